@@ -1,0 +1,1 @@
+"""The ``errdex`` command line: thin commands over the layers below."""

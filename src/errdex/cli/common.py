@@ -1,0 +1,58 @@
+"""Helpers shared by commands: loading catalogs with clean errors, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from errdex.io import Diagnostic, has_errors, read
+from errdex.model import Catalog
+
+
+def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    """Print diagnostics to stderr as ``file:line:col: severity RULE: message`` plus hint."""
+    for d in diagnostics:
+        click.echo(f"{d.location}: {d.severity} {d.rule.id} [{d.rule.slug}]: {d.message}", err=True)
+        if d.hint:
+            click.echo(f"  hint: {d.hint}", err=True)
+
+
+def load_or_exit(path: str | Path) -> Catalog:
+    """Load a catalog for a command that needs a usable one; exit 2 with diagnostics if not."""
+    catalog, diagnostics = read(path)
+    if catalog is None or has_errors(diagnostics):
+        print_diagnostics([d for d in diagnostics if d.severity == "error"])
+        click.echo(f"errdex: cannot load {path}: fix the errors above (errdex check {path})", err=True)
+        sys.exit(2)
+    return catalog
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    A reader never sees a half-written file, and a failed write leaves the old
+    file as it was.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

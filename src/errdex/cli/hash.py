@@ -1,0 +1,25 @@
+"""``errdex hash PATH CODE``: print the source hash a translation of CODE should record."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from errdex.cli.common import load_or_exit
+from errdex.model import AmbiguousCodeError, UnknownCodeError, source_hash
+
+
+@click.command("hash")
+@click.argument("path", type=click.Path())
+@click.argument("code")
+@click.option("--space", help="Code space, when CODE exists in several.")
+def hash_command(path: str, code: str, space: str | None) -> None:
+    """Print the source_hash of CODE's current texts (what a fresh translation records)."""
+    catalog = load_or_exit(path)
+    try:
+        entry = catalog.entry(code, space=space)
+    except (UnknownCodeError, AmbiguousCodeError) as exc:
+        click.echo(f"errdex: {exc}", err=True)
+        sys.exit(2)
+    click.echo(source_hash(entry.message, entry.description, entry.solution))

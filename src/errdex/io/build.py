@@ -1,0 +1,556 @@
+"""Build the immutable model from parsed catalog documents, reporting every problem.
+
+The builder never raises for bad input: it reports a :class:`Diagnostic` and
+leaves the bad value out, so one run shows every problem of a catalog. The
+entry loop is the hot path of loading (100,000 entries): keys whose value has
+the plain expected type are accepted with one ``type()`` test each, and only
+the rest go through the generic validator.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from errdex.io import spec
+from errdex.io.diagnostic import (
+    BAD_REFERENCE,
+    INVALID_VALUE,
+    MISSING_FIELD,
+    UNKNOWN_FIELD,
+    WRONG_TYPE,
+    Diagnostic,
+    Rule,
+)
+from errdex.io.source import SourceFile
+from errdex.model.catalog import Catalog
+from errdex.model.codes import normalize_code
+from errdex.model.types import (
+    EMPTY,
+    STATUSES,
+    CatalogMeta,
+    CompatAllow,
+    Entry,
+    Example,
+    Module,
+    Param,
+    Profile,
+    Space,
+    Target,
+    Translation,
+    Variant,
+)
+
+
+class Document(NamedTuple):
+    """One parsed file of a catalog and its role: ``main``, ``module`` or ``locale``."""
+
+    source: SourceFile
+    data: dict[str, Any]
+    role: str = "main"
+
+
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "bool": (bool,),
+    "code": (int, str),
+}
+
+# Entry keys whose value needs no more than a type test on the fast path.
+_FAST: dict[str, tuple[type, ...]] = {
+    key: _PY_TYPES[field.kind] for key, field in spec.ENTRY.items() if field.kind in _PY_TYPES
+}
+_DEFAULT_KEYS = ("http_status", "jsonrpc_code", "retryable", "retry_after")
+
+
+def _suggest(word: str, choices: Any) -> str | None:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+class Builder:
+    """Validates documents against :mod:`errdex.io.spec` and builds a :class:`Catalog`."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- reporting -----------------------------------------------------------
+
+    def report(
+        self,
+        rule: Rule,
+        message: str,
+        source: SourceFile,
+        path: tuple[Any, ...],
+        hint: str | None = None,
+    ) -> None:
+        """Record one problem."""
+        self.diagnostics.append(Diagnostic(rule, message, source=source, path=path, hint=hint))
+
+    def _unknown(self, key: str, table: Mapping[str, spec.Field], src: SourceFile, path: tuple[Any, ...], where: str) -> None:
+        guess = _suggest(key, table)
+        hint = f"did you mean {guess!r}?" if guess else "known keys: " + ", ".join(table)
+        self.report(UNKNOWN_FIELD, f"unknown field {key!r} in {where}", src, path + (key,), hint)
+
+    # -- generic validation ----------------------------------------------------
+
+    def value(self, field: spec.Field, value: Any, src: SourceFile, path: tuple[Any, ...]) -> tuple[bool, Any]:
+        """Validate one value against its field; return ``(ok, normalised value)``."""
+        kind = field.kind
+        name = path[-1] if path else "value"
+        allowed = _PY_TYPES.get(kind)
+        if allowed is not None:
+            if type(value) in allowed and not (kind == "code" and value == ""):
+                return True, value
+        elif kind == "enum":
+            if type(value) is str and value in field.choices:
+                return True, value
+            if type(value) is str:
+                guess = _suggest(value, field.choices)
+                hint = f"did you mean {guess!r}?" if guess else None
+                self.report(
+                    INVALID_VALUE,
+                    f"{name!r} is {value!r}, expected {spec.type_name(field)}",
+                    src,
+                    path,
+                    hint or f"use {spec.type_name(field)}",
+                )
+                return False, None
+        elif kind == "strs":
+            if type(value) is list and all(type(v) is str for v in value):
+                return True, tuple(value)
+        elif kind == "pair":
+            if type(value) is list and len(value) == 2 and all(type(v) is int for v in value):
+                if value[0] > value[1]:
+                    self.report(
+                        INVALID_VALUE,
+                        f"{name!r} is [{value[0]}, {value[1]}]: the low end is above the high end",
+                        src,
+                        path,
+                        f"write [{value[1]}, {value[0]}]",
+                    )
+                    return False, None
+                return True, (value[0], value[1])
+        elif kind == "table":
+            if type(value) is dict:
+                return True, self.table(value, field.sub or {}, src, path, f"{name!r}")
+        elif kind == "tables":
+            if type(value) is list:
+                out = []
+                for i, item in enumerate(value):
+                    if type(item) is dict:
+                        out.append(self.table(item, field.sub or {}, src, path + (i,), f"{name!r}"))
+                    else:
+                        self.report(
+                            WRONG_TYPE,
+                            f"item {i} of {name!r} is {_kind_of(item)}, expected a table",
+                            src,
+                            path + (i,),
+                            "write each item as a table: { key = value, ... }",
+                        )
+                return True, out
+        elif kind == "map":
+            if type(value) is dict:
+                out_map = {}
+                for key, item in value.items():
+                    if type(item) is dict:
+                        out_map[key] = self.table(item, field.sub or {}, src, path + (key,), f"{name}.{key}")
+                    else:
+                        self.report(
+                            WRONG_TYPE,
+                            f"{name}.{key} is {_kind_of(item)}, expected a table",
+                            src,
+                            path + (key,),
+                            f"write [{'.'.join(str(p) for p in path)}.{key}] as a table of keys",
+                        )
+                return True, out_map
+        elif kind == "any":
+            return True, value
+        self.report(
+            WRONG_TYPE,
+            f"{name!r} is {_kind_of(value)}, expected {spec.type_name(field)}",
+            src,
+            path,
+            f"write {name} as {spec.type_name(field)}",
+        )
+        return False, None
+
+    def table(
+        self,
+        raw: Mapping[str, Any],
+        fields: Mapping[str, spec.Field],
+        src: SourceFile,
+        path: tuple[Any, ...],
+        where: str,
+    ) -> dict[str, Any]:
+        """Validate a closed table; return the valid keys with normalised values."""
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            if value is None:  # canonical JSON writes unset keys as null
+                continue
+            field = fields.get(key)
+            if field is None:
+                self._unknown(key, fields, src, path, where)
+                continue
+            ok, norm = self.value(field, value, src, path + (key,))
+            if ok:
+                out[key] = norm
+        for key, field in fields.items():
+            if field.required and key not in raw:
+                self.report(
+                    MISSING_FIELD,
+                    f"{where} has no {key!r}",
+                    src,
+                    path,
+                    f"add {key} = ... ({field.doc})",
+                )
+        return out
+
+    def collection(self, raw: Any, fields: Mapping[str, spec.Field], src: SourceFile, key: str) -> dict[str, dict[str, Any]]:
+        """Validate ``spaces``/``modules``/``profiles``: a table of tables, or a list with ``id``s."""
+        out: dict[str, dict[str, Any]] = {}
+        if type(raw) is list:
+            for i, item in enumerate(raw):
+                if type(item) is not dict or type(item.get("id")) is not str:
+                    self.report(
+                        WRONG_TYPE if type(item) is not dict else MISSING_FIELD,
+                        f"item {i} of {key!r} needs an 'id' string",
+                        src,
+                        (key, i),
+                        f'write {{"id": "name", ...}} or use a table [{key}.name]',
+                    )
+                    continue
+                body = {k: v for k, v in item.items() if k != "id"}
+                out[item["id"]] = self.table(body, fields, src, (key, i), f"{key}.{item['id']}")
+            return out
+        ok, value = self.value(spec.Field("map", "", sub=dict(fields)), raw, src, (key,))
+        return value if ok else {}
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if value is None:
+        return "null"
+    return type(value).__name__
+
+
+def _defaults(own: Mapping[str, Any], fallback: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(own.get(k, fb) if own.get(k) is not None else fb for k, fb in zip(_DEFAULT_KEYS, fallback, strict=True))
+
+
+def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Build a catalog from its documents; return it (None if it cannot be built) and problems."""
+    b = Builder()
+    main = next((d for d in documents if d.role == "main"), None)
+    if main is None:
+        return None, b.diagnostics
+    src, raw = main.source, main.data
+
+    for key in raw:
+        if key not in spec.TOP:
+            b._unknown(key, spec.TOP, src, (), "the catalog file")
+
+    # [catalog]
+    meta_raw: dict[str, Any] = {}
+    if "catalog" in raw:
+        ok, meta_val = b.value(spec.TOP["catalog"], raw["catalog"], src, ("catalog",))
+        meta_raw = meta_val if ok else {}
+    else:
+        b.report(MISSING_FIELD, "the catalog has no [catalog] table", src, (), 'add [catalog] with id = "your-catalog"')
+
+    spaces_raw = b.collection(raw.get("spaces", {}), spec.SPACE, src, "spaces")
+    modules_raw = b.collection(raw.get("modules", {}), spec.MODULE, src, "modules")
+    module_srcs: dict[str, tuple[SourceFile, tuple[Any, ...]]] = {k: (src, ("modules", k)) for k in modules_raw}
+    for doc in documents:
+        if doc.role != "module":
+            continue
+        for key in doc.data:
+            if key not in spec.MODULE_FILE:
+                b._unknown(key, spec.MODULE_FILE, doc.source, (), "a module file")
+        mid = doc.source.path.stem if doc.source.path is not None else "module"
+        if mid in modules_raw:
+            b.report(
+                INVALID_VALUE,
+                f"module {mid!r} is defined twice",
+                doc.source,
+                ("module",),
+                f"keep one definition: in [modules.{mid}] or in this file",
+            )
+        ok, mod_val = b.value(spec.MODULE_FILE["module"], doc.data.get("module", {}), doc.source, ("module",))
+        modules_raw[mid] = mod_val if ok else {}
+        module_srcs[mid] = (doc.source, ("module",))
+
+    # spaces
+    if not spaces_raw:
+        spaces_raw = {"app": {"kind": "app"}}
+    spaces: dict[str, Space] = {}
+    for sid, s in spaces_raw.items():
+        spaces[sid] = Space(id=sid, **s)
+    default_space = meta_raw.get("default_space")
+    if default_space is not None and default_space not in spaces:
+        b.report(
+            BAD_REFERENCE,
+            f"default_space {default_space!r} is not a declared space",
+            src,
+            ("catalog", "default_space"),
+            _choice_hint(default_space, spaces),
+        )
+        default_space = None
+    if default_space is None and len(spaces) == 1:
+        default_space = next(iter(spaces))
+
+    # modules
+    modules: dict[str, Module] = {}
+    for mid, m in modules_raw.items():
+        msrc, mpath = module_srcs[mid]
+        space_id = m.get("space", default_space)
+        if space_id is None:
+            b.report(
+                MISSING_FIELD,
+                f"module {mid!r} names no space and the catalog has several",
+                msrc,
+                mpath,
+                "add space = ... to the module, or default_space = ... to [catalog]",
+            )
+            space_id = next(iter(spaces))
+        elif space_id not in spaces:
+            b.report(BAD_REFERENCE, f"module {mid!r} names unknown space {space_id!r}", msrc, mpath + ("space",), _choice_hint(space_id, spaces))
+            space_id = default_space or next(iter(spaces))
+        if "prefix" in m and "range" in m:
+            b.report(
+                INVALID_VALUE,
+                f"module {mid!r} has both a prefix and a range",
+                msrc,
+                mpath + ("range",),
+                "keep prefix for string codes or range for integer codes",
+            )
+        modules[mid] = Module(id=mid, **{**m, "space": space_id})
+
+    space_defaults = {sid: _defaults(s._asdict(), (None, None, None, None)) for sid, s in spaces.items()}
+    module_defaults = {
+        mid: _defaults(m._asdict(), space_defaults[m.space]) for mid, m in modules.items()
+    }
+
+    # entries
+    entries: list[Entry] = []
+    origins: list[tuple[SourceFile, tuple[Any, ...]]] = []
+    for doc in documents:
+        if doc.role == "locale":
+            continue
+        items = doc.data.get("errors")
+        if items is None:
+            continue
+        if type(items) is not list:
+            b.report(WRONG_TYPE, "'errors' must be a list of tables", doc.source, ("errors",), "write each entry as [[errors]]")
+            continue
+        file_module = doc.source.path.stem if doc.role == "module" and doc.source.path is not None else None
+        _entries(b, items, doc.source, file_module, default_space, spaces, modules, space_defaults, module_defaults, entries, origins)
+
+    # locale files
+    for doc in documents:
+        if doc.role == "locale":
+            _merge_locale(b, doc, entries)
+
+    meta = _meta(b, meta_raw, src, default_space or "app")
+    profiles = {
+        pid: Profile(id=pid, **p)
+        for pid, p in b.collection(raw.get("profiles", {}), spec.PROFILE, src, "profiles").items()
+        if "body" in p
+    }
+    targets = []
+    if "targets" in raw:
+        ok, tval = b.value(spec.TOP["targets"], raw["targets"], src, ("targets",))
+        targets = [Target(**t) for t in tval if "kind" in t and "output" in t] if ok else []
+    compat: list[CompatAllow] = []
+    if "compat" in raw:
+        ok, cval = b.value(spec.TOP["compat"], raw["compat"], src, ("compat",))
+        if ok:
+            compat = [CompatAllow(**a) for a in cval.get("allow", []) if len(a) == 3]
+
+    catalog = Catalog(
+        meta,
+        spaces,
+        modules,
+        entries,
+        profiles=profiles,
+        targets=targets,
+        compat=compat,
+        sources=[d.source for d in documents],
+        origins=origins,
+    )
+    return catalog, b.diagnostics
+
+
+def _choice_hint(value: str, choices: Mapping[str, Any]) -> str:
+    guess = _suggest(value, choices)
+    if guess:
+        return f"did you mean {guess!r}?"
+    return "declared: " + (", ".join(choices) or "none")
+
+
+def _meta(b: Builder, raw: dict[str, Any], src: SourceFile, default_space: str) -> CatalogMeta:
+    values = dict(raw)
+    values.setdefault("id", "unnamed")
+    values["default_space"] = default_space
+    locales = values.get("locales")
+    if locales is not None:
+        values["locales"] = tuple(locales)
+    return CatalogMeta(**values)
+
+
+def _entries(
+    b: Builder,
+    items: list[Any],
+    src: SourceFile,
+    file_module: str | None,
+    default_space: str | None,
+    spaces: Mapping[str, Space],
+    modules: Mapping[str, Module],
+    space_defaults: Mapping[str, tuple[Any, ...]],
+    module_defaults: Mapping[str, tuple[Any, ...]],
+    out: list[Entry],
+    origins: list[tuple[SourceFile, tuple[Any, ...]]],
+) -> None:
+    fast = _FAST
+    fields = spec.ENTRY
+    make = Entry
+    no_defaults = (None, None, None, None)
+    for i, raw in enumerate(items):
+        path = ("errors", i)
+        if type(raw) is not dict:
+            b.report(WRONG_TYPE, f"entry {i} is {_kind_of(raw)}, expected a table", src, path, "write each entry as [[errors]] with code = ...")
+            continue
+        vals = raw
+        for key, value in raw.items():
+            allowed = fast.get(key)
+            if allowed is not None and type(value) in allowed:
+                continue
+            # slow path: something needs conversion, validation or reporting
+            if vals is raw:
+                vals = dict(raw)
+            if value is None:  # canonical JSON writes unset keys as null
+                del vals[key]
+                continue
+            field = fields.get(key)
+            if field is None:
+                b._unknown(key, fields, src, path, "an entry")
+                del vals[key]
+                continue
+            ok, norm = b.value(field, value, src, path + (key,))
+            if ok:
+                vals[key] = norm
+            else:
+                del vals[key]
+        code = vals.get("code")
+        if code is None or code == "":
+            if "code" not in raw:
+                b.report(MISSING_FIELD, "entry has no 'code'", src, path, "add code = 1234 (or a string code)")
+            elif raw.get("code") == "":
+                b.report(INVALID_VALUE, "entry has an empty code", src, path + ("code",), "give the entry its code")
+            continue
+        status = vals.get("status", "active")
+        if status not in STATUSES:
+            b.value(fields["status"], status, src, path + ("status",))
+            status = "active"
+        mod_id = vals.get("module", file_module)
+        mod = modules.get(mod_id) if mod_id is not None else None
+        if mod_id is not None and mod is None:
+            b.report(BAD_REFERENCE, f"entry {code!r} names unknown module {mod_id!r}", src, path + ("module",), _choice_hint(mod_id, modules))
+            mod_id = None
+        space = vals.get("space")
+        if space is None:
+            space = mod.space if mod is not None else default_space
+            if space is None:
+                b.report(MISSING_FIELD, f"entry {code!r} has no space and the catalog has several", src, path, "add space = ... or module = ..., or default_space to [catalog]")
+                continue
+        elif space not in spaces:
+            b.report(BAD_REFERENCE, f"entry {code!r} names unknown space {space!r}", src, path + ("space",), _choice_hint(space, spaces))
+            continue
+        if mod is not None and space == mod.space:
+            d = module_defaults[mod_id]  # type: ignore[index]
+        else:
+            d = space_defaults.get(space, no_defaults)
+        http = vals.get("http_status")
+        rpc = vals.get("jsonrpc_code")
+        retry = vals.get("retryable")
+        after = vals.get("retry_after")
+        params = vals.get("params")
+        variants = vals.get("variants")
+        examples = vals.get("examples")
+        translations = vals.get("translations")
+        tags = vals.get("tags")
+        out.append(
+            make(
+                code,
+                normalize_code(code),
+                space,
+                mod_id,
+                vals.get("name"),
+                vals.get("title"),
+                vals.get("message"),
+                vals.get("description"),
+                vals.get("solution"),
+                d[0] if http is None else http,
+                d[1] if rpc is None else rpc,
+                d[2] if retry is None else retry,
+                d[3] if after is None else after,
+                status,
+                vals.get("since"),
+                vals.get("replaced_by"),
+                vals.get("reason"),
+                MappingProxyType({k: Param(**p) for k, p in params.items()}) if params else EMPTY,
+                tuple(Variant(**v) for v in variants if "message" in v) if variants else (),
+                tuple(Example(**e) for e in examples if "body" in e) if examples else (),
+                tags or (),
+                vals.get("docs_url"),
+                MappingProxyType({k: Translation(**t) for k, t in translations.items()}) if translations else EMPTY,
+            )
+        )
+        origins.append((src, path))
+
+
+def _merge_locale(b: Builder, doc: Document, entries: list[Entry]) -> None:
+    locale = doc.source.path.stem if doc.source.path is not None else "und"
+    src = doc.source
+    for key in doc.data:
+        if key not in spec.LOCALE_FILE:
+            b._unknown(key, spec.LOCALE_FILE, src, (), "a locale file")
+    ok, table = b.value(spec.LOCALE_FILE["errors"], doc.data.get("errors", {}), src, ("errors",))
+    if not ok:
+        return
+    index: dict[Any, list[int]] = {}
+    for i, e in enumerate(entries):
+        index.setdefault(e.key, []).append(i)
+    for code, values in table.items():
+        space = values.pop("space", None)
+        try:
+            key = normalize_code(code)
+        except TypeError:
+            continue
+        hits = [i for i in index.get(key, []) if space is None or entries[i].space == space]
+        if not hits:
+            b.report(BAD_REFERENCE, f"translation for unknown code {code!r}", src, ("errors", code), "remove it, or add the entry to the catalog")
+            continue
+        if len(hits) > 1:
+            b.report(INVALID_VALUE, f"code {code!r} is in several spaces", src, ("errors", code), "add space = ... to say which entry this translates")
+            continue
+        entry = entries[hits[0]]
+        merged = dict(entry.translations)
+        if locale in merged:
+            b.report(INVALID_VALUE, f"{code!r} is translated to {locale} twice", src, ("errors", code), "keep the translation in one place: the entry or the locale file")
+        merged[locale] = Translation(**values)
+        entries[hits[0]] = entry._replace(translations=MappingProxyType(merged))

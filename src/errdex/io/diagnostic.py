@@ -1,0 +1,133 @@
+"""Diagnostics: one problem found in a catalog, with rule, severity, place and fix hint.
+
+Loading and checking both produce :class:`Diagnostic` objects. A diagnostic
+names its place as a *key path* inside a source file (``("errors", 3, "code")``);
+the line and column are resolved from the file text only when someone asks,
+so a clean catalog never pays for positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from errdex.io.source import SourceFile
+
+SEVERITIES = ("error", "warning", "note")
+
+
+class Rule(NamedTuple):
+    """A diagnostic rule: stable id, slug, default severity and a one-line summary."""
+
+    id: str
+    slug: str
+    severity: str
+    summary: str
+
+
+RULES: dict[str, Rule] = {}
+"""Every rule errdex knows, by id; filled by :func:`register`."""
+
+
+def register(id: str, slug: str, severity: str, summary: str) -> Rule:
+    """Add a rule to :data:`RULES` and return it."""
+    rule = Rule(id, slug, severity, summary)
+    RULES[id] = rule
+    return rule
+
+
+SYNTAX = register("E001", "syntax", "error", "the file is not valid TOML, YAML or JSON")
+UNKNOWN_FIELD = register("E002", "unknown-field", "error", "a key the catalog format does not define")
+WRONG_TYPE = register("E003", "wrong-type", "error", "a value of the wrong type")
+MISSING_FIELD = register("E004", "missing-field", "error", "a required key is missing")
+INVALID_VALUE = register("E005", "invalid-value", "error", "a value outside what the key allows")
+UNREADABLE = register("E006", "unreadable", "error", "a catalog file or folder cannot be read")
+BAD_REFERENCE = register(
+    "E007", "bad-reference", "error", "a reference to a module, space or code that does not exist"
+)
+
+
+class Diagnostic:
+    """One problem in a catalog: what, where (``file:line:col``) and how to fix it."""
+
+    __slots__ = ("_pos", "hint", "message", "path", "rule", "severity", "source")
+
+    def __init__(
+        self,
+        rule: Rule,
+        message: str,
+        *,
+        source: SourceFile | None = None,
+        path: tuple[Any, ...] = (),
+        hint: str | None = None,
+        severity: str | None = None,
+        position: tuple[int, int] | None = None,
+    ) -> None:
+        self.rule = rule
+        self.message = message
+        self.source = source
+        self.path = path
+        self.hint = hint
+        self.severity = severity or rule.severity
+        self._pos = position
+
+    def __repr__(self) -> str:
+        return f"<Diagnostic {self.rule.id} {self.location}: {self.message}>"
+
+    @property
+    def file(self) -> str | None:
+        """The display path of the file, or None for a diagnostic about no file."""
+        return self.source.display if self.source is not None else None
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """``(line, column)``, both 1-based; ``(0, 0)`` when there is no file."""
+        if self._pos is None:
+            self._pos = self.source.locate(self.path) if self.source is not None else (0, 0)
+        return self._pos
+
+    @property
+    def line(self) -> int:
+        """The 1-based line of the problem."""
+        return self.position[0]
+
+    @property
+    def col(self) -> int:
+        """The 1-based column of the problem."""
+        return self.position[1]
+
+    @property
+    def location(self) -> str:
+        """``file:line:col`` (or just the file, or ``<catalog>``)."""
+        if self.source is None:
+            return "<catalog>"
+        line, col = self.position
+        return f"{self.source.display}:{line}:{col}" if line else self.source.display
+
+    @property
+    def source_line(self) -> str | None:
+        """The text of the offending line, without its newline."""
+        if self.source is None or not self.position[0]:
+            return None
+        return self.source.line_text(self.position[0])
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: rule, slug, severity, message, hint, file, line, col, source."""
+        line, col = self.position
+        return {
+            "rule": self.rule.id,
+            "slug": self.rule.slug,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+            "file": self.file,
+            "line": line or None,
+            "col": col or None,
+            "source": self.source_line,
+        }
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    """Whether any diagnostic has severity ``error``."""
+    return any(d.severity == "error" for d in diagnostics)

@@ -1,0 +1,141 @@
+"""Load catalogs: a file, a folder with ``errdex.toml``, or text; find catalogs under a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from errdex.io.build import Document, build
+from errdex.io.diagnostic import UNREADABLE, Diagnostic, has_errors
+from errdex.io.read import format_of, parse, read_text
+from errdex.io.source import FORMATS, SourceFile
+from errdex.model.catalog import Catalog
+
+MAIN_NAMES = ("errdex.toml", "errdex.yaml", "errdex.yml", "errdex.json")
+
+
+class CatalogError(ValueError):
+    """Raised by :func:`load` when a catalog cannot be loaded; carries the diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        errors = [d for d in diagnostics if d.severity == "error"] or diagnostics
+        lines = [f"{d.location}: {d.rule.id} {d.message}" + (f" ({d.hint})" if d.hint else "") for d in errors[:5]]
+        more = len(errors) - 5
+        if more > 0:
+            lines.append(f"... and {more} more")
+        super().__init__("cannot load catalog:\n  " + "\n  ".join(lines))
+
+
+def _data_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FORMATS)
+
+
+def read(path: str | Path) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Read a catalog file or folder; return the catalog (None if unusable) and all problems.
+
+    Problems found while reading never raise: a missing file, a syntax error
+    or an unknown key each become a :class:`Diagnostic`.
+    """
+    path = Path(path)
+    if path.is_dir():
+        main = next((path / n for n in MAIN_NAMES if (path / n).is_file()), None)
+        if main is None:
+            src = SourceFile(path, "", "toml")
+            return None, [
+                Diagnostic(
+                    UNREADABLE,
+                    f"{src.display} holds no errdex.toml",
+                    source=src,
+                    position=(0, 0),
+                    hint="a catalog folder needs errdex.toml (or errdex.yaml/errdex.json)",
+                )
+            ]
+        files = [(main, "main")]
+        files += [(p, "module") for p in _data_files(path / "modules")]
+        files += [(p, "locale") for p in _data_files(path / "locales")]
+    else:
+        if not path.exists():
+            src = SourceFile(path, "", "toml")
+            return None, [Diagnostic(UNREADABLE, f"no such file or folder: {src.display}", source=src, position=(0, 0), hint="check the path")]
+        if format_of(path) is None:
+            src = SourceFile(path, "", "toml")
+            return None, [
+                Diagnostic(
+                    UNREADABLE,
+                    f"{src.display} is not a catalog file",
+                    source=src,
+                    position=(0, 0),
+                    hint="a catalog is a .toml, .yaml, .yml or .json file, or a folder with errdex.toml",
+                )
+            ]
+        files = [(path, "main")]
+    documents: list[Document] = []
+    problems: list[Diagnostic] = []
+    for file, role in files:
+        text, problem = read_text(file)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        assert text is not None
+        src = SourceFile(file, text, format_of(file) or "toml")
+        data, problem = parse(text, src)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        assert data is not None
+        documents.append(Document(src, data, role))
+    if any(d.role == "main" for d in documents):
+        catalog, found = build(documents)
+    else:
+        catalog, found = None, []
+    return catalog, problems + found
+
+
+def reads(text: str, format: str = "toml", name: str = "<string>") -> tuple[Catalog | None, list[Diagnostic]]:
+    """Like :func:`read`, for catalog text held in memory."""
+    src = SourceFile(None, text, format, display=name)
+    data, problem = parse(text, src)
+    if problem is not None:
+        return None, [problem]
+    assert data is not None
+    return build([Document(src, data, "main")])
+
+
+def _ensure(catalog: Catalog | None, diagnostics: list[Diagnostic]) -> Catalog:
+    if catalog is None or has_errors(diagnostics):
+        raise CatalogError(diagnostics)
+    return catalog
+
+
+def load(path: str | Path) -> Catalog:
+    """Load a catalog file or folder; raise :class:`CatalogError` listing its errors.
+
+    Warnings (style, typos) do not stop loading: run ``errdex check`` for those.
+    """
+    return _ensure(*read(path))
+
+
+def loads(text: str, format: str = "toml", name: str = "<string>") -> Catalog:
+    """Load a catalog from text in ``format`` (``toml``, ``json`` or ``yaml``)."""
+    return _ensure(*reads(text, format, name))
+
+
+def find_catalogs(path: str | Path) -> list[Path]:
+    """Expand a command-line path into catalogs: a file, a catalog folder, or a folder of them.
+
+    A folder without ``errdex.toml`` yields every catalog folder and catalog
+    file directly inside it; a path that is none of these is returned as is,
+    so that reading it reports why.
+    """
+    path = Path(path)
+    if not path.is_dir() or any((path / n).is_file() for n in MAIN_NAMES):
+        return [path]
+    found: list[Path] = []
+    for child in sorted(path.iterdir()):
+        if child.is_dir() and any((child / n).is_file() for n in MAIN_NAMES):
+            found.append(child)
+        elif child.is_file() and format_of(child) is not None and not child.name.startswith("."):
+            found.append(child)
+    return found or [path]

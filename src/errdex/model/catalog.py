@@ -1,0 +1,217 @@
+"""The catalog: entries with their spaces and modules, and every lookup over them.
+
+A :class:`Catalog` is immutable once built. Indexes (by space and code, by code
+across spaces, by name) are built once in ``__init__``, so a lookup is a dict
+access. Where a catalog holds the same code twice in one space (a duplicate the
+checker reports), the index keeps the first and ``entries`` keeps both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+from errdex.model.codes import Code, normalize_code, parse_code_query
+from errdex.model.types import (
+    EMPTY,
+    CatalogMeta,
+    CompatAllow,
+    Entry,
+    Module,
+    Profile,
+    Space,
+    Target,
+)
+
+
+class UnknownCodeError(LookupError):
+    """Raised by :meth:`Catalog.entry` when no entry has the code or name asked for."""
+
+    def __init__(self, code: Code, catalog_id: str, space: str | None = None) -> None:
+        where = f" in space {space!r}" if space else ""
+        super().__init__(f"catalog {catalog_id!r} has no error {code!r}{where}")
+        self.code = code
+        self.space = space
+
+
+class AmbiguousCodeError(LookupError):
+    """Raised when a code exists in several spaces and the caller named none."""
+
+    def __init__(self, code: Code, spaces: Sequence[str]) -> None:
+        listed = ", ".join(repr(s) for s in spaces)
+        super().__init__(
+            f"code {code!r} exists in several spaces ({listed}); pass space=... to choose one"
+        )
+        self.code = code
+        self.spaces = tuple(spaces)
+
+
+class Catalog:
+    """An immutable catalog of error entries, with its metadata, spaces and modules."""
+
+    __slots__ = (
+        "_by_code",
+        "_by_key",
+        "_by_name",
+        "_by_name_folded",
+        "compat",
+        "entries",
+        "meta",
+        "modules",
+        "origins",
+        "profiles",
+        "sources",
+        "spaces",
+        "targets",
+    )
+
+    meta: CatalogMeta
+    spaces: Mapping[str, Space]
+    modules: Mapping[str, Module]
+    entries: tuple[Entry, ...]
+    profiles: Mapping[str, Profile]
+    targets: tuple[Target, ...]
+    compat: tuple[CompatAllow, ...]
+    sources: tuple[Any, ...]
+    origins: tuple[Any, ...]
+
+    def __init__(
+        self,
+        meta: CatalogMeta,
+        spaces: Mapping[str, Space],
+        modules: Mapping[str, Module],
+        entries: Sequence[Entry],
+        *,
+        profiles: Mapping[str, Profile] = EMPTY,
+        targets: Sequence[Target] = (),
+        compat: Sequence[CompatAllow] = (),
+        sources: Sequence[Any] = (),
+        origins: Sequence[Any] = (),
+    ) -> None:
+        """Build a catalog. ``sources`` and ``origins`` (one per entry) are where
+        the catalog io layer records files and source positions; the model does
+        not interpret them."""
+        setattr_ = object.__setattr__
+        setattr_(self, "meta", meta)
+        setattr_(self, "spaces", MappingProxyType(dict(spaces)))
+        setattr_(self, "modules", MappingProxyType(dict(modules)))
+        entries = tuple(entries)
+        setattr_(self, "entries", entries)
+        setattr_(self, "profiles", MappingProxyType(dict(profiles)))
+        setattr_(self, "targets", tuple(targets))
+        setattr_(self, "compat", tuple(compat))
+        setattr_(self, "sources", tuple(sources))
+        setattr_(self, "origins", tuple(origins))
+        by_key: dict[tuple[str, Code], Entry] = {}
+        by_code: dict[Code, list[Entry]] = {}
+        by_name: dict[str, Entry] = {}
+        for entry in entries:
+            pair = (entry.space, entry.key)
+            if pair not in by_key:
+                by_key[pair] = entry
+                group = by_code.get(entry.key)
+                if group is None:
+                    by_code[entry.key] = [entry]
+                else:
+                    group.append(entry)
+            name = entry.name
+            if name is not None and name not in by_name:
+                by_name[name] = entry
+        folded: dict[str, Entry] = {}
+        for name, entry in by_name.items():
+            folded.setdefault(name.casefold(), entry)
+        setattr_(self, "_by_key", by_key)
+        setattr_(self, "_by_code", {k: tuple(v) for k, v in by_code.items()})
+        setattr_(self, "_by_name", by_name)
+        setattr_(self, "_by_name_folded", folded)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Catalog is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Catalog is immutable; cannot delete {name!r}")
+
+    def __repr__(self) -> str:
+        return f"<Catalog {self.meta.id!r} with {len(self.entries)} entries>"
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Catalog):
+            return NotImplemented
+        return (
+            self.meta == other.meta
+            and dict(self.spaces) == dict(other.spaces)
+            and list(self.modules.items()) == list(other.modules.items())
+            and self.entries == other.entries
+            and dict(self.profiles) == dict(other.profiles)
+            and self.targets == other.targets
+            and self.compat == other.compat
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # -- lookups -------------------------------------------------------------
+
+    def get(self, code: Code, space: str | None = None) -> Entry | None:
+        """Return the entry with ``code`` (in ``space`` when given), or None.
+
+        Without ``space``, a code defined in several spaces is ambiguous and
+        raises :class:`AmbiguousCodeError`.
+        """
+        key = normalize_code(code)
+        if space is not None:
+            return self._by_key.get((space, key))
+        group = self._by_code.get(key)
+        if group is None:
+            return None
+        if len(group) > 1:
+            raise AmbiguousCodeError(code, [e.space for e in group])
+        return group[0]
+
+    def find(self, code: Code) -> tuple[Entry, ...]:
+        """Return every entry with ``code``, across all spaces (empty when none)."""
+        return self._by_code.get(normalize_code(code), ())
+
+    def by_name(self, name: str) -> Entry | None:
+        """Return the entry named ``name`` (exact first, then case-insensitively), or None."""
+        entry = self._by_name.get(name)
+        if entry is None:
+            entry = self._by_name_folded.get(name.casefold())
+        return entry
+
+    def entry(self, code_or_name: Code, *, space: str | None = None) -> Entry:
+        """Return the entry for a code or a name; raise a clear error when there is none.
+
+        Codes win over names; a string that is neither tries hex (``"0x41E"``).
+        """
+        if type(code_or_name) is str:
+            for key in parse_code_query(code_or_name):
+                found = self.get(key, space)
+                if found is not None:
+                    return found
+            named = self.by_name(code_or_name)
+            if named is not None and (space is None or named.space == space):
+                return named
+        else:
+            found = self.get(code_or_name, space)
+            if found is not None:
+                return found
+        raise UnknownCodeError(code_or_name, self.meta.id, space)
+
+    def module_entries(self, module: str) -> tuple[Entry, ...]:
+        """Return the entries of one module, in catalog order."""
+        return tuple(e for e in self.entries if e.module == module)
+
+    def space_entries(self, space: str) -> tuple[Entry, ...]:
+        """Return the entries of one code space, in catalog order."""
+        return tuple(e for e in self.entries if e.space == space)
+
+    def origin(self, entry_index: int) -> Any:
+        """Return where entry number ``entry_index`` was read from (io layer's object)."""
+        return self.origins[entry_index] if entry_index < len(self.origins) else None
