@@ -20,7 +20,6 @@ EXIT_USAGE = 2
 
 COMMANDS = {
     "check": "errdex.cli.check:check",
-    "fmt": "errdex.cli.fmt:fmt",
     "export": "errdex.cli.export:export",
     "schema": "errdex.cli.schema:schema",
     "hash": "errdex.cli.hash:hash_command",

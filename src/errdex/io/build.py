@@ -365,7 +365,7 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         if doc.role == "locale":
             _merge_locale(b, doc, entries)
 
-    meta = _meta(b, meta_raw, src, default_space or "app")
+    meta = _meta(b, meta_raw, src, default_space)
     profiles = {
         pid: Profile(id=pid, **p)
         for pid, p in b.collection(raw.get("profiles", {}), spec.PROFILE, src, "profiles").items()
@@ -402,7 +402,7 @@ def _choice_hint(value: str, choices: Mapping[str, Any]) -> str:
     return "declared: " + (", ".join(choices) or "none")
 
 
-def _meta(b: Builder, raw: dict[str, Any], src: SourceFile, default_space: str) -> CatalogMeta:
+def _meta(b: Builder, raw: dict[str, Any], src: SourceFile, default_space: str | None) -> CatalogMeta:
     values = dict(raw)
     values.setdefault("id", "unnamed")
     values["default_space"] = default_space
@@ -410,6 +410,13 @@ def _meta(b: Builder, raw: dict[str, Any], src: SourceFile, default_space: str) 
     if locales is not None:
         values["locales"] = tuple(locales)
     return CatalogMeta(**values)
+
+
+_ORDER = Entry._fields
+_I = {name: i for i, name in enumerate(_ORDER)}
+# (key, type) pairs an entry may hold without any conversion or report.
+_PLAIN_PAIRS = frozenset((key, t) for key, types in _FAST.items() for t in types)
+_new_entry = tuple.__new__
 
 
 def _entries(
@@ -425,101 +432,98 @@ def _entries(
     out: list[Entry],
     origins: list[tuple[SourceFile, tuple[Any, ...]]],
 ) -> None:
-    fast = _FAST
     fields = spec.ENTRY
-    make = Entry
+    plain = _PLAIN_PAIRS
+    order = _ORDER
+    i_key, i_space, i_module, i_status = _I["key"], _I["space"], _I["module"], _I["status"]
+    i_http, i_params, i_variants, i_examples = _I["http_status"], _I["params"], _I["variants"], _I["examples"]
+    i_tags, i_translations, i_locale = _I["tags"], _I["translations"], _I["locale"]
     no_defaults = (None, None, None, None)
+    module_locales = {mid: m.locale for mid, m in modules.items()}
+    has_defaults = {k: any(v is not None for v in d) for k, d in (*space_defaults.items(), *module_defaults.items())}
     for i, raw in enumerate(items):
-        path = ("errors", i)
         if type(raw) is not dict:
-            b.report(WRONG_TYPE, f"entry {i} is {_kind_of(raw)}, expected a table", src, path, "write each entry as [[errors]] with code = ...")
+            b.report(WRONG_TYPE, f"entry {i} is {_kind_of(raw)}, expected a table", src, ("errors", i), "write each entry as [[errors]] with code = ...")
             continue
         vals = raw
-        for key, value in raw.items():
-            allowed = fast.get(key)
-            if allowed is not None and type(value) in allowed:
-                continue
+        path = ("errors", i)
+        if not plain.issuperset(zip(raw, map(type, raw.values()))):
             # slow path: something needs conversion, validation or reporting
-            if vals is raw:
-                vals = dict(raw)
-            if value is None:  # canonical JSON writes unset keys as null
-                del vals[key]
-                continue
-            field = fields.get(key)
-            if field is None:
-                b._unknown(key, fields, src, path, "an entry")
-                del vals[key]
-                continue
-            ok, norm = b.value(field, value, src, path + (key,))
-            if ok:
-                vals[key] = norm
-            else:
-                del vals[key]
-        code = vals.get("code")
+            vals = dict(raw)
+            for key, value in raw.items():
+                if (key, type(value)) in plain:
+                    continue
+                if value is None:  # canonical JSON writes unset keys as null
+                    del vals[key]
+                    continue
+                field = fields.get(key)
+                if field is None:
+                    b._unknown(key, fields, src, path, "an entry")
+                    del vals[key]
+                    continue
+                ok, norm = b.value(field, value, src, path + (key,))
+                if ok:
+                    vals[key] = norm
+                else:
+                    del vals[key]
+        args = list(map(vals.get, order))
+        code = args[0]
         if code is None or code == "":
             if "code" not in raw:
                 b.report(MISSING_FIELD, "entry has no 'code'", src, path, "add code = 1234 (or a string code)")
             elif raw.get("code") == "":
                 b.report(INVALID_VALUE, "entry has an empty code", src, path + ("code",), "give the entry its code")
             continue
-        status = vals.get("status", "active")
-        if status not in STATUSES:
+        status = args[i_status]
+        if status is None:
+            args[i_status] = "active"
+        elif status not in STATUSES:
             b.value(fields["status"], status, src, path + ("status",))
-            status = "active"
-        mod_id = vals.get("module", file_module)
+            args[i_status] = "active"
+        mod_id = args[i_module]
+        if mod_id is None:
+            mod_id = file_module
         mod = modules.get(mod_id) if mod_id is not None else None
         if mod_id is not None and mod is None:
             b.report(BAD_REFERENCE, f"entry {code!r} names unknown module {mod_id!r}", src, path + ("module",), _choice_hint(mod_id, modules))
             mod_id = None
-        space = vals.get("space")
+        args[i_module] = mod_id
+        space = args[i_space]
         if space is None:
             space = mod.space if mod is not None else default_space
             if space is None:
                 b.report(MISSING_FIELD, f"entry {code!r} has no space and the catalog has several", src, path, "add space = ... or module = ..., or default_space to [catalog]")
                 continue
+            args[i_space] = space
         elif space not in spaces:
             b.report(BAD_REFERENCE, f"entry {code!r} names unknown space {space!r}", src, path + ("space",), _choice_hint(space, spaces))
             continue
         if mod is not None and space == mod.space:
             d = module_defaults[mod_id]  # type: ignore[index]
+            wanted = has_defaults[mod_id]  # type: ignore[index]
         else:
             d = space_defaults.get(space, no_defaults)
-        http = vals.get("http_status")
-        rpc = vals.get("jsonrpc_code")
-        retry = vals.get("retryable")
-        after = vals.get("retry_after")
-        params = vals.get("params")
-        variants = vals.get("variants")
-        examples = vals.get("examples")
-        translations = vals.get("translations")
-        tags = vals.get("tags")
-        out.append(
-            make(
-                code,
-                normalize_code(code),
-                space,
-                mod_id,
-                vals.get("name"),
-                vals.get("title"),
-                vals.get("message"),
-                vals.get("description"),
-                vals.get("solution"),
-                d[0] if http is None else http,
-                d[1] if rpc is None else rpc,
-                d[2] if retry is None else retry,
-                d[3] if after is None else after,
-                status,
-                vals.get("since"),
-                vals.get("replaced_by"),
-                vals.get("reason"),
-                MappingProxyType({k: Param(**p) for k, p in params.items()}) if params else EMPTY,
-                tuple(Variant(**v) for v in variants if "message" in v) if variants else (),
-                tuple(Example(**e) for e in examples if "body" in e) if examples else (),
-                tags or (),
-                vals.get("docs_url"),
-                MappingProxyType({k: Translation(**t) for k, t in translations.items()}) if translations else EMPTY,
-            )
+            wanted = has_defaults.get(space, False)
+        if wanted:
+            for j in range(4):
+                if args[i_http + j] is None:
+                    args[i_http + j] = d[j]
+        args[i_key] = normalize_code(code)
+        params = args[i_params]
+        args[i_params] = MappingProxyType({k: Param(**p) for k, p in params.items()}) if params else EMPTY
+        variants = args[i_variants]
+        args[i_variants] = tuple(Variant(**v) for v in variants if "message" in v) if variants else ()
+        examples = args[i_examples]
+        args[i_examples] = tuple(Example(**e) for e in examples if "body" in e) if examples else ()
+        if args[i_tags] is None:
+            args[i_tags] = ()
+        translations = args[i_translations]
+        args[i_translations] = (
+            MappingProxyType({k: Translation(**t) for k, t in translations.items()}) if translations else EMPTY
         )
+        if args[i_locale] is None and mod_id is not None:
+            args[i_locale] = module_locales[mod_id]
+        out.append(_new_entry(Entry, args))
         origins.append((src, path))
 
 

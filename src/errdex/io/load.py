@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from errdex.io.build import Document, build
 from errdex.io.diagnostic import UNREADABLE, Diagnostic, has_errors
@@ -26,12 +30,47 @@ class CatalogError(ValueError):
         super().__init__("cannot load catalog:\n  " + "\n  ".join(lines))
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a catalog is parsed and built.
+
+    Loading creates hundreds of thousands of containers that are all alive
+    until the load ends; each collection pass would scan them again for
+    nothing (a third of the load time of a 100,000-entry catalog). Reference
+    counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _without_gc(func: Callable[P, R]) -> Callable[P, R]:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _no_gc():
+            return func(*args, **kwargs)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__qualname__ = func.__qualname__
+    wrapper.__doc__ = func.__doc__
+    wrapper.__wrapped__ = func  # type: ignore[attr-defined]
+    return wrapper
+
+
 def _data_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FORMATS)
 
 
+@_without_gc
 def read(path: str | Path) -> tuple[Catalog | None, list[Diagnostic]]:
     """Read a catalog file or folder; return the catalog (None if unusable) and all problems.
 
@@ -93,6 +132,7 @@ def read(path: str | Path) -> tuple[Catalog | None, list[Diagnostic]]:
     return catalog, problems + found
 
 
+@_without_gc
 def reads(text: str, format: str = "toml", name: str = "<string>") -> tuple[Catalog | None, list[Diagnostic]]:
     """Like :func:`read`, for catalog text held in memory."""
     src = SourceFile(None, text, format, display=name)

@@ -69,6 +69,7 @@ MODULE: dict[str, Field] = {
     "range": Field("pair", "integer codes lie in [lo, hi]"),
     **_DEFAULTS,
     "order": Field("int", "position in generated docs"),
+    "locale": Field("str", "language of the module's texts, when not the catalog's default"),
 }
 
 PARAM: dict[str, Field] = {
@@ -118,6 +119,7 @@ ENTRY: dict[str, Field] = {
     "tags": Field("strs", "labels for search"),
     "docs_url": Field("str", "docs URL of this entry"),
     "translations": Field("map", "texts per locale", sub=TRANSLATION),
+    "locale": Field("str", "language of the entry's texts, when not the module's or catalog's"),
 }
 
 PROFILE: dict[str, Field] = {

@@ -103,28 +103,25 @@ class Catalog:
         setattr_(self, "compat", tuple(compat))
         setattr_(self, "sources", tuple(sources))
         setattr_(self, "origins", tuple(origins))
-        by_key: dict[tuple[str, Code], Entry] = {}
-        by_code: dict[Code, list[Entry]] = {}
-        by_name: dict[str, Entry] = {}
-        for entry in entries:
-            pair = (entry.space, entry.key)
-            if pair not in by_key:
-                by_key[pair] = entry
-                group = by_code.get(entry.key)
-                if group is None:
-                    by_code[entry.key] = [entry]
-                else:
-                    group.append(entry)
-            name = entry.name
-            if name is not None and name not in by_name:
-                by_name[name] = entry
-        folded: dict[str, Entry] = {}
-        for name, entry in by_name.items():
-            folded.setdefault(name.casefold(), entry)
+        # Indexes keep the FIRST entry of a duplicated code or name: build the
+        # dicts from the reversed sequence so earlier entries overwrite later ones.
+        rev = entries[::-1]
+        keys = [e.key for e in rev]
+        by_key = dict(zip(zip([e.space for e in rev], keys), rev))
+        by_code: dict[Code, Any] = dict(zip(keys, rev))
+        if len(by_code) < len(by_key):  # some codes exist in several spaces
+            groups: dict[Code, list[Entry]] = {}
+            for pair, entry in by_key.items():
+                groups.setdefault(pair[1], []).append(entry)
+            order = {id(e): i for i, e in enumerate(entries)}
+            for key, group in groups.items():
+                if len(group) > 1:
+                    by_code[key] = tuple(sorted(group, key=lambda e: order[id(e)]))
+        by_name = {e.name: e for e in rev if e.name is not None}
         setattr_(self, "_by_key", by_key)
-        setattr_(self, "_by_code", {k: tuple(v) for k, v in by_code.items()})
+        setattr_(self, "_by_code", by_code)
         setattr_(self, "_by_name", by_name)
-        setattr_(self, "_by_name_folded", folded)
+        setattr_(self, "_by_name_folded", None)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Catalog is immutable; cannot set {name!r}")
@@ -167,22 +164,29 @@ class Catalog:
         key = normalize_code(code)
         if space is not None:
             return self._by_key.get((space, key))
-        group = self._by_code.get(key)
-        if group is None:
-            return None
-        if len(group) > 1:
-            raise AmbiguousCodeError(code, [e.space for e in group])
-        return group[0]
+        found = self._by_code.get(key)
+        if type(found) is tuple:
+            raise AmbiguousCodeError(code, [e.space for e in found])
+        return found
 
     def find(self, code: Code) -> tuple[Entry, ...]:
         """Return every entry with ``code``, across all spaces (empty when none)."""
-        return self._by_code.get(normalize_code(code), ())
+        found = self._by_code.get(normalize_code(code))
+        if found is None:
+            return ()
+        return found if type(found) is tuple else (found,)
 
     def by_name(self, name: str) -> Entry | None:
         """Return the entry named ``name`` (exact first, then case-insensitively), or None."""
         entry = self._by_name.get(name)
         if entry is None:
-            entry = self._by_name_folded.get(name.casefold())
+            folded = self._by_name_folded
+            if folded is None:  # built on the first case-insensitive miss
+                folded = {}
+                for known, e in self._by_name.items():
+                    folded.setdefault(known.casefold(), e)
+                object.__setattr__(self, "_by_name_folded", folded)
+            entry = folded.get(name.casefold())
         return entry
 
     def entry(self, code_or_name: Code, *, space: str | None = None) -> Entry:

@@ -35,7 +35,7 @@ class CatalogMeta(NamedTuple):
     locales: tuple[str, ...] = ()
     docs_url: str | None = None
     homepage: str | None = None
-    default_space: str = "app"
+    default_space: str | None = None
     internal_error: Code | None = None
 
 
@@ -68,6 +68,7 @@ class Module(NamedTuple):
     retryable: bool | None = None
     retry_after: int | None = None
     order: int | None = None
+    locale: str | None = None
 
 
 class Param(NamedTuple):
@@ -159,6 +160,8 @@ class Entry(NamedTuple):
     tags: tuple[str, ...] = ()
     docs_url: str | None = None
     translations: Mapping[str, Translation] = EMPTY
+    locale: str | None = None
+    """Language the entry's own texts are written in; None means the catalog's default."""
 
     @property
     def display_title(self) -> str:
