@@ -9,7 +9,6 @@ the rest go through the generic validator.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -67,6 +66,8 @@ _DEFAULT_KEYS = ("http_status", "jsonrpc_code", "retryable", "retry_after")
 
 
 def _suggest(word: str, choices: Any) -> str | None:
+    import difflib  # only needed when something is misspelt
+
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return match[0] if match else None
 

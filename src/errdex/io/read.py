@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 from errdex.io.diagnostic import SYNTAX, UNREADABLE, WRONG_TYPE, Diagnostic
 from errdex.io.source import FORMATS, SourceFile
@@ -50,6 +47,11 @@ def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
 def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnostic | None]:
     """Parse ``text`` in ``source.format``; return the top-level table or a syntax diagnostic."""
     fmt = source.format
+    # Parsers are imported on first use: ``import errdex`` must stay light.
+    import tomllib
+
+    import orjson
+
     try:
         if fmt == "json":
             data = orjson.loads(text)
