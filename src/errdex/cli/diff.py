@@ -1,0 +1,69 @@
+"""``errdex diff OLD NEW``: classify the changes between two versions of a catalog.
+
+Each side is a catalog path or ``git:REF[:PATH]``. Exit 0 when nothing breaks
+(or every breaking change is allowed in the new catalog's ``[[compat.allow]]``),
+1 on a breaking change, 2 when a side cannot be read.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from errdex.check.compat import FORMATS, SideError, diff, read_sides, render
+from errdex.cli.common import print_diagnostics, write_atomic
+from errdex.io import has_errors
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text; json; github (workflow annotations); markdown (release note, PR comment).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file instead of stdout (the exit code is the same).",
+)
+def diff_command(old: str, new: str, fmt: str, output: str | None) -> None:
+    """Compare catalog OLD with catalog NEW and report what changed and what breaks.
+
+    OLD and NEW are catalog files or folders, or git revisions written
+    git:REF[:PATH] (read with git, no checkout; PATH defaults to the other
+    side's path), e.g.:
+
+        errdex diff git:origin/main examples/csghub
+    """
+    try:
+        old_side, new_side = read_sides(old, new)
+    except SideError as exc:
+        click.echo(f"errdex diff: {exc.message}", err=True)
+        if exc.hint:
+            click.echo(f"  hint: {exc.hint}", err=True)
+        sys.exit(2)
+    unreadable = False
+    for side, which in ((old_side, "OLD"), (new_side, "NEW")):
+        if side.catalog is None or has_errors(side.diagnostics):
+            print_diagnostics([d for d in side.diagnostics if d.severity == "error"])
+            click.echo(f"errdex diff: cannot load {which} catalog {side.label}", err=True)
+            unreadable = True
+    if unreadable:
+        sys.exit(2)
+    assert old_side.catalog is not None and new_side.catalog is not None
+    report = diff(
+        old_side.catalog, new_side.catalog, old_label=old_side.label, new_label=new_side.label
+    )
+    text = render(report, fmt)
+    if output:
+        write_atomic(output, text.encode())
+    else:
+        click.echo(text, nl=False)
+    sys.exit(report.exit_code)
