@@ -1,0 +1,156 @@
+"""``errdex build [PATH] [--check]``: write every ``[[targets]]`` file the catalog declares.
+
+Each target is a document (``kind = "docs"``: rendered by the convert layer's
+``render_doc``, or canonical JSON) or source code (``kind = "code"``: see
+:mod:`errdex.convert.code`), written to ``output`` relative to the catalog,
+atomically and only when the content changed. ``--check`` writes nothing and
+exits 1 listing every stale or missing file with a hint of the first
+difference (for CI), 0 when all are fresh; a broken catalog or target exits 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path, PurePosixPath
+
+import click
+
+from errdex.cli.common import load_or_exit, print_diagnostics, write_atomic
+from errdex.io import Diagnostic
+from errdex.io.diagnostic import INVALID_VALUE, MISSING_FIELD
+from errdex.model import Catalog, Target
+
+
+def _diagnostic(catalog: Catalog, index: int, key: str, message: str, hint: str) -> Diagnostic:
+    source = catalog.sources[0] if catalog.sources else None
+    rule = MISSING_FIELD if "missing" in message else INVALID_VALUE
+    return Diagnostic(rule, message, source=source, path=("targets", index, key), hint=hint)
+
+
+def target_problems(catalog: Catalog) -> list[Diagnostic]:
+    """Problems that stop a target from being built (missing ``lang``, an unsafe ``output``…)."""
+    problems = []
+    for i, t in enumerate(catalog.targets):
+        out = PurePosixPath(t.output.replace("\\", "/"))
+        if not t.output.strip() or out.is_absolute() or ".." in out.parts:
+            problems.append(
+                _diagnostic(
+                    catalog,
+                    i,
+                    "output",
+                    f"target output {t.output!r} must be a file path inside the catalog's folder",
+                    'write a relative path such as "docs/errors.md"',
+                )
+            )
+        if t.kind == "code" and not t.lang:
+            problems.append(
+                _diagnostic(
+                    catalog,
+                    i,
+                    "kind",
+                    "code target is missing `lang`",
+                    'add lang = "python" (or "typescript", "go", "rust")',
+                )
+            )
+        if t.kind == "docs" and not t.format:
+            problems.append(
+                _diagnostic(
+                    catalog,
+                    i,
+                    "kind",
+                    "docs target is missing `format`",
+                    'add format = "markdown" (or "myst", "rst", "csv", "html", "openapi", "json")',
+                )
+            )
+    return problems
+
+
+def _package(target: Target, output: Path) -> str:
+    """The package name of a code target: Go takes its folder's name, others the file's stem."""
+    if target.lang == "go" and PurePosixPath(target.output).parent.name:
+        return output.parent.name
+    return output.stem
+
+
+def render_target(catalog: Catalog, target: Target, output: Path) -> dict[Path, bytes]:
+    """Return the files one target produces: its output, plus companions (a ``.pyi``)."""
+    if target.kind == "code":
+        from errdex.convert.code import generate
+
+        files = generate(catalog, target.lang or "", _package(target, output))
+        main, *others = files
+        result = {output: files[main]}
+        for name in others:
+            result[output.with_suffix(Path(name).suffix)] = files[name]
+        return result
+    if target.format == "json":
+        from errdex.io.export import to_json
+
+        return {output: to_json(catalog)}
+    from errdex.convert import render_doc
+
+    text = render_doc(catalog, target.format or "", style=target.style, locale=target.locale)
+    return {output: text.encode() if isinstance(text, str) else text}
+
+
+def diff_hint(old: bytes, new: bytes) -> str:
+    """A one-line hint of the first difference between the file and what build would write."""
+    old_lines = old.decode(errors="replace").splitlines()
+    new_lines = new.decode(errors="replace").splitlines()
+    for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=False), 1):
+        if a != b:
+            return f"line {n}: has {_clip(a)!r}, expected {_clip(b)!r}"
+    if len(old_lines) != len(new_lines):
+        return f"has {len(old_lines)} lines, expected {len(new_lines)}"
+    return "differs in line endings or trailing whitespace"
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@click.command()
+@click.argument("path", type=click.Path(), default=".")
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 if any target file is stale or missing."
+)
+def build(path: str, check: bool) -> None:
+    """Build every [[targets]] file of the catalog at PATH (default: the current folder)."""
+    catalog = load_or_exit(path)
+    problems = target_problems(catalog)
+    if problems:
+        print_diagnostics(problems)
+        click.echo(f"errdex: cannot build {path}: fix the targets above", err=True)
+        sys.exit(2)
+    if not catalog.targets:
+        click.echo(f"{path}: the catalog declares no [[targets]]; nothing to build", err=True)
+        return
+    root = Path(path) if Path(path).is_dir() else Path(path).parent
+    planned: dict[Path, bytes] = {}
+    for target in catalog.targets:
+        try:
+            planned.update(render_target(catalog, target, root / target.output))
+        except (ValueError, ImportError) as exc:  # a format no generator here knows
+            click.echo(f"errdex: cannot build target {target.output!r}: {exc}", err=True)
+            sys.exit(2)
+    stale = 0
+    for file, data in planned.items():
+        current = file.read_bytes() if file.is_file() else None
+        if current == data:
+            if not check:
+                click.echo(f"unchanged {file}", err=True)
+            continue
+        if check:
+            stale += 1
+            reason = "missing" if current is None else "stale: " + diff_hint(current, data)
+            click.echo(f"{file}: {reason}")
+        else:
+            write_atomic(file, data)
+            click.echo(f"wrote {file}", err=True)
+    if check:
+        if stale:
+            click.echo(
+                f"{stale} generated file(s) out of date; run `errdex build {path}`", err=True
+            )
+            sys.exit(1)
+        click.echo(f"all {len(planned)} generated file(s) are up to date", err=True)

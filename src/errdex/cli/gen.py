@@ -1,0 +1,48 @@
+"""``errdex gen PATH --lang L [-o DIR] [--package NAME]``: write a catalog as source code.
+
+Writes the generated files (Python: ``<package>.py`` and its ``.pyi`` stub;
+TypeScript ``.ts``; Go ``.go``; Rust ``.rs``) into DIR, atomically and only
+when their content changed, and names each file it wrote or left alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from errdex.cli.common import load_or_exit, write_atomic
+from errdex.convert.code import LANGS, generate
+
+
+@click.command()
+@click.argument("path", type=click.Path())
+@click.option("--lang", type=click.Choice(LANGS), required=True, help="Language to generate.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="Folder to write the files into (created when missing).",
+)
+@click.option(
+    "--package",
+    help="Python module, Go package, Rust module or TypeScript file name (default: catalog id).",
+)
+def gen(path: str, lang: str, out_dir: str, package: str | None) -> None:
+    """Generate LANG source for the catalog at PATH: constants, typed errors, lookup, decode."""
+    catalog = load_or_exit(path)
+    if package is not None and not package.replace("_", "a").replace("-", "a").isalnum():
+        raise click.BadParameter(
+            f"{package!r} is not a valid name; use letters, digits, '_' or '-'",
+            param_hint="--package",
+        )
+    for name, data in generate(catalog, lang, package).items():
+        target = Path(out_dir) / name
+        if target.is_file() and target.read_bytes() == data:
+            click.echo(f"unchanged {target}", err=True)
+            continue
+        write_atomic(target, data)
+        click.echo(f"wrote {target}", err=True)
