@@ -46,7 +46,7 @@ def _split_key(text: str) -> tuple[str, ...] | None:
             if end < 0:
                 return None
             raw = text[i + 1 : end]
-            parts.append(raw.encode().decode("unicode_escape") if ch == '"' and "\\" in raw else raw)
+            parts.append(_unescape(raw) if ch == '"' and "\\" in raw else raw)
             i = end + 1
         else:
             m = _BARE_KEY.match(text, i)
@@ -61,6 +61,16 @@ def _split_key(text: str) -> tuple[str, ...] | None:
         if text[i] != ".":
             return None
         i += 1
+
+
+def _unescape(raw: str) -> str:
+    """The value of a basic-string key with escapes (``"a\\u00e9"``); the raw text if invalid."""
+    import tomllib
+
+    try:
+        return tomllib.loads(f'k = "{raw}"')["k"]
+    except Exception:
+        return raw
 
 
 def _key_end(line: str) -> int:
@@ -97,7 +107,10 @@ def _toml_positions(text: str) -> Positions:
                 out.append(count - 1)
         return tuple(out)
 
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # TOML ends lines with LF or CRLF only (str.splitlines would also split on
+    # U+2028 and friends, and disagree with tomllib's line numbers).
+    for lineno, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
         if multiline:
             if line.count(multiline) % 2 == 1:
                 multiline = ""
@@ -130,6 +143,8 @@ def _toml_positions(text: str) -> Positions:
             index = arrays.get(base, 0)
             arrays[base] = index + 1
             current = base + (index,)
+            for i in range(1, len(base)):  # [[a.b]] also opens a (first mention wins)
+                pos.setdefault(base[:i], (lineno, col))
             pos.setdefault(base, (lineno, col))
             pos[current] = (lineno, col)
             continue
@@ -139,6 +154,8 @@ def _toml_positions(text: str) -> Positions:
             if name is None:
                 continue
             current = resolve(name)
+            for i in range(1, len(current)):  # [a.b] also opens a (first mention wins)
+                pos.setdefault(current[:i], (lineno, col))
             pos[current] = (lineno, col)
             continue
         eq = _key_end(stripped)
@@ -235,22 +252,45 @@ def _yaml_positions(text: str) -> Positions:
     pos: Positions = {(): (1, 1)}
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
+    except Exception:  # a YAML error, or nesting too deep for the composer
         return pos
-
-    def walk(node: Any, path: tuple[Any, ...]) -> None:
+    # Iterative walk; each node once: aliases may share nodes or form cycles.
+    seen: set[int] = set()
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, ())] if root is not None else []
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                key = key_node.value
+                mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                key = _yaml_key(key_node)
                 child = path + (key,)
-                pos[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                walk(value_node, child)
+                pos[child] = mark  # a repeated key: the last one wins, as in the data
+                if key is not key_node.value and isinstance(key_node.value, str):
+                    pos[path + (key_node.value,)] = mark  # also as spelt (1054 and "1054")
+                stack.append((value_node, child))
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
-                child = path + (i,)
-                pos[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
-                walk(item, child)
-
-    if root is not None:
-        walk(root, ())
+                pos.setdefault(path + (i,), (item.start_mark.line + 1, item.start_mark.column + 1))
+                stack.append((item, path + (i,)))
     return pos
+
+
+def _yaml_key(node: Any) -> Any:
+    """The key a YAML key node stands for in the parsed data (``1054:`` is the int 1054)."""
+    value = node.value
+    if not isinstance(value, str):  # a collection used as a key: no path reaches it
+        return None
+    tag = node.tag.rsplit(":", 1)[-1]
+    if tag == "int":
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value
+    if tag == "bool":
+        return value.lower() in ("true", "yes", "on", "y")
+    if tag == "null":
+        return None
+    return value

@@ -70,11 +70,25 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
         if m:
             pos = (int(m.group(1)), int(m.group(2)))
             msg = msg[: m.start()]
+            lines = text.split("\n")
+            if any(w in msg for w in ("twice", "overwrite", "immutable")) and pos[0] <= len(lines):
+                line = lines[pos[0] - 1]  # tomllib points past the repeated key: show its start
+                pos = (pos[0], len(line) - len(line.lstrip()) + 1)
         elif _TOML_END.search(msg):
-            lines = text.splitlines() or [""]
+            lines = text.rstrip().split("\n")  # just after the last character
             pos = (len(lines), len(lines[-1]) + 1)
-            msg = _TOML_END.sub("", msg) + " at the end of the file"
-        return None, Diagnostic(SYNTAX, f"invalid TOML: {_lower_first(msg)}", source=source, position=pos, hint=_toml_hint(msg))
+            msg = _TOML_END.sub("", msg)
+            if "twice" in msg or "overwrite" in msg:  # the last line repeats a key
+                pos = (len(lines), len(lines[-1]) - len(lines[-1].lstrip()) + 1)
+            else:
+                msg += " at the end of the file"
+        return None, Diagnostic(
+            SYNTAX,
+            f"invalid TOML: {_toml_message(msg)}",
+            source=source,
+            position=pos,
+            hint=_toml_hint(msg),
+        )
     except orjson.JSONDecodeError as exc:
         return None, Diagnostic(
             SYNTAX,
@@ -83,27 +97,81 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
             position=(exc.lineno, exc.colno),
             hint="check for a missing comma, quote or bracket just before this place",
         )
-    except Exception as exc:  # yaml.YAMLError and its marks
+    except RecursionError:  # tomllib and PyYAML recurse once per nesting level
+        return None, Diagnostic(
+            SYNTAX,
+            f"invalid {fmt.upper()}: values are nested too deeply",
+            source=source,
+            position=(1, 1),
+            hint="a catalog nests tables and lists a few levels deep: flatten this structure",
+        )
+    except Exception as exc:  # yaml.YAMLError and its marks; anything else a parser raises
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, Diagnostic(SYNTAX, f"invalid YAML: {problem}", source=source, position=pos, hint="check indentation and quoting at this place")
+        problem = getattr(exc, "problem", None) or (str(exc).splitlines() or [repr(exc)])[0]
+        context = getattr(exc, "context", None)
+        if context and getattr(exc, "problem", None):  # "while scanning a quoted scalar"
+            problem = f"{problem} {context}"
+        yaml_hint = "check indentation and quoting at this place"
+        return None, Diagnostic(
+            SYNTAX,
+            f"invalid {fmt.upper()}: {problem}",
+            source=source,
+            position=pos,
+            hint=yaml_hint if fmt == "yaml" else None,
+        )
     if not isinstance(data, dict):
-        kind = type(data).__name__
-        return None, Diagnostic(WRONG_TYPE, f"the file holds a {kind}, expected a table of keys", source=source, position=(1, 1), hint="start the file with [catalog] (TOML) or an object (JSON/YAML)")
+        kind = _KINDS.get(type(data), f"a {type(data).__name__}")
+        return None, Diagnostic(WRONG_TYPE, f"the file holds {kind}, expected a table of keys", source=source, position=(1, 1), hint="start the file with [catalog] (TOML) or an object (JSON/YAML)")
     return data, None
+
+
+_KINDS = {list: "a list", str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
+_TOML_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
+_TOML_INLINE = re.compile(r"Cannot mutate immutable namespace \((.*)\)")
+
+
+def _toml_message(msg: str) -> str:
+    """tomllib's message, said the way a catalog author reads it."""
+    if msg == "Illegal character '\\n'":
+        return "the string is not closed before the end of the line"
+    if msg == "Cannot overwrite a value":
+        return "this key is already set above"
+    for pattern, said in (
+        (_TOML_TWICE, "table [{}] is declared twice"),  # "Cannot declare ('modules', 'auth') twice"
+        (_TOML_INLINE, "cannot set {}: its table was written inline ({{...}})"),
+    ):
+        m = pattern.fullmatch(msg)
+        if m:
+            import ast
+
+            try:
+                parts = ast.literal_eval(f"({m.group(1)})")
+            except (ValueError, SyntaxError):
+                break
+            parts = parts if isinstance(parts, tuple) else (parts,)
+            return said.format(".".join(str(p) for p in parts))
+    return _lower_first(msg)
+
+
 def _toml_hint(msg: str) -> str:
     low = msg.lower()
     if "twice" in low or "overwrite" in low:
         return "a key or table is defined twice: merge the two or rename one"
+    if "immutable namespace" in low:
+        return "write all keys of that table in one place: inline, or as a [table]"
+    if "illegal character '\\n'" in low:
+        return 'close the string on the line where it starts (""" for multi-line text)'
+    if any(w in low for w in ("unclosed", "unterminated", "end of the file", "expected ']'")):
+        return "close the string, list or table that starts before this place"
     if "invalid value" in low:
         return "quote strings (\"...\"), and write true/false, numbers and [lists] as TOML does"
-    if "unclosed" in low or "end of" in low:
-        return "close the string, list or table that starts before this place"
+    if "expected '='" in low:
+        return "write each key as key = value"
     return "see https://toml.io for the syntax"

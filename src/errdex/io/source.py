@@ -39,7 +39,7 @@ class SourceFile:
     def line_text(self, line: int) -> str | None:
         """Return line number ``line`` (1-based) without its newline, or None."""
         if self._lines is None:
-            self._lines = self.text.splitlines()
+            self._lines = [ln.removesuffix("\r") for ln in self.text.split("\n")]
         if 1 <= line <= len(self._lines):
             return self._lines[line - 1]
         return None
