@@ -1,0 +1,305 @@
+"""Format catalog files on disk, safely: a result is only offered when it loads the same.
+
+:func:`format_paths` expands command-line paths into catalog files (a folder
+catalog is ``errdex.toml`` plus every module and locale file), formats each
+one, and verifies the result three ways before offering it:
+
+1. the formatted text parses to the same data as the original;
+2. formatting it again changes nothing (the formatter is idempotent);
+3. the catalog built from the formatted files equals the catalog built from
+   the originals (when the originals build without errors).
+
+A file that fails a check is refused with an internal-error diagnostic and
+left alone. Nothing here writes: the caller decides (``errdex fmt`` writes
+atomically, ``errdex fmt --check`` only reports).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from errdex.io.build import Document, build
+from errdex.io.diagnostic import UNREADABLE, Diagnostic, has_errors, register
+from errdex.io.export import to_data
+from errdex.io.fmt import shape as shapes
+from errdex.io.fmt.json_format import format_json
+from errdex.io.fmt.toml_cst import CSTError
+from errdex.io.fmt.toml_format import format_toml
+from errdex.io.load import MAIN_NAMES, find_catalogs
+from errdex.io.read import format_of, parse, read_text
+from errdex.io.source import FORMATS, SourceFile
+
+FORMAT_REFUSED = register(
+    "E090",
+    "format-refused",
+    "error",
+    "errdex fmt refused to write a file: its formatted form would not load to the same catalog",
+)
+
+YAML_SKIPPED = "not formatted: YAML formatting would drop the file's comments; left as it is"
+
+
+class FormatError(Exception):
+    """Raised by :func:`format_checked` when a formatted text would not read back the same."""
+
+
+class Formatted(NamedTuple):
+    """The outcome for one file.
+
+    ``before``: the file's text as read (None when it could not be read);
+    ``after``: its canonical text (None when it was not formatted);
+    ``problems``: why it was not formatted (syntax error, refusal);
+    ``skipped``: why it was deliberately left alone (a YAML file).
+    """
+
+    path: Path
+    before: str | None
+    after: str | None
+    problems: list[Diagnostic]
+    skipped: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether formatting changes the file."""
+        return self.after is not None and self.after != self.before
+
+
+def format_text(text: str, format: str = "toml", role: str = "main") -> str:
+    """The canonical text of a catalog file (``role``: ``main``, ``module`` or ``locale``).
+
+    ``text`` must be syntactically valid; this does not verify the result
+    (see :func:`format_checked`). YAML text is returned unchanged.
+    """
+    shape = shapes.of_file(role)
+    if format == "toml":
+        return format_toml(text, shape)
+    if format == "json":
+        return format_json(text, shape)
+    return text
+
+
+def format_checked(text: str, format: str = "toml", role: str = "main") -> str:
+    """Like :func:`format_text`, verified: same data when read back, and stable.
+
+    Raises :class:`FormatError` (an internal error of the formatter) when the
+    canonical text would read back differently or is not a fixed point.
+    """
+    try:
+        after = format_text(text, format, role)
+    except CSTError as exc:
+        raise FormatError(f"the formatter could not follow the file ({exc})") from exc
+    before_data, _ = parse(text, SourceFile(None, text, format))
+    after_data, problem = parse(after, SourceFile(None, after, format))
+    if problem is not None:
+        raise FormatError(f"the formatted text does not parse ({problem.message})")
+    where = first_difference(before_data, after_data)
+    if where is not None:
+        raise FormatError(f"the formatted text holds different data at {where}")
+    if format_text(after, format, role) != after:
+        raise FormatError("formatting the formatted text changes it again")
+    return after
+
+
+def first_difference(a: Any, b: Any, path: str = "the top") -> str | None:
+    """Where two parsed documents first differ (a readable key path), or None if equal."""
+    if type(a) is not type(b):
+        return path
+    if isinstance(a, dict):
+        for key in a.keys() | b.keys():
+            if key not in a or key not in b:
+                return f"{path}.{key}" if path != "the top" else str(key)
+            sub = f"{path}.{key}" if path != "the top" else str(key)
+            found = first_difference(a[key], b[key], sub)
+            if found:
+                return found
+        return None
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return path
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            found = first_difference(x, y, f"{path}[{i}]")
+            if found:
+                return found
+        return None
+    return None if a == b else path
+
+
+# -- files and catalogs ---------------------------------------------------------------
+
+
+def _data_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FORMATS)
+
+
+def catalog_files(folder: Path) -> list[tuple[Path, str]]:
+    """The files of a folder catalog with their roles, in the order the loader reads them."""
+    main = next(folder / n for n in MAIN_NAMES if (folder / n).is_file())
+    files = [(main, "main")]
+    files += [(p, "module") for p in _data_files(folder / "modules")]
+    files += [(p, "locale") for p in _data_files(folder / "locales")]
+    return files
+
+
+def _folder_of(path: Path) -> tuple[Path | None, str]:
+    """The folder catalog a file belongs to (None for a standalone file) and its role there."""
+    parent = path.parent
+    if parent.name in ("modules", "locales") and any(
+        (parent.parent / n).is_file() for n in MAIN_NAMES
+    ):
+        return parent.parent, "module" if parent.name == "modules" else "locale"
+    if path.name in MAIN_NAMES:
+        return parent, "main"
+    return None, "main"
+
+
+class _File:
+    """One file of a catalog while it is being formatted."""
+
+    def __init__(self, path: Path, role: str) -> None:
+        self.path = path
+        self.role = role
+        self.kind = format_of(path) or "toml"
+        self.before: str | None = None
+        self.text: str | None = None  # the text the loader sees (a BOM dropped)
+        self.data: dict[str, Any] | None = None
+        self.after: str | None = None
+        self.problems: list[Diagnostic] = []
+        self.skipped: str | None = None
+
+    def read(self) -> None:
+        text, problem = read_text(self.path)
+        if problem is not None:
+            self.problems.append(problem)
+            return
+        assert text is not None
+        self.text = text
+        self.before = self.path.read_bytes().decode("utf-8")
+        data, problem = parse(text, SourceFile(self.path, text, self.kind))
+        if problem is not None:
+            self.problems.append(problem)
+            return
+        self.data = data
+
+    def reformat(self) -> None:
+        if self.data is None or self.text is None:
+            return
+        if self.kind == "yaml":
+            self.skipped = YAML_SKIPPED
+            return
+        try:
+            after = format_checked(self.text, self.kind, self.role)
+        except FormatError as exc:
+            self.refuse(str(exc))
+            return
+        if "\r\n" in self.text.split("\n", 1)[0] + "\n":
+            after = after.replace("\n", "\r\n")
+        self.after = after
+
+    def refuse(self, why: str) -> None:
+        self.after = None
+        self.problems.append(
+            Diagnostic(
+                FORMAT_REFUSED,
+                f"internal error: {why}; the file was left untouched",
+                source=SourceFile(self.path, self.text or "", self.kind),
+                position=(0, 0),
+                hint="please report this errdex bug with the file attached",
+            )
+        )
+
+    def document(self, formatted: bool) -> Document | None:
+        text = self.after if formatted and self.after is not None else self.text
+        if text is None or self.data is None:
+            return None
+        src = SourceFile(self.path, text, self.kind)
+        data = self.data
+        if formatted and self.after is not None:
+            data, _ = parse(text, src)
+            if data is None:
+                return None
+        return Document(src, data, self.role)
+
+    def result(self) -> Formatted:
+        return Formatted(self.path, self.before, self.after, self.problems, self.skipped)
+
+
+def _verify_catalog(files: list[_File]) -> None:
+    """Refuse every changed file of a catalog when the formatted catalog differs."""
+    changed = [f for f in files if f.after is not None and f.after != f.text]
+    if not changed:
+        return
+    docs = [f.document(False) for f in files]
+    if any(d is None for d in docs):
+        return  # a file does not parse: only the per-file checks apply
+    original, found = build([d for d in docs if d is not None])
+    if original is None or has_errors(found):
+        return  # the catalog does not load as it is: the data checks above still hold
+    new_docs = [f.document(True) for f in files]
+    formatted, found = (
+        build([d for d in new_docs if d is not None]) if None not in new_docs else (None, [])
+    )
+    if formatted is None or has_errors(found) or to_data(formatted) != to_data(original):
+        for f in changed:
+            f.refuse("the formatted files would load to a different catalog")
+
+
+def _format_catalog(files: list[tuple[Path, str]], targets: set[Path]) -> list[Formatted]:
+    """Format the ``targets`` (resolved paths) among the files of one catalog."""
+    group = [_File(p, role) for p, role in files]
+    for f in group:
+        f.read()
+        if f.path.resolve() in targets:
+            f.reformat()
+    _verify_catalog(group)
+    return [f.result() for f in group if f.path.resolve() in targets]
+
+
+def format_paths(paths: Iterable[str | Path]) -> list[Formatted]:
+    """Format the catalogs at ``paths`` (files, catalog folders, folders of catalogs).
+
+    Returns one :class:`Formatted` per file, in a stable order; writes nothing.
+    A path that is not a catalog gives a result with a problem saying why.
+    """
+    results: list[Formatted] = []
+    seen: set[Path] = set()
+    for arg in paths:
+        for catalog in find_catalogs(arg):
+            if catalog.is_dir():
+                if not any((catalog / n).is_file() for n in MAIN_NAMES):
+                    results.append(_not_a_catalog(catalog, "holds no errdex.toml"))
+                    continue
+                files = catalog_files(catalog)
+                wanted = {p.resolve() for p, _ in files}
+            elif not catalog.is_file() or format_of(catalog) is None:
+                why = (
+                    "no such file"
+                    if not catalog.exists()
+                    else "not a .toml, .yaml, .yml or .json file"
+                )
+                results.append(_not_a_catalog(catalog, why))
+                continue
+            else:
+                folder, role = _folder_of(catalog)
+                files = catalog_files(folder) if folder is not None else [(catalog, role)]
+                wanted = {catalog.resolve()}
+            targets = wanted - seen
+            seen |= targets
+            if targets:
+                results += _format_catalog(files, targets)
+    return results
+
+
+def _not_a_catalog(path: Path, why: str) -> Formatted:
+    src = SourceFile(path, "", "toml")
+    problem = Diagnostic(
+        UNREADABLE,
+        f"{src.display}: {why}",
+        source=src,
+        position=(0, 0),
+        hint="pass a catalog file (.toml, .json, .yaml) or a folder holding errdex.toml",
+    )
+    return Formatted(path, None, None, [problem])

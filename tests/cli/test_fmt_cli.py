@@ -1,0 +1,123 @@
+"""``errdex fmt``: rewrites catalogs in canonical layout, or checks that they are."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from errdex.cli.main import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+MESSY = '[[errors]]\nmessage = "m"\ncode = 1\n\n[catalog]\ntitle = "T"   # the title\nid = "x"\n'
+CANONICAL = (
+    '[catalog]\nid = "x"\ntitle = "T"   # the title\n\n[[errors]]\ncode = 1\nmessage = "m"\n'
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["fmt", *args])
+
+
+@pytest.fixture
+def messy(tmp_path: Path) -> Path:
+    path = tmp_path / "c.toml"
+    path.write_text(MESSY, encoding="utf-8")
+    return path
+
+
+def test_fmt_rewrites_and_lists_changed_files(messy: Path) -> None:
+    result = run(str(messy))
+    assert result.exit_code == 0, result.output
+    assert "reformatted" in result.stdout and "c.toml" in result.stdout
+    assert messy.read_text(encoding="utf-8") == CANONICAL
+    again = run(str(messy))
+    assert again.exit_code == 0
+    assert "reformatted" not in again.stdout
+    assert "0 files reformatted, 1 already formatted" in again.stderr
+
+
+def test_check_changes_nothing_and_exits_1(messy: Path) -> None:
+    result = run("--check", str(messy))
+    assert result.exit_code == 1
+    assert "would reformat" in result.stdout
+    assert messy.read_text(encoding="utf-8") == MESSY
+
+
+def test_check_passes_on_a_formatted_file(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(CANONICAL, encoding="utf-8")
+    result = run("--check", str(path))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+
+
+def test_diff_shows_a_unified_diff_and_implies_check(messy: Path) -> None:
+    result = run("--diff", str(messy))
+    assert result.exit_code == 1
+    assert "--- " in result.stdout and "+++ " in result.stdout and "(formatted)" in result.stdout
+    assert '+id = "x"' in result.stdout and '-id = "x"' in result.stdout
+    assert messy.read_text(encoding="utf-8") == MESSY
+
+
+def test_syntax_error_exits_2_with_position_and_leaves_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    data = b'[catalog]\nid = "x"\ntitle = = "T"\n'
+    path.write_bytes(data)
+    result = run(str(path))
+    assert result.exit_code == 2
+    assert "bad.toml:3:" in result.stderr and "E001" in result.stderr
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == data
+
+
+def test_other_files_are_still_formatted_when_one_is_broken(tmp_path: Path, messy: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"[catalog\n")
+    result = run(str(bad), str(messy))
+    assert result.exit_code == 2
+    assert messy.read_text(encoding="utf-8") == CANONICAL
+    assert bad.read_bytes() == b"[catalog\n"
+
+
+def test_missing_path_exits_2(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "nope.toml"))
+    assert result.exit_code == 2
+    assert "nope.toml" in result.stderr and "no such file" in result.stderr
+
+
+def test_yaml_is_reported_as_not_formatted(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    text = "catalog:\n  title: T  # kept\n  id: x\n"
+    path.write_text(text, encoding="utf-8")
+    result = run(str(path))
+    assert result.exit_code == 0
+    assert "skipped" in result.stderr and "not formatted" in result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_folder_catalog_formats_its_module_files(tmp_path: Path) -> None:
+    folder = tmp_path / "cat"
+    shutil.copytree(ROOT / "examples" / "csghub", folder)
+    module = folder / "modules" / "auth.toml"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("[module]\n", "[module]   \n\n\n", 1), encoding="utf-8")
+    result = run("--check", str(folder))
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("would reformat") and line.endswith("modules/auth.toml")
+    assert run(str(folder)).exit_code == 0
+    assert module.read_text(encoding="utf-8") == text
+
+
+def test_fmt_then_check_passes_on_a_folder_of_catalogs(tmp_path: Path) -> None:
+    """Every example catalog (a copy) formats without refusal, and then checks clean."""
+    copy = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", copy)
+    result = run(str(copy))
+    assert result.exit_code == 0, result.output
+    check = run("--check", str(copy))
+    assert check.exit_code == 0, check.output
+    assert check.stdout == ""
