@@ -36,6 +36,8 @@ from errdex.model.types import (
     Module,
     Param,
     Profile,
+    Scan,
+    ScanPattern,
     Space,
     Target,
     Translation,
@@ -65,6 +67,17 @@ _FAST: dict[str, tuple[type, ...]] = {
 _DEFAULT_KEYS = ("http_status", "jsonrpc_code", "retryable", "retry_after")
 
 
+# Words people use for a choice that spelling alone does not reveal (status "retired").
+_ALIASES = {
+    "retired": "removed",
+    "deleted": "removed",
+    "tombstone": "removed",
+    "obsolete": "deprecated",
+    "enabled": "active",
+    "live": "active",
+}
+
+
 def _suggest(word: str, choices: Any) -> str | None:
     import difflib  # only needed when something is misspelt
 
@@ -92,6 +105,10 @@ class Builder:
         self.diagnostics.append(Diagnostic(rule, message, source=source, path=path, hint=hint))
 
     def _unknown(self, key: str, table: Mapping[str, spec.Field], src: SourceFile, path: tuple[Any, ...], where: str) -> None:
+        if type(key) is not str:  # YAML keys may be numbers, booleans or null
+            hint = 'quote the key ("...") or use one of: ' + ", ".join(table)
+            self.report(WRONG_TYPE, f"key {key!r} in {where} is not a string", src, path + (key,), hint)
+            return
         guess = _suggest(key, table)
         hint = f"did you mean {guess!r}?" if guess else "known keys: " + ", ".join(table)
         self.report(UNKNOWN_FIELD, f"unknown field {key!r} in {where}", src, path + (key,), hint)
@@ -110,7 +127,8 @@ class Builder:
             if type(value) is str and value in field.choices:
                 return True, value
             if type(value) is str:
-                guess = _suggest(value, field.choices)
+                guess = _suggest(value, field.choices) or _ALIASES.get(value.lower())
+                guess = guess if guess in field.choices else None
                 hint = f"did you mean {guess!r}?" if guess else None
                 self.report(
                     INVALID_VALUE,
@@ -157,7 +175,15 @@ class Builder:
             if type(value) is dict:
                 out_map = {}
                 for key, item in value.items():
-                    if type(item) is dict:
+                    if type(key) is not str:
+                        self.report(
+                            WRONG_TYPE,
+                            f"key {key!r} in {name} is not a string",
+                            src,
+                            path + (key,),
+                            'quote the key ("...")',
+                        )
+                    elif type(item) is dict:
                         out_map[key] = self.table(item, field.sub or {}, src, path + (key,), f"{name}.{key}")
                     else:
                         self.report(
@@ -165,7 +191,8 @@ class Builder:
                             f"{name}.{key} is {_kind_of(item)}, expected a table",
                             src,
                             path + (key,),
-                            f"write [{'.'.join(str(p) for p in path)}.{key}] as a table of keys",
+                            f"write [{'.'.join(str(p) for p in path if type(p) is str)}.{key}]"
+                            " as a table of keys",
                         )
                 return True, out_map
         elif kind == "any":
@@ -224,6 +251,14 @@ class Builder:
                         f'write {{"id": "name", ...}} or use a table [{key}.name]',
                     )
                     continue
+                if item["id"] in out:
+                    self.report(
+                        INVALID_VALUE,
+                        f"{key} {item['id']!r} is defined twice",
+                        src,
+                        (key, i, "id"),
+                        "keep one of them, or give this one another id",
+                    )
                 body = {k: v for k, v in item.items() if k != "id"}
                 out[item["id"]] = self.table(body, fields, src, (key, i), f"{key}.{item['id']}")
             return out
@@ -246,7 +281,7 @@ def _kind_of(value: Any) -> str:
         return "a table"
     if value is None:
         return "null"
-    return type(value).__name__
+    return f"a {type(value).__name__}"  # YAML dates, timestamps, binary, sets
 
 
 def _defaults(own: Mapping[str, Any], fallback: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -381,6 +416,7 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         ok, cval = b.value(spec.TOP["compat"], raw["compat"], src, ("compat",))
         if ok:
             compat = [CompatAllow(**a) for a in cval.get("allow", []) if len(a) == 3]
+    scan = _scan(b, raw["scan"], src, spaces) if "scan" in raw else None
 
     catalog = Catalog(
         meta,
@@ -390,10 +426,67 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         profiles=profiles,
         targets=targets,
         compat=compat,
+        scan=scan,
         sources=[d.source for d in documents],
         origins=origins,
     )
     return catalog, b.diagnostics
+
+
+def _scan(b: Builder, raw: Any, src: SourceFile, spaces: Mapping[str, Space]) -> Scan | None:
+    """Validate ``[scan]``: regexes must compile and capture ``code``; spaces must exist."""
+    import re
+
+    ok, val = b.value(spec.TOP["scan"], raw, src, ("scan",))
+    if not ok:
+        return None
+    patterns = []
+    for i, pat in enumerate(val.get("patterns", [])):
+        if "files" not in pat or "regex" not in pat:
+            continue
+        path = ("scan", "patterns", i)
+        try:
+            compiled = re.compile(pat["regex"])
+        except re.error as exc:
+            hint = "write a Python regular expression (in '...' TOML strings \\ needs no escaping)"
+            msg = f"the scan regex does not compile: {exc}"
+            b.report(INVALID_VALUE, msg, src, (*path, "regex"), hint)
+            continue
+        if "code" not in compiled.groupindex:
+            hint = "capture the code with (?P<code>...)"
+            msg = "the scan regex has no group named 'code'"
+            b.report(INVALID_VALUE, msg, src, (*path, "regex"), hint)
+            continue
+        space = pat.get("space")
+        if space is not None and space not in spaces:
+            msg = f"scan pattern names unknown space {space!r}"
+            b.report(BAD_REFERENCE, msg, src, (*path, "space"), _choice_hint(space, spaces))
+            continue
+        patterns.append(ScanPattern(files=pat["files"], regex=pat["regex"], space=space))
+    ignore = []
+    raw_ignore = val.get("ignore", [])
+    if type(raw_ignore) is not list:
+        hint = 'write ignore = [1099, "AUTH-ERR-7"]'
+        b.report(WRONG_TYPE, "'ignore' is not a list of codes", src, ("scan", "ignore"), hint)
+        raw_ignore = []
+    for i, code in enumerate(raw_ignore):
+        if type(code) in (int, str) and code != "":
+            ignore.append(code)
+        else:
+            msg = f"item {i} of 'ignore' is {_kind_of(code)}, expected a code"
+            b.report(WRONG_TYPE, msg, src, ("scan", "ignore", i), "list integer or string codes")
+    for i, space in enumerate(val.get("spaces", ())):
+        if space not in spaces:
+            msg = f"scan names unknown space {space!r}"
+            b.report(BAD_REFERENCE, msg, src, ("scan", "spaces", i), _choice_hint(space, spaces))
+    defaults = Scan()
+    return Scan(
+        calls=val.get("calls", defaults.calls),
+        patterns=tuple(patterns),
+        ignore=tuple(ignore),
+        spaces=tuple(s for s in val.get("spaces", ()) if s in spaces),
+        exclude=val.get("exclude", ()),
+    )
 
 
 def _choice_hint(value: str, choices: Mapping[str, Any]) -> str:
@@ -486,18 +579,18 @@ def _entries(
             mod_id = file_module
         mod = modules.get(mod_id) if mod_id is not None else None
         if mod_id is not None and mod is None:
-            b.report(BAD_REFERENCE, f"entry {code!r} names unknown module {mod_id!r}", src, path + ("module",), _choice_hint(mod_id, modules))
+            b.report(BAD_REFERENCE, f"code {code!r} names unknown module {mod_id!r}", src, path + ("module",), _choice_hint(mod_id, modules))
             mod_id = None
         args[i_module] = mod_id
         space = args[i_space]
         if space is None:
             space = mod.space if mod is not None else default_space
             if space is None:
-                b.report(MISSING_FIELD, f"entry {code!r} has no space and the catalog has several", src, path, "add space = ... or module = ..., or default_space to [catalog]")
+                b.report(MISSING_FIELD, f"code {code!r} has no space and the catalog has several", src, path, "add space = ... or module = ..., or default_space to [catalog]")
                 continue
             args[i_space] = space
         elif space not in spaces:
-            b.report(BAD_REFERENCE, f"entry {code!r} names unknown space {space!r}", src, path + ("space",), _choice_hint(space, spaces))
+            b.report(BAD_REFERENCE, f"code {code!r} names unknown space {space!r}", src, path + ("space",), _choice_hint(space, spaces))
             continue
         if mod is not None and space == mod.space:
             d = module_defaults[mod_id]  # type: ignore[index]
@@ -534,7 +627,10 @@ def _merge_locale(b: Builder, doc: Document, entries: list[Entry]) -> None:
     for key in doc.data:
         if key not in spec.LOCALE_FILE:
             b._unknown(key, spec.LOCALE_FILE, src, (), "a locale file")
-    ok, table = b.value(spec.LOCALE_FILE["errors"], doc.data.get("errors", {}), src, ("errors",))
+    raw = doc.data.get("errors", {})
+    if type(raw) is dict:  # YAML reads `1054:` as an integer key: a code all the same
+        raw = {str(k) if type(k) is int else k: v for k, v in raw.items()}
+    ok, table = b.value(spec.LOCALE_FILE["errors"], raw, src, ("errors",))
     if not ok:
         return
     index: dict[Any, list[int]] = {}

@@ -149,6 +149,20 @@ COMPAT: dict[str, Field] = {
     "allow": Field("tables", "accepted breaking changes", sub=COMPAT_ALLOW),
 }
 
+SCAN_PATTERN: dict[str, Field] = {
+    "files": Field("strs", "glob patterns of the files this regex reads (*.rs)", required=True),
+    "regex": Field("str", "Python regex with groups 'code' (and 'message')", required=True),
+    "space": Field("str", "code space of the codes it finds"),
+}
+
+SCAN: dict[str, Field] = {
+    "calls": Field("strs", "Python function or method names whose first argument is a code"),
+    "patterns": Field("tables", "regexes finding codes in other languages", sub=SCAN_PATTERN),
+    "ignore": Field("any", "codes never raised by the scanned source (a list of codes)"),
+    "spaces": Field("strs", "spaces whose codes must each be raised somewhere (default: all)"),
+    "exclude": Field("strs", "glob patterns of files not to scan"),
+}
+
 TOP: dict[str, Field] = {
     "$schema": Field("str", "JSON Schema reference for editors"),
     "catalog": Field("table", "catalog metadata", sub=CATALOG),
@@ -158,6 +172,7 @@ TOP: dict[str, Field] = {
     "profiles": Field("map", "plain JSON envelopes", sub=PROFILE),
     "targets": Field("tables", "build targets", sub=TARGET),
     "compat": Field("table", "compatibility settings", sub=COMPAT),
+    "scan": Field("table", "how errdex scan finds codes in source code", sub=SCAN),
 }
 
 MODULE_FILE: dict[str, Field] = {

@@ -20,6 +20,7 @@ from errdex.model.types import (
     Entry,
     Module,
     Profile,
+    Scan,
     Space,
     Target,
 )
@@ -55,12 +56,14 @@ class Catalog:
         "_by_key",
         "_by_name",
         "_by_name_folded",
+        "_runtime",
         "compat",
         "entries",
         "meta",
         "modules",
         "origins",
         "profiles",
+        "scan",
         "sources",
         "spaces",
         "targets",
@@ -73,6 +76,7 @@ class Catalog:
     profiles: Mapping[str, Profile]
     targets: tuple[Target, ...]
     compat: tuple[CompatAllow, ...]
+    scan: Scan
     sources: tuple[Any, ...]
     origins: tuple[Any, ...]
 
@@ -86,6 +90,7 @@ class Catalog:
         profiles: Mapping[str, Profile] = EMPTY,
         targets: Sequence[Target] = (),
         compat: Sequence[CompatAllow] = (),
+        scan: Scan | None = None,
         sources: Sequence[Any] = (),
         origins: Sequence[Any] = (),
     ) -> None:
@@ -101,6 +106,7 @@ class Catalog:
         setattr_(self, "profiles", MappingProxyType(dict(profiles)))
         setattr_(self, "targets", tuple(targets))
         setattr_(self, "compat", tuple(compat))
+        setattr_(self, "scan", scan if scan is not None else Scan())
         setattr_(self, "sources", tuple(sources))
         setattr_(self, "origins", tuple(origins))
         # Indexes keep the FIRST entry of a duplicated code or name: build the
@@ -122,6 +128,7 @@ class Catalog:
         setattr_(self, "_by_code", by_code)
         setattr_(self, "_by_name", by_name)
         setattr_(self, "_by_name_folded", None)
+        setattr_(self, "_runtime", None)  # errdex.runtime's per-catalog state, made on first use
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Catalog is immutable; cannot set {name!r}")
@@ -219,3 +226,38 @@ class Catalog:
     def origin(self, entry_index: int) -> Any:
         """Return where entry number ``entry_index`` was read from (io layer's object)."""
         return self.origins[entry_index] if entry_index < len(self.origins) else None
+
+    # -- errors (the runtime layer, imported on first use) -------------------
+
+    def error(self, code_or_name: Code, *, space: str | None = None, **params: Any) -> Any:
+        """Return the :class:`errdex.Error` of a code or name, parameters filled in.
+
+        ``raise cat.error("AUTH-ERR-4", age=5)``. A code in several spaces needs
+        ``space=``; a removed code raises ``errdex.runtime.RemovedCodeError``.
+        The runtime layer is imported on the first call, not with the model.
+        """
+        state = self._runtime
+        if state is None:
+            from errdex.runtime.state import runtime_of
+
+            state = runtime_of(self)
+        return state.error(code_or_name, space, params)
+
+    @property
+    def errors(self) -> Any:
+        """The catalog's exception classes (``errdex.runtime.state.ErrorClasses``):
+        ``cat.errors.invalidJWT``, ``cat.errors["AUTH-ERR-4"]``, ``cat.errors.module("auth")``."""
+        state = self._runtime
+        if state is None:
+            from errdex.runtime.state import runtime_of
+
+            state = runtime_of(self)
+        return state.errors
+
+    def module_error(self, module: str) -> Any:
+        """The exception class of a module: ``except cat.module_error("auth")``."""
+        return self.errors.module(module)
+
+    def space_error(self, space: str) -> Any:
+        """The exception class of a code space: ``except cat.space_error("jsonrpc")``."""
+        return self.errors.space(space)

@@ -134,6 +134,28 @@ class CompatAllow(NamedTuple):
     reason: str
 
 
+class ScanPattern(NamedTuple):
+    """A regex that finds codes in source files of one kind (``[[scan.patterns]]``).
+
+    ``regex`` has a named group ``code`` and may have ``message`` (the text the
+    source sends with the code, compared with the catalog's to find swaps).
+    """
+
+    files: tuple[str, ...]
+    regex: str
+    space: str | None = None
+
+
+class Scan(NamedTuple):
+    """How ``errdex scan`` finds codes in source code (``[scan]``)."""
+
+    calls: tuple[str, ...] = ("error",)
+    patterns: tuple[ScanPattern, ...] = ()
+    ignore: tuple[Code, ...] = ()
+    spaces: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
 class Entry(NamedTuple):
     """One error of the catalog: its code, texts, mappings, lifecycle and translations."""
 

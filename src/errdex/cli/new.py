@@ -1,0 +1,102 @@
+"""``errdex new PATH --module M --name N --message ...``: add an entry with the next free code.
+
+The code comes from :func:`errdex.io.allocate.allocate` (next after the
+module's highest, never a tombstone, never a code another space holds), the
+edit from :func:`errdex.io.edit.append_entry` (appended after the module's
+last entry, every other byte of the file unchanged), the write from
+:func:`errdex.cli.common.write_atomic`.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from errdex.cli.common import load_or_exit, write_atomic
+from errdex.io.allocate import AllocationError, allocate, check_name
+from errdex.io.edit import EditError, append_entry
+from errdex.io.source import display_path
+
+
+def _fail(message: str, hint: str | None) -> None:
+    click.echo(f"errdex new: {message}", err=True)
+    if hint:
+        click.echo(f"  hint: {hint}", err=True)
+    sys.exit(2)
+
+
+@click.command()
+@click.argument("path", type=click.Path())
+@click.option("--module", "-m", "module", required=True, help="Module of the new entry.")
+@click.option("--name", "-n", "name", required=True, help="Identifier, unique in the catalog.")
+@click.option("--message", required=True, help="Short message template ({placeholders} allowed).")
+@click.option("--title", help="Stable short title.")
+@click.option("--description", help="What happened (Markdown).")
+@click.option("--solution", help="What to do (Markdown).")
+@click.option(
+    "--http-status", type=click.IntRange(100, 599), help="HTTP status the error is sent with."
+)
+@click.option("--jsonrpc-code", type=int, help="JSON-RPC error code the error is sent with.")
+@click.option("--retryable/--no-retryable", default=None, help="Whether a client may retry.")
+@click.option("--since", help="Version the code appears in.")
+@click.option("--space", help="Code space, when not the module's.")
+@click.option("--code", help="Use this code instead of the next free one (must be free).")
+@click.option("--dry-run", is_flag=True, help="Print the new entry; write nothing.")
+def new(
+    path: str,
+    module: str,
+    name: str,
+    message: str,
+    title: str | None,
+    description: str | None,
+    solution: str | None,
+    http_status: int | None,
+    jsonrpc_code: int | None,
+    retryable: bool | None,
+    since: str | None,
+    space: str | None,
+    code: str | None,
+    dry_run: bool,
+) -> None:
+    """Add an error to the catalog at PATH with the module's next free code.
+
+    The entry is appended after the module's last entry; comments and layout
+    of the file are kept. Prints the code it allocated.
+    """
+    catalog = load_or_exit(path)
+    try:
+        check_name(catalog, name)
+        chosen = allocate(catalog, module, space=space, code=code)
+    except AllocationError as exc:
+        _fail(exc.message, exc.hint)
+        return
+    values: dict[str, Any] = {
+        "code": chosen.code,
+        "name": name,
+        "space": space if space and space != chosen.module.space else None,
+        "title": title,
+        "message": message,
+        "description": description,
+        "solution": solution,
+        "http_status": http_status,
+        "jsonrpc_code": jsonrpc_code,
+        "retryable": retryable,
+        "since": since,
+    }
+    try:
+        edit = append_entry(
+            catalog, chosen.module.id, {k: v for k, v in values.items() if v is not None}
+        )
+    except EditError as exc:
+        _fail(exc.message, exc.hint)
+        return
+    where = f"{display_path(edit.path)}:{edit.line}"
+    if dry_run:
+        click.echo(f"# would add {chosen.code} to {where}")
+        click.echo(edit.added, nl=False)
+        return
+    write_atomic(edit.path, edit.after.encode("utf-8"))
+    click.echo(f"{chosen.code}", nl=True)
+    click.echo(f"added {chosen.code} ({name}) to {where}", err=True)

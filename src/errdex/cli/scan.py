@@ -1,0 +1,66 @@
+"""``errdex scan SRC... --catalog PATH``: codes raised in source vs codes in the catalog.
+
+Exit 0 when source and catalog agree, 1 on findings (an undocumented, unused,
+swapped or tombstoned code), 2 when the catalog cannot be loaded or a SRC
+does not exist. See :mod:`errdex.check.scan`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from errdex.check.engine import CheckResult
+from errdex.check.output import FORMATS, ordered
+from errdex.check.output.text import render_one
+from errdex.check.scan import scan as scan_sources
+from errdex.cli.common import load_or_exit
+
+SCAN_FORMATS = ("text", "json", "github")
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--catalog", "-c", "catalog_path", required=True, type=click.Path(), help="The catalog."
+)
+@click.option("--format", "fmt", type=click.Choice(SCAN_FORMATS), default="text", show_default=True)
+def scan(sources: tuple[str, ...], catalog_path: str, fmt: str) -> None:
+    """Check that SOURCES raise exactly the catalog's codes, both ways.
+
+    Python files are read with the ast module (calls named in [scan].calls,
+    default `error`, and `code=` keywords of ...Error classes); other
+    languages through the catalog's [[scan.patterns]] regexes.
+    """
+    missing = [s for s in sources if not Path(s).exists()]
+    if missing:
+        click.echo(f"errdex scan: no such file or folder: {missing[0]}", err=True)
+        sys.exit(2)
+    catalog = load_or_exit(catalog_path)
+    found = scan_sources(catalog, sources)
+    if fmt == "text":
+        codes = {(u.space, u.code) for u in found.uses}
+        color = bool(getattr(sys.stdout, "isatty", lambda: False)()) and not os.environ.get(
+            "NO_COLOR"
+        )
+        blocks = [render_one(d, color) for d in ordered(found.diagnostics)]
+        if blocks:
+            click.echo("\n\n".join(blocks))
+        click.echo(
+            f"scanned {found.files} files: {len(found.uses)} uses of {len(codes)} codes, "
+            f"{len(found.diagnostics)} findings",
+            err=True,
+        )
+    else:
+        report = FORMATS[fmt](CheckResult(found.diagnostics, 1, ()))
+        click.echo(report, nl=not report.endswith("\n"))
+    for suffix, count in sorted(found.unscanned.items()):
+        click.echo(
+            f"note: {count} {suffix} files not scanned: "
+            f"no [[scan.patterns]] entry covers *{suffix}",
+            err=True,
+        )
+    sys.exit(1 if found.diagnostics else 0)
