@@ -1,23 +1,83 @@
-"""``errdex check``: load catalogs and report their problems (rules come from errdex.check)."""
+"""``errdex check``: read catalogs, run the rules, report in text, JSON, GitHub or SARIF form.
+
+Exit 0 when nothing failed, 1 when an error was found (or a warning, with
+``--strict``), 2 when a path does not exist or holds no catalog.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import click
 
-from errdex.cli.common import print_diagnostics
-from errdex.io import find_catalogs, has_errors, read
+from errdex.check import Selection, run
+from errdex.check.output import FORMATS
+from errdex.cli.main import EXIT_USAGE
+
+
+def _rules(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _color(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-def check(paths: tuple[str, ...]) -> None:
-    """Check catalogs at PATHS (default: the current folder)."""
-    found = []
-    for p in paths or (".",):
-        for catalog_path in find_catalogs(p):
-            _, diagnostics = read(catalog_path)
-            found += diagnostics
-    print_diagnostics(found)
-    sys.exit(1 if has_errors(found) else 0)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Report format: text for people, json, github (workflow annotations) or sarif.",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, not only on errors.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Run only these rules: ids, id prefixes or slugs, comma-separated (E1,typo).",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select)."
+)
+def check(
+    paths: tuple[str, ...], fmt: str, strict: bool, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
+    """Check the catalogs at PATHS (default: the current folder).
+
+    A PATH is a catalog file, a catalog folder (with errdex.toml), or a folder
+    of catalogs. Every finding is printed with its rule, place and a hint.
+    """
+    selection = Selection(_rules(select), _rules(ignore))
+    unknown = selection.unknown()
+    if unknown:
+        click.echo(
+            f"errdex check: unknown rule {', '.join(map(repr, unknown))} in --select/--ignore",
+            err=True,
+        )
+        click.echo(
+            "  = help: use rule ids (E101), id prefixes (W2) or slugs (typo); see docs/rules.md",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    missing = [p for p in paths if not Path(p).exists()]
+    for p in missing:
+        click.echo(f"errdex check: no such file or folder: {p}", err=True)
+    if missing:
+        sys.exit(EXIT_USAGE)
+    result = run(paths or (".",), selection)
+    out = sys.stdout
+    report = FORMATS[fmt](result, color=_color(out)) if fmt == "text" else FORMATS[fmt](result)
+    click.echo(report, nl=False, color=_color(out) if fmt == "text" else False)
+    if result.unreadable:
+        for path in result.unreadable:
+            click.echo(f"errdex check: no catalog at {path}", err=True)
+    sys.exit(result.exit_code(strict))

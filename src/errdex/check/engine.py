@@ -1,0 +1,133 @@
+"""The rule engine: registered checks, rule selection, and checking catalogs on disk.
+
+A check is a small function ``(Context) -> Iterable[Diagnostic]`` registered
+with :func:`check` together with the rules it reports. :func:`check_catalog`
+runs every check whose rules are selected; :func:`run` reads catalogs from
+paths (reporting what reading finds: rules E001-E007) and checks each one.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from errdex.check.context import Context
+from errdex.io import RULES, Diagnostic, Rule, find_catalogs, read
+from errdex.io.diagnostic import UNREADABLE
+from errdex.model import Catalog
+
+CheckFunc = Callable[[Context], Iterable[Diagnostic]]
+
+CHECKS: list[tuple[tuple[Rule, ...], CheckFunc]] = []
+"""Every registered check with the rules it may report, in registration order."""
+
+
+def check(*rules: Rule) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a check function that reports ``rules``."""
+
+    def register(func: CheckFunc) -> CheckFunc:
+        CHECKS.append((rules, func))
+        return func
+
+    return register
+
+
+class Selection:
+    """Which rules run: ``--select`` and ``--ignore`` lists of ids, id prefixes or slugs.
+
+    ``E1`` selects every rule whose id starts with ``E1``; ``typo`` the rule
+    with that slug. With no ``select``, every rule is selected.
+    """
+
+    def __init__(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> None:
+        self.select = tuple(s.strip() for s in select if s.strip())
+        self.ignore = tuple(s.strip() for s in ignore if s.strip())
+
+    @staticmethod
+    def _matches(rule: Rule, token: str) -> bool:
+        return rule.id.upper().startswith(token.upper()) or rule.slug == token.lower()
+
+    def __contains__(self, rule: Rule) -> bool:
+        if self.select and not any(self._matches(rule, t) for t in self.select):
+            return False
+        return not any(self._matches(rule, t) for t in self.ignore)
+
+    def unknown(self) -> list[str]:
+        """Tokens that match no known rule (a likely typo on the command line)."""
+        _load_rules()
+        return [
+            t
+            for t in self.select + self.ignore
+            if not any(self._matches(r, t) for r in RULES.values())
+        ]
+
+
+ALL = Selection()
+
+
+def _load_rules() -> None:
+    import errdex.check.rules  # noqa: F401  (registers the checks)
+
+
+def check_catalog(catalog: Catalog, selection: Selection = ALL) -> list[Diagnostic]:
+    """Run the selected rules on a loaded catalog; return their diagnostics in rule order."""
+    _load_rules()
+    ctx = Context(catalog)
+    out: list[Diagnostic] = []
+    enabled = gc.isenabled()
+    gc.disable()  # as io.load does: the rules make many small objects, all alive until the end
+    try:
+        for rules, func in CHECKS:
+            chosen = [rule in selection for rule in rules]
+            if all(chosen):
+                out.extend(func(ctx))
+            elif any(chosen):
+                out.extend(d for d in func(ctx) if d.rule in selection)
+    finally:
+        if enabled:
+            gc.enable()
+    return out
+
+
+class CheckResult(NamedTuple):
+    """What :func:`run` found: diagnostics, the number of catalogs checked, paths not read."""
+
+    diagnostics: list[Diagnostic]
+    catalogs: int
+    unreadable: tuple[str, ...]
+
+    def count(self, severity: str) -> int:
+        """How many diagnostics have ``severity`` (``error``, ``warning`` or ``note``)."""
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """2 when a path could not be read, 1 on errors (or warnings with ``strict``), else 0."""
+        if self.unreadable:
+            return 2
+        failing = ("error", "warning") if strict else ("error",)
+        return 1 if any(d.severity in failing for d in self.diagnostics) else 0
+
+
+def run(paths: Iterable[str | Path], selection: Selection = ALL) -> CheckResult:
+    """Read and check every catalog found at ``paths`` (see :func:`errdex.io.find_catalogs`).
+
+    A path that does not exist, or a folder that holds no catalog, is recorded
+    in ``unreadable`` with its E006 diagnostic.
+    """
+    found: list[Diagnostic] = []
+    unreadable: list[str] = []
+    checked = 0
+    for path in paths:
+        for catalog_path in find_catalogs(path):
+            catalog, diagnostics = read(catalog_path)
+            if catalog is None and any(d.rule is UNREADABLE for d in diagnostics):
+                unreadable.append(str(catalog_path))
+                found.extend(diagnostics)
+                continue
+            found.extend(d for d in diagnostics if d.rule in selection)
+            if catalog is not None:
+                checked += 1
+                found.extend(check_catalog(catalog, selection))
+    return CheckResult(found, checked, tuple(unreadable))

@@ -1,0 +1,42 @@
+"""GitHub Actions workflow commands: one ``::error file=…,line=…,col=…,title=…::message`` per line.
+
+GitHub shows them as annotations on the pull request's files. Property values
+escape ``%``, CR, LF, ``:`` and ``,``; the message escapes ``%``, CR and LF.
+"""
+
+from __future__ import annotations
+
+from errdex.check.engine import CheckResult
+from errdex.io import Diagnostic
+
+_LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(d: Diagnostic) -> str:
+    """One diagnostic as a workflow command."""
+    props = []
+    if d.file is not None:
+        props.append(f"file={escape_property(d.file.replace(chr(92), '/'))}")
+        if d.line:
+            props.append(f"line={d.line}")
+            props.append(f"col={d.col}")
+    props.append(f"title={escape_property(f'{d.rule.id} {d.rule.slug}')}")
+    message = d.message + (f"\nhelp: {d.hint}" if d.hint else "")
+    return f"::{_LEVELS.get(d.severity, 'warning')} {','.join(props)}::{escape_data(message)}"
+
+
+def github(result: CheckResult, **_: object) -> str:
+    """Every diagnostic as a workflow command, in file order."""
+    from errdex.check.output import ordered
+
+    return "".join(command(d) + "\n" for d in ordered(result.diagnostics))

@@ -1,0 +1,55 @@
+"""The human report: ``file:line:col: severity[RULE slug]: message``, line, caret, hint."""
+
+from __future__ import annotations
+
+from errdex.check.engine import CheckResult
+from errdex.io import Diagnostic
+
+_COLORS = {"error": "red", "warning": "yellow", "note": "cyan"}
+
+
+def _style(text: str, color: bool, **styles: object) -> str:
+    if not color:
+        return text
+    import click
+
+    return click.style(text, **styles)  # type: ignore[arg-type]
+
+
+def render_one(d: Diagnostic, color: bool = False) -> str:
+    """One diagnostic as a few lines of text."""
+    head = _style(f"{d.location}:", color, bold=True)
+    severity = _style(
+        f"{d.severity}[{d.rule.id} {d.rule.slug}]", color, fg=_COLORS.get(d.severity), bold=True
+    )
+    lines = [f"{head} {severity}: {d.message}"]
+    source = d.source_line
+    if source is not None:
+        number = str(d.line)
+        gutter = " " * len(number)
+        shown = source.expandtabs(4) if "\t" not in source[: d.col] else source.replace("\t", " ")
+        lines.append(_style(f" {number} | ", color, fg="blue") + shown)
+        caret = _style("^", color, fg=_COLORS.get(d.severity), bold=True)
+        lines.append(_style(f" {gutter} | ", color, fg="blue") + " " * max(d.col - 1, 0) + caret)
+    if d.hint:
+        lines.append(_style("  = help: ", color, bold=True) + d.hint)
+    return "\n".join(lines)
+
+
+def summary(result: CheckResult) -> str:
+    """The closing line: how many catalogs were checked and what was found."""
+    parts = []
+    for severity in ("error", "warning", "note"):
+        n = result.count(severity)
+        parts.append(f"{n} {severity}{'' if n == 1 else 's'}")
+    catalogs = f"{result.catalogs} catalog{'' if result.catalogs == 1 else 's'}"
+    return f"checked {catalogs}: " + ", ".join(parts)
+
+
+def text(result: CheckResult, *, color: bool = False) -> str:
+    """The whole report, diagnostics in file order, then the summary line."""
+    from errdex.check.output import ordered
+
+    blocks = [render_one(d, color) for d in ordered(result.diagnostics)]
+    blocks.append(summary(result))
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,175 @@
+"""Rules about message templates and translations: syntax, placeholders, missing and stale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from operator import attrgetter
+
+from errdex.check.context import Context, value_at
+from errdex.check.engine import check
+from errdex.check.text import Template, parse_template
+from errdex.io.diagnostic import Diagnostic, register
+from errdex.model import Entry, source_hash
+
+PLACEHOLDER_MISMATCH = register(
+    "E107",
+    "placeholder-mismatch",
+    "error",
+    "a translation whose placeholders differ from the source message's",
+)
+TEMPLATE_SYNTAX = register(
+    "E108", "template-syntax", "error", "a message template errdex cannot fill"
+)
+MISSING_TRANSLATION = register(
+    "W301",
+    "missing-translation",
+    "warning",
+    "an entry without a translation to a locale the catalog declares",
+)
+STALE_TRANSLATION = register(
+    "W302",
+    "stale-translation",
+    "warning",
+    "a translation made from source texts that have changed since",
+)
+
+
+_parse = lru_cache(maxsize=4096)(parse_template)
+
+
+@check(TEMPLATE_SYNTAX)
+def template_syntax(ctx: Context) -> Iterator[Diagnostic]:
+    """Message templates with unbalanced braces or fields other than ``{name}``."""
+    bad: dict[str, Template] = {}
+    for text in set(map(attrgetter("message"), ctx.entries)):
+        if text and ("{" in text or "}" in text):
+            parsed = parse_template(text)
+            if parsed.problems:
+                bad[text] = parsed
+    for i, e in enumerate(ctx.entries):
+        if not (e.variants or e.translations) and e.message not in bad:
+            continue
+        texts = []
+        if e.message in bad:
+            texts.append((("message",), bad[e.message]))  # type: ignore[index]
+        for j, variant in enumerate(e.variants):
+            parsed = _parse(variant.message)
+            if parsed.problems:
+                texts.append((("variants", j, "message"), parsed))
+        for locale, tr in e.translations.items():
+            if tr.message:
+                parsed = _parse(tr.message)
+                if parsed.problems:
+                    texts.append((("translations", locale, "message"), parsed))
+        for path, parsed in texts:
+            text = value_at(e, path)
+            for problem in parsed.problems:
+                token = text[problem.offset :].split("}", 1)[0] + (
+                    "}" if "}" in text[problem.offset :] else ""
+                )
+                yield ctx.entry_diag(
+                    TEMPLATE_SYNTAX,
+                    i,
+                    path,
+                    f"{problem.message} of {ctx.label(i)}"
+                    if path == ("message",)
+                    else f"{problem.message} ({'.'.join(map(str, path))} of {ctx.label(i)})",
+                    problem.hint,
+                    needle=token if len(token) > 1 else None,
+                )
+
+
+@check(PLACEHOLDER_MISMATCH)
+def placeholders(ctx: Context) -> Iterator[Diagnostic]:
+    """A translated message must use exactly the source message's placeholders."""
+    for i, e in enumerate(ctx.entries):
+        if not e.translations:
+            continue
+        source = set(_parse(e.message).placeholders) if e.message else set()
+        for locale, tr in e.translations.items():
+            if tr.message is None:
+                continue
+            parsed = _parse(tr.message)
+            if parsed.problems:
+                continue  # reported by E108
+            got = set(parsed.placeholders)
+            if got == source:
+                continue
+            missing = ", ".join(f"{{{n}}}" for n in sorted(source - got))
+            extra = ", ".join(f"{{{n}}}" for n in sorted(got - source))
+            parts = []
+            if missing:
+                parts.append(f"lacks {missing}")
+            if extra:
+                parts.append(f"has {extra}, which the source message does not")
+            yield ctx.entry_diag(
+                PLACEHOLDER_MISMATCH,
+                i,
+                ("translations", locale, "message"),
+                f"the {locale} message of {ctx.label(i)} {' and '.join(parts)}",
+                "use the source message's placeholders: "
+                + (", ".join(f"{{{n}}}" for n in sorted(source)) or "none"),
+            )
+
+
+@check(MISSING_TRANSLATION)
+def missing_translations(ctx: Context) -> Iterator[Diagnostic]:
+    """Every entry that is not a tombstone and has a text needs a translation to each declared
+    locale other than the catalog's default locale and the entry's own ``locale``."""
+    meta = ctx.catalog.meta
+    if not meta.locales:
+        return
+    default = meta.default_locale
+    for locale in meta.locales:
+        if locale == default:
+            continue  # the catalog's own language: other entries fall back to their own text
+        said = f" has no {locale} translation, and the catalog declares locale {locale!r}"
+        hint = f"add [errors.translations.{locale}] to the entry (or to locales/{locale}.toml)"
+        origins = ctx.catalog.origins
+        entries = ctx.entries
+        lacking = [
+            i
+            for i, e in enumerate(entries)
+            if locale not in e.translations
+            and e.status != "removed"
+            and locale != e.locale
+            and _has_text(e)
+        ]
+        for i in lacking:
+            src, path = origins[i] if i < len(origins) else ctx.origin(i)
+            e = entries[i]
+            label = f"{e.code} ({e.name})" if e.name else str(e.code)
+            yield Diagnostic(MISSING_TRANSLATION, label + said, source=src, path=path, hint=hint)
+
+
+def _has_text(e: Entry) -> bool:
+    """Whether an entry has a text to translate (not only blanks: those are E106)."""
+    for text in (e.message, e.description, e.solution, e.title):
+        if text and not text.isspace():
+            return True
+    return False
+
+
+@check(STALE_TRANSLATION)
+def stale_translations(ctx: Context) -> Iterator[Diagnostic]:
+    """A translation whose ``source_hash`` no longer matches the entry's source texts."""
+    for i, e in enumerate(ctx.entries):
+        if not e.translations:
+            continue
+        current = None
+        for locale, tr in e.translations.items():
+            if tr.source_hash is None:
+                continue
+            if current is None:
+                current = source_hash(e.message, e.description, e.solution)
+            if tr.source_hash != current:
+                yield ctx.entry_diag(
+                    STALE_TRANSLATION,
+                    i,
+                    ("translations", locale, "source_hash"),
+                    f"the {locale} translation of {ctx.label(i)} is stale: it was made from texts "
+                    f"with hash {tr.source_hash}, the source texts now hash to {current}",
+                    f"update the translation to the current message, description and solution, "
+                    f'then set source_hash = "{current}"',
+                )
