@@ -1,4 +1,10 @@
-"""``errdex export PATH --format json``: print or write a catalog in another form."""
+"""``errdex export PATH --format F``: print or write a catalog as JSON or as a document.
+
+``json`` is the canonical JSON (it loads back as the same catalog); the other
+formats are documents made by :mod:`errdex.convert`: ``markdown`` (``--style
+list|table|sections``), ``myst``, ``rst``, ``csv``, ``html`` and ``openapi``.
+``--locale`` renders translated texts, falling back to the source text.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +13,58 @@ import sys
 import click
 
 from errdex.cli.common import load_or_exit, write_atomic
-from errdex.io.export import to_json
 
-FORMATS = ("json",)
+FORMATS = ("json", "markdown", "myst", "rst", "csv", "html", "openapi")
+STYLES = ("list", "table", "sections")
 
 
 @click.command()
 @click.argument("path", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
-def export(path: str, fmt: str, output: str | None) -> None:
-    """Export the catalog at PATH as canonical JSON (it loads back as the same catalog)."""
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--style", type=click.Choice(STYLES), default=None, help="Markdown layout (default: table)."
+)
+@click.option(
+    "--locale", default=None, help="Render texts in this locale (falls back to the source text)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to this file (atomically) instead of stdout.",
+)
+def export(path: str, fmt: str, style: str | None, locale: str | None, output: str | None) -> None:
+    """Export the catalog at PATH as canonical JSON or as a document."""
+    if style is not None and fmt != "markdown":
+        raise click.UsageError("--style applies to --format markdown only")
     catalog = load_or_exit(path)
-    data = to_json(catalog)
+    if (
+        locale is not None
+        and catalog.meta.locales
+        and locale not in catalog.meta.locales
+        and locale != catalog.meta.default_locale
+    ):
+        click.echo(
+            f"errdex: note: {path} does not promise locale {locale!r} "
+            f"(it has {', '.join(catalog.meta.locales)}); "
+            f"untranslated texts stay in {catalog.meta.default_locale}",
+            err=True,
+        )
+    if fmt == "json":
+        from errdex.io.export import to_json
+
+        data = to_json(catalog)
+    else:
+        from errdex.convert import render_doc
+
+        data = render_doc(catalog, fmt, style=style, locale=locale).encode("utf-8")
     if output:
         write_atomic(output, data)
     else:

@@ -1,0 +1,72 @@
+"""CSV: one row per entry with fixed columns, RFC 4180 (``csv`` module, CRLF line ends).
+
+Columns: ``code, space, module, name, title, message, description, solution,
+http_status, jsonrpc_code, retryable, retry_after, status``. Values are the
+entry's effective values (module and space defaults applied); texts are in
+the requested locale, falling back to the source. An empty cell is an unset
+value. The importer reads the same columns back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from errdex.convert.layout import text_getter
+from errdex.model import Catalog
+
+COLUMNS = (
+    "code",
+    "space",
+    "module",
+    "name",
+    "title",
+    "message",
+    "description",
+    "solution",
+    "http_status",
+    "jsonrpc_code",
+    "retryable",
+    "retry_after",
+    "status",
+)
+"""The header row of every CSV export."""
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return str(value)
+
+
+def render_csv(catalog: Catalog, *, locale: str | None = None) -> str:
+    """Render ``catalog`` as CSV text (header row first)."""
+    text = text_getter(catalog, locale)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    rows = []
+    for e in catalog.entries:
+        rows.append(
+            (
+                _cell(e.code),
+                e.space,
+                _cell(e.module),
+                _cell(e.name),
+                _cell(text(e, "title")),
+                _cell(text(e, "message")),
+                _cell(text(e, "description")),
+                _cell(text(e, "solution")),
+                _cell(e.http_status),
+                _cell(e.jsonrpc_code),
+                _cell(e.retryable),
+                _cell(e.retry_after),
+                e.status,
+            )
+        )
+    writer.writerows(rows)
+    return buf.getvalue()

@@ -1,0 +1,322 @@
+"""A catalog under construction by an importer: spaces, modules, entries and problems.
+
+Importers add what they find in document order; :meth:`Draft.finish` guesses
+what the document does not say (space kinds, the text language, ids from
+titles), resolves cross references (an HTTP row listing the JSON-RPC codes it
+carries) and returns catalog data in the format of ``errdex.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any
+
+from errdex.io import Diagnostic, SourceFile
+from errdex.io.diagnostic import register
+
+UNPLACED = register(
+    "I001",
+    "import-unplaced",
+    "warning",
+    "a part of an imported document that no catalog field holds",
+)
+GUESSED = register(
+    "I002", "import-guessed", "note", "an importer placed something by position or guessed a value"
+)
+
+INT_RE = re.compile(r"[+-]?[0-9]+")
+IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SLUG_UNSAFE = re.compile(r"[^a-z0-9._-]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_BOOLS = {
+    "true": True,
+    "yes": True,
+    "y": True,
+    "1": True,
+    "是": True,
+    "false": False,
+    "no": False,
+    "n": False,
+    "0": False,
+    "否": False,
+}
+_STATUSES = ("active", "deprecated", "removed")
+
+
+def slug(text: str) -> str:
+    """An id from a title: lower case ASCII letters, digits, ``.``, ``_`` and ``-``."""
+    value = _SLUG_UNSAFE.sub("-", text.strip().lower()).strip("-._")
+    return value
+
+
+def parse_code(text: str) -> int | str | None:
+    """A code cell's value: an integer, a string without blanks, or None when it is no code."""
+    value = text.strip()
+    if not value or any(ch.isspace() for ch in value):
+        return None
+    if INT_RE.fullmatch(value):
+        return int(value)
+    return value
+
+
+class Draft:
+    """Collects what an importer finds; reports what it cannot place."""
+
+    def __init__(self, source: SourceFile) -> None:
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+        self.title: str | None = None
+        self.description: str | None = None
+        self.catalog_id: str | None = None
+        self.spaces: dict[str, dict[str, Any]] = {}
+        self.modules: dict[str, dict[str, Any]] = {}
+        self.entries: list[dict[str, Any]] = []
+        self._lines: list[int] = []
+        self._carried: list[tuple[int, list[tuple[str, int]]]] = []
+
+    # -- problems ----------------------------------------------------------------
+
+    def unplaced(self, line: int, message: str, hint: str | None = None, col: int = 1) -> None:
+        """Report something of the document that was not imported."""
+        self.diagnostics.append(
+            Diagnostic(
+                UNPLACED,
+                message,
+                source=self.source,
+                position=(max(line, 1), max(col, 1)),
+                hint=hint,
+            )
+        )
+
+    def guessed(self, line: int, message: str, hint: str | None = None) -> None:
+        """Report something placed by position or a guess."""
+        self.diagnostics.append(
+            Diagnostic(GUESSED, message, source=self.source, position=(max(line, 1), 1), hint=hint)
+        )
+
+    # -- structure -----------------------------------------------------------------
+
+    def _unique(self, wanted: str, taken: dict[str, Any], fallback: str) -> str:
+        base = slug(wanted) or fallback
+        if not base[0].isalnum():
+            base = fallback
+        key, n = base, 2
+        while key in taken:
+            key, n = f"{base}-{n}", n + 1
+        return key
+
+    def add_space(
+        self, label: str | None, title: str | None, description: str | None = None
+    ) -> str:
+        """Declare a space; return its id (from the label, else the title)."""
+        sid = self._unique(label or title or "", self.spaces, f"space-{len(self.spaces) + 1}")
+        space: dict[str, Any] = {}
+        if title is not None:
+            space["title"] = title
+        if description:
+            space["description"] = description
+        self.spaces[sid] = space
+        return sid
+
+    def add_module(
+        self, label: str | None, title: str | None, space: str, description: str | None = None
+    ) -> str:
+        """Declare a module in ``space``; return its id."""
+        mid = self._unique(label or title or "", self.modules, f"module-{len(self.modules) + 1}")
+        module: dict[str, Any] = {}
+        if title is not None:
+            module["title"] = title
+        if description:
+            module["description"] = description
+        module["space"] = space
+        self.modules[mid] = module
+        return mid
+
+    def add_entry(self, fields: dict[str, Any], line: int) -> dict[str, Any]:
+        """Add an entry (fields already converted); return its dict for later changes."""
+        self.entries.append(fields)
+        self._lines.append(line)
+        return fields
+
+    def carried(self, entry_index: int, codes: list[tuple[str, int]]) -> None:
+        """Record that entry ``entry_index`` (an HTTP status) carries codes of other spaces."""
+        self._carried.append((entry_index, codes))
+
+    # -- values ----------------------------------------------------------------------
+
+    def set_value(
+        self, entry: dict[str, Any], role: str, raw: str, line: int, col: int = 1
+    ) -> None:
+        """Convert one cell's text for ``role`` and store it in ``entry`` (or report it)."""
+        if raw == "":
+            return
+        if role in ("title", "message", "description", "solution"):
+            entry[role] = raw
+        elif role == "name":
+            entry["name"] = raw
+        elif role == "name_or_message":
+            entry["name" if IDENT_RE.fullmatch(raw) else "message"] = raw
+        elif role in ("http_status", "jsonrpc_code", "retry_after"):
+            value = raw.strip()
+            if not INT_RE.fullmatch(value):
+                self.unplaced(line, f"{role} {raw!r} is not an integer; not imported", col=col)
+                return
+            number = int(value)
+            if role == "http_status" and not 100 <= number <= 599:
+                self.unplaced(
+                    line, f"HTTP status {number} is outside 100-599; not imported", col=col
+                )
+                return
+            if role == "retry_after" and number < 0:
+                self.unplaced(line, f"retry_after {number} is negative; not imported", col=col)
+                return
+            entry[role] = number
+        elif role == "retryable":
+            flag = _BOOLS.get(raw.strip().lower())
+            if flag is None:
+                self.unplaced(
+                    line, f"retryable {raw!r} is not yes/no or true/false; not imported", col=col
+                )
+                return
+            entry["retryable"] = flag
+        elif role == "status":
+            value = raw.strip().lower()
+            if value not in _STATUSES:
+                self.unplaced(
+                    line,
+                    f"status {raw!r} is not active, deprecated or removed; not imported",
+                    col=col,
+                )
+                return
+            entry["status"] = value
+        elif role in ("space", "module"):
+            entry["_" + role] = raw.strip()
+        else:  # pragma: no cover - every role is handled above
+            raise ValueError(role)
+
+    # -- finishing ---------------------------------------------------------------------
+
+    def finish(
+        self, catalog_id: str | None, name: str, *, http_codes: bool = False
+    ) -> dict[str, Any] | None:
+        """Return catalog data, or None (with a problem reported) when no entry was found.
+
+        ``http_codes``: give entries of an HTTP space their code as HTTP status
+        (documents leave it implied; CSV and JSON state it or not).
+        """
+        if not self.entries:
+            self.unplaced(
+                1,
+                "no error codes found in the document",
+                hint="a code column, `CODE` - text bullets or a heading per code is needed",
+            )
+            return None
+        if not self.spaces:
+            self.spaces["app"] = {}
+        kinds = self._kinds()
+        for sid, kind in kinds.items():
+            self.spaces[sid] = {"kind": kind, **self.spaces[sid]}
+        self._resolve_carried(kinds)
+        for entry in self.entries if http_codes else ():
+            space = self._space_of(entry)
+            if (
+                kinds.get(space) == "http"
+                and type(entry.get("code")) is int
+                and 100 <= entry["code"] <= 599
+            ):
+                entry.setdefault("http_status", entry["code"])
+        cid = (
+            catalog_id
+            or self.catalog_id
+            or slug(self.title or "")
+            or slug(PurePath(name).stem)
+            or "imported"
+        )
+        if not cid[0].isalnum():
+            cid = "imported-" + cid.lstrip("-._") if cid.lstrip("-._") else "imported"
+        catalog: dict[str, Any] = {"id": cid}
+        if self.title:
+            catalog["title"] = self.title
+        if self.description:
+            catalog["description"] = self.description
+        catalog["default_locale"] = self._locale()
+        if len(self.spaces) > 1:
+            catalog["default_space"] = next(iter(self.spaces))
+        errors = []
+        for entry in self.entries:
+            out = {k: v for k, v in entry.items() if not k.startswith("_")}
+            errors.append(out)
+        data: dict[str, Any] = {"catalog": catalog, "spaces": self.spaces}
+        if self.modules:
+            data["modules"] = self.modules
+        data["errors"] = errors
+        return data
+
+    def _space_of(self, entry: dict[str, Any]) -> str:
+        if "space" in entry:
+            return entry["space"]
+        if "module" in entry:
+            return self.modules[entry["module"]]["space"]
+        return next(iter(self.spaces))
+
+    def _kinds(self) -> dict[str, str]:
+        codes: dict[str, list[Any]] = {sid: [] for sid in self.spaces}
+        for entry in self.entries:
+            codes.setdefault(self._space_of(entry), []).append(entry.get("code"))
+        kinds = {}
+        for sid, values in codes.items():
+            title = (
+                (self.spaces.get(sid, {}).get("title") or sid)
+                .lower()
+                .replace("-", "")
+                .replace("_", "")
+            )
+            ints = bool(values) and all(type(c) is int for c in values)
+            if (
+                ints
+                and all(100 <= c <= 599 for c in values)
+                and ("http" in title or "状态码" in title)
+            ):
+                kinds[sid] = "http"
+            elif ints and ("jsonrpc" in title or all(-32768 <= c <= -32000 for c in values)):
+                kinds[sid] = "jsonrpc"
+            else:
+                kinds[sid] = "app"
+        return kinds
+
+    def _resolve_carried(self, kinds: dict[str, str]) -> None:
+        if not self._carried:
+            return
+        index: dict[Any, list[int]] = {}
+        for i, entry in enumerate(self.entries):
+            index.setdefault(entry.get("code"), []).append(i)
+        for holder, codes in self._carried:
+            status = self.entries[holder].get("code")
+            own = self._space_of(self.entries[holder])
+            for raw, line in codes:
+                code = parse_code(raw)
+                hits = [i for i in index.get(code, []) if self._space_of(self.entries[i]) != own]
+                if not hits:
+                    self.unplaced(
+                        line,
+                        f"code {raw} listed under {status} is not in the document; "
+                        "the mapping was not imported",
+                    )
+                    continue
+                hits.sort(key=lambda i: kinds.get(self._space_of(self.entries[i])) != "jsonrpc")
+                target = self.entries[hits[0]]
+                if type(status) is int and 100 <= status <= 599:
+                    target.setdefault("http_status", status)
+
+    def _locale(self) -> str:
+        if _CJK.search((self.title or "") + (self.description or "")):
+            return "zh-CN"
+        total = cjk = 0
+        for entry in self.entries[:200]:
+            for key in ("title", "message", "description", "solution"):
+                value = entry.get(key)
+                if value:
+                    total += len(value)
+                    cjk += len(_CJK.findall(value))
+        return "zh-CN" if total and cjk * 5 > total else "en"

@@ -1,0 +1,495 @@
+"""Import Markdown and MyST error documents: bullet lists, tables, a heading per code.
+
+Headings make a tree. The first level-1 heading is the catalog title and the
+prose under it the catalog description. A section that holds codes becomes a
+module; when codes sit two heading levels deep, the top sections become code
+spaces (Alchemy's "HTTP Status Codes" above its table). A MyST ``(label)=``
+target names the section after it (``catalog--space--module`` as errdex's
+MyST export writes it). Inside a section:
+
+- a table with a code column: one entry per row (:mod:`.tabular`);
+- a MyST ``{csv-table}``: the same, from CSV rows;
+- bullets ``- `CODE` - text``: one entry per bullet, the text as its message;
+- a heading ``### `CODE``` followed by ``- **Label:** value`` bullets: one entry;
+- ``**Known Messages** (`CODE`):`` and a list of ``"message": description``:
+  variants of that code; ``**Caption** (`CODE`):`` and a code fence: an example;
+- other prose: the section's description. A code fence with no caption is an
+  example of the code before it (reported as a guess).
+
+Everything else — a table without a code column, a row whose code is a range,
+an unknown directive — is reported with its line.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from typing import Any
+
+from errdex.convert.escape import md_cell_unescape, md_unescape, strip_code_span
+from errdex.convert.importers.blocks import Block, scan
+from errdex.convert.importers.draft import Draft, parse_code
+from errdex.convert.importers.tabular import add_rows, header_roles
+from errdex.convert.labels import is_example_label, is_variants_label, role_of
+from errdex.io import Diagnostic, SourceFile
+
+_CAPTION = re.compile(
+    r"^\*\*(?P<caption>.+?)\*\*\s*\((?P<fence>`+)\s?(?P<code>.+?)\s?(?P=fence)\):?$", re.S
+)
+_BULLET = re.compile(
+    r"^(?P<fence>`+)(?P<code>[^`]+?)(?P=fence)(?:\s*[-–—:]\s?(?P<text>.*))?$", re.S
+)
+_PLAIN_BULLET = re.compile(r"^(?P<code>[+-]?\d+)\s+[-–—:]\s?(?P<text>.*)$", re.S)
+_FIELD = re.compile(r"^\*\*(?P<label>[^*]+?)\*\*\s*(?P<value>.*)$", re.S)
+_ADMONITIONS = {
+    "note",
+    "warning",
+    "tip",
+    "important",
+    "hint",
+    "attention",
+    "caution",
+    "danger",
+    "error",
+    "seealso",
+    "admonition",
+}
+
+
+class _Node:
+    """A heading and what it holds."""
+
+    def __init__(
+        self, level: int, title: str | None, label: str | None, line: int, parent: _Node | None
+    ):
+        self.level = level
+        self.title = title
+        self.label = label
+        self.line = line
+        self.parent = parent
+        self.children: list[_Node] = []
+        self.entries: list[int] = []
+        self.prose: list[str] = []
+        self.prose_line = 0
+
+    @property
+    def depth(self) -> int:
+        depth, node = 0, self.parent
+        while node is not None:
+            depth, node = depth + 1, node.parent
+        return depth
+
+
+class _Reader:
+    def __init__(self, text: str, source: SourceFile) -> None:
+        self.draft = Draft(source)
+        self.blocks = scan(text)
+        self.root = _Node(0, None, None, 1, None)
+        self.stack: list[_Node] = [self.root]
+        self.places: list[_Node] = []  # per entry: the node that holds it
+        self.pending_label: tuple[str, int] | None = None
+        self.caption: tuple[str, str, int] | None = None
+        self.titled = False
+        self._skip: set[int] = set()  # ids of field-bullet lists already read by a code heading
+
+    @property
+    def node(self) -> _Node:
+        return self.stack[-1]
+
+    # -- entries -----------------------------------------------------------------
+
+    def new_entry(self, fields: dict[str, Any], line: int) -> dict[str, Any]:
+        entry = self.draft.add_entry(fields, line)
+        self.node.entries.append(len(self.draft.entries) - 1)
+        self.places.append(self.node)
+        return entry
+
+    def find(self, code_text: str) -> dict[str, Any] | None:
+        code = parse_code(code_text)
+        for i in range(len(self.draft.entries) - 1, -1, -1):
+            entry = self.draft.entries[i]
+            if entry.get("code") == code or str(entry.get("code")).upper() == str(code).upper():
+                return entry
+        return None
+
+    # -- blocks ------------------------------------------------------------------
+
+    def run(self) -> None:
+        blocks = self.blocks
+        for index, block in enumerate(blocks):
+            caption = self.caption
+            self.caption = None
+            if block.kind != "label" and self.pending_label and block.kind != "heading":
+                name, line = self.pending_label
+                self.draft.unplaced(
+                    line, f"label ({name})= is not followed by a heading; not imported"
+                )
+                self.pending_label = None
+            handler = getattr(self, "on_" + block.kind)
+            handler(block, blocks, index, caption)
+
+    def on_front(self, block: Block, *_: Any) -> None:
+        keys = []
+        for line in str(block.a).split("\n"):
+            m = re.match(r"^([A-Za-z_][\w-]*):\s*(.*)$", line)
+            if not m:
+                continue
+            if m.group(1) == "title" and m.group(2).strip():
+                self.draft.title = self.draft.title or m.group(2).strip().strip("'\"")
+            else:
+                keys.append(m.group(1))
+        if keys:
+            self.draft.unplaced(
+                block.line,
+                "front matter keys " + ", ".join(keys) + " are not catalog fields; not imported",
+            )
+
+    def on_label(self, block: Block, *_: Any) -> None:
+        if self.pending_label:
+            name, line = self.pending_label
+            self.draft.unplaced(line, f"label ({name})= is not followed by a heading; not imported")
+        self.pending_label = (str(block.a), block.line)
+
+    def on_heading(self, block: Block, blocks: list[Block], index: int, _caption: Any) -> None:
+        level, text = int(block.a), md_unescape(str(block.b))  # type: ignore[call-overload]
+        label = self.pending_label[0] if self.pending_label else None
+        self.pending_label = None
+        if level == 1 and not self.titled and len(self.stack) == 1 and not self.draft.entries:
+            self.titled = True
+            self.draft.title = text or self.draft.title
+            if label:
+                self.draft.catalog_id = label.split("--")[0]
+            return
+        nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+        while len(self.stack) > 1 and self.node.level >= level:
+            self.stack.pop()
+        if nxt is not None and nxt.kind == "list" and self._code_heading(text, nxt, block.line):
+            return
+        node = _Node(level, text, label.split("--")[-1] if label else None, block.line, self.node)
+        self.node.children.append(node)
+        self.stack.append(node)
+
+    def _code_heading(self, text: str, nxt: Block, line: int) -> bool:
+        """A ``### `CODE``` heading followed by ``**Label:** value`` bullets: one entry."""
+        code = parse_code(strip_code_span(text))
+        if code is None:
+            return False
+        fields = []
+        for item_line, item in nxt.a:  # type: ignore[attr-defined]
+            m = _FIELD.match(item)
+            role = role_of(m.group("label")) if m else None
+            fields.append((item_line, role, m))
+        if not any(role for _, role, _ in fields):
+            return False
+        entry = self.new_entry({"code": code}, line)
+        carried: list[tuple[str, int]] = []
+        for item_line, role, m in fields:
+            if role is None:
+                self.draft.unplaced(item_line, "bullet is not a catalog field; not imported")
+                continue
+            assert m is not None
+            value = m.group("value")
+            value = value[1:] if value.startswith(":") else value
+            value = value.strip(" ") if "\n" not in value else value.lstrip(" ")
+            if role == "code":
+                if parse_code(strip_code_span(value)) != code:
+                    self.draft.unplaced(
+                        item_line,
+                        f"code {value!r} differs from the heading's {text!r}; "
+                        "the heading's is used",
+                    )
+                continue
+            if role == "carried":
+                carried += [(c.strip(), item_line) for c in value.split(",") if c.strip()]
+                continue
+            if role in ("name", "name_or_message"):
+                value = strip_code_span(value)
+            if role in ("space", "module"):
+                self.draft.unplaced(
+                    item_line, f"{role} bullets are not read from Markdown; not imported"
+                )
+                continue
+            self.draft.set_value(entry, role, md_unescape(value), item_line)
+            if role in ("title", "message", "description", "solution") and value == "":
+                entry[role] = ""
+        if carried:
+            self.draft.carried(len(self.draft.entries) - 1, carried)
+        self._skip.add(id(nxt))
+        return True
+
+    def on_list(
+        self, block: Block, _blocks: Any, _index: Any, caption: tuple[str, str, int] | None
+    ) -> None:
+        if id(block) in self._skip:
+            return
+        items: list[tuple[int, str]] = block.a  # type: ignore[assignment]
+        if caption is not None and is_variants_label(caption[0]):
+            self._variants(items, caption)
+            return
+        parsed = []
+        for line, text in items:
+            m = _BULLET.match(text) or _PLAIN_BULLET.match(text)
+            code = parse_code(m.group("code")) if m else None
+            parsed.append((line, text, code, m))
+        lead = 0
+        while lead < len(parsed) and parsed[lead][2] is None:
+            lead += 1
+        if lead:  # items before the first code are prose (a list in a description)
+            self.prose(block.line, "\n".join(f"- {text}" for _, text, _, _ in parsed[:lead]))
+        for line, text, code, m in parsed[lead:]:
+            if code is None or m is None:
+                self.draft.unplaced(
+                    line, f"list item {text[:60]!r} is not a `CODE` - text bullet; not imported"
+                )
+                continue
+            fields: dict[str, Any] = {"code": code}
+            message = m.group("text")
+            if message:
+                fields["message"] = md_unescape(message)
+            self.new_entry(fields, line)
+
+    def _variants(self, items: list[tuple[int, str]], caption: tuple[str, str, int]) -> None:
+        entry = self.find(caption[1])
+        if entry is None:
+            self.draft.unplaced(
+                caption[2], f"known messages of unknown code {caption[1]!r}; not imported"
+            )
+            return
+        variants = entry.setdefault("variants", [])
+        decoder = json.JSONDecoder()
+        for line, text in items:
+            try:
+                message, end = decoder.raw_decode(text)
+            except ValueError:
+                message, end = None, 0
+            if not isinstance(message, str):
+                self.draft.unplaced(
+                    line, 'a known message is written - "message": description; not imported'
+                )
+                continue
+            variant: dict[str, Any] = {"message": message}
+            rest = text[end:]
+            if rest.startswith(":"):
+                variant["description"] = md_unescape(
+                    rest[2:] if rest.startswith(": ") else rest[1:]
+                )
+            elif rest.strip():
+                self.draft.unplaced(
+                    line, f"text {rest.strip()[:40]!r} after a known message; not imported"
+                )
+            variants.append(variant)
+
+    def on_para(self, block: Block, blocks: list[Block], index: int, _caption: Any) -> None:
+        text = str(block.a)
+        m = _CAPTION.match(text)
+        nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+        if m and nxt is not None and nxt.kind in ("list", "fence"):
+            self.caption = (md_unescape(m.group("caption")), m.group("code"), block.line)
+            return
+        self.prose(block.line, text)
+
+    def prose(self, line: int, text: str) -> None:
+        node = self.node
+        if not node.prose:
+            node.prose_line = line
+        node.prose.append(md_unescape(text))
+
+    def on_colon(self, block: Block, *_: Any) -> None:
+        info = str(block.a)
+        name = info.strip("{}").split()[0] if info else ""
+        if name in _ADMONITIONS:
+            body = "\n".join(
+                ln for ln in str(block.b).split("\n") if not re.match(r"^:\w[\w-]*:", ln)
+            ).strip()
+            self.prose(block.line, body)
+        else:
+            self.draft.unplaced(block.line, f"directive {info!r} is not imported")
+
+    def on_fence(
+        self, block: Block, _blocks: Any, _index: Any, caption: tuple[str, str, int] | None
+    ) -> None:
+        info, body = str(block.a), str(block.b)
+        if info.startswith("{"):
+            name = info[1:].split("}")[0].strip()
+            if name == "csv-table":
+                self._csv_table(block)
+            elif name in _ADMONITIONS:
+                self.prose(block.line, body.strip())
+            else:
+                self.draft.unplaced(block.line, f"directive {{{name}}} is not imported")
+            return
+        lang = info.split()[0] if info.split() else None
+        example: dict[str, Any] = {"body": body}
+        if caption is not None:
+            entry = self.find(caption[1])
+            if entry is None:
+                self.draft.unplaced(
+                    block.line, f"example of unknown code {caption[1]!r}; not imported"
+                )
+                return
+            if not is_example_label(caption[0]):
+                example["title"] = caption[0]
+        else:
+            if not self.draft.entries:
+                self.draft.unplaced(block.line, "code block before any error code; not imported")
+                return
+            entry = self.draft.entries[-1]
+            node = self.node
+            if not node.entries and node.title and not node.prose:
+                example["title"] = node.title
+                node.title_used = True  # type: ignore[attr-defined]
+            self.draft.guessed(
+                block.line,
+                f"code block taken as an example of {entry['code']}, the code before it",
+                hint="write a caption line **Example** (`CODE`): above it to choose the code",
+            )
+        if lang:
+            example["lang"] = lang
+        entry.setdefault("examples", []).append(example)
+
+    def _csv_table(self, block: Block) -> None:
+        lines = str(block.b).split("\n")
+        options: dict[str, str] = {}
+        key = None
+        i = 0
+        while i < len(lines):
+            m = re.match(r"^:([\w-]+):\s*(.*)$", lines[i])
+            if m:
+                key = m.group(1)
+                options[key] = m.group(2)
+            elif key and re.match(r"^:\s+\S", lines[i]):
+                options[key] += " " + lines[i][1:].strip()
+            else:
+                break
+            i += 1
+        header_text = options.get("header", "").strip()
+        if header_text.startswith(">") or header_text.startswith("|"):
+            header_text = header_text[1:].strip()
+        body_start = int(block.c) + i  # type: ignore[call-overload]
+        reader_header = (
+            next(csv.reader([header_text], skipinitialspace=True), []) if header_text else []
+        )
+        if not reader_header:
+            self.draft.unplaced(
+                block.line,
+                "{csv-table} without a :header: option; not imported",
+                hint='add :header: "Error Code", "Description", ...',
+            )
+            return
+        roles = header_roles(self.draft, reader_header, block.line)
+        if roles is None:
+            self.draft.unplaced(block.line, "{csv-table} has no code column; not imported")
+            return
+        body = lines[i:]
+        rows = []
+        try:
+            reader = csv.reader([ln + "\n" for ln in body], skipinitialspace=True, strict=False)
+            for row in reader:
+                line = body_start + reader.line_num - 1
+                if row and any(c.strip() for c in row):
+                    rows.append((line, row))
+        except csv.Error as exc:
+            self.draft.unplaced(
+                body_start,
+                f"the {{csv-table}} rows are not valid CSV ({exc}); the rest is not imported",
+            )
+        node = self.node
+        self._add_table_rows(roles, rows, md_unescape, node)
+
+    def on_table(self, block: Block, *_: Any) -> None:
+        header: list[str] = block.a  # type: ignore[assignment]
+        rows: list[tuple[int, list[str]]] = block.b  # type: ignore[assignment]
+        roles = header_roles(self.draft, header, block.line)
+        if roles is None:
+            self.draft.unplaced(
+                block.line,
+                f"table with columns {' | '.join(header)[:80]!r} has no code column; "
+                f"its {len(rows)} rows are not imported",
+                hint="name the code column Code, Error Code or 错误码",
+            )
+            return
+        self._add_table_rows(roles, rows, md_cell_unescape, self.node)
+
+    def _add_table_rows(self, roles: Any, rows: Any, unescape: Any, node: _Node) -> None:
+        added = add_rows(self.draft, roles, rows, unescape, lambda entry: None)
+        node.entries += added
+        self.places += [node] * len(added)
+
+    # -- structure -------------------------------------------------------------------
+
+    def finish(self, catalog_id: str | None, name: str) -> dict[str, Any] | None:
+        draft = self.draft
+        if self.pending_label:
+            draft.unplaced(
+                self.pending_label[1],
+                f"label ({self.pending_label[0]})= is not followed by a heading; not imported",
+            )
+        if self.root.prose:
+            draft.description = "\n\n".join(self.root.prose)
+        holders = [n for n in self._walk(self.root) if n.entries and n is not self.root]
+        two_level = any(n.depth >= 2 for n in holders)
+        if two_level:
+            for top in self.root.children:
+                members = [n for n in self._walk(top) if n.entries]
+                if not members and not top.prose:
+                    self._unplaced_node(top)
+                    continue
+                sid = draft.add_space(top.label, top.title, "\n\n".join(top.prose) or None)
+                for entry_index in top.entries:
+                    draft.entries[entry_index]["space"] = sid
+                for node in members:
+                    if node is top:
+                        continue
+                    mid = draft.add_module(
+                        node.label, node.title, sid, "\n\n".join(node.prose) or None
+                    )
+                    for entry_index in node.entries:
+                        draft.entries[entry_index]["module"] = mid
+                for node in self._walk(top):
+                    if node is not top and not node.entries:
+                        self._unplaced_node(node)
+            if self.root.entries:
+                sid = draft.add_space(None, None)
+                for entry_index in self.root.entries:
+                    draft.entries[entry_index]["space"] = sid
+        else:
+            for top in self.root.children:
+                if top.entries:
+                    mid = draft.add_module(
+                        top.label, top.title, "app", "\n\n".join(top.prose) or None
+                    )
+                    for entry_index in top.entries:
+                        draft.entries[entry_index]["module"] = mid
+                for node in self._walk(top):
+                    if not node.entries:
+                        self._unplaced_node(node)
+            if draft.modules:
+                draft.spaces["app"] = {}
+        return draft.finish(catalog_id, name, http_codes=True)
+
+    def _walk(self, node: _Node) -> list[_Node]:
+        out = [node]
+        for child in node.children:
+            out += self._walk(child)
+        return out
+
+    def _unplaced_node(self, node: _Node) -> None:
+        if node.prose:
+            self.draft.unplaced(
+                node.prose_line,
+                f"text of section {node.title!r} (line {node.line}) holds no codes; not imported",
+            )
+        elif node.title and not getattr(node, "title_used", False):
+            self.draft.unplaced(node.line, f"heading {node.title!r} holds no codes; not imported")
+
+
+def import_markdown(
+    text: str, source: SourceFile, *, catalog_id: str | None = None, name: str = "<input>"
+) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
+    """Import a Markdown or MyST document; return catalog data and the problems found."""
+    reader = _Reader(text, source)
+    reader.run()
+    data = reader.finish(catalog_id, name)
+    diagnostics = sorted(reader.draft.diagnostics, key=lambda d: d.position)
+    return data, diagnostics

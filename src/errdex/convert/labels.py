@@ -1,0 +1,174 @@
+"""Column roles and their labels: what generators print as headers and importers recognise.
+
+A *role* is the catalog field a table column (or a ``- **Label:**`` bullet)
+holds. Generators label roles in English or Chinese (by locale); importers map
+a header back to its role from many spellings, in both languages, as real
+error documents write them ("Possible Return message", "消息描述", "Meaning").
+"""
+
+from __future__ import annotations
+
+import re
+
+ROLES = (
+    "code",
+    "space",
+    "module",
+    "name",
+    "title",
+    "message",
+    "name_or_message",
+    "description",
+    "solution",
+    "http_status",
+    "jsonrpc_code",
+    "carried",
+    "retryable",
+    "retry_after",
+    "status",
+)
+"""Every column role. ``carried``: on an HTTP status, the codes of other spaces sent
+with it (ZAN's 对应错误码); ``name_or_message``: one column holding a name where the
+entry has one, else its message (yuanrong's REST "Error Message")."""
+
+TEXT_ROLES = ("name", "title", "message", "description", "solution")
+"""Roles holding an entry's own texts, in the order documents show them."""
+
+_EN = {
+    "code": "Error Code",
+    "code_http": "Status Code",
+    "space": "Space",
+    "module": "Module",
+    "name": "Error Name",
+    "title": "Title",
+    "message": "Error Message",
+    "name_or_message": "Error Name or Message",
+    "description": "Description",
+    "solution": "Solution",
+    "http_status": "HTTP Status",
+    "jsonrpc_code": "JSON-RPC Code",
+    "carried": "JSON-RPC Codes",
+    "retryable": "Retryable",
+    "retry_after": "Retry After",
+    "status": "Status",
+    "example": "Example",
+    "variants": "Known Messages",
+}
+_ZH = {
+    "code": "错误码",
+    "code_http": "状态码",
+    "space": "代码空间",
+    "module": "模块",
+    "name": "错误名称",
+    "title": "标题",
+    "message": "消息描述",
+    "name_or_message": "名称或消息",
+    "description": "说明",
+    "solution": "处理措施",
+    "http_status": "HTTP 状态码",
+    "jsonrpc_code": "JSON-RPC 错误码",
+    "carried": "对应错误码",
+    "retryable": "可重试",
+    "retry_after": "重试间隔",
+    "status": "状态",
+    "example": "示例",
+    "variants": "已知消息",
+}
+
+
+def labels_for(locale: str | None) -> dict[str, str]:
+    """The header labels for ``locale``: Chinese for ``zh*``, English otherwise."""
+    return _ZH if locale and locale.lower().startswith("zh") else _EN
+
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "code": (
+        "code",
+        "error code",
+        "status code",
+        "errcode",
+        "err code",
+        "错误码",
+        "状态码",
+        "错误代码",
+        "代码",
+        "编码",
+        "返回码",
+    ),
+    "space": ("space", "code space", "代码空间"),
+    "module": ("module", "group", "category", "模块", "分类"),
+    "name": ("name", "error name", "identifier", "constant", "名称", "错误名称", "错误名"),
+    "title": ("title", "标题"),
+    "message": (
+        "message",
+        "error message",
+        "possible return message",
+        "return message",
+        "msg",
+        "消息",
+        "消息描述",
+        "错误信息",
+        "错误消息",
+        "返回消息",
+        "提示信息",
+    ),
+    "name_or_message": ("error name or message", "name or message", "名称或消息"),
+    "description": (
+        "description",
+        "meaning",
+        "details",
+        "detail",
+        "explanation",
+        "说明",
+        "描述",
+        "含义",
+        "错误描述",
+        "详细说明",
+    ),
+    "solution": (
+        "solution",
+        "solutions",
+        "fix",
+        "resolution",
+        "how to fix",
+        "action",
+        "处理措施",
+        "解决方案",
+        "解决方法",
+        "处理方法",
+        "处理建议",
+        "建议",
+    ),
+    "http_status": (
+        "http status",
+        "http status code",
+        "http code",
+        "http",
+        "http 状态码",
+        "http状态码",
+    ),
+    "jsonrpc_code": ("json-rpc code", "jsonrpc code", "jsonrpc_code", "json-rpc 错误码"),
+    "carried": ("json-rpc codes", "jsonrpc codes", "对应错误码"),
+    "retryable": ("retryable", "retry", "可重试"),
+    "retry_after": ("retry after", "retry_after", "重试间隔"),
+    "status": ("status", "lifecycle", "状态"),
+}
+_BY_LABEL = {label: role for role, labels in _SYNONYMS.items() for label in labels}
+_BY_LABEL.update({role: role for role in ROLES})
+_STRIP = re.compile(r"[*_`:：]+")
+
+
+def role_of(header: str) -> str | None:
+    """The role a header or bullet label names (``**消息描述**`` → ``message``), or None."""
+    key = " ".join(_STRIP.sub(" ", header).split()).lower()
+    return _BY_LABEL.get(key)
+
+
+def is_example_label(text: str) -> bool:
+    """Whether ``text`` is the default caption generators give an untitled example."""
+    return text in (_EN["example"], _ZH["example"])
+
+
+def is_variants_label(text: str) -> bool:
+    """Whether ``text`` introduces a list of known messages under one code."""
+    return text in (_EN["variants"], _ZH["variants"])

@@ -1,0 +1,146 @@
+"""Markdown documents in three layouts: ``list``, ``table`` and ``sections``.
+
+- ``list``: one bullet per code, ``- `1054` - text`` (the SubQuery indexer
+  proxy's "Error code directory"); the text is the entry's message, else its
+  title, description or name. Modules are not shown; a catalog with several
+  code spaces gets one heading per space.
+- ``table``: per module a heading and a pipe table whose columns are the fields
+  the module's entries use (Alchemy, ZAN, yuanrong's REST table).
+- ``sections``: per module a heading, per code a ``### `CODE``` heading and
+  ``- **Label:** value`` bullets (CSGHub's generated page).
+
+Known messages (variants) and example responses follow their table or entry,
+each introduced by a bold caption naming the code, so an importer can attach
+them again. See :mod:`errdex.convert.layout` for what is shown.
+"""
+
+from __future__ import annotations
+
+import json
+
+from errdex.convert.escape import code_span, fence_for, md_block, md_cell, md_inline
+from errdex.convert.labels import labels_for
+from errdex.convert.layout import Group, Layout
+from errdex.model import Catalog, Entry, Space
+
+
+def render_markdown(catalog: Catalog, *, style: str = "table", locale: str | None = None) -> str:
+    """Render ``catalog`` as Markdown in ``style`` (``list``, ``table`` or ``sections``)."""
+    if style not in ("list", "table", "sections"):
+        raise ValueError(f"unknown Markdown style {style!r}; choose list, table or sections")
+    layout = Layout(catalog, locale)
+    labels = labels_for(layout.locale)
+    out: list[str] = [f"# {md_inline(_one_line(layout.title))}", ""]
+    if catalog.meta.description:
+        out += [md_inline(catalog.meta.description.strip()), ""]
+    for section in layout.sections:
+        level = 2
+        if section.heading:
+            out += [f"## {md_inline(_one_line(layout.space_heading(section.space)))}", ""]
+            if section.space.description:
+                out += [md_inline(section.space.description.strip()), ""]
+            level = 3
+        if style == "list":
+            for group in section.groups:
+                for entry in group.entries:
+                    out.append(_bullet(layout, entry))
+            out.append("")
+            continue
+        for group in section.groups:
+            heading = group.module is not None
+            if heading:
+                assert group.module is not None
+                title = _one_line(layout.module_heading(group.module))
+                out += [f"{'#' * level} {md_inline(title)}", ""]
+                if group.module.description:
+                    out += [md_inline(group.module.description.strip()), ""]
+            if style == "table":
+                _table(out, layout, group, labels)
+                for entry in group.entries:
+                    _extras(out, entry, labels)
+            else:
+                code_level = level + 1 if heading else level
+                for entry in group.entries:
+                    _section(out, layout, entry, group.space, labels, code_level)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _bullet(layout: Layout, entry: Entry) -> str:
+    text = layout.summary(entry)
+    head = f"- {code_span(str(entry.code))}"
+    return head if text is None else f"{head} - {md_block(text, 2)}"
+
+
+def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str]) -> None:
+    cols = layout.columns(group)
+    space = group.space
+    head = [
+        labels["code_http"] if r == "code" and space.kind == "http" else labels[r] for r in cols
+    ]
+    out.append("| " + " | ".join(head) + " |")
+    out.append("|" + "|".join(" --- " for _ in cols) + "|")
+    cell = layout.cell
+    for entry in group.entries:
+        values = []
+        for role in cols:
+            value = cell(entry, role, space)
+            values.append("" if value is None else md_cell(value))
+        out.append("| " + " | ".join(values) + " |")
+    out.append("")
+
+
+def _section(
+    out: list[str], layout: Layout, entry: Entry, space: Space, labels: dict[str, str], level: int
+) -> None:
+    code = str(entry.code)
+    out += [f"{'#' * level} {code_span(code)}", ""]
+    for role in (
+        "code",
+        "name",
+        "title",
+        "message",
+        "description",
+        "solution",
+        "carried",
+        "http_status",
+        "jsonrpc_code",
+        "status",
+    ):
+        value = layout.cell(entry, role, space)
+        if value is None:
+            continue
+        label = labels["code_http"] if role == "code" and space.kind == "http" else labels[role]
+        if role in ("code", "name"):
+            shown = code_span(value)
+        elif role == "carried":
+            shown = ", ".join(value.split("\n"))
+        else:
+            shown = md_block(value, 2)
+        out.append(f"- **{label}:**" + (f" {shown}" if shown else ""))
+    out.append("")
+    _extras(out, entry, labels)
+
+
+def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
+    """Known messages and examples of one entry, each under a caption naming the code."""
+    code = code_span(str(entry.code))
+    if entry.variants:
+        out += [f"**{labels['variants']}** ({code}):", ""]
+        for v in entry.variants:
+            item = "- " + json.dumps(v.message, ensure_ascii=False)
+            if v.description is not None:
+                item += ": " + md_block(v.description, 2)
+            out.append(item)
+        out.append("")
+    for example in entry.examples:
+        caption = example.title or labels["example"]
+        body = example.body.rstrip("\n")
+        fence = fence_for(body)
+        out += [f"**{md_inline(_one_line(caption))}** ({code}):", ""]
+        out += [f"{fence}{example.lang or ''}", body, fence, ""]

@@ -1,0 +1,100 @@
+"""MyST Markdown for Sphinx: labelled headings and one ``{csv-table}`` per module.
+
+The layout is yuanrong's page: ``(label)=`` targets before headings (so other
+pages can ``{ref}`` a space or module), and each module's codes in a
+``{csv-table}`` directive with a ``:header:`` row. Labels carry the ids:
+``(catalog)=`` on the title, ``(catalog--space)=`` on a space and
+``(catalog--space--module)=`` on a module, which lets the importer restore them.
+Known messages and examples follow as in the Markdown ``table`` layout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from errdex.convert.escape import csv_quote, md_inline
+from errdex.convert.labels import labels_for
+from errdex.convert.layout import Group, Layout
+from errdex.convert.markdown import _extras, _one_line
+from errdex.model import Catalog
+
+
+def label(*ids: str) -> str:
+    """The MyST/Sphinx label of a catalog, space or module: ids joined by ``--``."""
+    return "--".join(ids)
+
+
+def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
+    """Render ``catalog`` as a MyST page with ``{csv-table}`` directives."""
+    layout = Layout(catalog, locale)
+    labels = labels_for(layout.locale)
+    cid = catalog.meta.id
+    out: list[str] = [f"({label(cid)})=", f"# {md_inline(_one_line(layout.title))}", ""]
+    if catalog.meta.description:
+        out += [md_inline(catalog.meta.description.strip()), ""]
+    for section in layout.sections:
+        space = section.space
+        level = 2
+        if section.heading:
+            out += [
+                f"({label(cid, space.id)})=",
+                f"## {md_inline(_one_line(layout.space_heading(space)))}",
+                "",
+            ]
+            if space.description:
+                out += [md_inline(space.description.strip()), ""]
+            level = 3
+        for group in section.groups:
+            module = group.module
+            if module is not None:
+                title = _one_line(layout.module_heading(module))
+                out += [
+                    f"({label(cid, space.id, module.id)})=",
+                    f"{'#' * level} {md_inline(title)}",
+                    "",
+                ]
+                if module.description:
+                    out += [md_inline(module.description.strip()), ""]
+            _csv_table(out, layout, group, labels)
+            for entry in group.entries:
+                _extras(out, entry, labels)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, str]) -> None:
+    cols = layout.columns(group)
+    space = group.space
+    head = [
+        labels["code_http"] if r == "code" and space.kind == "http" else labels[r] for r in cols
+    ]
+    rows = []
+    for entry in group.entries:
+        cells = []
+        for role in cols:
+            value = layout.cell(entry, role, space)
+            if role == "code" and type(entry.code) is int:
+                cells.append(value or "")
+            elif role == "carried" and value is not None:
+                cells.append(csv_quote(", ".join(value.split("\n"))))
+            else:
+                cells.append(csv_quote("" if value is None else md_inline(value)))
+        rows.append(", ".join(cells))
+    body = "\n".join(rows)
+    fence = "`" * max(3, _longest_backticks(body) + 1)
+    # the header as a folded YAML scalar: MyST reads directive options as YAML
+    out += [
+        f"{fence}{{csv-table}}",
+        ":header: >",
+        ":    " + ", ".join(csv_quote(h) for h in head),
+        ":align: left",
+        "",
+    ]
+    out += [body, fence, ""]
+
+
+def _longest_backticks(text: str) -> int:
+    if "`" not in text:
+        return 0
+    return max(len(run) for run in re.findall(r"`+", text))

@@ -1,0 +1,109 @@
+"""reStructuredText: labelled section titles and one ``csv-table`` per module.
+
+The same plan as the MyST page (:mod:`errdex.convert.myst`), in RST syntax:
+``.. _label:`` targets, underlined titles (``=``, ``-``, ``~``, ``^``) sized
+for wide characters, ``.. csv-table::`` with an indented body, known messages
+as a bullet list and examples as ``.. code-block::``. Entry texts are escaped
+so that RST inline markup characters show as written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from errdex.convert.escape import csv_quote, rst_inline
+from errdex.convert.labels import labels_for
+from errdex.convert.layout import Group, Layout
+from errdex.convert.markdown import _one_line
+from errdex.convert.myst import label
+from errdex.model import Catalog, Entry
+
+_UNDERLINES = "=-~^\"'"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _title(out: list[str], text: str, level: int) -> None:
+    text = rst_inline(_one_line(text))
+    out += [text, _UNDERLINES[min(level, len(_UNDERLINES)) - 1] * max(_width(text), 3), ""]
+
+
+def _paragraph(out: list[str], text: str) -> None:
+    out += [rst_inline(text.strip()), ""]
+
+
+def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
+    """Render ``catalog`` as a reStructuredText page."""
+    layout = Layout(catalog, locale)
+    labels = labels_for(layout.locale)
+    cid = catalog.meta.id
+    out: list[str] = [f".. _{label(cid)}:", ""]
+    _title(out, layout.title, 1)
+    if catalog.meta.description:
+        _paragraph(out, catalog.meta.description)
+    for section in layout.sections:
+        space = section.space
+        level = 2
+        if section.heading:
+            out += [f".. _{label(cid, space.id)}:", ""]
+            _title(out, layout.space_heading(space), 2)
+            if space.description:
+                _paragraph(out, space.description)
+            level = 3
+        for group in section.groups:
+            if group.module is not None:
+                out += [f".. _{label(cid, space.id, group.module.id)}:", ""]
+                _title(out, layout.module_heading(group.module), level)
+                if group.module.description:
+                    _paragraph(out, group.module.description)
+            _csv_table(out, layout, group, labels)
+            for entry in group.entries:
+                _extras(out, entry, labels)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _indent(text: str, pad: str) -> str:
+    return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
+
+
+def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, str]) -> None:
+    cols = layout.columns(group)
+    space = group.space
+    head = [
+        labels["code_http"] if r == "code" and space.kind == "http" else labels[r] for r in cols
+    ]
+    out += [
+        ".. csv-table::",
+        "   :header: " + ", ".join(csv_quote(h) for h in head),
+        "   :align: left",
+        "",
+    ]
+    for entry in group.entries:
+        cells = []
+        for role in cols:
+            value = layout.cell(entry, role, space)
+            if role == "carried" and value is not None:
+                value = ", ".join(value.split("\n"))
+            cells.append(csv_quote("" if value is None else rst_inline(value)))
+        out.append(_indent(", ".join(cells), "   "))
+    out.append("")
+
+
+def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
+    code = rst_inline(str(entry.code))
+    if entry.variants:
+        out += [f"**{labels['variants']}** (``{code}``):", ""]
+        for v in entry.variants:
+            item = "- " + rst_inline(f'"{v.message}"')
+            if v.description is not None:
+                item += ": " + rst_inline(v.description)
+            out += [_indent(item, "  ")[2:], ""]
+    for example in entry.examples:
+        caption = rst_inline(_one_line(example.title or labels["example"]))
+        out += [f"**{caption}** (``{code}``):", ""]
+        out += [f".. code-block:: {example.lang or 'text'}", ""]
+        out += [_indent(example.body.rstrip("\n"), "   "), ""]

@@ -1,0 +1,117 @@
+"""``errdex import`` and ``errdex export --format F``: files, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import errdex
+from errdex.cli.main import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_import_writes_a_loadable_catalog(tmp_path):
+    out = tmp_path / "sq.toml"
+    result = run(
+        "import", str(SEEDS / "000_57c94140b9a9e1c2.txt"), "-o", str(out), "--id", "subquery"
+    )
+    assert result.exit_code == 0, result.output
+    catalog = errdex.load(out)
+    assert catalog.meta.id == "subquery" and len(catalog) == 122
+    assert "wrote" in result.stderr
+
+
+def test_import_reports_unplaced_lines_and_exits_1(tmp_path):
+    doc = tmp_path / "errors.md"
+    doc.write_text(
+        "# E\n\n| Code | Message | Owner |\n| --- | --- | --- |\n| 7 | seven | me |\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(doc))
+    assert result.exit_code == 1
+    assert "errors.md:3:1: warning I001 [import-unplaced]: column 3 'Owner'" in result.stderr
+    assert 'code = 7\nmessage = "seven"' in result.stdout
+
+
+def test_import_of_nothing_exits_2(tmp_path):
+    doc = tmp_path / "prose.md"
+    doc.write_text("Nothing here.\n", encoding="utf-8")
+    result = run("import", str(doc))
+    assert result.exit_code == 2
+    assert "no error codes found" in result.stderr
+
+
+def test_import_missing_file_is_a_clean_error(tmp_path):
+    result = run("import", str(tmp_path / "missing.md"))
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_import_rejects_a_bad_id(tmp_path):
+    result = run("import", str(SEEDS / "000_57c94140b9a9e1c2.txt"), "--id", "Bad Id")
+    assert result.exit_code == 2
+    assert "--id" in result.output
+
+
+def test_import_from_forces_the_format(tmp_path):
+    doc = tmp_path / "codes.txt"
+    doc.write_text("code,message\n1,one\n", encoding="utf-8")
+    result = run("import", str(doc), "--from", "csv")
+    assert result.exit_code == 0, result.output
+    assert 'message = "one"' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [
+        ("markdown", "| Error Code |"),
+        ("myst", "{csv-table}"),
+        ("rst", ".. csv-table::"),
+        ("csv", "code,space,module"),
+        ("html", "<!DOCTYPE html>"),
+        ("openapi", '"openapi": "3.1.0"'),
+        ("json", '"catalog"'),
+    ],
+)
+def test_export_formats(tmp_path, fmt, marker):
+    out = tmp_path / "out"
+    result = run("export", str(ROOT / "examples" / "yuanrong"), "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert marker in out.read_text(encoding="utf-8")
+
+
+def test_export_style_and_locale():
+    result = run(
+        "export",
+        str(ROOT / "examples" / "zan"),
+        "--format",
+        "markdown",
+        "--style",
+        "list",
+        "--locale",
+        "en",
+    )
+    assert result.exit_code == 0, result.output
+    assert "- `400` - Bad Request" in result.stdout
+
+
+def test_export_style_needs_markdown():
+    result = run("export", str(ROOT / "examples" / "zan"), "--format", "html", "--style", "list")
+    assert result.exit_code == 2
+
+
+def test_export_json_still_loads_back(tmp_path):
+    out = tmp_path / "c.json"
+    assert run("export", str(ROOT / "examples" / "csghub"), "-o", str(out)).exit_code == 0
+    assert errdex.load(out) == errdex.load(ROOT / "examples" / "csghub")
+    assert json.loads(out.read_text())["catalog"]["id"] == "csghub"

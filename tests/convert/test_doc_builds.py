@@ -1,0 +1,94 @@
+"""The MyST output builds with Sphinx (myst-parser) and the Markdown output with MkDocs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import errdex
+from errdex.convert import render_doc
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ("subquery-indexer-proxy", "csghub", "alchemy", "zan", "yuanrong")
+
+
+@pytest.mark.slow
+def test_sphinx_builds_the_myst_pages(tmp_path):
+    pytest.importorskip("sphinx")
+    pytest.importorskip("myst_parser")
+    src = tmp_path / "src"
+    src.mkdir()
+    # ZAN's texts link to pages of ZAN's own site (./zh-CN/guide/...): not in this build
+    conf = (
+        'extensions = ["myst_parser"]\nproject = "errdex"\n'
+        'suppress_warnings = ["myst.xref_missing"]\n'
+    )
+    (src / "conf.py").write_text(conf, encoding="utf-8")
+    toc = "\n".join(EXAMPLES)
+    (src / "index.md").write_text(f"# Errors\n\n```{{toctree}}\n{toc}\n```\n", encoding="utf-8")
+    for name in EXAMPLES:
+        (src / f"{name}.md").write_text(
+            render_doc(errdex.load(ROOT / "examples" / name), "myst"), encoding="utf-8"
+        )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-q",
+            str(src),
+            str(tmp_path / "html"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "html" / "yuanrong.html").read_text(encoding="utf-8")
+    assert "<table" in page and "4306" in page and "subcribe stream failed" in page
+
+
+@pytest.mark.slow
+def test_mkdocs_builds_the_markdown_pages(tmp_path):
+    pytest.importorskip("mkdocs")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    nav = []
+    for name in EXAMPLES:
+        catalog = errdex.load(ROOT / "examples" / name)
+        for style in ("list", "table", "sections"):
+            page = f"{name}-{style}.md"
+            (docs / page).write_text(render_doc(catalog, "markdown", style=style), encoding="utf-8")
+            nav.append(f"  - {page}")
+    (docs / "index.md").write_text("# Errors\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: errdex\nmarkdown_extensions:\n  - tables\n  - fenced_code\nnav:\n  - index.md\n"
+        + "\n".join(nav)
+        + "\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(tmp_path / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "site" / "zan-table" / "index.html").read_text(encoding="utf-8")
+    assert "<table>" in page and "-32700<br>-32600" in page
