@@ -1,0 +1,120 @@
+"""``Accept-Language`` negotiation: pick one of a catalog's locales for a request.
+
+:func:`parse_accept_language` reads an ``Accept-Language`` header (RFC 9110
+quality values); :func:`negotiate` picks the best available locale for each
+preferred tag in turn: exact match, then RFC 4647 *lookup* (drop subtags from
+the end: ``zh-Hans-CN`` → ``zh-Hans`` → ``zh``), then the same language with the
+same region (``zh-Hans-CN`` → ``zh-CN``) or, for a bare language, its first
+regional locale (``zh`` → ``zh-CN``), then Babel's locale aliases (``no`` → ``nb-NO``). Nothing
+matches → the catalog's default locale. Tags compare case-insensitively and
+``_`` equals ``-``. Babel is imported only when the alias step is reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+MAX_HEADER = 4096
+"""Longest ``Accept-Language`` value looked at; the rest is ignored."""
+MAX_TAGS = 32
+"""Most language ranges looked at in one header."""
+
+
+def normalize_tag(tag: str) -> str:
+    """Return the comparison form of a language tag: lower case, ``-`` separated."""
+    return tag.strip().replace("_", "-").lower()
+
+
+def parse_accept_language(header: str) -> list[str]:
+    """Return the language ranges of an ``Accept-Language`` header, best first.
+
+    ``"zh-CN,zh;q=0.9,en;q=0.8"`` → ``["zh-CN", "zh", "en"]``. Ranges with
+    ``q=0`` or a malformed weight are dropped; equal weights keep header order.
+    A plain tag (``"zh-CN"``) is a header of one range. Never raises.
+    """
+    weighted: list[tuple[float, int, str]] = []
+    for index, item in enumerate(header[:MAX_HEADER].split(",")[:MAX_TAGS]):
+        tag, _, rest = item.partition(";")
+        tag = tag.strip()
+        if not tag or len(tag) > 64:
+            continue
+        q = 1.0
+        rest = rest.strip()
+        if rest:
+            key, _, value = rest.partition("=")
+            if key.strip().lower() != "q":
+                continue
+            try:
+                q = float(value.strip())
+            except ValueError:
+                continue
+            if not 0.0 <= q <= 1.0:
+                continue
+        if q > 0.0:
+            weighted.append((-q, index, tag))
+    weighted.sort()
+    return [tag for _, _, tag in weighted]
+
+
+def _babel_alias(tag: str, available: Sequence[str]) -> str | None:
+    try:
+        from babel.core import negotiate_locale
+    except ImportError:  # pragma: no cover - Babel is a dependency
+        return None
+    try:
+        found = negotiate_locale(
+            [tag.replace("-", "_")], [a.replace("-", "_") for a in available], sep="_"
+        )
+    except Exception:
+        return None
+    if found is None:
+        return None
+    wanted = normalize_tag(found)
+    for locale in available:
+        if normalize_tag(locale) == wanted:
+            return locale
+    return None
+
+
+def negotiate(preferred: str | Sequence[str] | None, available: Sequence[str], default: str) -> str:
+    """Return the locale of ``available`` that best serves ``preferred``, else ``default``.
+
+    ``preferred`` is an ``Accept-Language`` header, a single tag, or a list of
+    tags best first. The result is spelled as in ``available``.
+    """
+    if not preferred:
+        return default
+    tags = parse_accept_language(preferred) if isinstance(preferred, str) else list(preferred)
+    by_norm = {normalize_tag(a): a for a in available}
+    for tag in tags:
+        if type(tag) is not str:
+            continue
+        norm = normalize_tag(tag)
+        if norm == "*":
+            return default
+        # RFC 4647 lookup: exact, then drop trailing subtags (and single-letter extensions).
+        probe = norm
+        while probe:
+            if probe in by_norm:
+                return by_norm[probe]
+            probe = probe.rpartition("-")[0]
+            if probe.endswith("-x") or (len(probe) > 2 and probe[-2] == "-"):
+                probe = probe[:-2]
+        subtags = norm.split("-")
+        region = next(
+            (t for t in subtags[1:] if len(t) == 2 or (len(t) == 3 and t.isdigit())), None
+        )
+        for key, locale in by_norm.items():
+            parts = key.split("-")
+            if parts[0] != subtags[0]:
+                continue
+            # a bare language takes its first regional locale (zh -> zh-CN); a tag
+            # with a region takes the locale of that language and region (zh-Hans-CN -> zh-CN)
+            if (region is None and len(subtags) == 1) or (
+                region is not None and region in parts[1:]
+            ):
+                return locale
+        alias = _babel_alias(tag, available)
+        if alias is not None:
+            return alias
+    return default

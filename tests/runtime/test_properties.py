@@ -1,0 +1,141 @@
+"""Property tests: any parameters, template text, locale header or response → no exception,
+and every rendered body is valid JSON."""
+
+from __future__ import annotations
+
+import orjson
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from runtime_catalogs import SHOP
+
+import errdex
+from errdex.model import Catalog, CatalogMeta, Entry, Space, Translation
+from errdex.runtime import decode, render
+
+SHOP_CAT = errdex.loads(SHOP)
+PROFILES = ("problem", "jsonrpc", "google", "flat", "nested")
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class Weird:
+    def __str__(self) -> str:
+        raise RuntimeError("no str for you")
+
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(),
+    st.binary(max_size=50),
+    st.just(Weird()),
+    st.just(object()),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+param_names = st.text(min_size=1, max_size=12).filter(
+    lambda n: n not in errdex.runtime.errors.OPTIONS
+)
+
+
+def valid(rendered: errdex.Rendered) -> None:
+    assert 100 <= rendered.status <= 599
+    assert all(type(k) is str and type(v) is str for k, v in rendered.headers)
+    orjson.loads(rendered.body)
+
+
+@SETTINGS
+@given(params=st.dictionaries(param_names, values, max_size=5), data=values)
+def test_any_parameters_render_to_valid_json(params, data):
+    for code in ("AUTH-ERR-4", "REQ-ERR-1"):
+        err = SHOP_CAT.error(code, params=params, data=data)
+        for profile in PROFILES:
+            valid(render(err, profile, id=data if isinstance(data, (int, str)) else None))
+        str(err)
+        repr(err)
+
+
+def _catalog(message: str, translated: str) -> Catalog:
+    entry = Entry(
+        code=1,
+        key=1,
+        space="app",
+        name="one",
+        message=message,
+        translations={"zh-CN": Translation(message=translated)},
+    )
+    meta = CatalogMeta(id="prop", locales=("en", "zh-CN"), docs_url="https://x/{code}")
+    return Catalog(meta, {"app": Space("app")}, {}, [entry])
+
+
+@SETTINGS
+@given(
+    message=st.text(max_size=80),
+    translated=st.text(max_size=80),
+    params=st.dictionaries(param_names, values, max_size=3),
+)
+def test_any_template_text_renders_to_valid_json(message, translated, params):
+    cat = _catalog(message, translated)
+    err = cat.error(1, params=params)
+    for profile in ("problem", "jsonrpc", "google"):
+        for locale in (None, "zh-CN"):
+            valid(render(err, profile, locale=locale))
+
+
+@SETTINGS
+@given(header=st.text(max_size=200))
+def test_any_accept_language_header_renders(header):
+    err = SHOP_CAT.error("AUTH-ERR-4", age=3)
+    for profile in PROFILES:
+        valid(render(err, profile, locale=header))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "code",
+                    "message",
+                    "error",
+                    "data",
+                    "status",
+                    "details",
+                    "jsonrpc",
+                    "detail",
+                    "type",
+                    "title",
+                    "space",
+                    "params",
+                    "errors",
+                    "@type",
+                    "metadata",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@SETTINGS
+@given(
+    status=st.one_of(st.none(), st.integers(-5, 700)), body=json_values, raw=st.binary(max_size=100)
+)
+def test_decode_never_raises(status, body, raw):
+    for payload in (orjson.dumps(body), raw):
+        err = decode(status, {"retry-after": "x"}, payload, catalog=SHOP_CAT)
+        assert isinstance(err, errdex.Error)
+        valid(render(err, "problem"))
+        valid(render(err, "jsonrpc"))
