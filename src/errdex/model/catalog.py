@@ -168,10 +168,13 @@ class Catalog:
         Without ``space``, a code defined in several spaces is ambiguous and
         raises :class:`AmbiguousCodeError`.
         """
-        key = normalize_code(code)
         if space is not None:
-            return self._by_key.get((space, key))
-        found = self._by_code.get(key)
+            return self._by_key.get((space, normalize_code(code)))
+        # Integer codes and codes spelt as in the catalog hit on the first try;
+        # only a miss pays for normalisation (and a bool, which is no code, raises).
+        found = self._by_code.get(code)
+        if found is None or type(code) is bool:
+            found = self._by_code.get(normalize_code(code))
         if type(found) is tuple:
             raise AmbiguousCodeError(code, [e.space for e in found])
         return found
