@@ -1,0 +1,80 @@
+"""``errdex serve [PATH...]``: browse the registry's catalogs in a web browser.
+
+Runs the web directory (:mod:`errdex.directory.web`) with uvicorn on
+``--host`` (default 127.0.0.1) and ``--port`` (default 8000). Without PATH the
+registry is configured as for ``errdex explain`` ($ERRDEX_CATALOGS,
+errdex-registry.toml, else the bundled examples). Needs the ``server`` extra.
+Exit 2 when it cannot run (no catalogs, the extra missing, the port taken).
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+
+import click
+
+from errdex.cli.registry_option import registry_or_exit
+
+
+def _check_port(host: str, port: int) -> str | None:
+    """Return why ``host:port`` cannot be listened on, or None when it can."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return f"cannot resolve host {host!r}: {exc.strerror or exc}"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+    return None
+
+
+@click.command("serve")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on.",
+)
+def serve(paths: tuple[str, ...], host: str, port: int) -> None:
+    """Serve a browsable, searchable directory of the catalogs at PATH... (default: the registry).
+
+    Code pages live at the paths of each catalog's docs_url, so the problem+json
+    `type` links of your services resolve here. JSON API: /api/openapi.json.
+    """
+    try:
+        import uvicorn
+
+        from errdex.directory.web import create_app
+    except ImportError as exc:
+        click.echo(
+            f"errdex serve needs the server extra ({exc.name} is missing): "
+            "pip install 'errdex[server]'",
+            err=True,
+        )
+        sys.exit(2)
+    registry = registry_or_exit(paths)
+    problem = _check_port(host, port)
+    if problem:
+        click.echo(f"errdex: {problem}; choose another --port", err=True)
+        sys.exit(2)
+    app = create_app(registry)
+    import gc
+
+    gc.collect()
+    gc.freeze()  # the loaded registry lives as long as the server: keep it out of GC passes
+    entries = sum(len(c) for c in registry.catalogs.values())
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"errdex: serving {len(registry.catalogs)} catalog(s), {entries} codes, "
+        f"from {registry.origin} at http://{shown}:{port}/ (Ctrl+C to stop)",
+        err=True,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

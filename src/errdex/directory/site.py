@@ -1,0 +1,189 @@
+"""``errdex build --site OUT``: the web directory as a static site for any static host.
+
+Every page the server renders is written as ``index.html`` under its path —
+the home page, ``catalogs/<id>/``, ``catalogs/<id>/modules/<module>/``,
+``search/`` and each code's permalink path (:meth:`Registry.entry_url_path`),
+so problem+json ``type`` URLs resolve on the static host too. Links are
+relative, so the site works from any folder. The search box searches
+``search-index.json`` in the browser with the same JS file the server uses.
+The default copy is English (or the registry's first locale); each other
+locale is a full copy under ``<locale>/`` (``zh-CN/csghub/AUTH-ERR-4/``), and
+the language switch links between copies.
+
+The build is atomic: everything is written to a temporary folder beside
+``OUT``, which then replaces ``OUT`` by a rename. An existing ``OUT`` is
+replaced only when it is empty or an earlier errdex site (it holds the
+``.errdex-site`` marker), never an unrelated folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import quote, unquote
+
+import orjson
+
+from errdex.directory.registry import Registry
+from errdex.directory.web.i18n import Language
+from errdex.directory.web.pages import Links, Pages
+from errdex.directory.web.views import Views, catalog_path, module_path
+from errdex.model import Entry
+
+MARKER = ".errdex-site"
+
+
+class SiteError(Exception):
+    """Raised when the site cannot be written (``OUT`` is a file or an unrelated folder)."""
+
+
+class SiteReport(NamedTuple):
+    """What :func:`build_site` wrote: the folder, page and file counts, and what it had to skip."""
+
+    out: Path
+    pages: int
+    files: int
+    locales: tuple[str, ...]
+    skipped: tuple[str, ...]
+
+
+def _segments(path: str) -> list[str] | None:
+    """The file-system folders of a site path, or None when it cannot be a folder path."""
+    parts = [unquote(p) for p in path.strip("/").split("/") if p]
+    for part in parts:
+        if part in (".", "..") or any(c in part for c in "/\\\x00") or len(part.encode()) > 200:
+            return None
+    return parts
+
+
+def _page_file(root: Path, path: str) -> Path | None:
+    parts = _segments(path)
+    if parts is None:
+        return None
+    return root.joinpath(*parts, "index.html")
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise SiteError(f"{out} is a file; give a folder for the site")
+    if out.is_dir() and not (out / MARKER).exists() and any(out.iterdir()):
+        raise SiteError(f"{out} is a folder with other files in it; give an empty or new folder")
+
+
+def build_site(registry: Registry, out: str | Path) -> SiteReport:
+    """Write the static site of ``registry`` to ``out`` atomically; return what was written."""
+    out = Path(out)
+    _check_out(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        report = _write(registry, tmp)
+        _check_out(out)
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+            os.rename(out, old / "site")
+            os.rename(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, out)
+        os.chmod(out, 0o755)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return report._replace(out=out)
+
+
+def _groups(views: Views) -> dict[str, list[tuple[str, Entry]]]:
+    """Entries by permalink path (two entries can share one path)."""
+    groups: dict[str, list[tuple[str, Entry]]] = {}
+    for cid, entry in views.registry.entries():
+        path = views.path(cid, entry)
+        key = "/" + "/".join(quote(unquote(p), safe="") for p in path.strip("/").split("/") if p)
+        groups.setdefault(key, []).append((cid, entry))
+    return groups
+
+
+def _write(registry: Registry, root: Path) -> SiteReport:
+    views = Views(registry.warm())
+    pages = Pages(views)
+    groups = _groups(views)
+    skipped: list[str] = []
+    default = "en" if "en" in views.all_locales else views.all_locales[0]
+    firsts = {p.strip("/").split("/")[0].casefold() for p in groups} | {
+        "catalogs",
+        "search",
+        "static",
+    }
+    prefixes = {default: ""}
+    for tag in views.all_locales:
+        if tag == default:
+            continue
+        if tag.casefold() in firsts:
+            skipped.append(f"locale {tag}: a permalink path starts with /{tag}/")
+            continue
+        prefixes[tag] = "/" + tag
+    count = 0
+    for tag, prefix in prefixes.items():
+        lang = Language(tag, None, views.all_locales)
+        base = root / prefix.strip("/") if prefix else root
+
+        def links(page: str, tag: str = tag) -> Links:
+            return Links(page, static=True, lang=tag, prefixes=prefixes)
+
+        for page, html in _pages(pages, views, groups, lang, links, skipped if not prefix else []):
+            file = _page_file(base, page)
+            if file is None:
+                if not prefix:
+                    skipped.append(f"{page}: not a path a static host can serve")
+                continue
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(html, encoding="utf-8")
+            count += 1
+        index = views.search_index(tag, prefix)
+        base.mkdir(parents=True, exist_ok=True)
+        (base / "search-index.json").write_bytes(orjson.dumps(index))
+    static = root / "static"
+    static.mkdir(exist_ok=True)
+    for name, data in pages.assets.items():
+        (static / name).write_bytes(data)
+    t = Language(default, None, views.all_locales).strings
+    not_found = pages.error(
+        404,
+        t["not_found"],
+        t["not_found_detail"],
+        Language(default, None, views.all_locales),
+        Links("/", static=True, lang=default, prefixes=prefixes),
+    )
+    (root / "404.html").write_text(not_found, encoding="utf-8")
+    (root / MARKER).write_text(
+        "written by errdex build --site; the folder is replaced on each build\n"
+    )
+    files = sum(1 for _ in root.rglob("*") if _.is_file())
+    return SiteReport(root, count, files, tuple(prefixes), tuple(skipped))
+
+
+def _pages(
+    pages: Pages,
+    views: Views,
+    groups: dict[str, list[tuple[str, Entry]]],
+    lang: Language,
+    make: Callable[[str], Links],
+    skipped: list[str],
+) -> Iterator[tuple[str, str]]:
+    yield "/", pages.home(lang, make("/"))
+    yield "/search/", pages.search("", None, lang, make("/search/"))
+    for cid, cat in views.registry.catalogs.items():
+        path = catalog_path(cid)
+        yield path, pages.catalog(cid, lang, make(path), paged=False)
+        for module in cat.modules:
+            path = module_path(cid, module)
+            yield path, pages.module(cid, module, lang, make(path), paged=False)
+    for path, found in groups.items():
+        if path in ("/", "/search", "/static") or path.startswith(("/catalogs/", "/static/")):
+            skipped.append(f"{path}: the permalink collides with a page of the directory")
+            continue
+        yield path + "/", pages.entries(found, lang, make(path + "/"))

@@ -1,0 +1,14 @@
+"""Bounds on what one request to the web directory may ask for."""
+
+MAX_QUERY = 200
+"""Longest ``q`` accepted, in characters; longer is a 414 problem."""
+MAX_TARGET = 4096
+"""Longest request target (path plus query string), in bytes; longer is a 414 problem."""
+MAX_PARAM = 100
+"""Longest value of any other query parameter (catalog, space, module, lang…)."""
+MAX_BODY = 1024
+"""Largest request body accepted (the directory reads none); larger is a 413 problem."""
+MAX_LIMIT = 100
+"""Most search hits per page."""
+MAX_OFFSET = 10_000
+"""Deepest search page offset."""

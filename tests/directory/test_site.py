@@ -1,0 +1,144 @@
+"""``errdex build --site OUT``: the static directory, its links, its search index, atomic writes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import orjson
+import pytest
+
+pytest.importorskip("jinja2")
+
+from errdex.directory import Registry
+from errdex.directory.site import MARKER, SiteError, build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.from_paths([ROOT / "examples"])
+
+
+@pytest.fixture(scope="module")
+def site(registry: Registry, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "out"
+    report = build_site(registry, out)
+    assert report.out == out and report.locales == ("en", "zh-CN") and report.skipped == ()
+    return out
+
+
+def _file_for(site: Path, url_path: str) -> Path:
+    path = site / unquote(url_path).lstrip("/")
+    return path / "index.html" if url_path.endswith("/") or path.is_dir() else path
+
+
+def test_every_permalink_has_a_page(site: Path, registry: Registry) -> None:
+    for cid, entry in registry.entries():
+        path = registry.entry_url_path(cid, entry)
+        page = _file_for(site, path + "/")
+        assert page.is_file(), path
+        assert str(entry.code) in page.read_text(encoding="utf-8")
+        assert (site / "zh-CN" / unquote(path).lstrip("/") / "index.html").is_file()
+    assert (
+        (site / "index.html").is_file()
+        and (site / "404.html").is_file()
+        and (site / MARKER).is_file()
+    )
+    assert (site / "catalogs" / "csghub" / "modules" / "auth" / "index.html").is_file()
+
+
+def test_relative_links_resolve_to_files(site: Path) -> None:
+    pages = [
+        "/",
+        "/catalogs/alchemy/",
+        "/csghub/AUTH-ERR-4/",
+        "/zh-CN/csghub/AUTH-ERR-4/",
+        "/zh-CN/catalogs/csghub/modules/auth/",
+        "/search/",
+    ]
+    for page in pages:
+        html = (site / page.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        refs = re.findall(r'(?:href|src|data-search-index)="([^"#][^"]*)"', html)
+        assert refs
+        for ref in refs:
+            if ref.startswith(("http://", "https://", "data:")):
+                continue
+            assert not ref.startswith("/"), (page, ref)  # relative: works from any folder
+            target = urlsplit(urljoin("http://site" + page, ref)).path
+            assert _file_for(site, target).is_file(), (page, ref, target)
+
+
+def test_search_index_holds_every_code_in_every_language(site: Path, registry: Registry) -> None:
+    rows = orjson.loads((site / "search-index.json").read_bytes())
+    assert len(rows) == len(list(registry.entries()))
+    zan = next(r for r in rows if r["c"] == "zan" and r["k"] == "403")
+    assert "白名单" in zan["x"]
+    assert zan["u"] == "zan/403"
+    zh_rows = orjson.loads((site / "zh-CN" / "search-index.json").read_bytes())
+    assert zh_rows[0]["u"].startswith("zh-CN/")
+
+
+def test_pages_carry_a_csp_and_no_inline_script(site: Path) -> None:
+    for page in [site / "index.html", site / "csghub" / "AUTH-ERR-4" / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in html and "script-src 'self'" in html
+        assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html)
+
+
+def test_rebuild_replaces_an_earlier_site_atomically(registry: Registry, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(registry, out)
+    (out / "stale.html").write_text("old")
+    build_site(registry, out)
+    assert not (out / "stale.html").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no temporary folders left behind
+
+
+def test_refuses_to_replace_an_unrelated_folder(registry: Registry, tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "precious.txt").write_text("keep me")
+    with pytest.raises(SiteError, match="other files"):
+        build_site(registry, out)
+    assert (out / "precious.txt").read_text() == "keep me"
+    file = tmp_path / "file"
+    file.write_text("x")
+    with pytest.raises(SiteError, match="is a file"):
+        build_site(registry, file)
+
+
+def test_cli_build_site(tmp_path: Path) -> None:
+    out = tmp_path / "cli-site"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "errdex",
+            "build",
+            str(ROOT / "examples" / "csghub"),
+            "--site",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "wrote" in run.stderr and (out / "csghub" / "AUTH-ERR-4" / "index.html").is_file()
+    assert not (out / "alchemy").exists()  # only the catalog given
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "x").write_text("x")
+    refused = subprocess.run(
+        [sys.executable, "-m", "errdex", "build", "--site", str(tmp_path / "busy")],
+        capture_output=True,
+        text=True,
+    )
+    assert (
+        refused.returncode == 2
+        and "other files" in refused.stderr
+        and "Traceback" not in refused.stderr
+    )

@@ -1,0 +1,185 @@
+"""Fixtures for the web directory: the example registry, a hostile catalog, test clients."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("jinja2")
+
+with warnings.catch_warnings():  # starlette suggests httpx2; httpx is what the extras install
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+from errdex.directory import Registry
+from errdex.directory.web import create_app
+
+MEGA = "A" * 1_000_000
+"""A 1 MB string."""
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def hostile_catalog(path: Path) -> Path:
+    """Write a catalog whose every text tries to inject markup, script or size; return its file."""
+    data = {
+        "catalog": {
+            "id": "evil",
+            "title": f"Evil {XSS}",
+            "version": "1.0.0",
+            "description": f"[click](javascript:alert(1)) and <b onclick=x>bold</b> {XSS}",
+            "homepage": "javascript:alert(1)",
+            "docs_url": "https://errors.example.com/evil/{code}",
+            "default_locale": "en",
+            "locales": ["en", "zh-CN"],
+        },
+        "spaces": {"app": {"kind": "app", "title": f"space {XSS}"}},
+        "modules": {"m": {"space": "app", "title": f"Module {XSS}", "prefix": "E-"}},
+        "errors": [
+            {
+                "code": "E-1",
+                "name": "scriptName",
+                "module": "m",
+                "message": f"msg {XSS}",
+                "description": (
+                    "[a link](javascript:alert(1)) [ok](https://example.com/x?a=1&b=2) "
+                    '`<script>` **<i>strong</i>** "><svg onload=alert(1)> ' + XSS
+                ),
+                "solution": "[data](data:text/html,<script>alert(1)</script>)",
+                "translations": {"zh-CN": {"description": f"中文 {XSS}"}},
+            },
+            {
+                "code": "E-2",
+                "name": "huge",
+                "module": "m",
+                "message": MEGA,
+                "description": MEGA,
+                "solution": MEGA,
+            },
+        ],
+    }
+    file = path / "evil.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    return file
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    """The registry of the bundled examples."""
+    reg = Registry.default([str(Path(__file__).resolve().parents[3] / "examples")])
+    assert reg.catalogs, reg.problems
+    return reg
+
+
+@pytest.fixture(scope="session")
+def client(registry: Registry) -> TestClient:
+    """A test client of the web directory over the examples."""
+    return TestClient(create_app(registry))
+
+
+@pytest.fixture(scope="session")
+def evil_registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
+    """A registry of the hostile catalog alone."""
+    file = hostile_catalog(tmp_path_factory.mktemp("evil"))
+    reg = Registry.from_paths([file])
+    assert "evil" in reg.catalogs, [d.message for d in reg.problems]
+    return reg
+
+
+@pytest.fixture(scope="session")
+def evil_client(evil_registry: Registry) -> TestClient:
+    """A test client over the hostile catalog."""
+    return TestClient(create_app(evil_registry))
+
+
+# -- live servers (browser and load tests) ----------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def errdex_serve(*paths: str | Path, timeout: float = 60.0) -> Iterator[str]:
+    """Run ``errdex serve PATH... --port N`` and yield its base URL once ``/healthz`` answers."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "errdex", "serve", *map(str, paths), "--port", str(port)]
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                raise RuntimeError(f"errdex serve exited with {proc.returncode}: {out}")
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("errdex serve did not answer /healthz in time")
+            time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def static_server(root: Path) -> Iterator[str]:
+    """Serve a folder over HTTP on a free port (a stand-in for any static host)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="session")
+def live_url() -> Iterator[str]:
+    """The base URL of ``errdex serve examples`` running in a subprocess."""
+    with errdex_serve(ROOT / "examples") as url:
+        yield url
+
+
+@pytest.fixture
+def serve_static() -> Callable[[Path], AbstractContextManager[str]]:
+    """A function serving a folder over HTTP as a static host would (a context manager)."""
+    return static_server
