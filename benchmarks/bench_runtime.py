@@ -1,0 +1,415 @@
+"""Runtime benchmarks (issue 6): lookup, construct + render, and a Starlette error response.
+
+Every figure is a ratio to a floor measured here, in the same run:
+
+- lookup by code in a 10,000-code catalog (``cat.errors[code]``, and the
+  model's ``cat.get(code)`` for context) against a plain ``dict`` lookup of the
+  same codes (target 2x);
+- construct + render to JSON-RPC bytes and to problem+json bytes
+  (``errdex.render(cat.error(code, param=...), profile)``) against building the
+  same body as a dict literal, message by f-string, and ``orjson.dumps`` (target 3x);
+- a Starlette app whose route raises a catalog error, answered by
+  ``errdex.integrations.starlette.install``'s handler, against the same app whose
+  route returns a hand-built ``JSONResponse`` (target 1.2x). The app is called
+  in process as ASGI (prepared scope, no-op receive/send, one event loop), so
+  the figure is the handler's, not a client's or a socket's.
+
+Peers, side by side where installed (``pip install 'errdex[bench]'``), each
+against the same floor: ``psycopg.errors.lookup`` (SQLSTATE → class),
+``werkzeug.exceptions`` (construct + HTML response body), ``rfc9457.Problem``
+(construct + ``marshal`` + ``orjson.dumps``) and fastapi-problem's Starlette
+handler (``starlette_problem``). Peer rows have no target (shown as "-").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import re
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+
+import errdex
+from errdex.io import reads
+from synth import catalog_data, to_json
+from timing import Result, best_of, calibrate
+
+SUITE = "runtime"
+NO_TARGET = float("inf")
+ASGI_CALLS = 2_000
+
+
+def _pair(
+    floor: Callable[[], Any], func: Callable[[], Any], calls: int, repeat: int
+) -> tuple[float, float]:
+    """Time a floor and an operation in alternating rounds (best of each), so that a busy
+    machine slows both alike; seconds per call."""
+    n_floor, n_func = calibrate(floor, budget=0.05), calibrate(func, budget=0.05)
+    floors, funcs = [], []
+    for _ in range(repeat):
+        floors.append(best_of(floor, repeat=1, number=n_floor))
+        funcs.append(best_of(func, repeat=1, number=n_func))
+    return min(floors) / calls, min(funcs) / calls
+
+
+def _have(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def _placeholder(message: str) -> str:
+    match = re.search(r"\{(\w+)\}", message)
+    assert match is not None, message
+    return match.group(1)
+
+
+# -- lookup ------------------------------------------------------------------------
+
+
+def _lookups(catalog: Any, repeat: int) -> list[Result]:
+    codes = [e.code for e in catalog.entries[::10]]
+    plain = {e.code: e for e in catalog.entries}
+    errors = catalog.errors
+    for code in codes:  # first lookups build the classes; time the steady state
+        errors[code]
+
+    def floor() -> None:
+        for code in codes:
+            plain[code]
+
+    def by_errors() -> None:
+        for code in codes:
+            errors[code]
+
+    def by_get() -> None:
+        get = catalog.get
+        for code in codes:
+            get(code)
+
+    label = f"{len(catalog.entries):,} codes"
+    base, took = _pair(floor, by_errors, len(codes), repeat)
+    out = [Result(SUITE, f"lookup cat.errors[code], {label}", took, "dict[code]", base, 2.0)]
+    base, took = _pair(floor, by_get, len(codes), repeat)
+    out.append(
+        Result(
+            SUITE,
+            f"lookup cat.get(code), {label}",
+            took,
+            "dict[code]",
+            base,
+            NO_TARGET,
+            note="model lookup, for context",
+        )
+    )
+    if _have("psycopg"):
+        from psycopg import errors as pg
+
+        states = ["23505", "42P01", "40001", "57014", "08006"] * (len(codes) // 5)
+        table = {s: pg.lookup(s) for s in states}
+
+        def pg_floor() -> None:
+            for s in states:
+                table[s]
+
+        def pg_lookup() -> None:
+            lookup = pg.lookup
+            for s in states:
+                lookup(s)
+
+        base, took = _pair(pg_floor, pg_lookup, len(states), repeat)
+        out.append(
+            Result(
+                SUITE, "peer: psycopg.errors.lookup(sqlstate)", took, "dict[code]", base, NO_TARGET
+            )
+        )
+    return out
+
+
+# -- construct + render ---------------------------------------------------------------
+
+
+def _renders(catalog: Any, repeat: int) -> list[Result]:
+    entry = catalog.entries[1234]
+    param = _placeholder(entry.message)
+    cls = catalog.errors[entry.code]
+    sample = cls(**{param: "abc123"})
+    problem_doc = orjson.loads(errdex.render(sample, "problem").body)
+    rpc_doc = orjson.loads(errdex.render(sample, "jsonrpc", id=1).body)
+    head, tail = entry.message.split("{" + param + "}")
+    code, name = entry.code, entry.name
+    type_url, title, status = problem_doc["type"], problem_doc["title"], problem_doc["status"]
+    rpc_code = rpc_doc["error"]["code"]
+    retryable = problem_doc["retryable"]  # synth.py gives every entry a retry hint
+
+    def problem_floor() -> bytes:
+        value = "abc123"
+        return orjson.dumps(
+            {
+                "type": type_url,
+                "title": title,
+                "status": status,
+                "detail": f"{head}{value}{tail}",
+                "code": code,
+                "name": name,
+                "retryable": retryable,
+                "params": {param: value},
+            }
+        )
+
+    def rpc_floor() -> bytes:
+        value = "abc123"
+        return orjson.dumps(
+            {
+                "jsonrpc": "2.0",
+                "error": {
+                    "code": rpc_code,
+                    "message": f"{head}{value}{tail}",
+                    "data": {"code": code, "name": name, "params": {param: value}},
+                },
+                "id": 1,
+            }
+        )
+
+    assert orjson.loads(problem_floor()) == problem_doc, (problem_floor(), problem_doc)
+    assert orjson.loads(rpc_floor()) == rpc_doc, (rpc_floor(), rpc_doc)
+    render, error = errdex.render, catalog.error
+    kwargs = {param: "abc123"}
+
+    def problem() -> bytes:
+        return render(error(code, **kwargs), "problem").body
+
+    def rpc() -> bytes:
+        return render(error(code, **kwargs), "jsonrpc", id=1).body
+
+    floor_name = "dict literal + orjson.dumps"
+    pfloor, took = _pair(problem_floor, problem, 1, repeat)
+    out = [Result(SUITE, "construct + render problem+json", took, floor_name, pfloor, 3.0)]
+    rfloor, took = _pair(rpc_floor, rpc, 1, repeat)
+    out.append(Result(SUITE, "construct + render JSON-RPC", took, floor_name, rfloor, 3.0))
+    if _have("rfc9457"):
+        from rfc9457 import Problem
+
+        def rfc() -> bytes:
+            value = "abc123"
+            p = Problem(
+                title,
+                type_=type_url,
+                detail=f"{head}{value}{tail}",
+                status=status,
+                code=code,
+                name=name,
+                params={param: value},
+            )
+            return orjson.dumps(p.marshal())
+
+        base, took = _pair(problem_floor, rfc, 1, repeat)
+        out.append(
+            Result(
+                SUITE, "peer: rfc9457 Problem + marshal + dumps", took, floor_name, base, NO_TARGET
+            )
+        )
+    if _have("werkzeug"):
+        from werkzeug.exceptions import BadRequest
+
+        def wz() -> bytes:
+            value = "abc123"
+            return BadRequest(f"{head}{value}{tail}").get_response().get_data()
+
+        base, took = _pair(problem_floor, wz, 1, repeat)
+        out.append(
+            Result(
+                SUITE,
+                "peer: werkzeug BadRequest + HTML response",
+                took,
+                floor_name,
+                base,
+                NO_TARGET,
+            )
+        )
+    return out
+
+
+# -- Starlette, in-process ASGI ----------------------------------------------------------
+
+
+def _scope(path: str) -> dict[str, Any]:
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"bench"), (b"accept", b"*/*")],
+        "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 80),
+    }
+
+
+class _Asgi:
+    """Calls an ASGI app in process: one prepared scope, no-op receive/send, one event loop."""
+
+    def __init__(self, app: Any, path: str) -> None:
+        self.app = app
+        self.scope = _scope(path)
+        self.sent: list[Any] = []
+        self.loop = asyncio.new_event_loop()
+
+    async def _receive(self) -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def _send(self, message: dict[str, Any]) -> None:
+        if len(self.sent) < 2:
+            self.sent.append(message)
+
+    async def _batch(self) -> None:
+        app, scope, receive, send = self.app, self.scope, self._receive, self._send
+        for _ in range(ASGI_CALLS):
+            await app(scope, receive, send)
+
+    def __call__(self) -> None:
+        self.loop.run_until_complete(self._batch())
+
+    def close(self) -> None:
+        self.loop.close()
+
+
+def _asgi_pair(floor_app: Any, app: Any, path: str, repeat: int) -> tuple[float, float, list, list]:
+    """Time two apps in alternating rounds; seconds per request, and what each sent first."""
+    floor, subject = _Asgi(floor_app, path), _Asgi(app, path)
+    try:
+        floor()
+        subject()  # warm: routes compiled, classes made
+        floors, subjects = [], []
+        for _ in range(repeat):
+            floors.append(best_of(floor, repeat=1))
+            subjects.append(best_of(subject, repeat=1))
+    finally:
+        floor.close()
+        subject.close()
+    return min(floors) / ASGI_CALLS, min(subjects) / ASGI_CALLS, floor.sent, subject.sent
+
+
+def _starlette(catalog: Any, repeat: int) -> list[Result]:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+
+    from errdex.integrations.starlette import install
+
+    entry = catalog.entries[1234]
+    param = _placeholder(entry.message)
+    code = entry.code
+    kwargs = {param: "abc123"}
+    doc = orjson.loads(errdex.render(catalog.error(code, **kwargs), "problem").body)
+    status = doc["status"]
+    head, tail = entry.message.split("{" + param + "}")
+
+    async def hand_built(request: Request) -> Response:
+        value = "abc123"
+        return JSONResponse(
+            {
+                "type": doc["type"],
+                "title": doc["title"],
+                "status": status,
+                "detail": f"{head}{value}{tail}",
+                "code": code,
+                "name": entry.name,
+                "retryable": doc["retryable"],
+                "params": {param: value},
+            },
+            status_code=status,
+            media_type="application/problem+json",
+        )
+
+    async def raises(request: Request) -> Response:
+        raise catalog.error(code, **kwargs)
+
+    class Plain(Exception):
+        pass
+
+    async def plain_handler(request: Request, exc: Exception) -> Response:
+        return await hand_built(request)
+
+    async def raises_plain(request: Request) -> Response:
+        raise Plain()
+
+    async def returns(request: Request) -> Response:
+        return handlers.response(catalog.error(code, **kwargs), request)
+
+    floor_app = Starlette(routes=[Route("/e", hand_built), Route("/r", hand_built)])
+    app = Starlette(routes=[Route("/e", raises), Route("/r", returns)])
+    handlers = install(app, catalog)
+    floor_name = "same app, hand-built JSONResponse"
+    out = []
+    rows = [
+        ("Starlette: route returns catalog error", app, "/r", 1.2, ""),
+        (
+            "Starlette: route raises catalog error → handler",
+            app,
+            "/e",
+            NO_TARGET,
+            "pays Starlette's raise-and-handle cost, see next row",
+        ),
+        (
+            "Starlette: raise + handler → same JSONResponse (no errdex)",
+            Starlette(
+                routes=[Route("/e", raises_plain)], exception_handlers={Plain: plain_handler}
+            ),
+            "/e",
+            NO_TARGET,
+            "the framework's own cost of raising",
+        ),
+    ]
+    for name, subject, path, target, note in rows:
+        floor, took, floor_sent, sent = _asgi_pair(floor_app, subject, path, repeat)
+        assert sent[0]["status"] == floor_sent[0]["status"] == status, name
+        assert orjson.loads(sent[1]["body"]) == orjson.loads(floor_sent[1]["body"]), name
+        out.append(Result(SUITE, name, took, floor_name, floor, target, note=note))
+    if _have("starlette_problem") and _have("rfc9457"):
+        from rfc9457 import Problem
+        from starlette_problem.handler import add_exception_handler
+
+        value = "abc123"
+
+        async def peer(request: Request) -> Response:
+            raise Problem(
+                doc["title"],
+                type_=doc["type"],
+                detail=f"{head}{value}{tail}",
+                status=status,
+                code=code,
+                name=entry.name,
+                params={param: value},
+            )
+
+        peer_app = Starlette(routes=[Route("/e", peer)])
+        add_exception_handler(peer_app)
+        floor, took, _, _ = _asgi_pair(floor_app, peer_app, "/e", repeat)
+        out.append(
+            Result(
+                SUITE,
+                "peer: fastapi-problem handler (starlette_problem)",
+                took,
+                floor_name,
+                floor,
+                NO_TARGET,
+            )
+        )
+    return out
+
+
+def run(quick: bool) -> list[Result]:
+    """Run the suite; ``quick`` uses fewer repeats (the catalog is 10,000 codes either way)."""
+    repeat = 3 if quick else 7
+    catalog, problems = reads(to_json(catalog_data(10_000, 100)), "json")
+    assert catalog is not None and not problems, problems[:3]
+    results = _lookups(catalog, repeat) + _renders(catalog, repeat)
+    if _have("starlette"):
+        results += _starlette(catalog, repeat)
+    return results
