@@ -221,3 +221,26 @@ def test_the_ci_recipe_is_valid_yaml_calling_real_commands() -> None:
     assert any("--format github" in line and line.startswith("errdex check") for line in lines)
     assert any("--check" in line and line.startswith("errdex build") for line in lines)
     assert any("git:origin/main" in line for line in lines)
+
+
+def test_an_unwritable_output_exits_2_without_a_traceback(
+    catalogs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = catalogs
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    code, _, err = run("diff", str(old), str(new), "-o", str(blocker / "r.md"))
+    assert code == 2
+    assert f"errdex diff: cannot write {blocker / 'r.md'}" in err
+
+
+def test_an_allow_naming_no_kind_is_a_warning_at_its_place(catalogs: tuple[Path, Path]) -> None:
+    old, new = catalogs
+    new.write_text(
+        OLD.replace("[[errors]]\ncode = 1001", "[[errors]]\ncode = 1002")
+        + '\n[[compat.allow]]\ncode = 1001\nchange = "remove"\nreason = "typo"\n'
+    )
+    code, _, err = run("diff", str(old), str(new))
+    assert code == 1  # the allow accepts nothing, and the reader is told why
+    assert f"{new}:19:1: warning C001 [unknown-change-kind]" in err
+    assert "did you mean 'removed'?" in err

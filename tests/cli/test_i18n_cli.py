@@ -10,6 +10,7 @@ from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
 from errdex.cli.main import cli
+from errdex.convert import gettext
 from errdex.io import load
 from errdex.model import source_hash
 
@@ -108,11 +109,16 @@ def test_changed_source_is_fuzzy_in_po_and_stale_in_check(shop):
     assert "W302" in stale.output
     result = run("i18n", "update", str(shop), "-l", "zh-CN")
     assert "1 changed (fuzzy)" in result.stderr
-    text = (shop / "i18n" / "zh-CN.po").read_text(encoding="utf-8")
-    assert (
-        '#, fuzzy\n#| msgctxt "app:AUTH-ERR-0:description"\n#| msgid "Log in again."' in text
-        or ("#, fuzzy" in text and '#| msgid "Log in again."' in text)
-    )
+    po_path = shop / "i18n" / "zh-CN.po"
+    text = po_path.read_text(encoding="utf-8")
+    assert '#, fuzzy\n#| msgid "Log in again."\nmsgctxt "app:AUTH-ERR-0:description"' in text
+    # a second update keeps the old source for the translator (Babel's reader alone drops it)
+    assert "up to date" in run("i18n", "update", str(shop), "-l", "zh-CN").stderr
+    assert po_path.read_text(encoding="utf-8") == text
+    po = gettext.read_po_file(po_path, "zh-CN")
+    (changed,) = [m for m in po if m.context == "app:AUTH-ERR-0:description"]
+    assert changed.fuzzy and changed.previous_id == ["Log in again."]
+    assert (changed.id, changed.string) == ("Sign in again.", "请重新登录。")
     # compile leaves the stale translation alone until the fuzzy one is reviewed
     run("i18n", "compile", str(shop))
     assert load(shop).get("AUTH-ERR-0").translations["zh-CN"] == tr
@@ -152,3 +158,26 @@ def test_broken_po_is_a_clear_error(shop):
     assert result.exit_code == 2
     assert "zh-CN.po" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_missing_po_or_catalog_is_named_with_the_way_out(shop, tmp_path):
+    result = run("i18n", "compile", str(shop), "-l", "fr")
+    assert result.exit_code == 2
+    assert "no such file: " in result.stderr and "fr.po" in result.stderr
+    assert "errdex i18n update CATALOG --locale fr" in result.stderr
+    result = run("i18n", "compile", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert "no such folder:" in result.stderr
+    assert "single file" not in result.stderr
+
+
+def test_an_unclosed_string_in_a_po_is_refused_not_dropped(shop):
+    assert run("i18n", "update", str(shop), "-l", "zh-CN").exit_code == 0
+    po_path = shop / "i18n" / "zh-CN.po"
+    translate(po_path, ZH)
+    text = po_path.read_text(encoding="utf-8")
+    po_path.write_text(text.replace('"请重新登录。"', '"请重新登录。'), encoding="utf-8")
+    result = run("i18n", "compile", str(shop))
+    assert result.exit_code == 2
+    assert "zh-CN.po:" in result.stderr and "the string is not closed" in result.stderr
+    assert not (shop / "locales").exists()

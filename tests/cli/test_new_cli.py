@@ -224,3 +224,57 @@ def test_different_modules_merge_cleanly_with_distinct_codes(repo):
         ).stdout.strip()
         == "1002"
     )
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture
+def csghub_repo(tmp_path: Path) -> Path:
+    """A real repository holding a copy of the CSGHub folder catalog (one file per module)."""
+    if GIT is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "csghub", repo / "csghub")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "base")
+    return repo
+
+
+def new_on_branch(repo: Path, branch: str, module: str, name: str) -> str:
+    git(repo, "checkout", "-q", "-b", branch, "main")
+    result = run("new", str(repo / "csghub"), "-m", module, "-n", name, "--message", "m.")
+    assert result.exit_code == 0, result.output
+    git(repo, "commit", "-q", "-am", f"add {name}")
+    return result.stdout.strip()
+
+
+def test_folder_catalog_same_module_conflicts_other_modules_merge(csghub_repo):
+    repo = csghub_repo
+    assert new_on_branch(repo, "alice", "auth", "aliceErr") == "AUTH-ERR-11"
+    assert new_on_branch(repo, "bob", "auth", "bobErr") == "AUTH-ERR-11"
+    assert new_on_branch(repo, "carol", "user", "carolErr") == "USER-ERR-14"
+    git(repo, "checkout", "-q", "alice")
+    clean = git(repo, "merge", "--no-edit", "carol", check=False)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    merged = load(repo / "csghub")
+    assert (merged.by_name("aliceErr").code, merged.by_name("carolErr").code) == (
+        "AUTH-ERR-11",
+        "USER-ERR-14",
+    )
+    conflict = git(repo, "merge", "--no-edit", "bob", check=False)
+    assert conflict.returncode != 0
+    assert "CONFLICT (content): Merge conflict in csghub/modules/auth.toml" in conflict.stdout
+
+
+def test_the_new_entry_is_in_canonical_layout(tmp_path):
+    shutil.copytree(EXAMPLES / "csghub", tmp_path / "csghub")
+    assert run("fmt", "--check", str(tmp_path / "csghub")).exit_code == 0
+    result = run(
+        "new", str(tmp_path / "csghub"), "-m", "auth", "-n", "everything", "--message", "m {x}",
+        "--title", "T", "--description", "d", "--solution", "s", "--http-status", "400",
+        "--jsonrpc-code", "-32000", "--retryable", "--since", "1.2",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert run("fmt", "--check", str(tmp_path / "csghub")).exit_code == 0

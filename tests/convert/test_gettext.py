@@ -198,6 +198,43 @@ def test_locale_file_keeps_comments_and_other_codes(folder):
     assert '[errors."AUTH-ERR-0"]\nmessage = "新。"\nsource_hash = "abc"\n' in text
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "what"),
+    [
+        # Babel alone would read these silently: a message lost, a msgstr emptied
+        ('msgid "a"\nmsgstr "b\n', "2:8", "the string is not closed on this line"),
+        ('msgid "a\nmsgstr "b"\n', "1:7", "the string is not closed on this line"),
+        ('msgid "a"\nmsgstr b\n', "2:8", "expected a quoted string"),
+        ('msgid "a" msgstr "b"\n', "1:11", "unexpected text after the string"),
+        ('msgid "a"\nmsgstr "b"\nfoo\n', "3:1", "expected msgctxt, msgid, msgstr or a quoted"),
+        # what Babel finds is said with its place too
+        ('msgid "a"\nmsgid "b"\nmsgstr ""\n', "1:1", "missing msgstr for msgid 'a'"),
+    ],
+)
+def test_a_broken_po_is_refused_at_its_place(tmp_path, text, where, what):
+    path = tmp_path / "zh-CN.po"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(gettext.GettextError) as exc:
+        gettext.read_po_file(path, "zh-CN")
+    assert exc.value.message.startswith(f"{path}:{where}: {what}")
+    assert "msgfmt --check" in (exc.value.hint or "")
+
+
+def test_a_valid_po_with_every_kind_of_line_is_read(tmp_path):
+    path = tmp_path / "zh-CN.po"
+    path.write_text(
+        '# comment\n#, fuzzy\n#| msgid "old"\nmsgctxt "app:1:message"\nmsgid ""\n'
+        '"multi \\"quoted\\" "\n  "line"\nmsgstr "x"\r\n\n#~ msgid "gone"\n#~ msgstr "y"\n',
+        encoding="utf-8",
+    )
+    (message,) = [m for m in gettext.read_po_file(path, "zh-CN") if m.id]
+    assert message.id == 'multi "quoted" line'
+
+
+def test_placeholders_are_the_ones_the_runtime_fills():
+    assert gettext.placeholders("{{{a}}} {{b}} {c} {d.e} {f:x}") == {"a", "c"}
+
+
 MSGFMT = shutil.which("msgfmt")
 
 
@@ -234,3 +271,16 @@ def test_example_po_files_pass_msgfmt_check(po):
     path = Path(__file__).resolve().parents[2] / po
     result = msgfmt_check(path)
     assert result.returncode == 0, result.stderr
+
+
+def test_previous_msgids_survive_a_read(tmp_path):
+    path = tmp_path / "zh-CN.po"
+    path.write_text(
+        '# a translator\'s note\n#, fuzzy\n#| msgid ""\n#| "Log in "\n#| "again."\n'
+        'msgctxt "app:1:description"\nmsgid "Sign in again."\nmsgstr "请重新登录。"\n',
+        encoding="utf-8",
+    )
+    (message,) = [m for m in gettext.read_po_file(path, "zh-CN") if m.id]
+    assert message.previous_id == ["Log in again."]
+    assert message.user_comments == ["a translator's note"]
+    assert '#| msgid "Log in again."' in gettext.po_bytes(gettext.read_po_file(path)).decode()

@@ -163,3 +163,55 @@ def test_taken_name_is_refused_case_insensitively(cat):
     check_name(cat, "brandNew")
     with pytest.raises(AllocationError, match="taken by 'AUTH-ERR-1'"):
         check_name(cat, "Expired")
+
+
+OPEN = """
+[catalog]
+id = "gateway"
+
+[spaces.app]
+kind = "app"
+
+[spaces.rpc]
+kind = "jsonrpc"
+
+[modules.standard]
+space = "rpc"
+
+[modules.parity]
+space = "rpc"
+range = [-32099, -32000]
+
+[modules.legacy]
+space = "app"
+
+[modules.extra]
+space = "app"
+
+[[errors]]
+code = -31999
+module = "standard"
+
+[[errors]]
+code = 1
+module = "legacy"
+
+[[errors]]
+code = 2
+module = "extra"
+"""
+
+
+def test_an_open_sequence_skips_the_ranges_of_its_space():
+    # -32000 ... -32099 belong to parity, even where parity has no entry yet
+    assert allocate(loads(OPEN), "standard").code == -32100
+
+
+def test_two_open_sequences_in_one_space_are_refused():
+    # on two branches legacy and extra would both take 3, in two places: a clean,
+    # silent merge of two entries with one code
+    with pytest.raises(AllocationError) as exc:
+        allocate(loads(OPEN), "legacy")
+    assert "neither has 'extra' in space 'app'" in exc.value.message
+    assert "give module 'legacy' a range" in (exc.value.hint or "")
+    assert allocate(loads(OPEN), "legacy", code=7).code == 7  # an explicit code still works

@@ -47,8 +47,9 @@ Multi-line text whose lines look like TOML:
 
 [[errors.examples]]
 body = "{}"
-# trailing comment that introduces the next section
+# a note on AUTH-ERR-1's example, right under it: it stays with the entry
 
+# the comment that introduces the next section
 # --------------------------------------------------------------- orders ---
 
 [[errors]]
@@ -89,13 +90,15 @@ def test_diff_is_exactly_the_appended_entry(tmp_path):
         'module = "auth"',
         'message = "Token revoked."',
     ]
-    # it lands after AUTH-ERR-1's example, above the comment that opens "orders"
+    # it lands after AUTH-ERR-1's example and the note under it, above the
+    # comments that open "orders"
     lines = edit.after.splitlines()
     assert lines[edit.line - 1] == "[[errors]]"
     assert lines[edit.line] == 'code = "AUTH-ERR-2"'
-    assert lines[edit.line - 3] == 'body = "{}"'
+    assert lines[edit.line - 4] == 'body = "{}"'
+    assert lines[edit.line - 3].startswith("# a note on AUTH-ERR-1's example")
     assert lines[edit.line + 4] == ""
-    assert lines[edit.line + 5] == "# trailing comment that introduces the next section"
+    assert lines[edit.line + 5] == "# the comment that introduces the next section"
     codes = [e["code"] for e in tomllib.loads(edit.after)["errors"]]
     assert codes == ["AUTH-ERR-0", "AUTH-ERR-1", "AUTH-ERR-2", 1000]
     # every byte before and after the insertion is the original's
@@ -148,8 +151,8 @@ def test_crlf_files_stay_crlf(tmp_path):
     edit = append_entry(load(path), "auth", {"code": "AUTH-ERR-2", "message": "m"})
     assert "\n" not in edit.after.replace("\r\n", "")
     assert len(edit.after) - len(text) == len(
-        '\r\n[[errors]]\r\ncode = "AUTH-ERR-2"\r\nmodule = "auth"\r\nmessage = "m"\r\n\r\n'
-    )  # + blank before the comment
+        '\r\n[[errors]]\r\ncode = "AUTH-ERR-2"\r\nmodule = "auth"\r\nmessage = "m"\r\n'
+    )
 
 
 def test_json_catalog_is_refused_clearly(tmp_path):
@@ -165,3 +168,56 @@ def test_inline_array_of_entries_is_refused(tmp_path):
     path = write(tmp_path, text)
     with pytest.raises(EditError, match=r"cannot find the \[\[errors\]\] tables"):
         append_entry(load(path), "m", {"code": 2})
+
+
+ANNOTATED = """\
+[catalog]
+id = "zan"
+
+[modules.http]
+
+[modules.rpc]
+
+[[errors]]
+code = 429
+module = "http"
+title = "Too many requests"
+# JSON-RPC code: -32003
+
+[[errors]]
+code = 500
+module = "http"
+title = "Internal error"
+# JSON-RPC code: -32603
+# (and -32008)
+
+# ---------------------------------------------------------------- rpc ---
+[[errors]]
+code = -32700
+module = "rpc"
+title = "Parse error"
+# last entry, last comment
+"""
+
+
+def test_a_comment_right_under_an_entry_stays_with_it(tmp_path):
+    path = write(tmp_path, ANNOTATED)
+    edit = append_entry(load(path), "http", {"code": 501, "title": "Not implemented"})
+    head, _, tail = edit.after.partition(edit.added)
+    # the new entry goes below the comments that annotate 500, above the banner of rpc
+    assert head.endswith('title = "Internal error"\n# JSON-RPC code: -32603\n# (and -32008)\n\n')
+    assert tail.startswith(
+        "\n# ---------------------------------------------------------------- rpc"
+    )
+    # and at the end of the file, below the last entry's own comment
+    edit = append_entry(load(path), "rpc", {"code": -32701, "title": "Another"})
+    assert edit.after.startswith(ANNOTATED + "\n[[errors]]\ncode = -32701\n")
+
+
+def test_a_comment_running_into_the_next_header_introduces_it(tmp_path):
+    text = ANNOTATED.replace("# (and -32008)\n\n# ----", "# (and -32008)\n# ----")
+    path = write(tmp_path, text)
+    edit = append_entry(load(path), "http", {"code": 501, "title": "Not implemented"})
+    head, _, tail = edit.after.partition(edit.added)
+    assert head.endswith('title = "Internal error"\n\n')
+    assert tail.startswith("\n# JSON-RPC code: -32603\n# (and -32008)\n# ----")

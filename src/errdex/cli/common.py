@@ -1,11 +1,13 @@
-"""Helpers shared by commands: loading catalogs with clean errors, atomic writes."""
+"""Helpers shared by commands: loading catalogs with clean errors, refusals, atomic writes."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -26,7 +28,9 @@ def load_or_exit(path: str | Path) -> Catalog:
     catalog, diagnostics = read(path)
     if catalog is None or has_errors(diagnostics):
         print_diagnostics([d for d in diagnostics if d.severity == "error"])
-        click.echo(f"errdex: cannot load {path}: fix the errors above (errdex check {path})", err=True)
+        click.echo(
+            f"errdex: cannot load {path}: fix the errors above (errdex check {path})", err=True
+        )
         sys.exit(2)
     return catalog
 
@@ -51,8 +55,26 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
+
+
+def fail(command: str, message: str, hint: str | None = None) -> NoReturn:
+    """Refuse: print ``errdex COMMAND: message`` and the hint to stderr, exit 2."""
+    click.echo(f"errdex {command}: {message}", err=True)
+    if hint:
+        click.echo(f"  hint: {hint}", err=True)
+    sys.exit(2)
+
+
+def save(command: str, path: str | Path, data: bytes) -> None:
+    """:func:`write_atomic`, or exit 2 naming the file when it cannot be written."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        fail(
+            command,
+            f"cannot write {path}: {exc.strerror or exc}",
+            "check that the folder exists and is writable",
+        )

@@ -11,8 +11,8 @@ import sys
 
 import click
 
-from errdex.check.compat import FORMATS, SideError, diff, read_sides, render
-from errdex.cli.common import print_diagnostics, write_atomic
+from errdex.check.compat import FORMATS, SideError, diff, read_sides, render, unknown_allows
+from errdex.cli.common import fail, print_diagnostics, save
 from errdex.io import has_errors
 
 
@@ -45,10 +45,7 @@ def diff_command(old: str, new: str, fmt: str, output: str | None) -> None:
     try:
         old_side, new_side = read_sides(old, new)
     except SideError as exc:
-        click.echo(f"errdex diff: {exc.message}", err=True)
-        if exc.hint:
-            click.echo(f"  hint: {exc.hint}", err=True)
-        sys.exit(2)
+        fail("diff", exc.message, exc.hint)
     unreadable = False
     for side, which in ((old_side, "OLD"), (new_side, "NEW")):
         if side.catalog is None or has_errors(side.diagnostics):
@@ -58,12 +55,13 @@ def diff_command(old: str, new: str, fmt: str, output: str | None) -> None:
     if unreadable:
         sys.exit(2)
     assert old_side.catalog is not None and new_side.catalog is not None
+    print_diagnostics(unknown_allows(new_side.catalog))
     report = diff(
         old_side.catalog, new_side.catalog, old_label=old_side.label, new_label=new_side.label
     )
     text = render(report, fmt)
     if output:
-        write_atomic(output, text.encode())
+        save("diff", output, text.encode())
     else:
         click.echo(text, nl=False)
     sys.exit(report.exit_code)

@@ -11,20 +11,18 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from errdex.cli.common import load_or_exit, write_atomic
+from errdex.cli.common import fail, load_or_exit, save
 from errdex.convert import gettext
 from errdex.io.source import display_path
 from errdex.model import Catalog
 
 
-def _fail(message: str, hint: str | None = None) -> None:
-    click.echo(f"errdex i18n: {message}", err=True)
-    if hint:
-        click.echo(f"  hint: {hint}", err=True)
-    sys.exit(2)
+def _fail(message: str, hint: str | None = None) -> NoReturn:
+    fail("i18n", message, hint)
 
 
 def _root(path: str) -> Path:
@@ -34,6 +32,15 @@ def _root(path: str) -> Path:
 
 def _po_dir(path: str, directory: str | None) -> Path:
     return Path(directory) if directory else _root(path) / "i18n"
+
+
+_dir_option = click.option(
+    "-d",
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False),
+    help="Folder of the .po files (default: <catalog>/i18n).",
+)
 
 
 @click.group()
@@ -47,10 +54,11 @@ def i18n() -> None:
 def extract(path: str, output: str | None) -> None:
     """Write the catalog's texts as a gettext template (stdout without -o)."""
     catalog = load_or_exit(path)
-    data = gettext.po_bytes(gettext.template(catalog))
+    template = gettext.template(catalog)
+    data = gettext.po_bytes(template)
     if output:
-        write_atomic(output, data)
-        count = sum(1 for m in gettext.template(catalog) if m.id)
+        save("i18n", output, data)
+        count = sum(1 for m in template if m.id)
         click.echo(f"wrote {count} messages to {output}", err=True)
     else:
         sys.stdout.buffer.write(data)
@@ -76,13 +84,7 @@ def _check_locale(catalog: Catalog, locale: str) -> None:
 @click.option(
     "--locale", "-l", "locales", multiple=True, required=True, help="Locale (repeatable)."
 )
-@click.option(
-    "-d",
-    "--dir",
-    "directory",
-    type=click.Path(file_okay=False),
-    help="Folder of the .po files (default: <catalog>/i18n).",
-)
+@_dir_option
 def update(path: str, locales: tuple[str, ...], directory: str | None) -> None:
     """Merge the catalog's current texts into DIR/<locale>.po, creating it if needed.
 
@@ -115,7 +117,7 @@ def update(path: str, locales: tuple[str, ...], directory: str | None) -> None:
         if existing is not None:
             po.revision_date = datetime.now(UTC)
             data = gettext.po_bytes(po)
-        write_atomic(po_path, data)
+        save("i18n", po_path, data)
         click.echo(
             f"{display_path(po_path)}: {report.total} messages, {report.translated} translated; "
             f"{report.added} new, {report.changed} changed (fuzzy), "
@@ -128,13 +130,7 @@ def update(path: str, locales: tuple[str, ...], directory: str | None) -> None:
 @i18n.command("compile")
 @click.argument("path", type=click.Path())
 @click.option("--locale", "-l", "locales", multiple=True, help="Locale (default: every DIR/*.po).")
-@click.option(
-    "-d",
-    "--dir",
-    "directory",
-    type=click.Path(file_okay=False),
-    help="Folder of the .po files (default: <catalog>/i18n).",
-)
+@_dir_option
 def compile_command(path: str, locales: tuple[str, ...], directory: str | None) -> None:
     """Write translated, current .po messages into the catalog's locales/<locale>.toml.
 
@@ -143,6 +139,8 @@ def compile_command(path: str, locales: tuple[str, ...], directory: str | None) 
     an entry is written only when all its texts are translated.
     """
     root = Path(path)
+    if not root.exists():
+        _fail(f"no such folder: {path}", "pass a folder catalog (a folder holding errdex.toml)")
     if not root.is_dir():
         hint = (
             f"pass the folder: errdex i18n compile {display_path(root.parent)}"
@@ -194,7 +192,7 @@ def compile_command(path: str, locales: tuple[str, ...], directory: str | None) 
         existing = target.read_text(encoding="utf-8") if target.exists() else None
         text = gettext.locale_file_text(existing, catalog, locale, translations)
         if text != existing:
-            write_atomic(target, text.encode("utf-8"))
+            save("i18n", target, text.encode("utf-8"))
         click.echo(f"{display_path(target)}: {len(translations)} entries translated", err=True)
         for what, items in (
             ("incomplete (some texts untranslated or fuzzy)", report.incomplete),

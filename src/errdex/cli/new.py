@@ -9,22 +9,14 @@ last entry, every other byte of the file unchanged), the write from
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import click
 
-from errdex.cli.common import load_or_exit, write_atomic
+from errdex.cli.common import fail, load_or_exit, save
 from errdex.io.allocate import AllocationError, allocate, check_name
 from errdex.io.edit import EditError, append_entry
 from errdex.io.source import display_path
-
-
-def _fail(message: str, hint: str | None) -> None:
-    click.echo(f"errdex new: {message}", err=True)
-    if hint:
-        click.echo(f"  hint: {hint}", err=True)
-    sys.exit(2)
 
 
 @click.command()
@@ -70,8 +62,7 @@ def new(
         check_name(catalog, name)
         chosen = allocate(catalog, module, space=space, code=code)
     except AllocationError as exc:
-        _fail(exc.message, exc.hint)
-        return
+        fail("new", exc.message, exc.hint)
     values: dict[str, Any] = {
         "code": chosen.code,
         "name": name,
@@ -90,13 +81,12 @@ def new(
             catalog, chosen.module.id, {k: v for k, v in values.items() if v is not None}
         )
     except EditError as exc:
-        _fail(exc.message, exc.hint)
-        return
+        fail("new", exc.message, exc.hint)
     where = f"{display_path(edit.path)}:{edit.line}"
     if dry_run:
         click.echo(f"# would add {chosen.code} to {where}")
         click.echo(edit.added, nl=False)
         return
-    write_atomic(edit.path, edit.after.encode("utf-8"))
+    save("new", edit.path, edit.after.encode("utf-8"))
     click.echo(f"{chosen.code}", nl=True)
     click.echo(f"added {chosen.code} ({name}) to {where}", err=True)

@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from errdex.io.diagnostic import HintedError
 from errdex.model.catalog import Catalog
 from errdex.model.codes import Code, normalize_code
 from errdex.model.hashing import source_hash
@@ -48,16 +49,12 @@ if TYPE_CHECKING:
 FIELDS = ("title", "message", "description", "solution")
 """The entry texts that are translated, in the order they are extracted."""
 
-_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+"""What the runtime fills (``errdex.runtime.template``): ``{name}``; ``{{``, ``}}`` are braces."""
 
 
-class GettextError(ValueError):
+class GettextError(HintedError):
     """Raised when a ``.po`` file or a catalog cannot take part in the workflow."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 def babel_locale(locale: str) -> str:
@@ -89,7 +86,7 @@ def source_locale(catalog: Catalog, entry: Entry) -> str:
 
 def placeholders(text: str | None) -> set[str]:
     """The ``{name}`` placeholders of a message template (``{{`` and ``}}`` are literal)."""
-    return set(_PLACEHOLDER.findall(text or ""))
+    return {name for name in _PLACEHOLDER.findall(text or "") if name}
 
 
 def _texts(entry: Entry) -> list[tuple[str, str]]:
@@ -263,25 +260,126 @@ def _entries_by_context(catalog: Catalog) -> dict[str, Entry]:
     return out
 
 
+_PO_STRING = rb'"(?:[^"\\\r\n]|\\.)*"'
+_PO_LINE = re.compile(
+    rb"[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]+)?"
+    + _PO_STRING
+    + rb"[ \t]*\r?"
+)
+_PO_KEYWORD = re.compile(rb"[ \t]*(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\b[ \t]*")
+
+
+def _po_syntax(data: bytes) -> tuple[int, int, str] | None:
+    """The first line Babel would misread silently: ``(line, col, what)``, or None.
+
+    Babel's reader skips or mangles lines it does not understand (an unclosed
+    string loses the message); msgfmt refuses them. Every line of a ``.po``
+    file is blank, a ``#`` comment, a keyword with a quoted string, or a
+    quoted string continuing the one above.
+    """
+    for number, line in enumerate(data.split(b"\n"), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(b"#") or _PO_LINE.fullmatch(line):
+            continue
+        keyword = _PO_KEYWORD.match(line)
+        if keyword is None and not stripped.startswith(b'"'):
+            col = len(line) - len(line.lstrip()) + 1
+            return number, col, "expected msgctxt, msgid, msgstr or a quoted string"
+        col = (keyword.end() if keyword else len(line) - len(line.lstrip())) + 1
+        rest = line[col - 1 :]
+        if not rest.startswith(b'"'):
+            return number, col, "expected a quoted string"
+        closed = re.match(_PO_STRING, rest)
+        if closed is None:
+            return number, col, "the string is not closed on this line"
+        after = col - 1 + closed.end()
+        after += len(line[after:]) - len(line[after:].lstrip())
+        return number, after + 1, "unexpected text after the string"
+    return None
+
+
 def read_po_file(path: Path, locale: str | None = None) -> PoCatalog:
-    """Read a ``.po``/``.pot`` file with Babel; raise :class:`GettextError` if it is broken."""
+    """Read a ``.po``/``.pot`` file with Babel; raise :class:`GettextError` if it is broken.
+
+    The error names the place, ``file:line:col``, and how to fix it.
+    """
     from babel.core import UnknownLocaleError
     from babel.messages.pofile import PoFileError, read_po
 
+    from errdex.io.source import display_path
+
+    shown = display_path(path)
+    fix = "fix the .po file (msgfmt --check names every problem), or delete it and run update"
     try:
-        with path.open("rb") as fh:
-            return read_po(fh, locale=babel_locale(locale) if locale else None, abort_invalid=True)
-    except PoFileError as exc:
+        data = path.read_bytes()
+    except FileNotFoundError:
         raise GettextError(
-            f"{path}: {exc}", "fix the .po file, or delete it and run update"
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GettextError(f"cannot read {path}: {exc}", "check the file") from exc
+            f"no such file: {shown}",
+            "create it with errdex i18n update CATALOG --locale "
+            + (locale or path.stem)
+            + " (or pass -d DIR, the folder of your .po files)",
+        ) from None
+    except OSError as exc:
+        raise GettextError(f"cannot read {shown}: {exc.strerror}", "check the file") from None
+    problem = _po_syntax(data)
+    if problem is not None:
+        line, col, what = problem
+        raise GettextError(f"{shown}:{line}:{col}: {what}", fix)
+    try:
+        po = read_po(
+            io.BytesIO(data), locale=babel_locale(locale) if locale else None, abort_invalid=True
+        )
+    except PoFileError as exc:
+        what = str(exc).rsplit(" on ", 1)[0]
+        raise GettextError(f"{shown}:{exc.lineno + 1}:1: {what}", fix) from None
+    except UnicodeDecodeError as exc:
+        try:
+            data.decode("utf-8")
+            where = ""
+        except UnicodeDecodeError as utf8:
+            line = data.count(b"\n", 0, utf8.start) + 1
+            col = utf8.start - data.rfind(b"\n", 0, utf8.start)
+            where = f":{line}:{col}"
+        raise GettextError(
+            f"{shown}{where}: the file is not in its declared charset ({exc.reason})",
+            'save it as UTF-8 with "Content-Type: text/plain; charset=UTF-8" in its header',
+        ) from None
     except (UnknownLocaleError, ValueError) as exc:
         raise GettextError(
-            f"{path}: {locale!r} is not a locale Babel knows ({exc})",
+            f"{shown}: {locale!r} is not a locale Babel knows ({exc})",
             "name .po files by their locale: en.po, zh-CN.po",
-        ) from exc
+        ) from None
+    for message in po:
+        _previous_from_comments(message)
+    return po
+
+
+def _previous_from_comments(message: Message) -> None:
+    """Turn the ``#| msgid`` lines Babel read as comments back into ``previous_id``.
+
+    Babel writes previous msgids but reads them as translator comments
+    (``"| msgid ..."``); left so, an ``update`` would write them back as
+    ``# | msgid`` comments, and the old source a translator compares a fuzzy
+    message with would stop being one.
+    """
+    from babel.messages.pofile import unescape
+
+    if not any(c.startswith("|") for c in message.user_comments):
+        return
+    kept: list[str] = []
+    parts: list[str] | None = None
+    for comment in message.user_comments:
+        if not comment.startswith("|"):
+            kept.append(comment)
+            continue
+        body = comment[1:].strip()
+        if body.startswith("msgid "):
+            parts = [unescape(body[len("msgid ") :].strip())]
+        elif body.startswith('"') and parts is not None:
+            parts.append(unescape(body))
+    message.user_comments = kept
+    if parts is not None:
+        message.previous_id = ["".join(parts)]
 
 
 def po_bytes(po: PoCatalog) -> bytes:

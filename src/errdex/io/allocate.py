@@ -8,6 +8,10 @@ as JSON-RPC's, the one below the lowest), a module with a
 automatically: a gap may be a code deleted from an earlier release, and reusing
 it would give an old number a new meaning. A code is skipped while any entry of
 the catalog, in any space, already holds it, so a new code is never ambiguous.
+A module with neither a range nor a prefix continues its own integers, past
+the ranges of the other modules of its space, and only while no other module
+of the space does the same: two open sequences in one space could hand out
+one code on two branches without a merge conflict.
 """
 
 from __future__ import annotations
@@ -15,21 +19,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from errdex.io.diagnostic import HintedError
 from errdex.model.catalog import Catalog
 from errdex.model.codes import Code, normalize_code
 from errdex.model.types import Module
 
 
-class AllocationError(ValueError):
+class AllocationError(HintedError):
     """Raised when no code can be allocated or the requested one cannot be used.
 
     ``hint`` says how to fix it (a close module name, a free gap, another name).
     """
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 class Allocation(NamedTuple):
@@ -136,15 +136,36 @@ def allocate(
             )
         return Allocation(candidate, space_id, mod)
     if ints:
+        others = [m for m in catalog.modules.values() if m.space == mod.space and m is not mod]
+        _check_open_sequence(mod, others)
+        ranges = [m.range for m in others if m.range is not None]
         step = -1 if max(ints) < 0 else 1
         candidate = (min(ints) if step < 0 else max(ints)) + step
-        while candidate in used:
+        while candidate in used or any(lo <= candidate <= hi for lo, hi in ranges):
             candidate += step
         return Allocation(candidate, space_id, mod)
     raise AllocationError(
         f"module {mod.id!r} has neither a prefix nor a range, and no integer codes to continue",
         "pass --code, or give the module a range = [lo, hi] or a prefix",
     )
+
+
+def _check_open_sequence(mod: Module, others: list[Module]) -> None:
+    """Refuse to continue a module's codes when another module of its space could too.
+
+    Two modules of one space with neither a range nor a prefix continue the
+    same integer sequence: on two branches both would hand out the same next
+    code, in two places of the catalog, and git would merge them silently.
+    (Other modules' ranges are skipped by the caller: they are reserved.)
+    """
+    open_ = [m.id for m in others if m.range is None and m.prefix is None]
+    if open_:
+        raise AllocationError(
+            f"module {mod.id!r} has neither a range nor a prefix, and neither has "
+            f"{', '.join(repr(m) for m in open_)} in space {mod.space!r}: on two branches "
+            "both could take the same next code, and git would merge them silently",
+            f"give module {mod.id!r} a range = [lo, hi] (or a prefix), or pass --code",
+        )
 
 
 def _gap_hint(lo: int, hi: int, used: set[Code]) -> str | None:

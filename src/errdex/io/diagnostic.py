@@ -38,7 +38,9 @@ def register(id: str, slug: str, severity: str, summary: str) -> Rule:
 
 
 SYNTAX = register("E001", "syntax", "error", "the file is not valid TOML, YAML or JSON")
-UNKNOWN_FIELD = register("E002", "unknown-field", "error", "a key the catalog format does not define")
+UNKNOWN_FIELD = register(
+    "E002", "unknown-field", "error", "a key the catalog format does not define"
+)
 WRONG_TYPE = register("E003", "wrong-type", "error", "a value of the wrong type")
 MISSING_FIELD = register("E004", "missing-field", "error", "a required key is missing")
 INVALID_VALUE = register("E005", "invalid-value", "error", "a value outside what the key allows")
@@ -48,36 +50,29 @@ BAD_REFERENCE = register(
 )
 
 
-class Diagnostic:
-    """One problem in a catalog: what, where (``file:line:col``) and how to fix it."""
+class Place:
+    """Where something is in a catalog: a source file and a key path inside it.
 
-    __slots__ = ("_pos", "hint", "message", "path", "rule", "severity", "source")
+    The line and column are resolved from the file's text on first request
+    (or given as ``position``). Base of :class:`Diagnostic` and of the changes
+    ``errdex diff`` reports.
+    """
+
+    __slots__ = ("_pos", "path", "source")
 
     def __init__(
         self,
-        rule: Rule,
-        message: str,
-        *,
         source: SourceFile | None = None,
         path: tuple[Any, ...] = (),
-        hint: str | None = None,
-        severity: str | None = None,
         position: tuple[int, int] | None = None,
     ) -> None:
-        self.rule = rule
-        self.message = message
         self.source = source
         self.path = path
-        self.hint = hint
-        self.severity = severity or rule.severity
         self._pos = position
-
-    def __repr__(self) -> str:
-        return f"<Diagnostic {self.rule.id} {self.location}: {self.message}>"
 
     @property
     def file(self) -> str | None:
-        """The display path of the file, or None for a diagnostic about no file."""
+        """The display path of the file, or None for a place in no file."""
         return self.source.display if self.source is not None else None
 
     @property
@@ -89,12 +84,12 @@ class Diagnostic:
 
     @property
     def line(self) -> int:
-        """The 1-based line of the problem."""
+        """The 1-based line."""
         return self.position[0]
 
     @property
     def col(self) -> int:
-        """The 1-based column of the problem."""
+        """The 1-based column."""
         return self.position[1]
 
     @property
@@ -107,10 +102,36 @@ class Diagnostic:
 
     @property
     def source_line(self) -> str | None:
-        """The text of the offending line, without its newline."""
+        """The text of the line, without its newline."""
         if self.source is None or not self.position[0]:
             return None
         return self.source.line_text(self.position[0])
+
+
+class Diagnostic(Place):
+    """One problem in a catalog: what, where (``file:line:col``) and how to fix it."""
+
+    __slots__ = ("hint", "message", "rule", "severity")
+
+    def __init__(
+        self,
+        rule: Rule,
+        message: str,
+        *,
+        source: SourceFile | None = None,
+        path: tuple[Any, ...] = (),
+        hint: str | None = None,
+        severity: str | None = None,
+        position: tuple[int, int] | None = None,
+    ) -> None:
+        super().__init__(source, path, position)
+        self.rule = rule
+        self.message = message
+        self.hint = hint
+        self.severity = severity or rule.severity
+
+    def __repr__(self) -> str:
+        return f"<Diagnostic {self.rule.id} {self.location}: {self.message}>"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: rule, slug, severity, message, hint, file, line, col, source."""
@@ -131,3 +152,16 @@ class Diagnostic:
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     """Whether any diagnostic has severity ``error``."""
     return any(d.severity == "error" for d in diagnostics)
+
+
+class HintedError(ValueError):
+    """Base of the errors a command reports as a refusal: what is wrong, and how to fix it.
+
+    Raised by code allocation, catalog edits, the gettext workflow and the git
+    sides of a diff; a command prints ``message`` and ``hint`` and exits 2.
+    """
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint

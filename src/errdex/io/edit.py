@@ -3,8 +3,9 @@
 :func:`append_entry` is what ``errdex new`` writes with. It finds the file that
 holds the module (``modules/<module>.toml`` in a folder catalog, else the main
 file), finds the module's LAST entry in it, and inserts the new ``[[errors]]``
-table right after that entry's last line of content: before the blank lines
-and comments that introduce whatever follows. The entry itself is rendered by
+table right after that entry's last line (its content, and a comment written
+right under it): before the blank lines and comments that introduce whatever
+follows. The entry itself is rendered by
 tomlkit, so every string is quoted and escaped as TOML wants. Nothing else of
 the file changes: the diff of the edit is exactly the new entry.
 
@@ -28,36 +29,18 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from errdex.io import spec
+from errdex.io.diagnostic import HintedError
 from errdex.model.catalog import Catalog
 
-ENTRY_KEY_ORDER = (
-    "code",
-    "name",
-    "module",
-    "space",
-    "title",
-    "message",
-    "description",
-    "solution",
-    "http_status",
-    "jsonrpc_code",
-    "retryable",
-    "retry_after",
-    "since",
-    "tags",
-)
-"""The order in which a new entry's keys are written."""
+ENTRY_KEY_ORDER = tuple(spec.ENTRY)
+"""The order in which a new entry's keys are written: the format's, as ``errdex fmt`` writes."""
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*(\]\]?)\s*(#.*)?$")
 
 
-class EditError(ValueError):
+class EditError(HintedError):
     """Raised when a catalog file cannot be edited safely; ``hint`` says what to do."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 class Edit(NamedTuple):
@@ -145,7 +128,14 @@ def _classify(lines: list[str]) -> list[_Line]:
 
 
 def _entry_end(kinds: list[_Line], index: int) -> int:
-    """Return the line number (0-based) of the last content line of entry ``index``."""
+    """Return the line number (0-based) of the last line of entry ``index``.
+
+    That is its last line of content, or the last line of the comments written
+    right under it (no blank line between) when a blank line or the end of
+    the file follows them: such a comment annotates the entry (ZAN's
+    ``# 对应错误码: …``). Comments that run straight into the next header
+    introduce that header instead.
+    """
     starts = [
         i for i, k in enumerate(kinds) if k.kind == "header" and k.array and k.header == "errors"
     ]
@@ -159,6 +149,11 @@ def _entry_end(kinds: list[_Line], index: int) -> int:
             break
         if k.kind in ("content", "header"):
             last = i
+    after = last + 1
+    while after < len(kinds) and kinds[after].kind == "comment":
+        after += 1
+    if after > last + 1 and (after == len(kinds) or kinds[after].kind == "blank"):
+        return after - 1
     return last
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from errdex.io.build import Document, build
-from errdex.io.diagnostic import UNREADABLE, Diagnostic, has_errors
-from errdex.io.read import format_of, parse, read_text
+from errdex.io.diagnostic import Diagnostic, has_errors
+from errdex.io.read import format_of, parse, read_text, unreadable
 from errdex.io.source import FORMATS, SourceFile
 from errdex.model.catalog import Catalog
 
@@ -23,7 +23,10 @@ class CatalogError(ValueError):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
         errors = [d for d in diagnostics if d.severity == "error"] or diagnostics
-        lines = [f"{d.location}: {d.rule.id} {d.message}" + (f" ({d.hint})" if d.hint else "") for d in errors[:5]]
+        lines = [
+            f"{d.location}: {d.rule.id} {d.message}" + (f" ({d.hint})" if d.hint else "")
+            for d in errors[:5]
+        ]
         more = len(errors) - 5
         if more > 0:
             lines.append(f"... and {more} more")
@@ -81,45 +84,46 @@ def read(path: str | Path) -> tuple[Catalog | None, list[Diagnostic]]:
     if path.is_dir():
         main = next((path / n for n in MAIN_NAMES if (path / n).is_file()), None)
         if main is None:
-            src = SourceFile(path, "", "toml")
-            return None, [
-                Diagnostic(
-                    UNREADABLE,
-                    f"{src.display} holds no errdex.toml",
-                    source=src,
-                    position=(0, 0),
-                    hint="a catalog folder needs errdex.toml (or errdex.yaml/errdex.json)",
-                )
-            ]
+            hint = "a catalog folder needs errdex.toml (or errdex.yaml/errdex.json)"
+            return None, [unreadable(path, "{} holds no errdex.toml", hint)]
         files = [(main, "main")]
         files += [(p, "module") for p in _data_files(path / "modules")]
         files += [(p, "locale") for p in _data_files(path / "locales")]
     else:
         if not path.exists():
-            src = SourceFile(path, "", "toml")
-            return None, [Diagnostic(UNREADABLE, f"no such file or folder: {src.display}", source=src, position=(0, 0), hint="check the path")]
+            return None, [unreadable(path, "no such file or folder: {}", "check the path")]
         if format_of(path) is None:
-            src = SourceFile(path, "", "toml")
-            return None, [
-                Diagnostic(
-                    UNREADABLE,
-                    f"{src.display} is not a catalog file",
-                    source=src,
-                    position=(0, 0),
-                    hint="a catalog is a .toml, .yaml, .yml or .json file, or a folder with errdex.toml",
-                )
-            ]
+            hint = "a catalog is a .toml, .yaml, .yml or .json file, or a folder with errdex.toml"
+            return None, [unreadable(path, "{} is not a catalog file", hint)]
         files = [(path, "main")]
+    return build_sources((_source(file), role) for file, role in files)
+
+
+def _source(file: Path) -> SourceFile | Diagnostic:
+    text, problem = read_text(file)
+    if problem is not None:
+        return problem
+    assert text is not None
+    return SourceFile(file, text, format_of(file) or "toml")
+
+
+@_without_gc
+def build_sources(
+    files: Iterable[tuple[SourceFile | Diagnostic, str]],
+) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Parse and build the files of one catalog: ``(source, role)`` pairs, roles as :func:`read`'s.
+
+    A file that could not be read comes as the :class:`Diagnostic` saying why.
+    The catalog is None when no main file parses. Used by :func:`read` and by
+    readers of files that are not in the working tree (``errdex diff git:REF``).
+    """
     documents: list[Document] = []
     problems: list[Diagnostic] = []
-    for file, role in files:
-        text, problem = read_text(file)
-        if problem is not None:
-            problems.append(problem)
+    for src, role in files:
+        if isinstance(src, Diagnostic):
+            problems.append(src)
             continue
-        assert text is not None
-        src = SourceFile(file, text, format_of(file) or "toml")
-        data, problem = parse(text, src)
+        data, problem = parse(src.text, src)
         if problem is not None:
             problems.append(problem)
             continue
@@ -133,7 +137,9 @@ def read(path: str | Path) -> tuple[Catalog | None, list[Diagnostic]]:
 
 
 @_without_gc
-def reads(text: str, format: str = "toml", name: str = "<string>") -> tuple[Catalog | None, list[Diagnostic]]:
+def reads(
+    text: str, format: str = "toml", name: str = "<string>"
+) -> tuple[Catalog | None, list[Diagnostic]]:
     """Like :func:`read`, for catalog text held in memory."""
     src = SourceFile(None, text, format, display=name)
     data, problem = parse(text, src)
@@ -170,12 +176,16 @@ def find_catalogs(path: str | Path) -> list[Path]:
     so that reading it reports why.
     """
     path = Path(path)
-    if not path.is_dir() or any((path / n).is_file() for n in MAIN_NAMES):
+    if not path.is_dir() or _holds_catalog(path):
         return [path]
-    found: list[Path] = []
-    for child in sorted(path.iterdir()):
-        if child.is_dir() and any((child / n).is_file() for n in MAIN_NAMES):
-            found.append(child)
-        elif child.is_file() and format_of(child) is not None and not child.name.startswith("."):
-            found.append(child)
+    found = [
+        child
+        for child in sorted(path.iterdir())
+        if (child.is_dir() and _holds_catalog(child))
+        or (child.is_file() and format_of(child) is not None and not child.name.startswith("."))
+    ]
     return found or [path]
+
+
+def _holds_catalog(folder: Path) -> bool:
+    return any((folder / n).is_file() for n in MAIN_NAMES)

@@ -18,17 +18,30 @@ def format_of(path: Path) -> str | None:
     return FORMATS.get(path.suffix.lower())
 
 
+def unreadable(path: Path, message: str, hint: str) -> Diagnostic:
+    """An E006 diagnostic about a whole file or folder; ``{}`` in ``message`` is its path."""
+    src = SourceFile(path, "", format_of(path) or "toml")
+    return Diagnostic(
+        UNREADABLE, message.replace("{}", src.display), source=src, position=(0, 0), hint=hint
+    )
+
+
 def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
     """Read a file as UTF-8 (a BOM is dropped); report why when it cannot be read."""
-    src = SourceFile(path, "", format_of(path) or "toml")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return None, Diagnostic(UNREADABLE, f"no such file: {src.display}", source=src, position=(0, 0), hint="check the path")
+        return None, unreadable(path, "no such file: {}", "check the path")
     except IsADirectoryError:
-        return None, Diagnostic(UNREADABLE, f"{src.display} is a folder", source=src, position=(0, 0), hint="pass the folder itself as the catalog")
+        return None, unreadable(path, "{} is a folder", "pass the folder itself as the catalog")
     except OSError as exc:
-        return None, Diagnostic(UNREADABLE, f"cannot read {src.display}: {exc.strerror}", source=src, position=(0, 0), hint="check the file's permissions")
+        why = "cannot read {}: " + str(exc.strerror)
+        return None, unreadable(path, why, "check the file's permissions")
+    return decode(data, SourceFile(path, "", format_of(path) or "toml"))
+
+
+def decode(data: bytes, src: SourceFile) -> tuple[str | None, Diagnostic | None]:
+    """Decode a catalog file's bytes as UTF-8 (a BOM is dropped); report a bad byte at its place."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -122,7 +135,13 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
         )
     if not isinstance(data, dict):
         kind = _KINDS.get(type(data), f"a {type(data).__name__}")
-        return None, Diagnostic(WRONG_TYPE, f"the file holds {kind}, expected a table of keys", source=source, position=(1, 1), hint="start the file with [catalog] (TOML) or an object (JSON/YAML)")
+        return None, Diagnostic(
+            WRONG_TYPE,
+            f"the file holds {kind}, expected a table of keys",
+            source=source,
+            position=(1, 1),
+            hint="start the file with [catalog] (TOML) or an object (JSON/YAML)",
+        )
     return data, None
 
 
@@ -171,7 +190,7 @@ def _toml_hint(msg: str) -> str:
     if any(w in low for w in ("unclosed", "unterminated", "end of the file", "expected ']'")):
         return "close the string, list or table that starts before this place"
     if "invalid value" in low:
-        return "quote strings (\"...\"), and write true/false, numbers and [lists] as TOML does"
+        return 'quote strings ("..."), and write true/false, numbers and [lists] as TOML does'
     if "expected '='" in low:
         return "write each key as key = value"
     return "see https://toml.io for the syntax"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from errdex.check.compat import KINDS, Report, diff
-from errdex.check.compat.placeholders import placeholders
 from errdex.io import loads
 
 HEAD = '[catalog]\nid = "shop"\n'
@@ -164,15 +165,21 @@ def test_the_tombstone_of_a_code_is_not_compared_field_by_field() -> None:
     assert diff(old, new).changes == ()
 
 
-def test_placeholders_of_templates() -> None:
-    assert placeholders("The {user.name} has {count:d} of {{literal}} {items[0]}") == {
-        "user",
-        "count",
-        "items",
-    }
-    assert placeholders("unbalanced { brace and {name}") == {"name"}
-    assert placeholders(None) == frozenset()
-    assert placeholders("no placeholders") == frozenset()
+@pytest.mark.parametrize(
+    ("before", "after", "kinds"),
+    [
+        # only {name} is a placeholder, as the runtime fills it: {{x}} are braces, and
+        # {user.id} or {n:d} are literal text that no caller can pass
+        ("Hi {name}, {{x}} {user.id} {n:d}", "Hi, {{x}} {user.id} {n:d}", ["placeholder-removed"]),
+        ("Hi {{x}} {user.id}", "Hi {{x}} {user}", ["placeholder-added"]),
+        ("unbalanced { brace and {name}", "unbalanced { brace", ["placeholder-removed"]),
+        ("{a} and {b}", "{a} and {c}", ["param-renamed"]),
+    ],
+)
+def test_placeholders_are_what_the_runtime_fills(before: str, after: str, kinds: list[str]) -> None:
+    old = catalog(entry(1, 'name = "a"', f"message = {before!r}"))
+    new = catalog(entry(1, 'name = "a"', f"message = {after!r}"))
+    assert [k for k, _ in found(diff(old, new)) if k != "text-edited"] == kinds
 
 
 def test_every_kind_is_documented_with_its_severity() -> None:

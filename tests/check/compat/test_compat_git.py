@@ -205,6 +205,19 @@ def test_a_broken_file_in_the_revision_is_a_diagnostic(repo: Path) -> None:
     assert problem.location.startswith("git:HEAD:catalogs/shop.toml:2:")
 
 
+def test_a_file_not_in_utf8_in_the_revision_names_the_byte(repo: Path) -> None:
+    shop = repo / "catalogs" / "shop.toml"
+    shop.write_bytes(CATALOG.replace("Log in first.", "Log in first, caf\xe9.").encode("latin-1"))
+    git(repo, "commit", "-qam", "latin-1")
+    shop.write_text(CATALOG)
+    old, _ = read_sides("git:HEAD", "catalogs/shop.toml")
+    assert old.catalog is None
+    (problem,) = old.diagnostics
+    # the same place and words as for a file in the working tree
+    assert problem.location == "git:HEAD:catalogs/shop.toml:11:29"
+    assert problem.message == "the file is not UTF-8 (byte 0xe9)"
+
+
 def test_spec_parsing() -> None:
     assert parse_spec("git:origin/main") == ("origin/main", None)
     assert parse_spec("git:v1.2:examples/zan") == ("v1.2", "examples/zan")

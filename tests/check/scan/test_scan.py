@@ -40,6 +40,9 @@ def test_finds_the_drift_in_the_subquery_proxy_fixture():
     # the column points at the code itself
     swapped = [d for d in result.diagnostics if d.rule.id == "S003"]
     assert all(d.source_line[d.col - 1 : d.col + 3] in ("1030", "1031") for d in swapped)
+    # the hint of an undocumented code is a command to run as it stands
+    assert "errdex new " in by_rule["S001"].hint
+    assert "subquery-proxy --module auth --code 1099 --name" in by_rule["S001"].hint
 
 
 def test_fixed_source_is_clean(tmp_path):
@@ -139,6 +142,21 @@ def test_python_uses_are_found_through_the_ast(tmp_path):
     assert "raise 1051 instead" in removed.hint
 
 
+def test_loggers_and_sentences_are_not_code_uses(tmp_path):
+    (tmp_path / "app.py").write_text(
+        "log.error('could not connect to %s', host)\n"
+        "logging.error('boom')\n"
+        "self.logger.error('viaName')\n"
+        "audit_logger.error('AUTH-ERR-4')\n"
+        "errors.error('Something went wrong.')\n"
+        "catalog.error('viaName')\n"  # a catalog is not a logger
+        "errors.error('AUTH-ERR-4')\n"
+    )
+    result = scan(loads(CATALOG), [tmp_path])
+    assert [(u.code, u.line) for u in result.uses] == [("viaName", 6), ("AUTH-ERR-4", 7)]
+    assert not [d for d in result.diagnostics if d.rule.id == "S001"]
+
+
 def test_unused_codes_respect_ignore_and_spaces(tmp_path):
     (tmp_path / "app.py").write_text("cat.error(1051)\n")
     result = scan(loads(CATALOG), [tmp_path])
@@ -155,6 +173,15 @@ def test_syntax_error_is_reported_not_raised(tmp_path):
     result = scan(loads(CATALOG), [tmp_path])
     (bad,) = [d for d in result.diagnostics if d.rule.id == "S006"]
     assert bad.line == 1 and "broken.py" in bad.file
+
+
+def test_a_file_that_is_not_utf8_is_reported_not_skipped(tmp_path):
+    (tmp_path / "legacy.py").write_bytes(b"# caf\xe9\nraise cat.error(1051)\n")
+    result = scan(loads(CATALOG), [tmp_path])
+    (bad,) = [d for d in result.diagnostics if d.rule.id == "S006"]
+    assert (bad.line, bad.col) == (1, 6)
+    assert "not UTF-8 (byte 0xe9): its codes were not scanned" in bad.message
+    assert result.files == 0 and result.uses == []
 
 
 def test_languages_without_a_pattern_are_counted_not_guessed(tmp_path):

@@ -8,7 +8,7 @@ of ``errdex diff``, each a path or ``git:REF[:PATH]``.
 """
 
 from errdex.check.compat.change import Change, Report, Shift
-from errdex.check.compat.diff import diff
+from errdex.check.compat.diff import UNKNOWN_KIND, diff, unknown_allows
 from errdex.check.compat.kinds import KINDS, SEVERITIES, Kind
 from errdex.check.compat.render import FORMATS, render
 from errdex.check.compat.sides import Side, SideError, read_git, read_sides
@@ -17,6 +17,7 @@ __all__ = [
     "FORMATS",
     "KINDS",
     "SEVERITIES",
+    "UNKNOWN_KIND",
     "Change",
     "Kind",
     "Report",
@@ -27,4 +28,5 @@ __all__ = [
     "read_git",
     "read_sides",
     "render",
+    "unknown_allows",
 ]

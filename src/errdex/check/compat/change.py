@@ -2,9 +2,10 @@
 
 :class:`Change` is what every output format prints: the kind (see
 :mod:`errdex.check.compat.kinds`), the code and name it concerns, the old and
-new values, a sentence for a release note, and a place. The place is a key
-path inside a catalog file, turned into ``file:line:col`` only when printed,
-so a diff of two large catalogs never pays for positions it does not show.
+new values, a sentence for a release note, and a place (an
+:class:`errdex.io.diagnostic.Place`, as diagnostics have): a key path inside a
+catalog file, turned into ``file:line:col`` only when printed, so a diff of
+two large catalogs never pays for positions it does not show.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from errdex.check.compat.kinds import Kind
+from errdex.io.diagnostic import Place
 from errdex.io.source import SourceFile
 from errdex.model import Code
 
 
-class Change:
+class Change(Place):
     """A change of one entry, classified by :func:`errdex.check.compat.diff`."""
 
     __slots__ = (
-        "_pos",
         "allowed",
         "code",
         "keys",
@@ -29,8 +30,6 @@ class Change:
         "name",
         "new",
         "old",
-        "path",
-        "source",
         "space",
     )
 
@@ -48,6 +47,7 @@ class Change:
         path: tuple[Any, ...] = (),
         keys: tuple[Code, ...] = (),
     ) -> None:
+        super().__init__(source, path)
         self.kind = kind
         self.code = code
         self.space = space
@@ -55,13 +55,10 @@ class Change:
         self.message = message
         self.old = old
         self.new = new
-        self.source = source
-        self.path = path
         self.keys = keys
         """Normalised codes a ``[[compat.allow]]`` entry may name to accept this change."""
         self.allowed: str | None = None
         """The reason from ``[[compat.allow]]`` when this breaking change is accepted."""
-        self._pos: tuple[int, int] | None = None
 
     def __repr__(self) -> str:
         return f"<Change {self.kind.id} {self.code!r} in {self.space!r}: {self.message}>"
@@ -75,26 +72,6 @@ class Change:
     def is_failing(self) -> bool:
         """Whether this change makes ``errdex diff`` fail: breaking and not allowed."""
         return self.kind.severity == "breaking" and self.allowed is None
-
-    @property
-    def file(self) -> str | None:
-        """Display path of the file the change points into (``git:REF:path`` for git sides)."""
-        return self.source.display if self.source is not None else None
-
-    @property
-    def position(self) -> tuple[int, int]:
-        """``(line, col)`` of the change, 1-based; ``(0, 0)`` without a file."""
-        if self._pos is None:
-            self._pos = self.source.locate(self.path) if self.source is not None else (0, 0)
-        return self._pos
-
-    @property
-    def location(self) -> str:
-        """``file:line:col``, or ``<catalog>`` for a change read from no file."""
-        if self.source is None:
-            return "<catalog>"
-        line, col = self.position
-        return f"{self.source.display}:{line}:{col}" if line else self.source.display
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form of the change."""

@@ -17,14 +17,20 @@ code that an old entry held. Paired entries are compared field by field, see
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from errdex.check.compat import kinds as K
 from errdex.check.compat.change import Change, Report, Shift
-from errdex.check.compat.placeholders import placeholders
+from errdex.check.text import parse_template
+from errdex.io.diagnostic import Diagnostic, register
 from errdex.model import Catalog, Code, Entry, normalize_code
+
+UNKNOWN_KIND = register(
+    "C001", "unknown-change-kind", "warning", "a [[compat.allow]] names no kind of change"
+)
 
 SAME, RENUMBERED, SPACE = "same", "renumbered", "space"
 """How two entries were paired."""
@@ -357,8 +363,8 @@ class _Differ:
     def _params(self, o: Entry, n: Entry, at: tuple[Catalog, int]) -> None:
         if o.message == n.message and o.params == n.params:
             return
-        before = placeholders(o.message) | set(o.params)
-        after = placeholders(n.message) | set(n.params)
+        before = _placeholders(o) | set(o.params)
+        after = _placeholders(n) | set(n.params)
         lost, gained = sorted(before - after), sorted(after - before)
         label = self._label(n)
         if len(lost) == 1 and len(gained) == 1:
@@ -429,8 +435,8 @@ class _Differ:
                 at,
                 f"{label}: {', '.join(other)} changed",
                 field=(other[0],),
-                old=other,
-                new=other,
+                old={f: _plain(getattr(o, f)) for f in other},
+                new={f: _plain(getattr(n, f)) for f in other},
             )
 
     # -- allows --------------------------------------------------------------------
@@ -452,6 +458,49 @@ class _Differ:
                 if reason is not None:
                     c.allowed = reason
                     break
+
+
+def _placeholders(e: Entry) -> set[str]:
+    """The parameters an entry's message fills, as the runtime reads the template."""
+    return set(parse_template(e.message).placeholders) if e.message else set()
+
+
+def unknown_allows(catalog: Catalog) -> list[Diagnostic]:
+    """``[[compat.allow]]`` entries whose ``change`` names no kind: they accept nothing.
+
+    A typo (``"remove"``) would leave the breaking change failing with no word
+    about why the allow did not apply; each one is a warning at its place.
+    """
+    source = catalog.sources[0] if catalog.sources else None
+    out = []
+    for i, allow in enumerate(catalog.compat):
+        if allow.change in K.KINDS:
+            continue
+        guess = difflib.get_close_matches(allow.change, list(K.KINDS), n=1)
+        out.append(
+            Diagnostic(
+                UNKNOWN_KIND,
+                f"[[compat.allow]] for {allow.code!r} names change {allow.change!r}, "
+                "which is not a kind of change: it accepts nothing",
+                source=source,
+                path=("compat", "allow", i, "change"),
+                hint=f"did you mean {guess[0]!r}?"
+                if guess
+                else "use a kind id from docs/compatibility.md",
+            )
+        )
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON data: variants, params and examples become plain tables."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {k: _plain(v) for k, v in value._asdict().items() if v is not None}
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _first_index(keys: Iterable[Any]) -> dict[Any, int]:

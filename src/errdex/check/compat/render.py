@@ -120,9 +120,8 @@ def to_github(report: Report) -> str:
             lines.append(_annotation("notice", c, f"{c.message}{where} (allowed: {c.allowed})"))
         elif c.severity == "notice":
             lines.append(_annotation("warning", c, f"{c.message}{where}"))
-    lines += [
-        f"::notice title=errdex diff: shift::{_escape_data(s.message)}" for s in report.shifts
-    ]
+    title = _escape_property("errdex diff: shift")
+    lines += [f"::notice title={title}::{_escape_data(s.message)}" for s in report.shifts]
     lines.append(f"errdex diff {report.old_label} -> {report.new_label}: {_summary(report)}")
     return "\n".join(lines) + "\n"
 

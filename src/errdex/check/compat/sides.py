@@ -13,31 +13,24 @@ at that path). Positions of changes on a git side read
 
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from errdex.io import Diagnostic, SourceFile, read
-from errdex.io.build import Document, build
-from errdex.io.diagnostic import UNREADABLE
-from errdex.io.load import MAIN_NAMES
-from errdex.io.read import parse
+from errdex.io.diagnostic import UNREADABLE, HintedError
+from errdex.io.load import MAIN_NAMES, build_sources
+from errdex.io.read import decode
 from errdex.io.source import FORMATS
 from errdex.model import Catalog
 
 GIT_PREFIX = "git:"
 
 
-class SideError(Exception):
+class SideError(HintedError):
     """Raised when a side of a diff names something that cannot be read (a bad git
     revision, a path missing in that revision, no git); carries a fix hint."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 class GitSpec(NamedTuple):
@@ -229,52 +222,30 @@ def _blobs(objects: list[str], root: Path) -> list[bytes]:
 
 
 def _build(ref: str, files: list[tuple[str, str]], blobs: list[bytes], label: str) -> Side:
-    documents: list[Document] = []
-    problems: list[Diagnostic] = []
-    enabled = gc.isenabled()
-    gc.disable()  # as io.load does: building makes many containers, all alive until the end
-    try:
-        for (name, role), data in zip(files, blobs, strict=True):
-            fmt = FORMATS.get(PurePosixPath(name).suffix.lower())
-            display = f"git:{ref}:{name}"
-            if fmt is None:
-                src = SourceFile(Path(name), "", "toml", display=display)
-                problems.append(
-                    Diagnostic(
-                        UNREADABLE,
-                        f"{display} is not a catalog file",
-                        source=src,
-                        position=(0, 0),
-                        hint="a catalog is a .toml, .yaml, .yml or .json file, "
-                        "or a folder with errdex.toml",
-                    )
-                )
-                continue
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                src = SourceFile(Path(name), "", fmt, display=display)
-                problems.append(
-                    Diagnostic(
-                        UNREADABLE,
-                        "the file is not UTF-8",
-                        source=src,
-                        position=(0, 0),
-                        hint="save the file as UTF-8",
-                    )
-                )
-                continue
-            src = SourceFile(Path(name), text, fmt, display=display)
-            parsed, problem = parse(text, src)
-            if problem is not None:
-                problems.append(problem)
-                continue
-            assert parsed is not None
-            documents.append(Document(src, parsed, role))
-        if not any(d.role == "main" for d in documents):
-            return Side(label, None, problems)
-        catalog, found = build(documents)
-    finally:
-        if enabled:
-            gc.enable()
-    return Side(label, catalog, problems + found)
+    return Side(
+        label,
+        *build_sources(
+            _source(ref, name, data, role) for (name, role), data in zip(files, blobs, strict=True)
+        ),
+    )
+
+
+def _source(ref: str, name: str, data: bytes, role: str) -> tuple[SourceFile | Diagnostic, str]:
+    """One blob of a revision as :func:`errdex.io.load.build_sources` takes it."""
+    display = f"git:{ref}:{name}"
+    fmt = FORMATS.get(PurePosixPath(name).suffix.lower())
+    src = SourceFile(Path(name), "", fmt or "toml", display=display)
+    if fmt is None:
+        problem = Diagnostic(
+            UNREADABLE,
+            f"{display} is not a catalog file",
+            source=src,
+            position=(0, 0),
+            hint="a catalog is a .toml, .yaml, .yml or .json file, or a folder with errdex.toml",
+        )
+        return problem, role
+    text, problem = decode(data, src)
+    if problem is not None:
+        return problem, role
+    assert text is not None
+    return SourceFile(Path(name), text, fmt, display=display), role

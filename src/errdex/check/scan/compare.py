@@ -14,7 +14,8 @@ Findings (rules registered here, ids ``S…``):
 - ``S004 message-drift`` (warning): the source sends a code with a message that
   is neither its catalog message nor any other code's.
 - ``S005 removed-code-raised`` (error): the source raises a tombstoned code.
-- ``S006 unparsable-source`` (warning): a Python file that does not parse.
+- ``S006 unparsable-source`` (warning): a Python file that does not parse, or
+  a file to scan that is not UTF-8 text (a binary file matched by a pattern).
 
 Messages are compared after folding case, collapsing blanks and dropping a
 final full stop, so "Auth: bad header." and "auth: bad header" are one text.
@@ -33,7 +34,9 @@ from errdex.check.scan.patterns import matches, pattern_uses
 from errdex.check.scan.python import python_uses
 from errdex.check.scan.uses import CodeUse
 from errdex.io.diagnostic import Diagnostic, register
-from errdex.io.source import SourceFile
+from errdex.io.load import MAIN_NAMES
+from errdex.io.read import decode
+from errdex.io.source import SourceFile, display_path
 from errdex.model.catalog import Catalog
 from errdex.model.codes import Code, normalize_code
 from errdex.model.types import Entry
@@ -51,7 +54,9 @@ MESSAGE_DRIFT = register(
 REMOVED_RAISED = register(
     "S005", "removed-code-raised", "error", "source raises a code the catalog tombstoned"
 )
-UNPARSABLE = register("S006", "unparsable-source", "warning", "a source file that does not parse")
+UNPARSABLE = register(
+    "S006", "unparsable-source", "warning", "a source file that does not parse or is not text"
+)
 
 EXTERNAL_TAG = "external"
 """The tag that marks an entry raised outside the scanned code (never reported unused)."""
@@ -89,6 +94,32 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").split()).rstrip(".").casefold()
 
 
+def _read(path: Path) -> tuple[str | None, Diagnostic | None]:
+    """A source file's text, or the S006 warning saying why its codes cannot be scanned."""
+    src = SourceFile(path, "", "text")
+    try:
+        text, problem = decode(path.read_bytes(), src)
+    except OSError as exc:
+        text, problem = (
+            None,
+            Diagnostic(
+                UNPARSABLE,
+                f"cannot read {src.display}: {exc.strerror}",
+                source=src,
+                position=(0, 0),
+            ),
+        )
+    if problem is None:
+        return text, None
+    return None, Diagnostic(
+        UNPARSABLE,
+        f"{problem.message}: its codes were not scanned",
+        source=src,
+        position=problem.position,
+        hint="save it as UTF-8 text, or leave it out with [scan].exclude",
+    )
+
+
 def collect(catalog: Catalog, paths: Iterable[Path]) -> ScanResult:
     """Read every source file under ``paths`` and return the code uses found in them."""
     config = catalog.scan
@@ -103,10 +134,11 @@ def collect(catalog: Catalog, paths: Iterable[Path]) -> ScanResult:
             if path.suffix in LANGUAGE_SUFFIXES:
                 unscanned[path.suffix] += 1
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        text, problem = _read(path)
+        if problem is not None:
+            problems.append(problem)
             continue
+        assert text is not None
         count += 1
         source = SourceFile(path, text, "text")
         if is_python:
@@ -186,14 +218,26 @@ def _at(use: CodeUse, rule: object, message: str, hint: str) -> Diagnostic:
 
 def _undocumented(catalog: Catalog, use: CodeUse) -> Diagnostic:
     where = f" in space {use.space!r}" if use.space else ""
-    module = _module_for(catalog, use.code)
-    command = f"errdex new CATALOG --module {module} ..." if module else "errdex new CATALOG ..."
+    module = _module_for(catalog, use.code) or "MODULE"
+    code = use.code if type(use.code) is int else f"'{use.code}'"
+    command = (
+        f"errdex new {_catalog_arg(catalog)} --module {module} --code {code} "
+        "--name NAME --message TEXT"
+    )
     return _at(
         use,
         UNDOCUMENTED,
         f"code {use.code!r} is raised here but catalog {catalog.meta.id!r} has no such code{where}",
         f"document it ({command}), or fix the code",
     )
+
+
+def _catalog_arg(catalog: Catalog) -> str:
+    """How to name the catalog on a command line: its folder, or its file."""
+    path = getattr(catalog.sources[0], "path", None) if catalog.sources else None
+    if path is None:
+        return "CATALOG"
+    return display_path(path.parent if path.name in MAIN_NAMES else path)
 
 
 def _module_for(catalog: Catalog, code: object) -> str | None:

@@ -6,11 +6,17 @@ catalog's ``[scan].calls`` (default ``error``) with a literal first argument,
 or a call of such a function or of any ``…Error``/``…Exception`` class with a
 literal ``code=`` keyword, ``raise QuotaError(code=1051)``. A literal ``space=``
 keyword names the space.
+
+Not a use: a call on a logger (``log.error("…")``, ``logging.error(…)``,
+``self.logger.error(…)``: a receiver named ``log``, ``logger``, ``logging`` or
+``…_logger``), and a string that cannot be a code or a name because it holds
+blanks or formatting (``"could not connect to %s"``).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from errdex.check.scan.uses import CodeUse
@@ -24,6 +30,23 @@ def _name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Attribute):
         return func.attr
     return None
+
+
+_TOKEN = re.compile(r"[\w.:/-]+")
+"""What a string code or an entry name looks like: one token, no blanks or formatting."""
+_LOGGER = re.compile(r"_*(?:\w+_)?(?:log|logger|logging)", re.IGNORECASE)
+"""A receiver that is a logger: ``log``, ``logger``, ``logging``, ``_log``, ``audit_logger``."""
+
+
+def _receiver(func: ast.expr) -> str:
+    """The name of what a method is called on (``log`` in ``log.error``), else ``""``."""
+    if isinstance(func, ast.Attribute):
+        value = func.value
+        if isinstance(value, ast.Name):
+            return value.id
+        if isinstance(value, ast.Attribute):
+            return value.attr
+    return ""
 
 
 def _literal(node: ast.expr) -> Code | None:
@@ -63,6 +86,10 @@ def python_uses(source: SourceFile, calls: tuple[str, ...]) -> Iterator[CodeUse]
             and (name in wanted or name.endswith(("Error", "Exception")))
         ):
             code, where = _literal(keywords["code"]), keywords["code"]
-        if code is None or code == "" or where is None:
+        if code is None or where is None:
+            continue
+        if type(code) is str and (
+            not _TOKEN.fullmatch(code) or _LOGGER.fullmatch(_receiver(node.func))
+        ):
             continue
         yield CodeUse(code, source, where.lineno, where.col_offset + 1, None, space)
