@@ -1,0 +1,160 @@
+"""``errdex search QUERY``: ranked full-text search over every catalog of the registry.
+
+Searches codes, names and every text in every locale (Chinese included);
+exact code and name matches come first. Filters narrow by catalog, module,
+code space, HTTP status, retry hint and locale. Exit 0 when something
+matched, 1 when nothing did, 2 when the command cannot run.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from errdex.cli.registry_option import catalog_path_option, registry_or_exit
+
+
+@click.command("search")
+@click.argument("query", nargs=-1)
+@click.option("--catalog", "catalog_id", metavar="ID", help="Only this catalog.")
+@click.option("--module", metavar="MODULE", help="Only this module.")
+@click.option("--space", metavar="SPACE", help="Only this code space.")
+@click.option(
+    "--status",
+    "http_status",
+    type=click.IntRange(100, 599),
+    metavar="N",
+    help="Only errors sent with HTTP status N.",
+)
+@click.option(
+    "--retryable/--no-retryable", default=None, help="Only errors that may (or may not) be retried."
+)
+@click.option(
+    "--locale",
+    metavar="LOCALE",
+    help="Only errors with text in LOCALE (zh matches zh-CN); snippets in it.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 1000),
+    default=20,
+    show_default=True,
+    help="At most this many results.",
+)
+@click.option(
+    "--offset", type=click.IntRange(0), default=0, help="Skip this many results (paging)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@catalog_path_option
+def search(
+    query: tuple[str, ...],
+    catalog_id: str | None,
+    module: str | None,
+    space: str | None,
+    http_status: int | None,
+    retryable: bool | None,
+    locale: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+    catalog_paths: tuple[str, ...],
+) -> None:
+    """Search error codes, names and texts in every catalog and locale.
+
+    QUERY may be empty when a filter is given. Exit 1 when nothing matches.
+    """
+    registry = registry_or_exit(catalog_paths, catalog=catalog_id)
+    text = " ".join(query)
+    result = registry.search(
+        text,
+        catalog=catalog_id,
+        module=module,
+        space=space,
+        http_status=http_status,
+        retryable=retryable,
+        locale=locale,
+        limit=limit,
+        offset=offset,
+    )
+    hits = [hit_data(registry, h) for h in result.hits]
+    if as_json:
+        import orjson
+
+        payload = {
+            "query": text,
+            "total": result.total,
+            "limit": result.limit,
+            "offset": result.offset,
+            "truncated": result.truncated,
+            "hits": hits,
+        }
+        sys.stdout.buffer.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        render(
+            Console(soft_wrap=not sys.stdout.isatty(), highlight=False),
+            result.total,
+            offset,
+            hits,
+            result.truncated,
+        )
+    sys.exit(0 if result.hits else 1)
+
+
+def hit_data(registry: Any, hit: Any) -> dict[str, Any]:
+    """One hit as JSON-ready data (what ``--json`` prints per hit)."""
+    e = hit.entry
+    snippet = hit.snippet
+    return {
+        "catalog": hit.catalog_id,
+        "space": e.space,
+        "module": e.module,
+        "code": e.code,
+        "name": e.name,
+        "title": e.display_title,
+        "status": e.status,
+        "http_status": e.http_status,
+        "retryable": e.retryable,
+        "score": hit.score,
+        "fields": list(hit.fields),
+        "snippet": None
+        if snippet is None
+        else {
+            "text": snippet.text,
+            "marks": [list(m) for m in snippet.marks],
+            "field": snippet.field,
+            "locale": snippet.locale,
+        },
+        "path": registry.entry_url_path(hit.catalog_id, e),
+    }
+
+
+def render(
+    console: Console, total: int, offset: int, hits: list[dict[str, Any]], truncated: bool
+) -> None:
+    """Print hits: code, catalog and space, then the snippet with its matches highlighted."""
+    if truncated:
+        console.print(Text("note: the query was too long and was cut", "yellow"), style=None)
+    if not hits:
+        console.print("no errors match")
+        return
+    shown = f"{offset + 1}–{offset + len(hits)}"
+    console.print(Text(f"{total} result{'s' if total != 1 else ''} (showing {shown})", "bold"))
+    for h in hits:
+        console.print()
+        head = Text(str(h["code"]), "bold")
+        if h["name"]:
+            head.append(f" {h['name']}", "bold")
+        head.append(f"  {h['catalog']} · {h['space']}", "cyan")
+        if h["status"] != "active":
+            head.append(f"  [{h['status']}]", "yellow")
+        console.print(head)
+        snippet = h["snippet"]
+        if snippet:
+            line = Text("  " + snippet["text"])
+            for start, end in snippet["marks"]:
+                line.stylize("bold reverse", start + 2, end + 2)
+            console.print(line)

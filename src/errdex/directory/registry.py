@@ -1,0 +1,390 @@
+"""The registry: many catalogs loaded together, with lookup, search and permalink paths.
+
+    from errdex.directory import Registry
+
+    reg = Registry.default()              # args > $ERRDEX_CATALOGS > config file > examples
+    reg.lookup("1003")                    # [Match(subquery…), Match(yuanrong…)]: all of them
+    reg.lookup("0x3EB"); reg.lookup("invalidjwt")
+    reg.search("rate limit", space="http")  # SearchResult(hits=[Hit…], total=…)
+    reg.entry_url_path("csghub", entry)   # "/csghub/AUTH-ERR-4": where the web directory serves it
+    reg.resolve_path("/csghub/auth-err-4")  # ("csghub", Entry(...))
+
+Lookup is Err.exe-style: one query can match several catalogs and code
+spaces, by code (decimal, hex, any case) or by name (any case); every match is
+returned, grouped by catalog (registry order) and then catalog order. A
+catalog that fails to load is a diagnostic in :attr:`Registry.problems`, never
+an exception. The search index (:mod:`errdex.directory.search`) is built on
+first use, or up front with :meth:`Registry.warm`.
+
+Permalink paths (:meth:`Registry.entry_url_path`): the path part of the URL
+the entry's ``docs_url`` (else the catalog's ``docs_url`` template) gives,
+filled exactly as the runtime fills a problem+json ``type``; with no template,
+``/<catalog-id>/<space>/<code>``. The web directory serves exactly these
+paths, so ``type`` links resolve. Two entries can share a path (a template
+without ``{space}`` and a code in two spaces, like Alchemy's 429):
+:meth:`Registry.resolve_path` returns the first, :meth:`Registry.resolve_path_all`
+all of them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
+from urllib.parse import quote, unquote, urlsplit
+
+from errdex.directory import config
+from errdex.directory.search import Filters, SearchIndex, SearchResult
+from errdex.io import Diagnostic, find_catalogs, has_errors, read
+from errdex.io.diagnostic import register
+from errdex.model import Catalog, Code, Entry, normalize_code, parse_code_query
+from errdex.runtime.spec import docs_url
+
+DUPLICATE_CATALOG = register(
+    "E501", "duplicate-catalog", "error", "two catalogs of a registry have the same id"
+)
+
+HOWS = ("code", "hex", "case-insensitive", "name", "name-case-insensitive")
+"""How a :class:`Match` was found: the code as written, the code in hex, the code
+in another case, the name, the name in another case."""
+
+STATES = ("active", "deprecated", "removed", "undocumented")
+
+_HEX = re.compile(r"[+-]?0[xX][0-9a-fA-F]+")
+
+
+def entry_state(entry: Entry) -> str:
+    """``removed``, ``deprecated``, ``undocumented`` (no message, description or
+    solution in any locale) or ``active``, first that applies."""
+    if entry.status in ("removed", "deprecated"):
+        return entry.status
+    if entry.message or entry.description or entry.solution:
+        return "active"
+    for tr in entry.translations.values():
+        if tr.message or tr.description or tr.solution:
+            return "active"
+    return "undocumented"
+
+
+class Match(NamedTuple):
+    """An entry a lookup found: its catalog, how it matched (:data:`HOWS`), its :data:`STATES`."""
+
+    catalog_id: str
+    entry: Entry
+    how: str
+    state: str
+
+    @property
+    def space(self) -> str:
+        """The entry's code space."""
+        return self.entry.space
+
+    @property
+    def code(self) -> Code:
+        """The entry's code as the catalog writes it."""
+        return self.entry.code
+
+
+class Registry:
+    """Many catalogs at once, by id in load order; lookups, search and permalink paths over all.
+
+    Build it with :meth:`from_paths` or :meth:`default`; ``problems`` holds the
+    diagnostics of catalogs that could not be loaded (and of a bad config).
+    """
+
+    def __init__(
+        self,
+        catalogs: Sequence[Catalog],
+        problems: Sequence[Diagnostic] = (),
+        *,
+        origin: str = "arguments",
+    ) -> None:
+        """Hold ``catalogs``; a catalog whose id is already taken is skipped and reported."""
+        kept: dict[str, Catalog] = {}
+        found = list(problems)
+        for cat in catalogs:
+            if cat.meta.id in kept:
+                src = cat.sources[0] if cat.sources else None
+                found.append(
+                    Diagnostic(
+                        DUPLICATE_CATALOG,
+                        f"catalog id {cat.meta.id!r} is already loaded; this catalog is skipped",
+                        source=src,
+                        path=("catalog", "id"),
+                        hint="give each catalog of a registry its own [catalog] id",
+                    )
+                )
+                continue
+            kept[cat.meta.id] = cat
+        self.catalogs: Mapping[str, Catalog] = MappingProxyType(kept)
+        """The catalogs by id, in load order."""
+        self.problems: tuple[Diagnostic, ...] = tuple(found)
+        """Diagnostics of catalogs or config that could not be used."""
+        self.origin = origin
+        """Where the catalog list came from (see :class:`config.RegistryConfig`)."""
+        by_code: dict[Code, list[tuple[str, Entry]]] = {}
+        by_name: dict[str, list[tuple[str, Entry]]] = {}
+        for cid, cat in kept.items():
+            for entry in cat.entries:
+                by_code.setdefault(entry.key, []).append((cid, entry))
+                if entry.name:
+                    by_name.setdefault(entry.name.casefold(), []).append((cid, entry))
+        self._by_code = by_code
+        self._by_name = by_name
+        self._index: SearchIndex | None = None
+        self._paths: dict[str, list[tuple[str, Entry]]] | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        size = sum(len(c) for c in self.catalogs.values())
+        return f"<Registry {list(self.catalogs)} ({size} entries)>"
+
+    # -- building --------------------------------------------------------------
+
+    @classmethod
+    def from_paths(cls, paths: Sequence[str | Path], *, origin: str = "arguments") -> Registry:
+        """Load every catalog under ``paths`` (each a catalog or a folder of catalogs).
+
+        Catalogs that fail to load (or load with errors) are left out and their
+        diagnostics kept in :attr:`problems`.
+        """
+        catalogs: list[Catalog] = []
+        problems: list[Diagnostic] = []
+        for path in paths:
+            for found in find_catalogs(path):
+                catalog, diagnostics = read(found)
+                if catalog is None or has_errors(diagnostics):
+                    problems += [d for d in diagnostics if d.severity == "error"]
+                else:
+                    catalogs.append(catalog)
+        return cls(catalogs, problems, origin=origin)
+
+    @classmethod
+    def default(
+        cls,
+        paths: Sequence[str | Path] | None = None,
+        *,
+        environ: Mapping[str, str] | None = None,
+        cwd: str | Path | None = None,
+    ) -> Registry:
+        """Load the registry the configuration names: explicit ``paths`` >
+        ``$ERRDEX_CATALOGS`` > ``errdex-registry.toml`` in ``cwd`` > the bundled examples."""
+        resolved = config.resolve(paths, environ=environ, cwd=cwd)
+        registry = cls.from_paths(resolved.paths, origin=resolved.origin)
+        if resolved.problems:
+            registry.problems = resolved.problems + registry.problems
+        return registry
+
+    # -- browsing --------------------------------------------------------------
+
+    def catalog(self, catalog_id: str) -> Catalog:
+        """Return the catalog with this id; raise ``KeyError`` naming the known ids."""
+        try:
+            return self.catalogs[catalog_id]
+        except KeyError:
+            known = ", ".join(self.catalogs) or "none"
+            raise KeyError(
+                f"no catalog {catalog_id!r} in the registry (catalogs: {known})"
+            ) from None
+
+    def entries(self) -> Iterator[tuple[str, Entry]]:
+        """Yield ``(catalog_id, entry)`` for every entry of every catalog, in order."""
+        for cid, cat in self.catalogs.items():
+            for entry in cat.entries:
+                yield cid, entry
+
+    # -- lookup ----------------------------------------------------------------
+
+    def lookup(
+        self, query: str, *, catalog: str | None = None, space: str | None = None
+    ) -> list[Match]:
+        """Return every entry whose code or name is ``query``, grouped by catalog.
+
+        Accepts decimal and hex numbers (``1003``, ``0x3EB``), string codes in
+        any case (``auth-err-4``), names in any case (``invalidjwt``), and a
+        code in backticks or quotes. Code matches come before name matches
+        within a catalog.
+        """
+        raw = query.strip().strip("`'\"").strip()
+        if not raw or len(raw) > 200:
+            return []
+        found: list[tuple[str, Entry, str]] = []
+        for key in parse_code_query(raw):
+            for cid, entry in self._by_code.get(key, ()):
+                if type(key) is int and _HEX.fullmatch(raw):
+                    how = "hex"
+                elif type(entry.code) is str and entry.code.strip() != raw:
+                    how = "case-insensitive"
+                else:
+                    how = "code"
+                found.append((cid, entry, how))
+        for cid, entry in self._by_name.get(raw.casefold(), ()):
+            found.append((cid, entry, "name" if entry.name == raw else "name-case-insensitive"))
+        return self._matches(found, catalog, space)
+
+    def _matches(
+        self, found: list[tuple[str, Entry, str]], catalog: str | None, space: str | None
+    ) -> list[Match]:
+        order = {cid: i for i, cid in enumerate(self.catalogs)}
+        seen: set[int] = set()
+        out: list[tuple[int, int, Match]] = []
+        for n, (cid, entry, how) in enumerate(found):
+            if (
+                id(entry) in seen
+                or (catalog is not None and cid != catalog)
+                or (space is not None and entry.space != space)
+            ):
+                continue
+            seen.add(id(entry))
+            out.append((order[cid], n, Match(cid, entry, how, entry_state(entry))))
+        out.sort(key=lambda t: (t[0], t[1]))
+        return [m for _, _, m in out]
+
+    def suggest(
+        self, query: str, *, catalog: str | None = None, space: str | None = None, limit: int = 5
+    ) -> list[Match]:
+        """Return up to ``limit`` entries whose code or name is close to ``query`` (did you mean).
+
+        Spelling-close codes and names first (``difflib``); when none is close,
+        the best full-text search hits.
+        """
+        raw = query.strip().strip("`'\"").strip()[:200]
+        if not raw or limit <= 0:
+            return []
+        candidates: dict[str, list[tuple[str, Entry]]] = {}
+        for key, pairs in self._by_code.items():
+            candidates.setdefault(str(key).casefold(), []).extend(pairs)
+        for name, pairs in self._by_name.items():
+            candidates.setdefault(name, []).extend(pairs)
+        found: list[tuple[str, Entry, str]] = []
+        for close in difflib.get_close_matches(
+            raw.casefold(), list(candidates), n=limit * 3, cutoff=0.6
+        ):
+            found += [(cid, e, "similar") for cid, e in candidates[close]]
+        if not found:
+            hits = self.search(raw, catalog=catalog, space=space, limit=limit).hits
+            found = [(h.catalog_id, h.entry, "search") for h in hits]
+        matches = self._matches(found, catalog, space)
+        rank = {id(e): i for i, (_, e, _) in enumerate(found)}
+        matches.sort(key=lambda m: rank[id(m.entry)])
+        return matches[:limit]
+
+    # -- search ----------------------------------------------------------------
+
+    @property
+    def index(self) -> SearchIndex:
+        """The full-text index over every entry, built on first use."""
+        index = self._index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = SearchIndex(
+                        [(cat, e) for cat in self.catalogs.values() for e in cat.entries]
+                    )
+                index = self._index
+        return index
+
+    def warm(self) -> Registry:
+        """Build the search index and the permalink table now (a server calls this at start)."""
+        self.index  # noqa: B018 - builds it
+        self._path_table()
+        return self
+
+    def search(
+        self,
+        query: str,
+        *,
+        catalog: str | None = None,
+        module: str | None = None,
+        space: str | None = None,
+        http_status: int | None = None,
+        retryable: bool | None = None,
+        locale: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResult:
+        """Ranked full-text search over codes, names and all texts in every locale.
+
+        Exact code and name matches (:meth:`lookup`) come first, then BM25
+        hits (code and name weigh most, then title and message, then
+        description and solution). All words must match, the last as a prefix;
+        when nothing matches all words, any word may. Any text is a valid
+        query: operators and quotes are treated as separators, and a query
+        longer than 256 characters or 16 terms is cut (``truncated``).
+        ``locale`` keeps entries with text in that locale (``zh`` matches
+        ``zh-CN``) and takes snippets from it. An empty query with a filter
+        lists the filtered entries; with none it finds nothing.
+        """
+        filters = Filters(catalog, module, space, http_status, retryable, locale)
+        exact = [(m.catalog_id, m.entry) for m in self.lookup(query)] if query.strip() else []
+        return self.index.search(query, filters, limit=limit, offset=offset, exact=exact)
+
+    # -- permalinks ------------------------------------------------------------
+
+    def entry_url(self, catalog_id: str, entry: Entry) -> str | None:
+        """The entry's full docs URL (the problem+json ``type``), or None without a template."""
+        cat = self.catalog(catalog_id)
+        template = entry.docs_url or cat.meta.docs_url
+        return docs_url(template, cat, entry) if template else None
+
+    def entry_url_path(self, catalog_id: str, entry: Entry) -> str:
+        """The URL path of the entry's permalink page (see the module docstring for the rule)."""
+        url = self.entry_url(catalog_id, entry)
+        if url:
+            path = urlsplit(url).path
+            if path and path != "/":
+                return path
+        return "/" + "/".join(
+            quote(part, safe="") for part in (catalog_id, entry.space, str(entry.code))
+        )
+
+    def _path_table(self) -> dict[str, list[tuple[str, Entry]]]:
+        table = self._paths
+        if table is None:
+            table = {}
+            for cid, entry in self.entries():
+                path = _path_key(self.entry_url_path(cid, entry))
+                table.setdefault(path, []).append((cid, entry))
+                folded = path.casefold()
+                if folded != path:
+                    table.setdefault(folded, []).append((cid, entry))
+            self._paths = table
+        return table
+
+    def resolve_path_all(self, path: str) -> list[tuple[str, Entry]]:
+        """Every ``(catalog_id, entry)`` whose permalink is ``path`` (a path or a full URL).
+
+        Percent-encoding, a trailing slash and letter case do not matter.
+        """
+        if "://" in path:
+            path = urlsplit(path).path
+        key = _path_key(path)
+        table = self._path_table()
+        return list(table.get(key) or table.get(key.casefold()) or ())
+
+    def resolve_path(self, path: str) -> tuple[str, Entry] | None:
+        """The entry whose permalink is ``path``, or None; the first when several share it."""
+        found = self.resolve_path_all(path)
+        return found[0] if found else None
+
+
+def _path_key(path: str) -> str:
+    path = unquote(path.split("?", 1)[0].split("#", 1)[0])
+    if len(path) > 1:
+        path = path.rstrip("/")
+    return path
+
+
+__all__ = [
+    "DUPLICATE_CATALOG",
+    "HOWS",
+    "STATES",
+    "Match",
+    "Registry",
+    "entry_state",
+    "normalize_code",
+]

@@ -1,0 +1,140 @@
+"""``errdex explain CODE``: every match grouped, hex and names, states, suggestions, --json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from errdex.cli.main import cli
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+SHOP = """\
+[catalog]
+id = "shop"
+
+[[errors]]
+code = "SHOP-1"
+name = "outOfStock"
+message = "The item is out of stock."
+
+[[errors]]
+code = "SHOP-2"
+message = "The old cart API was used."
+status = "deprecated"
+replaced_by = "SHOP-1"
+
+[[errors]]
+code = "SHOP-3"
+status = "removed"
+reason = "coupons were retired in 2023"
+"""
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["explain", *args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def words(text: str) -> str:
+    """Text with every run of whitespace as one space (column widths do not matter)."""
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    path = tmp_path / "shop.toml"
+    path.write_text(SHOP, encoding="utf-8")
+    return path
+
+
+def test_one_number_shows_both_catalogs() -> None:
+    code, out, _ = run("1003", "--catalog-path", str(EXAMPLES))
+    assert code == 0
+    assert "2 errors in 2 catalogs" in out
+    assert out.index("subquery-indexer-proxy") < out.index("yuanrong")
+    assert "JWT token create" in out and "Instance not found." in out
+
+
+def test_429_at_alchemy_is_http_and_jsonrpc() -> None:
+    code, out, _ = run("429", "--catalog", "alchemy", "--catalog-path", str(EXAMPLES))
+    assert code == 0
+    assert "space http" in out and "space jsonrpc" in out and "zan" not in out
+    assert "JSON-RPC code: 429" in words(
+        out
+    ) and "retry: yes (implied by the HTTP status)" in words(out)
+
+
+def test_names_case_and_hex_are_accepted() -> None:
+    for query, note in (
+        ("invalidJWT", "matched by name"),
+        ("auth-err-4", "ignoring case"),
+        ("0x3EB", "as hex"),
+    ):
+        code, out, _ = run(query, "--catalog-path", str(EXAMPLES))
+        assert code == 0 and note in out, query
+    _, out, _ = run("AUTH-ERR-4", "--catalog-path", str(EXAMPLES))
+    assert "error[AUTH-ERR-4] invalidJWT" in out and "matched" not in out
+
+
+def test_locale_shows_the_chinese_text_first() -> None:
+    code, out, _ = run("AUTH-ERR-4", "--locale", "zh-CN", "--catalog-path", str(EXAMPLES))
+    assert code == 0
+    assert out.index("令牌") < out.index("Translations") < out.index("[en] description")
+
+
+def test_unknown_code_exits_1_with_suggestions() -> None:
+    code, out, _ = run("10003", "--catalog-path", str(EXAMPLES))
+    assert code == 1
+    assert "unknown code: 10003" in out and "did you mean" in out and "1003" in out
+
+
+def test_deprecated_and_removed_are_explained(shop: Path) -> None:
+    code, out, _ = run("shop-2", "--catalog-path", str(shop))
+    assert code == 0 and "DEPRECATED" in out and "replaced by: SHOP-1 — outOfStock" in words(out)
+    code, out, _ = run("SHOP-3", "--catalog-path", str(shop))
+    assert code == 0 and "REMOVED" in out and "coupons were retired in 2023" in out
+
+
+def test_json_output_for_scripts() -> None:
+    code, out, _ = run("1003", "--json", "--catalog-path", str(EXAMPLES))
+    data = orjson.loads(out)
+    assert code == 0 and data["found"] is True
+    assert [(m["catalog"], m["space"], m["code"]) for m in data["matches"]] == [
+        ("subquery-indexer-proxy", "app", 1003), ("yuanrong", "sdk", 1003),
+    ]  # fmt: skip
+    code, out, _ = run("nope-nope", "--json", "--catalog-path", str(EXAMPLES))
+    assert code == 1 and orjson.loads(out)["found"] is False
+
+
+def test_catalog_texts_are_not_read_as_markup(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text(
+        '[catalog]\nid = "m"\n\n[[errors]]\ncode = 1\nmessage = "[bold]x[/bold] [link=y]z[/link]"\n'
+    )
+    _, out, _ = run("1", "--catalog-path", str(path))
+    assert "[bold]x[/bold] [link=y]z[/link]" in out
+
+
+def test_registry_comes_from_the_environment(tmp_path: Path, shop: Path) -> None:
+    code, out, _ = run("SHOP-1", env={"ERRDEX_CATALOGS": str(shop)})
+    assert code == 0 and "outOfStock" in out
+
+
+def test_broken_catalogs_are_reported_and_the_rest_used(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[catalog\n", encoding="utf-8")
+    code, out, err = run(
+        "1003", "--catalog-path", str(EXAMPLES / "yuanrong"), "--catalog-path", str(bad)
+    )
+    assert code == 0 and "Instance not found." in out
+    assert "bad.toml:1:" in err and "left out" in err
+
+
+def test_no_usable_catalog_and_unknown_catalog_exit_2(tmp_path: Path) -> None:
+    code, _, err = run("1", "--catalog-path", str(tmp_path / "missing.toml"))
+    assert code == 2 and "no catalogs" in err
+    code, _, err = run("1", "--catalog", "nope", "--catalog-path", str(EXAMPLES))
+    assert code == 2 and "no catalog 'nope'" in err and "csghub" in err

@@ -1,0 +1,75 @@
+"""``errdex search QUERY``: ranked results, Chinese, filters, --json, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+from click.testing import CliRunner
+
+from errdex.cli.main import cli
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["search", *args, "--catalog-path", str(EXAMPLES)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def search_json(*args: str) -> dict:
+    code, out, _ = run(*args, "--json")
+    assert code in (0, 1)
+    return orjson.loads(out)
+
+
+def test_words_of_a_query_need_no_quotes() -> None:
+    code, out, _ = run("rate", "limit", "--limit", "3")
+    assert code == 0
+    assert out.splitlines()[0].endswith("(showing 1–3)")
+    assert "Rate limit" in out or "Rate limited" in out
+
+
+def test_chinese_search_finds_zan() -> None:
+    data = search_json("白名单")
+    assert data["hits"] and data["hits"][0]["catalog"] == "zan"
+    hit = data["hits"][0]
+    start, end = hit["snippet"]["marks"][0]
+    assert hit["snippet"]["text"][start:end] == "白名单"
+    assert hit["path"] == f"/zan/{hit['code']}"
+
+
+def test_filters_apply() -> None:
+    data = search_json("--status", "429", "--limit", "50")
+    assert {(h["catalog"], h["code"]) for h in data["hits"]} >= {("alchemy", 429), ("zan", 429)}
+    data = search_json("error", "--catalog", "alchemy", "--space", "jsonrpc")
+    assert {(h["catalog"], h["space"]) for h in data["hits"]} == {("alchemy", "jsonrpc")}
+    data = search_json("", "--retryable", "--limit", "100")
+    assert all(h["retryable"] is True for h in data["hits"])
+    data = search_json("jwt", "--module", "auth", "--catalog", "csghub")
+    assert [h["code"] for h in data["hits"]] == ["AUTH-ERR-4"]
+
+
+def test_json_shape() -> None:
+    data = search_json("jwt", "--limit", "2")
+    assert set(data) == {"query", "total", "limit", "offset", "truncated", "hits"}
+    assert set(data["hits"][0]) == {
+        "catalog", "space", "module", "code", "name", "title", "status", "http_status", "retryable",
+        "score", "fields", "snippet", "path",
+    }  # fmt: skip
+    assert len(data["hits"]) == 2 and data["total"] >= 2
+
+
+def test_nothing_found_exits_1_and_garbage_is_harmless() -> None:
+    code, out, _ = run("zzzzqqqq")
+    assert code == 1 and "no errors match" in out
+    for query in ('"', "NEAR(", "*", "a AND", "{code}:"):
+        code, _, err = run(query)
+        assert code in (0, 1) and "Traceback" not in err
+
+
+def test_bad_options_exit_2() -> None:
+    assert run("x", "--status", "99")[0] == 2
+    assert run("x", "--limit", "0")[0] == 2
+    code, _, err = run("x", "--catalog", "nope")
+    assert code == 2 and "no catalog 'nope'" in err

@@ -1,0 +1,167 @@
+"""Full-text search across catalogs: ranking, Chinese, filters, and hostile queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from errdex.directory import Registry
+from errdex.directory.search import EXACT_SCORE, SNIPPET_CHARS
+from errdex.directory.tokenize import MAX_QUERY_CHARS
+
+
+def _codes(result) -> list[tuple[str, object]]:
+    return [(h.catalog_id, h.entry.code) for h in result.hits]
+
+
+def _text(entry) -> str:
+    parts = [entry.title, entry.message, entry.description, entry.solution]
+    for tr in entry.translations.values():
+        parts += [tr.title, tr.message, tr.description, tr.solution]
+    return " ".join(p for p in parts if p)
+
+
+def test_rate_limit_ranks_rate_limit_errors_first(examples: Registry) -> None:
+    result = examples.search("rate limit", limit=5)
+    assert result.total >= 5
+    for hit in result.hits[:3]:
+        assert "rate limit" in _text(hit.entry).lower().replace("-", " ")
+    assert result.hits == sorted(result.hits, key=lambda h: -h.score)
+
+
+def test_chinese_terms_find_zan_and_csghub_entries(examples: Registry) -> None:
+    whitelist = examples.search("白名单")
+    assert whitelist.hits and {h.catalog_id for h in whitelist.hits} == {"zan"}
+    assert all("白名单" in _text(h.entry) for h in whitelist.hits)
+    limit = examples.search("限制")
+    assert {"zan", "csghub"} <= {h.catalog_id for h in limit.hits}
+    assert all("限制" in _text(h.entry) for h in limit.hits)
+    single = examples.search("限")  # one character: still found
+    assert {(h.catalog_id, h.entry.code) for h in limit.hits} <= {
+        (h.catalog_id, h.entry.code) for h in single.hits
+    }
+
+
+def test_a_chinese_hit_marks_the_term_in_its_snippet(examples: Registry) -> None:
+    hit = examples.search("白名单").hits[0]
+    snippet = hit.snippet
+    assert snippet is not None and snippet.locale == "zh-CN"
+    assert [snippet.text[s:e] for s, e in snippet.marks] == ["白名单"]
+
+
+def test_english_snippets_mark_each_term_and_fit_the_limit(examples: Registry) -> None:
+    for hit in examples.search("token expired").hits:
+        snippet = hit.snippet
+        assert snippet is not None and len(snippet.text) <= SNIPPET_CHARS + 2
+        marked = {snippet.text[s:e].lower() for s, e in snippet.marks}
+        assert marked and marked <= {"token", "expired"}
+        assert "\n" not in snippet.text
+
+
+def test_exact_code_and_name_matches_come_first(examples: Registry) -> None:
+    result = examples.search("1003")
+    assert _codes(result)[:2] == [("subquery-indexer-proxy", 1003), ("yuanrong", 1003)]
+    assert result.hits[0].score == EXACT_SCORE
+    assert _codes(examples.search("invalidjwt"))[0] == ("csghub", "AUTH-ERR-4")
+    assert "name" in examples.search("invalidJWT").hits[0].fields
+
+
+def test_camel_case_names_are_searchable_by_their_words(examples: Registry) -> None:
+    assert ("csghub", "AUTH-ERR-4") in _codes(examples.search("jwt", catalog="csghub"))
+
+
+def test_translations_are_searched_and_snippets_follow_the_locale(examples: Registry) -> None:
+    english = examples.search("balance", catalog="csghub")
+    assert ("csghub", "ACT-ERR-0") in _codes(english)
+    chinese = examples.search("余额不足", catalog="csghub")
+    assert ("csghub", "ACT-ERR-0") in _codes(chinese)
+    hit = examples.search("ACT-ERR-0", locale="zh-CN").hits[0]
+    assert hit.snippet is not None and hit.snippet.locale == "zh-CN"
+
+
+def test_filters_narrow_the_results(examples: Registry) -> None:
+    assert {h.catalog_id for h in examples.search("error", catalog="alchemy").hits} == {"alchemy"}
+    assert {
+        h.entry.space
+        for h in examples.search("error", catalog="alchemy", space="jsonrpc", limit=50).hits
+    } == {"jsonrpc"}
+    assert {h.entry.module for h in examples.search("token", module="auth", limit=50).hits} == {
+        "auth"
+    }
+    statuses = examples.search("", http_status=429, limit=50)
+    assert ("zan", 429) in _codes(statuses) and ("alchemy", 429) in _codes(statuses)
+    assert statuses.total == len(statuses.hits)
+    for hit in examples.search("", retryable=True, limit=100).hits:
+        assert hit.entry.retryable is True
+    zh = examples.search("", locale="zh", limit=500)
+    assert {h.catalog_id for h in zh.hits} <= {"csghub", "zan"} and zh.total > 0
+    assert examples.search("token", catalog="nope").hits == []
+    assert examples.search("token", catalog="zan", module="auth").total == 0
+
+
+def test_paging_returns_disjoint_pages_that_add_up(examples: Registry) -> None:
+    first = examples.search("error", limit=5)
+    second = examples.search("error", limit=5, offset=5)
+    assert len(first.hits) == len(second.hits) == 5
+    assert not set(_codes(first)) & set(_codes(second))
+    assert _codes(examples.search("error", limit=10)) == _codes(first) + _codes(second)
+    assert first.total == second.total
+
+
+def test_empty_and_hostile_queries_never_raise(examples: Registry) -> None:
+    assert examples.search("").hits == []
+    assert examples.search("   ").total == 0
+    for query in [
+        '"',
+        "'",
+        "*",
+        "AND",
+        "OR NOT",
+        "NEAR(a b)",
+        "code:1003",
+        "{code}: x",
+        "^jwt",
+        "-",
+        "a -b",
+        "(",
+        ")",
+        "\x00",
+        "🙂",
+        "'; DROP TABLE f; --",
+        '"unbalanced',
+    ]:
+        result = examples.search(query)
+        assert result.total >= 0
+    assert examples.search("jwt*").total == examples.search("jwt").total
+
+
+def test_oversized_queries_are_cut_and_say_so(examples: Registry) -> None:
+    result = examples.search("rate " * 1000)
+    assert result.truncated
+    assert examples.search("x" * (MAX_QUERY_CHARS + 1)).truncated
+    assert not examples.search("rate limit").truncated
+
+
+def test_when_not_every_word_matches_any_word_may(examples: Registry) -> None:
+    result = examples.search("jwt zebra")
+    assert result.total > 0 and all(
+        "jwt" in _text(h.entry).lower() or "jwt" in (h.entry.name or "").lower()
+        for h in result.hits
+    )
+
+
+def test_removed_entries_are_found_by_their_reason(shop_path: Path) -> None:
+    registry = Registry.from_paths([shop_path])
+    assert [h.entry.code for h in registry.search("coupons").hits] == ["SHOP-3"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_a_valid_query(query: str) -> None:
+    result = _REGISTRY.search(query, limit=3)
+    assert len(result.hits) <= 3 and result.total >= len(result.hits)
+
+
+_REGISTRY = Registry.from_paths([Path(__file__).resolve().parents[2] / "examples"])

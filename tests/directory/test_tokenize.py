@@ -1,0 +1,71 @@
+"""Segmenting text and queries for FTS5: CJK bigrams, identifiers, quoting."""
+
+from __future__ import annotations
+
+from errdex.directory.tokenize import (
+    MAX_TERMS,
+    Term,
+    fold,
+    highlighter,
+    match_expression,
+    segment,
+    split_identifier,
+    terms,
+)
+
+
+def test_cjk_runs_become_bigrams_and_latin_text_is_kept() -> None:
+    assert segment("rate limit") == "rate limit"
+    assert segment("白名单设置").split() == ["白名", "名单", "单设", "设置", "置"]
+    assert segment("ZAN节点").split() == ["ZAN", "节点", "点"]
+
+
+def test_identifiers_add_their_words() -> None:
+    assert split_identifier("invalidJWT") == "invalidJWT invalid JWT"
+    assert split_identifier("UNSUPPORTED_REQUEST") == "UNSUPPORTED_REQUEST"
+    assert split_identifier("token") == "token"
+
+
+def test_queries_split_into_words_and_cjk_runs_without_syntax() -> None:
+    found, cut = terms('rate-limit "限制" OR (NEAR*)')
+    assert found == [
+        Term("rate", False),
+        Term("limit", False),
+        Term("限制", True),
+        Term("OR", False),
+        Term("NEAR", False),
+    ]
+    assert not cut
+    many, cut = terms(" ".join(f"w{i}" for i in range(MAX_TERMS + 5)))
+    assert len(many) == MAX_TERMS and cut
+
+
+def test_match_expressions_quote_every_term() -> None:
+    found, _ = terms("rate 白名单")
+    assert match_expression(found) == '"rate" AND "白名 名单"'
+    assert match_expression(found, any_term=True) == '"rate" OR "白名 名单"'
+    assert match_expression(terms("rate limi")[0]) == '"rate" AND "limi"*'
+    assert match_expression(terms("rate limi")[0], last_words=["limit", "limits"]) == (
+        '"rate" AND ("limit" OR "limits")'
+    )
+    assert match_expression(terms("限")[0]) == '"限"*'
+
+
+def test_highlighter_finds_words_at_word_starts_and_cjk_anywhere() -> None:
+    pattern = highlighter(terms("limit 名单")[0])
+    assert pattern is not None
+    assert [m.group() for m in pattern.finditer("Rate limits; limit, unlimited 白名单")] == [
+        "limit",
+        "名单",
+    ]
+    last = highlighter(terms("rate limi")[0])
+    assert last is not None and [m.group() for m in last.finditer("Rate limits")] == [
+        "Rate",
+        "limi",
+    ]
+    assert highlighter([]) is None
+
+
+def test_fold_matches_the_tokenizer() -> None:
+    assert fold("Café") == "cafe"
+    assert fold("TOKEN") == "token"
