@@ -132,9 +132,31 @@ def test_no_targets_is_not_an_error(tmp_path: Path) -> None:
 
 
 def test_docs_targets_go_through_the_doc_generators(shop: Path) -> None:
-    pytest.importorskip("errdex.convert.markdown", reason="doc generators not installed")
     extra = '\n[[targets]]\nkind = "docs"\nformat = "markdown"\nstyle = "list"\noutput = "e.md"\n'
     (shop / "errdex.toml").write_text(CATALOG + extra)
     code, out = _run(str(shop))
     assert code == 0, out
     assert "AUTH-ERR-4" in (shop / "e.md").read_text()
+
+
+def test_an_unwritable_output_exits_2_without_a_traceback(shop: Path) -> None:
+    (shop / "docs").write_text("a file where the docs folder should be")
+    result = CliRunner().invoke(cli, ["build", str(shop)])
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)
+    assert "errdex build: cannot write" in result.output and "docs/errors.json" in result.output
+
+
+def test_two_targets_writing_one_file_are_refused(shop: Path) -> None:
+    extra = '\n[[targets]]\nkind = "docs"\nformat = "csv"\noutput = "docs/errors.json"\n'
+    (shop / "errdex.toml").write_text(CATALOG + extra)
+    code, out = _run(str(shop))
+    assert code == 2 and "also the output of target 3" in out
+    assert not (shop / "docs").exists()
+
+
+def test_a_style_on_a_non_markdown_target_is_refused(shop: Path) -> None:
+    extra = '\n[[targets]]\nkind = "docs"\nformat = "myst"\nstyle = "list"\noutput = "e.md"\n'
+    (shop / "errdex.toml").write_text(CATALOG + extra)
+    code, out = _run(str(shop))
+    assert code == 2 and "`style` applies to markdown docs only" in out and "errdex.toml:" in out

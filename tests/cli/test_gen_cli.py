@@ -58,3 +58,12 @@ def test_gen_on_a_broken_catalog_exits_2_with_a_location(tmp_path: Path) -> None
     result = CliRunner().invoke(cli, ["gen", str(bad), "--lang", "python", "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert "bad.toml:6:" in result.output and "Traceback" not in result.output
+
+
+def test_gen_into_an_unwritable_folder_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli, ["gen", CSGHUB, "--lang", "go", "-o", str(blocker / "sub")])
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)
+    assert "errdex gen: cannot write" in result.output and "hint:" in result.output

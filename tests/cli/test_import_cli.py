@@ -115,3 +115,21 @@ def test_export_json_still_loads_back(tmp_path):
     assert run("export", str(ROOT / "examples" / "csghub"), "-o", str(out)).exit_code == 0
     assert errdex.load(out) == errdex.load(ROOT / "examples" / "csghub")
     assert json.loads(out.read_text())["catalog"]["id"] == "csghub"
+
+
+def test_import_to_an_unwritable_output_exits_2_without_a_traceback(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    out = blocker / "catalog.toml"
+    result = run("import", str(SEEDS / "000_57c94140b9a9e1c2.txt"), "-o", str(out))
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)
+    assert f"errdex import: cannot write {out}" in result.stderr
+
+
+def test_an_empty_file_is_not_taken_for_json(tmp_path):
+    empty = tmp_path / "errors"
+    empty.write_text("")
+    result = run("import", str(empty))
+    assert result.exit_code == 2
+    assert "JSON" not in result.stderr and "no error codes found" in result.stderr

@@ -23,6 +23,7 @@ NASTY = {
     "br": "literal <br> tag",
     "backslash": "a \\| b \\",
     "star": "*not bold* _nor this_",
+    "indented": "line\n  indented line\u2028after a line separator",
 }
 
 CATALOG = "\n".join(
@@ -50,7 +51,7 @@ def test_markdown_table_escapes_cells(catalog):
     assert "first line<br>second line" in text
     assert "literal &lt;br> tag" in text
     assert "fish &amp;amp; chips" in text
-    rows = [line for line in text.splitlines() if line.startswith("| 10")]
+    rows = [line for line in text.split("\n") if line.startswith("| 10")]  # CommonMark lines
     assert len(rows) == len(NASTY)  # one row per line
     for line in rows:  # code, name, message, description: no cell split by a text
         assert len(re.split(r"(?<!\\)\|", line.strip())) - 2 == 4
@@ -98,6 +99,19 @@ def test_rst_escapes_inline_markup(catalog):
     assert "\\*not bold\\* \\_nor this\\_" in text
     assert "use \\`x\\` or \\`\\`y\\`\\`" in text
     assert "a \\| b \\|\\| c" in text
+
+
+def test_rst_parses_without_warnings(catalog):
+    """Indented continuation lines and U+2028 (a line end to docutils) stay inside cells."""
+    docutils_core = pytest.importorskip("docutils.core")
+    from docutils import nodes
+
+    tree = docutils_core.publish_doctree(
+        render_doc(catalog, "rst"),
+        settings_overrides={"report_level": 5, "halt_level": 5, "warning_stream": False},
+    )
+    assert [m.astext() for m in tree.findall(nodes.system_message)] == []
+    assert "indented line" in tree.astext()
 
 
 def test_fences_in_examples_are_longer_than_the_body():

@@ -133,3 +133,12 @@ def test_importers_never_raise(text, fmt):
         catalog, problems = errdex.io.reads(result.to_toml())
         assert catalog is not None
         assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_huge_bold_paragraph_is_prose_not_a_caption():
+    """Captions are short lines; a long bold paragraph stays the section's text."""
+    para = "**" + "x" * 20_000 + "** (`" + "`" * 2_000
+    result = import_document(f"# T\n\n{para}\n\n- `1` - one\n", "markdown", name="big.md")
+    back = loads(result.to_toml())
+    assert [(e.code, e.message) for e in back.entries] == [(1, "one")]
+    assert back.meta.description is not None and back.meta.description.startswith("**xxx")

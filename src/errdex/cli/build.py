@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 import click
 
-from errdex.cli.common import load_or_exit, print_diagnostics, write_atomic
+from errdex.cli.common import load_or_exit, print_diagnostics, save
 from errdex.io import Diagnostic
 from errdex.io.diagnostic import INVALID_VALUE, MISSING_FIELD
 from errdex.model import Catalog, Target
@@ -30,8 +30,20 @@ def _diagnostic(catalog: Catalog, index: int, key: str, message: str, hint: str)
 def target_problems(catalog: Catalog) -> list[Diagnostic]:
     """Problems that stop a target from being built (missing ``lang``, an unsafe ``output``…)."""
     problems = []
+    seen: dict[PurePosixPath, int] = {}
     for i, t in enumerate(catalog.targets):
         out = PurePosixPath(t.output.replace("\\", "/"))
+        first = seen.setdefault(out, i)
+        if first != i:
+            problems.append(
+                _diagnostic(
+                    catalog,
+                    i,
+                    "output",
+                    f"target output {t.output!r} is also the output of target {first + 1}",
+                    "give each target its own output file",
+                )
+            )
         if not t.output.strip() or out.is_absolute() or ".." in out.parts:
             problems.append(
                 _diagnostic(
@@ -50,6 +62,16 @@ def target_problems(catalog: Catalog) -> list[Diagnostic]:
                     "kind",
                     "code target is missing `lang`",
                     'add lang = "python" (or "typescript", "go", "rust")',
+                )
+            )
+        if t.style is not None and (t.kind != "docs" or t.format != "markdown"):
+            problems.append(
+                _diagnostic(
+                    catalog,
+                    i,
+                    "style",
+                    f"`style` applies to markdown docs only; this target is {t.format or t.lang}",
+                    'remove style, or set format = "markdown"',
                 )
             )
         if t.kind == "docs" and not t.format:
@@ -90,7 +112,7 @@ def render_target(catalog: Catalog, target: Target, output: Path) -> dict[Path, 
     from errdex.convert import render_doc
 
     text = render_doc(catalog, target.format or "", style=target.style, locale=target.locale)
-    return {output: text.encode() if isinstance(text, str) else text}
+    return {output: text.encode()}
 
 
 def diff_hint(old: bytes, new: bytes) -> str:
@@ -105,17 +127,49 @@ def diff_hint(old: bytes, new: bytes) -> str:
     return "differs in line endings or trailing whitespace"
 
 
+def _build_site(path: str | None, out: str) -> None:
+    """``--site DIR``: the static web directory (see :mod:`errdex.directory.site`)."""
+    from errdex.cli.registry_option import registry_or_exit
+    from errdex.directory.site import SiteError, build_site
+
+    registry = registry_or_exit((path,) if path else ())
+    try:
+        report = build_site(registry, out)
+    except (SiteError, OSError) as exc:
+        click.echo(f"errdex: cannot write the site: {exc}", err=True)
+        sys.exit(2)
+    for note in report.skipped:
+        click.echo(f"skipped {note}", err=True)
+    click.echo(
+        f"wrote {report.pages} pages ({', '.join(report.locales)}) to {report.out}; "
+        "serve the folder with any static host",
+        err=True,
+    )
+
+
 def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @click.command()
-@click.argument("path", type=click.Path(), default=".")
+@click.argument("path", type=click.Path(), required=False)
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 if any target file is stale or missing."
 )
-def build(path: str, check: bool) -> None:
+@click.option(
+    "--site",
+    "site",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Instead, write the web directory of the catalogs at PATH (default: the registry) "
+    "as a static site to DIR.",
+)
+def build(path: str | None, check: bool, site: str | None) -> None:
     """Build every [[targets]] file of the catalog at PATH (default: the current folder)."""
+    if site is not None:
+        _build_site(path, site)
+        return
+    path = path or "."
     catalog = load_or_exit(path)
     problems = target_problems(catalog)
     if problems:
@@ -145,7 +199,7 @@ def build(path: str, check: bool) -> None:
             reason = "missing" if current is None else "stale: " + diff_hint(current, data)
             click.echo(f"{file}: {reason}")
         else:
-            write_atomic(file, data)
+            save("build", file, data)
             click.echo(f"wrote {file}", err=True)
     if check:
         if stale:

@@ -12,10 +12,10 @@ import sys
 
 import click
 
-from errdex.cli.common import load_or_exit, write_atomic
+from errdex.cli.common import load_or_exit, save
+from errdex.convert import DOC_FORMATS, STYLES
 
-FORMATS = ("json", "markdown", "myst", "rst", "csv", "html", "openapi")
-STYLES = ("list", "table", "sections")
+FORMATS = ("json", *DOC_FORMATS)
 
 
 @click.command()
@@ -66,6 +66,6 @@ def export(path: str, fmt: str, style: str | None, locale: str | None, output: s
 
         data = render_doc(catalog, fmt, style=style, locale=locale).encode("utf-8")
     if output:
-        write_atomic(output, data)
+        save("export", output, data)
     else:
         sys.stdout.buffer.write(data)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from errdex.cli.common import load_or_exit, write_atomic
+from errdex.cli.common import load_or_exit, save
 from errdex.convert.code import LANGS, generate
 
 
@@ -44,5 +44,5 @@ def gen(path: str, lang: str, out_dir: str, package: str | None) -> None:
         if target.is_file() and target.read_bytes() == data:
             click.echo(f"unchanged {target}", err=True)
             continue
-        write_atomic(target, data)
+        save("gen", target, data)
         click.echo(f"wrote {target}", err=True)

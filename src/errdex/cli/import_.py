@@ -14,10 +14,9 @@ from pathlib import Path
 
 import click
 
-from errdex.cli.common import print_diagnostics, write_atomic
+from errdex.cli.common import print_diagnostics, save
 from errdex.cli.main import EXIT_FINDINGS, EXIT_USAGE
-
-FROM = ("auto", "markdown", "myst", "csv", "json")
+from errdex.convert import IMPORT_FORMATS
 
 
 @click.command(name="import")
@@ -25,7 +24,7 @@ FROM = ("auto", "markdown", "myst", "csv", "json")
 @click.option(
     "--from",
     "fmt",
-    type=click.Choice(FROM),
+    type=click.Choice(IMPORT_FORMATS),
     default="auto",
     show_default=True,
     help="Input format.",
@@ -75,7 +74,7 @@ def import_command(file: str, fmt: str, output: str | None, catalog_id: str | No
         sys.exit(EXIT_USAGE)
     data = toml_text.encode("utf-8")
     if output:
-        write_atomic(output, data)
+        save("import", output, data)
         click.echo(f"errdex: wrote {output}: {len(catalog)} codes", err=True)
     else:
         sys.stdout.buffer.write(data)

@@ -17,6 +17,11 @@ _UNESCAPE = re.compile(r"&(lt|amp);")
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line, runs of whitespace (line breaks included) as one space."""
+    return " ".join(text.split())
+
+
 def md_inline(text: str) -> str:
     """Escape what Markdown would read as raw HTML: ``<tag`` and ``&entity;``."""
     if "<" in text or "&" in text:

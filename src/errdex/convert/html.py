@@ -96,9 +96,7 @@ def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str])
     space = group.space
     cols = layout.columns(group, merge=False)
     retry = any(e.retryable is not None and e.retryable != space.retryable for e in group.entries)
-    head = [
-        labels["code_http"] if r == "code" and space.kind == "http" else labels[r] for r in cols
-    ]
+    head = [layout.header(r, space, labels) for r in cols]
     if retry:
         head.append(labels["retryable"])
     out.append("<table>")

@@ -31,9 +31,6 @@ ROLES = (
 with it (ZAN's 对应错误码); ``name_or_message``: one column holding a name where the
 entry has one, else its message (yuanrong's REST "Error Message")."""
 
-TEXT_ROLES = ("name", "title", "message", "description", "solution")
-"""Roles holding an entry's own texts, in the order documents show them."""
-
 _EN = {
     "code": "Error Code",
     "code_http": "Status Code",

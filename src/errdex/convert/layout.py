@@ -20,7 +20,7 @@ column of an HTTP entry (ZAN's 对应错误码).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import NamedTuple
 
 from errdex.model import Catalog, Entry, Module, Space
@@ -142,6 +142,12 @@ class Layout:
         cols += [role for role in order if role in present]
         return cols
 
+    def header(self, role: str, space: Space, labels: dict[str, str]) -> str:
+        """The header label of a column (or bullet) ``role``: an HTTP space's code is a status."""
+        if role == "code" and space.kind == "http":
+            return labels["code_http"]
+        return labels[role]
+
     def cell(self, entry: Entry, role: str, space: Space) -> str | None:
         """The raw (unescaped) value of one cell, or None when empty."""
         if role == "code":
@@ -243,6 +249,8 @@ def _carried(catalog: Catalog) -> dict[tuple[str, object], list[Entry]]:
     return out
 
 
-def group_entries(groups: Sequence[Group]) -> list[Entry]:
-    """All entries of ``groups`` in order."""
-    return [e for g in groups for e in g.entries]
+def document(lines: list[str]) -> str:
+    """A generator's lines as one text: trailing blank lines dropped, one final newline."""
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"

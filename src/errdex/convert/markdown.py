@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import json
 
-from errdex.convert.escape import code_span, fence_for, md_block, md_cell, md_inline
+from errdex.convert.escape import code_span, fence_for, md_block, md_cell, md_inline, one_line
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import Group, Layout
+from errdex.convert.layout import Group, Layout, document
 from errdex.model import Catalog, Entry, Space
 
 
@@ -30,13 +30,13 @@ def render_markdown(catalog: Catalog, *, style: str = "table", locale: str | Non
         raise ValueError(f"unknown Markdown style {style!r}; choose list, table or sections")
     layout = Layout(catalog, locale)
     labels = labels_for(layout.locale)
-    out: list[str] = [f"# {md_inline(_one_line(layout.title))}", ""]
+    out: list[str] = [f"# {md_inline(one_line(layout.title))}", ""]
     if catalog.meta.description:
         out += [md_inline(catalog.meta.description.strip()), ""]
     for section in layout.sections:
         level = 2
         if section.heading:
-            out += [f"## {md_inline(_one_line(layout.space_heading(section.space)))}", ""]
+            out += [f"## {md_inline(one_line(layout.space_heading(section.space)))}", ""]
             if section.space.description:
                 out += [md_inline(section.space.description.strip()), ""]
             level = 3
@@ -50,25 +50,19 @@ def render_markdown(catalog: Catalog, *, style: str = "table", locale: str | Non
             heading = group.module is not None
             if heading:
                 assert group.module is not None
-                title = _one_line(layout.module_heading(group.module))
+                title = one_line(layout.module_heading(group.module))
                 out += [f"{'#' * level} {md_inline(title)}", ""]
                 if group.module.description:
                     out += [md_inline(group.module.description.strip()), ""]
             if style == "table":
                 _table(out, layout, group, labels)
                 for entry in group.entries:
-                    _extras(out, entry, labels)
+                    extras(out, entry, labels)
             else:
                 code_level = level + 1 if heading else level
                 for entry in group.entries:
                     _section(out, layout, entry, group.space, labels, code_level)
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return document(out)
 
 
 def _bullet(layout: Layout, entry: Entry) -> str:
@@ -80,9 +74,7 @@ def _bullet(layout: Layout, entry: Entry) -> str:
 def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str]) -> None:
     cols = layout.columns(group)
     space = group.space
-    head = [
-        labels["code_http"] if r == "code" and space.kind == "http" else labels[r] for r in cols
-    ]
+    head = [layout.header(r, space, labels) for r in cols]
     out.append("| " + " | ".join(head) + " |")
     out.append("|" + "|".join(" --- " for _ in cols) + "|")
     cell = layout.cell
@@ -115,7 +107,7 @@ def _section(
         value = layout.cell(entry, role, space)
         if value is None:
             continue
-        label = labels["code_http"] if role == "code" and space.kind == "http" else labels[role]
+        label = layout.header(role, space, labels)
         if role in ("code", "name"):
             shown = code_span(value)
         elif role == "carried":
@@ -124,10 +116,10 @@ def _section(
             shown = md_block(value, 2)
         out.append(f"- **{label}:**" + (f" {shown}" if shown else ""))
     out.append("")
-    _extras(out, entry, labels)
+    extras(out, entry, labels)
 
 
-def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
+def extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
     """Known messages and examples of one entry, each under a caption naming the code."""
     code = code_span(str(entry.code))
     if entry.variants:
@@ -142,5 +134,5 @@ def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
         caption = example.title or labels["example"]
         body = example.body.rstrip("\n")
         fence = fence_for(body)
-        out += [f"**{md_inline(_one_line(caption))}** ({code}):", ""]
+        out += [f"**{md_inline(one_line(caption))}** ({code}):", ""]
         out += [f"{fence}{example.lang or ''}", body, fence, ""]

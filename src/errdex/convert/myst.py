@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from errdex.convert.escape import csv_quote, md_inline
+from errdex.convert.escape import csv_quote, md_inline, one_line
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import Group, Layout
-from errdex.convert.markdown import _extras, _one_line
+from errdex.convert.layout import Group, Layout, document
+from errdex.convert.markdown import extras
 from errdex.model import Catalog
 
 
@@ -29,7 +29,7 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
     layout = Layout(catalog, locale)
     labels = labels_for(layout.locale)
     cid = catalog.meta.id
-    out: list[str] = [f"({label(cid)})=", f"# {md_inline(_one_line(layout.title))}", ""]
+    out: list[str] = [f"({label(cid)})=", f"# {md_inline(one_line(layout.title))}", ""]
     if catalog.meta.description:
         out += [md_inline(catalog.meta.description.strip()), ""]
     for section in layout.sections:
@@ -38,7 +38,7 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
         if section.heading:
             out += [
                 f"({label(cid, space.id)})=",
-                f"## {md_inline(_one_line(layout.space_heading(space)))}",
+                f"## {md_inline(one_line(layout.space_heading(space)))}",
                 "",
             ]
             if space.description:
@@ -47,7 +47,7 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
         for group in section.groups:
             module = group.module
             if module is not None:
-                title = _one_line(layout.module_heading(module))
+                title = one_line(layout.module_heading(module))
                 out += [
                     f"({label(cid, space.id, module.id)})=",
                     f"{'#' * level} {md_inline(title)}",
@@ -57,18 +57,14 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
                     out += [md_inline(module.description.strip()), ""]
             _csv_table(out, layout, group, labels)
             for entry in group.entries:
-                _extras(out, entry, labels)
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"
+                extras(out, entry, labels)
+    return document(out)
 
 
 def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, str]) -> None:
     cols = layout.columns(group)
     space = group.space
-    head = [
-        labels["code_http"] if r == "code" and space.kind == "http" else labels[r] for r in cols
-    ]
+    head = [layout.header(r, space, labels) for r in cols]
     rows = []
     for entry in group.entries:
         cells = []

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from errdex.convert.escape import csv_quote, rst_inline
+from errdex.convert.escape import csv_quote, one_line, rst_inline
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import Group, Layout
-from errdex.convert.markdown import _one_line
+from errdex.convert.layout import Group, Layout, document
 from errdex.convert.myst import label
 from errdex.model import Catalog, Entry
 
@@ -26,12 +25,19 @@ def _width(text: str) -> int:
 
 
 def _title(out: list[str], text: str, level: int) -> None:
-    text = rst_inline(_one_line(text))
+    text = rst_inline(one_line(text))
     out += [text, _UNDERLINES[min(level, len(_UNDERLINES)) - 1] * max(_width(text), 3), ""]
 
 
 def _paragraph(out: list[str], text: str) -> None:
-    out += [rst_inline(text.strip()), ""]
+    out += [_flush(rst_inline(text.strip())), ""]
+
+
+def _flush(text: str) -> str:
+    """Lines of a paragraph start at its margin: an indented line would open a block quote."""
+    if text.isascii() and text.isprintable():  # no line break of any kind: the common case
+        return text.strip()
+    return "\n".join(line.strip() for line in text.splitlines())
 
 
 def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
@@ -61,21 +67,18 @@ def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
             _csv_table(out, layout, group, labels)
             for entry in group.entries:
                 _extras(out, entry, labels)
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"
+    return document(out)
 
 
 def _indent(text: str, pad: str) -> str:
-    return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
+    # docutils splits lines with str.splitlines(): CR, U+2028 and friends end a line too
+    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
 
 
 def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, str]) -> None:
     cols = layout.columns(group)
     space = group.space
-    head = [
-        labels["code_http"] if r == "code" and space.kind == "http" else labels[r] for r in cols
-    ]
+    head = [layout.header(r, space, labels) for r in cols]
     out += [
         ".. csv-table::",
         "   :header: " + ", ".join(csv_quote(h) for h in head),
@@ -88,7 +91,7 @@ def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, s
             value = layout.cell(entry, role, space)
             if role == "carried" and value is not None:
                 value = ", ".join(value.split("\n"))
-            cells.append(csv_quote("" if value is None else rst_inline(value)))
+            cells.append(csv_quote("" if value is None else _flush(rst_inline(value))))
         out.append(_indent(", ".join(cells), "   "))
     out.append("")
 
@@ -101,9 +104,9 @@ def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
             item = "- " + rst_inline(f'"{v.message}"')
             if v.description is not None:
                 item += ": " + rst_inline(v.description)
-            out += [_indent(item, "  ")[2:], ""]
+            out += [_indent(_flush(item), "  ")[2:], ""]
     for example in entry.examples:
-        caption = rst_inline(_one_line(example.title or labels["example"]))
+        caption = rst_inline(one_line(example.title or labels["example"]))
         out += [f"**{caption}** (``{code}``):", ""]
         out += [f".. code-block:: {example.lang or 'text'}", ""]
         out += [_indent(example.body.rstrip("\n"), "   "), ""]

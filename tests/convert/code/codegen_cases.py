@@ -8,6 +8,8 @@ catalog uses must decode to the entry they name (an unknown code stays raw).
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -99,6 +101,36 @@ def expected_output(catalog: Catalog, reserved: tuple[str, ...] = ()) -> list[st
     lines = [f"L {r.ident}" for r in table.rows]
     lines += [f"D {c.ident or '-'} {c.code} {c.message}" for c in decode_cases(catalog, reserved)]
     return lines
+
+
+def run_go(go: str, folder: Path) -> str:
+    """Check that ``folder/gen`` is gofmt-clean and vets, run ``folder``'s main; its stdout."""
+    env = dict(os.environ)
+    env.setdefault("GOCACHE", str(Path.home() / ".cache" / "go-build"))
+    env.update(GOPATH=str(folder / "gopath"), GOFLAGS="-mod=mod", GOTOOLCHAIN="local")
+    (folder / "go.mod").write_text("module example.com/errgen\n\ngo 1.18\n")
+    gofmt = [str(Path(go).with_name("gofmt")), "-l", "gen"]
+    fmt = subprocess.run(gofmt, cwd=folder, capture_output=True, text=True)
+    assert fmt.returncode == 0 and fmt.stdout == "", "gofmt would reformat: " + fmt.stdout
+    vet = subprocess.run([go, "vet", "./..."], cwd=folder, env=env, capture_output=True, text=True)
+    assert vet.returncode == 0, vet.stderr
+    run = subprocess.run([go, "run", "."], cwd=folder, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def run_rust(rustc: str, folder: Path) -> str:
+    """Build ``folder/main.rs`` (``mod gen;``) warning-free with rustc alone, run it; its stdout."""
+    build = subprocess.run(
+        [rustc, "--edition", "2021", "-D", "warnings", "-o", "prog", "main.rs"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stderr
+    run = subprocess.run([str(folder / "prog")], cwd=folder, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
 
 
 def lookups(catalog: Catalog) -> list[tuple[str, str, bool]]:

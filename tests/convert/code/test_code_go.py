@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
-from codegen_cases import EXAMPLES, decode_cases, example, expected_output, lookups
+from codegen_cases import EXAMPLES, decode_cases, example, expected_output, lookups, run_go
 
 from errdex.convert.code import generate
 
@@ -43,40 +41,17 @@ func main() {
 """
 
 
-def _go_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.setdefault("GOCACHE", str(Path.home() / ".cache" / "go-build"))
-    env.update(GOPATH=str(tmp_path / "gopath"), GOFLAGS="-mod=mod", GOTOOLCHAIN="local")
-    return env
-
-
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_go_builds_and_runs(name: str, tmp_path: Path, go: str) -> None:
     catalog = example(name)
     ((_, source),) = generate(catalog, "go", "gen").items()
     (tmp_path / "gen").mkdir()
     (tmp_path / "gen" / "gen.go").write_bytes(source)
-    (tmp_path / "go.mod").write_text("module example.com/errgen\n\ngo 1.18\n")
     pairs = ", ".join(f"{{{json.dumps(c)}, {json.dumps(s)}}}" for c, s, _ in lookups(catalog))
     bodies = ", ".join(json.dumps(case.body) for case in decode_cases(catalog))
     program = PROGRAM.replace("LOOKUPS", pairs).replace("BODIES", bodies)
     (tmp_path / "main.go").write_text(program)
-    env = _go_env(tmp_path)
-    gofmt = subprocess.run(
-        [str(Path(go).with_name("gofmt")), "-l", "gen"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
-    assert gofmt.stdout == "", "gofmt would reformat the generated file"
-    vet = subprocess.run(
-        [go, "vet", "./..."], cwd=tmp_path, env=env, capture_output=True, text=True
-    )
-    assert vet.returncode == 0, vet.stderr
-    run = subprocess.run(
-        [go, "run", "."], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
-    )
-    assert run.stdout.splitlines() == expected_output(catalog)
+    assert run_go(go, tmp_path).splitlines() == expected_output(catalog)
 
 
 def test_go_file_says_it_is_generated() -> None:

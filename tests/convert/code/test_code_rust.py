@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from codegen_cases import EXAMPLES, decode_cases, example, expected_output, lookups
+from codegen_cases import EXAMPLES, decode_cases, example, expected_output, lookups, run_rust
 
 from errdex.convert.code import generate
 from errdex.convert.code.rust import rust_string
@@ -50,14 +49,4 @@ def test_rust_builds_and_runs(name: str, tmp_path: Path, rustc: str) -> None:
     bodies = ", ".join(rust_string(case.body) for case in decode_cases(catalog))
     program = PROGRAM.replace("LOOKUPS", items).replace("BODIES", bodies)
     (tmp_path / "main.rs").write_text(program)
-    build = subprocess.run(
-        [rustc, "--edition", "2021", "-D", "warnings", "-o", "prog", "main.rs"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
-    assert build.returncode == 0, build.stderr
-    run = subprocess.run(
-        [str(tmp_path / "prog")], cwd=tmp_path, capture_output=True, text=True, check=True
-    )
-    assert run.stdout.splitlines() == expected_output(catalog, ("Self",))
+    assert run_rust(rustc, tmp_path).splitlines() == expected_output(catalog, ("Self",))

@@ -19,7 +19,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from errdex import __version__
 from errdex.convert.code.naming import entry_idents, module_idents
+from errdex.convert.escape import one_line
 from errdex.model import Catalog, Entry
 
 MESSAGE_REFS = ("$message", "$title", "$description")
@@ -64,6 +66,20 @@ class CodeTable(NamedTuple):
     def space_kinds(self) -> dict[str, str]:
         """Space id → kind (``app``, ``http``, ``jsonrpc``)."""
         return {s.id: s.kind for s in self.catalog.spaces.values()}
+
+
+def provenance(catalog: Catalog) -> str:
+    """``errdex X from catalog 'id' version V``: one line, safe inside any line comment."""
+    meta = catalog.meta
+    text = f"errdex {__version__} from catalog {meta.id!r}"
+    if meta.version:
+        text += " version " + comment_text(meta.version)
+    return text
+
+
+def comment_text(text: str) -> str:
+    """``text`` on one line for a ``//`` or ``/* */`` comment: controls dropped, ``*/`` broken."""
+    return one_line("".join(ch if ch.isprintable() else " " for ch in text)).replace("*/", "* /")
 
 
 def _find_refs(body: Any, path: tuple[str, ...], found: dict[str, tuple[str, ...]]) -> None:

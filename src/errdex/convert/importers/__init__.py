@@ -44,10 +44,10 @@ def detect_format(text: str, name: str = "") -> str:
         return "csv"
     stripped = text.lstrip("\ufeff \t\r\n")
     if lower.endswith((".md", ".markdown", ".myst", ".txt")) or not lower:
-        if stripped[:1] in "[{" and not lower.endswith((".md", ".markdown", ".myst")):
+        if stripped[:1] in ("[", "{") and not lower.endswith((".md", ".markdown", ".myst")):
             return "json"
         return "myst" if _MYST_HINTS.search(text) else "markdown"
-    if stripped[:1] in "[{":
+    if stripped[:1] in ("[", "{"):
         return "json"
     first = stripped.split("\n", 1)[0]
     if "," in first and "|" not in first and not first.startswith("#"):

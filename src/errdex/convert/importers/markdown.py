@@ -37,6 +37,8 @@ from errdex.io import Diagnostic, SourceFile
 _CAPTION = re.compile(
     r"^\*\*(?P<caption>.+?)\*\*\s*\((?P<fence>`+)\s?(?P<code>.+?)\s?(?P=fence)\):?$", re.S
 )
+_CAPTION_MAX = 1000
+"""Longest paragraph read as an example or known-messages caption."""
 _BULLET = re.compile(
     r"^(?P<fence>`+)(?P<code>[^`]+?)(?P=fence)(?:\s*[-–—:]\s?(?P<text>.*))?$", re.S
 )
@@ -282,7 +284,12 @@ class _Reader:
 
     def on_para(self, block: Block, blocks: list[Block], index: int, _caption: Any) -> None:
         text = str(block.a)
-        m = _CAPTION.match(text)
+        # a caption is one short line; the cap keeps the regex linear on huge paragraphs
+        m = (
+            _CAPTION.match(text)
+            if len(text) <= _CAPTION_MAX and text.endswith((")", "):"))
+            else None
+        )
         nxt = blocks[index + 1] if index + 1 < len(blocks) else None
         if m and nxt is not None and nxt.kind in ("list", "fence"):
             self.caption = (md_unescape(m.group("caption")), m.group("code"), block.line)
