@@ -21,13 +21,23 @@ sys.path.insert(0, str(HERE))
 
 SUITES = {
     "catalog": "bench_catalog",
+    "codegen": "bench_codegen",
+    "diff": "bench_diff",
+    "convert": "bench_convert",
+    "runtime": "bench_runtime",
+    "web": "bench_web",
+    "search": "bench_search",
 }
 """Suite name → module in this folder exposing ``run(quick) -> list[Result]``."""
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("suites", nargs="*", help="suites to run (default: all): " + ", ".join(SUITES))
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "suites", nargs="*", help="suites to run (default: all): " + ", ".join(SUITES)
+    )
     parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer repeats")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON to FILE")
     args = parser.parse_args(argv)
@@ -40,12 +50,16 @@ def main(argv: list[str] | None = None) -> int:
         results += module.run(args.quick)
 
     width = max(len(r.name) for r in results)
-    print(f"{'benchmark':<{width}}  {'time':>10}  {'floor':>10}  {'figure':>9}  {'target':>7}  ok  floor is")
+    print(
+        f"{'benchmark':<{width}}  {'time':>10}  {'floor':>10}  {'figure':>9}  {'target':>7}"
+        "  ok  floor is"
+    )
     for r in results:
-        unit = " ms" if r.mode == "diff" else "x"
+        unit = " ms" if r.mode in ("diff", "abs") else "x"
         print(
             f"{r.name:<{width}}  {r.seconds * 1000:>8.2f}ms  {r.floor_seconds * 1000:>8.2f}ms  "
-            f"{r.ratio:>7.2f}{unit:<2} {r.target:>6.2f}{unit.strip()}  {'yes' if r.ok else 'NO ':3} {r.floor_name}"
+            f"{r.ratio:>7.2f}{unit:<2} {r.target:>6.2f}{unit.strip()}  "
+            f"{'yes' if r.ok else 'NO ':3} {r.floor_name}"
         )
     if args.json:
         payload = {

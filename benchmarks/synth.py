@@ -11,10 +11,27 @@ import json
 
 from errdex.model import source_hash
 
-WORDS = (
-    "request token account balance channel project indexer service query signer "
-    "deployment contract payload stream instance function resource quota window"
-).split()
+WORDS = [
+    "request",
+    "token",
+    "account",
+    "balance",
+    "channel",
+    "project",
+    "indexer",
+    "service",
+    "query",
+    "signer",
+    "deployment",
+    "contract",
+    "payload",
+    "stream",
+    "instance",
+    "function",
+    "resource",
+    "quota",
+    "window",
+]
 
 
 def catalog_data(n_codes: int = 100_000, n_modules: int = 100) -> dict:

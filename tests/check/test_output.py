@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from importlib import resources
 
 import jsonschema
@@ -79,8 +80,8 @@ def test_github_commands(result):
     lines = github(result).splitlines()
     assert lines[0] == (
         "::warning file=cat%2Ca%3Alog.toml,line=6,col=30,title=W203 unknown-word::"
-        "'rockdb' is not an English word, occurs nowhere else in the catalog, and is one slip from "
-        f"'rock'%0Ahelp: {escape_data(unknown.hint)}"
+        "'rockdb' is not an English word, occurs nowhere else in the catalog, and is two edits "
+        f"from 'rock'%0Ahelp: {escape_data(unknown.hint)}"
     )
     assert all(line.startswith(("::error ", "::warning ")) for line in lines)
     assert len(lines) == 3
@@ -106,3 +107,20 @@ def test_sarif_is_valid_sarif_2_1_0(result):
     loc = res["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "cat%2Ca%3Alog.toml", "uriBaseId": "%SRCROOT%"}
     assert loc["region"]["startLine"] == 6 and loc["region"]["startColumn"] == 30
+
+
+def test_the_caret_stands_under_the_problem_after_wide_characters():
+    body = """
+        [[errors]]
+        code = 1
+        message = "Token {age} expired."
+        [errors.translations.zh-CN]
+        message = "令牌 {age.x} 已过期。"
+        """
+    catalog, _ = reads(HEADER + textwrap.dedent(body), name="t.toml")
+    (d,) = [d for d in check_catalog(catalog) if d.rule.id == "E108"]
+    lines = text(CheckResult([d], 1, ())).splitlines()
+    source, caret = lines[1], lines[2]
+    # 令牌 are two columns each on a terminal: the caret goes under '{', not two columns early
+    assert source.index("{") + 2 == caret.index("^")
+    assert source.split("| ", 1)[1].startswith('message = "令牌 {age.x}')

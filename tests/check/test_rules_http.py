@@ -58,3 +58,37 @@ def test_status_contradicting_the_words():
     first = only(found, "W208")[0]
     assert first.message == "-32004 says 'rate limited' but is sent with HTTP 403"
     assert "set http_status = 429" in first.hint
+
+
+def test_negative_retry_after():
+    body = """
+        [spaces.app]
+        retry_after = -1
+        [modules.rate]
+        retry_after = -60
+        [modules.ok]
+        retry_after = 0
+        [[errors]]
+        code = 1
+        module = "rate"
+        message = "Slow down."
+        [[errors]]
+        code = 2
+        module = "ok"
+        message = "Try again."
+        retry_after = -5
+        [[errors]]
+        code = 3
+        module = "ok"
+        message = "Busy."
+        retry_after = 30
+        """
+    found = lint(body)
+    # each bad value once, where it is written: an inherited -60 is not repeated at entry 1
+    assert places(found, "E113") == [
+        at(body, "retry_after = -1"),
+        at(body, "retry_after = -60"),
+        at(body, "retry_after = -5"),
+    ]
+    assert only(found, "E113")[2].message == "2 has retry_after -5, but a wait cannot be negative"
+    assert "0 or more" in only(found, "E113")[2].hint

@@ -1,7 +1,10 @@
 """Templates and translations: syntax, placeholders, missing and stale translations."""
 
+from pathlib import Path
+
 from check_helpers import at, lint, only, places
 
+from errdex.check import run
 from errdex.model import source_hash
 
 
@@ -118,3 +121,18 @@ def test_stale_translation():
     found = lint(body)
     assert places(found, "W302") == [at(body, "source_hash", 1)]
     assert source_hash("Token missing.", None, None) in only(found, "W302")[0].hint
+
+
+def test_a_translation_in_a_locale_file_is_reported_there_even_when_it_comes_first(tmp_path):
+    # The first table of a locale file starts on the same line as its `errors`
+    # parent: the diagnostic must still point into the locale file, at the message.
+    (tmp_path / "modules").mkdir()
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "errdex.toml").write_text('[catalog]\nid = "t"\n')
+    (tmp_path / "modules" / "a.toml").write_text(
+        '[module]\nprefix = "A-"\n\n[[errors]]\ncode = "A-1"\nmessage = "Hi {x}."\n'
+    )
+    (tmp_path / "locales" / "zh-CN.toml").write_text('[errors."A-1"]\nmessage = "你好 {y}"\n')
+    (d,) = [d for d in run([tmp_path]).diagnostics if d.rule.id == "E107"]
+    assert (Path(d.file).name, d.line, d.col) == ("zh-CN.toml", 2, 1)
+    assert d.source_line == 'message = "你好 {y}"'

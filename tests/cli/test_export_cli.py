@@ -142,3 +142,15 @@ def test_an_unknown_format_is_a_usage_error(shop: Path) -> None:
     result = CliRunner().invoke(cli, ["export", str(shop), "--format", "xml"])
     assert result.exit_code == 2
     assert "Invalid value for '--format'" in result.stderr
+
+
+def test_an_output_that_cannot_be_written_exits_2_without_a_traceback(
+    shop: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli, ["export", str(shop), "-o", str(blocker / "out.json")])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"errdex export: cannot write {blocker / 'out.json'}" in result.stderr
+    assert "hint:" in result.stderr

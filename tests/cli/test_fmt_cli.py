@@ -121,3 +121,28 @@ def test_fmt_then_check_passes_on_a_folder_of_catalogs(tmp_path: Path) -> None:
     check = run("--check", str(copy))
     assert check.exit_code == 0, check.output
     assert check.stdout == ""
+
+
+def test_a_file_that_cannot_be_written_is_reported_and_the_others_are_formatted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errdex.cli.fmt as fmt_command
+
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    for path in (first, second):
+        path.write_text(MESSY, encoding="utf-8")
+    real = fmt_command.write_atomic
+
+    def refuse_a(path: Path, data: bytes) -> None:
+        if Path(path).name == "a.toml":
+            raise PermissionError(13, "Permission denied")
+        real(path, data)
+
+    monkeypatch.setattr(fmt_command, "write_atomic", refuse_a)
+    result = run(str(first), str(second))
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)
+    assert "errdex fmt: cannot write" in result.stderr and "Permission denied" in result.stderr
+    assert first.read_text(encoding="utf-8") == MESSY
+    assert second.read_text(encoding="utf-8") == CANONICAL
+    assert "1 could not be formatted" in result.stderr

@@ -43,3 +43,12 @@ def test_schema_writes_to_a_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert out.read_bytes() == CliRunner().invoke(cli, ["schema"]).stdout_bytes
+
+
+def test_an_output_that_cannot_be_written_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli, ["schema", "-o", str(blocker / "schema.json")])
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)
+    assert "errdex schema: cannot write" in result.stderr and "hint:" in result.stderr

@@ -169,6 +169,7 @@ def _set(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         (("errors", "AUTH-ERR-4", "tags"), "auth"),
         (("catalog", "locales"), "en"),
         (("catalog", "id"), 7),
+        (("catalog", "id"), "Shop API"),  # not a slug: the loader refuses it too (E005)
         (("modules", "legacy", "range"), [1, 2, 3]),
         (("spaces", "rpc", "kind"), "grpc"),
         (("targets", 0, "format"), "pdf"),

@@ -72,9 +72,9 @@ def test_a_multi_line_string_hides_what_looks_like_tables_inside_it() -> None:
 
 def test_toml_lines_are_counted_as_tomllib_counts_them() -> None:
     # CRLF ends a line; U+2028 inside a string does not.
-    text = '[catalog]\r\nid = "a\u2028b"\r\ntitel = "x"\r\n'
+    text = '[catalog]\r\nid = "a"\r\ntitle = "a\u2028b"\r\ntitel = "x"\r\n'
     (d,) = reads(text)[1]
-    assert (d.line, d.col) == (3, 1)
+    assert (d.line, d.col) == (4, 1)
     assert d.source_line == 'titel = "x"'
 
 

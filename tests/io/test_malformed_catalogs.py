@@ -743,6 +743,44 @@ CASES = [
             ),
         ],
     ),
+    Case(
+        "entry-code-blank",
+        {
+            "c.toml": C + '[[errors]]\ncode = "  "\nmessage = "Hi."\n',
+        },
+        [
+            ("c.toml:4:1", "E005", "'code' is blank", "write the code, e.g. 1234"),
+        ],
+    ),
+    Case(
+        "entry-code-with-blanks-around",
+        {
+            "c.toml": C + 'internal_error = ""\n[[errors]]\ncode = "AUTH-ERR-4 "\n',
+        },
+        [
+            ("c.toml:3:1", "E005", "'internal_error' is empty", "write the code, e.g. 1234"),
+            (
+                "c.toml:5:1",
+                "E005",
+                "'code' 'AUTH-ERR-4 ' has blanks around it",
+                'write code = "AUTH-ERR-4": clients compare codes as they are sent',
+            ),
+        ],
+    ),
+    Case(
+        "catalog-id-not-a-slug",
+        {
+            "c.toml": '[catalog]\nid = "Shop API"\n',
+        },
+        [
+            (
+                "c.toml:2:1",
+                "E005",
+                "catalog id 'Shop API' is not a slug",
+                'use lower-case letters, digits, ".", "_" and "-": id = "shop-api"',
+            ),
+        ],
+    ),
 ]
 
 

@@ -120,7 +120,7 @@ class Context:
         if src is not None:
             code = self.entries[index].code
             for key in (code, str(code)):
-                if src.locate(("errors", key)) != src.locate(("errors",)):
+                if src.has(("errors", key)):
                     return src, ("errors", key)
         src, path = self.origin(index)
         return src, (*path, "translations", locale)

@@ -69,7 +69,13 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool) -> None:
                     click.echo(_diff(result), nl=False)
             else:
                 assert result.after is not None
-                write_atomic(result.path, result.after.encode("utf-8"))
+                try:
+                    write_atomic(result.path, result.after.encode("utf-8"))
+                except OSError as exc:  # the file is left as it was
+                    click.echo(f"errdex fmt: cannot write {name}: {exc.strerror or exc}", err=True)
+                    click.echo("  hint: check that the file and its folder are writable", err=True)
+                    failed += 1
+                    continue
                 click.echo(f"reformatted {name}")
         else:
             unchanged += 1

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from errdex.cli.common import load_or_exit
+from errdex.cli.common import fail, load_or_exit
 from errdex.model import AmbiguousCodeError, UnknownCodeError, source_hash
 
 
@@ -19,7 +17,8 @@ def hash_command(path: str, code: str, space: str | None) -> None:
     catalog = load_or_exit(path)
     try:
         entry = catalog.entry(code, space=space)
-    except (UnknownCodeError, AmbiguousCodeError) as exc:
-        click.echo(f"errdex: {exc}", err=True)
-        sys.exit(2)
+    except AmbiguousCodeError as exc:
+        fail("hash", str(exc), f"add --space {exc.spaces[0]} (or another of its spaces)")
+    except UnknownCodeError as exc:
+        fail("hash", str(exc), "pass a code or a name of an entry of this catalog")
     click.echo(source_hash(entry.message, entry.description, entry.solution))

@@ -20,9 +20,20 @@ EXIT_USAGE = 2
 
 COMMANDS = {
     "check": "errdex.cli.check:check",
+    "fmt": "errdex.cli.fmt:fmt",
     "export": "errdex.cli.export:export",
     "schema": "errdex.cli.schema:schema",
     "hash": "errdex.cli.hash:hash_command",
+    "diff": "errdex.cli.diff:diff_command",
+    "new": "errdex.cli.new:new",
+    "i18n": "errdex.cli.i18n:i18n",
+    "scan": "errdex.cli.scan:scan",
+    "gen": "errdex.cli.gen:gen",
+    "build": "errdex.cli.build:build",
+    "import": "errdex.cli.import_:import_command",
+    "explain": "errdex.cli.explain:explain",
+    "search": "errdex.cli.search:search",
+    "serve": "errdex.cli.serve:serve",
 }
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
 

@@ -7,16 +7,18 @@ import sys
 import click
 import orjson
 
-from errdex.cli.common import write_atomic
+from errdex.cli.common import save
 from errdex.io.schema import catalog_schema
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout."
+)
 def schema(output: str | None) -> None:
     """Print the JSON Schema of catalog files (for editor completion and validation)."""
     data = orjson.dumps(catalog_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     if output:
-        write_atomic(output, data)
+        save("schema", output, data)
     else:
         sys.stdout.buffer.write(data)

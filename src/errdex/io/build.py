@@ -9,6 +9,7 @@ the rest go through the generic validator.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -104,25 +105,40 @@ class Builder:
         """Record one problem."""
         self.diagnostics.append(Diagnostic(rule, message, source=source, path=path, hint=hint))
 
-    def _unknown(self, key: str, table: Mapping[str, spec.Field], src: SourceFile, path: tuple[Any, ...], where: str) -> None:
+    def _unknown(
+        self,
+        key: str,
+        table: Mapping[str, spec.Field],
+        src: SourceFile,
+        path: tuple[Any, ...],
+        where: str,
+    ) -> None:
         if type(key) is not str:  # YAML keys may be numbers, booleans or null
             hint = 'quote the key ("...") or use one of: ' + ", ".join(table)
-            self.report(WRONG_TYPE, f"key {key!r} in {where} is not a string", src, path + (key,), hint)
+            self.report(
+                WRONG_TYPE, f"key {key!r} in {where} is not a string", src, (*path, key), hint
+            )
             return
         guess = _suggest(key, table)
         hint = f"did you mean {guess!r}?" if guess else "known keys: " + ", ".join(table)
-        self.report(UNKNOWN_FIELD, f"unknown field {key!r} in {where}", src, path + (key,), hint)
+        self.report(UNKNOWN_FIELD, f"unknown field {key!r} in {where}", src, (*path, key), hint)
 
     # -- generic validation ----------------------------------------------------
 
-    def value(self, field: spec.Field, value: Any, src: SourceFile, path: tuple[Any, ...]) -> tuple[bool, Any]:
+    def value(
+        self, field: spec.Field, value: Any, src: SourceFile, path: tuple[Any, ...]
+    ) -> tuple[bool, Any]:
         """Validate one value against its field; return ``(ok, normalised value)``."""
         kind = field.kind
         name = path[-1] if path else "value"
         allowed = _PY_TYPES.get(kind)
         if allowed is not None:
-            if type(value) in allowed and not (kind == "code" and value == ""):
-                return True, value
+            if type(value) in allowed:
+                if kind != "code" or type(value) is int or _clean_code(value):
+                    return True, value
+                message, hint = _bad_code(name, value)
+                self.report(INVALID_VALUE, message, src, path, hint)
+                return False, None
         elif kind == "enum":
             if type(value) is str and value in field.choices:
                 return True, value
@@ -161,13 +177,13 @@ class Builder:
                 out = []
                 for i, item in enumerate(value):
                     if type(item) is dict:
-                        out.append(self.table(item, field.sub or {}, src, path + (i,), f"{name!r}"))
+                        out.append(self.table(item, field.sub or {}, src, (*path, i), f"{name!r}"))
                     else:
                         self.report(
                             WRONG_TYPE,
                             f"item {i} of {name!r} is {_kind_of(item)}, expected a table",
                             src,
-                            path + (i,),
+                            (*path, i),
                             "write each item as a table: { key = value, ... }",
                         )
                 return True, out
@@ -180,17 +196,19 @@ class Builder:
                             WRONG_TYPE,
                             f"key {key!r} in {name} is not a string",
                             src,
-                            path + (key,),
+                            (*path, key),
                             'quote the key ("...")',
                         )
                     elif type(item) is dict:
-                        out_map[key] = self.table(item, field.sub or {}, src, path + (key,), f"{name}.{key}")
+                        out_map[key] = self.table(
+                            item, field.sub or {}, src, (*path, key), f"{name}.{key}"
+                        )
                     else:
                         self.report(
                             WRONG_TYPE,
                             f"{name}.{key} is {_kind_of(item)}, expected a table",
                             src,
-                            path + (key,),
+                            (*path, key),
                             f"write [{'.'.join(str(p) for p in path if type(p) is str)}.{key}]"
                             " as a table of keys",
                         )
@@ -223,7 +241,7 @@ class Builder:
             if field is None:
                 self._unknown(key, fields, src, path, where)
                 continue
-            ok, norm = self.value(field, value, src, path + (key,))
+            ok, norm = self.value(field, value, src, (*path, key))
             if ok:
                 out[key] = norm
         for key, field in fields.items():
@@ -237,8 +255,10 @@ class Builder:
                 )
         return out
 
-    def collection(self, raw: Any, fields: Mapping[str, spec.Field], src: SourceFile, key: str) -> dict[str, dict[str, Any]]:
-        """Validate ``spaces``/``modules``/``profiles``: a table of tables, or a list with ``id``s."""
+    def collection(
+        self, raw: Any, fields: Mapping[str, spec.Field], src: SourceFile, key: str
+    ) -> dict[str, dict[str, Any]]:
+        """Validate ``spaces``/``modules``/``profiles``: tables by name, or a list with ``id``s."""
         out: dict[str, dict[str, Any]] = {}
         if type(raw) is list:
             for i, item in enumerate(raw):
@@ -266,6 +286,21 @@ class Builder:
         return value if ok else {}
 
 
+def _clean_code(code: str) -> bool:
+    """Whether a string code is usable: not empty, no blanks around it (they travel on the wire)."""
+    return code != "" and not code[0].isspace() and not code[-1].isspace()
+
+
+def _bad_code(name: str, code: str) -> tuple[str, str]:
+    """The message and hint for a string code that is empty, blank, or has blanks around it."""
+    if not code.strip():
+        return f"{name!r} is {'empty' if code == '' else 'blank'}", "write the code, e.g. 1234"
+    return (
+        f"{name!r} {code!r} has blanks around it",
+        f'write {name} = "{code.strip()}": clients compare codes as they are sent',
+    )
+
+
 def _kind_of(value: Any) -> str:
     if isinstance(value, bool):
         return "a boolean"
@@ -285,7 +320,10 @@ def _kind_of(value: Any) -> str:
 
 
 def _defaults(own: Mapping[str, Any], fallback: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(own.get(k, fb) if own.get(k) is not None else fb for k, fb in zip(_DEFAULT_KEYS, fallback, strict=True))
+    return tuple(
+        own.get(k, fb) if own.get(k) is not None else fb
+        for k, fb in zip(_DEFAULT_KEYS, fallback, strict=True)
+    )
 
 
 def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
@@ -306,11 +344,19 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         ok, meta_val = b.value(spec.TOP["catalog"], raw["catalog"], src, ("catalog",))
         meta_raw = meta_val if ok else {}
     else:
-        b.report(MISSING_FIELD, "the catalog has no [catalog] table", src, (), 'add [catalog] with id = "your-catalog"')
+        b.report(
+            MISSING_FIELD,
+            "the catalog has no [catalog] table",
+            src,
+            (),
+            'add [catalog] with id = "your-catalog"',
+        )
 
     spaces_raw = b.collection(raw.get("spaces", {}), spec.SPACE, src, "spaces")
     modules_raw = b.collection(raw.get("modules", {}), spec.MODULE, src, "modules")
-    module_srcs: dict[str, tuple[SourceFile, tuple[Any, ...]]] = {k: (src, ("modules", k)) for k in modules_raw}
+    module_srcs: dict[str, tuple[SourceFile, tuple[Any, ...]]] = {
+        k: (src, ("modules", k)) for k in modules_raw
+    }
     for doc in documents:
         if doc.role != "module":
             continue
@@ -326,7 +372,9 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
                 ("module",),
                 f"keep one definition: in [modules.{mid}] or in this file",
             )
-        ok, mod_val = b.value(spec.MODULE_FILE["module"], doc.data.get("module", {}), doc.source, ("module",))
+        ok, mod_val = b.value(
+            spec.MODULE_FILE["module"], doc.data.get("module", {}), doc.source, ("module",)
+        )
         modules_raw[mid] = mod_val if ok else {}
         module_srcs[mid] = (doc.source, ("module",))
 
@@ -364,19 +412,27 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
             )
             space_id = next(iter(spaces))
         elif space_id not in spaces:
-            b.report(BAD_REFERENCE, f"module {mid!r} names unknown space {space_id!r}", msrc, mpath + ("space",), _choice_hint(space_id, spaces))
+            b.report(
+                BAD_REFERENCE,
+                f"module {mid!r} names unknown space {space_id!r}",
+                msrc,
+                (*mpath, "space"),
+                _choice_hint(space_id, spaces),
+            )
             space_id = default_space or next(iter(spaces))
         if "prefix" in m and "range" in m:
             b.report(
                 INVALID_VALUE,
                 f"module {mid!r} has both a prefix and a range",
                 msrc,
-                mpath + ("range",),
+                (*mpath, "range"),
                 "keep prefix for string codes or range for integer codes",
             )
         modules[mid] = Module(id=mid, **{**m, "space": space_id})
 
-    space_defaults = {sid: _defaults(s._asdict(), (None, None, None, None)) for sid, s in spaces.items()}
+    space_defaults = {
+        sid: _defaults(s._asdict(), (None, None, None, None)) for sid, s in spaces.items()
+    }
     module_defaults = {
         mid: _defaults(m._asdict(), space_defaults[m.space]) for mid, m in modules.items()
     }
@@ -391,10 +447,30 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         if items is None:
             continue
         if type(items) is not list:
-            b.report(WRONG_TYPE, "'errors' must be a list of tables", doc.source, ("errors",), "write each entry as [[errors]]")
+            b.report(
+                WRONG_TYPE,
+                "'errors' must be a list of tables",
+                doc.source,
+                ("errors",),
+                "write each entry as [[errors]]",
+            )
             continue
-        file_module = doc.source.path.stem if doc.role == "module" and doc.source.path is not None else None
-        _entries(b, items, doc.source, file_module, default_space, spaces, modules, space_defaults, module_defaults, entries, origins)
+        file_module = (
+            doc.source.path.stem if doc.role == "module" and doc.source.path is not None else None
+        )
+        _entries(
+            b,
+            items,
+            doc.source,
+            file_module,
+            default_space,
+            spaces,
+            modules,
+            space_defaults,
+            module_defaults,
+            entries,
+            origins,
+        )
 
     # locale files
     for doc in documents:
@@ -496,9 +572,24 @@ def _choice_hint(value: str, choices: Mapping[str, Any]) -> str:
     return "declared: " + (", ".join(choices) or "none")
 
 
-def _meta(b: Builder, raw: dict[str, Any], src: SourceFile, default_space: str | None) -> CatalogMeta:
+_SLUG = re.compile(spec.CATALOG["id"].pattern or "")
+_NOT_SLUG = re.compile(r"[^a-z0-9._-]+")
+
+
+def _meta(
+    b: Builder, raw: dict[str, Any], src: SourceFile, default_space: str | None
+) -> CatalogMeta:
     values = dict(raw)
-    values.setdefault("id", "unnamed")
+    cid = values.setdefault("id", "unnamed")
+    if not _SLUG.fullmatch(cid):
+        fixed = _NOT_SLUG.sub("-", cid.strip().lower()).strip("-._") or "my-catalog"
+        b.report(
+            INVALID_VALUE,
+            f"catalog id {cid!r} is not a slug",
+            src,
+            ("catalog", "id"),
+            f'use lower-case letters, digits, ".", "_" and "-": id = "{fixed}"',
+        )
     values["default_space"] = default_space
     locales = values.get("locales")
     if locales is not None:
@@ -530,18 +621,32 @@ def _entries(
     plain = _PLAIN_PAIRS
     order = _ORDER
     i_key, i_space, i_module, i_status = _I["key"], _I["space"], _I["module"], _I["status"]
-    i_http, i_params, i_variants, i_examples = _I["http_status"], _I["params"], _I["variants"], _I["examples"]
+    i_http, i_params, i_variants, i_examples = (
+        _I["http_status"],
+        _I["params"],
+        _I["variants"],
+        _I["examples"],
+    )
     i_tags, i_translations, i_locale = _I["tags"], _I["translations"], _I["locale"]
     no_defaults = (None, None, None, None)
     module_locales = {mid: m.locale for mid, m in modules.items()}
-    has_defaults = {k: any(v is not None for v in d) for k, d in (*space_defaults.items(), *module_defaults.items())}
+    has_defaults = {
+        k: any(v is not None for v in d)
+        for k, d in (*space_defaults.items(), *module_defaults.items())
+    }
     for i, raw in enumerate(items):
         if type(raw) is not dict:
-            b.report(WRONG_TYPE, f"entry {i} is {_kind_of(raw)}, expected a table", src, ("errors", i), "write each entry as [[errors]] with code = ...")
+            b.report(
+                WRONG_TYPE,
+                f"entry {i} is {_kind_of(raw)}, expected a table",
+                src,
+                ("errors", i),
+                "write each entry as [[errors]] with code = ...",
+            )
             continue
         vals = raw
         path = ("errors", i)
-        if not plain.issuperset(zip(raw, map(type, raw.values()))):
+        if not plain.issuperset(zip(raw, map(type, raw.values()), strict=True)):
             # slow path: something needs conversion, validation or reporting
             vals = dict(raw)
             for key, value in raw.items():
@@ -555,42 +660,62 @@ def _entries(
                     b._unknown(key, fields, src, path, "an entry")
                     del vals[key]
                     continue
-                ok, norm = b.value(field, value, src, path + (key,))
+                ok, norm = b.value(field, value, src, (*path, key))
                 if ok:
                     vals[key] = norm
                 else:
                     del vals[key]
         args = list(map(vals.get, order))
         code = args[0]
-        if code is None or code == "":
-            if "code" not in raw:
-                b.report(MISSING_FIELD, "entry has no 'code'", src, path, "add code = 1234 (or a string code)")
-            elif raw.get("code") == "":
-                b.report(INVALID_VALUE, "entry has an empty code", src, path + ("code",), "give the entry its code")
+        if code is None or (type(code) is str and not _clean_code(code)):
+            if code is not None:
+                message, hint = _bad_code("code", code)
+                b.report(INVALID_VALUE, message, src, (*path, "code"), hint)
+            elif "code" not in raw:
+                hint = "add code = 1234 (or a string code)"
+                b.report(MISSING_FIELD, "entry has no 'code'", src, path, hint)
             continue
         status = args[i_status]
         if status is None:
             args[i_status] = "active"
         elif status not in STATUSES:
-            b.value(fields["status"], status, src, path + ("status",))
+            b.value(fields["status"], status, src, (*path, "status"))
             args[i_status] = "active"
         mod_id = args[i_module]
         if mod_id is None:
             mod_id = file_module
         mod = modules.get(mod_id) if mod_id is not None else None
         if mod_id is not None and mod is None:
-            b.report(BAD_REFERENCE, f"code {code!r} names unknown module {mod_id!r}", src, path + ("module",), _choice_hint(mod_id, modules))
+            b.report(
+                BAD_REFERENCE,
+                f"code {code!r} names unknown module {mod_id!r}",
+                src,
+                (*path, "module"),
+                _choice_hint(mod_id, modules),
+            )
             mod_id = None
         args[i_module] = mod_id
         space = args[i_space]
         if space is None:
             space = mod.space if mod is not None else default_space
             if space is None:
-                b.report(MISSING_FIELD, f"code {code!r} has no space and the catalog has several", src, path, "add space = ... or module = ..., or default_space to [catalog]")
+                b.report(
+                    MISSING_FIELD,
+                    f"code {code!r} has no space and the catalog has several",
+                    src,
+                    path,
+                    "add space = ... or module = ..., or default_space to [catalog]",
+                )
                 continue
             args[i_space] = space
         elif space not in spaces:
-            b.report(BAD_REFERENCE, f"code {code!r} names unknown space {space!r}", src, path + ("space",), _choice_hint(space, spaces))
+            b.report(
+                BAD_REFERENCE,
+                f"code {code!r} names unknown space {space!r}",
+                src,
+                (*path, "space"),
+                _choice_hint(space, spaces),
+            )
             continue
         if mod is not None and space == mod.space:
             d = module_defaults[mod_id]  # type: ignore[index]
@@ -604,16 +729,22 @@ def _entries(
                     args[i_http + j] = d[j]
         args[i_key] = normalize_code(code)
         params = args[i_params]
-        args[i_params] = MappingProxyType({k: Param(**p) for k, p in params.items()}) if params else EMPTY
+        args[i_params] = (
+            MappingProxyType({k: Param(**p) for k, p in params.items()}) if params else EMPTY
+        )
         variants = args[i_variants]
-        args[i_variants] = tuple(Variant(**v) for v in variants if "message" in v) if variants else ()
+        args[i_variants] = (
+            tuple(Variant(**v) for v in variants if "message" in v) if variants else ()
+        )
         examples = args[i_examples]
         args[i_examples] = tuple(Example(**e) for e in examples if "body" in e) if examples else ()
         if args[i_tags] is None:
             args[i_tags] = ()
         translations = args[i_translations]
         args[i_translations] = (
-            MappingProxyType({k: Translation(**t) for k, t in translations.items()}) if translations else EMPTY
+            MappingProxyType({k: Translation(**t) for k, t in translations.items()})
+            if translations
+            else EMPTY
         )
         if args[i_locale] is None and mod_id is not None:
             args[i_locale] = module_locales[mod_id]
@@ -644,14 +775,32 @@ def _merge_locale(b: Builder, doc: Document, entries: list[Entry]) -> None:
             continue
         hits = [i for i in index.get(key, []) if space is None or entries[i].space == space]
         if not hits:
-            b.report(BAD_REFERENCE, f"translation for unknown code {code!r}", src, ("errors", code), "remove it, or add the entry to the catalog")
+            b.report(
+                BAD_REFERENCE,
+                f"translation for unknown code {code!r}",
+                src,
+                ("errors", code),
+                "remove it, or add the entry to the catalog",
+            )
             continue
         if len(hits) > 1:
-            b.report(INVALID_VALUE, f"code {code!r} is in several spaces", src, ("errors", code), "add space = ... to say which entry this translates")
+            b.report(
+                INVALID_VALUE,
+                f"code {code!r} is in several spaces",
+                src,
+                ("errors", code),
+                "add space = ... to say which entry this translates",
+            )
             continue
         entry = entries[hits[0]]
         merged = dict(entry.translations)
         if locale in merged:
-            b.report(INVALID_VALUE, f"{code!r} is translated to {locale} twice", src, ("errors", code), "keep the translation in one place: the entry or the locale file")
+            b.report(
+                INVALID_VALUE,
+                f"{code!r} is translated to {locale} twice",
+                src,
+                ("errors", code),
+                "keep the translation in one place: the entry or the locale file",
+            )
         merged[locale] = Translation(**values)
         entries[hits[0]] = entry._replace(translations=MappingProxyType(merged))

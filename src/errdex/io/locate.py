@@ -122,7 +122,7 @@ def _toml_positions(text: str) -> Positions:
             for i, ch in enumerate(line):
                 if ch in "[{":
                     if ch == "{" and depth == 1:
-                        pos.setdefault(bracket_path + (element,), (lineno, i + 1))
+                        pos.setdefault((*bracket_path, element), (lineno, i + 1))
                     depth += 1
                 elif ch in "]}":
                     depth -= 1
@@ -139,10 +139,10 @@ def _toml_positions(text: str) -> Positions:
             name = _split_key(stripped[2:end]) if end > 0 else None
             if name is None:
                 continue
-            base = resolve(name[:-1]) + (name[-1],)
+            base = (*resolve(name[:-1]), name[-1])
             index = arrays.get(base, 0)
             arrays[base] = index + 1
-            current = base + (index,)
+            current = (*base, index)
             for i in range(1, len(base)):  # [[a.b]] also opens a (first mention wins)
                 pos.setdefault(base[:i], (lineno, col))
             pos.setdefault(base, (lineno, col))
@@ -174,10 +174,10 @@ def _toml_positions(text: str) -> Positions:
                 multiline = quote
         if value.startswith("["):
             d, elem = 0, 0
-            for i, ch in enumerate(value):
+            for ch in value:
                 if ch in "[{":
                     if ch == "{" and d == 1:
-                        pos.setdefault(full + (elem,), (lineno, col))
+                        pos.setdefault((*full, elem), (lineno, col))
                     d += 1
                 elif ch in "]}":
                     d -= 1
@@ -233,9 +233,9 @@ def _json_positions(text: str) -> Positions:
             except Exception:
                 pending_key = tok.strip('"')
             frame[2] = pending_key
-            pos[path + (pending_key,)] = where(m.start())
+            pos[(*path, pending_key)] = where(m.start())
             continue
-        child = path + (frame[2],)
+        child = (*path, frame[2])
         if kind == "[":
             pos.setdefault(child, where(m.start()))
         if tok in "{[":
@@ -266,15 +266,15 @@ def _yaml_positions(text: str) -> Positions:
             for key_node, value_node in node.value:
                 mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 key = _yaml_key(key_node)
-                child = path + (key,)
+                child = (*path, key)
                 pos[child] = mark  # a repeated key: the last one wins, as in the data
                 if key is not key_node.value and isinstance(key_node.value, str):
-                    pos[path + (key_node.value,)] = mark  # also as spelt (1054 and "1054")
+                    pos[(*path, key_node.value)] = mark  # also as spelt (1054 and "1054")
                 stack.append((value_node, child))
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
-                pos.setdefault(path + (i,), (item.start_mark.line + 1, item.start_mark.column + 1))
-                stack.append((item, path + (i,)))
+                pos.setdefault((*path, i), (item.start_mark.line + 1, item.start_mark.column + 1))
+                stack.append((item, (*path, i)))
     return pos
 
 

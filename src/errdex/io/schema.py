@@ -28,6 +28,8 @@ def _field_type(field: spec.Field) -> dict[str, Any]:
     out: dict[str, Any]
     if kind == "str":
         out = {"type": "string"}
+        if field.pattern is not None:
+            out["pattern"] = f"^(?:{field.pattern})$"
     elif kind == "int":
         out = {"type": "integer"}
         if field.minimum is not None:

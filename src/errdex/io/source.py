@@ -44,6 +44,12 @@ class SourceFile:
             return self._lines[line - 1]
         return None
 
+    def has(self, path: tuple[Any, ...]) -> bool:
+        """Whether the text holds exactly this key path (not just one of its ancestors)."""
+        if self._positions is None:
+            self._positions = locate.positions(self.text, self.format)
+        return tuple(path) in self._positions
+
     def locate(self, path: tuple[Any, ...]) -> tuple[int, int]:
         """Return ``(line, col)`` of a key path, or of its nearest located ancestor."""
         if self._positions is None:

@@ -7,7 +7,7 @@ missing here is an unknown field everywhere at once.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from errdex.model.types import SPACE_KINDS, STATUSES
 
@@ -28,18 +28,24 @@ class Field(NamedTuple):
     required: bool = False
     minimum: int | None = None
     maximum: int | None = None
+    pattern: str | None = None
+    """A regular expression the whole string must match (``str`` fields)."""
 
 
 TEXT = "str"
 
 CATALOG: dict[str, Field] = {
-    "id": Field("str", "slug identifying the catalog", required=True),
+    "id": Field(
+        "str", "slug identifying the catalog", required=True, pattern=r"[a-z0-9][a-z0-9._-]*"
+    ),
     "title": Field(TEXT, "human title"),
     "version": Field("str", "the catalog's release version"),
     "description": Field(TEXT, "Markdown paragraph about the catalog"),
     "default_locale": Field("str", "BCP 47 language of the entry texts (default en)"),
     "locales": Field("strs", "every locale the catalog promises"),
-    "docs_url": Field("str", "per-code docs URL template: {catalog} {space} {module} {code} {name}"),
+    "docs_url": Field(
+        "str", "per-code docs URL template: {catalog} {space} {module} {code} {name}"
+    ),
     "homepage": Field("str", "where the catalog's source lives"),
     "default_space": Field("str", "space of entries and modules that name none"),
     "internal_error": Field("code", "entry rendered for unexpected non-catalog exceptions"),
@@ -202,15 +208,3 @@ def type_name(field: Field) -> str:
         "map": "a table of tables",
         "any": "any value",
     }[field.kind]
-
-
-def describe() -> dict[str, Any]:
-    """All specs by table name (for docs and the schema generator)."""
-    return {
-        "top": TOP,
-        "catalog": CATALOG,
-        "space": SPACE,
-        "module": MODULE,
-        "entry": ENTRY,
-        "translation": TRANSLATION,
-    }

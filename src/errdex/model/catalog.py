@@ -113,8 +113,8 @@ class Catalog:
         # dicts from the reversed sequence so earlier entries overwrite later ones.
         rev = entries[::-1]
         keys = [e.key for e in rev]
-        by_key = dict(zip(zip([e.space for e in rev], keys), rev))
-        by_code: dict[Code, Any] = dict(zip(keys, rev))
+        by_key = dict(zip(zip([e.space for e in rev], keys, strict=True), rev, strict=True))
+        by_code: dict[Code, Any] = dict(zip(keys, rev, strict=True))
         if len(by_code) < len(by_key):  # some codes exist in several spaces
             groups: dict[Code, list[Entry]] = {}
             for pair, entry in by_key.items():

@@ -20,8 +20,6 @@ EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 STATUSES = ("active", "deprecated", "removed")
 SPACE_KINDS = ("app", "http", "jsonrpc")
-TEXT_FIELDS = ("title", "message", "description", "solution")
-"""The translatable texts of an entry."""
 
 
 class CatalogMeta(NamedTuple):

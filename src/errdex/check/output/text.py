@@ -16,6 +16,15 @@ def _style(text: str, color: bool, **styles: object) -> str:
     return click.style(text, **styles)  # type: ignore[arg-type]
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters take two."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def render_one(d: Diagnostic, color: bool = False) -> str:
     """One diagnostic as a few lines of text."""
     head = _style(f"{d.location}:", color, bold=True)
@@ -30,7 +39,8 @@ def render_one(d: Diagnostic, color: bool = False) -> str:
         shown = source.expandtabs(4) if "\t" not in source[: d.col] else source.replace("\t", " ")
         lines.append(_style(f" {number} | ", color, fg="blue") + shown)
         caret = _style("^", color, fg=_COLORS.get(d.severity), bold=True)
-        lines.append(_style(f" {gutter} | ", color, fg="blue") + " " * max(d.col - 1, 0) + caret)
+        pad = " " * _width(source[: max(d.col - 1, 0)].replace("\t", " "))
+        lines.append(_style(f" {gutter} | ", color, fg="blue") + pad + caret)
     if d.hint:
         lines.append(_style("  = help: ", color, bold=True) + d.hint)
     return "\n".join(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import compress
 from operator import attrgetter
 from typing import Any
@@ -12,7 +12,7 @@ from errdex.check.context import Context
 from errdex.check.engine import check
 from errdex.check.rules.jsonrpc import STANDARD
 from errdex.check.text import identifier_words
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, Rule, register
 from errdex.model import Entry
 
 INVALID_STATUS = register("E109", "invalid-http-status", "error", "an HTTP status outside 100–599")
@@ -41,63 +41,66 @@ SAYS: tuple[tuple[str, frozenset[int], str], ...] = (
 _SAYS = re.compile("|".join(f"(?P<k{n}>\\b(?:{p})\\b)" for n, (p, _, _) in enumerate(SAYS)), re.I)
 
 
+INVALID_RETRY_AFTER = register(
+    "E113", "invalid-retry-after", "error", "a negative retry_after (seconds before a retry)"
+)
+
+
 def _valid(status: Any) -> bool:
     return type(status) is int and 100 <= status <= 599
 
 
-def _inherited(ctx: Context, e: Entry) -> Any:
+def _inherited(ctx: Context, e: Entry, field: str) -> Any:
+    """The value of ``field`` entry ``e`` gets from its module or space when it sets none."""
     mod = ctx.catalog.modules.get(e.module) if e.module is not None else None
-    if mod is not None and mod.space == e.space and mod.http_status is not None:
-        return mod.http_status
+    if mod is not None and mod.space == e.space and getattr(mod, field) is not None:
+        return getattr(mod, field)
     space = ctx.catalog.spaces.get(e.space)
-    return space.http_status if space is not None else None
+    return getattr(space, field) if space is not None else None
+
+
+def _bad_values(
+    ctx: Context, rule: Rule, field: str, valid: Callable[[Any], bool], what: str, hint: str
+) -> Iterator[Diagnostic]:
+    """Every space, module and entry that sets ``field`` to a value that is not ``valid``.
+
+    An entry's value inherited from its module or space is reported there, once.
+    """
+    for sid, space in ctx.catalog.spaces.items():
+        value = getattr(space, field)
+        if value is not None and not valid(value):
+            yield ctx.top_diag(
+                rule, ("spaces", sid, field), f"space {sid!r} has {field} {value}, {what}", hint
+            )
+    for mid, mod in ctx.catalog.modules.items():
+        value = getattr(mod, field)
+        if value is not None and not valid(value):
+            yield ctx.module_diag(
+                rule, mid, field, f"module {mid!r} has {field} {value}, {what}", hint
+            )
+    entries = ctx.entries
+    for i, value in enumerate(map(attrgetter(field), entries)):
+        if value is not None and not valid(value) and value != _inherited(ctx, entries[i], field):
+            yield ctx.entry_diag(
+                rule, i, (field,), f"{ctx.label(i)} has {field} {value}, {what}", hint
+            )
 
 
 @check(INVALID_STATUS)
 def http_statuses(ctx: Context) -> Iterator[Diagnostic]:
     """``http_status`` values, and the codes of ``kind = "http"`` spaces, must be 100–599."""
-    hint = "HTTP statuses are 100–599: use the status the error is sent with (400, 404, 429, 500 …)"
-    for sid, space in ctx.catalog.spaces.items():
-        if space.http_status is not None and not _valid(space.http_status):
-            yield ctx.top_diag(
-                INVALID_STATUS,
-                ("spaces", sid, "http_status"),
-                f"space {sid!r} has http_status {space.http_status}, not a valid HTTP status",
-                hint,
-            )
-    for mid, mod in ctx.catalog.modules.items():
-        if mod.http_status is not None and not _valid(mod.http_status):
-            yield ctx.module_diag(
-                INVALID_STATUS,
-                mid,
-                "http_status",
-                f"module {mid!r} has http_status {mod.http_status}, not a valid HTTP status",
-                hint,
-            )
+    yield from _bad_values(
+        ctx,
+        INVALID_STATUS,
+        "http_status",
+        _valid,
+        "not a valid HTTP status",
+        "HTTP statuses are 100–599: use the status the error is sent with (400, 404, 429, 500 …)",
+    )
     http_spaces = {sid for sid, s in ctx.catalog.spaces.items() if s.kind == "http"}
-    entries = ctx.entries
-    suspects = [
-        i
-        for i, (status, space) in enumerate(
-            zip(
-                map(attrgetter("http_status"), entries),
-                map(attrgetter("space"), entries),
-                strict=True,
-            )
-        )
-        if (status is not None and not _valid(status)) or space in http_spaces
-    ]
-    for i in suspects:
-        e = entries[i]
-        status = e.http_status
-        if status is not None and not _valid(status) and status != _inherited(ctx, e):
-            yield ctx.entry_diag(
-                INVALID_STATUS,
-                i,
-                ("http_status",),
-                f"{ctx.label(i)} has http_status {status}, not a valid HTTP status",
-                hint,
-            )
+    if not http_spaces:
+        return
+    for i, e in enumerate(ctx.entries):
         if e.space in http_spaces and not _valid(e.key):
             yield ctx.entry_diag(
                 INVALID_STATUS,
@@ -106,6 +109,19 @@ def http_statuses(ctx: Context) -> Iterator[Diagnostic]:
                 f"code {e.code!r} is in space {e.space!r} of kind http, but is not an HTTP status",
                 "move the entry to an app space, or use its HTTP status as the code",
             )
+
+
+@check(INVALID_RETRY_AFTER)
+def retry_after(ctx: Context) -> Iterator[Diagnostic]:
+    """``retry_after`` is the seconds to wait (the ``Retry-After`` header): never negative."""
+    yield from _bad_values(
+        ctx,
+        INVALID_RETRY_AFTER,
+        "retry_after",
+        lambda seconds: seconds >= 0,
+        "but a wait cannot be negative",
+        "write the seconds a client should wait before retrying (0 or more), or remove the key",
+    )
 
 
 _COMPACT = re.compile(

@@ -31,7 +31,7 @@ UNKNOWN_WORD = register(
     "W203",
     "unknown-word",
     "warning",
-    "a word that is not English, occurs once, and is one slip from a common word",
+    "a word that is not English, occurs once, and is an edit or two from a common word",
 )
 COMPARATIVE_THAT = register(
     "W204", "comparative-that", "warning", "'less that', 'more that' …: 'than' is meant"
@@ -144,10 +144,11 @@ def spelling(ctx: Context) -> Iterator[Diagnostic]:
             typo, fix = found
             hits[word] = (TYPO, *_typo_text(word, typo, fix))
     for word, guesses in _unknown_words(corpus, {w.lower() for w in hits}).items():
+        edits = "one edit" if guesses[0] in lexicon.edits1(word.lower()) else "two edits"
         hits[word] = (
             UNKNOWN_WORD,
             f"'{word}' is not an English word, occurs nowhere else in the catalog, "
-            f"and is one slip from '{guesses[0]}'",
+            f"and is {edits} from '{guesses[0]}'",
             f"did you mean '{_case_like(word, guesses[0])}'? If '{word}' is a term of the domain, "
             "write it in backticks",
         )

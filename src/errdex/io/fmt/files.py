@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from errdex.io.build import Document, build
-from errdex.io.diagnostic import UNREADABLE, Diagnostic, has_errors, register
+from errdex.io.diagnostic import Diagnostic, has_errors, register
 from errdex.io.export import to_data
 from errdex.io.fmt import shape as shapes
 from errdex.io.fmt.json_format import format_json
 from errdex.io.fmt.toml_cst import CSTError
 from errdex.io.fmt.toml_format import format_toml
 from errdex.io.load import MAIN_NAMES, find_catalogs
-from errdex.io.read import format_of, parse, read_text
+from errdex.io.read import format_of, parse, read_text, unreadable
 from errdex.io.source import FORMATS, SourceFile
 
 FORMAT_REFUSED = register(
@@ -294,12 +294,5 @@ def format_paths(paths: Iterable[str | Path]) -> list[Formatted]:
 
 
 def _not_a_catalog(path: Path, why: str) -> Formatted:
-    src = SourceFile(path, "", "toml")
-    problem = Diagnostic(
-        UNREADABLE,
-        f"{src.display}: {why}",
-        source=src,
-        position=(0, 0),
-        hint="pass a catalog file (.toml, .json, .yaml) or a folder holding errdex.toml",
-    )
-    return Formatted(path, None, None, [problem])
+    hint = "pass a catalog file (.toml, .json, .yaml) or a folder holding errdex.toml"
+    return Formatted(path, None, None, [unreadable(path, "{}: " + why, hint)])
