@@ -91,10 +91,11 @@ VARIANT: dict[str, Field] = {
     "retryable": Field("bool", "retry hint for this message"),
 }
 
+# Caption and syntax come first so that a formatted file shows them above a long body.
 EXAMPLE: dict[str, Field] = {
-    "body": Field(TEXT, "the example, verbatim", required=True),
     "title": Field(TEXT, "caption"),
     "lang": Field("str", "syntax of the body: json, javascript, text …"),
+    "body": Field(TEXT, "the example, verbatim", required=True),
 }
 
 TRANSLATION: dict[str, Field] = {
