@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -355,6 +357,18 @@ def test_arbitrary_bytes_in_a_file_never_raise(fmt: str, blob: bytes) -> None:
             assert exc.diagnostics
 
 
+@pytest.fixture
+def default_recursion_limit() -> Iterator[None]:
+    """Python's default recursion limit, whatever an earlier test in this worker set."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(1000)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
+
+
+@pytest.mark.usefixtures("default_recursion_limit")
 def test_deep_nesting_is_a_syntax_diagnostic() -> None:
     for fmt, text in (
         ("toml", "x = " + "[" * 5000),
@@ -366,6 +380,16 @@ def test_deep_nesting_is_a_syntax_diagnostic() -> None:
         assert catalog is None
         assert [d.rule.id for d in diagnostics] == ["E001"], (fmt, diagnostics)
         assert locate.positions(text, fmt)[()] == (1, 1)
+
+
+def test_a_deep_but_parseable_profile_body_is_refused() -> None:
+    # Parsers accept this nesting; rendering and JSON export could not follow it.
+    body = "[" * 40 + "]" * 40
+    text = '[catalog]\nid = "x"\n[profiles.p]\nbody = ' + body + "\n"
+    catalog, diagnostics = reads(text, "toml")
+    assert [(d.rule.id, d.location) for d in diagnostics] == [("E005", "<string>:4:1")]
+    assert "nested" in diagnostics[0].message and diagnostics[0].hint
+    assert catalog is not None and "p" not in catalog.profiles
 
 
 def test_yaml_aliases_do_not_blow_up_the_locator() -> None:

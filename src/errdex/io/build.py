@@ -214,6 +214,15 @@ class Builder:
                         )
                 return True, out_map
         elif kind == "any":
+            if _depth_exceeds(value, _MAX_ANY_DEPTH):
+                self.report(
+                    INVALID_VALUE,
+                    f"{name!r} is nested more than {_MAX_ANY_DEPTH} levels deep",
+                    src,
+                    path,
+                    "flatten it: an envelope template needs a few levels at most",
+                )
+                return False, None
             return True, value
         self.report(
             WRONG_TYPE,
@@ -299,6 +308,28 @@ def _bad_code(name: str, code: str) -> tuple[str, str]:
         f"{name!r} {code!r} has blanks around it",
         f'write {name} = "{code.strip()}": clients compare codes as they are sent',
     )
+
+
+_MAX_ANY_DEPTH = 32
+"""Deepest nesting a free-form value (a profile body) may have: JSON export and
+rendering walk it recursively, and no real envelope comes near this."""
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether lists/tables in ``value`` nest deeper than ``limit`` (iterative, no recursion)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if type(item) is dict:
+            children = item.values()
+        elif type(item) is list:
+            children = item
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _kind_of(value: Any) -> str:
