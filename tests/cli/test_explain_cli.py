@@ -91,6 +91,13 @@ def test_unknown_code_exits_1_with_suggestions() -> None:
     assert "unknown code: 10003" in out and "did you mean" in out and "1003" in out
 
 
+def test_an_empty_code_is_a_usage_error_and_a_huge_one_is_clipped() -> None:
+    code, _, err = run("  ", "--catalog-path", str(EXAMPLES))
+    assert code == 2 and "CODE is empty" in err
+    code, out, _ = run("9" * 5000, "--catalog-path", str(EXAMPLES))
+    assert code == 1 and "unknown code" in out and len(out) < 500
+
+
 def test_deprecated_and_removed_are_explained(shop: Path) -> None:
     code, out, _ = run("shop-2", "--catalog-path", str(shop))
     assert code == 0 and "DEPRECATED" in out and "replaced by: SHOP-1 — outOfStock" in words(out)

@@ -52,7 +52,8 @@ def test_filters_apply() -> None:
 
 def test_json_shape() -> None:
     data = search_json("jwt", "--limit", "2")
-    assert set(data) == {"query", "total", "limit", "offset", "truncated", "hits"}
+    assert set(data) == {"query", "total", "limit", "offset", "truncated", "total_exact", "hits"}
+    assert data["total_exact"] is True
     assert set(data["hits"][0]) == {
         "catalog", "space", "module", "code", "name", "title", "status", "http_status", "retryable",
         "score", "fields", "snippet", "path",
@@ -73,3 +74,14 @@ def test_bad_options_exit_2() -> None:
     assert run("x", "--limit", "0")[0] == 2
     code, _, err = run("x", "--catalog", "nope")
     assert code == 2 and "no catalog 'nope'" in err
+
+
+def test_a_broad_query_says_500_plus(tmp_path: Path) -> None:
+    errors = [{"code": i, "message": f"Quota exceeded for shard {i}."} for i in range(1, 621)]
+    data = {"catalog": {"id": "wide"}, "spaces": {"app": {"kind": "app"}}, "errors": errors}
+    (tmp_path / "wide.json").write_bytes(orjson.dumps(data))
+    args = ["search", "quota", "--limit", "3", "--catalog-path", str(tmp_path / "wide.json")]
+    out = CliRunner().invoke(cli, args).stdout
+    assert out.splitlines()[0] == "500+ results (showing 1–3)"
+    wide = orjson.loads(CliRunner().invoke(cli, [*args, "--json"]).stdout)
+    assert wide["total"] == 500 and wide["total_exact"] is False

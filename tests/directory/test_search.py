@@ -165,3 +165,12 @@ def test_any_text_is_a_valid_query(query: str) -> None:
 
 
 _REGISTRY = Registry.from_paths([Path(__file__).resolve().parents[2] / "examples"])
+
+
+def test_snippets_are_plain_text_without_markdown_markers(examples: Registry) -> None:
+    snippet = examples.search("白名单").hits[0].snippet
+    assert snippet is not None
+    assert "**" not in snippet.text and "容量限制" in snippet.text
+    assert [snippet.text[s:e] for s, e in snippet.marks] == ["白名单"]
+    for hit in examples.search("sql ErrNoRows").hits:
+        assert hit.snippet is not None and "`" not in hit.snippet.text

@@ -55,11 +55,13 @@ def explain(
 ) -> None:
     """Explain an error CODE (a number, hex, string code or name) from every catalog that has it.
 
-    Exit 0 when known, 1 when unknown (close matches are suggested).
+    Exit 0 when known, 1 when unknown (close matches are suggested), 2 for an empty CODE.
     """
     from errdex.directory.explain import explain as run_explain
     from errdex.directory.explain import explanation_data
 
+    if not code.strip():
+        raise click.UsageError("CODE is empty: give a code, a hex number or a name (e.g. 1003)")
     registry = registry_or_exit(catalog_paths, catalog=catalog_id)
     result = run_explain(registry, code, catalog=catalog_id, space=space, locale=locale)
     data = explanation_data(registry, result)
@@ -75,7 +77,7 @@ def explain(
 
 def render(console: Console, data: dict[str, Any]) -> None:
     """Print an explanation (:func:`errdex.directory.explain.explanation_data`) to ``console``."""
-    query = data["query"]
+    query = data["query"] if len(data["query"]) <= 80 else data["query"][:79] + "…"
     matches = data["matches"]
     if not matches:
         console.print(

@@ -90,6 +90,7 @@ def search(
             "limit": result.limit,
             "offset": result.offset,
             "truncated": result.truncated,
+            "total_exact": result.total_exact,
             "hits": hits,
         }
         sys.stdout.buffer.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n")
@@ -100,12 +101,15 @@ def search(
             offset,
             hits,
             result.truncated,
+            result.total_exact,
         )
     sys.exit(0 if result.hits else 1)
 
 
 def hit_data(registry: Any, hit: Any) -> dict[str, Any]:
     """One hit as JSON-ready data (what ``--json`` prints per hit)."""
+    from errdex.directory.search import http_status_of
+
     e = hit.entry
     snippet = hit.snippet
     return {
@@ -116,7 +120,7 @@ def hit_data(registry: Any, hit: Any) -> dict[str, Any]:
         "name": e.name,
         "title": e.display_title,
         "status": e.status,
-        "http_status": e.http_status,
+        "http_status": http_status_of(registry.catalogs[hit.catalog_id], e),
         "retryable": e.retryable,
         "score": hit.score,
         "fields": list(hit.fields),
@@ -133,16 +137,25 @@ def hit_data(registry: Any, hit: Any) -> dict[str, Any]:
 
 
 def render(
-    console: Console, total: int, offset: int, hits: list[dict[str, Any]], truncated: bool
+    console: Console,
+    total: int,
+    offset: int,
+    hits: list[dict[str, Any]],
+    truncated: bool,
+    total_exact: bool = True,
 ) -> None:
-    """Print hits: code, catalog and space, then the snippet with its matches highlighted."""
+    """Print hits: code, catalog and space, then the snippet with its matches highlighted.
+
+    ``total_exact`` false means ``total`` is a lower bound: it prints as ``500+``.
+    """
     if truncated:
         console.print(Text("note: the query was too long and was cut", "yellow"), style=None)
     if not hits:
         console.print("no errors match")
         return
     shown = f"{offset + 1}–{offset + len(hits)}"
-    console.print(Text(f"{total} result{'s' if total != 1 else ''} (showing {shown})", "bold"))
+    count = f"{total}{'' if total_exact else '+'} result{'s' if total != 1 else ''}"
+    console.print(Text(f"{count} (showing {shown})", "bold"))
     for h in hits:
         console.print()
         head = Text(str(h["code"]), "bold")

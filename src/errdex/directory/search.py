@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from errdex.directory import tokenize
+from errdex.directory.plain import plain
 from errdex.model import Catalog, Entry
 
 COLUMNS = ("code", "name", "title", "message", "description", "solution", "extra", "facets")
@@ -232,16 +233,41 @@ def _row(catalog: Catalog, entry: Entry) -> tuple[str, ...]:
     )
 
 
+class SnippetSource(NamedTuple):
+    """What snippets are cut from, gathered once per entry: its code, name parts and texts."""
+
+    code: str
+    name: str | None
+    """The name with its camel-case parts (:func:`tokenize.split_identifier`)."""
+    texts: tuple[tuple[str, str | None, str], ...]
+    """``(field, locale, text)`` as :func:`entry_texts` yields them."""
+    extra: str
+
+    @classmethod
+    def of(cls, catalog: Catalog, entry: Entry) -> SnippetSource:
+        name = tokenize.split_identifier(entry.name) if entry.name else None
+        texts = tuple(entry_texts(catalog, entry))
+        return cls(str(entry.code), name, texts, _extra(catalog, entry))
+
+
 def make_snippet(
-    catalog: Catalog, entry: Entry, pattern: re.Pattern[str] | None, locale: str | None = None
+    catalog: Catalog,
+    entry: Entry,
+    pattern: re.Pattern[str] | None,
+    locale: str | None = None,
+    source: SnippetSource | None = None,
 ) -> tuple[Snippet | None, tuple[str, ...]]:
     """Return the best snippet of an entry for a highlight pattern, and the fields it matches.
 
     The snippet comes from the first text that matches, preferring ``locale``,
     then the entry's own locale; when no text matches (a code or name hit) it
-    is the entry's message or description, unmarked. Snippets are one line.
+    is the entry's message or description, unmarked. Snippets are one line of
+    plain text: Markdown markers (``**``, backticks, links) are removed.
+    ``source`` is the entry's :class:`SnippetSource` when the caller keeps one.
     """
-    texts = list(entry_texts(catalog, entry))
+    if source is None:
+        source = SnippetSource.of(catalog, entry)
+    texts = list(source.texts)
     if locale:
         want = _tag(locale)
         texts.sort(
@@ -251,9 +277,9 @@ def make_snippet(
     best: Snippet | None = None
     if pattern is not None:
         search = pattern.search
-        if search(str(entry.code)):
+        if search(source.code):
             fields.append("code")
-        if entry.name and search(tokenize.split_identifier(entry.name)):
+        if source.name and search(source.name):
             fields.append("name")
         for field, loc, text in texts:
             if (best is not None and field in fields) or not search(text):
@@ -261,16 +287,15 @@ def make_snippet(
             if field not in fields:
                 fields.append(field)
             if best is None:
-                one_line = " ".join(text.split())
+                one_line = plain(" ".join(text.split()))
                 marks = [m.span() for m in pattern.finditer(one_line) if m.end() > m.start()]
                 best = _window(one_line, marks, field, loc)
-        extra = _extra(catalog, entry)
-        if extra and search(extra):
+        if source.extra and search(source.extra):
             fields.append("extra")
     if best is None and texts:
-        plain = [t for t in texts if t[0] in ("message", "description")] or texts
-        field, loc, text = plain[0]
-        best = _window(" ".join(text.split()), [], field, loc)
+        shown = [t for t in texts if t[0] in ("message", "description")] or texts
+        field, loc, text = shown[0]
+        best = _window(plain(" ".join(text.split())), [], field, loc)
     return best, tuple(fields)
 
 
@@ -301,6 +326,8 @@ class SearchIndex:
         self._docs = list(docs)
         self._rowid = {id(e): i for i, (_, e) in enumerate(self._docs, 1)}
         self._locales = [_locales(c, e) for c, e in self._docs]
+        self._sources: list[SnippetSource | None] = [None] * len(self._docs)
+        """Each entry's :class:`SnippetSource`, made when it is first a hit, then kept."""
         self._facet_ids: dict[tuple[str, str], str] = {}
         """``(kind, value)`` → the token standing for it in the ``facets`` column."""
         self._lock = threading.Lock()
@@ -397,13 +424,24 @@ class SearchIndex:
         pattern = tokenize.highlighter(found)
         hits = []
         for cid, entry in first[offset : offset + limit]:
-            snippet, fields = make_snippet(self._catalog(entry), entry, pattern, filters.locale)
+            rowid = self._rowid[id(entry)]
+            snippet, fields = make_snippet(
+                self._catalog(entry), entry, pattern, filters.locale, self._source(rowid)
+            )
             hits.append(Hit(cid, entry, EXACT_SCORE, snippet, fields))
         for rowid, score in rows:
             catalog, entry = self._docs[rowid - 1]
-            snippet, fields = make_snippet(catalog, entry, pattern, filters.locale)
+            snippet, fields = make_snippet(
+                catalog, entry, pattern, filters.locale, self._source(rowid)
+            )
             hits.append(Hit(catalog.meta.id, entry, round(score, 4), snippet, fields))
         return SearchResult(query, hits, len(first) + total, limit, offset, truncated, total_exact)
+
+    def _source(self, rowid: int) -> SnippetSource:
+        source = self._sources[rowid - 1]
+        if source is None:
+            source = self._sources[rowid - 1] = SnippetSource.of(*self._docs[rowid - 1])
+        return source
 
     def _catalog(self, entry: Entry) -> Catalog:
         return self._docs[self._rowid[id(entry)] - 1][0]

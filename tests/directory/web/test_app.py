@@ -11,6 +11,7 @@ from starlette.testclient import TestClient
 
 import errdex
 from errdex.directory import Registry
+from errdex.directory.web import create_app
 
 JSON = {"Accept": "application/json"}
 
@@ -191,3 +192,54 @@ def test_assets_are_served_from_the_package(client: TestClient) -> None:
     assert css.headers["content-type"].startswith("text/css")
     assert js.headers["content-type"].startswith("text/javascript")
     assert client.get("/static/other.js").status_code == 404
+
+
+def test_a_broad_search_says_500_plus_not_a_wrong_exact_total(tmp_path) -> None:
+    errors = [{"code": i, "message": f"Quota exceeded for shard {i}."} for i in range(1, 621)]
+    data = {
+        "catalog": {"id": "wide", "default_locale": "en"},
+        "spaces": {"app": {"kind": "app"}},
+        "errors": errors,
+    }
+    (tmp_path / "wide.json").write_bytes(orjson.dumps(data))
+    wide = TestClient(create_app(Registry.from_paths([tmp_path / "wide.json"])))
+    api = wide.get("/api/search", params={"q": "quota"}).json()
+    assert api["total"] == 500 and api["total_exact"] is False
+    page = wide.get("/search", params={"q": "quota"})
+    assert "500+ results for" in page.text
+    narrow = wide.get("/api/search", params={"q": "quota", "catalog": "wide", "limit": 1}).json()
+    assert narrow["total_exact"] is False and len(narrow["hits"]) == 1
+    one = wide.get("/search", params={"q": "620"})
+    assert "1 result for" in one.text and 'href="' in one.text
+
+
+def test_the_response_cache_stays_bounded_in_count_and_bytes() -> None:
+    from errdex.directory.web.app import ResponseCache
+
+    cache = ResponseCache(size=3, max_bytes=64 * 100)
+    for i in range(10):
+        cache.put(("q", i), b"x" * 50)
+    assert len(cache) == 3 and cache.get(("q", 0)) is None and cache.get(("q", 9))
+    cache = ResponseCache(size=1000, max_bytes=64 * 100)
+    for i in range(500):
+        cache.put(("q", i), b"y" * 90)
+    assert cache.bytes <= 64 * 100 and len(cache) == 64 * 100 // 90
+    cache.put("huge", b"z" * 200)  # more than max_bytes // 64: not kept
+    assert cache.get("huge") is None and cache.get(("q", 499))
+
+
+def test_uncached_searches_answer_the_same_as_cached_ones(client: TestClient) -> None:
+    directory = client.app.state.directory
+    first = client.get("/api/search", params={"q": "rate limit"}).json()
+    kept, directory.cache = directory.cache, type(directory.cache)(size=0)
+    try:
+        again = client.get("/api/search", params={"q": "rate limit"}).json()
+        assert first == again and len(directory.cache) == 0
+    finally:
+        directory.cache = kept
+
+
+def test_an_http_space_code_reports_its_status_in_the_api(client: TestClient) -> None:
+    hit = client.get("/api/search", params={"q": "白名单"}).json()["hits"][0]
+    assert (hit["catalog"], hit["space"], hit["code"]) == ("zan", "http", 403)
+    assert hit["http_status"] == 403

@@ -102,11 +102,22 @@ def problem(status: int, title: str, detail: str) -> Response:
 
 
 class ResponseCache:
-    """A bounded LRU of JSON bodies by request key (a loaded registry never changes)."""
+    """An LRU of JSON bodies by request key (a loaded registry never changes).
 
-    def __init__(self, size: int = 4096) -> None:
+    Bounded twice: at most ``size`` bodies and ``max_bytes`` bytes of them
+    (the oldest go first); a body larger than ``max_bytes // 64`` is not kept.
+    The answers are fast without it (a search takes about a millisecond);
+    the cache spares repeated queries their JSON encoding and snippets.
+    """
+
+    def __init__(self, size: int = 4096, max_bytes: int = 32 * 1024 * 1024) -> None:
         self.size = size
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self._data: OrderedDict[Hashable, bytes] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._data)
 
     def get(self, key: Hashable) -> bytes | None:
         body = self._data.get(key)
@@ -115,9 +126,15 @@ class ResponseCache:
         return body
 
     def put(self, key: Hashable, body: bytes) -> None:
+        if len(body) > self.max_bytes // 64:
+            return
+        old = self._data.pop(key, None)
+        if old is not None:
+            self.bytes -= len(old)
         self._data[key] = body
-        if len(self._data) > self.size:
-            self._data.popitem(last=False)
+        self.bytes += len(body)
+        while len(self._data) > self.size or self.bytes > self.max_bytes:
+            self.bytes -= len(self._data.popitem(last=False)[1])
 
 
 class Directory:

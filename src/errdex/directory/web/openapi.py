@@ -278,6 +278,11 @@ def spec() -> dict[str, Any]:
                         "limit": {"type": "integer"},
                         "offset": {"type": "integer"},
                         "truncated": {"type": "boolean"},
+                        "total_exact": {
+                            "type": "boolean",
+                            "description": "false when more entries matched than are ranked: "
+                            "total is then a lower bound",
+                        },
                         "hits": {
                             "type": "array",
                             "items": {

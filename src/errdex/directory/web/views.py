@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from errdex.directory.plain import plain
 from errdex.directory.registry import Registry, entry_state
-from errdex.directory.search import Hit, SearchResult
+from errdex.directory.search import Hit, SearchResult, http_status_of
 from errdex.directory.web.i18n import Language, catalog_locales, entry_text, registry_locales
 from errdex.directory.web.markup import MAX_SHORT, clip, short
 from errdex.model import Catalog, Entry, parse_code_query
@@ -126,7 +127,7 @@ class Views:
             "message_lang": message_lang,
             "status": entry.status,
             "state": entry_state(entry),
-            "http_status": entry.http_status,
+            "http_status": http_status_of(catalog, entry),
             "jsonrpc_code": entry.jsonrpc_code,
             "retryable": entry.retryable,
             "url": self.path(catalog_id, entry),
@@ -256,13 +257,18 @@ class Views:
             "limit": result.limit,
             "offset": result.offset,
             "truncated": result.truncated,
+            "total_exact": result.total_exact,
             "hits": [self.hit(h, locale) for h in result.hits],
         }
 
     # -- the static site's search index ----------------------------------------
 
     def search_index(self, locale: str, prefix: str = "") -> list[dict[str, Any]]:
-        """Rows for client-side search: brief fields, and ``x``: every text, lower-cased."""
+        """Rows for client-side search: brief fields, and ``x``: every text, lower-cased.
+
+        Texts are plain (:func:`~errdex.directory.plain.plain`): the browser shows
+        them as they are, so Markdown markers would show as ``**``.
+        """
         rows = []
         for cid, entry in self.registry.entries():
             cat = self.registry.catalogs[cid]
@@ -288,9 +294,9 @@ class Views:
                     "s": entry.space,
                     "k": str(entry.code),
                     "n": entry.name or "",
-                    "t": brief["title"] or "",
-                    "m": brief["message"] or "",
-                    "x": clip(haystack, 4000).lower(),
+                    "t": plain(brief["title"] or ""),
+                    "m": plain(brief["message"] or ""),
+                    "x": plain(clip(haystack, 4000)).lower(),
                 }
             )
         return rows

@@ -135,7 +135,7 @@
         res.hits.forEach(function (h) { list.appendChild(hitNode(h, false)); });
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
-        if (status) { status.textContent = String(res.total); }
+        if (status) { status.textContent = res.total + (res.total_exact === false ? "+" : ""); }
       }).catch(function () { hide(); });
     }
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
