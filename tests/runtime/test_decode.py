@@ -3,6 +3,7 @@ sub-errors, retry hints and garbage."""
 
 from __future__ import annotations
 
+import re
 from email.utils import formatdate
 
 import orjson
@@ -32,6 +33,30 @@ def test_every_example_entry_round_trips_in_every_profile(examples):
                     assert back.message == err.message, where
                     if profile in ("problem", "jsonrpc"):  # google: strings; plain: no $params
                         assert back.params == err.public_params, where
+
+
+def test_the_seed_documents_response_examples_decode_to_their_entry_and_render_back(examples):
+    """Each JSON response example a seed document shows for a code (ZAN's, Alchemy's)
+    decodes to that code's entry — with the HTTP status the catalog gives it, which
+    tells Alchemy's HTTP 429 from its JSON-RPC 429 — and errdex renders it back."""
+    checked = 0
+    for cat in examples.values():
+        for entry in cat.entries:
+            for example in entry.examples:
+                text = re.sub(r"^\s*//.*$", "", example.body, flags=re.M)
+                try:
+                    body = orjson.loads(text)
+                except orjson.JSONDecodeError:  # JavaScript object notation, not JSON
+                    continue
+                status = render(cat.errors[entry.space, entry.code](), "jsonrpc").status
+                err = decode(status, {}, text.encode(), catalog=cat)
+                assert err.entry is entry, (cat.meta.id, entry.code)
+                again = orjson.loads(render(err, "jsonrpc", id=body.get("id")).body)
+                if len(cat.find(entry.code)) > 1:  # a code in several spaces also names its space
+                    assert again["error"].pop("data") == {"code": entry.code, "space": entry.space}
+                assert again == body
+                checked += 1
+    assert checked >= 5
 
 
 def test_round_trip_keeps_params_types_sub_errors_and_retry(shop):

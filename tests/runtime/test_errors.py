@@ -81,6 +81,9 @@ def test_ambiguous_code_needs_a_space(shop):
     assert shop.error(7, space="fields").name == "fieldMissing"
     assert shop.error(7, space="rpc").name == "rpcSeven"
     assert shop.errors["rpc", 7] is shop.errors.rpcSeven
+    with pytest.raises(AmbiguousCodeError):
+        shop.errors[7]
+    assert 7 in shop.errors and ("rpc", 7) in shop.errors and ("app", 7) not in shop.errors
 
 
 def test_unknown_code_and_name_are_clear_errors(shop):
@@ -203,3 +206,55 @@ def test_catalog_module_imports_no_runtime():
     from runtime_catalogs import EXAMPLES
 
     subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "csghub")], check=True)
+
+
+def test_errors_is_a_read_only_code_index(shop):
+    errors = shop.errors
+    assert "AUTH-ERR-4" in errors and "auth-err-4" in errors and "NOPE" not in errors
+    assert ["not", "hashable"] not in errors
+    assert errors.get("NOPE") is None and errors.get(-32000) is errors[-32000]
+    assert len(errors) == len(shop.entries)
+    assert [cls.entry for cls in errors] == list(shop.entries)
+    assert errors.codes is errors
+    for change in (
+        lambda: errors.__setitem__("AUTH-ERR-4", Error),
+        lambda: errors.update({"AUTH-ERR-4": Error}),
+        lambda: errors.pop("AUTH-ERR-4"),
+        errors.clear,
+    ):
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    assert errors["AUTH-ERR-4"] is errors.invalidJWT
+
+
+def test_a_removed_code_is_refused_every_time(shop):
+    for _ in range(3):  # the second call must not find it in a faster index
+        with pytest.raises(RemovedCodeError):
+            shop.error("REQ-ERR-9")
+
+
+def test_attributes_set_after_construction_are_rendered(shop):
+    for profile in ("problem", "jsonrpc"):
+        errdex.render(shop.error(7, space="fields", field="a"), profile)  # precompute
+        err = shop.error(7, space="fields", field="a")
+        err.data = {"hint": "set later"}
+        assert b"set later" in errdex.render(err, profile).body
+        bare = shop.error("AUTH-ERR-5")
+        bare.retry_after = 7
+        assert dict(errdex.render(bare, profile).headers)["Retry-After"] == "7"
+
+
+def test_a_subclass_of_an_entry_class_renders_its_own_members(shop):
+    parent = shop.errors.tooManyLogins
+    errdex.render(parent(), "problem")  # the parent's bytes are made first
+
+    class Teapot(parent):  # type: ignore[misc, valid-type]
+        status = 418
+        retry_after = None
+
+    for profile in ("problem", "jsonrpc"):
+        errdex.render(Teapot(), profile)
+        rendered = errdex.render(Teapot(), profile)
+        assert "Retry-After" not in dict(rendered.headers)
+    assert errdex.render(Teapot(), "problem").status == 418
+    assert errdex.render(parent(), "problem").status == 429

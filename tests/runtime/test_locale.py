@@ -31,6 +31,13 @@ def test_parse_accept_language_orders_by_weight():
         ("", "en"),
         ("ja", "en"),
         (";;;,,,q=1", "en"),
+        ("zh-CN;level=1;q=0.9, en;q=0.5", "zh-CN"),  # other parameters are ignored
+        ("zh-CN;q=2, en;q=0.5", "en"),  # a weight above 1 is malformed: range dropped
+        ("zh-CN;q=nan", "en"),
+        ("en;q=0, *", "zh-CN"),  # "*" is any locale but the refused ones
+        ("en;q=0", "zh-CN"),  # the default is refused: fall back to one that is not
+        ("en-GB;q=0, *", "en"),  # refusing en-GB does not refuse en
+        ("*;q=0", "en"),
     ],
 )
 def test_negotiate(header, chosen):

@@ -139,3 +139,48 @@ def test_decode_never_raises(status, body, raw):
         assert isinstance(err, errdex.Error)
         valid(render(err, "problem"))
         valid(render(err, "jsonrpc"))
+
+
+def _full_path_twin(err: errdex.Error) -> errdex.Error:
+    """The same error with one attribute set that changes no envelope (``context`` is not
+    rendered by problem or JSON-RPC): it takes the full dict + orjson path."""
+    twin = type(err)(params=dict(err.params))
+    twin.context = None
+    return twin
+
+
+short_text = st.text(max_size=300)
+fast_values = st.one_of(
+    short_text, st.integers(), st.floats(), st.booleans(), st.none(), st.binary(max_size=5)
+)
+
+
+@SETTINGS
+@given(
+    code=st.sampled_from(["AUTH-ERR-4", "AUTH-ERR-5", "REQ-ERR-1", "SYS-ERR-0", ("fields", 7)]),
+    params=st.one_of(
+        st.dictionaries(st.sampled_from(["age", "user", "count", "field", "x"]), fast_values),
+        st.dictionaries(param_names, short_text, max_size=3),
+    ),
+    request_id=st.one_of(st.none(), st.integers(), short_text, st.just(2**70)),
+)
+def test_fast_path_bytes_equal_the_full_path(code, params, request_id):
+    space, code = code if type(code) is tuple else (None, code)
+    for profile in ("problem", "jsonrpc"):
+        for _ in range(2):  # the first render of a class precomputes, the second splices
+            err = SHOP_CAT.error(code, space=space, params=params)
+            fast = render(err, profile, id=request_id)
+            full = render(_full_path_twin(err), profile, id=request_id)
+            assert fast == full
+
+
+@SETTINGS
+@given(message=st.text(max_size=60), value=short_text, request_id=st.one_of(st.none(), short_text))
+def test_fast_path_bytes_equal_the_full_path_for_any_template(message, value, request_id):
+    cat = _catalog(message + "{v}", message)
+    for profile in ("problem", "jsonrpc"):
+        for _ in range(2):
+            err = cat.error(1, v=value)
+            assert render(err, profile, id=request_id) == render(
+                _full_path_twin(err), profile, id=request_id
+            )

@@ -236,3 +236,34 @@ def test_a_profile_can_be_any_callable(shop):
 
     rendered = render(shop.error("AUTH-ERR-4", age=1), teapot)
     assert (rendered.status, rendered.body) == (418, b"The token expired 1 seconds ago.")
+
+
+def test_free_text_on_a_5xx_stays_in_the_logs(shop, examples):
+    for cat, cls in (
+        (shop, shop.errors.internalError),
+        (examples["zan"], examples["zan"].errors["http", 500]),
+    ):
+        err = cls("db at 10.0.0.7 refused")
+        assert "10.0.0.7" in str(err)  # the log line keeps it
+        assert "10.0.0.7" not in err.message
+        for profile in ("problem", "jsonrpc", "google", *cat.profiles):
+            assert b"10.0.0.7" not in render(err, profile).body
+    assert render(shop.errors.invalidJWT("Sign in again"), "problem").body.count(b"Sign in") == 1
+
+
+def test_without_internal_error_an_exception_renders_as_the_catalogs_http_500(examples):
+    for name in ("zan", "alchemy"):
+        cat = examples[name]
+        assert cat.meta.internal_error is None
+        err = errdex.runtime.as_error(RuntimeError("boom"), cat)
+        assert err.entry is cat.get(500, "http")
+        body = orjson.loads(render(RuntimeError("boom"), "problem", catalog=cat).body)
+        assert (body["status"], body["code"]) == (500, 500)
+        assert body["detail"] == err.message
+
+
+def test_without_any_500_entry_an_exception_still_renders_in_the_catalogs_profiles(examples):
+    cat = examples["subquery-indexer-proxy"]
+    rendered = render(KeyError("secret"), "subquery", catalog=cat)
+    assert rendered.status == 500
+    assert rendered.body == b'{"code":null,"error":"Internal error"}'

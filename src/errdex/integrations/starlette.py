@@ -13,7 +13,7 @@
 - ``errdex.Error``: rendered in the installed profile, in the language the
   request's ``Accept-Language`` negotiates, with the catalog's HTTP status and
   its ``Retry-After``/``Content-Language`` headers;
-- ``Exception``: the catalog's ``internal_error`` entry (or a bare 500),
+- ``Exception``: the catalog's internal error (``internal_error``, its HTTP 500, or a bare 500),
   with nothing of the exception in the body. Starlette calls it from its
   server-error middleware, which then re-raises so the server logs the traceback;
 - ``HTTPException`` (``http_exceptions=True``): a 404 or 405 Starlette raises

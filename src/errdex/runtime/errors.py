@@ -63,7 +63,9 @@ class Error(Exception):
     - ``variant``: the message of one of the entry's known variants;
     - ``params``: a dict of parameters, for names that clash with an option.
 
-    A positional ``message`` replaces the entry's message template.
+    A positional ``message`` replaces the entry's message template — on a 4xx.
+    On a 5xx it is kept for logs (``str(err)``) and the public message stays the
+    catalog's: a 5xx never carries internal details.
     """
 
     catalog: ClassVar[Catalog | None] = None
@@ -88,16 +90,28 @@ class Error(Exception):
     _removed: ClassVar[bool] = False
     _profiles: ClassVar[dict[str, Any]] = {}
     """Profile functions by name; each catalog's classes share their catalog's table."""
+    _fast: ClassVar[dict[str, Any]] = {}
+    """This class's fast renderers by profile name (see :func:`errdex.render`); every
+    class has its own table, so a subclass never uses bytes made for its parent."""
     _message: str | None = None
+    _log_message: str | None = None
     _public: str | None = None
     _public_params: dict[str, Any] | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._fast = {}
 
     def __init__(self, message: str | None = None, /, **params: Any) -> None:
         if params and not OPTIONS.isdisjoint(params):
             params = self._options(params)
         self.params = params
         if message is not None:
-            self._message = safe_str(message, 4 * PUBLIC_CAP)
+            text = safe_str(message, 4 * PUBLIC_CAP)
+            if self.status >= 500:  # free text on a 5xx is for logs only (str(err))
+                self._log_message = text
+            else:
+                self._message = text
 
     def _options(self, params: dict[str, Any]) -> dict[str, Any]:
         extra = params.pop("params", None)
@@ -148,7 +162,7 @@ class Error(Exception):
             return static
         public = self._public
         if public is None:
-            public = self._public = spec.public_message(self.params)
+            public = self._public = spec.public.fill(self.params)
         return public
 
     @property
@@ -179,8 +193,8 @@ class Error(Exception):
     def __str__(self) -> str:
         spec = self._spec
         try:
-            if self._message is not None:
-                text = self._message
+            if self._message is not None or self._log_message is not None:
+                text = self._log_message or self._message  # type: ignore[assignment]
             elif spec is not None:
                 text = spec.template(None).render(self.params)
             else:

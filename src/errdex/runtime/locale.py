@@ -5,9 +5,11 @@ quality values); :func:`negotiate` picks the best available locale for each
 preferred tag in turn: exact match, then RFC 4647 *lookup* (drop subtags from
 the end: ``zh-Hans-CN`` → ``zh-Hans`` → ``zh``), then the same language with the
 same region (``zh-Hans-CN`` → ``zh-CN``) or, for a bare language, its first
-regional locale (``zh`` → ``zh-CN``), then Babel's locale aliases (``no`` → ``nb-NO``). Nothing
-matches → the catalog's default locale. Tags compare case-insensitively and
-``_`` equals ``-``. Babel is imported only when the alias step is reached.
+regional locale (``zh`` → ``zh-CN``), then Babel's locale aliases (``no`` → ``nb-NO``).
+``*`` or nothing matching → the catalog's default locale, unless the header refuses
+it with ``q=0`` (``en;q=0, *``): then the first locale it does not refuse. Tags
+compare case-insensitively and ``_`` equals ``-``. Babel is imported only when the
+alias step is reached.
 """
 
 from __future__ import annotations
@@ -29,31 +31,44 @@ def parse_accept_language(header: str) -> list[str]:
     """Return the language ranges of an ``Accept-Language`` header, best first.
 
     ``"zh-CN,zh;q=0.9,en;q=0.8"`` → ``["zh-CN", "zh", "en"]``. Ranges with
-    ``q=0`` or a malformed weight are dropped; equal weights keep header order.
-    A plain tag (``"zh-CN"``) is a header of one range. Never raises.
+    ``q=0`` or a malformed weight are dropped; equal weights keep header order;
+    parameters other than ``q`` are ignored. A plain tag (``"zh-CN"``) is a
+    header of one range. Never raises.
     """
+    return _ranges(header)[0]
+
+
+def _ranges(header: str) -> tuple[list[str], list[str]]:
+    """Return the accepted ranges, best first, and the refused ones (``q=0``), normalised."""
     weighted: list[tuple[float, int, str]] = []
+    refused: list[str] = []
     for index, item in enumerate(header[:MAX_HEADER].split(",")[:MAX_TAGS]):
-        tag, _, rest = item.partition(";")
+        tag, *params = item.split(";")
         tag = tag.strip()
         if not tag or len(tag) > 64:
             continue
-        q = 1.0
-        rest = rest.strip()
-        if rest:
-            key, _, value = rest.partition("=")
-            if key.strip().lower() != "q":
-                continue
-            try:
-                q = float(value.strip())
-            except ValueError:
-                continue
-            if not 0.0 <= q <= 1.0:
-                continue
+        q: float | None = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value.strip())
+                except ValueError:
+                    q = None
+                break
+        if q is None or not 0.0 <= q <= 1.0:  # NaN fails this too
+            continue
         if q > 0.0:
             weighted.append((-q, index, tag))
+        else:
+            refused.append(normalize_tag(tag))
     weighted.sort()
-    return [tag for _, _, tag in weighted]
+    return [tag for _, _, tag in weighted], refused
+
+
+def _refused(locale: str, refused: Sequence[str]) -> bool:
+    norm = normalize_tag(locale)
+    return any(norm == r or norm.startswith(r + "-") for r in refused)
 
 
 def _babel_alias(tag: str, available: Sequence[str]) -> str | None:
@@ -84,14 +99,20 @@ def negotiate(preferred: str | Sequence[str] | None, available: Sequence[str], d
     """
     if not preferred:
         return default
-    tags = parse_accept_language(preferred) if isinstance(preferred, str) else list(preferred)
+    refused: list[str] = []
+    if isinstance(preferred, str):
+        tags, refused = _ranges(preferred)
+    else:
+        tags = list(preferred)
     by_norm = {normalize_tag(a): a for a in available}
+    # What "*" and the final fallback give: the default, unless the client refused it (q=0).
+    fallback = next((a for a in (default, *available) if not _refused(a, refused)), default)
     for tag in tags:
         if type(tag) is not str:
             continue
         norm = normalize_tag(tag)
         if norm == "*":
-            return default
+            return fallback
         # RFC 4647 lookup: exact, then drop trailing subtags (and single-letter extensions).
         probe = norm
         while probe:
@@ -117,4 +138,4 @@ def negotiate(preferred: str | Sequence[str] | None, available: Sequence[str], d
         alias = _babel_alias(tag, available)
         if alias is not None:
             return alias
-    return default
+    return fallback

@@ -18,13 +18,14 @@ from typing import Any, NamedTuple
 import orjson
 
 from errdex.model import Catalog, Entry
-from errdex.runtime.errors import Error
+from errdex.runtime.errors import PLAIN_STATE, Error
 from errdex.runtime.locale import negotiate
 from errdex.runtime.spec import EntrySpec, Texts
 from errdex.runtime.state import runtime_of
 from errdex.runtime.text import PUBLIC_CAP, json_scalar, safe_str
 
 _new = tuple.__new__
+_orjson_dumps = orjson.dumps
 _MAX_DEPTH = 32
 
 
@@ -48,6 +49,12 @@ Profile = Callable[[Error, EntrySpec, str, "Texts | None", Any], Rendered]
 :class:`~errdex.runtime.spec.EntrySpec`, the public message in the negotiated
 locale, that locale's :class:`~errdex.runtime.spec.Texts` (None when no locale
 was asked for) and the request id."""
+
+FastProfile = Callable[[Error, Any], "Rendered | None"]
+"""A fast renderer ``(error, id)``, one per entry class and built-in profile. :func:`render`
+calls it only for an error with nothing set but its parameters (:data:`PLAIN_STATE`) and
+no locale; it returns the response spliced from bytes precomputed on the class's first
+render, or None when the error needs the full path."""
 
 
 # -- JSON ------------------------------------------------------------------------
@@ -124,6 +131,35 @@ def retry_seconds(value: Any) -> int | None:
     return seconds if 0 <= seconds < 10**9 else None
 
 
+def params_bytes(error: Error, spec: EntrySpec) -> bytes | None:
+    """Return the error's public parameters as JSON bytes, or None when there are none.
+
+    The common case — no private parameters, every value a short string — dumps
+    ``error.params`` as it is (the same bytes :attr:`Error.public_params` gives)."""
+    params = error.params
+    if not spec.private:
+        for key, value in params.items():
+            if type(value) is not str or len(value) > PUBLIC_CAP or type(key) is not str:
+                break
+        else:
+            return _orjson_dumps(params)
+    public = error.public_params
+    return dump_value(public) if public else None
+
+
+def single_slot(spec: EntrySpec) -> tuple[str, bytes, bytes] | None:
+    """For a public message ``lead{name}after`` with one placeholder and no private
+    parameters: ``(name, lead, after)``, the texts as escaped JSON string content."""
+    template = spec.public
+    if spec.private or len(template.pairs) != 1:
+        return None
+    name, after = template.pairs[0]
+    try:
+        return name, orjson.dumps(template.lead)[1:-1], orjson.dumps(after)[1:-1]
+    except TypeError:  # a lone surrogate in the catalog's text
+        return None
+
+
 def sub_error_dicts(error: Error, message_key: str) -> list[dict[str, Any]]:
     """Return the sub-errors as ``{code, message, [space], [params]}`` dicts."""
     carried = error._spec.carried if error._spec is not None else ()
@@ -153,19 +189,23 @@ _GENERIC = EntrySpec(
 
 def as_error(exc: BaseException, catalog: Catalog | None = None) -> Error:
     """Return ``exc`` as a catalog error: itself when it is one, else the catalog's
-    ``internal_error`` entry (or a generic internal error) with ``exc`` as its cause.
-    Nothing of ``exc`` is rendered."""
+    internal error (``internal_error``, else its HTTP 500 entry) with ``exc`` as its
+    cause, else a generic internal error (of ``catalog`` when given, so its plain
+    profiles still apply). Nothing of ``exc`` is rendered."""
     if isinstance(exc, Error) and (exc._spec is not None or "_spec" in vars(exc)):
         return exc
     if catalog is None and isinstance(exc, Error):
         catalog = exc.catalog
-    wrapped: Error | None = None
+    wrapped: Error
     if catalog is not None:
         state = runtime_of(catalog)
         entry = state.internal_entry()
         if entry is not None:
             wrapped = state.entry_class(entry)()
-    if wrapped is None:
+        else:
+            wrapped = state.server_error()
+            wrapped._spec = _GENERIC  # type: ignore[misc]
+    else:
         wrapped = Error()
         wrapped._spec = _GENERIC  # type: ignore[misc]
         wrapped.status = 500
@@ -203,8 +243,10 @@ def find_profile(error: Error, profile: str | Profile) -> Profile:
     """
     if type(profile) is not str:
         return profile  # type: ignore[return-value]
+    found: Profile | None = error._profiles.get(profile)
+    if found is not None:
+        return found
     catalog = error.catalog
-    found: Profile | None
     if catalog is not None and profile in catalog.profiles:
         from errdex.runtime.profiles.plain import plain_profile
 
@@ -217,6 +259,18 @@ def find_profile(error: Error, profile: str | Profile) -> Profile:
         raise LookupError(f"no render profile {profile!r}; profiles: {names}")
     error._profiles[profile] = found
     return found
+
+
+def _remember_fast(error: Error, profile: Any, found: Profile) -> None:
+    """Give the error's class its fast renderer for a built-in profile (once per class)."""
+    cls = type(error)
+    spec = cls._spec
+    make = FAST.get(profile) if type(profile) is str else None
+    if make is None or spec is None or found is not BUILTIN[profile] or error.catalog is None:
+        return
+    if spec.entry.code is None:  # a bare internal error: nothing to precompute
+        return
+    cls._fast[profile] = make(cls, spec)
 
 
 def render(
@@ -236,18 +290,16 @@ def render(
     exception. Raises only for an unknown profile name.
     """
     try:
-        spec = error._spec  # type: ignore[union-attr]
-        prof = error._profiles[profile]  # type: ignore[union-attr, index]
+        fast = error._fast[profile]  # type: ignore[union-attr, index]
     except (AttributeError, KeyError, TypeError):
         return _render(error, profile, locale, id, catalog)
-    if spec is None or locale is not None:
-        return _render(error, profile, locale, id, catalog)
-    message = error._message  # type: ignore[union-attr]
-    if message is None:
-        message = spec.static_message
-        if message is None:
-            message = error.message  # type: ignore[union-attr]
-    return prof(error, spec, message, None, id)  # type: ignore[arg-type]
+    if locale is None:
+        state = error.__dict__  # plain: nothing set but parameters (and cached texts)
+        if not state or (len(state) == 1 and "params" in state) or state.keys() <= PLAIN_STATE:
+            done = fast(error, id)
+            if done is not None:
+                return done  # type: ignore[no-any-return]
+    return _render(error, profile, locale, id, catalog)
 
 
 def _render(
@@ -264,6 +316,8 @@ def _render(
         )
     error = as_error(error, catalog)
     prof = find_profile(error, profile)
+    if profile not in type(error)._fast:
+        _remember_fast(error, profile, prof)
     spec, message, texts = localize(error, locale)
     return prof(error, spec, message, texts, id)
 
@@ -271,11 +325,16 @@ def _render(
 BUILTIN: dict[str, Profile] = {}
 """The built-in profiles by name; filled by :mod:`errdex.runtime.profiles`."""
 
+FAST: dict[str, Callable[[type[Error], EntrySpec], FastProfile]] = {}
+"""For each built-in profile, the function making an entry class's fast renderer."""
+
 
 def _register_builtins() -> None:
     from errdex.runtime.profiles import google, jsonrpc, problem
 
     BUILTIN["problem"] = problem.render_problem
+    FAST["problem"] = problem.fast_problem
+    FAST["jsonrpc"] = jsonrpc.fast_jsonrpc
     BUILTIN["jsonrpc"] = jsonrpc.render_jsonrpc
     BUILTIN["google"] = google.render_google
 

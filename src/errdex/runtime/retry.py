@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 
 _DURATION = re.compile(r"\s*([0-9]{1,12})(?:\.([0-9]{1,9}))?s\s*")
@@ -16,20 +17,23 @@ _DURATION = re.compile(r"\s*([0-9]{1,12})(?:\.([0-9]{1,9}))?s\s*")
 def parse_retry_after(value: str | None, now: float | None = None) -> int | None:
     """Return the seconds a ``Retry-After`` value asks to wait (RFC 9110 §10.2.3).
 
-    Accepts delay-seconds (``"120"``) or an HTTP-date; a date in the past
-    gives 0. Anything else gives None.
+    Accepts delay-seconds (``"120"``) or an HTTP-date in any of the three
+    formats RFC 9110 asks recipients to read (IMF-fixdate, RFC 850, asctime —
+    always GMT); a date in the past gives 0. Anything else gives None.
     """
     if not value or type(value) is not str:
         return None
     text = value.strip()
-    if text.isdigit() and len(text) <= 12:
+    if text.isascii() and text.isdigit() and len(text) <= 12:
         return int(text)
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if when is None or when.tzinfo is None:
+    if when is None:
         return None
+    if when.tzinfo is None:  # asctime has no zone: HTTP dates are GMT
+        when = when.replace(tzinfo=UTC)
     current = time.time() if now is None else now
     return max(0, math.ceil(when.timestamp() - current))
 

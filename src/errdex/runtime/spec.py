@@ -17,7 +17,6 @@ from urllib.parse import quote
 from errdex.model import Entry, normalize_code
 from errdex.runtime.status import phrase
 from errdex.runtime.template import Template, compile_template
-from errdex.runtime.text import PUBLIC_CAP
 
 if TYPE_CHECKING:
     from errdex.model import Catalog
@@ -39,6 +38,8 @@ class Texts(NamedTuple):
     title: str
     description: str | None
     solution: str | None
+    public: Template
+    """The message template for public output: non-public placeholders kept as ``{name}``."""
 
 
 def google_reason(entry: Entry) -> str:
@@ -94,6 +95,7 @@ class EntrySpec:
         "own_locale",
         "param_types",
         "private",
+        "public",
         "reason",
         "static_message",
         "status",
@@ -151,8 +153,11 @@ class EntrySpec:
         self._texts: dict[str, Texts] = {}
         self.cache: dict[Any, Any] = {}
         """Per-profile precomputed pieces, keyed by the profile's own keys."""
-        self.static_message: str | None = self.texts(None).template.static
+        own = self.texts(None)
+        self.static_message: str | None = own.template.static
         """The message in the catalog's language when it has no placeholder, else None."""
+        self.public: Template = own.public
+        """The public message template in the catalog's language (``public.fill(params)``)."""
 
     def texts(self, locale: str | None) -> Texts:
         """Return the entry's texts in ``locale`` (None: the catalog's own language).
@@ -196,7 +201,9 @@ class EntrySpec:
         if self.type_url == "about:blank":
             shown_title = self.title
         spelled = next((k for k in entry.translations if k.lower() == where), where)
-        return Texts(spelled, compile_template(message), shown_title, description, solution)
+        template = compile_template(message)
+        public = template.hide(self.private)
+        return Texts(spelled, template, shown_title, description, solution, public)
 
     def template(self, locale: str | None) -> Template:
         """Return the compiled message template in ``locale``."""
@@ -204,4 +211,4 @@ class EntrySpec:
 
     def public_message(self, params: Any, locale: str | None = None) -> str:
         """Render the message for public output: values capped, private ones kept as ``{name}``."""
-        return self.texts(locale).template.render(params, PUBLIC_CAP, self.private)
+        return self.texts(locale).public.fill(params)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from errdex.model import AmbiguousCodeError, Entry, UnknownCodeError, normalize_code
-from errdex.runtime.errors import Error
+from errdex.runtime.errors import OPTIONS, Error
 from errdex.runtime.locale import negotiate
 from errdex.runtime.spec import EntrySpec
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from errdex.model import Catalog
 
 _LOCK = threading.Lock()
+_new_exception = BaseException.__new__
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _NEGOTIATION_CACHE = 1024
 
@@ -65,17 +66,43 @@ def runtime_of(catalog: Catalog) -> CatalogRuntime:
     return state
 
 
-class CodeIndex(dict):  # type: ignore[type-arg]
-    """``code → entry class``, filled on first lookup of each spelling.
+def _read_only(self: Any, *args: Any, **kwargs: Any) -> Any:
+    raise TypeError("cat.errors is read-only: classes are made from the catalog on first use")
 
-    A dict subclass so that a repeated lookup is a plain dict hit; a miss goes
-    through :meth:`__missing__`, which accepts every spelling the catalog does
-    (``1054``, ``"1054"``, ``"auth-err-4"``, a name, or ``(space, code)``).
+
+class ErrorClasses(dict):  # type: ignore[type-arg]
+    """``cat.errors``: the catalog's exception classes, made on first use.
+
+    - ``cat.errors["AUTH-ERR-4"]``, ``cat.errors[1051]``,
+      ``cat.errors["jsonrpc", -32000]`` — the class of a code (or ``(space, code)``;
+      names work too);
+    - ``cat.errors.invalidJWT`` — the class of the entry named ``invalidJWT``;
+    - ``cat.errors.module("auth")``, ``cat.errors.space("app")`` — group classes;
+    - ``cat.errors.Error`` — the catalog's root class; ``ClientError`` and
+      ``ServerError`` — what :func:`errdex.decode` returns for unknown 4xx/5xx codes.
+
+    It is itself the code index: a read-only ``dict`` subclass from each spelling
+    looked up to its class, so a repeated ``cat.errors[code]`` is a plain dict hit;
+    a miss goes through :meth:`__missing__`, which accepts every spelling the
+    catalog does (``1054``, ``"1054"``, ``"auth-err-4"``, a name, ``(space, code)``).
+    Iterating gives every entry class, ``len`` the number of entries.
+
+    Names that are attributes here (``Error``, ``codes``, ``module``, ``space`` and
+    the ``dict`` methods such as ``get``, ``items``, ``copy``) are reached by
+    ``cat.errors["name"]``.
     """
 
     def __init__(self, state: CatalogRuntime) -> None:
         super().__init__()
         self._state = state
+        self.Error = state.root
+        self.ClientError = state.client_error
+        self.ServerError = state.server_error
+
+    @property
+    def codes(self) -> ErrorClasses:
+        """The code index: ``cat.errors`` itself (kept for ``cat.errors.codes[1051]``)."""
+        return self
 
     def __missing__(self, key: Any) -> type[Error]:
         catalog = self._state.catalog
@@ -84,7 +111,7 @@ class CodeIndex(dict):  # type: ignore[type-arg]
         else:
             entry = catalog.entry(key)
         cls = self._state.entry_class(entry)
-        self[key] = cls  # hashable: the failed lookup that called us hashed it
+        dict.__setitem__(self, key, cls)  # hashable: the failed lookup that called us hashed it
         return cls
 
     def get(self, key: Any, default: Any = None) -> Any:  # type: ignore[override]
@@ -94,29 +121,8 @@ class CodeIndex(dict):  # type: ignore[type-arg]
         except (LookupError, TypeError):
             return default
 
-
-class ErrorClasses:
-    """``cat.errors``: the catalog's exception classes, made on first use.
-
-    - ``cat.errors.invalidJWT`` — the class of the entry named ``invalidJWT``;
-    - ``cat.errors["AUTH-ERR-4"]``, ``cat.errors[1051]``,
-      ``cat.errors["jsonrpc", -32000]`` — by code (or ``(space, code)``; names work too);
-    - ``cat.errors.module("auth")``, ``cat.errors.space("app")`` — group classes;
-    - ``cat.errors.Error`` — the catalog's root class; ``ClientError`` and
-      ``ServerError`` — what :func:`errdex.decode` returns for unknown 4xx/5xx codes;
-    - ``cat.errors.codes`` — the code index as a dict (hot paths: a hit is a dict hit).
-
-    Names that are attributes here (``Error``, ``codes``, ``module`` …) are reached
-    by ``cat.errors["name"]``.
-    """
-
-    def __init__(self, state: CatalogRuntime) -> None:
-        self._state = state
-        self.Error = state.root
-        self.ClientError = state.client_error
-        self.ServerError = state.server_error
-        self.codes: CodeIndex = state.codes
-        """The code index itself (a dict): ``cat.errors.codes[1051]`` at dict speed on repeats."""
+    __setitem__ = __delitem__ = __ior__ = _read_only  # type: ignore[assignment]
+    clear = pop = popitem = setdefault = update = _read_only  # type: ignore[assignment]
 
     def __getattr__(self, name: str) -> type[Error]:
         if name.startswith("__"):
@@ -132,19 +138,30 @@ class ErrorClasses:
         setattr(self, name, cls)
         return cls
 
-    def __getitem__(self, key: Any) -> type[Error]:
-        return self._state.codes[key]
-
     def __contains__(self, key: object) -> bool:
-        return self._state.codes.get(key) is not None
+        try:
+            self[key]
+        except AmbiguousCodeError:  # in several spaces: the catalog has it
+            return True
+        except (LookupError, TypeError):
+            return False
+        return True
 
-    def __iter__(self) -> Iterator[type[Error]]:
+    def __iter__(self) -> Iterator[type[Error]]:  # type: ignore[override]
         """Every entry class, in catalog order (makes them all)."""
         for entry in self._state.catalog.entries:
             yield self._state.entry_class(entry)
 
     def __len__(self) -> int:
         return len(self._state.catalog.entries)
+
+    def __repr__(self) -> str:
+        return f"<errors of catalog {self._state.catalog.meta.id!r}: {len(self)} entries>"
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__  # type: ignore[assignment]
 
     def __dir__(self) -> list[str]:
         names = [e.name for e in self._state.catalog.entries if e.name and e.name.isidentifier()]
@@ -168,6 +185,7 @@ class CatalogRuntime:
         cid = catalog.meta.id
         self.profiles: dict[str, Any] = {}
         """Render functions by name (built-in and ``[profiles.NAME]``), filled on first use."""
+
         self.root: type[Error] = self._make(
             f"{_camel(cid)}Error",
             (Error,),
@@ -186,8 +204,11 @@ class CatalogRuntime:
         self._entries: dict[int, type[Error]] = {}
         self._modules: dict[str, type[Error]] = {}
         self._spaces: dict[str, type[Error]] = {}
-        self.codes = CodeIndex(self)
         self.errors = ErrorClasses(self)
+        self.raisable: dict[Any, type[Error]] = {}
+        """``code or name → class`` of the codes ``cat.error`` has raised (none removed)."""
+        self.codes: ErrorClasses = self.errors
+        """The code index (``cat.errors`` itself)."""
         meta = catalog.meta
         found = [meta.default_locale, *meta.locales]
         for entry in catalog.entries:
@@ -308,24 +329,49 @@ class CatalogRuntime:
     # -- raising -----------------------------------------------------------------
 
     def error(self, code_or_name: Any, space: str | None, params: dict[str, Any]) -> Error:
-        """``cat.error(...)``: look the entry up (fast on repeats) and build its error."""
+        """``cat.error(...)``: look the class up (one dict hit on repeats) and build its error."""
+        try:
+            cls = self.raisable.get(code_or_name) if space is None else None
+        except TypeError:  # unhashable: no code
+            cls = None
+        if cls is None:
+            cls = self._raisable(code_or_name, space)
+        if not params:
+            return _new_exception(cls)  # type: ignore[no-any-return]
+        if OPTIONS.isdisjoint(params):
+            # What Error.__init__ does for message parameters alone, without the call.
+            error: Error = _new_exception(cls)
+            error.params = params
+            return error
+        return cls(**params)
+
+    def _raisable(self, code_or_name: Any, space: str | None) -> type[Error]:
+        """The class ``cat.error`` raises for a code, remembered per spelling in
+        :attr:`raisable`; a removed code raises :class:`RemovedCodeError`."""
         try:
             cls = self.codes[code_or_name if space is None else (space, code_or_name)]
         except TypeError:
             raise UnknownCodeError(code_or_name, self.catalog.meta.id, space) from None
         if cls._removed:  # type: ignore[attr-defined]
             raise RemovedCodeError(cls.entry, self.catalog.meta.id)  # type: ignore[arg-type]
-        return cls(**params)
+        if space is None:
+            self.raisable[code_or_name] = cls
+        return cls
 
     def internal_entry(self) -> Entry | None:
-        """The entry ``meta.internal_error`` names, if the catalog has it."""
+        """The entry an unexpected exception renders as: the one ``meta.internal_error``
+        names, else the catalog's own HTTP 500 (code 500 in an ``http`` space), else None."""
         code = self.catalog.meta.internal_error
-        if code is None:
-            return None
-        try:
-            return self.catalog.get(code)
-        except AmbiguousCodeError:
-            return self.catalog.find(code)[0]
+        if code is not None:
+            try:
+                return self.catalog.get(code)
+            except AmbiguousCodeError:
+                return self.catalog.find(code)[0]
+        for entry in self.catalog.find(500):
+            space = self.catalog.spaces.get(entry.space)
+            if space is not None and space.kind == "http" and entry.status != "removed":
+                return entry
+        return None
 
     # -- locales -----------------------------------------------------------------
 

@@ -1,13 +1,13 @@
 """Safe message templates: ``{name}`` fills a parameter, nothing else is evaluated.
 
-A template is compiled once per entry and locale into a tuple of literal
-strings and :class:`Slot` markers. Only ``{identifier}`` is a placeholder;
-``{{`` and ``}}`` are literal braces. Anything else between braces —
-``{x.__class__}``, ``{x[0]}``, ``{x!r}``, ``{x:>10}``, ``{}`` — is copied
-literally and never evaluated (unlike :meth:`str.format`). A placeholder with
-no value (missing parameter, ``None``, or a non-public parameter in public
-output) is kept as written, ``{name}``, so the message stays readable and the
-error path never fails.
+A template is compiled once per entry and locale into a leading literal and
+``(name, literal)`` pairs, joined once per fill. Only ``{identifier}`` is a
+placeholder; ``{{`` and ``}}`` are literal braces. Anything else between
+braces — ``{x.__class__}``, ``{x[0]}``, ``{x!r}``, ``{x:>10}``, ``{}`` — is
+copied literally and never evaluated (unlike :meth:`str.format`). A
+placeholder with no value (missing parameter, ``None``, or a non-public
+parameter in public output) is kept as written, ``{name}``, so the message
+stays readable and the error path never fails.
 """
 
 from __future__ import annotations
@@ -31,22 +31,49 @@ class Slot(NamedTuple):
 Part = str | Slot
 
 
+def show(name: str, value: Any, limit: int) -> str:
+    """Return the text a placeholder shows for ``value``: capped, ``{name}`` for None."""
+    kind = type(value)
+    if value is None:
+        return "{" + name + "}"
+    if kind is str:
+        return value if len(value) <= limit else cap(value, limit)
+    if (kind is int and -_BIG < value < _BIG) or kind is float or kind is bool:
+        return str(value)
+    return safe_str(value, limit)
+
+
 class Template(NamedTuple):
-    """A compiled message template: literal parts and :class:`Slot` placeholders."""
+    """A compiled message template: a leading literal, then ``(name, literal)`` pairs."""
 
     source: str
     parts: tuple[Part, ...]
     static: str | None
     """The text when the template has no placeholder (the fast path), else None."""
-    fmt: str
-    """The template as a ``%``-format string with one ``%s`` per slot (rendering is one ``%``)."""
-    slots: tuple[str, ...]
-    """The placeholder names in order, one per ``%s`` of :attr:`fmt`."""
+    lead: str
+    """The literal text before the first placeholder."""
+    pairs: tuple[tuple[str, str], ...]
+    """One ``(placeholder name, literal text after it)`` per placeholder, in order."""
 
     @property
     def names(self) -> tuple[str, ...]:
         """The placeholder names, in order of appearance (repeats kept once)."""
-        return tuple(dict.fromkeys(self.slots))
+        return tuple(dict.fromkeys(name for name, _ in self.pairs))
+
+    def fill(self, values: Mapping[str, Any]) -> str:
+        """Fill every placeholder from ``values`` for public output (values capped at
+        :data:`~errdex.runtime.text.PUBLIC_CAP`); never raises."""
+        static = self.static
+        if static is not None:
+            return static
+        text = self.lead
+        get = values.get
+        for name, after in self.pairs:
+            value = get(name)
+            if type(value) is not str or len(value) > PUBLIC_CAP:
+                value = show(name, value, PUBLIC_CAP)
+            text += value + after
+        return text
 
     def render(
         self,
@@ -62,44 +89,58 @@ class Template(NamedTuple):
         """
         if self.static is not None:
             return self.static
-        out: list[Any] = []
         get = values.get
-        for name in self.slots:
-            value = get(name)
-            kind = type(value)
-            if value is None or name in hidden:
-                out.append("{" + name + "}")
-            elif kind is str:
-                out.append(value if len(value) <= limit else cap(value, limit))
-            elif (kind is int and -_BIG < value < _BIG) or kind is float or kind is bool:
-                out.append(value)
-            else:
-                out.append(safe_str(value, limit))
-        return self.fmt % tuple(out)
+        out = [self.lead]
+        for name, after in self.pairs:
+            out.append(show(name, None if name in hidden else get(name), limit))
+            out.append(after)
+        return "".join(out)
+
+    def hide(self, names: Container[str]) -> Template:
+        """Return this template with the placeholders in ``names`` turned into their
+        literal ``{name}`` text: what public output shows for non-public parameters."""
+        if not any(name in names for name, _ in self.pairs):
+            return self
+        return _assemble(
+            self.source,
+            ["{" + p.name + "}" if type(p) is Slot and p.name in names else p for p in self.parts],
+        )
+
+
+def _assemble(source: str, parts: list[Part]) -> Template:
+    """Build a template from its parts, merging adjacent literals."""
+    merged: list[Part] = []
+    for part in parts:
+        if type(part) is str and merged and type(merged[-1]) is str:
+            merged[-1] += part  # type: ignore[operator]
+        elif part != "":
+            merged.append(part)
+    lead = ""
+    pairs: list[tuple[str, str]] = []
+    for part in merged:
+        if type(part) is Slot:
+            pairs.append((part.name, ""))
+        elif pairs:
+            pairs[-1] = (pairs[-1][0], part)  # type: ignore[assignment]
+        else:
+            lead = part  # type: ignore[assignment]
+    static = lead if not pairs else None
+    return Template(source, tuple(merged), static, lead, tuple(pairs))
 
 
 def compile_template(source: str) -> Template:
     """Compile ``source`` once; the result renders any values safely."""
     parts: list[Part] = []
     pos = 0
-    buf: list[str] = []
     for match in _TOKEN.finditer(source):
-        buf.append(source[pos : match.start()])
+        parts.append(source[pos : match.start()])
         token = match.group(0)
         if token == "{{":
-            buf.append("{")
+            parts.append("{")
         elif token == "}}":
-            buf.append("}")
+            parts.append("}")
         else:
-            if any(buf):
-                parts.append("".join(buf))
-            buf = []
             parts.append(Slot(match.group(1)))
         pos = match.end()
-    buf.append(source[pos:])
-    if any(buf):
-        parts.append("".join(buf))
-    static = None if any(type(p) is Slot for p in parts) else "".join(parts)  # type: ignore[arg-type]
-    fmt = "".join("%s" if type(p) is Slot else p.replace("%", "%%") for p in parts)  # type: ignore[union-attr]
-    slots = tuple(p.name for p in parts if type(p) is Slot)  # type: ignore[union-attr]
-    return Template(source, tuple(parts), static, fmt, slots)
+    parts.append(source[pos:])
+    return _assemble(source, parts)

@@ -20,13 +20,14 @@ always answers 200. A batch (a list) is always 200; an empty one is 204 with no 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
 
 from errdex.model import Catalog
-from errdex.runtime.errors import PLAIN_STATE, Error
+from errdex.runtime.errors import Error
 from errdex.runtime.render import (
+    FastProfile,
     Profile,
     Rendered,
     as_error,
@@ -34,16 +35,20 @@ from errdex.runtime.render import (
     dumps,
     headers,
     localize,
+    params_bytes,
+    retry_seconds,
+    single_slot,
     sub_error_dicts,
 )
 from errdex.runtime.spec import EntrySpec, Texts
+from errdex.runtime.text import PUBLIC_CAP
 
 MEDIA_TYPE = "application/json"
 _new = tuple.__new__
 _orjson_dumps = orjson.dumps
 
 
-def _data_head(error: Error, spec: EntrySpec) -> dict[str, Any]:
+def _data_head(error: Error | type[Error], spec: EntrySpec) -> dict[str, Any]:
     head: dict[str, Any] = {"code": error.code}
     if spec.ambiguous:
         head["space"] = error.space
@@ -72,57 +77,59 @@ def error_object(error: Error, spec: EntrySpec, message: str) -> dict[str, Any]:
     return obj
 
 
-class _Fast(NamedTuple):
-    """An entry's JSON-RPC response as precomputed bytes around its variable members."""
+def fast_jsonrpc(cls: type[Error], spec: EntrySpec) -> FastProfile:
+    """Return the fast renderer of one entry class: its JSON-RPC response as bytes
+    precomputed around the variable members (``message``, ``data.params``, ``id``).
 
-    head: bytes  # {"jsonrpc":"2.0","error":{"code":…,"message":
-    message: bytes | None  # the static message, serialized
-    data: dict[str, Any] | None  # the data members the class alone gives (None: no data)
-    data_bytes: bytes  # ,"data":{…} or empty
-    headers: tuple[tuple[str, str], ...]
-
-
-def _fast(error: Error, spec: EntrySpec) -> _Fast:
+    It renders an error with nothing but parameters set, in the catalog's
+    language, and returns None for anything else (the full path then renders
+    it); its bytes are the ones orjson writes for the whole response."""
+    status = spec.jsonrpc_status
+    hdrs: tuple[tuple[str, str], ...] = (("Content-Type", MEDIA_TYPE),)
+    seconds = retry_seconds(cls.retry_after)
+    if seconds is not None:
+        hdrs += (("Retry-After", str(seconds)),)
     head = b'{"jsonrpc":"2.0","error":{"code":' + dumps(spec.jsonrpc_code) + b',"message":'
+    data_head = _data_head(cls, spec)
+    # Without parameters, data names the entry unless the wire code alone does.
+    no_params = b"" if spec.jsonrpc_bare else b',"data":' + dumps(data_head)
+    params_open = b',"data":' + dumps(data_head)[:-1] + b',"params":'
     static = spec.static_message
-    data = None if spec.jsonrpc_bare else _data_head(error, spec)
-    return _Fast(
-        head,
-        dump_value(static) if static is not None else None,
-        data,
-        b',"data":' + dumps(data) if data is not None else b"",
-        headers(error, spec, None, MEDIA_TYPE, "h:jsonrpc"),
-    )
+    message = dump_value(static) if static is not None else None
+    fill = spec.public.fill
+    slot = single_slot(spec)
+    if slot is not None:  # "lead{name}after": the value's escaped bytes go in twice
+        name, lead, after = slot
+        before_value = head + b'"' + lead
+        between = after + b'"' + params_open + b"{" + dumps(name) + b':"'
+
+    def render_fast(error: Error, id: Any) -> Rendered | None:
+        params = error.params
+        try:  # TypeError: orjson refuses a value (lone surrogate, huge int): full path
+            id_bytes = b"null}" if id is None else _orjson_dumps(id) + b"}"
+            if slot is not None and len(params) == 1:
+                value = params.get(name)
+                if type(value) is str and len(value) <= PUBLIC_CAP:
+                    text = _orjson_dumps(value)[1:-1]
+                    body = b"".join((before_value, text, between, text, b'"}}},"id":', id_bytes))
+                    return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+            text_bytes = message if message is not None else _orjson_dumps(fill(params))
+        except TypeError:
+            return None
+        found = params_bytes(error, spec) if params else None
+        if found is None:
+            body = b"".join((head, text_bytes, no_params, b'},"id":', id_bytes))
+        else:
+            body = b"".join((head, text_bytes, params_open, found, b'}},"id":', id_bytes))
+        return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+
+    return render_fast
 
 
 def render_jsonrpc(
     error: Error, spec: EntrySpec, message: str, texts: Texts | None, id: Any
 ) -> Rendered:
     """Render ``error`` as a JSON-RPC 2.0 error response."""
-    if texts is None and error.__dict__.keys() <= PLAIN_STATE:
-        # Nothing but parameters set on the instance: splice into precomputed bytes
-        # (the same bytes orjson writes for the whole response).
-        fast = spec.cache.get("jsonrpc")
-        if fast is None:
-            fast = spec.cache["jsonrpc"] = _fast(error, spec)
-        if fast.message is not None and message is spec.static_message:
-            body = fast.head + fast.message
-        else:
-            try:
-                body = fast.head + _orjson_dumps(message)
-            except TypeError:
-                body = fast.head + dumps(message)
-        params = error.public_params if error.params else None
-        if params:
-            data = fast.data if fast.data is not None else {"code": error.code}
-            body += b',"data":' + dump_value({**data, "params": params})
-        else:
-            body += fast.data_bytes
-        if id is None:
-            body += b'},"id":null}'
-        else:
-            body += b'},"id":' + dump_value(id) + b"}"
-        return _new(Rendered, (spec.jsonrpc_status, fast.headers, body, MEDIA_TYPE))
     body = {"jsonrpc": "2.0", "error": error_object(error, spec, message), "id": id}
     hdrs = headers(error, spec, texts, MEDIA_TYPE, "h:jsonrpc")
     return _new(Rendered, (_status(error, spec), hdrs, dumps(body), MEDIA_TYPE))

@@ -11,27 +11,31 @@ and ``data`` when set.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
 
-from errdex.runtime.errors import PLAIN_STATE, Error
+from errdex.runtime.errors import Error
 from errdex.runtime.render import (
+    FastProfile,
     Rendered,
     dump_value,
     dumps,
     headers,
+    params_bytes,
     retry_seconds,
+    single_slot,
     sub_error_dicts,
 )
 from errdex.runtime.spec import EntrySpec, Texts
+from errdex.runtime.text import PUBLIC_CAP, safe_str
 
 MEDIA_TYPE = "application/problem+json"
 _new = tuple.__new__
 _orjson_dumps = orjson.dumps
 
 
-def _class_members(error: Error, spec: EntrySpec) -> dict[str, Any]:
+def _class_members(error: Error | type[Error], spec: EntrySpec) -> dict[str, Any]:
     """The extension members an error takes from its class alone."""
     tail: dict[str, Any] = {}
     if error.code is not None:
@@ -47,62 +51,78 @@ def _class_members(error: Error, spec: EntrySpec) -> dict[str, Any]:
     return tail
 
 
-class _Fast(NamedTuple):
-    """An entry's problem document as precomputed bytes around its variable members."""
+def fast_problem(cls: type[Error], spec: EntrySpec) -> FastProfile:
+    """Return the fast renderer of one entry class: its problem document as bytes
+    precomputed around the variable members (``detail``, ``instance``, ``params``).
 
-    head: bytes  # {"type":…,"title":…,"status":…,"detail":
-    detail: bytes | None  # the static message, serialized
-    tail: bytes  # ,"code":…,"name":… (no closing brace)
-    headers: tuple[tuple[str, str], ...]
-
-
-def _fast(error: Error, spec: EntrySpec) -> _Fast:
-    head = dumps({"type": spec.type_url, "title": spec.title, "status": error.status})
-    tail = dumps(_class_members(error, spec))
-    static = spec.static_message
-    seconds = retry_seconds(error.retry_after)
+    It renders an error with nothing but parameters set, in the catalog's
+    language, and returns None for anything else (the full path then renders
+    it); its bytes are the ones orjson writes for the whole document."""
+    status = cls.status
+    head = dumps({"type": spec.type_url, "title": spec.title, "status": status})
+    head = head[:-1] + b',"detail":'
+    members = dumps(_class_members(cls, spec))
+    tail = b"," + members[1:-1] if len(members) > 2 else b""
+    closed = tail + b"}"
+    seconds = retry_seconds(cls.retry_after)
     hdrs: tuple[tuple[str, str], ...] = (("Content-Type", MEDIA_TYPE),)
     if seconds is not None:
         hdrs += (("Retry-After", str(seconds)),)
-    return _Fast(
-        head[:-1] + b',"detail":',
-        dump_value(static) if static is not None else None,
-        b"," + tail[1:-1] if len(tail) > 2 else b"",
-        hdrs,
+    static = spec.static_message
+    detail = dump_value(static) if static is not None else None
+    whole = (
+        None
+        if detail is None
+        else _new(Rendered, (status, hdrs, head + detail + closed, MEDIA_TYPE))
     )
+    fill = spec.public.fill
+    slot = single_slot(spec)
+    if slot is not None:  # "lead{name}after": the value's escaped bytes go in twice
+        name, lead, after = slot
+        before_value = head + b'"' + lead
+        after_value = after + b'"'
+        params_open = tail + b',"params":{' + dumps(name) + b':"'
+        no_id = after_value + params_open
+
+    def render_fast(error: Error, id: Any) -> Rendered | None:
+        params = error.params
+        try:  # TypeError: orjson refuses a value (lone surrogate, huge int): full path
+            inst = None if id is None else _orjson_dumps(id if type(id) is str else instance(id))
+            if slot is not None and len(params) == 1:
+                value = params.get(name)
+                if type(value) is str and len(value) <= PUBLIC_CAP:
+                    text = _orjson_dumps(value)[1:-1]
+                    if inst is None:
+                        body = b"".join((before_value, text, no_id, text, b'"}}'))
+                    else:
+                        pieces = (before_value, text, after_value, b',"instance":', inst)
+                        body = b"".join((*pieces, params_open, text, b'"}}'))
+                    return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+            message = detail if detail is not None else _orjson_dumps(fill(params))
+        except TypeError:
+            return None
+        if inst is None and not params and whole is not None:
+            return whole
+        parts = [head, message]
+        if inst is not None:
+            parts += (b',"instance":', inst)
+        if params:
+            parts.append(tail)
+            found = params_bytes(error, spec)
+            if found is not None:
+                parts += (b',"params":', found)
+            parts.append(b"}")
+        else:
+            parts.append(closed)
+        return _new(Rendered, (status, hdrs, b"".join(parts), MEDIA_TYPE))
+
+    return render_fast
 
 
 def render_problem(
     error: Error, spec: EntrySpec, message: str, texts: Texts | None, id: Any
 ) -> Rendered:
     """Render ``error`` as a problem details document."""
-    if texts is None and error.__dict__.keys() <= PLAIN_STATE:
-        # Nothing but parameters set on the instance: splice into precomputed bytes
-        # (the same bytes orjson writes for the whole document).
-        fast = spec.cache.get("problem")
-        if fast is None:
-            fast = spec.cache["problem"] = _fast(error, spec)
-        if fast.detail is not None and message is spec.static_message:
-            body = fast.head + fast.detail
-        else:
-            try:
-                body = fast.head + _orjson_dumps(message)
-            except TypeError:
-                body = fast.head + dumps(message)
-        if id is not None:
-            body += b',"instance":' + dump_value(str(id))
-        body += fast.tail
-        if error.params:
-            params = error.public_params
-            if params:
-                body += b',"params":' + dump_value(params)
-        return _new(Rendered, (error.status, fast.headers, body + b"}", MEDIA_TYPE))
-    return _render_full(error, spec, message, texts, id)
-
-
-def _render_full(
-    error: Error, spec: EntrySpec, message: str, texts: Texts | None, id: Any
-) -> Rendered:
     status = error.status
     body: dict[str, Any] = {
         "type": spec.type_url,
@@ -111,7 +131,7 @@ def _render_full(
         "detail": message,
     }
     if id is not None:
-        body["instance"] = str(id)
+        body["instance"] = instance(id)
     body.update(_class_members(error, spec))
     params = error.public_params if error.params else None
     if params:
@@ -122,6 +142,11 @@ def _render_full(
         body["data"] = error.data
     hdrs = headers(error, spec, texts, MEDIA_TYPE, "h:problem")
     return _new(Rendered, (status, hdrs, dumps(body), MEDIA_TYPE))
+
+
+def instance(id: Any) -> str:
+    """The ``instance`` member for a request id: the id as text; never raises."""
+    return id if type(id) is str else safe_str(id, 4 * PUBLIC_CAP)
 
 
 def read_problem(body: Any, content_type: str) -> dict[str, Any] | None:
