@@ -11,11 +11,13 @@ valid under openapi-spec-validator.
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
 from errdex.convert.layout import text_getter
 from errdex.model import Catalog, Entry, Profile
+from errdex.model.envelopes import GOOGLE_SCHEMA, JSONRPC_SCHEMA, PROBLEM_SCHEMA
 
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _GOOGLE = {
@@ -112,56 +114,14 @@ def _fill(body: Any, values: dict[str, Any]) -> Any:
 
 def _schemas(catalog: Catalog) -> dict[str, Any]:
     code = _code_schema(catalog)
+    # The built-in envelopes' shapes (shared with the FastAPI integration), with
+    # this catalog's code schema in place of "any code".
+    problem = copy.deepcopy(PROBLEM_SCHEMA)
+    problem["properties"]["code"] = code
     schemas: dict[str, Any] = {
-        "Problem": {
-            "type": "object",
-            "description": "An RFC 9457 problem details object (application/problem+json).",
-            "properties": {
-                "type": {"type": "string", "format": "uri-reference"},
-                "title": {"type": "string"},
-                "status": {"type": "integer", "minimum": 100, "maximum": 599},
-                "detail": {"type": "string"},
-                "instance": {"type": "string", "format": "uri-reference"},
-                "code": code,
-            },
-            "required": ["type", "title"],
-            "additionalProperties": True,
-        },
-        "JsonRpcError": {
-            "type": "object",
-            "description": "A JSON-RPC 2.0 error response.",
-            "properties": {
-                "jsonrpc": {"const": "2.0"},
-                "id": {"type": ["string", "integer", "null"]},
-                "error": {
-                    "type": "object",
-                    "properties": {
-                        "code": {"type": "integer"},
-                        "message": {"type": "string"},
-                        "data": {},
-                    },
-                    "required": ["code", "message"],
-                },
-            },
-            "required": ["jsonrpc", "id", "error"],
-        },
-        "GoogleStatus": {
-            "type": "object",
-            "description": "A google.rpc.Status error as HTTP APIs send it.",
-            "properties": {
-                "error": {
-                    "type": "object",
-                    "properties": {
-                        "code": {"type": "integer"},
-                        "message": {"type": "string"},
-                        "status": {"type": "string"},
-                        "details": {"type": "array", "items": {"type": "object"}},
-                    },
-                    "required": ["code", "message"],
-                }
-            },
-            "required": ["error"],
-        },
+        "Problem": problem,
+        "JsonRpcError": copy.deepcopy(JSONRPC_SCHEMA),
+        "GoogleStatus": copy.deepcopy(GOOGLE_SCHEMA),
     }
     for pid, profile in catalog.profiles.items():
         schema = _profile_schema(profile.body, code)

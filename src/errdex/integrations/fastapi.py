@@ -29,83 +29,8 @@ import orjson
 
 from errdex.integrations.common import check_profile
 from errdex.model import Catalog
+from errdex.model.envelopes import GOOGLE_SCHEMA, JSONRPC_SCHEMA, PROBLEM_SCHEMA, SCHEMAS
 from errdex.runtime import Error, render
-
-PROBLEM_SCHEMA: dict[str, Any] = {
-    "title": "Problem",
-    "description": "RFC 9457 problem details, with errdex's extension members.",
-    "type": "object",
-    "properties": {
-        "type": {"type": "string", "description": "URL of the error's documentation."},
-        "title": {"type": "string", "description": "Stable short title of the code."},
-        "status": {"type": "integer", "minimum": 100, "maximum": 599},
-        "detail": {"type": "string", "description": "The message, parameters filled in."},
-        "instance": {"type": "string"},
-        "code": {"type": ["integer", "string"], "description": "The catalog code."},
-        "name": {"type": "string"},
-        "space": {"type": "string"},
-        "retryable": {"type": "boolean"},
-        "retry_after": {"type": "number"},
-        "params": {"type": "object"},
-        "errors": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "code": {"type": ["integer", "string"]},
-                    "detail": {"type": "string"},
-                    "space": {"type": "string"},
-                    "params": {"type": "object"},
-                },
-                "required": ["code", "detail"],
-            },
-        },
-        "data": {},
-    },
-    "required": ["type", "title", "status"],
-}
-"""JSON Schema of the ``problem`` profile's documents."""
-
-JSONRPC_SCHEMA: dict[str, Any] = {
-    "title": "JSON-RPC error response",
-    "type": "object",
-    "properties": {
-        "jsonrpc": {"type": "string", "enum": ["2.0"]},
-        "error": {
-            "type": "object",
-            "properties": {
-                "code": {"type": "integer"},
-                "message": {"type": "string"},
-                "data": {},
-            },
-            "required": ["code", "message"],
-        },
-        "id": {"type": ["string", "integer", "null"]},
-    },
-    "required": ["jsonrpc", "error", "id"],
-}
-"""JSON Schema of the ``jsonrpc`` profile's responses."""
-
-GOOGLE_SCHEMA: dict[str, Any] = {
-    "title": "google.rpc.Status",
-    "type": "object",
-    "properties": {
-        "error": {
-            "type": "object",
-            "properties": {
-                "code": {"type": "integer"},
-                "message": {"type": "string"},
-                "status": {"type": "string"},
-                "details": {"type": "array", "items": {"type": "object"}},
-            },
-            "required": ["code", "message"],
-        }
-    },
-    "required": ["error"],
-}
-"""JSON Schema of the ``google`` profile's responses."""
-
-SCHEMAS = {"problem": PROBLEM_SCHEMA, "jsonrpc": JSONRPC_SCHEMA, "google": GOOGLE_SCHEMA}
 
 
 def _schema(catalog: Catalog, profile: Any) -> dict[str, Any]:
