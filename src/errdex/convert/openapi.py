@@ -17,23 +17,9 @@ from typing import Any
 
 from errdex.convert.layout import text_getter
 from errdex.model import Catalog, Entry, Profile
-from errdex.model.envelopes import GOOGLE_SCHEMA, JSONRPC_SCHEMA, PROBLEM_SCHEMA
+from errdex.model.envelopes import GOOGLE_SCHEMA, JSONRPC_SCHEMA, PROBLEM_SCHEMA, google_status
 
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_GOOGLE = {
-    400: "INVALID_ARGUMENT",
-    401: "UNAUTHENTICATED",
-    403: "PERMISSION_DENIED",
-    404: "NOT_FOUND",
-    409: "ABORTED",
-    412: "FAILED_PRECONDITION",
-    429: "RESOURCE_EXHAUSTED",
-    499: "CANCELLED",
-    500: "INTERNAL",
-    501: "UNIMPLEMENTED",
-    503: "UNAVAILABLE",
-    504: "DEADLINE_EXCEEDED",
-}
 _REF_TYPES: dict[str, Any] = {
     "$message": {"type": "string"},
     "$title": {"type": "string"},
@@ -58,22 +44,6 @@ _REF_TYPES: dict[str, Any] = {
 def response_key(entry: Entry) -> str:
     """The ``components.responses`` key of an entry: ``<space>.<code>``."""
     return _KEY_UNSAFE.sub("_", f"{entry.space}.{entry.code}")
-
-
-def _docs_url(catalog: Catalog, entry: Entry) -> str | None:
-    template = entry.docs_url or catalog.meta.docs_url
-    if template is None:
-        return None
-    values = {
-        "catalog": catalog.meta.id,
-        "space": entry.space,
-        "module": entry.module or "",
-        "code": str(entry.code),
-        "name": entry.name or "",
-    }
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", value)
-    return template
 
 
 def _code_schema(catalog: Catalog) -> dict[str, Any]:
@@ -139,7 +109,7 @@ def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) 
     title = text(entry, "title") or entry.name or message or str(entry.code)
     detail = message or text(entry, "description") or title
     status = entry.http_status
-    docs = _docs_url(catalog, entry)
+    docs = catalog.docs_url(entry)
     problem: dict[str, Any] = {"type": docs or "about:blank", "title": title}
     if status is not None:
         problem["status"] = status
@@ -168,7 +138,7 @@ def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) 
             "error": {
                 "code": google_code,
                 "message": detail,
-                "status": _GOOGLE.get(google_code, "UNKNOWN"),
+                "status": google_status(google_code),
             }
         }
     }

@@ -42,7 +42,6 @@ from errdex.directory.search import Filters, SearchIndex, SearchResult
 from errdex.io import Diagnostic, find_catalogs, has_errors, read
 from errdex.io.diagnostic import register
 from errdex.model import Catalog, Code, Entry, normalize_code, parse_code_query
-from errdex.runtime.spec import docs_url
 
 DUPLICATE_CATALOG = register(
     "E501", "duplicate-catalog", "error", "two catalogs of a registry have the same id"
@@ -327,9 +326,7 @@ class Registry:
 
     def entry_url(self, catalog_id: str, entry: Entry) -> str | None:
         """The entry's full docs URL (the problem+json ``type``), or None without a template."""
-        cat = self.catalog(catalog_id)
-        template = entry.docs_url or cat.meta.docs_url
-        return docs_url(template, cat, entry) if template else None
+        return self.catalog(catalog_id).docs_url(entry)
 
     def entry_url_path(self, catalog_id: str, entry: Entry) -> str:
         """The URL path of the entry's permalink page (see the module docstring for the rule)."""

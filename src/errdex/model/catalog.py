@@ -24,6 +24,7 @@ from errdex.model.types import (
     Space,
     Target,
 )
+from errdex.model.urls import fill_docs_url
 
 
 class UnknownCodeError(LookupError):
@@ -217,6 +218,11 @@ class Catalog:
             if found is not None:
                 return found
         raise UnknownCodeError(code_or_name, self.meta.id, space)
+
+    def docs_url(self, entry: Entry) -> str | None:
+        """The entry's documentation URL (its own template, else the catalog's), or None."""
+        template = entry.docs_url or self.meta.docs_url
+        return fill_docs_url(template, self.meta.id, entry) if template else None
 
     def module_entries(self, module: str) -> tuple[Entry, ...]:
         """Return the entries of one module, in catalog order."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
-from urllib.parse import quote
 
 from errdex.model import Entry, normalize_code
 from errdex.runtime.status import phrase
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 JSONRPC_INTERNAL = -32603
 """JSON-RPC "Internal error": the code of errors that have no JSON-RPC code of their own."""
 
-_URL_FIELD = re.compile(r"\{(catalog|space|module|code|name)\}")
 _NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
@@ -53,18 +51,6 @@ def google_reason(entry: Entry) -> str:
     if not text[0].isalpha():
         text = "E_" + text
     return text[:63].rstrip("_")
-
-
-def docs_url(template: str, catalog: Catalog, entry: Entry) -> str:
-    """Fill the ``{catalog}``, ``{space}``, ``{module}``, ``{code}``, ``{name}`` of a docs URL."""
-    values = {
-        "catalog": catalog.meta.id,
-        "space": entry.space,
-        "module": entry.module or "",
-        "code": str(entry.code),
-        "name": entry.name or "",
-    }
-    return _URL_FIELD.sub(lambda m: quote(values[m.group(1)], safe=""), template)
 
 
 def wire_jsonrpc_code(entry: Entry, space_kind: str) -> int | None:
@@ -143,8 +129,8 @@ class EntrySpec:
         self.jsonrpc_bare: bool = bare or entry.code is None
         """Whether a JSON-RPC error needs no ``data`` to name this entry: the wire code is
         the catalog code and no other entry (or, in a ``jsonrpc`` space, no earlier one) has it."""
-        url = None if synthetic or catalog is None else (entry.docs_url or catalog.meta.docs_url)
-        self.type_url = docs_url(url, catalog, entry) if url and catalog else "about:blank"
+        url = None if synthetic or catalog is None else catalog.docs_url(entry)
+        self.type_url = url or "about:blank"
         self.title = entry.display_title if url else phrase(self.status)
         self.reason = google_reason(entry)
         self.param_types = {k: p.type for k, p in entry.params.items()}
