@@ -15,7 +15,7 @@ from typing import NoReturn
 
 import click
 
-from errdex.cli.common import fail, load_or_exit, save
+from errdex.cli.common import fail, inside, load_or_exit, save
 from errdex.convert import gettext
 from errdex.io.source import display_path
 from errdex.model import Catalog
@@ -96,7 +96,7 @@ def update(path: str, locales: tuple[str, ...], directory: str | None) -> None:
     folder = _po_dir(path, directory)
     for locale in locales:
         _check_locale(catalog, locale)
-        po_path = folder / f"{locale}.po"
+        po_path = inside("i18n", folder, f"{locale}.po")
         existing = None
         old_bytes = None
         if po_path.exists():
@@ -161,12 +161,12 @@ def compile_command(path: str, locales: tuple[str, ...], directory: str | None) 
                 "run errdex i18n update PATH --locale L first",
             )
     for locale in locales:
-        po_path = folder / f"{locale}.po"
+        po_path = inside("i18n", folder, f"{locale}.po")
         try:
             po = gettext.read_po_file(po_path, locale)
         except gettext.GettextError as exc:
             _fail(exc.message, exc.hint)
-        target = root / "locales" / f"{locale}.toml"
+        target = inside("i18n", root, f"locales/{locale}.toml")
         others = [p for p in (root / "locales").glob(f"{locale}.*") if p.suffix != ".toml"]
         if others:
             _fail(
