@@ -11,15 +11,17 @@ import click
 from errdex.io import Diagnostic, has_errors, read
 from errdex.io.confine import Escape, confine
 from errdex.io.confine import write_atomic as _write_atomic
+from errdex.io.terminal import safe_line
 from errdex.model import Catalog
 
 
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     """Print diagnostics to stderr as ``file:line:col: severity RULE: message`` plus hint."""
     for d in diagnostics:
-        click.echo(f"{d.location}: {d.severity} {d.rule.id} [{d.rule.slug}]: {d.message}", err=True)
+        where, message = safe_line(d.location), safe_line(d.message)
+        click.echo(f"{where}: {d.severity} {d.rule.id} [{d.rule.slug}]: {message}", err=True)
         if d.hint:
-            click.echo(f"  hint: {d.hint}", err=True)
+            click.echo(f"  hint: {safe_line(d.hint)}", err=True)
 
 
 def load_or_exit(path: str | Path) -> Catalog:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from errdex.convert.escape import fence_lang
 from errdex.convert.escape import html_text as esc
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import Group, Layout
@@ -133,6 +134,7 @@ def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
         out.append("</ul>")
     for example in entry.examples:
         caption = esc(example.title or labels["example"])
-        lang = f' class="language-{esc(example.lang)}"' if example.lang else ""
+        safe_lang = fence_lang(example.lang)
+        lang = f' class="language-{safe_lang}"' if safe_lang else ""
         out.append(f"<p><strong>{caption}</strong> (<code>{code}</code>):</p>")
         out.append(f"<pre><code{lang}>{esc(example.body.rstrip())}</code></pre>")

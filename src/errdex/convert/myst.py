@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from errdex.convert.escape import csv_quote, md_inline, one_line
+from errdex.convert.escape import csv_quote, myst_inline, one_line
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import Group, Layout, document
 from errdex.convert.markdown import extras
@@ -29,20 +29,20 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
     layout = Layout(catalog, locale)
     labels = labels_for(layout.locale)
     cid = catalog.meta.id
-    out: list[str] = [f"({label(cid)})=", f"# {md_inline(one_line(layout.title))}", ""]
+    out: list[str] = [f"({label(cid)})=", f"# {myst_inline(one_line(layout.title))}", ""]
     if catalog.meta.description:
-        out += [md_inline(catalog.meta.description.strip()), ""]
+        out += [myst_inline(catalog.meta.description.strip()), ""]
     for section in layout.sections:
         space = section.space
         level = 2
         if section.heading:
             out += [
                 f"({label(cid, space.id)})=",
-                f"## {md_inline(one_line(layout.space_heading(space)))}",
+                f"## {myst_inline(one_line(layout.space_heading(space)))}",
                 "",
             ]
             if space.description:
-                out += [md_inline(space.description.strip()), ""]
+                out += [myst_inline(space.description.strip()), ""]
             level = 3
         for group in section.groups:
             module = group.module
@@ -50,14 +50,14 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
                 title = one_line(layout.module_heading(module))
                 out += [
                     f"({label(cid, space.id, module.id)})=",
-                    f"{'#' * level} {md_inline(title)}",
+                    f"{'#' * level} {myst_inline(title)}",
                     "",
                 ]
                 if module.description:
-                    out += [md_inline(module.description.strip()), ""]
+                    out += [myst_inline(module.description.strip()), ""]
             _csv_table(out, layout, group, labels)
             for entry in group.entries:
-                extras(out, entry, labels)
+                extras(out, entry, labels, myst_inline)
     return document(out)
 
 
@@ -75,7 +75,7 @@ def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, s
             elif role == "carried" and value is not None:
                 cells.append(csv_quote(", ".join(value.split("\n"))))
             else:
-                cells.append(csv_quote("" if value is None else md_inline(value)))
+                cells.append(csv_quote("" if value is None else myst_inline(value)))
         rows.append(", ".join(cells))
     body = "\n".join(rows)
     fence = "`" * max(3, _longest_backticks(body) + 1)

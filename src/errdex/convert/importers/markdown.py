@@ -270,7 +270,7 @@ class _Reader:
                     line, 'a known message is written - "message": description; not imported'
                 )
                 continue
-            variant: dict[str, Any] = {"message": message}
+            variant: dict[str, Any] = {"message": md_unescape(message)}
             rest = text[end:]
             if rest.startswith(":"):
                 variant["description"] = md_unescape(
