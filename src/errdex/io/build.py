@@ -65,7 +65,8 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 _FAST: dict[str, tuple[type, ...]] = {
     key: _PY_TYPES[field.kind] for key, field in spec.ENTRY.items() if field.kind in _PY_TYPES
 }
-_DEFAULT_KEYS = ("http_status", "jsonrpc_code", "retryable", "retry_after")
+_DEFAULT_KEYS = ("http_status", "jsonrpc_code", "retryable", "retry_after", "fault", "retry")
+_NO_DEFAULTS: tuple[Any, ...] = (None,) * len(_DEFAULT_KEYS)
 
 
 # Words people use for a choice that spelling alone does not reveal (status "retired").
@@ -351,10 +352,32 @@ def _kind_of(value: Any) -> str:
 
 
 def _defaults(own: Mapping[str, Any], fallback: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(
+    found = [
         own.get(k, fb) if own.get(k) is not None else fb
         for k, fb in zip(_DEFAULT_KEYS, fallback, strict=True)
-    )
+    ]
+    _retry_pair(found, 2, own.get("retryable"), own.get("retry"))
+    return tuple(found)
+
+
+def _retry_pair(values: list[Any], at: int, flag: Any, retry: Any) -> None:
+    """Keep ``retryable`` (``values[at]``) and ``retry`` (``values[at + 3]``) in step: the
+    most specific table that sets either decides both (``retry = "never"`` is
+    ``retryable = false``; a lone ``retryable`` drops an inherited ``retry``)."""
+    if retry is not None:
+        values[at] = retry != "never"
+    elif flag is not None:
+        values[at + 3] = None
+
+
+def _retry_conflict(vals: Mapping[str, Any]) -> str | None:
+    """The message when one table sets ``retryable`` and a ``retry`` that contradict."""
+    flag, retry = vals.get("retryable"), vals.get("retry")
+    if type(flag) is not bool or retry not in spec.ENTRY["retry"].choices:
+        return None
+    if flag == (retry != "never"):
+        return None
+    return f"retryable = {str(flag).lower()} contradicts retry = {retry!r}"
 
 
 def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
@@ -414,6 +437,9 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         spaces_raw = {"app": {"kind": "app"}}
     spaces: dict[str, Space] = {}
     for sid, s in spaces_raw.items():
+        conflict = _retry_conflict(s)
+        if conflict is not None:
+            b.report(INVALID_VALUE, f"space {sid!r}: {conflict}", src, ("spaces", sid, "retry"))
         spaces[sid] = Space(id=sid, **s)
     default_space = meta_raw.get("default_space")
     if default_space is not None and default_space not in spaces:
@@ -432,6 +458,9 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
     modules: dict[str, Module] = {}
     for mid, m in modules_raw.items():
         msrc, mpath = module_srcs[mid]
+        conflict = _retry_conflict(m)
+        if conflict is not None:
+            b.report(INVALID_VALUE, f"module {mid!r}: {conflict}", msrc, (*mpath, "retry"))
         space_id = m.get("space", default_space)
         if space_id is None:
             b.report(
@@ -461,9 +490,7 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
             )
         modules[mid] = Module(id=mid, **{**m, "space": space_id})
 
-    space_defaults = {
-        sid: _defaults(s._asdict(), (None, None, None, None)) for sid, s in spaces.items()
-    }
+    space_defaults = {sid: _defaults(s._asdict(), _NO_DEFAULTS) for sid, s in spaces.items()}
     module_defaults = {
         mid: _defaults(m._asdict(), space_defaults[m.space]) for mid, m in modules.items()
     }
@@ -659,7 +686,7 @@ def _entries(
         _I["examples"],
     )
     i_tags, i_translations, i_locale = _I["tags"], _I["translations"], _I["locale"]
-    no_defaults = (None, None, None, None)
+    no_defaults = _NO_DEFAULTS
     module_locales = {mid: m.locale for mid, m in modules.items()}
     has_defaults = {
         k: any(v is not None for v in d)
@@ -755,9 +782,15 @@ def _entries(
             d = space_defaults.get(space, no_defaults)
             wanted = has_defaults.get(space, False)
         if wanted:
-            for j in range(4):
+            for j in range(len(_DEFAULT_KEYS)):
                 if args[i_http + j] is None:
                     args[i_http + j] = d[j]
+        if "retry" in vals or "retryable" in vals:
+            conflict = _retry_conflict(vals)
+            if conflict is not None:
+                hint = 'keep one of them: retry = "never" means retryable = false'
+                b.report(INVALID_VALUE, f"code {code!r}: {conflict}", src, (*path, "retry"), hint)
+            _retry_pair(args, i_http + 2, vals.get("retryable"), vals.get("retry"))
         args[i_key] = normalize_code(code)
         params = args[i_params]
         args[i_params] = (
