@@ -27,6 +27,7 @@ from errdex.io.diagnostic import (
 from errdex.io.source import SourceFile
 from errdex.model.catalog import Catalog
 from errdex.model.codes import normalize_code
+from errdex.model.effective import DEFAULT_FIELDS, NO_DEFAULTS, inherit, settle_retry
 from errdex.model.types import (
     EMPTY,
     STATUSES,
@@ -65,8 +66,6 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 _FAST: dict[str, tuple[type, ...]] = {
     key: _PY_TYPES[field.kind] for key, field in spec.ENTRY.items() if field.kind in _PY_TYPES
 }
-_DEFAULT_KEYS = ("http_status", "jsonrpc_code", "retryable", "retry_after", "fault", "retry")
-_NO_DEFAULTS: tuple[Any, ...] = (None,) * len(_DEFAULT_KEYS)
 
 
 # Words people use for a choice that spelling alone does not reveal (status "retired").
@@ -351,25 +350,6 @@ def _kind_of(value: Any) -> str:
     return f"a {type(value).__name__}"  # YAML dates, timestamps, binary, sets
 
 
-def _defaults(own: Mapping[str, Any], fallback: tuple[Any, ...]) -> tuple[Any, ...]:
-    found = [
-        own.get(k, fb) if own.get(k) is not None else fb
-        for k, fb in zip(_DEFAULT_KEYS, fallback, strict=True)
-    ]
-    _retry_pair(found, 2, own.get("retryable"), own.get("retry"))
-    return tuple(found)
-
-
-def _retry_pair(values: list[Any], at: int, flag: Any, retry: Any) -> None:
-    """Keep ``retryable`` (``values[at]``) and ``retry`` (``values[at + 3]``) in step: the
-    most specific table that sets either decides both (``retry = "never"`` is
-    ``retryable = false``; a lone ``retryable`` drops an inherited ``retry``)."""
-    if retry is not None:
-        values[at] = retry != "never"
-    elif flag is not None:
-        values[at + 3] = None
-
-
 def _retry_conflict(vals: Mapping[str, Any]) -> str | None:
     """The message when one table sets ``retryable`` and a ``retry`` that contradict."""
     flag, retry = vals.get("retryable"), vals.get("retry")
@@ -490,9 +470,9 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
             )
         modules[mid] = Module(id=mid, **{**m, "space": space_id})
 
-    space_defaults = {sid: _defaults(s._asdict(), _NO_DEFAULTS) for sid, s in spaces.items()}
+    space_defaults = {sid: inherit(s._asdict()) for sid, s in spaces.items()}
     module_defaults = {
-        mid: _defaults(m._asdict(), space_defaults[m.space]) for mid, m in modules.items()
+        mid: inherit(m._asdict(), space_defaults[m.space]) for mid, m in modules.items()
     }
 
     # entries
@@ -686,7 +666,7 @@ def _entries(
         _I["examples"],
     )
     i_tags, i_translations, i_locale = _I["tags"], _I["translations"], _I["locale"]
-    no_defaults = _NO_DEFAULTS
+    no_defaults = NO_DEFAULTS
     module_locales = {mid: m.locale for mid, m in modules.items()}
     has_defaults = {
         k: any(v is not None for v in d)
@@ -782,7 +762,7 @@ def _entries(
             d = space_defaults.get(space, no_defaults)
             wanted = has_defaults.get(space, False)
         if wanted:
-            for j in range(len(_DEFAULT_KEYS)):
+            for j in range(len(DEFAULT_FIELDS)):
                 if args[i_http + j] is None:
                     args[i_http + j] = d[j]
         if "retry" in vals or "retryable" in vals:
@@ -790,7 +770,7 @@ def _entries(
             if conflict is not None:
                 hint = 'keep one of them: retry = "never" means retryable = false'
                 b.report(INVALID_VALUE, f"code {code!r}: {conflict}", src, (*path, "retry"), hint)
-            _retry_pair(args, i_http + 2, vals.get("retryable"), vals.get("retry"))
+            settle_retry(args, i_http + 2, vals.get("retryable"), vals.get("retry"))
         args[i_key] = normalize_code(code)
         params = args[i_params]
         args[i_params] = (
