@@ -129,7 +129,7 @@ def test_an_unlistable_modules_folder(tmp_path, monkeypatch):
         return real(path)
 
     monkeypatch.setattr(os, "scandir", refuse)
-    catalog, diagnostics = read(root)
+    _, diagnostics = read(root)
     (problem,) = _e006(diagnostics)
     assert "cannot list" in problem.message and "permission denied" in problem.message
     assert "modules" in problem.message
