@@ -40,6 +40,8 @@ def write_go(catalog: Catalog, folder: Path) -> Path:
     """Write the generated package ``gen`` and the driver into ``folder``; the package path."""
     pkg = folder / "gen"
     pkg.mkdir(parents=True, exist_ok=True)
+    for old in pkg.glob("*.go"):
+        old.unlink()
     for name, data in generate(catalog, "go", "gen").items():
         (pkg / name).write_bytes(data)
     (folder / "go.mod").write_text("module errdexdriver\n\ngo 1.19\n")

@@ -4,8 +4,9 @@ Generated code renders and decodes byte for byte like the Python runtime, so it
 must not re-derive any rule: every per-entry fact (HTTP status per profile,
 JSON-RPC code and whether ``data`` may be left out, problem ``type``/``title``,
 google ``reason`` and status name, retry hint, parameter types, and per locale
-the compiled public message template and texts) is read here from the one
-place that computes it, and the generators emit it as data. The runtimes in
+the public message template and texts) comes from the model's effective values
+and template grammar through :func:`errdex.convert.code.wire.wire_facts` (the
+facts every generator shares), and the generators emit it as data. The runtimes in
 ``runtime/`` (real Go, Rust and TypeScript source files) only fill templates,
 escape JSON, negotiate locales and decode.
 
@@ -20,8 +21,15 @@ from typing import Any, NamedTuple
 import orjson
 
 from errdex.convert.code.naming import entry_idents
-from errdex.model import Catalog, normalize_code
-from errdex.model.envelopes import google_status
+from errdex.convert.code.wire import (
+    WireFacts,
+    catalog_locales,
+    internal_entry,
+    phrase,
+    wire_facts,
+)
+from errdex.model import Catalog, Entry, normalize_code
+from errdex.model.wire import JSONRPC_INTERNAL_ERROR, google_status
 
 
 class Texts(NamedTuple):
@@ -49,7 +57,8 @@ class EntryFacts(NamedTuple):
     """Everything generated code knows about one entry."""
 
     ident: str
-    code: int | str
+    code: int | str | None
+    """The code (None only for the generic internal error)."""
     key: str
     """The comparison key as text: a decimal integer, or the upper-cased string."""
     space: str
@@ -128,8 +137,8 @@ class CatalogFacts(NamedTuple):
     """What an unexpected error renders as when the catalog has no internal entry."""
 
 
-def code_json(code: int | str) -> str:
-    """The code as JSON (``1051``, ``"AUTH-ERR-4"``)."""
+def code_json(code: int | str | None) -> str:
+    """The code as JSON (``1051``, ``"AUTH-ERR-4"``, ``null``)."""
     return orjson.dumps(code).decode()
 
 
@@ -151,78 +160,120 @@ def _aliases(locales: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _texts(spec: Any, locale: str | None) -> Texts:
-    chosen = spec.texts(locale)
-    public = spec.texts(chosen.locale).public  # what localize() fills for this locale
-    title = chosen.title if spec.type_url != "about:blank" else spec.title
-    return Texts(
-        chosen.locale, public.lead, public.pairs, title, chosen.description, chosen.solution
-    )
+def public_template(
+    parts: tuple[str, ...], private: frozenset[str]
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A template's ``(lead, pairs)`` for public output: a private placeholder stays ``{name}``."""
+    lead = parts[0]
+    pairs: list[tuple[str, str]] = []
+    for i in range(1, len(parts), 2):
+        name, after = parts[i], parts[i + 1]
+        if name in private:
+            if pairs:
+                pairs[-1] = (pairs[-1][0], pairs[-1][1] + "{" + name + "}" + after)
+            else:
+                lead += "{" + name + "}" + after
+        else:
+            pairs.append((name, after))
+    return lead, tuple(pairs)
 
 
-def _entry(state: Any, cls: Any, ident: str, kinds: dict[str, str]) -> EntryFacts:
-    spec = cls._spec
-    entry = spec.entry
-    texts = tuple(_texts(spec, loc) for loc in state.locales)
-    match = [entry.message, entry.title, entry.name, entry.description]
-    match += [t.message for t in entry.translations.values()]
+def _texts(facts: WireFacts, locale: str, private: frozenset[str]) -> Texts:
+    chosen = facts.texts[locale]
+    # the message a render fills is the one of the locale the text really is in
+    source = facts.texts.get(chosen.locale, chosen)
+    lead, pairs = public_template(source.message, private)
+    return Texts(chosen.locale, lead, pairs, chosen.title, chosen.description, chosen.solution)
+
+
+def _entry(catalog: Catalog, entry: Entry, ident: str) -> EntryFacts:
+    facts = wire_facts(catalog, entry)
+    private = frozenset(k for k, p in entry.params.items() if not p.public)
     head = None
     if entry.message and "{" in entry.message:
         head = entry.message.split("{", 1)[0]
-    from errdex.runtime.spec import wire_jsonrpc_code
-
-    doc = f"{entry.code} {entry.name or ''}: {spec.title}".replace("  ", " ")
+    doc = f"{entry.code} {entry.name or ''}: {facts.title}".replace("  ", " ")
     return EntryFacts(
         ident=ident,
         code=entry.code,
-        key="" if entry.code is None else _key(entry.code),
+        key=_key(entry.code),
         space=entry.space,
         module=entry.module,
         name=entry.name,
         removed=entry.status == "removed",
-        status=cls.status,
-        rpc_status=spec.jsonrpc_status,
-        rpc_code=spec.jsonrpc_code,
-        rpc_known=wire_jsonrpc_code(entry, kinds.get(entry.space, "app")) is not None,
-        rpc_bare=spec.jsonrpc_bare,
-        ambiguous=spec.ambiguous,
-        type_url=spec.type_url,
-        title=spec.title,
-        reason=spec.reason,
-        google_status=google_status(cls.status),
-        retryable=cls.retryable,
-        retry_after=cls.retry_after,
-        http_status=entry.http_status,
+        status=facts.status,
+        rpc_status=facts.rpc_status,
+        rpc_code=JSONRPC_INTERNAL_ERROR if facts.rpc_code is None else facts.rpc_code,
+        rpc_known=facts.rpc_code is not None,
+        rpc_bare=facts.rpc_bare,
+        ambiguous=facts.ambiguous,
+        type_url=facts.type_url,
+        title=facts.title,
+        reason=facts.reason,
+        google_status=google_status(facts.status),
+        retryable=entry.retryable,
+        retry_after=entry.retry_after,
+        http_status=facts.stated_status,
         params=tuple((k, p.type, p.public) for k, p in entry.params.items()),
-        own=_texts(spec, None),
-        texts=texts,
-        match_texts=tuple(t for t in match if t),
+        own=_texts(facts, facts.own_locale, private),
+        texts=tuple(_texts(facts, loc, private) for loc in catalog_locales(catalog)),
+        match_texts=facts.match,
         message_head=head,
         variants=tuple(Variant(v.message, v.retryable) for v in entry.variants),
-        carried=spec.carried,
+        carried=facts.carried,
         doc=doc,
+    )
+
+
+def _generic(locales: tuple[str, ...], own_locale: str) -> EntryFacts:
+    """What a failure that is no catalog error renders as when the catalog has no
+    internal entry (docs/wire.md 5.6): a bare 500 "Internal error"."""
+    title = phrase(500)
+    texts = Texts(own_locale, "Internal error", (), title, None, None)
+    return EntryFacts(
+        ident="",
+        code=None,
+        key="",
+        space="",
+        module=None,
+        name=None,
+        removed=False,
+        status=500,
+        rpc_status=500,
+        rpc_code=JSONRPC_INTERNAL_ERROR,
+        rpc_known=False,
+        rpc_bare=True,
+        ambiguous=False,
+        type_url="about:blank",
+        title=title,
+        reason="CODE_NONE",
+        google_status=google_status(500),
+        retryable=None,
+        retry_after=None,
+        http_status=500,
+        params=(),
+        own=texts,
+        texts=tuple(texts for _ in locales),
+        match_texts=("Internal error",),
+        message_head=None,
+        variants=(),
+        carried=(),
+        doc="",
     )
 
 
 def catalog_facts(catalog: Catalog, reserved: tuple[str, ...] = ()) -> CatalogFacts:
     """Compute the wire facts of ``catalog``; ``reserved`` names are kept from identifiers."""
-    from errdex.runtime.state import runtime_of
-
-    state = runtime_of(catalog)
-    kinds = {s.id: s.kind for s in catalog.spaces.values()}
     idents = entry_idents(catalog.entries, reserved)
     entries = tuple(
-        _entry(state, state.entry_class(e), ident, kinds)
-        for e, ident in zip(catalog.entries, idents, strict=True)
+        _entry(catalog, e, ident) for e, ident in zip(catalog.entries, idents, strict=True)
     )
-    from errdex.runtime.render import _GENERIC
-
-    generic_cls = type("Generic", (state.server_error,), {"_spec": _GENERIC})
-    generic = _entry(state, generic_cls, "", kinds)
-    internal_entry = state.internal_entry()
+    meta = catalog.meta
+    locales = catalog_locales(catalog)
+    found = internal_entry(catalog)
     internal = None
-    if internal_entry is not None:
-        internal = next(i for i, e in enumerate(catalog.entries) if e is internal_entry)
+    if found is not None:
+        internal = next(i for i, e in enumerate(catalog.entries) if e is found)
     modules = tuple(
         ModuleFacts(
             m.id,
@@ -237,17 +288,16 @@ def catalog_facts(catalog: Catalog, reserved: tuple[str, ...] = ()) -> CatalogFa
         ProfileFacts(p.id, p.body, p.content_type or "application/json", p.status)
         for p in catalog.profiles.values()
     )
-    meta = catalog.meta
     return CatalogFacts(
-        id=catalog.meta.id,
-        default_locale=catalog.meta.default_locale,
-        locales=state.locales,
-        aliases=_aliases(state.locales),
+        id=meta.id,
+        default_locale=meta.default_locale,
+        locales=locales,
+        aliases=_aliases(locales),
         spaces=tuple((s.id, s.kind) for s in catalog.spaces.values()),
         modules=modules,
         profiles=profiles,
         entries=entries,
         internal=internal,
         internal_code=None if meta.internal_error is None else _key(meta.internal_error),
-        generic=generic,
+        generic=_generic(locales, meta.default_locale),
     )
