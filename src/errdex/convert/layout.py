@@ -20,6 +20,7 @@ column of an HTTP entry (ZAN's 对应错误码).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -254,3 +255,34 @@ def document(lines: list[str]) -> str:
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+_LABEL_UNSAFE = re.compile(r"[^A-Za-z0-9_.+-]+")
+
+
+class CodeLabels:
+    """One Sphinx label per code (MyST ``(label)=``, reST ``.. _label:``), unique in a page.
+
+    ``<catalog>--<space>--code-<code>``, characters a label cannot hold as
+    ``_``; a label made equal to another by that gets ``-2``, ``-3`` … So
+    ``{ref}`E1 <shop--app--code-E1>``` and a deep link reach every code.
+    """
+
+    def __init__(self, catalog_id: str) -> None:
+        self.catalog_id = catalog_id
+        self.seen: set[str] = set()
+
+    def __call__(self, space: str, code: object) -> str:
+        base = "--".join(
+            (
+                _LABEL_UNSAFE.sub("_", self.catalog_id),
+                _LABEL_UNSAFE.sub("_", space),
+                "code-" + _LABEL_UNSAFE.sub("_", str(code)),
+            )
+        )
+        label, n = base, 1
+        while label.lower() in self.seen:  # Sphinx compares labels case-insensitively
+            n += 1
+            label = f"{base}-{n}"
+        self.seen.add(label.lower())
+        return label

@@ -4,7 +4,8 @@ The layout is yuanrong's page: ``(label)=`` targets before headings (so other
 pages can ``{ref}`` a space or module), and each module's codes in a
 ``{csv-table}`` directive with a ``:header:`` row. Labels carry the ids:
 ``(catalog)=`` on the title, ``(catalog--space)=`` on a space and
-``(catalog--space--module)=`` on a module, which lets the importer restore them.
+``(catalog--space--module)=`` on a module, which lets the importer restore them;
+each code's label (:class:`errdex.convert.layout.CodeLabels`) sits on its table.
 Known messages and examples follow as in the Markdown ``table`` layout.
 """
 
@@ -14,7 +15,7 @@ import re
 
 from errdex.convert.escape import csv_quote, myst_inline, one_line
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import Group, Layout, document
+from errdex.convert.layout import CodeLabels, Group, Layout, document
 from errdex.convert.markdown import extras
 from errdex.model import Catalog
 
@@ -29,6 +30,7 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
     layout = Layout(catalog, locale)
     labels = labels_for(layout.locale)
     cid = catalog.meta.id
+    code_label = CodeLabels(cid)
     out: list[str] = [f"({label(cid)})=", f"# {myst_inline(one_line(layout.title))}", ""]
     if catalog.meta.description:
         out += [myst_inline(catalog.meta.description.strip()), ""]
@@ -55,6 +57,7 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
                 ]
                 if module.description:
                     out += [myst_inline(module.description.strip()), ""]
+            out += [f"({code_label(space.id, e.code)})=" for e in group.entries]
             _csv_table(out, layout, group, labels)
             for entry in group.entries:
                 extras(out, entry, labels, myst_inline)
@@ -82,7 +85,7 @@ def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, s
     # the header as a folded YAML scalar: MyST reads directive options as YAML
     out += [
         f"{fence}{{csv-table}}",
-        ":header: >",
+        ":header: >-",
         ":    " + ", ".join(csv_quote(h) for h in head),
         ":align: left",
         "",

@@ -13,7 +13,7 @@ import unicodedata
 
 from errdex.convert.escape import csv_quote, fence_lang, one_line, rst_inline, rst_text
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import Group, Layout, document
+from errdex.convert.layout import CodeLabels, Group, Layout, document
 from errdex.convert.myst import label
 from errdex.model import Catalog, Entry
 
@@ -45,6 +45,7 @@ def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
     layout = Layout(catalog, locale)
     labels = labels_for(layout.locale)
     cid = catalog.meta.id
+    code_label = CodeLabels(cid)
     out: list[str] = [f".. _{label(cid)}:", ""]
     _title(out, layout.title, 1)
     if catalog.meta.description:
@@ -64,6 +65,7 @@ def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
                 _title(out, layout.module_heading(group.module), level)
                 if group.module.description:
                     _paragraph(out, group.module.description)
+            out += [f".. _{code_label(space.id, e.code)}:" for e in group.entries] + [""]
             _csv_table(out, layout, group, labels)
             for entry in group.entries:
                 _extras(out, entry, labels)

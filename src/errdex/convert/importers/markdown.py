@@ -148,6 +148,8 @@ class _Reader:
             )
 
     def on_label(self, block: Block, *_: Any) -> None:
+        if "--code-" in str(block.a):  # a code's label (convert.layout.CodeLabels): its anchor
+            return
         if self.pending_label:
             name, line = self.pending_label
             self.draft.unplaced(line, f"label ({name})= is not followed by a heading; not imported")
@@ -372,7 +374,7 @@ class _Reader:
             i += 1
         header_text = options.get("header", "").strip()
         if header_text.startswith(">") or header_text.startswith("|"):
-            header_text = header_text[1:].strip()
+            header_text = header_text[1:].lstrip("-+").strip()  # >, >-, |+ … (YAML block)
         body_start = int(block.c) + i  # type: ignore[call-overload]
         reader_header = (
             next(csv.reader([header_text], skipinitialspace=True), []) if header_text else []
