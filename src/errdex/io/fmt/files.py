@@ -190,6 +190,9 @@ class _File:
         except FormatError as exc:
             self.refuse(str(exc))
             return
+        except RecursionError:  # ~1,000-deep dotted keys: the formatter recurses per level
+            self.refuse("keys are nested too deeply to format; flatten this structure")
+            return
         if "\r\n" in self.text.split("\n", 1)[0] + "\n":
             after = after.replace("\n", "\r\n")
         self.after = after
