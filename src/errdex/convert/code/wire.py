@@ -16,8 +16,13 @@ from http import HTTPStatus
 from typing import NamedTuple
 
 from errdex.model import Catalog, Entry, normalize_code
+from errdex.model.effective import (
+    jsonrpc_code,
+    sent_status,
+    space_kind,
+)
+from errdex.model.template import Slot, parse_template
 
-JSONRPC_INTERNAL = -32603
 _NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
@@ -26,7 +31,8 @@ class Texts(NamedTuple):
     """An entry's texts in one locale: the locale the message is really in, and the texts."""
 
     locale: str
-    message: str
+    message: tuple[str, ...]
+    """The message template as parts: literal, name, literal, … (always an odd count)."""
     title: str
     description: str | None
     solution: str | None
@@ -128,28 +134,34 @@ def _texts(entry: Entry, locale: str, own: str, type_url: str, title: str) -> Te
     if type_url == "about:blank":
         shown_title = title
     spelled = next((k for k in entry.translations if k.lower() == where), where)
-    return Texts(spelled, message, shown_title, description, solution)
+    return Texts(spelled, template_parts(message), shown_title, description, solution)
+
+
+def template_parts(text: str) -> tuple[str, ...]:
+    """A message template as alternating parts: literal, placeholder name, literal, …
+
+    ``"Hi {name}!"`` → ``("Hi ", "name", "!")``; a template without placeholders is
+    one literal. The one grammar (:mod:`errdex.model.template`) parses it; generated
+    code only joins the parts."""
+    out: list[str] = [""]
+    for part in parse_template(text).parts:
+        if type(part) is Slot:
+            out += [part.name, ""]
+        else:
+            out[-1] += part  # type: ignore[operator]
+    return tuple(out)
 
 
 def wire_facts(catalog: Catalog, entry: Entry) -> WireFacts:
     """The wire facts of one entry of ``catalog``."""
     spaces = catalog.spaces
-    space = spaces.get(entry.space)
-    kind = space.kind if space is not None else "app"
-    internal = catalog.meta.internal_error
-    is_internal = internal is not None and normalize_code(internal) == entry.key
-    stated = entry.http_status
-    if stated is None and kind == "http" and type(entry.key) is int and 100 <= entry.key <= 599:
-        stated = entry.key
-    status = stated if stated is not None else (500 if is_internal else 400)
-    rpc = entry.jsonrpc_code
-    if rpc is None and kind == "jsonrpc" and type(entry.key) is int:
-        rpc = entry.key
+    status = sent_status(catalog, entry)
+    rpc = jsonrpc_code(catalog, entry)
     same = catalog.find(entry.key)
     ambiguous = len(same) > 1
     bare = rpc is not None and rpc == entry.key
     if bare and ambiguous:
-        home = [e for e in same if (spaces[e.space].kind if e.space in spaces else "") == "jsonrpc"]
+        home = [e for e in same if space_kind(catalog, e) == "jsonrpc"]
         bare = bool(home) and home[0] is entry
     url = catalog.docs_url(entry)
     type_url = url or "about:blank"
@@ -164,7 +176,7 @@ def wire_facts(catalog: Catalog, entry: Entry) -> WireFacts:
     return WireFacts(
         status=status,
         stated_status=entry.http_status,
-        rpc_status=stated if stated is not None else 200,
+        rpc_status=sent_status(catalog, entry, jsonrpc=True),
         rpc_code=rpc,
         rpc_bare=bare or entry.code is None,
         ambiguous=ambiguous,
@@ -184,7 +196,6 @@ def code_key(entry: Entry) -> int | str:
 
 
 __all__ = [
-    "JSONRPC_INTERNAL",
     "Texts",
     "WireFacts",
     "catalog_locales",
@@ -192,5 +203,6 @@ __all__ = [
     "google_reason",
     "internal_entry",
     "phrase",
+    "template_parts",
     "wire_facts",
 ]

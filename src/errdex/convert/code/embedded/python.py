@@ -27,7 +27,6 @@ _SUB_LIMIT = 256
 _INT_MIN = -(2**63)
 _INT_MAX = 2**64 - 1
 _BIG = 10**18
-_TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _GOOGLE = "type.googleapis.com/google.rpc."
 _MESSAGE_KEYS = (
     "message",
@@ -85,7 +84,7 @@ def safe_str(value: Any, limit: int = PUBLIC_CAP) -> str:
     try:
         text = str(value)
     except Exception:
-        text = None  # type: ignore[assignment]
+        return cap(f"<{type(value).__name__} object>", limit)
     if type(text) is not str:
         text = f"<{type(value).__name__} object>"
     return cap(text, limit)
@@ -120,29 +119,18 @@ def _show(name: str, value: Any, limit: int) -> str:
     return safe_str(value, limit)
 
 
-def fill(template: str, params: Mapping[str, Any], hidden: Iterable[str] = ()) -> str:
-    """Fill ``{name}`` placeholders (``{{``/``}}`` are braces; nothing else is evaluated).
-
-    A missing, None or hidden (non-public) value keeps ``{name}`` as written."""
-    out: list[str] = []
-    pos = 0
-    hide = set(hidden)
-    for match in _TOKEN.finditer(template):
-        out.append(template[pos : match.start()])
-        token = match.group(0)
-        name = match.group(1)
-        if name is None:
-            out.append(token[0])
-        else:
-            out.append(_show(name, None if name in hide else params.get(name), PUBLIC_CAP))
-        pos = match.end()
-    out.append(template[pos:])
+def fill(parts: Sequence[str], params: Mapping[str, Any], hidden: Iterable[str] = ()) -> str:
+    """Fill a compiled template: ``parts`` alternates literal text and placeholder names
+    (``("Hello ", "name", "!")``, always an odd count). A missing, None or hidden
+    (non-public) value keeps ``{name}`` as written; values are capped."""
+    if len(parts) == 1:
+        return parts[0]
+    out = [parts[0]]
+    for i in range(1, len(parts) - 1, 2):
+        name = parts[i]
+        out.append(_show(name, None if name in hidden else params.get(name), PUBLIC_CAP))
+        out.append(parts[i + 1])
     return "".join(out)
-
-
-def placeholders(template: str) -> tuple[str, ...]:
-    """The placeholder names of a template, in order, each once."""
-    return tuple(dict.fromkeys(m.group(1) for m in _TOKEN.finditer(template) if m.group(1)))
 
 
 # -- JSON as errdex writes it ------------------------------------------------------------
@@ -355,8 +343,9 @@ class Entry(NamedTuple):
     """(name, declared type, public) per declared parameter."""
     carried: tuple[str, ...]
     own_locale: str
-    texts: dict[str, tuple[str, str, str, str | None, str | None]]
-    """Locale → (locale really used, message, title, description, solution)."""
+    texts: dict[str, tuple[str, tuple[str, ...], str, str | None, str | None]]
+    """Locale → (locale the message is really in, message template parts (see
+    :func:`fill`), title, description, solution)."""
     variants: tuple[tuple[str, bool | None], ...]
     match: tuple[str, ...]
     """Texts a decoded message is compared with: message, title, name, description, translations."""
@@ -559,7 +548,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
 def _check_params(cls: type[Error], entry: Entry, params: Mapping[str, Any]) -> None:
     """TypeError for a parameter the entry does not have, or a value of the wrong type."""
     declared = {name: kind for name, kind, _ in entry.params}
-    known = set(declared) | set(placeholders(entry.message or ""))
+    known = set(declared) | set(entry.texts[entry.own_locale][1][1::2])
     for name, value in params.items():
         if name not in known:
             hint = f"; parameters: {', '.join(sorted(known))}" if known else ""
@@ -600,7 +589,9 @@ def _make(i: int) -> type[Error]:
         space_base = _SPACE_BASES.get(row.space)
         if space_base is not None and base.space != row.space:
             bases = (base, space_base)
-        doc = f"``{row.code}``" + (f" {row.name}" if row.name else "") + f": {row.title}"
+        described = row.texts[row.own_locale][3]
+        doc = f"``{row.code}``" + (f" {row.name}" if row.name else "")
+        doc += f": {described}" if described else f": {row.title}"
         attrs = {
             "__module__": __name__,
             "__qualname__": row.ident,
@@ -614,7 +605,7 @@ def _make(i: int) -> type[Error]:
             "retryable": row.retryable,
             "retry_after": row.retry_after,
         }
-        made: type[Error] = type(row.ident, bases, attrs, code=row.code, space=row.space)  # type: ignore[call-arg]
+        made: type[Error] = type(row.ident, bases, attrs, code=row.code, space=row.space)
         globals()[row.ident] = made
         return made
 
@@ -667,10 +658,32 @@ class Rendered(NamedTuple):
 
 
 _GENERIC = Entry(
-    "Error", "", "", "", None, None, 500, 500, 500, None, True, False, "about:blank",
-    "Internal Server Error", "CODE_NONE", None, None, False, (), (), "en",
-    {"en": ("en", "Internal error", "Internal Server Error", None, None)}, (), (), "Internal error",
-)  # fmt: skip
+    "Error",
+    "",
+    "",
+    "",
+    None,
+    None,
+    500,
+    500,
+    500,
+    None,
+    True,
+    False,
+    "about:blank",
+    "Internal Server Error",
+    "CODE_NONE",
+    None,
+    None,
+    False,
+    (),
+    (),
+    "en",
+    {"en": ("en", ("Internal error",), "Internal Server Error", None, None)},
+    (),
+    (),
+    "Internal error",
+)
 
 
 def _phrase(status: int) -> str:
@@ -704,19 +717,37 @@ def _synthetic(error: Error) -> Entry:
         return found
     code = error.code
     message = error._message or ""
-    text = message.replace("{", "{{").replace("}", "}}") or None
     status = error.status
     rpc = vars(error).get("_rpc")
     rpc_code = rpc if type(rpc) is int else None
+    locale = CATALOG["default_locale"]
     entry = Entry(
-        "Error", code, _key(code), error.space or "", error.module, error.name, status, status,
-        status, rpc_code, rpc_code is not None and rpc_code == _key(code) or code is None, False,
-        "about:blank", _phrase(status), _reason(error.name, code), None, None, False, (), (),
-        CATALOG["default_locale"],
-        {CATALOG["default_locale"]: (CATALOG["default_locale"], text or "", _phrase(status),
-                                     None, None)},
-        (), (), text,
-    )  # fmt: skip
+        "Error",
+        code,
+        _key(code),
+        error.space or "",
+        error.module,
+        error.name,
+        status,
+        status,
+        status,
+        rpc_code,
+        (rpc_code is not None and rpc_code == _key(code)) or code is None,
+        False,
+        "about:blank",
+        _phrase(status),
+        _reason(error.name, code),
+        None,
+        None,
+        False,
+        (),
+        (),
+        locale,
+        {locale: (locale, (message,), _phrase(status), None, None)},
+        (),
+        (),
+        message or None,
+    )
     error.__dict__["_synthetic"] = entry
     return entry
 
@@ -739,7 +770,7 @@ def _reason(name: str | None, code: Any) -> str:
 
 class _Texts(NamedTuple):
     locale: str
-    message: str
+    message: tuple[str, ...]
     title: str
     description: str | None
     solution: str | None
@@ -876,39 +907,50 @@ def _google(error: Error, entry: Entry, message: str, texts: _Texts | None, id: 
             if key not in ("code", "space") and value is not None:
                 metadata[key] = _text(value)
     details: list[dict[str, Any]] = [
-        {"@type": _GOOGLE + "ErrorInfo", "reason": entry.reason, "domain": CATALOG["id"],
-         "metadata": metadata},
-    ]  # fmt: skip
+        {
+            "@type": _GOOGLE + "ErrorInfo",
+            "reason": entry.reason,
+            "domain": CATALOG["id"],
+            "metadata": metadata,
+        },
+    ]
     if texts is not None:
-        details.append({"@type": _GOOGLE + "LocalizedMessage", "locale": texts.locale,
-                        "message": message})  # fmt: skip
+        details.append(
+            {"@type": _GOOGLE + "LocalizedMessage", "locale": texts.locale, "message": message}
+        )
     seconds = _retry_seconds(error.retry_after)
     if seconds is not None:
         details.append({"@type": _GOOGLE + "RetryInfo", "retryDelay": _duration(seconds)})
     if entry.type_url != "about:blank":
-        details.append({"@type": _GOOGLE + "Help",
-                        "links": [{"description": entry.title, "url": entry.type_url}]})  # fmt: skip
+        details.append(
+            {
+                "@type": _GOOGLE + "Help",
+                "links": [{"description": entry.title, "url": entry.type_url}],
+            }
+        )
     if error.sub_errors:
         violations = []
         for sub in error.sub_errors:
             field = sub.public_params.get("field")
-            violations.append({
-                "field": safe_str(field) if field is not None else "",
-                "description": sub.message,
-                "reason": sub.entry.reason if sub.entry is not None else "UNKNOWN",
-            })  # fmt: skip
+            violations.append(
+                {
+                    "field": safe_str(field) if field is not None else "",
+                    "description": sub.message,
+                    "reason": sub.entry.reason if sub.entry is not None else "UNKNOWN",
+                }
+            )
         details.append({"@type": _GOOGLE + "BadRequest", "fieldViolations": violations})
     name = GOOGLE_CODES.get(status) or (
         "OK" if 200 <= status < 300 else "INTERNAL" if status >= 500 else "UNKNOWN"
     )
-    body = {"error": {"code": status, "message": error.message, "status": name,
-                      "details": details}}  # fmt: skip
+    body = {"error": {"code": status, "message": error.message, "status": name, "details": details}}
     media = "application/json"
     return Rendered(status, _headers(error, texts, media), dumps(body), media)
 
 
-def _reference(ref: str, error: Error, entry: Entry, message: str, texts: _Texts | None,
-               id: Any) -> Any:  # fmt: skip
+def _reference(
+    ref: str, error: Error, entry: Entry, message: str, texts: _Texts | None, id: Any
+) -> Any:
     own = _Texts(*entry.texts[entry.own_locale])
     if ref == "code":
         return error.code
@@ -951,16 +993,34 @@ def _reference(ref: str, error: Error, entry: Entry, message: str, texts: _Texts
     return "$" + ref
 
 
-REFERENCES = frozenset({
-    "code", "name", "message", "title", "description", "solution", "status", "jsonrpc_code",
-    "retryable", "retry_after", "data", "context", "params", "id", "docs_url", "catalog",
-    "module", "space",
-})  # fmt: skip
+REFERENCES = frozenset(
+    {
+        "code",
+        "name",
+        "message",
+        "title",
+        "description",
+        "solution",
+        "status",
+        "jsonrpc_code",
+        "retryable",
+        "retry_after",
+        "data",
+        "context",
+        "params",
+        "id",
+        "docs_url",
+        "catalog",
+        "module",
+        "space",
+    }
+)
 """The ``$references`` a plain profile body may hold."""
 
 
-def _build_body(node: Any, error: Error, entry: Entry, message: str, texts: _Texts | None,
-                id: Any) -> Any:  # fmt: skip
+def _build_body(
+    node: Any, error: Error, entry: Entry, message: str, texts: _Texts | None, id: Any
+) -> Any:
     if type(node) is str:
         if node.startswith("$$"):
             return node[1:]
@@ -974,8 +1034,9 @@ def _build_body(node: Any, error: Error, entry: Entry, message: str, texts: _Tex
     return node
 
 
-def _plain(name: str, error: Error, entry: Entry, message: str, texts: _Texts | None,
-           id: Any) -> Rendered:  # fmt: skip
+def _plain(
+    name: str, error: Error, entry: Entry, message: str, texts: _Texts | None, id: Any
+) -> Rendered:
     body, media, fixed = _PROFILES[name]
     status = fixed if fixed is not None else error.status
     built = _build_body(body, error, entry, message, texts, id)
@@ -986,8 +1047,9 @@ PROFILES = ("problem", "jsonrpc", "google")
 """The built-in profiles; the catalog's own are in ``CATALOG["profiles"]``."""
 
 
-def render(error: BaseException, profile: str = "problem", *, locale: str | None = None,
-           id: Any = None) -> Rendered:  # fmt: skip
+def render(
+    error: BaseException, profile: str = "problem", *, locale: str | None = None, id: Any = None
+) -> Rendered:
     """Render an error as a response: ``profile`` is ``"problem"``, ``"jsonrpc"``,
     ``"google"`` or one of the catalog's profiles; ``locale`` a tag or an
     ``Accept-Language`` value; ``id`` the request id. Any exception renders:
@@ -1122,10 +1184,16 @@ def _read_google(body: Any) -> dict[str, Any] | None:
     if type(err) is not dict or "jsonrpc" in body or not ("status" in err or "details" in err):
         return None
     fields: dict[str, Any] = {
-        "code": None, "space": None, "reason": None, "message": err.get("message"),
-        "status": err.get("code") if type(err.get("code")) is int else None, "params": None,
-        "subs": None, "retry_delay": None, "data": None,
-    }  # fmt: skip
+        "code": None,
+        "space": None,
+        "reason": None,
+        "message": err.get("message"),
+        "status": err.get("code") if type(err.get("code")) is int else None,
+        "params": None,
+        "subs": None,
+        "retry_delay": None,
+        "data": None,
+    }
     details = err.get("details")
     for detail in details if type(details) is list else ():
         if type(detail) is not dict:
@@ -1145,10 +1213,14 @@ def _read_google(body: Any) -> dict[str, Any] | None:
             violations = detail.get("fieldViolations")
             if type(violations) is list:
                 fields["subs"] = [
-                    {"reason": v.get("reason"), "message": v.get("description"),
-                     "params": {"field": v["field"]} if v.get("field") else None}
-                    for v in violations if type(v) is dict
-                ]  # fmt: skip
+                    {
+                        "reason": v.get("reason"),
+                        "message": v.get("description"),
+                        "params": {"field": v["field"]} if v.get("field") else None,
+                    }
+                    for v in violations
+                    if type(v) is dict
+                ]
     return fields
 
 
@@ -1162,15 +1234,27 @@ def _read_jsonrpc(body: Any) -> dict[str, Any] | None:
         return None
     data = err.get("data")
     fields: dict[str, Any] = {
-        "jsonrpc_code": err.get("code"), "code": None, "space": None, "name": None,
-        "message": err.get("message"), "params": None, "subs": None,
-        "sub_message_key": "message", "data": data, "id": body.get("id"),
-    }  # fmt: skip
+        "jsonrpc_code": err.get("code"),
+        "code": None,
+        "space": None,
+        "name": None,
+        "message": err.get("message"),
+        "params": None,
+        "subs": None,
+        "sub_message_key": "message",
+        "data": data,
+        "id": body.get("id"),
+    }
     if type(data) is list:
         fields["subs"] = data
     elif type(data) is dict and "code" in data:
-        fields.update(code=data.get("code"), space=data.get("space"), name=data.get("name"),
-                      params=data.get("params"), subs=data.get("errors"))  # fmt: skip
+        fields.update(
+            code=data.get("code"),
+            space=data.get("space"),
+            name=data.get("name"),
+            params=data.get("params"),
+            subs=data.get("errors"),
+        )
     return fields
 
 
@@ -1183,13 +1267,19 @@ def _read_problem(body: Any, content_type: str) -> dict[str, Any] | None:
     if not is_problem or "error" in body:
         return None
     return {
-        "code": body.get("code"), "space": body.get("space"), "name": body.get("name"),
+        "code": body.get("code"),
+        "space": body.get("space"),
+        "name": body.get("name"),
         "message": body.get("detail") if body.get("detail") is not None else body.get("title"),
-        "status": body.get("status"), "params": body.get("params"),
-        "retryable": body.get("retryable"), "retry_after": body.get("retry_after"),
-        "subs": body.get("errors"), "sub_message_key": "detail", "data": body.get("data"),
+        "status": body.get("status"),
+        "params": body.get("params"),
+        "retryable": body.get("retryable"),
+        "retry_after": body.get("retry_after"),
+        "subs": body.get("errors"),
+        "sub_message_key": "detail",
+        "data": body.get("data"),
         "instance": body.get("instance"),
-    }  # fmt: skip
+    }
 
 
 def _field_map(node: Any, path: tuple[str | int, ...] = ()) -> dict[str, tuple[str | int, ...]]:
@@ -1231,8 +1321,11 @@ def _read_plain(body: Any) -> dict[str, Any] | None:
                 values[ref] = value
         if "code" not in values:
             continue
-        extra = (len(body) - len(template)
-                 if isinstance(body, dict) and isinstance(template, dict) else 0)  # fmt: skip
+        extra = (
+            len(body) - len(template)
+            if isinstance(body, dict) and isinstance(template, dict)
+            else 0
+        )
         score = (len(values), -abs(extra))
         if best is None or score > best[0]:
             best = (score, values)
@@ -1242,13 +1335,20 @@ def _read_plain(body: Any) -> dict[str, Any] | None:
     data = values.get("data")
     status = values.get("status")
     return {
-        "code": values.get("code"), "space": values.get("space"), "name": values.get("name"),
-        "message": values.get("message"), "status": status if type(status) is int else None,
-        "params": values.get("params"), "retryable": values.get("retryable"),
-        "retry_after": values.get("retry_after"), "subs": data if type(data) is list else None,
-        "sub_message_key": "message", "data": data, "context": values.get("context"),
+        "code": values.get("code"),
+        "space": values.get("space"),
+        "name": values.get("name"),
+        "message": values.get("message"),
+        "status": status if type(status) is int else None,
+        "params": values.get("params"),
+        "retryable": values.get("retryable"),
+        "retry_after": values.get("retry_after"),
+        "subs": data if type(data) is list else None,
+        "sub_message_key": "message",
+        "data": data,
+        "context": values.get("context"),
         "id": values.get("id"),
-    }  # fmt: skip
+    }
 
 
 def _generic(body: Any) -> dict[str, Any] | None:
@@ -1301,8 +1401,9 @@ def _choose(candidates: Sequence[int], message: Any, status: Any, name: Any) -> 
     if len(candidates) == 1:
         return candidates[0]
     rows = _rows()
-    ranked = sorted(enumerate(candidates),
-                    key=lambda ic: (-_score(rows[ic[1]], message, status, name), ic[0]))  # fmt: skip
+    ranked = sorted(
+        enumerate(candidates), key=lambda ic: (-_score(rows[ic[1]], message, status, name), ic[0])
+    )
     return ranked[0][1]
 
 
@@ -1364,8 +1465,11 @@ def _fallback(code: Any, space: Any, status: Any, jsonrpc: bool) -> type[Error]:
             if prefix and key.startswith(prefix.upper()):
                 return _BASES[module]
     elif type(key) is int:
-        matches = [m for m, (_, _, lo, hi) in _MODULES.items()
-                   if lo is not None and hi is not None and lo <= key <= hi]  # fmt: skip
+        matches = [
+            m
+            for m, (_, _, lo, hi) in _MODULES.items()
+            if lo is not None and hi is not None and lo <= key <= hi
+        ]
         if jsonrpc:
             matches.sort(key=lambda m: _SPACES.get(_MODULES[m][0], ("app",))[0] != "jsonrpc")
         if matches:
@@ -1398,8 +1502,14 @@ def _coerce(value: Any, declared: str | None) -> Any:
     return value
 
 
-def _build(fields: dict[str, Any], status: int | None, *, prefer: Sequence[str] = (),
-           jsonrpc: bool = False, raw: Any = None) -> Error:  # fmt: skip
+def _build(
+    fields: dict[str, Any],
+    status: int | None,
+    *,
+    prefer: Sequence[str] = (),
+    jsonrpc: bool = False,
+    raw: Any = None,
+) -> Error:
     index = _find(fields, status, prefer)
     entry = _rows()[index] if index is not None else None
     message = fields.get("message")
@@ -1439,9 +1549,11 @@ def _build(fields: dict[str, Any], status: int | None, *, prefer: Sequence[str] 
         err._message = message
     types = {n: t for n, t, _ in entry.params} if entry is not None else {}
     raw_params = fields.get("params")
-    err.params = ({str(k): _coerce(v, types.get(str(k))) for k, v in
-                   list(raw_params.items())[:_SUB_LIMIT]}
-                  if isinstance(raw_params, dict) else {})  # fmt: skip
+    err.params = (
+        {str(k): _coerce(v, types.get(str(k))) for k, v in list(raw_params.items())[:_SUB_LIMIT]}
+        if isinstance(raw_params, dict)
+        else {}
+    )
     if fields.get("context") is not None:
         err.context = fields["context"]
     err.raw = raw
@@ -1455,10 +1567,13 @@ def _build(fields: dict[str, Any], status: int | None, *, prefer: Sequence[str] 
                 continue
             key = fields.get("sub_message_key") or "message"
             sub_fields = {
-                "code": item.get("code"), "space": item.get("space"), "name": item.get("name"),
-                "reason": item.get("reason"), "message": item.get(key, item.get("message")),
+                "code": item.get("code"),
+                "space": item.get("space"),
+                "name": item.get("name"),
+                "reason": item.get("reason"),
+                "message": item.get(key, item.get("message")),
                 "params": item.get("params"),
-            }  # fmt: skip
+            }
             decoded.append(_build(sub_fields, None, prefer=carried, raw=item))
         err.sub_errors = tuple(decoded)
     elif (
@@ -1492,8 +1607,9 @@ def _decide_retry(err: Error, fields: Mapping[str, Any]) -> None:
         err.retryable = None if status is None or status < 400 else status in _RETRYABLE_STATUSES
 
 
-def _decode_one(status: int | None, hdrs: dict[str, str], body: Any, text: str,
-                now: float | None) -> Error:  # fmt: skip
+def _decode_one(
+    status: int | None, hdrs: dict[str, str], body: Any, text: str, now: float | None
+) -> Error:
     content_type = hdrs.get("content-type", "").lower()
     fields: dict[str, Any] | None = None
     jsonrpc = False
@@ -1511,10 +1627,10 @@ def _decode_one(status: int | None, hdrs: dict[str, str], body: Any, text: str,
     if fields is None:
         fields = {"code": None, "message": text.strip() or (_phrase(status) if status else None)}
         for sid, (kind, *_) in _SPACES.items():
-            if kind == "http" and type(status) is int:
-                if any(_rows()[i].space == sid for i in _by_code().get(status, ())):
-                    fields.update(code=status, space=sid, message=text.strip() or None)
-                    break
+            rows = _by_code().get(status, ()) if kind == "http" and type(status) is int else ()
+            if any(_rows()[i].space == sid for i in rows):
+                fields.update(code=status, space=sid, message=text.strip() or None)
+                break
     fields["header_retry"] = parse_retry_after(hdrs.get("retry-after"), now)
     body_status = fields.get("status")
     if status is None and type(body_status) is int and 100 <= body_status <= 599:
@@ -1539,8 +1655,9 @@ def decode(status: int | None, headers: Any, body: Any, *, now: float | None = N
     return _decode_one(status, hdrs, parsed, text, now)
 
 
-def decode_batch(status: int | None, headers: Any, body: Any, *,
-                 now: float | None = None) -> list[Error | None]:  # fmt: skip
+def decode_batch(
+    status: int | None, headers: Any, body: Any, *, now: float | None = None
+) -> list[Error | None]:
     """Decode a JSON-RPC batch response: one item per member, None for a success."""
     hdrs = _header_map(headers)
     parsed, _ = _parse(body)
@@ -1549,9 +1666,10 @@ def decode_batch(status: int | None, headers: Any, body: Any, *,
     ok = type(status) is int and 100 <= status <= 599
     return [
         _decode_one(status if ok else None, hdrs, item, "", now)
-        if type(item) is dict and "error" in item else None
+        if type(item) is dict and "error" in item
+        else None
         for item in parsed
-    ]  # fmt: skip
+    ]
 
 
 # autogenerated: start
