@@ -321,7 +321,7 @@ def make_cases(catalog: Catalog) -> list[dict[str, Any]]:
 
 def make_vectors(catalog: Catalog) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The header and the cases of ``catalog``'s vectors file."""
-    from errdex import __version__
+    from errdex._version import __version__
 
     return header(catalog.meta.id, f"errdex {__version__}"), make_cases(catalog)
 

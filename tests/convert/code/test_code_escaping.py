@@ -84,8 +84,10 @@ def test_python_module_and_stub_compile_and_keep_the_texts(catalog, tmp_path):
     compile(main.with_suffix(".pyi").read_bytes(), "gen.pyi", "exec")
     program = (
         "import gen\n"
+        "import json\n"
         "for row in gen._ROWS:\n"
-        "    entry = gen.lookup(row[1], row[3]).entry\n"
+        "    data = json.loads(row)\n"
+        "    entry = gen.lookup(data[1], data[3]).entry\n"
         "    print((entry.message or '').encode().hex(),\n"
         "          (entry.texts[entry.own_locale][3] or '').encode().hex())\n"
         "assert gen.__doc__ and gen.MError.__doc__\n"

@@ -39,7 +39,7 @@ def shop(tmp_path: Path) -> Iterator[ModuleType]:
 
 def test_a_misspelt_or_mistyped_parameter_is_a_runtime_type_error(shop: ModuleType) -> None:
     assert shop.InvalidJWT(age=3).message == "The token expired 3 seconds ago."
-    with pytest.raises(TypeError, match="unexpected parameter 'agee'.*parameters: age, user"):
+    with pytest.raises(TypeError, match=r"unexpected parameter 'agee'.*parameters: age, user"):
         shop.InvalidJWT(agee=3)
     with pytest.raises(TypeError, match="parameter 'age' must be int, not str"):
         shop.InvalidJWT(age="3")

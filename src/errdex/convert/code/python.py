@@ -16,10 +16,12 @@ class is reachable by name. The ``.pyi`` stub gives every entry class an
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from errdex.convert.code import embedded
+from errdex.convert.code.embedded.python import Entry
 from errdex.convert.code.naming import pascal_case, snake_case
 from errdex.convert.code.table import CodeTable, Row, code_table, provenance
 from errdex.convert.code.wire import internal_entry, wire_facts
@@ -51,6 +53,11 @@ PY_TYPES = {"str": "str", "int": "int", "float": "float", "bool": "bool"}
 
 def _lit(value: Any) -> str:
     return repr(value)
+
+
+def _json(value: Any) -> str:
+    """Compact JSON text for a data row (non-ASCII kept; ``repr`` escapes the rest)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _header(catalog: Catalog, module: str) -> list[str]:
@@ -115,7 +122,7 @@ def _row(row: Row, catalog: Catalog) -> tuple[Any, ...]:
     f = wire_facts(catalog, e)
     params = tuple((name, p.type, p.public) for name, p in e.params.items())
     variants = tuple((v.message, v.retryable) for v in e.variants)
-    texts = {k: tuple(t) for k, t in f.texts.items()}
+    texts = tuple((k, tuple(t)) for k, t in f.texts.items())  # pairs: one constant
     return (
         row.ident, e.code, normalize_code(e.code), e.space, e.module, e.name, f.status,
         f.stated_status, f.rpc_status, f.rpc_code, f.rpc_bare, f.ambiguous, f.type_url,
@@ -192,11 +199,15 @@ def render_data(table: CodeTable, spaces: dict[str, str]) -> str:
     index = next((i for i, r in enumerate(table.rows) if r.entry is internal), None)
     out.append(f"_INTERNAL: int | None = {index!r}")
     rows = [_row(r, catalog) for r in table.rows]
-    body = "".join(f"    {_lit(r)},\n" for r in rows)
+    fields = Entry._fields
+    columns = {
+        name: [row[fields.index(name)] for row in rows]
+        for name in ("ident", "key", "name", "reason", "rpc_code")
+    }
+    out.append(f"_COLUMNS: str = {_lit(_json(columns))}")
+    body = "".join(f"    {_lit(_json(list(r)))},\n" for r in rows)
     out.append(
-        "_ROWS: tuple[tuple[Any, ...], ...] = (\n" + body + ")"
-        if rows
-        else "_ROWS: tuple[tuple[Any, ...], ...] = ()"
+        "_ROWS: tuple[str, ...] = (\n" + body + ")" if rows else "_ROWS: tuple[str, ...] = ()"
     )
     names = [*PUBLIC, *spaces.values(), *(m.ident for m in table.modules)]
     out.append(f"__all__ = {_lit(names)}")
