@@ -95,3 +95,18 @@ def test_a_missing_toolchain_exits_2_naming_it(monkeypatch: pytest.MonkeyPatch) 
         code, output = _run(str(SHOP), "--lang", lang)
         assert code == 2, output
         assert lang in output or "not found" in output
+
+
+@pytest.mark.parametrize("name", ["alchemy", "shop"])
+def test_variant_renders_pass_in_python(name: str, tmp_path: Path) -> None:
+    import errdex
+    from errdex.conformance.make import make_cases
+    from errdex.conformance.vectors import dump_lines, header
+
+    catalog = errdex.load(CATALOGS[name])
+    cases = [c for c in make_cases(catalog, variants=True) if "variant" in c]
+    assert cases  # both catalogs have variants
+    vectors = tmp_path / "variants.jsonl"
+    vectors.write_text(dump_lines(header(catalog.meta.id, "test"), cases), "utf-8")
+    code, output = _run(str(CATALOGS[name]), "--lang", "python", "--vectors", str(vectors))
+    assert code == 0, output[-3000:]

@@ -159,6 +159,26 @@ def _render_cases(catalog: Catalog) -> Iterator[dict[str, Any]]:
     yield {"vector": "render_batch/empty", "kind": "render_batch", "items": [], "locale": None}
 
 
+def _variant_renders(catalog: Catalog) -> Iterator[dict[str, Any]]:
+    """Render cases for every known variant (the optional ``variant`` member of §1.2)."""
+    entries = [e for e in catalog.entries if e.status != "removed"]
+    locales = _locales(catalog)
+    for entry in entries:
+        for j, variant in enumerate(entry.variants):
+            for profile in _profiles(catalog):
+                for lnum, locale in ((0, None), (1, locales[-3])):
+                    yield {
+                        "vector": f"render/variant/{entry.space}/{entry.code}/{j}/{profile}/{lnum}",
+                        "kind": "render",
+                        "code": entry.code,
+                        "space": entry.space,
+                        "variant": variant.message,
+                        "profile": profile,
+                        "locale": locale,
+                        "id": None,
+                    }
+
+
 def _carried(catalog: Catalog, entry: Entry) -> set[str]:
     return {s.id for s in catalog.spaces.values() if s.carried_in == entry.space}
 
@@ -291,10 +311,16 @@ def _foreign_cases() -> Iterator[dict[str, Any]]:
         )
 
 
-def make_cases(catalog: Catalog) -> list[dict[str, Any]]:
+VARIANT_RENDERS = False
+"""Whether render cases with a ``variant`` are written (off until every language's
+driver sets variants; the Python driver does)."""
+
+
+def make_cases(catalog: Catalog, *, variants: bool = VARIANT_RENDERS) -> list[dict[str, Any]]:
     """Every case for ``catalog``, each with its ``expect`` from the runtime."""
     cases: list[dict[str, Any]] = []
-    for case in _render_cases(catalog):
+    renders = [*_render_cases(catalog), *(_variant_renders(catalog) if variants else ())]
+    for case in renders:
         case["expect"] = answer(catalog, case)
         cases.append(case)
         kind = "decode" if case["kind"] == "render" else "decode_batch"

@@ -26,6 +26,8 @@ def build_error(catalog: Catalog, item: Mapping[str, Any]) -> BaseException:
     options: dict[str, Any] = {"params": params}
     if "data" in item:
         options["data"] = item["data"]
+    if item.get("variant") is not None:
+        options["variant"] = item["variant"]
     subs = item.get("sub_errors")
     if subs:
         options["sub_errors"] = [build_error(catalog, sub) for sub in subs]

@@ -41,6 +41,8 @@ def build(mod: Any, item: dict[str, Any]) -> BaseException:
     options: dict[str, Any] = {"params": params}
     if "data" in item:
         options["data"] = item["data"]
+    if item.get("variant") is not None:
+        options["variant"] = item["variant"]
     if item.get("sub_errors"):
         options["sub_errors"] = [build(mod, sub) for sub in item["sub_errors"]]
     space = item.get("space")
