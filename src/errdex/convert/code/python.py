@@ -216,10 +216,7 @@ def render_data(table: CodeTable, spaces: dict[str, str]) -> str:
 
 def render_module(table: CodeTable, module: str, spaces: dict[str, str]) -> str:
     """The module text: header, catalog docstring, the embedded runtime with its data."""
-    source = embedded.source("python.py")
-    _, _, rest = source.partition('"""')
-    _, _, rest = rest.partition('"""')  # drop the embedded file's own docstring
-    text = embedded.splice(rest.lstrip("\n"), render_data(table, spaces))
+    text = embedded.splice(embedded.bundle(), render_data(table, spaces))
     head = [*_header(table.catalog, module), _docstring(table, module, spaces), ""]
     return "\n".join(head) + "\n" + text + END + "\n"
 

@@ -14,19 +14,25 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from typing import Any, ClassVar, NamedTuple
 
-PUBLIC_CAP = 256
-"""Longest parameter value (in characters) that reaches public output."""
-MESSAGE_CAP = 4 * PUBLIC_CAP
+from .py_locale import negotiate
+from .py_text import (
+    MESSAGE_CAP,
+    PUBLIC_CAP,
+    cap,
+    dumps,
+    fill,
+    json_scalar,
+    safe_str,
+)
+
 RAW_CAP = 4096
+"""Longest raw text an undecodable body keeps."""
 _SUB_LIMIT = 256
-_INT_MIN = -(2**63)
-_INT_MAX = 2**64 - 1
-_BIG = 10**18
 _GOOGLE = "type.googleapis.com/google.rpc."
 _MESSAGE_KEYS = (
     "message",
@@ -57,259 +63,6 @@ GOOGLE_CODES = {
     504: "DEADLINE_EXCEEDED",
 }
 """HTTP status → google.rpc.Code name (code.proto's HTTP mapping)."""
-LOCALE_ALIASES = {
-    "ar": "ar_SY", "bg": "bg_BG", "bs": "bs_BA", "ca": "ca_ES", "cs": "cs_CZ", "da": "da_DK",
-    "de": "de_DE", "el": "el_GR", "en": "en_US", "es": "es_ES", "et": "et_EE", "fa": "fa_IR",
-    "fi": "fi_FI", "fr": "fr_FR", "gl": "gl_ES", "he": "he_IL", "hu": "hu_HU", "id": "id_ID",
-    "is": "is_IS", "it": "it_IT", "ja": "ja_JP", "km": "km_KH", "ko": "ko_KR", "lt": "lt_LT",
-    "lv": "lv_LV", "mk": "mk_MK", "nl": "nl_NL", "nn": "nn_NO", "no": "nb_NO", "pl": "pl_PL",
-    "pt": "pt_PT", "ro": "ro_RO", "ru": "ru_RU", "sk": "sk_SK", "sl": "sl_SI", "sv": "sv_SE",
-    "th": "th_TH", "tr": "tr_TR", "uk": "uk_UA",
-}  # fmt: skip
-"""Bare language → locale, the last step of negotiation (Babel's ``LOCALE_ALIASES``)."""
-
-
-# -- safe text ---------------------------------------------------------------------
-
-
-def cap(text: str, limit: int = PUBLIC_CAP) -> str:
-    """``text`` cut to ``limit`` characters, ending in ``…`` when cut."""
-    return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
-
-
-def safe_str(value: Any, limit: int = PUBLIC_CAP) -> str:
-    """``str(value)`` capped at ``limit``; never raises."""
-    if type(value) is str:
-        return cap(value, limit)
-    try:
-        text = str(value)
-    except Exception:
-        return cap(f"<{type(value).__name__} object>", limit)
-    if type(text) is not str:
-        text = f"<{type(value).__name__} object>"
-    return cap(text, limit)
-
-
-def json_scalar(value: Any, declared: str | None = None, limit: int = PUBLIC_CAP) -> Any:
-    """``value`` as a public JSON value: declared-type scalars kept, the rest capped text."""
-    kind = type(value)
-    if value is None:
-        return None
-    if kind is str:
-        return cap(value, limit)
-    if kind is bool:
-        if declared in (None, "bool"):
-            return value
-    elif kind is int:
-        if declared in (None, "int", "float") and _INT_MIN <= value <= _INT_MAX:
-            return value if declared != "float" else float(value)
-    elif kind is float and declared in (None, "float"):
-        return value if math.isfinite(value) else None
-    return safe_str(value, limit)
-
-
-def _show(name: str, value: Any, limit: int) -> str:
-    kind = type(value)
-    if value is None:
-        return "{" + name + "}"
-    if kind is str:
-        return cap(value, limit)
-    if (kind is int and -_BIG < value < _BIG) or kind is float or kind is bool:
-        return str(value)
-    return safe_str(value, limit)
-
-
-def fill(parts: Sequence[str], params: Mapping[str, Any], hidden: Iterable[str] = ()) -> str:
-    """Fill a compiled template: ``parts`` alternates literal text and placeholder names
-    (``("Hello ", "name", "!")``, always an odd count). A missing, None or hidden
-    (non-public) value keeps ``{name}`` as written; values are capped."""
-    if len(parts) == 1:
-        return parts[0]
-    out = [parts[0]]
-    for i in range(1, len(parts) - 1, 2):
-        name = parts[i]
-        out.append(_show(name, None if name in hidden else params.get(name), PUBLIC_CAP))
-        out.append(parts[i + 1])
-    return "".join(out)
-
-
-# -- JSON as errdex writes it ------------------------------------------------------------
-
-
-def _float(value: float) -> str:
-    """A float as errdex writes it: shortest round-trip digits, ``1e-7``, ``0.00001``."""
-    text = repr(value)
-    sign = ""
-    if text.startswith("-"):
-        sign, text = "-", text[1:]
-    mantissa, _, exp = text.partition("e")
-    whole, _, frac = mantissa.partition(".")
-    digits = (whole + frac).lstrip("0")
-    point = len(whole) + (int(exp) if exp else 0)  # value = 0.DIGITS × 10^point (before strip)
-    point -= len(whole + frac) - len((whole + frac).lstrip("0"))
-    digits = digits.rstrip("0") or "0"
-    if digits == "0":
-        return sign + "0.0"
-    n = len(digits)
-    if 0 < point <= 16:
-        if n <= point:
-            return sign + digits + "0" * (point - n) + ".0"
-        return sign + digits[:point] + "." + digits[point:]
-    if -5 < point <= 0:
-        return sign + "0." + "0" * -point + digits
-    e = point - 1
-    body = digits[0] + ("." + digits[1:] if n > 1 else "")
-    return sign + body + "e" + ("+" if e >= 0 else "-") + str(abs(e))
-
-
-def _string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _write(value: Any, out: list[str], depth: int) -> None:
-    kind = type(value)
-    if value is None:
-        out.append("null")
-    elif kind is str:
-        out.append(_string(value))
-    elif kind is bool:
-        out.append("true" if value else "false")
-    elif kind is int:
-        if not _INT_MIN <= value <= _INT_MAX:
-            raise TypeError("integer out of range")
-        out.append(str(value))
-    elif kind is float:
-        if not math.isfinite(value):
-            out.append("null")
-        else:
-            out.append(_float(value))
-    elif depth > 254:
-        raise TypeError("too deep")
-    elif isinstance(value, Mapping):
-        out.append("{")
-        first = True
-        for key, item in value.items():
-            if type(key) is not str:
-                raise TypeError("non-string key")
-            out.append("" if first else ",")
-            first = False
-            out.append(_string(key))
-            out.append(":")
-            _write(item, out, depth + 1)
-        out.append("}")
-    elif isinstance(value, (list, tuple)):
-        out.append("[")
-        for i, item in enumerate(value):
-            if i:
-                out.append(",")
-            _write(item, out, depth + 1)
-        out.append("]")
-    else:
-        out.append(_string(_default(value)))
-
-
-def _default(value: Any) -> str:
-    return safe_str(value).encode("utf-8", "replace").decode("utf-8")
-
-
-def _sanitize(value: Any, depth: int = 0) -> Any:
-    if depth > 32:
-        return "…"
-    if isinstance(value, Mapping):
-        return {safe_str(k): _sanitize(v, depth + 1) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_sanitize(v, depth + 1) for v in value]
-    value = json_scalar(value, None, 4 * PUBLIC_CAP)
-    if type(value) is str:
-        value = value.encode("utf-8", "replace").decode("utf-8")
-    return value
-
-
-def dumps(value: Any) -> bytes:
-    """Compact UTF-8 JSON, members in insertion order, as errdex writes it; never raises."""
-    out: list[str] = []
-    try:
-        _write(value, out, 0)
-        return "".join(out).encode("utf-8")
-    except (TypeError, ValueError, UnicodeEncodeError, RecursionError):
-        out = []
-        _write(_sanitize(value), out, 0)
-        return "".join(out).encode("utf-8")
-
-
-# -- locales -----------------------------------------------------------------------------
-
-
-def _norm_tag(tag: str) -> str:
-    return tag.strip().replace("_", "-").lower()
-
-
-def _ranges(header: str) -> tuple[list[str], list[str]]:
-    weighted: list[tuple[float, int, str]] = []
-    refused: list[str] = []
-    for index, item in enumerate(header[:4096].split(",")[:32]):
-        tag, *options = item.split(";")
-        tag = tag.strip()
-        if not tag or len(tag) > 64:
-            continue
-        q: float | None = 1.0
-        for option in options:
-            key, _, value = option.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value.strip())
-                except ValueError:
-                    q = None
-                break
-        if q is None or not 0.0 <= q <= 1.0:
-            continue
-        if q > 0.0:
-            weighted.append((-q, index, tag))
-        else:
-            refused.append(_norm_tag(tag))
-    weighted.sort()
-    return [tag for _, _, tag in weighted], refused
-
-
-def negotiate(header: str | None, available: Sequence[str], default: str) -> str:
-    """The locale of ``available`` that best serves an ``Accept-Language`` value."""
-    if not header:
-        return default
-    tags, refused = _ranges(header)
-
-    def is_refused(locale: str) -> bool:
-        norm = _norm_tag(locale)
-        return any(norm == r or norm.startswith(r + "-") for r in refused)
-
-    by_norm = {_norm_tag(a): a for a in available}
-    fallback = next((a for a in (default, *available) if not is_refused(a)), default)
-    for tag in tags:
-        norm = _norm_tag(tag)
-        if norm == "*":
-            return fallback
-        probe = norm
-        while probe:
-            if probe in by_norm:
-                return by_norm[probe]
-            probe = probe.rpartition("-")[0]
-            if probe.endswith("-x") or (len(probe) > 2 and probe[-2] == "-"):
-                probe = probe[:-2]
-        subtags = norm.split("-")
-        region = next(
-            (t for t in subtags[1:] if len(t) == 2 or (len(t) == 3 and t.isdigit())), None
-        )
-        for key, locale in by_norm.items():
-            parts = key.split("-")
-            if parts[0] != subtags[0]:
-                continue
-            if (region is None and len(subtags) == 1) or (
-                region is not None and region in parts[1:]
-            ):
-                return locale
-        alias = LOCALE_ALIASES.get(tag.replace("-", "_").lower())
-        if alias is not None and _norm_tag(alias) in by_norm:
-            return by_norm[_norm_tag(alias)]
-    return fallback
 
 
 # -- the catalog's entries ---------------------------------------------------------------
