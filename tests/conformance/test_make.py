@@ -91,6 +91,13 @@ def test_cli_writes_a_file_the_reader_accepts(tmp_path: Path) -> None:
     assert first["format"] == "errdex-wire-vectors"
 
 
+def test_cli_takes_the_output_option_before_the_path(tmp_path: Path) -> None:
+    out = tmp_path / "v.jsonl"
+    result = CliRunner().invoke(cli, ["conformance", "-o", str(out), str(SHOP)])
+    assert result.exit_code == 0, result.output
+    assert read_vectors(out).header["catalog"] == "shop"
+
+
 def test_cli_refuses_a_broken_catalog_without_writing(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[catalog\n", "utf-8")
