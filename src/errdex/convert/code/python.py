@@ -37,6 +37,7 @@ PUBLIC = (
     "Entry",
     "Error",
     "PROFILES",
+    "RemovedCodeError",
     "Rendered",
     "ServerError",
     "decode",
@@ -127,7 +128,7 @@ def _row(row: Row, catalog: Catalog) -> tuple[Any, ...]:
         row.ident, e.code, normalize_code(e.code), e.space, e.module, e.name, f.status,
         f.stated_status, f.rpc_status, f.rpc_code, f.rpc_bare, f.ambiguous, f.type_url,
         f.title, f.reason, e.retryable, e.retry_after, e.status == "removed", params,
-        f.carried, f.own_locale, texts, variants, f.match, e.message,
+        f.carried, f.own_locale, texts, variants, f.match, e.message, e.replaced_by, e.reason,
     )  # fmt: skip
 
 
@@ -274,6 +275,11 @@ class Entry(NamedTuple):
     variants: tuple[tuple[str, bool | None], ...]
     match: tuple[str, ...]
     message: str | None
+    replaced_by: int | str | None
+    removed_reason: str | None
+
+class RemovedCodeError(LookupError):
+    entry: Entry
 
 class Rendered(NamedTuple):
     status: int

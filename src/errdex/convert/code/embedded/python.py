@@ -104,6 +104,9 @@ class Entry(NamedTuple):
     """Texts a decoded message is compared with: message, title, name, description, translations."""
     message: str | None
     """The entry's own message template."""
+    replaced_by: int | str | None = None
+    """For a removed code: the code that replaces it."""
+    removed_reason: str | None = None
 
     @property
     def private(self) -> frozenset[str]:
@@ -360,6 +363,18 @@ def _check_params(cls: type[Error], entry: Entry, params: Mapping[str, Any]) -> 
             )
 
 
+class RemovedCodeError(LookupError):
+    """Raised by :func:`error_for` for a removed code: a tombstone is never raised again."""
+
+    def __init__(self, entry: Entry) -> None:
+        hint = f"; use {entry.replaced_by!r} instead" if entry.replaced_by is not None else ""
+        why = f" ({entry.removed_reason})" if entry.removed_reason else ""
+        super().__init__(
+            f"error {entry.code!r} of catalog {CATALOG['id']!r} was removed{why}{hint}"
+        )
+        self.entry = entry
+
+
 class ClientError(Error):
     """A decoded 4xx whose code the catalog lacks."""
 
@@ -431,13 +446,16 @@ def error_for(
     code: int | str, message: str | None = None, /, *, space: str | None = None, **params: Any
 ) -> Error:
     """An instance for ``code``; a code the catalog lacks gives its module's base
-    (by prefix or range), else ``Error``, keeping the raw code."""
+    (by prefix or range), else ``Error``, keeping the raw code. A removed code raises
+    :class:`RemovedCodeError`."""
     try:
         cls = lookup(code, space)
     except KeyError:
         error = _fallback(code, space, None, False)(message, **params)
         error.code = code
         return error
+    if cls.entry is not None and cls.entry.removed:
+        raise RemovedCodeError(cls.entry)
     return cls(message, **params)
 
 
