@@ -13,6 +13,7 @@ from errdex.check.rules import (
     style,
     texts,
     translations,
+    verification,
 )
 
-__all__ = ["codes", "http", "jsonrpc", "lifecycle", "spelling", "style", "texts", "translations"]
+__all__ = ["codes", "http", "jsonrpc", "lifecycle", "spelling", "style", "texts", "translations", "verification"]
