@@ -34,6 +34,7 @@ COMMANDS = {
     "explain": "errdex.cli.explain:explain",
     "search": "errdex.cli.search:search",
     "serve": "errdex.cli.serve:serve",
+    "verify": "errdex.cli.verify:verify",
 }
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
 
