@@ -35,7 +35,6 @@ from errdex.model.types import (
     CatalogMeta,
     CompatAllow,
     Entry,
-    Example,
     Module,
     Param,
     Profile,

@@ -16,4 +16,14 @@ from errdex.check.rules import (
     verification,
 )
 
-__all__ = ["codes", "http", "jsonrpc", "lifecycle", "spelling", "style", "texts", "translations", "verification"]
+__all__ = [
+    "codes",
+    "http",
+    "jsonrpc",
+    "lifecycle",
+    "spelling",
+    "style",
+    "texts",
+    "translations",
+    "verification",
+]

@@ -67,6 +67,8 @@ def cases(catalog: Catalog, select: Iterable[str] = ()) -> tuple[list[Case], lis
             example = entry.examples[i]
             assert example.request is not None
             found.append(
-                Case(position, entry, i, example.title, example.request, example.expect or NO_EXPECT)
+                Case(
+                    position, entry, i, example.title, example.request, example.expect or NO_EXPECT
+                )
             )
     return found, missing

@@ -11,11 +11,12 @@ the runtime is the reference implementation of the wire contract.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import orjson
 
 from errdex.model import Catalog
+from errdex.reality.shape import body_shape
 from errdex.reality.verify.cases import Case
 from errdex.runtime import decode, render
 
@@ -33,25 +34,6 @@ class Declared(NamedTuple):
     retryable: bool | None
     retry_after: float | None
     reference: bytes
-
-
-_FREE = frozenset({"data", "context", "params"})
-"""Members whose keys are the error's own data, not the envelope's."""
-
-
-def body_shape(body: Any) -> frozenset[str]:
-    """The key paths of a JSON body, two levels deep (``{"error": {"code"}}`` →
-    ``error``, ``error.code``); a batch is judged by its first member."""
-    if isinstance(body, list):
-        body = body[0] if body else None
-    if not isinstance(body, dict):
-        return frozenset()
-    keys = set()
-    for key, value in body.items():
-        keys.add(str(key))
-        if isinstance(value, dict) and key not in _FREE:
-            keys.update(f"{key}.{inner}" for inner in value)
-    return frozenset(keys)
 
 
 def media_type(value: str | None) -> str:

@@ -13,8 +13,9 @@ from typing import Any, NamedTuple
 import orjson
 
 from errdex.model import Catalog
+from errdex.reality.shape import body_shape
 from errdex.reality.verify.cases import Case
-from errdex.reality.verify.expected import Declared, body_shape, media_type
+from errdex.reality.verify.expected import Declared, media_type
 from errdex.reality.verify.transport import Answer
 from errdex.runtime import decode
 
