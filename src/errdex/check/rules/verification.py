@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from errdex.check.context import Context
-from errdex.check.engine import check
+from errdex.check.registry import check
 from errdex.io.diagnostic import Diagnostic, register
 from errdex.model.verification import needs_example, wants_examples
 
