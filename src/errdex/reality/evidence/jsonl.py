@@ -1,12 +1,13 @@
 """JSON-lines logs: one record a line, the error's facts at configurable field paths.
 
-Most lines of an access log are successes. A regular expression over each
-block finds the lines that can hold an error — a status field with a 4xx or 5xx
-value, or a code, message or body field — and only those are parsed, so the
-reader runs faster than parsing every line. The expression is a superset of
-the exact test made after parsing (a record is an error when its status is at
-least 400, or it names an error code, or its body is a JSON-RPC error), so
-no error line is missed; a line is matched by its keys' literal names.
+Most lines of an access log are successes. Over each block, a few substring
+searches and one regular expression (:func:`candidates`) find the lines that
+can hold an error — a status field with a 4xx or 5xx value, or a key a code,
+message or body path starts with — and only those are parsed, so the reader
+runs faster than parsing every line. The search is a superset of the exact
+test made after parsing (a record is an error when its status is at least 400,
+or it names an error code, or its body is a JSON-RPC error), so no error line
+is missed; a line is found by its keys' literal names.
 """
 
 from __future__ import annotations
@@ -22,24 +23,46 @@ from errdex.reality.evidence.fields import Fields
 from errdex.reality.evidence.rpc import is_rpc_error
 from errdex.reality.evidence.stream import Blocks, Readable
 
+STATUS = re.compile(rb'status(?:_code|Code)?"\s*:\s*"?[45][0-9][0-9](?![0-9])')
+"""An error status under any key ending in ``status``, ``status_code`` or ``statusCode``
+(``"status": 503``, ``"http.response.status_code": "404"``)."""
 
-def _alternatives(names: tuple[str, ...]) -> str:
-    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+def needles(fields: Fields) -> tuple[bytes, ...]:
+    """The literal texts one of which a line must hold to name a code, message or body.
+
+    Each path's first key, quoted and cut to three characters (``"err`` stands
+    for ``"error"``, ``"err"``, ``"errdex"``, ``"error_code"``, ``"errorMessage"``…),
+    so three substring searches cover the default keys; a needle that another
+    one starts with is dropped.
+    """
+    found = set()
+    for role in ("code", "message", "body"):
+        for _dotted, steps in fields.paths[role]:
+            key = steps[0]
+            found.add(('"' + (key[:3] if len(key) >= 3 else key + '"')).encode())
+    kept = sorted(found)
+    return tuple(n for n in kept if not any(o != n and n.startswith(o) for o in kept))
 
 
-def prefilter(fields: Fields) -> re.Pattern[bytes]:
-    """The expression a line must match to be parsed."""
-    status = [d for d, _ in fields.paths["status"]] + list(fields.keys("status"))
-    present = [
-        name
-        for role in ("code", "message", "body")
-        for name in [d for d, _ in fields.paths[role]] + list(fields.keys(role))
-    ]
-    text = (
-        rf'"(?:{_alternatives(tuple(status))})"\s*:\s*"?[45][0-9][0-9](?![0-9])'
-        rf'|"(?:{_alternatives(tuple(present))})"\s*:'
-    )
-    return re.compile(text.encode())
+def candidates(
+    block: bytes, texts: tuple[bytes, ...], status: re.Pattern[bytes] = STATUS
+) -> list[int]:
+    """The start offsets, in order, of the lines of ``block`` that can hold an error:
+    a status match or one of ``texts``. A superset of the error lines."""
+    starts = set()
+    find, rfind = block.find, block.rfind
+    for text in texts:
+        pos = find(text)
+        while pos >= 0:
+            starts.add(rfind(b"\n", 0, pos) + 1)
+            end = find(b"\n", pos)
+            if end < 0:
+                break
+            pos = find(text, end)
+    for match in status.finditer(block):
+        starts.add(rfind(b"\n", 0, match.start()) + 1)
+    return sorted(starts)
 
 
 def _status(value: Any) -> int | None:
@@ -115,7 +138,7 @@ class JsonLines:
         self.long_lines = 0
 
     def __iter__(self) -> Iterator[Observation]:
-        finder = prefilter(self.fields).finditer
+        texts = needles(self.fields)
         loads = orjson.loads
         decode_error = orjson.JSONDecodeError
         fields = self.fields
@@ -123,20 +146,15 @@ class JsonLines:
         line_no = 0
         blocks = Blocks(self.stream)
         for block in blocks:
-            newlines = block.count(b"\n")
-            self.records += newlines + (0 if block.endswith(b"\n") else 1)
+            self.records += block.count(b"\n") + (0 if block.endswith(b"\n") else 1)
             pos = 0  # line_no counts the lines before ``pos``
-            done = -1
-            for match in finder(block):
-                start = block.rfind(b"\n", 0, match.start()) + 1
-                if start <= done:
-                    continue
-                end = block.find(b"\n", match.end())
+            count = block.count
+            for start in candidates(block, texts):
+                end = block.find(b"\n", start)
                 if end < 0:
                     end = len(block)
-                line_no += block.count(b"\n", pos, start)
+                line_no += count(b"\n", pos, start)
                 pos = start
-                done = end
                 where = f"{name}:{line_no + 1}"
                 try:
                     record = loads(block[start:end])
@@ -148,5 +166,5 @@ class JsonLines:
                 seen = observe(record, fields, where)
                 if seen is not None:
                     yield seen
-            line_no += block.count(b"\n", pos)
+            line_no += count(b"\n", pos)
         self.long_lines = blocks.long_lines
