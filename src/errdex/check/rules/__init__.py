@@ -13,6 +13,7 @@ from errdex.check.rules import (
     style,
     texts,
     translations,
+    validity,
     verification,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "style",
     "texts",
     "translations",
+    "validity",
     "verification",
 ]

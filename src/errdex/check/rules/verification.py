@@ -6,15 +6,10 @@ from collections.abc import Iterator
 
 from errdex.check.context import Context
 from errdex.check.registry import check
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, rule
 from errdex.model.verification import needs_example, wants_examples
 
-NO_EXAMPLE = register(
-    "W701",
-    "no-request-example",
-    "warning",
-    "an entry of a catalog that uses errdex verify has no request example",
-)
+NO_EXAMPLE = rule("W701")
 
 
 @check(NO_EXAMPLE)
