@@ -74,13 +74,13 @@ def fields(overrides: Iterable[str] = ()) -> Fields:
     for item in overrides:
         role, sep, value = item.partition("=")
         role = role.strip()
-        paths = tuple(p.strip() for p in value.split(",") if p.strip())
-        if not sep or role not in ROLES or not paths:
+        given = tuple(p.strip() for p in value.split(",") if p.strip())
+        if not sep or role not in ROLES or not given:
             raise FieldError(
                 f"--field {item!r} is not ROLE=PATH with ROLE one of {', '.join(ROLES)} "
                 "(e.g. --field status=http.response.status_code)"
             )
-        chosen[role] = paths
+        chosen[role] = given
     paths = {role: tuple((p, tuple(p.split("."))) for p in chosen[role]) for role in ROLES}
     heads = {
         role: frozenset(h for dotted, steps in paths[role] for h in (dotted, steps[0]))
