@@ -20,6 +20,7 @@ EXIT_USAGE = 2
 
 COMMANDS = {
     "check": "errdex.cli.check:check",
+    "conformance": "errdex.cli.conformance:conformance",
     "fmt": "errdex.cli.fmt:fmt",
     "export": "errdex.cli.export:export",
     "schema": "errdex.cli.schema:schema",
@@ -34,6 +35,8 @@ COMMANDS = {
     "explain": "errdex.cli.explain:explain",
     "search": "errdex.cli.search:search",
     "serve": "errdex.cli.serve:serve",
+    "verify": "errdex.cli.verify:verify",
+    "reconcile": "errdex.cli.reconcile:reconcile",
 }
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
 
