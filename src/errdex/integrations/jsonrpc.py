@@ -36,7 +36,15 @@ import orjson
 from errdex import decode
 from errdex.integrations.common import OnError, notify
 from errdex.model import Catalog
-from errdex.runtime import Error, Rendered, as_error, jsonrpc_profile, render, render_batch
+from errdex.runtime import (
+    Error,
+    Rendered,
+    as_error,
+    errors_of,
+    jsonrpc_profile,
+    render,
+    render_batch,
+)
 
 PARSE_ERROR = -32700
 INVALID_REQUEST = -32600
@@ -104,7 +112,7 @@ class JsonRpc:
         for code in (*STANDARD, INTERNAL_ERROR):
             for entry in catalog.find(code):
                 if kinds.get(entry.space) == "jsonrpc" and entry.status != "removed":
-                    self._protocol[code] = catalog.errors[entry.space, code]
+                    self._protocol[code] = errors_of(catalog)[entry.space, code]
                     break
 
     # -- the table -------------------------------------------------------------------

@@ -62,6 +62,27 @@ def wire_jsonrpc_code(entry: Entry, space_kind: str) -> int | None:
     return code
 
 
+def stated_status(entry: Entry, space_kind: str) -> int | None:
+    """The HTTP status the catalog states for an entry: its ``http_status`` (defaults
+    applied), else its own code in an ``http`` space, else None."""
+    status = entry.http_status
+    key = entry.key
+    if status is None and space_kind == "http" and type(key) is int and 100 <= key <= 599:
+        status = key
+    return status
+
+
+def entry_status(entry: Entry, space_kind: str, internal_error: Any) -> int:
+    """The HTTP status an entry is sent with (problem, google, plain profiles): the stated
+    one, else 500 for the catalog's ``internal_error``, else 400."""
+    status = stated_status(entry, space_kind)
+    if status is not None:
+        return status
+    if internal_error is not None and normalize_code(internal_error) == entry.key:
+        return 500
+    return 400
+
+
 class EntrySpec:
     """The precomputed, read-only facts about one entry that every render needs."""
 
@@ -99,13 +120,10 @@ class EntrySpec:
         space = catalog.spaces.get(entry.space) if catalog is not None else None
         kind = space.kind if space is not None else "app"
         internal = catalog.meta.internal_error if catalog is not None else None
-        is_internal = internal is not None and normalize_code(internal) == entry.key
-        status = entry.http_status
-        if status is None and kind == "http" and type(entry.key) is int and 100 <= entry.key <= 599:
-            status = entry.key
+        status = stated_status(entry, kind)
         self.http_status: int | None = status
         """The HTTP status the catalog states (entry, module, space or http-space code)."""
-        self.status: int = status if status is not None else (500 if is_internal else 400)
+        self.status: int = entry_status(entry, kind, internal)
         """HTTP status for problem, google and plain profiles: stated, else 500/400."""
         self.jsonrpc_status: int = status if status is not None else 200
         """HTTP status for the JSON-RPC profile: stated, else 200."""

@@ -26,11 +26,12 @@ import orjson
 
 from errdex.model import Catalog
 from errdex.runtime.errors import Error
-from errdex.runtime.render import (
+from errdex.runtime.hygiene import public_view
+from errdex.runtime.internal_policy import as_error
+from errdex.runtime.profiles.common import (
     FastProfile,
     Profile,
     Rendered,
-    as_error,
     dump_value,
     dumps,
     headers,
@@ -173,7 +174,7 @@ def render_batch(
             item, request_id = item
         if not isinstance(item, BaseException):
             item = TypeError(f"not an exception: {type(item).__name__}")
-        error = as_error(item, catalog)
+        error = public_view(as_error(item, catalog))
         spec, message, _ = localize(error, locale)
         out.append(
             {"jsonrpc": "2.0", "error": error_object(error, spec, message), "id": request_id}

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from errdex.runtime.errors import Error
-from errdex.runtime.render import (
+from errdex.runtime.profiles.common import (
     FastProfile,
     Rendered,
     dump_value,
@@ -46,8 +46,9 @@ def _class_members(error: Error | type[Error], spec: EntrySpec) -> dict[str, Any
         tail["space"] = error.space
     if error.retryable is not None:
         tail["retryable"] = error.retryable
-    if error.retry_after is not None:
-        tail["retry_after"] = error.retry_after
+    retry_after = error.retry_after if error.retryable is not False else None
+    if retry_after is not None:
+        tail["retry_after"] = retry_after
     return tail
 
 

@@ -1,0 +1,55 @@
+"""The lookup tables decoding needs, precomputed once per catalog on its first decode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from errdex.model import Catalog, Entry
+from errdex.runtime.factory import ClassFactory
+from errdex.runtime.profiles.plain import field_map
+from errdex.runtime.spec import google_reason, wire_jsonrpc_code
+
+
+class DecodeIndex:
+    """Tables for the decode steps of one catalog: by JSON-RPC code, by google reason,
+    the ``http`` spaces, module prefixes and ranges, the plain profiles' field maps."""
+
+    def __init__(self, catalog: Catalog, factory: ClassFactory) -> None:
+        self.catalog = catalog
+        self.factory = factory
+        kinds = {s.id: s.kind for s in catalog.spaces.values()}
+        self.kinds = kinds
+        self.by_jsonrpc: dict[int, list[Entry]] = {}
+        for entry in catalog.entries:
+            code = wire_jsonrpc_code(entry, kinds.get(entry.space, "app"))
+            if code is not None:
+                self.by_jsonrpc.setdefault(code, []).append(entry)
+        self._by_reason: dict[str, list[Entry]] | None = None
+        self.http_spaces = tuple(s.id for s in catalog.spaces.values() if s.kind == "http")
+        """Spaces whose codes are HTTP statuses: a body with no envelope is found by status."""
+        self.jsonrpc_space = next(
+            (s.id for s in catalog.spaces.values() if s.kind == "jsonrpc"), None
+        )
+        """The first ``jsonrpc`` space: an unknown JSON-RPC code falls in it."""
+        self.prefixes = tuple(
+            (m.prefix.upper(), m.id) for m in catalog.modules.values() if m.prefix
+        )
+        ranges = [
+            (m.range, m.id, kinds.get(m.space) == "jsonrpc") for m in catalog.modules.values()
+        ]
+        self.ranges = tuple((r, mid, rpc) for r, mid, rpc in ranges if r)
+        self.plain: tuple[tuple[str, dict[str, tuple[str | int, ...]], Any], ...] = tuple(
+            (name, field_map(p.body), p.body) for name, p in catalog.profiles.items()
+        )
+        """Each plain profile's name, where its ``$references`` sit, and its body template."""
+
+    @property
+    def by_reason(self) -> dict[str, list[Entry]]:
+        """Entries by their google ``ErrorInfo.reason`` (built on the first google body)."""
+        found = self._by_reason
+        if found is None:
+            found = {}
+            for entry in self.catalog.entries:
+                found.setdefault(google_reason(entry), []).append(entry)
+            self._by_reason = found
+        return found
