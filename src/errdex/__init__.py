@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from errdex._version import __version__
 from errdex.bound import Catalog, load, loads
 from errdex.io import CatalogError, Diagnostic
 from errdex.model import AmbiguousCodeError, Entry, UnknownCodeError
-
-__version__ = "0.1.0"
 
 __all__ = [
     "AmbiguousCodeError",

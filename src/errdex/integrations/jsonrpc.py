@@ -33,13 +33,13 @@ from typing import Any
 
 import orjson
 
-from errdex import decode
 from errdex.integrations.common import OnError, notify
 from errdex.model import Catalog
 from errdex.runtime import (
     Error,
     Rendered,
     as_error,
+    decode,
     errors_of,
     jsonrpc_profile,
     render,

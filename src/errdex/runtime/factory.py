@@ -16,8 +16,9 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from errdex.model import Entry
+from errdex.model.effective import sent_status
 from errdex.runtime.errors import Error
-from errdex.runtime.spec import EntrySpec, entry_status
+from errdex.runtime.spec import EntrySpec
 
 if TYPE_CHECKING:
     from errdex.model import Catalog
@@ -101,10 +102,6 @@ class ClassFactory:
         )
         self._modules: dict[str, type[Error]] = {}
         self._spaces: dict[str, type[Error]] = {}
-        kinds = {s.id: s.kind for s in catalog.spaces.values()}
-        self._kinds = kinds
-        internal = catalog.meta.internal_error
-        self._internal = internal
 
     def make(
         self, class_name: str, bases: tuple[type, ...], attrs: dict[str, Any], /, **keys: Any
@@ -207,7 +204,7 @@ class ClassFactory:
             doc += entry.display_title
         if entry.description:
             doc += "\n\n" + entry.description
-        status = entry_status(entry, self._kinds.get(entry.space, "app"), self._internal)
+        status = sent_status(self.catalog, entry)
         return {
             "__doc__": doc,
             "_spec": _LAZY_SPEC,

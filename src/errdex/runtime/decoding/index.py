@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from errdex.model import Catalog, Entry
+from errdex.model.effective import stated_jsonrpc_code
 from errdex.runtime.factory import ClassFactory
 from errdex.runtime.profiles.plain import field_map
-from errdex.runtime.spec import google_reason, wire_jsonrpc_code
+from errdex.runtime.spec import google_reason
 
 
 class DecodeIndex:
@@ -21,7 +22,7 @@ class DecodeIndex:
         self.kinds = kinds
         self.by_jsonrpc: dict[int, list[Entry]] = {}
         for entry in catalog.entries:
-            code = wire_jsonrpc_code(entry, kinds.get(entry.space, "app"))
+            code = stated_jsonrpc_code(entry, kinds.get(entry.space, "app"))
             if code is not None:
                 self.by_jsonrpc.setdefault(code, []).append(entry)
         self._by_reason: dict[str, list[Entry]] | None = None
