@@ -95,7 +95,9 @@ class Error(Exception):
     _removed: ClassVar[bool] = False
     _profiles: ClassVar[dict[str, Any]] = {}
     """Profile functions by name; each catalog's classes share their catalog's table."""
-    _fast: ClassVar[dict[str, Any]] = {}
+    _locales: ClassVar[Any] = None
+    """The catalog's :class:`~errdex.runtime.negotiation.LocaleCache` (None outside a catalog)."""
+    _fast: ClassVar[dict[Any, Any]] = {}
     """This class's fast renderers by profile name (see :func:`errdex.render`); every
     class has its own table, so a subclass never uses bytes made for its parent."""
     _registry: ClassVar[dict[Any, type[Error]]] = {}

@@ -71,11 +71,17 @@ class ClassFactory:
     ``ServerError``, one per space and module, and one per entry on first use."""
 
     def __init__(
-        self, catalog: Catalog, profiles: dict[str, Any], root_attrs: dict[str, Any] | None = None
+        self,
+        catalog: Catalog,
+        profiles: dict[str, Any],
+        locales: Any = None,
+        root_attrs: dict[str, Any] | None = None,
     ) -> None:
-        """``profiles`` is the catalog's table of render functions (shared by its classes);
+        """``profiles`` is the catalog's table of render functions and ``locales`` its
+        :class:`~errdex.runtime.negotiation.LocaleCache` (both shared by its classes);
         ``root_attrs`` more attributes of the root class (``__reduce__``)."""
         self.catalog = catalog
+        self._locales = locales
         self.lock = threading.RLock()
         self._profiles = profiles
         cid = catalog.meta.id
@@ -111,6 +117,7 @@ class ClassFactory:
         attrs["__qualname__"] = f"{self.catalog.meta.id}.{class_name}"
         attrs["catalog"] = self.catalog
         attrs["_profiles"] = self._profiles
+        attrs["_locales"] = self._locales
         attrs["_fast"] = {}
         cls: type[Error] = type(class_name, bases, attrs, **keys)
         return cls

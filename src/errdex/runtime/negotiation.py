@@ -37,6 +37,8 @@ class LocaleCache:
 
     def negotiate(self, accept_language: str) -> str:
         """Return the catalog locale that best serves an ``Accept-Language`` value (cached)."""
+        if type(accept_language) is not str:  # header input: what is not text is ignored
+            return self.default
         answers = self._answers
         found = answers.get(accept_language)
         if found is None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    from errdex.runtime.errors import Error
+from errdex.runtime.text import safe_str
+
+E = TypeVar("E")
 
 MAX_RETRY_AFTER = 10**9
 """Longest ``retry_after`` accepted, in seconds (about 31 years)."""
@@ -45,7 +46,7 @@ def check_retry_after(value: object) -> int | float | None:
     return number
 
 
-def check_sub_errors(value: object, error_type: type[Error]) -> tuple[Error, ...]:
+def check_sub_errors(value: object, error_type: type[E]) -> tuple[E, ...]:
     """``sub_errors``: an iterable (list, tuple …) of errdex errors; items that are not
     errdex errors are left out (they have no code to send)."""
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
@@ -55,8 +56,6 @@ def check_sub_errors(value: object, error_type: type[Error]) -> tuple[Error, ...
 
 def _show(value: object) -> str:
     """A short, safe rendering of a rejected value for the message."""
-    from errdex.runtime.text import safe_str
-
     try:
         text = repr(value) if isinstance(value, (str, int, float)) else ""
     except Exception:

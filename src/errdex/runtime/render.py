@@ -11,7 +11,7 @@ Any exception can be rendered: one that is not an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from errdex.model import Catalog
@@ -20,13 +20,12 @@ from errdex.runtime.hygiene import public_view
 from errdex.runtime.internal_policy import as_error
 from errdex.runtime.profiles import google, jsonrpc, plain, problem
 from errdex.runtime.profiles.common import (
-    FastProfile,
+    FastMaker,
     Profile,
     Rendered,
     dumps,
     localize,
 )
-from errdex.runtime.spec import EntrySpec
 
 BUILTIN: dict[str, Profile] = {
     "problem": problem.render_problem,
@@ -35,7 +34,7 @@ BUILTIN: dict[str, Profile] = {
 }
 """The built-in profiles by name."""
 
-FAST: dict[str, Callable[[type[Error], EntrySpec], FastProfile]] = {
+FAST: dict[str, FastMaker] = {
     "problem": problem.fast_problem,
     "jsonrpc": jsonrpc.fast_jsonrpc,
 }
@@ -67,8 +66,9 @@ def find_profile(error: Error, profile: str | Profile) -> Profile:
     return found
 
 
-def _remember_fast(error: Error, profile: Any, found: Profile) -> None:
-    """Give the error's class its fast renderer for a built-in profile (once per class)."""
+def _remember_fast(error: Error, profile: Any, found: Profile, locale: str | None) -> None:
+    """Give the error's class its fast renderer for a built-in profile, once per class
+    and negotiated locale (``locale``: the catalog locale chosen, None for its own)."""
     cls = type(error)
     make = FAST.get(profile) if type(profile) is str else None
     if make is None or found is not BUILTIN[profile] or error.catalog is None:
@@ -78,7 +78,10 @@ def _remember_fast(error: Error, profile: Any, found: Profile) -> None:
     spec = cls._spec
     if spec is None or spec.entry.code is None:
         return
-    cls._fast[profile] = make(cls, spec)
+    if locale is None:
+        cls._fast[profile] = make(cls, spec, None)
+    else:
+        cls._fast[profile, locale] = make(cls, spec, spec.texts(locale))
 
 
 def render(
@@ -99,15 +102,17 @@ def render(
     arguments of the wrong type (``TypeError``).
     """
     try:
-        fast = error._fast[profile]  # type: ignore[union-attr]
+        if locale is None:
+            fast = error._fast[profile]  # type: ignore[union-attr]
+        else:  # one renderer per negotiated locale: the negotiation is a dict hit
+            fast = error._fast[profile, error._locales.negotiate(locale)]  # type: ignore[union-attr]
     except (AttributeError, KeyError, TypeError):
         return _render(error, profile, locale, id, catalog)
-    if locale is None:
-        state = error.__dict__  # plain: nothing set but parameters (and cached texts)
-        if not state or (len(state) == 1 and "params" in state) or state.keys() <= PLAIN_STATE:
-            done: Rendered | None = fast(error, id)
-            if done is not None:
-                return done
+    state = error.__dict__  # plain: nothing set but parameters (and cached texts)
+    if not state or (len(state) == 1 and "params" in state) or state.keys() <= PLAIN_STATE:
+        done: Rendered | None = fast(error, id)
+        if done is not None:
+            return done
     return _render(error, profile, locale, id, catalog)
 
 
@@ -123,8 +128,11 @@ def _render(
         )
     error = public_view(as_error(error, catalog))
     prof = find_profile(error, profile)
-    if profile not in type(error)._fast:
-        _remember_fast(error, profile, prof)
+    locales = error._locales
+    chosen = None if locale is None or locales is None else locales.negotiate(locale)
+    key = profile if chosen is None else (profile, chosen)
+    if (locale is None or chosen is not None) and key not in type(error)._fast:
+        _remember_fast(error, profile, prof, chosen)
     spec, message, texts = localize(error, locale)
     return prof(error, spec, message, texts, id)
 

@@ -41,10 +41,10 @@ class CatalogRuntime:
         self.catalog = catalog
         self.profiles: dict[str, Any] = {}
         """Render functions by name (built-in and ``[profiles.NAME]``), filled on first use."""
-        self.factory = ClassFactory(catalog, self.profiles, {"__reduce__": reduce})
+        self.locales = LocaleCache(catalog)
+        self.factory = ClassFactory(catalog, self.profiles, self.locales, {"__reduce__": reduce})
         self.errors = ErrorClasses(self.factory)
         """``cat.errors``: the code index."""
-        self.locales = LocaleCache(catalog)
         self.plain_profiles: dict[str, Any] = {}
         """Compiled ``[profiles.NAME]`` render functions, by name."""
         self.decode_index: Any = None

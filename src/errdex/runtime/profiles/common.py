@@ -49,6 +49,9 @@ locale, that locale's :class:`~errdex.runtime.spec.Texts` (None when no locale
 was asked for) and the request id."""
 
 FastProfile = Callable[[Error, Any], "Rendered | None"]
+FastMaker = Callable[[type[Error], EntrySpec, "Texts | None"], FastProfile]
+"""Makes an entry class's fast renderer for a built-in profile, in a negotiated locale's
+texts (None: the catalog's own language)."""
 """A fast renderer ``(error, id)``, one per entry class and built-in profile. :func:`render`
 calls it only for an error with nothing set but its parameters (:data:`PLAIN_STATE`) and
 no locale; it returns the response spliced from bytes precomputed on the class's first
@@ -118,6 +121,19 @@ def headers(
     return tuple(out)
 
 
+def fast_headers(
+    cls: type[Error], media_type: str, texts: Texts | None
+) -> tuple[tuple[str, str], ...]:
+    """The headers of an entry class's plain errors (what :func:`headers` gives them)."""
+    hdrs: tuple[tuple[str, str], ...] = (("Content-Type", media_type),)
+    seconds = retry_seconds(cls.retry_after if cls.retryable is not False else None)
+    if seconds is not None:
+        hdrs += (("Retry-After", str(seconds)),)
+    if texts is not None and _TAG.fullmatch(texts.locale):
+        hdrs += (("Content-Language", texts.locale),)
+    return hdrs
+
+
 def retry_after_sent(error: Error) -> int | float | None:
     """The ``retry_after`` an error is sent with: none when it is not retryable (an entry
     with ``retryable = false`` never sends ``Retry-After``, even when it inherits one)."""
@@ -151,10 +167,11 @@ def params_bytes(error: Error, spec: EntrySpec) -> bytes | None:
     return dump_value(public) if public else None
 
 
-def single_slot(spec: EntrySpec) -> tuple[str, bytes, bytes] | None:
-    """For a public message ``lead{name}after`` with one placeholder and no private
-    parameters: ``(name, lead, after)``, the texts as escaped JSON string content."""
-    template = spec.public
+def single_slot(spec: EntrySpec, texts: Texts | None = None) -> tuple[str, bytes, bytes] | None:
+    """For a public message ``lead{name}after`` (in the catalog's language, or in
+    ``texts``) with one placeholder and no private parameters: ``(name, lead, after)``,
+    the texts as escaped JSON string content."""
+    template = spec.public if texts is None else texts.public
     if spec.private or len(template.pairs) != 1:
         return None
     name, after = template.pairs[0]
