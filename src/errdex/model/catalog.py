@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from errdex.model.codes import Code, normalize_code, parse_code_query
 from errdex.model.types import (
@@ -73,6 +73,10 @@ class Catalog:
         "targets",
     )
 
+    _by_key: dict[tuple[str, Code], Entry]
+    _by_code: dict[Code, Entry | tuple[Entry, ...]]
+    _by_name: dict[str, Entry]
+    _by_name_folded: dict[str, Entry] | None
     meta: CatalogMeta
     spaces: Mapping[str, Space]
     modules: Mapping[str, Module]
@@ -187,16 +191,19 @@ class Catalog:
         found = self._by_code.get(code)
         if found is None or type(code) is bool:
             found = self._by_code.get(normalize_code(code))
-        if type(found) is tuple:
-            raise AmbiguousCodeError(code, [e.space for e in found])
-        return found
+        if type(found) is tuple:  # several spaces (an Entry is a NamedTuple: compare types)
+            group = cast("tuple[Entry, ...]", found)
+            raise AmbiguousCodeError(code, [e.space for e in group])
+        return cast("Entry | None", found)
 
     def find(self, code: Code) -> tuple[Entry, ...]:
         """Return every entry with ``code``, across all spaces (empty when none)."""
         found = self._by_code.get(normalize_code(code))
         if found is None:
             return ()
-        return found if type(found) is tuple else (found,)
+        if type(found) is tuple:
+            return cast("tuple[Entry, ...]", found)
+        return (cast(Entry, found),)
 
     def by_name(self, name: str) -> Entry | None:
         """Return the entry named ``name`` (exact first, then case-insensitively), or None."""

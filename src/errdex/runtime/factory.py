@@ -45,6 +45,24 @@ class LazySpec:
 _LAZY_SPEC = LazySpec()
 
 
+class LazyStatus:
+    """The ``status`` of an entry class until first read: the HTTP status the entry is
+    sent with (:func:`errdex.model.effective.sent_status`), then put on the class."""
+
+    __slots__ = ()
+
+    def __get__(self, instance: Error | None, owner: type[Error] | None = None) -> int:
+        cls: type[Error] = owner if owner is not None else type(instance)  # type: ignore[assignment]
+        entry = cls.entry
+        assert entry is not None, cls
+        status = sent_status(cls.catalog, entry)
+        type.__setattr__(cls, "status", status)
+        return status
+
+
+_LAZY_STATUS = LazyStatus()
+
+
 def camel(text: str) -> str:
     """``"csghub-auth"`` → ``"CsghubAuth"`` (``"X"`` for text with no letter or digit)."""
     return "".join(w[:1].upper() + w[1:] for w in _WORDS.findall(text)) or "X"
@@ -177,14 +195,9 @@ class ClassFactory:
     def entry_class(self, entry: Entry) -> type[Error]:
         """Return (making once) the class of an entry of this catalog."""
         space = entry.space
-        try:
-            cls = self.registry[space, entry.key]
-        except KeyError:
-            pass
-        else:
-            if cls.entry is entry:
-                return cls
-            return self._duplicate(entry)
+        cls = self.registry.get((space, entry.key))
+        if cls is not None:
+            return cls if cls.entry is entry else self._duplicate(entry)
         module = entry.module
         if module is not None and module in self.catalog.modules:
             module_cls = self._modules.get(module) or self.module_class(module)
@@ -211,7 +224,6 @@ class ClassFactory:
             doc += entry.display_title
         if entry.description:
             doc += "\n\n" + entry.description
-        status = sent_status(self.catalog, entry)
         return {
             "__doc__": doc,
             "_spec": _LAZY_SPEC,
@@ -221,7 +233,7 @@ class ClassFactory:
             "name": name,
             "space": entry.space,
             "module": entry.module,
-            "status": status,
+            "status": _LAZY_STATUS,
             "retryable": entry.retryable,
             # an entry that is not retryable never sends Retry-After, even an inherited one
             "retry_after": entry.retry_after if entry.retryable is not False else None,

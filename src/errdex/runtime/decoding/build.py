@@ -8,6 +8,7 @@ steps 2–4, in the spaces ``carried_in`` the error's space first.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from errdex.model import Entry
@@ -24,13 +25,24 @@ MESSAGE_CAP = 4 * PUBLIC_CAP
 SUB_LIMIT = 256
 """Most sub-errors (and parameters) decoded from one response."""
 _new_exception = BaseException.__new__
+_NO_TYPES: Mapping[str, str] = {}
 
 
-def _params(raw: Any, entry: Entry | None) -> dict[str, Any]:
-    if not isinstance(raw, dict):
+def _params(raw: Any, types: Mapping[str, str]) -> dict[str, Any]:
+    """The decoded parameters: string keys, values in their declared type when a
+    string converts cleanly (google metadata sends every value as a string)."""
+    if not isinstance(raw, dict) or not raw:
         return {}
-    types = {k: p.type for k, p in entry.params.items()} if entry is not None else {}
-    return {str(k): coerce_back(v, types.get(str(k))) for k, v in list(raw.items())[:SUB_LIMIT]}
+    if len(raw) > SUB_LIMIT:
+        raw = dict(list(raw.items())[:SUB_LIMIT])
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if type(key) is not str:
+            key = str(key)
+        if types and type(value) is str:
+            value = coerce_back(value, types.get(key))
+        out[key] = value
+    return out
 
 
 def synthetic_spec(
@@ -94,9 +106,14 @@ def build_error(
     message = fields.get("message")
     if message is not None:
         message = safe_str(message, MESSAGE_CAP)
+    types: Mapping[str, str] = _NO_TYPES
     if entry is not None:
-        err: Error = _new_exception(index.factory.entry_class(entry))
-        variant = find_variant(entry, message) if message else None
+        cls = index.factory.entry_class(entry)
+        err: Error = _new_exception(cls)
+        if entry.params:
+            spec = cls._spec
+            types = spec.param_types if spec is not None else _NO_TYPES
+        variant = find_variant(entry, message) if message and entry.variants else None
         if variant is not None:
             err.variant = variant
             if variant.retryable is not None:
@@ -109,7 +126,7 @@ def build_error(
         err.status = status
     if message is not None:
         err._message = message
-    err.params = _params(fields.get("params"), entry)
+    err.params = _params(fields.get("params"), types)
     if fields.get("context") is not None:
         err.context = fields["context"]
     err.raw = raw

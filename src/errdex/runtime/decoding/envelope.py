@@ -37,6 +37,7 @@ MESSAGE_KEYS = (
 """Where a generic ``{"code": ...}`` body keeps its message, in order of preference."""
 
 Headers = Mapping[str, str] | Iterable[tuple[str, str]] | None
+_new = tuple.__new__
 UNPARSED: Any = object()
 """The parsed body of a response whose body is not JSON."""
 
@@ -59,6 +60,15 @@ def header_map(headers: Headers) -> dict[str, str]:
     if headers is None:
         return out
     try:
+        if type(headers) is dict:  # the common case: str → str, looked at directly
+            for name, value in headers.items():
+                if type(name) is str and type(value) is str:
+                    out.setdefault(name.lower(), value)
+                    continue
+                break
+            else:
+                return out
+            out.clear()
         items = headers.items() if isinstance(headers, Mapping) else headers
         for item in items:
             try:
@@ -159,4 +169,4 @@ def recognise(
     if status is None and type(body_status) is int and 100 <= body_status <= 599:
         status = body_status
     raw = text or body if body is not UNPARSED else text
-    return Wire(fields, status, envelope, raw)
+    return _new(Wire, (fields, status, envelope, raw))
