@@ -20,6 +20,7 @@ Design (see docs/codegen.md):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from errdex.convert.code.naming import snake_case
@@ -32,7 +33,7 @@ END = "# --- END GENERATED ---"
 PUBLIC = ("Error", "CATALOG", "lookup", "error_for", "decode")
 RESERVED = (*PUBLIC, "None", "True", "False", "Exception", "BaseException", "Any", "ClassVar")
 
-COLUMNS = (
+COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
     ("_IDENTS", lambda r: r.ident),
     ("_CODES", lambda r: r.entry.code),
     ("_SPACES", lambda r: r.entry.space),
