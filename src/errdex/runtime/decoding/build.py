@@ -104,7 +104,7 @@ def build_error(
 ) -> Error:
     """Step 3: the error of one response (or sub-error) from its entry and fields."""
     message = fields.get("message")
-    if message is not None:
+    if message is not None and (type(message) is not str or len(message) > MESSAGE_CAP):
         message = safe_str(message, MESSAGE_CAP)
     types: Mapping[str, str] = _NO_TYPES
     if entry is not None:

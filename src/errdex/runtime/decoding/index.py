@@ -26,6 +26,15 @@ class DecodeIndex:
             if code is not None:
                 self.by_jsonrpc.setdefault(code, []).append(entry)
         self._by_reason: dict[str, list[Entry]] | None = None
+        seen: dict[Any, int] = {}
+        for entry in catalog.entries:
+            seen[entry.key] = seen.get(entry.key, 0) + 1
+        self.unique: dict[Any, Entry] = {}
+        """Codes one entry alone has, as the catalog spells them (``"AUTH-ERR-4"``,
+        ``1051``): what an envelope errdex rendered names, found with one dict hit."""
+        for entry in catalog.entries:
+            if seen[entry.key] == 1 and type(entry.code) in (int, str):
+                self.unique.setdefault(entry.code, entry)
         self.http_spaces = tuple(s.id for s in catalog.spaces.values() if s.kind == "http")
         """Spaces whose codes are HTTP statuses: a body with no envelope is found by status."""
         self.jsonrpc_space = next(

@@ -84,9 +84,14 @@ def find_entry(
 ) -> Entry | None:
     """Step 2: the entry the fields name (by code and space, JSON-RPC code, google
     reason or name; several candidates told apart by message, status, order), or None."""
+    raw = fields.get("code")
+    if type(raw) is int or type(raw) is str:  # not a bool: True would find code 1
+        found = index.unique.get(raw)
+        if found is not None:  # the only entry with this code, whatever space is named
+            return found
     catalog = index.catalog
     message, name = fields.get("message"), fields.get("name")
-    key = code_key(fields.get("code"))
+    key = code_key(raw)
     if key is not None:
         space = fields.get("space")
         if type(space) is str and space in catalog.spaces:
