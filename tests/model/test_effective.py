@@ -103,8 +103,12 @@ def test_jsonrpc_code_and_retryable() -> None:
 
 def test_inherit_and_inherited() -> None:
     space = inherit({"http_status": 402, "retryable": None})
-    assert space == (402, None, None, None)
-    assert inherit({"retryable": True}, space) == (402, None, True, None)
+    assert space == (402, None, None, None, None, None)
+    assert inherit({"retryable": True}, space) == (402, None, True, None, None, None)
+    # retry and its retryable shorthand: the table that sets either decides both
+    module = inherit({"retry": "never"}, inherit({"retryable": True}))
+    assert module == (None, None, False, None, None, "never")
+    assert inherit({"retryable": True}, module) == (None, None, True, None, None, None)
     cat = loads(CATALOG)
     assert inherited(cat, _entry(cat, 1002), "http_status") == 409
     assert inherited(cat, _entry(cat, 1003), "http_status") is None
