@@ -7,7 +7,8 @@ profile the integration was installed with and the language the request asks
 for (``Accept-Language``), and is passed to the ``on_error`` hook (for logs,
 traces and metrics, e.g. :func:`errdex.integrations.otel.record`). A 5xx is
 logged with its traceback on the ``errdex`` logger when the framework would
-not log it itself.
+not log it itself. A catalog with texts in more than one language answers
+with ``Vary: Accept-Language``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from errdex.model import Catalog
-from errdex.runtime import BUILTIN, Error, Rendered, as_error, render
+from errdex.runtime import BUILTIN, Error, Rendered, as_error, render, runtime_of
 
 OnError = Callable[[Error, BaseException], None]
 """``on_error(error, exc)``: ``error`` is what was rendered, ``exc`` what was raised
@@ -63,10 +64,20 @@ def respond(
     """
     error = as_error(exc, catalog)
     rendered = render(error, profile, locale=accept_language or None, id=id)
+    if len(runtime_of(catalog).locales) > 1:
+        rendered = vary_language(rendered)
     if log and rendered.status >= 500:
         logger.error("%s: %s", type(exc).__qualname__, exc, exc_info=exc)
     notify(on_error, error, exc)
     return rendered
+
+
+def vary_language(rendered: Rendered) -> Rendered:
+    """Add ``Vary: Accept-Language``: the body's language was (or would have been) negotiated.
+
+    Caches and CDNs then keep one copy per language instead of serving a
+    Chinese error to an English client."""
+    return rendered._replace(headers=(*rendered.headers, ("Vary", "Accept-Language")))
 
 
 def http_entries(catalog: Catalog) -> dict[int, type[Error]]:
