@@ -1,7 +1,7 @@
 """Django and Django REST framework: every error response in the catalog's envelope.
 
     # settings.py
-    ERRDEX = {"catalog": "errors/", "profile": "problem"}     # a path or a loaded Catalog
+    ERRDEX = {"catalog": "shop.errors.catalog", "profile": "problem"}  # dotted path or Catalog
     MIDDLEWARE = ["errdex.integrations.django.ErrorMiddleware", ...]   # first: outermost
     REST_FRAMEWORK = {"EXCEPTION_HANDLER": "errdex.integrations.django.exception_handler"}
 
@@ -134,13 +134,16 @@ def _configured(key: int) -> DjangoErrors:
     if not isinstance(config, Mapping) or "catalog" not in config:
         raise RuntimeError(
             'errdex: settings.ERRDEX = {"catalog": ...} is missing '
-            "(a catalog path or a loaded errdex Catalog)"
+            "(a loaded errdex Catalog or the dotted path of one)"
         )
     catalog = config["catalog"]
+    if isinstance(catalog, str):
+        catalog = import_string(catalog)
     if not isinstance(catalog, Catalog):
-        import errdex
-
-        catalog = errdex.load(catalog)
+        raise RuntimeError(
+            f"errdex: settings.ERRDEX['catalog'] is {type(catalog).__name__}, expected a loaded "
+            "errdex Catalog or the dotted path of one ('shop.errors.catalog')"
+        )
     hook = config.get("on_error")
     if isinstance(hook, str):
         hook = import_string(hook)
