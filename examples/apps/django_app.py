@@ -7,7 +7,7 @@ The requests that produce each error (docs/integrations.md):
     GET  /orders/1                        200            (plain view)
     GET  /orders/7                        404 SHOP-1 orderNotFound (zh-CN with Accept-Language)
     POST /orders {"item":"pen","qty":0}   422 validation-failed (pydantic), pointer "#/qty"
-    POST /pay                             402 SHOP-2 (the card number is private: never sent)
+    POST /pay  (X-Card: 4111…)            402 SHOP-2 (the card number is private: never sent)
     GET  /busy                            503 SHOP-3, Retry-After: 2
     GET  /denied                          403 forbidden (PermissionDenied)
     GET  /boom                            500 SHOP-0 (a RuntimeError; nothing of it is sent)
@@ -86,7 +86,7 @@ def create_order(request: HttpRequest) -> JsonResponse:
 
 @csrf_exempt
 def pay(request: HttpRequest) -> JsonResponse:
-    raise catalog.error("SHOP-2", card="4111 1111 1111 1111")
+    raise catalog.error("SHOP-2", card=request.headers.get("X-Card", ""))
 
 
 def busy(request: HttpRequest) -> JsonResponse:

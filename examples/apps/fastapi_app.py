@@ -6,7 +6,7 @@ Run: ``uvicorn --app-dir examples/apps fastapi_app:app`` (module ``fastapi_app``
     GET  /orders/1                     200
     GET  /orders/7                     404 SHOP-1 orderNotFound (zh-CN with Accept-Language)
     POST /orders {"item":"pen","qty":0} 422 validation-failed, errors[].pointer "#/qty"
-    POST /pay                          402 SHOP-2 (the card number is private: never sent)
+    POST /pay  (X-Card: 4111…)         402 SHOP-2 (the card number is private: never sent)
     GET  /busy                         503 SHOP-3, Retry-After: 2
     GET  /teapot                       418 http-418 (an HTTPException the route raises)
     GET  /boom                         500 SHOP-0 (a RuntimeError; nothing of it is sent)
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
 from pydantic import BaseModel, Field
 
@@ -51,8 +51,8 @@ def create_order(order: Order) -> dict[str, object]:
 
 
 @app.post("/pay", responses=responses(catalog, codes=["SHOP-2"]))
-def pay() -> None:
-    raise catalog.error("SHOP-2", card="4111 1111 1111 1111")
+def pay(request: Request) -> None:
+    raise catalog.error("SHOP-2", card=request.headers.get("X-Card", ""))
 
 
 @app.get("/busy", responses=responses(catalog, codes=["SHOP-3"]))

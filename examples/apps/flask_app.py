@@ -8,7 +8,7 @@ The requests that produce each error (docs/integrations.md):
     POST /orders {"item":"pen","qty":0} 422 validation-failed, errors[].pointer "#/qty"
     POST /orders (not JSON)             400 bad-request (Werkzeug's BadRequest)
     POST /orders (body > 1 MiB)         413 payload-too-large
-    POST /pay                           402 SHOP-2 (the card number is private: never sent)
+    POST /pay  (X-Card: 4111…)          402 SHOP-2 (the card number is private: never sent)
     GET  /busy                          503 SHOP-3, Retry-After: 2
     GET  /teapot                        418 http-418 (an HTTPException the view raises)
     GET  /boom                          500 SHOP-0 (a RuntimeError; nothing of it is sent)
@@ -54,7 +54,7 @@ def create_order() -> tuple[dict[str, Any], int]:
 
 @app.post("/pay")
 def pay() -> None:
-    raise catalog.error("SHOP-2", card="4111 1111 1111 1111")
+    raise catalog.error("SHOP-2", card=request.headers.get("X-Card", ""))
 
 
 @app.get("/busy")

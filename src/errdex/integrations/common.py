@@ -20,7 +20,7 @@ from typing import Any
 from errdex.model import Catalog
 from errdex.runtime import BUILTIN, Error, Rendered, as_error, render, runtime_of
 
-OnError = Callable[[Error, BaseException], None]
+OnError = Callable[[Error, BaseException], Any]
 """``on_error(error, exc)``: ``error`` is what was rendered, ``exc`` what was raised
 (the same object for a catalog error; the original exception for an unexpected one)."""
 
@@ -37,14 +37,33 @@ def check_profile(catalog: Catalog, profile: Any) -> None:
     )
 
 
-def notify(on_error: OnError | None, error: Error, exc: BaseException) -> None:
-    """Call the ``on_error`` hook; a failing hook is logged, never breaks the error response."""
+Finisher = Callable[[], None]
+"""What an ``on_error`` hook may return: called once the response has gone out
+(:class:`errdex.integrations.otel.ErrorTelemetry` sets ``error.type`` again then)."""
+
+
+def notify(on_error: OnError | None, error: Error, exc: BaseException) -> Finisher | None:
+    """Call the ``on_error`` hook; a failing hook is logged, never breaks the error response.
+
+    Returns the hook's finisher when it returned a callable."""
     if on_error is None:
-        return
+        return None
     try:
-        on_error(error, exc)
+        done = on_error(error, exc)
     except Exception:
         logger.exception("errdex on_error hook %r failed", on_error)
+        return None
+    return done if callable(done) else None
+
+
+def finish(finishers: list[Finisher]) -> None:
+    """Run the finishers of the errors a request answered (never raises)."""
+    while finishers:
+        done = finishers.pop()
+        try:
+            done()
+        except Exception:
+            logger.exception("errdex on_error finisher %r failed", done)
 
 
 def respond(
@@ -56,11 +75,12 @@ def respond(
     id: Any = None,
     on_error: OnError | None = None,
     log: bool = False,
+    finishers: list[Finisher] | None = None,
 ) -> Rendered:
     """Render ``exc`` for a response: the catalog error, in the negotiated language.
 
     ``log=True`` logs a 5xx with its traceback (for frameworks that swallow
-    handled exceptions).
+    handled exceptions). ``finishers`` collects the ``on_error`` hook's finisher.
     """
     error = as_error(exc, catalog)
     rendered = render(error, profile, locale=accept_language or None, id=id)
@@ -68,7 +88,9 @@ def respond(
         rendered = vary_language(rendered)
     if log and rendered.status >= 500:
         logger.error("%s: %s", type(exc).__qualname__, exc, exc_info=exc)
-    notify(on_error, error, exc)
+    done = notify(on_error, error, exc)
+    if done is not None and finishers is not None:
+        finishers.append(done)
     return rendered
 
 

@@ -50,7 +50,7 @@ from django.utils.module_loading import import_string  # type: ignore[import-unt
 from errdex.integrations.common import OnError, check_profile, respond
 from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.model import Catalog
-from errdex.runtime import Error, Rendered
+from errdex.runtime import Error, Rendered, as_error
 
 _request_logger = logging.getLogger("django.request")
 
@@ -74,6 +74,7 @@ class DjangoErrors:
 
     def response(self, exc: BaseException, request: HttpRequest, extra: Any = ()) -> HttpResponse:
         """The Django response for ``exc`` (a catalog error or anything else)."""
+        error = as_error(exc, self.catalog)
         rendered = respond(
             exc,
             self.catalog,
@@ -81,7 +82,10 @@ class DjangoErrors:
             request.headers.get("Accept-Language"),
             on_error=self.on_error,
         )
-        return to_response(rendered, extra)
+        response = to_response(rendered, extra)
+        code = error.code
+        response.errdex_error_type = str(code) if code is not None else type(error).__qualname__
+        return response
 
     def error_for(self, exc: BaseException) -> BaseException:
         """The catalog error a Django exception stands for (``exc`` itself when it is none)."""

@@ -16,7 +16,8 @@ body's 400) is answered with the entry ``errors=`` names, else the catalog's
 (:mod:`errdex.integrations.framework`), never Flask's HTML page. A pydantic
 ``ValidationError`` a view raises is a 422 with one sub-error per field.
 Responses of the error handlers pass through ``after_request`` (flask-cors
-adds its headers to them, 500s included).
+adds its headers to them, 500s included). The ``on_error`` hook's finisher runs
+at teardown (with OpenTelemetry, call :func:`install` after ``instrument_app``).
 
 On a blueprint the handlers see only errors its own views raise (Flask routes
 404s for unknown URLs to the app's handlers).
@@ -30,10 +31,10 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, Flask, current_app, request
+from flask import Blueprint, Flask, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
-from errdex.integrations.common import OnError, check_profile, respond
+from errdex.integrations.common import OnError, check_profile, finish, respond
 from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.model import Catalog
 from errdex.runtime import Error, Rendered
@@ -67,6 +68,7 @@ class ErrorHandlers:
 
     def response(self, exc: BaseException, extra: Any = ()) -> Any:
         """Return the Flask response for an error (a view may return it instead of raising)."""
+        finishers = g.setdefault("_errdex_finishers", [])
         rendered = respond(
             exc,
             self.catalog,
@@ -74,8 +76,13 @@ class ErrorHandlers:
             request.headers.get("Accept-Language"),
             on_error=self.on_error,
             log=isinstance(exc, Error),
+            finishers=finishers,
         )
         return self._response(rendered, extra)
+
+    def teardown(self, exc: BaseException | None) -> None:
+        """Run the ``on_error`` finishers once the response has started (teardown)."""
+        finish(g.pop("_errdex_finishers", None) or [])
 
     def error(self, exc: Exception) -> Any:
         """Answer any exception Flask routes here (catalog errors, HTTP errors, the rest)."""
@@ -130,6 +137,7 @@ def install(
     )
     target.register_error_handler(Error, handlers.error)
     target.register_error_handler(Exception, handlers.error)
+    target.teardown_request(handlers.teardown)
     return handlers
 
 

@@ -39,13 +39,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from errdex.integrations.common import OnError, check_profile, respond
+from errdex.integrations.common import OnError, check_profile, finish, respond
 from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.integrations.jsonrpc import JsonRpc
 from errdex.model import Catalog
 from errdex.runtime import Error, Rendered
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
+
+FINISHERS = "errdex.finishers"
+"""ASGI scope key of the ``on_error`` finishers :class:`UnhandledErrors` runs after the
+response (so ``error.type`` survives the OpenTelemetry ASGI instrumentation)."""
 
 
 def accept_language(scope: Scope) -> str | None:
@@ -133,6 +137,7 @@ class ErrorHandlers:
             accept_language(request.scope),
             on_error=self.on_error,
             log=not isinstance(exc, Error),
+            finishers=request.scope.setdefault(FINISHERS, []),
         )
         return to_response(rendered, extra) if extra else RenderedResponse(rendered)
 
@@ -208,7 +213,10 @@ class UnhandledErrors:
     ``CORSMiddleware`` wherever that was added), so a 500 gets the same CORS and
     other middleware headers as every other response. Starlette would answer such
     an exception in its outermost ``ServerErrorMiddleware``, outside them all.
-    A response already started is left alone (the exception propagates).
+    A response already started is left alone (the exception propagates). Between
+    the response's start and its last body part it runs the ``on_error`` hook's
+    finishers (the OpenTelemetry ASGI instrumentation writes ``error.type`` at the
+    start and ends its span after the last part).
     """
 
     def __init__(self, app: ASGIApp, handlers: ErrorHandlers) -> None:
@@ -223,8 +231,13 @@ class UnhandledErrors:
 
         async def watch(message: Message) -> None:
             nonlocal started
-            if message["type"] == "http.response.start":
+            kind = message["type"]
+            if kind == "http.response.start":
                 started = True
+            elif kind == "http.response.body" and not message.get("more_body", False):
+                # after the status went out (an instrumentation wrote error.type then),
+                # before the last body part (when it ends its span)
+                finish(scope.get(FINISHERS) or [])
             await send(message)
 
         try:
@@ -233,7 +246,9 @@ class UnhandledErrors:
             if started:
                 raise
             response = self.handlers.response(exc, Request(scope, receive))
-            await response(scope, receive, send)
+            await response(scope, receive, watch)
+        finally:
+            finish(scope.get(FINISHERS) or [])
 
 
 class JsonRpcEndpoint:
