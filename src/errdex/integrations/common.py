@@ -76,15 +76,19 @@ def respond(
     on_error: OnError | None = None,
     log: bool = False,
     finishers: list[Finisher] | None = None,
+    vary: bool | None = None,
 ) -> Rendered:
     """Render ``exc`` for a response: the catalog error, in the negotiated language.
 
     ``log=True`` logs a 5xx with its traceback (for frameworks that swallow
-    handled exceptions). ``finishers`` collects the ``on_error`` hook's finisher.
+    handled exceptions). ``finishers`` collects the ``on_error`` hook's finisher;
+    ``vary`` (default: :func:`negotiates`) adds ``Vary: Accept-Language``.
     """
     error = as_error(exc, catalog)
     rendered = render(error, profile, locale=accept_language or None, id=id)
-    if len(runtime_of(catalog).locales) > 1:
+    if vary is None:
+        vary = negotiates(catalog)
+    if vary:
         rendered = vary_language(rendered)
     if log and rendered.status >= 500:
         logger.error("%s: %s", type(exc).__qualname__, exc, exc_info=exc)
@@ -94,12 +98,27 @@ def respond(
     return rendered
 
 
+def negotiates(catalog: Catalog) -> bool:
+    """Whether the catalog's errors are negotiated: it has texts in more than one language."""
+    return len(runtime_of(catalog).locales) > 1
+
+
+_VARY = (("Vary", "Accept-Language"),)
+_VARIED: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
+
+
 def vary_language(rendered: Rendered) -> Rendered:
     """Add ``Vary: Accept-Language``: the body's language was (or would have been) negotiated.
 
     Caches and CDNs then keep one copy per language instead of serving a
     Chinese error to an English client."""
-    return rendered._replace(headers=(*rendered.headers, ("Vary", "Accept-Language")))
+    headers = rendered[1]
+    found = _VARIED.get(headers)
+    if found is None:
+        if len(_VARIED) >= 4096:
+            _VARIED.clear()
+        found = _VARIED[headers] = headers + _VARY
+    return tuple.__new__(Rendered, (rendered[0], found, rendered[2], rendered[3]))
 
 
 def http_entries(catalog: Catalog) -> dict[int, type[Error]]:

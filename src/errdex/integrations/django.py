@@ -47,7 +47,7 @@ from django.core.exceptions import (  # type: ignore[import-untyped]
 from django.http import Http404, HttpRequest, HttpResponse  # type: ignore[import-untyped]
 from django.utils.module_loading import import_string  # type: ignore[import-untyped]
 
-from errdex.integrations.common import OnError, check_profile, respond
+from errdex.integrations.common import OnError, check_profile, negotiates, respond
 from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.model import Catalog
 from errdex.runtime import Error, Rendered, as_error
@@ -71,6 +71,7 @@ class DjangoErrors:
         self.profile = profile
         self.on_error = on_error
         self.framework = FrameworkErrors(catalog, errors)
+        self.vary = negotiates(catalog)
 
     def response(self, exc: BaseException, request: HttpRequest, extra: Any = ()) -> HttpResponse:
         """The Django response for ``exc`` (a catalog error or anything else)."""
@@ -79,8 +80,9 @@ class DjangoErrors:
             exc,
             self.catalog,
             self.profile,
-            request.headers.get("Accept-Language"),
+            request.META.get("HTTP_ACCEPT_LANGUAGE"),
             on_error=self.on_error,
+            vary=self.vary,
         )
         response = to_response(rendered, extra)
         code = error.code

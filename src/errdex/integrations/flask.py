@@ -34,7 +34,7 @@ from typing import Any
 from flask import Blueprint, Flask, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
-from errdex.integrations.common import OnError, check_profile, finish, respond
+from errdex.integrations.common import OnError, check_profile, finish, negotiates, respond
 from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.model import Catalog
 from errdex.runtime import Error, Rendered
@@ -59,6 +59,7 @@ class ErrorHandlers:
         self.http_exceptions = http_exceptions
         self.framework = FrameworkErrors(catalog, errors)
         self.http = self.framework.http
+        self.vary = negotiates(catalog)
 
     def _response(self, rendered: Rendered, extra: Any = ()) -> Any:
         headers = list(rendered.headers)
@@ -68,7 +69,7 @@ class ErrorHandlers:
 
     def response(self, exc: BaseException, extra: Any = ()) -> Any:
         """Return the Flask response for an error (a view may return it instead of raising)."""
-        finishers = g.setdefault("_errdex_finishers", [])
+        finishers = g.setdefault("_errdex_finishers", []) if self.on_error else None
         rendered = respond(
             exc,
             self.catalog,
@@ -77,6 +78,7 @@ class ErrorHandlers:
             on_error=self.on_error,
             log=isinstance(exc, Error),
             finishers=finishers,
+            vary=self.vary,
         )
         return self._response(rendered, extra)
 

@@ -39,11 +39,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from errdex.integrations.common import OnError, check_profile, finish, respond
+from errdex.integrations.common import (
+    OnError,
+    check_profile,
+    finish,
+    negotiates,
+    respond,
+    vary_language,
+)
 from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.integrations.jsonrpc import JsonRpc
 from errdex.model import Catalog
-from errdex.runtime import Error, Rendered
+from errdex.runtime import Error, Rendered, render
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
 
@@ -126,10 +133,18 @@ class ErrorHandlers:
         the built-in problem types of :mod:`errdex.integrations.framework`)."""
         self.framework = FrameworkErrors(catalog, errors)
         self.http = self.framework.http
+        self.vary = negotiates(catalog)
 
     def response(self, exc: BaseException, request: Request, extra: Any = None) -> Response:
         """Return the response for an error; a route may return it instead of raising:
         ``return handlers.response(cat.error("AUTH-ERR-4"), request)``."""
+        if self.on_error is None and not extra and isinstance(exc, Error):
+            # the common case, in few steps: a catalog error, no hook, no extra headers
+            lang = accept_language(request.scope)
+            rendered = render(exc, self.profile, locale=lang or None)
+            if self.vary:
+                rendered = vary_language(rendered)
+            return RenderedResponse(rendered)
         rendered = respond(
             exc,
             self.catalog,
@@ -137,7 +152,8 @@ class ErrorHandlers:
             accept_language(request.scope),
             on_error=self.on_error,
             log=not isinstance(exc, Error),
-            finishers=request.scope.setdefault(FINISHERS, []),
+            finishers=request.scope.setdefault(FINISHERS, []) if self.on_error else None,
+            vary=self.vary,
         )
         return to_response(rendered, extra) if extra else RenderedResponse(rendered)
 
@@ -231,13 +247,15 @@ class UnhandledErrors:
 
         async def watch(message: Message) -> None:
             nonlocal started
-            kind = message["type"]
-            if kind == "http.response.start":
-                started = True
-            elif kind == "http.response.body" and not message.get("more_body", False):
+            started = True  # whatever is sent, the response has started
+            if (
+                message["type"] == "http.response.body"
+                and FINISHERS in scope
+                and not message.get("more_body", False)
+            ):
                 # after the status went out (an instrumentation wrote error.type then),
                 # before the last body part (when it ends its span)
-                finish(scope.get(FINISHERS) or [])
+                finish(scope[FINISHERS])
             await send(message)
 
         try:
