@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from errdex.model import Catalog
-from errdex.runtime import BUILTIN, Error, Rendered, as_error, render, runtime_of
+from errdex.runtime import BUILTIN, Error, Rendered, as_error, errors_of, render, runtime_of
 
 OnError = Callable[[Error, BaseException], Any]
 """``on_error(error, exc)``: ``error`` is what was rendered, ``exc`` what was raised
@@ -100,7 +100,7 @@ def respond(
 
 def negotiates(catalog: Catalog) -> bool:
     """Whether the catalog's errors are negotiated: it has texts in more than one language."""
-    return len(runtime_of(catalog).locales) > 1
+    return len(runtime_of(catalog).locales.locales) > 1
 
 
 _VARY = (("Vary", "Accept-Language"),)
@@ -133,5 +133,5 @@ def http_entries(catalog: Catalog) -> dict[int, type[Error]]:
             and 100 <= key <= 599
             and entry.status != "removed"
         ):
-            found.setdefault(key, catalog.errors[entry.space, key])
+            found.setdefault(key, errors_of(catalog)[entry.space, key])
     return found

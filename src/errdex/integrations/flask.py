@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import Any
+from types import TracebackType
+from typing import Any, cast
 
 from flask import Blueprint, Flask, current_app, g, request
 from werkzeug.exceptions import HTTPException
@@ -94,7 +95,8 @@ class ErrorHandlers:
         if validation is not None:
             return self.response(self.framework.validation(validation, exc))
         if not isinstance(exc, Error):
-            current_app.log_exception((type(exc), exc, exc.__traceback__))  # type: ignore[arg-type]
+            info = (type(exc), exc, exc.__traceback__)
+            current_app.log_exception(cast("tuple[type, BaseException, TracebackType]", info))
         return self.response(exc)
 
     def http_exception(self, exc: HTTPException) -> Any:

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from errdex.model import Catalog, Entry
-from errdex.runtime import Error, runtime_of
+from errdex.runtime import Error, errors_of, runtime_of
 from errdex.runtime.spec import EntrySpec
 from errdex.runtime.status import phrase
 
@@ -102,7 +102,7 @@ class FrameworkErrors:
                 self.named[key] = code
                 continue
             try:
-                self.named[key] = catalog.errors[code]
+                self.named[key] = errors_of(catalog)[code]
             except LookupError as exc:
                 raise LookupError(f"errors={{{key!r}: {code!r}}}: {exc}") from None
         from errdex.integrations.common import http_entries
@@ -124,8 +124,8 @@ class FrameworkErrors:
                 retryable=status in (429, 503),
             )
             spec = self._specs[status, code] = EntrySpec(self.catalog, entry, synthetic=True)
-        state = self._state
-        cls = state.client_error if status < 500 else state.server_error
+        classes = errors_of(self.catalog)
+        cls: type[Error] = classes.ClientError if status < 500 else classes.ServerError
         err = cls()
         err._spec = spec  # type: ignore[misc]
         err.code = code
