@@ -59,7 +59,7 @@ def test_json_is_the_default_format(shop: Path) -> None:
     assert default.stdout_bytes == explicit.stdout_bytes
 
 
-@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()))
+@pytest.mark.parametrize("example", sorted(p.parent.name for p in EXAMPLES.glob("*/errdex.toml")))
 def test_every_example_exports_and_re_exports_byte_identically(
     example: str, tmp_path: Path
 ) -> None:

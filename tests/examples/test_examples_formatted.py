@@ -11,7 +11,7 @@ from errdex.io.fmt import format_paths
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-@pytest.mark.parametrize("catalog", sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()))
+@pytest.mark.parametrize("catalog", sorted(p.parent.name for p in EXAMPLES.glob("*/errdex.toml")))
 def test_example_is_canonically_formatted(catalog: str) -> None:
     results = format_paths([EXAMPLES / catalog])
     assert results, f"no files found for {catalog}"

@@ -29,7 +29,7 @@ class Flaky:
 def _loop(sleeps: list[float], **options: object) -> Retrying:
     defaults: dict[str, object] = {
         "retry": retry_if_retryable(),
-        "wait": wait_retry_after(fallback=wait_fixed(0.5), max=30),
+        "wait": wait_retry_after(fallback=wait_fixed(0.5), max=30, jitter=0),
         "stop": stop_after_attempt(4),
         "sleep": sleeps.append,
         "reraise": True,
@@ -82,10 +82,88 @@ def test_unknown_hint_and_caps(csghub: Catalog) -> None:
     sleeps: list[float] = []
     flaky = Flaky(csghub.error("AUTH-ERR-4"))
     assert _loop(sleeps, retry=retry_if_retryable(unknown=True))(flaky) == "ok"
+    # the server asks for an hour, the caller waits at most a minute: give up, never early
     late = csghub.error("AUTH-ERR-4", retryable=True, retry_after=3600)
     flaky = Flaky(late)
-    assert _loop(sleeps, wait=wait_retry_after(2, max=60))(flaky) == "ok"
-    assert sleeps[-1] == 60.0
+    with pytest.raises(errdex.Error):
+        _loop(sleeps, retry=retry_if_retryable(cap=60), wait=wait_retry_after(2, max=60))(flaky)
+    assert flaky.calls == 1
+    soon = csghub.error("AUTH-ERR-4", retryable=True, retry_after=3)
+    flaky = Flaky(soon)
+    assert _loop(sleeps, retry=retry_if_retryable(cap=60), wait=wait_retry_after(2))(flaky)
+    assert 3.0 <= sleeps[-1] <= 3.5  # the server's delay plus jitter, never less
+
+
+def _over_http(catalog: Catalog, status: int, method: str, headers: dict[str, str]) -> errdex.Error:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, json={"code": "NOPE", "message": "upstream"})
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    try:
+        raise_for_error(client.request(method, "https://api.example/x", headers=headers), catalog)
+    except errdex.Error as exc:
+        return exc
+    raise AssertionError("not an error")
+
+
+@pytest.mark.parametrize(
+    ("status", "method", "headers", "retried"),
+    [
+        (502, "GET", {}, True),  # idempotent-only: a GET may be repeated
+        (502, "POST", {}, False),
+        (502, "POST", {"Idempotency-Key": "k1"}, True),
+        (504, "PUT", {}, False),  # outcome-unknown: only a safe method or a key
+        (504, "POST", {"Idempotency-Key": "k1"}, True),
+        (503, "POST", {}, True),  # safe: the request was not processed
+        (400, "GET", {}, False),
+    ],
+)
+def test_the_method_and_idempotency_key_decide(
+    csghub: Catalog, status: int, method: str, headers: dict[str, str], retried: bool
+) -> None:
+    error = _over_http(csghub, status, method, headers)
+    flaky = Flaky(error)
+    sleeps: list[float] = []
+    if retried:
+        assert _loop(sleeps)(flaky) == "ok" and flaky.calls == 2
+    else:
+        with pytest.raises(errdex.Error):
+            _loop(sleeps)(flaky)
+        assert flaky.calls == 1
+
+
+def test_stamina_hook_decides_the_same_way(csghub: Catalog) -> None:
+    import stamina
+
+    from errdex.integrations.stamina import retry_on
+
+    stamina.set_testing(True, attempts=3)
+    try:
+        for method, headers, expected in (
+            ("POST", {}, 1),
+            ("POST", {"Idempotency-Key": "k"}, 2),
+        ):
+            error = _over_http(csghub, 502, method, headers)
+            flaky = Flaky(error)
+
+            @stamina.retry(on=retry_on(cap=30), attempts=3)
+            def call(flaky: Flaky = flaky) -> str:
+                return flaky()
+
+            if expected == 1:
+                with pytest.raises(errdex.Error):
+                    call()
+            else:
+                assert call() == "ok"
+            assert flaky.calls == expected
+        hook = retry_on(cap=30)
+        late = csghub.error("AUTH-ERR-4", retryable=True, retry_after=3600)
+        assert hook(late) is False  # longer than the cap: give up
+        wait = hook(csghub.error("AUTH-ERR-4", retryable=True, retry_after=2))
+        assert isinstance(wait, float) and 2.0 <= wait <= 2.5
+        assert hook(KeyError("x")) is False
+    finally:
+        stamina.set_testing(False)
 
 
 def test_gives_up_after_the_stop(zan: Catalog) -> None:

@@ -23,7 +23,7 @@ from errdex.model import Entry
 EXAMPLES = sorted(
     p
     for p in (Path(__file__).resolve().parents[2] / "examples").iterdir()
-    if not p.name.startswith(".")
+    if not p.name.startswith(".") and (p.is_file() or (p / "errdex.toml").is_file())
 )
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

@@ -26,7 +26,9 @@ from errdex.io.fmt import files as fmt_files
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "fmt_golden"
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir() or p.suffix == ".toml")
+EXAMPLES = sorted(
+    p for p in (ROOT / "examples").iterdir() if (p / "errdex.toml").is_file() or p.suffix == ".toml"
+)
 UPDATE = os.environ.get("ERRDEX_UPDATE_GOLDEN") == "1"
 
 # Module and locale files only load inside a folder catalog: these are the

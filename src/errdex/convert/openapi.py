@@ -17,6 +17,7 @@ from typing import Any
 
 from errdex.convert.layout import text_getter
 from errdex.model import Catalog, Entry, Profile
+from errdex.model.effective import sent_status
 from errdex.model.envelopes import GOOGLE_SCHEMA, JSONRPC_SCHEMA, PROBLEM_SCHEMA, google_status
 
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -110,9 +111,13 @@ def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) 
     detail = message or text(entry, "description") or title
     status = entry.http_status
     docs = catalog.docs_url(entry)
-    problem: dict[str, Any] = {"type": docs or "about:blank", "title": title}
-    if status is not None:
-        problem["status"] = status
+    # the status the problem is sent with (stated, else 500 for the internal error, else
+    # 400): the Problem schema requires it, and an example omitting it would fail it
+    problem: dict[str, Any] = {
+        "type": docs or "about:blank",
+        "title": title,
+        "status": sent_status(catalog, entry),
+    }
     problem["detail"] = detail
     problem["code"] = entry.code
     content: dict[str, Any] = {
@@ -175,13 +180,15 @@ def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) 
                     "examples": {},
                 },
             )["examples"][profile.id] = example
-    content["application/json"] = {"schema": {"oneOf": json_refs}, "examples": json_examples}
+    # anyOf, not oneOf: the envelopes' schemas are open (extra members allowed), so a
+    # JSON-RPC body also satisfies GoogleStatus's and oneOf would reject every example
+    content["application/json"] = {"schema": {"anyOf": json_refs}, "examples": json_examples}
     description = message or title
     if text(entry, "description") and text(entry, "description") != description:
         description = f"{description}\n\n{text(entry, 'description')}"
     out: dict[str, Any] = {"description": description, "content": content}
     ext: dict[str, Any] = {"code": entry.code, "space": entry.space}
-    for key in ("module", "name", "retryable", "retry_after"):
+    for key in ("module", "name", "retryable", "retry_after", "fault", "retry"):
         value = getattr(entry, key)
         if value is not None:
             ext[key] = value

@@ -25,6 +25,7 @@ Import this module only with httpx installed (``pip install 'errdex[httpx]'``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -82,7 +83,23 @@ def decode_batch(response: httpx.Response, catalog: Catalog) -> list[Error | Non
     return found
 
 
-def raise_for_error(response: httpx.Response, catalog: Catalog) -> httpx.Response:
+OnDecode = Callable[[Error, httpx.Response], Any]
+"""``on_decode(error, response)``: called for every error response decoded (e.g.
+:class:`errdex.integrations.otel.ClientTelemetry`); a failing hook is logged."""
+
+
+def _notify(on_decode: OnDecode | None, error: Error, response: httpx.Response) -> None:
+    if on_decode is None:
+        return
+    try:
+        on_decode(error, response)
+    except Exception:
+        logging.getLogger("errdex").exception("errdex on_decode hook %r failed", on_decode)
+
+
+def raise_for_error(
+    response: httpx.Response, catalog: Catalog, *, on_decode: OnDecode | None = None
+) -> httpx.Response:
     """Raise the catalog error of an error response; return the response otherwise.
 
     Reads the body of a streamed response first (sync client).
@@ -91,38 +108,52 @@ def raise_for_error(response: httpx.Response, catalog: Catalog) -> httpx.Respons
         response.read()
         error = decode_response(response, catalog)
         if error is not None:
+            _notify(on_decode, error, response)
             raise error
     return response
 
 
-async def araise_for_error(response: httpx.Response, catalog: Catalog) -> httpx.Response:
+async def araise_for_error(
+    response: httpx.Response, catalog: Catalog, *, on_decode: OnDecode | None = None
+) -> httpx.Response:
     """:func:`raise_for_error` for the async client (reads the body with ``aread``)."""
     if _may_be_error(response.status_code):
         await response.aread()
         error = decode_response(response, catalog)
         if error is not None:
+            _notify(on_decode, error, response)
             raise error
     return response
 
 
-def event_hooks(catalog: Catalog) -> dict[str, list[Callable[[httpx.Response], Any]]]:
+def event_hooks(
+    catalog: Catalog, *, on_decode: OnDecode | None = None
+) -> dict[str, list[Callable[[httpx.Response], Any]]]:
     """``httpx.Client(event_hooks=event_hooks(cat))``: raise the catalog error of every error."""
 
     def hook(response: httpx.Response) -> None:
-        raise_for_error(response, catalog)
+        raise_for_error(response, catalog, on_decode=on_decode)
 
     return {"response": [hook]}
 
 
 def async_event_hooks(
-    catalog: Catalog,
+    catalog: Catalog, *, on_decode: OnDecode | None = None
 ) -> dict[str, list[Callable[[httpx.Response], Awaitable[Any]]]]:
     """``httpx.AsyncClient(event_hooks=async_event_hooks(cat))``: async :func:`event_hooks`."""
 
     async def hook(response: httpx.Response) -> None:
-        await araise_for_error(response, catalog)
+        await araise_for_error(response, catalog, on_decode=on_decode)
 
     return {"response": [hook]}
+
+
+def retry_decision(error: Error, *, attempt: int = 1, cap: float = 30.0) -> Any:
+    """The retry decision for a decoded error and the request it answered
+    (:func:`errdex.integrations.retrying.decision_for`)."""
+    from errdex.integrations.retrying import decision_for
+
+    return decision_for(error, attempt=attempt, cap=cap)
 
 
 __all__ = [
@@ -133,4 +164,5 @@ __all__ = [
     "event_hooks",
     "is_error",
     "raise_for_error",
+    "retry_decision",
 ]

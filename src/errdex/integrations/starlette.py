@@ -8,38 +8,55 @@
     rpc = JsonRpc(cat)                            # errdex.integrations.jsonrpc
     app.router.routes.append(Route("/rpc", JsonRpcEndpoint(rpc), methods=["POST"]))
 
-:func:`install` registers three handlers:
+:func:`install` makes every error the app sends a catalog error:
 
 - ``errdex.Error``: rendered in the installed profile, in the language the
   request's ``Accept-Language`` negotiates, with the catalog's HTTP status and
-  its ``Retry-After``/``Content-Language`` headers;
-- ``Exception``: the catalog's internal error (``internal_error``, its HTTP 500, or a bare 500),
-  with nothing of the exception in the body. Starlette calls it from its
-  server-error middleware, which then re-raises so the server logs the traceback;
-- ``HTTPException`` (``http_exceptions=True``): a 404 or 405 Starlette raises
-  itself is rendered as the catalog's entry for that status when it has an
-  ``http`` space entry for it (ZAN, Alchemy), keeping the exception's headers
-  (``Allow``); other statuses keep the framework's own handler.
+  its ``Retry-After``/``Content-Language`` (and ``Vary``) headers;
+- any other exception: the catalog's internal error (``internal_error``, its
+  HTTP 500, or a bare 500), nothing of the exception in the body, logged with
+  its traceback on the ``errdex`` logger. It is answered inside the app's
+  middleware, so ``CORSMiddleware`` adds its headers to a 500 as to any error;
+- ``HTTPException`` — Starlette's own 404 and 405, one a handler raises — and
+  FastAPI's ``RequestValidationError`` (422): the entry ``errors=`` names, else
+  the catalog's ``http``-space entry for the status, else a built-in problem
+  type (:mod:`errdex.integrations.framework`); a validation error carries one
+  sub-error per field with a JSON ``pointer``. The exception's headers
+  (``Allow``) are kept.
 
 Import this module only with Starlette installed (``pip install 'errdex[starlette]'``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import sys
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-from starlette.types import Receive, Scope, Send
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from errdex.integrations.common import OnError, check_profile, http_entries, respond
+from errdex.integrations.common import (
+    OnError,
+    check_profile,
+    finish,
+    negotiates,
+    respond,
+    vary_language,
+)
+from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.integrations.jsonrpc import JsonRpc
 from errdex.model import Catalog
-from errdex.runtime import Error, Rendered
+from errdex.runtime import Error, Rendered, render
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
+
+FINISHERS = "errdex.finishers"
+"""ASGI scope key of the ``on_error`` finishers :class:`UnhandledErrors` runs after the
+response (so ``error.type`` survives the OpenTelemetry ASGI instrumentation)."""
 
 
 def accept_language(scope: Scope) -> str | None:
@@ -106,57 +123,76 @@ class ErrorHandlers:
         *,
         on_error: OnError | None = None,
         fallback: Handler | None = None,
+        errors: Mapping[int | str, Any] | None = None,
     ) -> None:
         check_profile(catalog, profile)
         self.catalog = catalog
         self.profile = profile
         self.on_error = on_error
         self.fallback = fallback
-        """The handler for ``HTTPException`` statuses the catalog has no entry for."""
-        self.http = http_entries(catalog)
+        """A handler for ``HTTPException`` statuses the catalog has no entry for (default:
+        the built-in problem types of :mod:`errdex.integrations.framework`)."""
+        self.framework = FrameworkErrors(catalog, errors)
+        self.http = self.framework.http
+        self.vary = negotiates(catalog)
 
-    def response(self, exc: BaseException, request: Request) -> Response:
+    def response(self, exc: BaseException, request: Request, extra: Any = None) -> Response:
         """Return the response for an error; a route may return it instead of raising:
         ``return handlers.response(cat.error("AUTH-ERR-4"), request)``."""
+        if self.on_error is None and not extra and isinstance(exc, Error):
+            # the common case, in few steps: a catalog error, no hook, no extra headers
+            lang = accept_language(request.scope)
+            rendered = render(exc, self.profile, locale=lang or None)
+            if self.vary:
+                rendered = vary_language(rendered)
+            return RenderedResponse(rendered)
         rendered = respond(
             exc,
             self.catalog,
             self.profile,
             accept_language(request.scope),
             on_error=self.on_error,
+            log=not isinstance(exc, Error),
+            finishers=request.scope.setdefault(FINISHERS, []) if self.on_error else None,
+            vary=self.vary,
         )
-        return RenderedResponse(rendered)
+        return to_response(rendered, extra) if extra else RenderedResponse(rendered)
 
-    async def error(self, request: Request, exc: Exception) -> Response:
-        """Answer a catalog error (or, on the server-error path, any exception)."""
+    async def error(self, request: Request, exc: BaseException) -> Response:
+        """Answer a catalog error or any other exception (the internal error, nothing leaked)."""
         return self.response(exc, request)
 
     async def http_exception(self, request: Request, exc: Exception) -> Response:
-        """Answer a framework ``HTTPException`` with the catalog's entry for its status."""
+        """Answer a framework ``HTTPException`` (404, 405, one a handler raised)."""
         assert isinstance(exc, HTTPException)
-        cls = self.http.get(exc.status_code)
-        if cls is None:
-            if self.fallback is not None:
-                return await self.fallback(request, exc)
-            if exc.status_code in {204, 304}:
-                return Response(status_code=exc.status_code, headers=exc.headers)
-            return PlainTextResponse(exc.detail, exc.status_code, headers=exc.headers)
-        error = cls()
-        error.__cause__ = exc
-        rendered = respond(
-            error,
-            self.catalog,
-            self.profile,
-            accept_language(request.scope),
-            on_error=self.on_error,
-        )
-        return to_response(rendered, exc.headers)
+        status = exc.status_code
+        if status in {204, 304} or status < 400:
+            return Response(status_code=status, headers=exc.headers)
+        if self.fallback is not None and self.framework.entry_class(status) is None:
+            return await self.fallback(request, exc)
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        error = self.framework.for_status(status, exc, message=detail)
+        return self.response(error, request, exc.headers)
+
+    async def validation_error(self, request: Request, exc: Exception) -> Response:
+        """Answer FastAPI's ``RequestValidationError``: one sub-error per field."""
+        items: list[Any] = list(getattr(exc, "errors", list)())
+        fields = [
+            FieldError(tuple(item.get("loc", ())), item.get("msg", ""), item.get("type", ""))
+            for item in items
+            if isinstance(item, dict)
+        ]
+        return self.response(self.framework.validation(fields, exc), request)
 
     def mapping(self, *, http_exceptions: bool = True) -> dict[Any, Handler]:
         """The ``{exception class: handler}`` dict of these handlers."""
         found: dict[Any, Handler] = {Error: self.error, Exception: self.error}
         if http_exceptions:
             found[HTTPException] = self.http_exception
+        fastapi = sys.modules.get("fastapi.exceptions")
+        if fastapi is not None:
+            found[fastapi.RequestValidationError] = self.validation_error
+            found[fastapi.WebSocketRequestValidationError] = self.validation_error
         return found
 
 
@@ -167,19 +203,71 @@ def install(
     profile: Any = "problem",
     http_exceptions: bool = True,
     on_error: OnError | None = None,
+    errors: Mapping[int | str, Any] | None = None,
 ) -> ErrorHandlers:
     """Register catalog error handlers on a Starlette or FastAPI app; return them.
 
     ``profile`` is a profile name (``"problem"``, ``"jsonrpc"``, ``"google"``
     or one the catalog declares) or a profile function. ``on_error(error, exc)``
-    is called for every error answered (e.g. :func:`errdex.integrations.otel.record`).
-    An unknown profile fails here, not at the first error.
+    is called for every error answered (e.g. :class:`errdex.integrations.otel.ErrorTelemetry`).
+    ``errors`` names the catalog entries for the framework's own errors
+    (``{404: "ZAN-404", "validation": "REQ-1"}``; see :mod:`errdex.integrations.framework`).
+    An unknown profile or code fails here, not at the first error.
     """
-    previous = app.exception_handlers.get(HTTPException)
-    handlers = ErrorHandlers(catalog, profile, on_error=on_error, fallback=previous)
+    handlers = ErrorHandlers(catalog, profile, on_error=on_error, errors=errors)
     for cls, handler in handlers.mapping(http_exceptions=http_exceptions).items():
         app.add_exception_handler(cls, handler)
+    if getattr(app, "middleware_stack", None) is not None:
+        raise RuntimeError("install() must run before the app has started")
+    app.user_middleware.append(Middleware(UnhandledErrors, handlers=handlers))
     return handlers
+
+
+class UnhandledErrors:
+    """ASGI middleware answering an exception no handler took with the internal error.
+
+    :func:`install` puts it innermost among the app's middleware (inside
+    ``CORSMiddleware`` wherever that was added), so a 500 gets the same CORS and
+    other middleware headers as every other response. Starlette would answer such
+    an exception in its outermost ``ServerErrorMiddleware``, outside them all.
+    A response already started is left alone (the exception propagates). Between
+    the response's start and its last body part it runs the ``on_error`` hook's
+    finishers (the OpenTelemetry ASGI instrumentation writes ``error.type`` at the
+    start and ends its span after the last part).
+    """
+
+    def __init__(self, app: ASGIApp, handlers: ErrorHandlers) -> None:
+        self.app = app
+        self.handlers = handlers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = True  # whatever is sent, the response has started
+            if (
+                message["type"] == "http.response.body"
+                and FINISHERS in scope
+                and not message.get("more_body", False)
+            ):
+                # after the status went out (an instrumentation wrote error.type then),
+                # before the last body part (when it ends its span)
+                finish(scope[FINISHERS])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            if started:
+                raise
+            response = self.handlers.response(exc, Request(scope, receive))
+            await response(scope, receive, watch)
+        finally:
+            finish(scope.get(FINISHERS) or [])
 
 
 class JsonRpcEndpoint:
@@ -205,6 +293,7 @@ __all__ = [
     "ErrorHandlers",
     "JsonRpcEndpoint",
     "RenderedResponse",
+    "UnhandledErrors",
     "accept_language",
     "install",
     "to_response",

@@ -41,6 +41,15 @@ PROBLEM_SCHEMA: dict[str, Any] = {
                     "detail": {"type": "string"},
                     "space": {"type": "string"},
                     "params": {"type": "object"},
+                    "pointer": {
+                        "type": "string",
+                        "description": "JSON Pointer (RFC 6901, URI fragment form) to the "
+                        "request body member the error is about.",
+                    },
+                    "parameter": {
+                        "type": "string",
+                        "description": "The query, path, header or cookie parameter it is about.",
+                    },
                 },
                 "required": ["code", "detail"],
             },

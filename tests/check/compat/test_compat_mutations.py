@@ -33,7 +33,9 @@ from errdex.model import (
 )
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
-NAMES = sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir() or p.suffix == ".toml")
+NAMES = sorted(
+    p.name for p in EXAMPLES.iterdir() if (p / "errdex.toml").is_file() or p.suffix == ".toml"
+)
 
 Pairs = list[tuple[Entry, Any]]
 Expected = Counter[tuple[str, Any]]

@@ -18,7 +18,7 @@ from errdex.io import load
 from errdex.model import Catalog, normalize_code
 
 ROOT = Path(__file__).resolve().parents[3]
-EXAMPLES = sorted(p.name for p in (ROOT / "examples").iterdir() if p.is_dir())
+EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/errdex.toml"))
 UNKNOWN_CODE = 987654321
 
 

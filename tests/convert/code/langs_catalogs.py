@@ -19,7 +19,7 @@ import errdex
 from errdex.model import Catalog
 
 ROOT = Path(__file__).resolve().parents[3]
-EXAMPLES = sorted(p.name for p in (ROOT / "examples").iterdir() if p.is_dir())
+EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/errdex.toml"))
 
 SHOP = r"""
 [catalog]

@@ -182,7 +182,10 @@ def single_slot(spec: EntrySpec, texts: Texts | None = None) -> tuple[str, bytes
 
 
 def sub_error_dicts(error: Error, message_key: str) -> list[dict[str, Any]]:
-    """Return the sub-errors as ``{code, message, [space], [params]}`` dicts."""
+    """Return the sub-errors as ``{code, message, [space], [params], [pointer | parameter]}``
+    dicts; ``pointer`` (a JSON Pointer into the request body, ``"#/items/0/qty"``) or
+    ``parameter`` (a query, path or header parameter's name) is the instance attribute
+    a framework integration sets on a per-field validation error."""
     carried = error._spec.carried if error._spec is not None else ()
     out: list[dict[str, Any]] = []
     for sub in error.sub_errors:
@@ -193,6 +196,11 @@ def sub_error_dicts(error: Error, message_key: str) -> list[dict[str, Any]]:
         params = sub.public_params
         if params:
             item["params"] = params
+        where = vars(sub)
+        if "pointer" in where:  # RFC 9457 §3: the request member a field error is about
+            item["pointer"] = where["pointer"]
+        elif "parameter" in where:
+            item["parameter"] = where["parameter"]
         out.append(item)
     return out
 
