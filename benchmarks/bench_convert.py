@@ -75,5 +75,7 @@ def _import_and_write(catalog: object, label: str, repeat: int) -> list[Result]:
         )
         results.append(Result(SUITE, f"import {fmt} + write TOML, {label}", took, floor, load, 1.5))
         took = best_of(imported.to_toml, repeat=repeat)
-        results.append(Result(SUITE, f"write imported TOML, {label}", took, floor, load, 0.5))
+        results.append(
+            Result(SUITE, f"write imported TOML ({fmt}), {label}", took, floor, load, 1.0)
+        )
     return results

@@ -25,6 +25,8 @@ class ImportResult(NamedTuple):
 
     data: dict[str, Any] | None
     diagnostics: list[Diagnostic]
+    comments: list[str | None] | None = None
+    """A comment per entry (``from path:line`` for codes read from source), or None."""
 
     def to_toml(self) -> str:
         """The catalog as TOML text (raises ValueError when there is no data)."""
@@ -32,7 +34,7 @@ class ImportResult(NamedTuple):
             raise ValueError("nothing was imported")
         from errdex.convert.importers.toml_out import to_toml
 
-        return to_toml(self.data)
+        return to_toml(self.data, self.comments or ())
 
 
 def detect_format(text: str, name: str = "") -> str:

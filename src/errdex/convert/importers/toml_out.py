@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from errdex.io.fmt import shape as shapes
@@ -89,11 +89,20 @@ def _is_tables(item: Any) -> bool:
     return isinstance(item, list) and bool(item) and all(isinstance(v, Mapping) for v in item)
 
 
-def _table(out: list[str], path: str, data: Mapping[str, Any], shape: Shape, aot: bool) -> None:
+def _table(
+    out: list[str],
+    path: str,
+    data: Mapping[str, Any],
+    shape: Shape,
+    aot: bool,
+    comment: str | None = None,
+) -> None:
     """Append the table ``data`` at ``path`` (a rendered dotted key) to ``out``."""
     if path:
         if out:
             out.append("")
+        if comment:
+            out.extend("# " + c if c else "#" for c in comment.split("\n"))
         out.append(f"[[{path}]]" if aot else f"[{path}]")
     later: list[str] = []
     for name in shapes.ordered(shape, list(data)):
@@ -124,8 +133,11 @@ def _collection(section: Any) -> dict[str, Any]:
     return {s["id"]: {k: v for k, v in s.items() if k != "id"} for s in section}
 
 
-def to_toml(data: Mapping[str, Any]) -> str:
-    """The TOML text of catalog ``data`` (the format of ``errdex.toml``), fmt-canonical."""
+def to_toml(data: Mapping[str, Any], comments: Sequence[str | None] = ()) -> str:
+    """The TOML text of catalog ``data`` (the format of ``errdex.toml``), fmt-canonical.
+
+    ``comments``: one comment (or None) per entry, written above its ``[[errors]]``.
+    """
     top = shapes.of_file("main")
     head: list[str] = []
     out: list[str] = []
@@ -140,8 +152,10 @@ def to_toml(data: Mapping[str, Any]) -> str:
         elif isinstance(item, Mapping):
             _table(out, key(name), item, sub, False)
         elif _is_tables(item):
-            for element in item:
-                _table(out, key(name), element, shapes.items(sub), True)
+            notes = comments if name == "errors" else ()
+            for i, element in enumerate(item):
+                note = notes[i] if i < len(notes) else None
+                _table(out, key(name), element, shapes.items(sub), True, note)
         elif isinstance(item, list) and not item:
             continue
         else:
