@@ -31,6 +31,7 @@ from typing import NamedTuple
 from errdex.directory import tokenize
 from errdex.directory.plain import plain
 from errdex.model import Catalog, Entry
+from errdex.model.effective import http_status
 
 COLUMNS = ("code", "name", "title", "message", "description", "solution", "extra", "facets")
 WEIGHTS = (10.0, 8.0, 5.0, 5.0, 2.0, 2.0, 1.0, 0.0)
@@ -144,12 +145,7 @@ NO_FILTERS = Filters()
 def http_status_of(catalog: Catalog, entry: Entry) -> int | None:
     """The HTTP status the catalog states for an entry: its (effective) ``http_status``,
     else its own code when it sits in an ``http`` space (as the runtime sends it)."""
-    status = entry.http_status
-    if status is None and type(entry.key) is int and 100 <= entry.key <= 599:
-        space = catalog.spaces.get(entry.space)
-        if space is not None and space.kind == "http":
-            status = entry.key
-    return status
+    return http_status(catalog, entry)
 
 
 def _tag(locale: str) -> str:

@@ -27,6 +27,7 @@ from errdex.io.diagnostic import (
 from errdex.io.source import SourceFile
 from errdex.model.catalog import Catalog
 from errdex.model.codes import normalize_code
+from errdex.model.effective import inherit
 from errdex.model.types import (
     EMPTY,
     STATUSES,
@@ -65,7 +66,6 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 _FAST: dict[str, tuple[type, ...]] = {
     key: _PY_TYPES[field.kind] for key, field in spec.ENTRY.items() if field.kind in _PY_TYPES
 }
-_DEFAULT_KEYS = ("http_status", "jsonrpc_code", "retryable", "retry_after")
 
 
 # Words people use for a choice that spelling alone does not reveal (status "retired").
@@ -350,13 +350,6 @@ def _kind_of(value: Any) -> str:
     return f"a {type(value).__name__}"  # YAML dates, timestamps, binary, sets
 
 
-def _defaults(own: Mapping[str, Any], fallback: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(
-        own.get(k, fb) if own.get(k) is not None else fb
-        for k, fb in zip(_DEFAULT_KEYS, fallback, strict=True)
-    )
-
-
 def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
     """Build a catalog from its documents; return it (None if it cannot be built) and problems."""
     b = Builder()
@@ -461,11 +454,9 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
             )
         modules[mid] = Module(id=mid, **{**m, "space": space_id})
 
-    space_defaults = {
-        sid: _defaults(s._asdict(), (None, None, None, None)) for sid, s in spaces.items()
-    }
+    space_defaults = {sid: inherit(s._asdict()) for sid, s in spaces.items()}
     module_defaults = {
-        mid: _defaults(m._asdict(), space_defaults[m.space]) for mid, m in modules.items()
+        mid: inherit(m._asdict(), space_defaults[m.space]) for mid, m in modules.items()
     }
 
     # entries
