@@ -23,6 +23,7 @@ from errdex.convert.importers.source.found import Findings, Skipped, build
 _READERS = {
     "go": ("errdex.convert.importers.source.go", "read_go"),
     "proto": ("errdex.convert.importers.source.proto", "read_proto"),
+    "python": ("errdex.convert.importers.source.python", "read_python"),
 }
 """Each language's reader: module and function, imported on first use."""
 LANGUAGES = tuple(_READERS)
