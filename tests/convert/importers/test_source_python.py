@@ -56,8 +56,10 @@ def test_mage_ai_int_enum_members_are_codes():
 def test_enum_forms_auto_tuples_and_comments():
     source = (
         "import enum\n\nclass BizError(enum.IntEnum):\n    # nothing wrong\n    OK = 0\n"
-        "    DENIED = enum.auto()\n    '''Access is denied.'''\n    GONE = (4100, 410, 'It is gone')\n\n"
-        "class Color(enum.Enum):\n    RED = 1\n\nclass Reason(enum.StrEnum):\n    BAD = enum.auto()\n"
+        "    DENIED = enum.auto()\n    '''Access is denied.'''\n"
+        "    GONE = (4100, 410, 'It is gone')\n\n"
+        "class Color(enum.Enum):\n    RED = 1\n\n"
+        "class Reason(enum.StrEnum):\n    BAD = enum.auto()\n"
     )
     found = read_python(source, "codes.py")
     assert [(f.code, f.name, f.http_status, f.message, f.description) for f in found.found] == [
