@@ -22,10 +22,17 @@ from errdex.model.wire import JSONRPC_INTERNAL_ERROR, is_http_status
 if TYPE_CHECKING:
     from errdex.model.catalog import Catalog
 
-DEFAULT_FIELDS: Final = ("http_status", "jsonrpc_code", "retryable", "retry_after")
+DEFAULT_FIELDS: Final = (
+    "http_status",
+    "jsonrpc_code",
+    "retryable",
+    "retry_after",
+    "fault",
+    "retry",
+)
 """The entry fields a module or a space gives its entries when they set none, in this order."""
 
-NO_DEFAULTS: Final[tuple[Any, ...]] = (None, None, None, None)
+NO_DEFAULTS: Final[tuple[Any, ...]] = (None,) * len(DEFAULT_FIELDS)
 
 FALLBACK_STATUS: Final = 400
 """The HTTP status of an entry that states none (problem, google and plain profiles)."""
@@ -38,9 +45,22 @@ JSONRPC_HTTP_STATUS: Final = 200
 def inherit(own: Mapping[str, Any], fallback: tuple[Any, ...] = NO_DEFAULTS) -> tuple[Any, ...]:
     """The default values (:data:`DEFAULT_FIELDS` order) a table passes on to its entries:
     its own value where it sets one, else the ``fallback`` it inherits (a space's, for a module)."""
-    return tuple(
+    found = [
         fb if own.get(k) is None else own[k] for k, fb in zip(DEFAULT_FIELDS, fallback, strict=True)
-    )
+    ]
+    settle_retry(found, 2, own.get("retryable"), own.get("retry"))
+    return tuple(found)
+
+
+def settle_retry(values: list[Any], at: int, flag: Any, retry: Any) -> None:
+    """Keep ``retryable`` (``values[at]``) and ``retry`` (``values[at + 3]``) in step: the
+    most specific table that sets either decides both (``retry = "never"`` is
+    ``retryable = false``, any other class ``true``; a lone ``retryable`` drops an
+    inherited ``retry``, whose class then follows from the shorthand)."""
+    if retry is not None:
+        values[at] = retry != "never"
+    elif flag is not None:
+        values[at + 3] = None
 
 
 def space_kind(catalog: Catalog | None, entry: Entry) -> str:
