@@ -24,6 +24,9 @@ _READERS = {
     "go": ("errdex.convert.importers.source.go", "read_go"),
     "proto": ("errdex.convert.importers.source.proto", "read_proto"),
     "python": ("errdex.convert.importers.source.python", "read_python"),
+    "rust": ("errdex.convert.importers.source.rust", "read_rust"),
+    "typescript": ("errdex.convert.importers.source.typescript", "read_typescript"),
+    "javascript": ("errdex.convert.importers.source.typescript", "read_javascript"),
 }
 """Each language's reader: module and function, imported on first use."""
 LANGUAGES = tuple(_READERS)

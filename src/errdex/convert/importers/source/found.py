@@ -92,6 +92,7 @@ def build(findings: Findings, title: str) -> tuple[dict[str, Any], list[str]]:
     by_group: dict[tuple[str, str], list[Found]] = {}
     for item in findings.found:
         by_group.setdefault((item.path, item.group), []).append(item)
+    _merge_companions(by_group)
     for (path, group), items in by_group.items():
         codes = {i.code for i in items}
         space = next((s for s, used in taken.items() if not used & codes), None)
@@ -119,6 +120,32 @@ def build(findings: Findings, title: str) -> tuple[dict[str, Any], list[str]]:
         catalog["default_space"] = "app"
     data = {"catalog": catalog, "spaces": spaces, "modules": modules, "errors": errors}
     return data, comments
+
+
+def _merge_companions(by_group: dict[tuple[str, str], list[Found]]) -> None:
+    """A table of texts for codes listed before in the same file fills in those entries.
+
+    (MetaMask's ``errorValues`` gives the messages of the codes ``errorCodes`` names;
+    C's message arrays beside an enum.) The table's own group disappears.
+    """
+    seen: dict[str, dict[int | str, Found]] = {}
+    for key in list(by_group):
+        path, _group = key
+        known = seen.setdefault(path, {})
+        items = by_group[key]
+        if known and all(i.code in known for i in items):
+            for item in items:
+                target = known[item.code]
+                for attr in ("message", "description", "http_status", "name"):
+                    if getattr(target, attr) in (None, "") and getattr(item, attr) not in (
+                        None,
+                        "",
+                    ):
+                        setattr(target, attr, getattr(item, attr))
+            del by_group[key]
+            continue
+        for item in items:
+            known.setdefault(item.code, item)
 
 
 def _slug(text: str) -> str:
