@@ -27,6 +27,9 @@ _READERS = {
     "rust": ("errdex.convert.importers.source.rust", "read_rust"),
     "typescript": ("errdex.convert.importers.source.typescript", "read_typescript"),
     "javascript": ("errdex.convert.importers.source.typescript", "read_javascript"),
+    "java": ("errdex.convert.importers.source.java", "read_java"),
+    "c": ("errdex.convert.importers.source.cfamily", "read_c"),
+    "cpp": ("errdex.convert.importers.source.cfamily", "read_cpp"),
 }
 """Each language's reader: module and function, imported on first use."""
 LANGUAGES = tuple(_READERS)

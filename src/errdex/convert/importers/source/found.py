@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ERRORISH = re.compile(
-    r"err|error|errno|code|status|reason|fault|exception|failure|result|problem|错误",
+    r"err|error|errno|status|reason|fault|exception|failure|result|problem|错误",
     re.IGNORECASE,
 )
 """A name that says it holds errors (an enum, a type, a class, a variable)."""

@@ -85,14 +85,14 @@ def clean_comment(raw: str) -> str:
     if body.startswith("/*"):
         body = body[2:]
         body = body[:-2] if body.endswith("*/") else body
-        body = body.removeprefix("*")  # /** Javadoc */
+        body = body.removeprefix("*").removeprefix("!").removeprefix("<")  # /** */, /*!< */
         lines = [ln.strip() for ln in body.split("\n")]
         lines = [ln[1:] if ln.startswith("*") else ln for ln in lines]
     else:
         lines = []
         for ln in body.split("\n"):
             ln = ln.strip()
-            for marker in ("//!", "///", "//", "#"):
+            for marker in ("//!<", "///<", "//!", "///", "//", "#"):
                 if ln.startswith(marker):
                     ln = ln[len(marker) :]
                     break
