@@ -38,8 +38,14 @@ class ImportResult(NamedTuple):
 
 
 def detect_format(text: str, name: str = "") -> str:
-    """Guess ``markdown``, ``myst``, ``csv`` or ``json`` from a file name and its text."""
+    """Guess ``markdown``, ``myst``, ``csv``, ``json`` or ``errcodes`` from a name and the text."""
     lower = name.lower()
+    from errdex.convert.importers.errcodes import looks_like_errcodes
+
+    if not lower.endswith((".json", ".csv", ".tsv", ".md", ".markdown")) and looks_like_errcodes(
+        text
+    ):
+        return "errcodes"
     if lower.endswith(".json"):
         return "json"
     if lower.endswith((".csv", ".tsv")):
@@ -76,7 +82,13 @@ def import_text(
         from errdex.convert.importers.jsonin import import_json
 
         return ImportResult(*import_json(text, source, catalog_id=catalog_id, name=name))
-    raise ValueError(f"unknown import format {fmt!r}; choose auto, markdown, myst, csv or json")
+    if fmt == "errcodes":
+        from errdex.convert.importers.errcodes import import_errcodes
+
+        return ImportResult(*import_errcodes(text, source, catalog_id=catalog_id, name=name))
+    raise ValueError(
+        f"unknown import format {fmt!r}; choose auto, markdown, myst, csv, json or errcodes"
+    )
 
 
 __all__ = ["GUESSED", "UNPLACED", "ImportResult", "detect_format", "import_text"]
