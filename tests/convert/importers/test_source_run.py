@@ -46,7 +46,18 @@ def test_a_missing_path_is_a_usage_error():
     assert result.exit_code == 2 and "no such file or folder" in result.output
 
 
-LANGUAGES = ("go", "proto", "python", "rust", "typescript", "javascript", "java", "c", "cpp")
+LANGUAGES = (
+    "go",
+    "proto",
+    "python",
+    "rust",
+    "typescript",
+    "javascript",
+    "java",
+    "c",
+    "cpp",
+    "openapi",
+)
 source_text = st.text(
     st.sampled_from(list("const var enum ( ) { } = ; , \" ' / * \n 0 1 x Err iota + [ ] :")),
     max_size=200,

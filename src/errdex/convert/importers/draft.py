@@ -248,9 +248,9 @@ class Draft:
 
     def _space_of(self, entry: dict[str, Any]) -> str:
         if "space" in entry:
-            return entry["space"]
+            return str(entry["space"])
         if "module" in entry:
-            return self.modules[entry["module"]]["space"]
+            return str(self.modules[entry["module"]]["space"])
         return next(iter(self.spaces))
 
     def _kinds(self) -> dict[str, str]:

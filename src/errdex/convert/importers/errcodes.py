@@ -4,7 +4,8 @@ One code per line — ``sqlstate  E/W/S  ERRCODE_MACRO_NAME  spec_name`` —
 with ``#`` comment lines and ``Section: Class 08 - Connection Exception``
 lines that open a module. The SQLSTATE stays a five-character string
 (``00000`` is not the number 0); the spec name (the PL/pgSQL condition name)
-is the entry's name, else the macro name. The kind letter and the macro name
+is the entry's name, else the macro name, which also names an entry whose
+spec name another code already has (names are unique in a catalog; reported). The kind letter and the macro name
 have no catalog field and are reported once each; a line of another shape is
 reported with its place.
 """
@@ -39,6 +40,7 @@ def import_errcodes(
     macro_note = False
     kinds: set[str] = set()
     seen: dict[str, dict[str, Any]] = {}
+    names: dict[str, str] = {}  # name -> the code that has it (names are unique)
     first_code_line = 0
     for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1):
         line = raw.strip()
@@ -57,7 +59,12 @@ def import_errcodes(
         code = match["code"]
         if code in seen:
             first = seen[code]
-            if match["spec"] and first["name"].startswith("ERRCODE_"):
+            if (
+                match["spec"]
+                and first["name"].startswith("ERRCODE_")
+                and match["spec"] not in names
+            ):
+                names[match["spec"]] = code
                 first["name"] = match["spec"]  # the alias line names the condition
             draft.unplaced(
                 number,
@@ -67,7 +74,16 @@ def import_errcodes(
             continue
         first_code_line = first_code_line or number
         kinds.add(match["kind"])
-        entry: dict[str, Any] = {"code": code, "name": match["spec"] or match["macro"]}
+        name = match["spec"] or match["macro"]
+        if name in names:
+            draft.unplaced(
+                number,
+                f"spec name {name} of {code} is already the name of {names[name]}; "
+                f"the macro name {match['macro']} is its name instead",
+            )
+            name = match["macro"]
+        names.setdefault(name, code)
+        entry: dict[str, Any] = {"code": code, "name": name}
         if match["spec"]:
             macro_note = True
         if module is not None:

@@ -30,6 +30,7 @@ _READERS = {
     "java": ("errdex.convert.importers.source.java", "read_java"),
     "c": ("errdex.convert.importers.source.cfamily", "read_c"),
     "cpp": ("errdex.convert.importers.source.cfamily", "read_cpp"),
+    "openapi": ("errdex.convert.importers.source.openapi", "read_openapi"),
 }
 """Each language's reader: module and function, imported on first use."""
 LANGUAGES = tuple(_READERS)

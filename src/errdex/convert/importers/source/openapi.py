@@ -25,8 +25,8 @@ from errdex.convert.importers.source.found import Findings, Found, Skipped, http
 _CODE_KEYS = ("code", "error_code", "errorCode", "errcode", "errCode", "err_code", "reason")
 _MESSAGE_KEYS = ("message", "msg", "error_description", "errorMessage", "errmsg", "detail", "title")
 _LIST_LINE = re.compile(
-    r"^\s*(?:[-*+]\s+|\|\s*)?`?(?P<code>[A-Z0-9][A-Za-z0-9_.-]*\d[A-Za-z0-9_.-]*|\d{3,})`?"
-    r"\s*(?:[:|–—-]|\s-\s)\s*(?P<text>[^|]+?)\s*\|?\s*$"
+    r"^\s*(?:[-*+]\s+|\|\s*)?(?:`(?P<c1>[^`\s]+)`|(?P<c2>[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]+\d[\w.-]*|\d{3,}))"
+    r"\s*(?:[:|–—]|\s-)\s*(?P<text>[^|]+?)\s*\|?\s*$"
 )
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -142,11 +142,13 @@ class _Reader:
         if isinstance(description, str):
             for raw in description.split("\n"):
                 match = _LIST_LINE.match(raw)
-                if match and not match["code"].isalpha():
-                    self.add(_number(match["code"]), http, match["text"], group, raw.strip())
+                if match:
+                    code = match["c1"] or match["c2"]
+                    self.add(_number(code), http, match["text"], group, raw.strip())
         schemas: list[Any] = []
         if "schema" in response:  # OpenAPI 2.0
             schemas.append(response["schema"])
+        if "content" not in response:
             examples = response.get("examples")
             for example in examples.values() if isinstance(examples, dict) else ():
                 self.example(example, http, group)
