@@ -5,9 +5,9 @@ with ``#`` comment lines and ``Section: Class 08 - Connection Exception``
 lines that open a module. The SQLSTATE stays a five-character string
 (``00000`` is not the number 0); the spec name (the PL/pgSQL condition name)
 is the entry's name, else the macro name, which also names an entry whose
-spec name another code already has (names are unique in a catalog; reported). The kind letter and the macro name
-have no catalog field and are reported once each; a line of another shape is
-reported with its place.
+spec name another code already has (names are unique in a catalog; reported).
+The kind letter and the other macro names have no catalog field and are
+reported once each; a line of another shape is reported with its place.
 """
 
 from __future__ import annotations
