@@ -87,6 +87,8 @@ def import_command(
     print_diagnostics(result.diagnostics)
     if result.data is None:
         click.echo(f"errdex: nothing imported from {label}", err=True)
+        if not _is_source(files, fmt):
+            _suggest(text, fmt, _display(paths[0]))
         sys.exit(EXIT_USAGE)
     toml_text = result.to_toml()
     catalog, found = reads(toml_text, "toml", output or "<imported>")
@@ -104,6 +106,23 @@ def import_command(
         sys.stdout.buffer.write(data)
     if any(d.severity in ("error", "warning") for d in result.diagnostics):
         sys.exit(EXIT_FINDINGS)
+
+
+def _suggest(text: str, fmt: str, name: str) -> None:
+    """After a failed import: the structures seen, and each ``--from`` that would take codes."""
+    from errdex.convert.importers import detect_format, import_text
+
+    tried = detect_format(text, name) if fmt == "auto" else fmt
+    click.echo(
+        f"  read as {tried}: the lines above name each structure and why it was not taken", err=True
+    )
+    for other in ("markdown", "csv", "json", "errcodes"):
+        if other == tried:
+            continue
+        result = import_text(text, other, name=name)
+        if result.data is not None and result.data.get("errors"):
+            count = len(result.data["errors"])
+            click.echo(f"  `--from {other}` would take {count} codes from it", err=True)
 
 
 def _is_source(files: list[Path], fmt: str) -> bool:

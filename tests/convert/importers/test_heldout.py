@@ -42,3 +42,57 @@ def test_go_keeps_95_percent_of_codes_and_texts_and_invents_nothing():
         path, line = comment.removeprefix("from ").rsplit(":", 1)
         source = Path(path).read_text(encoding="utf-8").split("\n")
         assert re.search(rf"\b{re.escape(entry['name'])}\b", source[int(line) - 1]), entry
+
+
+def test_cpp_values_are_the_ones_the_compiler_computes():
+    """openYuanrong's libruntime error enum: every imported value checked against g++."""
+    import shutil
+    import subprocess
+
+    gxx = shutil.which("g++")
+    if gxx is None:
+        pytest.skip("g++ is not installed: the compiler check of the C++ held-out sample needs it")
+    header = HELDOUT / "cpp" / "yuanrong_libruntime_err_type.h"
+    result = import_sources([header])
+    entries = result.data["errors"]
+    body = "\n".join(
+        line
+        for line in header.read_text(encoding="utf-8").split("\n")
+        if not line.startswith('#include "')
+    )
+    program = (
+        "#include <iostream>\n#include <sstream>\n#include <string>\n"
+        "#include <unordered_map>\n#include <vector>\n"
+        "namespace YR { namespace Libruntime { struct StackTraceInfo {}; } }\n"
+        + body
+        + "\nint main() {\n"
+        + "".join(
+            f'  std::cout << "{e["name"]} " << static_cast<long long>'
+            f"(YR::Libruntime::{e['name']}) << '\\n';\n"
+            for e in entries
+        )
+        + "}\n"
+    )
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source, binary = Path(tmp) / "check.cpp", Path(tmp) / "check"
+        source.write_text(program, encoding="utf-8")
+        subprocess.run([gxx, "-std=c++17", "-w", "-o", str(binary), str(source)], check=True)
+        out = subprocess.run([str(binary)], check=True, capture_output=True, text=True).stdout
+    truth = dict(line.split() for line in out.splitlines())
+    kept = sum(1 for e in entries if int(truth[e["name"]]) == e["code"])
+    print(f"held-out C++: {kept} of {len(entries)} values as g++ computes them")
+    assert len(entries) == 60 and kept == len(entries)
+
+
+def test_errcodes_fork_keeps_every_code():
+    from errdex.convert import import_document
+
+    path = HELDOUT / "errcodes" / "minipg_errcodes.txt"
+    text = path.read_text(encoding="utf-8")
+    codes = {line.split()[0] for line in text.splitlines() if re.match(r"[0-9A-Z]{5}\s", line)}
+    result = import_document(text, name=path.name)
+    got = {e["code"] for e in result.data["errors"]}
+    print(f"held-out errcodes: {len(got & codes)} of {len(codes)} codes")
+    assert got == codes

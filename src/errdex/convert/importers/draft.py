@@ -199,9 +199,15 @@ class Draft:
         (documents leave it implied; CSV and JSON state it or not).
         """
         if not self.entries:
+            seen = len(self.diagnostics)
             self.unplaced(
                 1,
-                "no error codes found in the document",
+                "no error codes found in the document"
+                + (
+                    f": {seen} structures seen, none an error listing (each is named below)"
+                    if seen
+                    else ""
+                ),
                 hint="a code column, `CODE` - text bullets or a heading per code is needed",
             )
             return None

@@ -76,6 +76,21 @@ _ADMONITIONS = {
 }
 
 
+_CODE_TEXT = re.compile(
+    r"[A-Z][A-Z0-9]*(?:[_.-][A-Z0-9]+)+|[A-Z]+[_.-]?\d+[A-Z0-9]*|[A-Z][A-Za-z]+\d*"
+)
+
+
+def _code_like(codes: list[int | str]) -> bool:
+    """Codes of one scheme: all numbers of three digits or more, or all ``UPPER_CASE`` /
+    ``E1001`` / ``CamelCase`` strings — not method names, chain ids or footnote numbers."""
+    if not codes:
+        return False
+    if all(type(c) is int for c in codes):
+        return all(abs(int(c)) >= 100 for c in codes)
+    return all(isinstance(c, str) and _CODE_TEXT.fullmatch(c) for c in codes)
+
+
 class _Node:
     """A heading and what it holds."""
 
@@ -287,12 +302,14 @@ class _Reader:
             lead += 1
         if lead:  # items before the first code are prose (a list in a description)
             self.prose(block.line, "\n".join(f"- {text}" for _, text, _, _ in parsed[:lead]))
-        if parsed[lead:] and not self._error_context():
+        codes = [code for _, _, code, _ in parsed[lead:] if code is not None]
+        if parsed[lead:] and not (self._error_context() or _code_like(codes)):
             where = self.node.title or self.draft.title or "the top of the document"
             self.draft.unplaced(
                 parsed[lead][0],
                 f"list of {len(parsed) - lead} `CODE` bullets under {where!r} is not an error "
-                "listing (no heading or text around it speaks of errors); not imported",
+                "listing (its items are not all codes of one scheme, and no heading or text "
+                "around it speaks of errors); not imported",
                 hint="an error listing sits under a heading that names errors or codes",
             )
             return
