@@ -67,6 +67,7 @@ def import_command(
     if missing:
         click.echo(f"errdex: {missing[0]}: no such file or folder", err=True)
         sys.exit(EXIT_USAGE)
+    text: str | None = None
     if _is_source(files, fmt):
         from errdex.convert.importers.source.run import import_sources
 
@@ -87,7 +88,7 @@ def import_command(
     print_diagnostics(result.diagnostics)
     if result.data is None:
         click.echo(f"errdex: nothing imported from {label}", err=True)
-        if not _is_source(files, fmt):
+        if not _is_source(files, fmt) and text is not None:
             _suggest(text, fmt, _display(paths[0]))
         sys.exit(EXIT_USAGE)
     toml_text = result.to_toml()

@@ -70,6 +70,7 @@ def import_csv(
         return None, draft.diagnostics
     header_line, header = rows[0]
     headerless = _headerless(rows)
+    roles: list[str | None] | None
     if headerless is not None:
         roles = headerless
         draft.guessed(
