@@ -13,7 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from errdex.io import Diagnostic, SourceFile
-from errdex.io.diagnostic import rule
+from errdex.io.rules import rule
 
 UNPLACED = rule("I001")
 GUESSED = rule("I002")
