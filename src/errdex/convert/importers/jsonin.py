@@ -162,7 +162,7 @@ def import_json(
             if value is None:
                 continue
             if role == "code":
-                if type(value) is int:
+                if isinstance(value, int) and not isinstance(value, bool):
                     entry["code"] = value
                 elif isinstance(value, str) and value.strip():
                     entry["code"] = value.strip()
