@@ -123,7 +123,7 @@ MARKDOWNISH = st.text(alphabet=st.sampled_from(list("# |-`*:{}()=<>\"',\n abc123
 @SETTINGS
 @given(
     text=st.one_of(st.text(max_size=400), MARKDOWNISH),
-    fmt=st.sampled_from(["markdown", "myst", "csv", "json", "auto"]),
+    fmt=st.sampled_from(["markdown", "myst", "csv", "json", "errcodes", "auto"]),
 )
 def test_importers_never_raise(text, fmt):
     result = import_document(text, fmt, name="fuzz")
@@ -138,7 +138,7 @@ def test_importers_never_raise(text, fmt):
 def test_a_huge_bold_paragraph_is_prose_not_a_caption():
     """Captions are short lines; a long bold paragraph stays the section's text."""
     para = "**" + "x" * 20_000 + "** (`" + "`" * 2_000
-    result = import_document(f"# T\n\n{para}\n\n- `1` - one\n", "markdown", name="big.md")
+    result = import_document(f"# Errors\n\n{para}\n\n- `1` - one\n", "markdown", name="big.md")
     back = loads(result.to_toml())
     assert [(e.code, e.message) for e in back.entries] == [(1, "one")]
     assert back.meta.description is not None and back.meta.description.startswith("**xxx")

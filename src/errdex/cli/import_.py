@@ -1,10 +1,13 @@
-"""``errdex import FILE``: read an existing error document into a catalog TOML file.
+"""``errdex import FILE_OR_FOLDER…``: read error documents or source code into a catalog TOML file.
 
-Reads Markdown (bullet lists, tables, a heading per code), MyST
-(``{csv-table}``), CSV and JSON. Everything the importer could not place is
-printed to stderr as ``file:line:col: warning I001 …`` lines; the catalog is
-written (atomically) to ``-o`` or printed. Exit 0 when everything was placed,
-1 when something was reported as not imported, 2 when nothing could be read.
+Documents: Markdown (bullet lists, tables, a heading per code), MyST
+(``{csv-table}``), CSV and JSON. Source code (a folder, or files by
+extension): Go, Rust, Python, TypeScript/JavaScript, Java, C/C++, Protocol
+Buffers and OpenAPI; each entry keeps a ``# from path:line`` comment.
+Everything the importer could not place is printed to stderr as
+``file:line:col: warning I001 …`` lines; the catalog is written (atomically)
+to ``-o`` or printed. Exit 0 when everything was placed, 1 when something
+was reported as not imported, 2 when nothing could be read.
 """
 
 from __future__ import annotations
@@ -17,17 +20,20 @@ import click
 from errdex.cli.common import print_diagnostics, save
 from errdex.cli.main import EXIT_FINDINGS, EXIT_USAGE
 from errdex.convert import IMPORT_FORMATS
+from errdex.convert.importers.source import LANGUAGES
+
+_DOCUMENTS = (".md", ".markdown", ".myst", ".txt", ".csv", ".tsv", ".json")
 
 
 @click.command(name="import")
-@click.argument("file", type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--from",
     "fmt",
-    type=click.Choice(IMPORT_FORMATS),
+    type=click.Choice((*IMPORT_FORMATS, *LANGUAGES)),
     default="auto",
     show_default=True,
-    help="Input format.",
+    help="Input format or source language (auto: from each file's name and text).",
 )
 @click.option(
     "-o",
@@ -41,8 +47,10 @@ from errdex.convert import IMPORT_FORMATS
     default=None,
     help="Catalog id (default: from the document's label or title).",
 )
-def import_command(file: str, fmt: str, output: str | None, catalog_id: str | None) -> None:
-    """Import the error document FILE as an errdex catalog."""
+def import_command(
+    paths: tuple[str, ...], fmt: str, output: str | None, catalog_id: str | None
+) -> None:
+    """Import the error document or the source code at PATHS as an errdex catalog."""
     from errdex.convert.importers import import_text
     from errdex.io import reads
     from errdex.io.read import read_text
@@ -54,15 +62,34 @@ def import_command(file: str, fmt: str, output: str | None, catalog_id: str | No
             raise click.BadParameter(
                 "an id is a slug: lower-case letters, digits, '.', '_' and '-'", param_hint="--id"
             )
-    text, problem = read_text(Path(file))
-    if problem is not None:
-        print_diagnostics([problem])
+    files = [Path(p) for p in paths]
+    missing = [p for p in files if not p.exists()]
+    if missing:
+        click.echo(f"errdex: {missing[0]}: no such file or folder", err=True)
         sys.exit(EXIT_USAGE)
-    assert text is not None
-    result = import_text(text, fmt, name=_display(file), catalog_id=catalog_id)
+    text: str | None = None
+    if _is_source(files, fmt):
+        from errdex.convert.importers.source.run import import_sources
+
+        result = import_sources(files, fmt, catalog_id=catalog_id)
+        label = ", ".join(paths)
+    else:
+        if len(files) > 1:
+            click.echo("errdex: import reads one document at a time (or source files)", err=True)
+            sys.exit(EXIT_USAGE)
+        file = paths[0]
+        text, problem = read_text(Path(file))
+        if problem is not None:
+            print_diagnostics([problem])
+            sys.exit(EXIT_USAGE)
+        assert text is not None
+        result = import_text(text, fmt, name=_display(file), catalog_id=catalog_id)
+        label = file
     print_diagnostics(result.diagnostics)
     if result.data is None:
-        click.echo(f"errdex: nothing imported from {file}", err=True)
+        click.echo(f"errdex: nothing imported from {label}", err=True)
+        if not _is_source(files, fmt) and text is not None:
+            _suggest(text, fmt, _display(paths[0]))
         sys.exit(EXIT_USAGE)
     toml_text = result.to_toml()
     catalog, found = reads(toml_text, "toml", output or "<imported>")
@@ -80,6 +107,47 @@ def import_command(file: str, fmt: str, output: str | None, catalog_id: str | No
         sys.stdout.buffer.write(data)
     if any(d.severity in ("error", "warning") for d in result.diagnostics):
         sys.exit(EXIT_FINDINGS)
+
+
+def _suggest(text: str, fmt: str, name: str) -> None:
+    """After a failed import: the structures seen, and each ``--from`` that would take codes."""
+    from errdex.convert.importers import detect_format, import_text
+
+    tried = detect_format(text, name) if fmt == "auto" else fmt
+    click.echo(
+        f"  read as {tried}: the lines above name each structure and why it was not taken", err=True
+    )
+    for other in ("markdown", "csv", "json", "errcodes"):
+        if other == tried:
+            continue
+        result = import_text(text, other, name=name)
+        if result.data is not None and result.data.get("errors"):
+            count = len(result.data["errors"])
+            click.echo(f"  `--from {other}` would take {count} codes from it", err=True)
+
+
+def _is_source(files: list[Path], fmt: str) -> bool:
+    """Whether PATHS are source code (a folder, a source extension, an OpenAPI file)."""
+    if fmt in LANGUAGES:
+        return True
+    if fmt != "auto":
+        return False
+    from errdex.convert.importers.source import language_of
+
+    for path in files:
+        if path.is_dir():
+            return True
+        suffix = path.suffix.lower()
+        if suffix in (".yaml", ".yml", ".json"):
+            try:
+                head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+            except OSError:
+                continue
+            if language_of(path, head) == "openapi":
+                return True
+        elif suffix not in _DOCUMENTS and language_of(path) is not None:
+            return True
+    return False
 
 
 def _display(file: str) -> str:

@@ -25,7 +25,7 @@ DOC_FORMATS = ("markdown", "myst", "rst", "csv", "html", "openapi")
 STYLES = ("list", "table", "sections")
 """Markdown layouts: a bullet list, tables per section, a heading per code."""
 
-IMPORT_FORMATS = ("auto", "markdown", "myst", "csv", "json")
+IMPORT_FORMATS = ("auto", "markdown", "myst", "csv", "json", "errcodes")
 """Input formats :func:`import_document` reads (``auto`` guesses from name and text)."""
 
 

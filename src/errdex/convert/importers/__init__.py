@@ -25,6 +25,8 @@ class ImportResult(NamedTuple):
 
     data: dict[str, Any] | None
     diagnostics: list[Diagnostic]
+    comments: list[str | None] | None = None
+    """A comment per entry (``from path:line`` for codes read from source), or None."""
 
     def to_toml(self) -> str:
         """The catalog as TOML text (raises ValueError when there is no data)."""
@@ -32,12 +34,18 @@ class ImportResult(NamedTuple):
             raise ValueError("nothing was imported")
         from errdex.convert.importers.toml_out import to_toml
 
-        return to_toml(self.data)
+        return to_toml(self.data, self.comments or ())
 
 
 def detect_format(text: str, name: str = "") -> str:
-    """Guess ``markdown``, ``myst``, ``csv`` or ``json`` from a file name and its text."""
+    """Guess ``markdown``, ``myst``, ``csv``, ``json`` or ``errcodes`` from a name and the text."""
     lower = name.lower()
+    from errdex.convert.importers.errcodes import looks_like_errcodes
+
+    if not lower.endswith((".json", ".csv", ".tsv", ".md", ".markdown")) and looks_like_errcodes(
+        text
+    ):
+        return "errcodes"
     if lower.endswith(".json"):
         return "json"
     if lower.endswith((".csv", ".tsv")):
@@ -74,7 +82,13 @@ def import_text(
         from errdex.convert.importers.jsonin import import_json
 
         return ImportResult(*import_json(text, source, catalog_id=catalog_id, name=name))
-    raise ValueError(f"unknown import format {fmt!r}; choose auto, markdown, myst, csv or json")
+    if fmt == "errcodes":
+        from errdex.convert.importers.errcodes import import_errcodes
+
+        return ImportResult(*import_errcodes(text, source, catalog_id=catalog_id, name=name))
+    raise ValueError(
+        f"unknown import format {fmt!r}; choose auto, markdown, myst, csv, json or errcodes"
+    )
 
 
 __all__ = ["GUESSED", "UNPLACED", "ImportResult", "detect_format", "import_text"]

@@ -3,7 +3,8 @@
 A small line scanner, not a full CommonMark parser: it knows what error
 documents are made of — front matter, ATX headings, MyST ``(label)=``
 targets, fenced code and directives (backticks, tildes, ``:::`` colons), GFM
-pipe tables, bullet lists with indented continuation lines, and paragraphs.
+pipe tables, raw HTML ``<table>`` elements (:mod:`.html_table`), bullet lists
+with indented continuation lines, and paragraphs.
 It never fails: any line ends up in some block.
 """
 
@@ -19,6 +20,8 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _DELIM = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _SPLIT = re.compile(r"(?<!\\)\|")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+"""A thematic break (``---``, ``***``): layout between sections, never text of one."""
 
 
 class Block(NamedTuple):
@@ -26,7 +29,8 @@ class Block(NamedTuple):
 
     kinds: ``front`` (text), ``heading`` (level, text), ``label`` (name),
     ``fence`` (info, body, body_line), ``colon`` (info, body, body_line),
-    ``table`` (header cells, rows of (line, cells)), ``list`` (items of
+    ``table`` (header cells, rows of (line, cells), ``"html"`` for an HTML
+    table whose cells are plain text), ``list`` (items of
     (line, text)), ``para`` (text).
     """
 
@@ -53,7 +57,7 @@ def _starts_block(lines: list[str], i: int) -> bool:
         return True
     if _FENCE.match(line) or _COLON.match(line) or _LABEL.match(line) or _HEADING.match(line):
         return True
-    if _ITEM.match(line):
+    if _ITEM.match(line) or "<table" in line.lower():
         return True
     return (
         "|" in line
@@ -77,7 +81,7 @@ def scan(text: str) -> list[Block]:
                 break
     while i < n:
         line = lines[i]
-        if not line.strip():
+        if not line.strip() or (_RULE.match(line) and (i == 0 or not lines[i - 1].strip())):
             i += 1
             continue
         m = _FENCE.match(line) or _COLON.match(line)
@@ -103,6 +107,15 @@ def scan(text: str) -> list[Block]:
             blocks.append(Block("label", i + 1, m.group(1)))
             i += 1
             continue
+        if "<table" in line.lower():
+            from errdex.convert.importers.html_table import read_table
+
+            found = read_table(lines, i)
+            if found is not None:
+                end, header, rows = found
+                blocks.append(Block("table", i + 1, header, rows, "html"))
+                i = max(end, i + 1)
+                continue
         m = _HEADING.match(line)
         if m:
             blocks.append(Block("heading", i + 1, len(m.group(1)), (m.group(2) or "").strip()))

@@ -2,19 +2,50 @@
 
 Columns are recognised by their header like table columns
 (:mod:`errdex.convert.labels`), plus ``space`` and ``module`` holding ids, so
-the CSV errdex exports reads back with its spaces and modules. A row that does
-not parse is reported with its line; the rest is imported.
+the CSV errdex exports reads back with its spaces and modules. A row with only
+its first cell set, bold (``**SECTION**,,``), opens a module. A file with no
+header row (every row starts with a number) is read by position — code,
+message, description, solution — and says so. A row that does not parse is
+reported with its line; the rest is imported.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from typing import Any
 
 from errdex.convert.escape import csv_uncell
-from errdex.convert.importers.draft import Draft, slug
+from errdex.convert.importers.draft import INT_RE, Draft, slug
 from errdex.convert.importers.tabular import add_rows, header_roles
 from errdex.io import Diagnostic, SourceFile
+
+_SECTION = re.compile(r"^\*\*(?P<t>.+)\*\*$|^#+\s*(?P<h>.+)$")
+
+
+def _section_title(cells: list[str]) -> str | None:
+    """``**SECTION**,,`` (only the first cell set, and bold or a heading): a section row."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) != 1 or not cells[0].strip():
+        return None
+    m = _SECTION.match(cells[0].strip())
+    if m is None:
+        return None
+    return (m.group("t") or m.group("h")).strip()
+
+
+def _headerless(rows: list[tuple[int, list[str]]]) -> list[str | None] | None:
+    """Roles by position when the first row is data (its first cell is a code like the others).
+
+    Only a file whose every row starts with a number is read this way: code,
+    then message, then description, then solution.
+    """
+    data = [cells for _, cells in rows if _section_title(cells) is None]
+    if len(data) < 2 or not all(INT_RE.fullmatch(c[0].strip()) for c in data if c):
+        return None
+    width = max(len(c) for c in data)
+    order: list[str | None] = ["code", "message", "description", "solution"]
+    return (order + [None] * width)[:width]
 
 
 def import_csv(
@@ -39,7 +70,20 @@ def import_csv(
         draft.unplaced(1, "the file holds no CSV rows")
         return None, draft.diagnostics
     header_line, header = rows[0]
-    roles = header_roles(draft, header, header_line)
+    headerless = _headerless(rows)
+    roles: list[str | None] | None
+    if headerless is not None:
+        roles = headerless
+        draft.guessed(
+            header_line,
+            "the file has no header row; columns read by position: "
+            + ", ".join(r or "-" for r in roles),
+            hint="add a header row naming the columns to be sure",
+        )
+        data_rows = rows
+    else:
+        roles = header_roles(draft, header, header_line)
+        data_rows = rows[1:]
     if roles is None:
         draft.unplaced(
             header_line,
@@ -47,8 +91,30 @@ def import_csv(
             hint="name the code column code, Error Code or 错误码",
         )
         return None, draft.diagnostics
-    add_rows(draft, roles, rows[1:], csv_uncell, lambda entry: None)
+    section: list[str | None] = [None]
+
+    def place(entry: dict[str, Any]) -> None:
+        if section[0] is not None:
+            entry["_section"] = section[0]
+
+    plain: list[tuple[int, list[str]]] = []
+    for line, cells in data_rows:
+        title = _section_title(cells)
+        if title is not None:
+            add_rows(draft, roles, plain, csv_uncell, place)
+            plain = []
+            section[0] = title
+            continue
+        plain.append((line, cells))
+    add_rows(draft, roles, plain, csv_uncell, place)
+    sections: dict[str, str] = {}
     for entry in draft.entries:
+        title = entry.pop("_section", None)
+        if title is not None and "_module" not in entry:
+            if title not in sections:
+                sections[title] = draft.add_module(None, title, "app")
+                draft.spaces.setdefault("app", {})
+            entry["module"] = sections[title]
         sid = entry.pop("_space", None)
         mid = entry.pop("_module", None)
         if sid is not None:

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from errdex.io import Diagnostic, SourceFile
-from errdex.io.diagnostic import rule
+from errdex.io.rules import rule
 
 UNPLACED = rule("I001")
 GUESSED = rule("I002")
@@ -199,9 +199,15 @@ class Draft:
         (documents leave it implied; CSV and JSON state it or not).
         """
         if not self.entries:
+            seen = len(self.diagnostics)
             self.unplaced(
                 1,
-                "no error codes found in the document",
+                "no error codes found in the document"
+                + (
+                    f": {seen} structures seen, none an error listing (each is named below)"
+                    if seen
+                    else ""
+                ),
                 hint="a code column, `CODE` - text bullets or a heading per code is needed",
             )
             return None
@@ -247,14 +253,11 @@ class Draft:
         return data
 
     def _space_of(self, entry: dict[str, Any]) -> str:
-        space: str
         if "space" in entry:
-            space = entry["space"]
-        elif "module" in entry:
-            space = self.modules[entry["module"]]["space"]
-        else:
-            space = next(iter(self.spaces))
-        return space
+            return str(entry["space"])
+        if "module" in entry:
+            return str(self.modules[entry["module"]]["space"])
+        return next(iter(self.spaces))
 
     def _kinds(self) -> dict[str, str]:
         codes: dict[str, list[Any]] = {sid: [] for sid in self.spaces}

@@ -2,16 +2,21 @@
 
 Canonical JSON is read by the catalog io layer and written back unchanged.
 Otherwise the entries are a top-level array, or the array under ``errors``
-(or ``codes``/``items``/``data``): each object's keys are recognised like table
-headers (``code``, ``msg``, ``message``, ``description`` …); a key no field
-holds is reported with its line.
+(or ``codes``/``items``/``data``), or an object keyed by code
+(``{"CodeName": {"description": …, "http": 400}}``, ``{"1001": "message"}``):
+each object's keys are recognised like table headers (``code``, ``msg``,
+``message``, ``description`` …); a key no field holds is reported with its
+line. When objects carry an application code (``error_code``) beside a
+``code`` that is an HTTP status, ``code`` is read as the HTTP status, in any
+key order.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from errdex.convert.importers.draft import Draft
+from errdex.convert.importers.draft import INT_RE, Draft
 from errdex.convert.labels import role_of
 from errdex.io import Diagnostic, SourceFile
 from errdex.io.locate import positions
@@ -26,6 +31,57 @@ _KEY_ROLES = {
     "status_code": "http_status",
     "httpstatus": "http_status",
 }
+
+
+_APP_CODES = frozenset(
+    {"error_code", "errorcode", "errcode", "err_code", "app_code", "appcode", "biz_code"}
+)
+"""Keys naming an application code beside a ``code`` that is the HTTP status."""
+_CODE_KEY = re.compile(r"[+-]?\d+|[A-Z][A-Za-z0-9_.-]*|[A-Za-z0-9_.-]*\d[A-Za-z0-9_.-]*")
+"""A key that looks like a code (a number, ``CodeName``, ``E1001``), not a setting name."""
+_STATUS_KEYS = frozenset({"code", "status", "status_code", "statuscode", "http_code"})
+
+
+def _role(key: str, status_in_code: bool) -> str | None:
+    lowered = key.lower()
+    if status_in_code:
+        if lowered in _APP_CODES:
+            return "code"
+        if lowered in _STATUS_KEYS:
+            return "http_status"
+    return _KEY_ROLES.get(lowered) or role_of(key)
+
+
+def _status_in_code(items: list[Any]) -> bool:
+    """Whether ``code`` holds the HTTP status and another key the application code.
+
+    True when some object has both an application-code key (``error_code``…)
+    and a ``code``/``status`` that is an HTTP status; then it holds for every
+    object, whatever the order of their keys.
+    """
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        lowered = {str(k).lower(): v for k, v in item.items()}
+        if not any(k in _APP_CODES for k in lowered):
+            continue
+        status = next((lowered[k] for k in _STATUS_KEYS if k in lowered), None)
+        if type(status) is int and 100 <= status <= 599:
+            return True
+    return False
+
+
+def _keyed_by_code(data: dict[str, Any]) -> bool:
+    """An object whose keys are codes and whose values are field objects or messages."""
+    if not data or any(k in data for k in ("title", "catalog", "errors")):
+        return False
+    values = list(data.values())
+    objects = sum(1 for v in values if isinstance(v, dict))
+    strings = sum(1 for v in values if isinstance(v, str))
+    if objects == len(values):
+        known = sum(1 for v in values if any(_role(str(k), False) not in (None, "code") for k in v))
+        return known * 2 > len(values)
+    return strings == len(values) and all(_CODE_KEY.fullmatch(k.strip()) for k in data)
 
 
 def import_json(
@@ -62,14 +118,25 @@ def import_json(
                 break
         if isinstance(data.get("title"), str):
             draft.title = data["title"]
+    keyed = items is None and isinstance(data, dict) and _keyed_by_code(data)
+    if keyed:
+        # {"CodeName": {"description": …, "http": 400}, …}: the key is the code
+        items = [
+            {
+                "code": int(key) if INT_RE.fullmatch(key.strip()) else key,
+                **(value if isinstance(value, dict) else {"message": value}),
+            }
+            for key, value in data.items()
+        ]
     if items is None:
         draft.unplaced(
             1,
             "no array of error objects found",
-            hint='give a top-level array, or one under "errors"',
+            hint='give a top-level array, one under "errors", or an object keyed by code',
         )
         return None, draft.diagnostics
     where = positions(text, "json")
+    status_in_code = _status_in_code(items)
 
     def line_of(keys: tuple[Any, ...]) -> int:
         probe = keys
@@ -79,15 +146,16 @@ def import_json(
             probe = probe[:-1]
         return 1
 
+    keys = list(data) if keyed else []
     for i, item in enumerate(items):
-        line = line_of((*path, i))
+        line = line_of((keys[i],) if keyed else (*path, i))
         if not isinstance(item, dict):
             draft.unplaced(line, f"item {i} is not an object; not imported")
             continue
         entry: dict[str, Any] = {}
         for key, value in item.items():
-            role = _KEY_ROLES.get(str(key).lower()) or role_of(str(key))
-            key_line = line_of((*path, i, key))
+            role = _role(str(key), status_in_code)
+            key_line = line_of((keys[i], key) if keyed else (*path, i, key))
             if role is None or role in ("carried", "name_or_message"):
                 draft.unplaced(key_line, f"key {key!r} is not a catalog field; not imported")
                 continue

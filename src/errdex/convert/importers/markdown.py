@@ -11,8 +11,13 @@ MyST export writes it). Inside a section:
 - a MyST ``{csv-table}``: the same, from CSV rows;
 - bullets ``- `CODE` - text``: one entry per bullet, the text as its message;
 - a heading ``### `CODE``` followed by ``- **Label:** value`` bullets: one entry;
+- a heading ``### -1000 UNKNOWN`` (code, then a name or a title) followed by
+  bullets of messages: one entry, the first bullet its message, the others
+  its variants;
 - ``**Known Messages** (`CODE`):`` and a list of ``"message": description``:
   variants of that code; ``**Caption** (`CODE`):`` and a code fence: an example;
+- blocks of a bold name line, description lines and ``HTTP Status Code: N``
+  (AWS API references): one entry each (:mod:`.boldblocks`);
 - other prose: the section's description. A code fence with no caption is an
   example of the code before it (reported as a guess).
 
@@ -29,7 +34,8 @@ from typing import Any
 
 from errdex.convert.escape import md_cell_unescape, md_unescape, strip_code_span
 from errdex.convert.importers.blocks import Block, scan
-from errdex.convert.importers.draft import Draft, parse_code
+from errdex.convert.importers.boldblocks import BoldBlocks
+from errdex.convert.importers.draft import IDENT_RE, Draft, parse_code
 from errdex.convert.importers.tabular import add_rows, header_roles
 from errdex.convert.labels import is_example_label, is_variants_label, role_of
 from errdex.io import Diagnostic, SourceFile
@@ -43,6 +49,17 @@ _BULLET = re.compile(
     r"^(?P<fence>`+)(?P<code>[^`]+?)(?P=fence)(?:\s*[-–—:]\s?(?P<text>.*))?$", re.S
 )
 _PLAIN_BULLET = re.compile(r"^(?P<code>[+-]?\d+)\s+[-–—:]\s?(?P<text>.*)$", re.S)
+_NAMED_HEADING = re.compile(
+    r"^(?P<fence>`?)(?P<code>[+-]?\d+|[A-Z][A-Z0-9]*[-_.]?\d+[A-Z0-9]*)(?P=fence)"
+    r"\s+(?:[-–—:]\s+)?(?P<rest>\S.*)$"
+)
+_ERROR_WORDS = re.compile(
+    r"error|\berr\b|exception|fault|failure|status|code|reason|错误|异常|失败|状态|返回码|错误码",
+    re.I,
+)
+"""Words that say a section lists errors (in its heading, the title, or the text before)."""
+_ANCHOR = re.compile(r"<a\s+(?:name|id)=\"[^\"]*\"\s*/?>\s*(?:</a>)?", re.I)
+"""An invisible HTML anchor (DITA-generated docs put one in every heading)."""
 _FIELD = re.compile(r"^\*\*(?P<label>[^*]+?)\*\*\s*(?P<value>.*)$", re.S)
 _ADMONITIONS = {
     "note",
@@ -57,6 +74,21 @@ _ADMONITIONS = {
     "seealso",
     "admonition",
 }
+
+
+_CODE_TEXT = re.compile(
+    r"[A-Z][A-Z0-9]*(?:[_.-][A-Z0-9]+)+|[A-Z]+[_.-]?\d+[A-Z0-9]*|[A-Z][A-Za-z]+\d*"
+)
+
+
+def _code_like(codes: list[int | str]) -> bool:
+    """Codes of one scheme: all numbers of three digits or more, or all ``UPPER_CASE`` /
+    ``E1001`` / ``CamelCase`` strings — not method names, chain ids or footnote numbers."""
+    if not codes:
+        return False
+    if all(type(c) is int for c in codes):
+        return all(abs(int(c)) >= 100 for c in codes)
+    return all(isinstance(c, str) and _CODE_TEXT.fullmatch(c) for c in codes)
 
 
 class _Node:
@@ -94,6 +126,7 @@ class _Reader:
         self.caption: tuple[str, str, int] | None = None
         self.titled = False
         self._skip: set[int] = set()  # ids of field-bullet lists already read by a code heading
+        self.bold = BoldBlocks(self)
 
     @property
     def node(self) -> _Node:
@@ -128,8 +161,11 @@ class _Reader:
                     line, f"label ({name})= is not followed by a heading; not imported"
                 )
                 self.pending_label = None
+            if block.kind != "para":
+                self.bold.flush()
             handler = getattr(self, "on_" + block.kind)
             handler(block, blocks, index, caption)
+        self.bold.flush()
 
     def on_front(self, block: Block, *_: Any) -> None:
         keys = []
@@ -156,7 +192,7 @@ class _Reader:
         self.pending_label = (str(block.a), block.line)
 
     def on_heading(self, block: Block, blocks: list[Block], index: int, _caption: Any) -> None:
-        level, text = int(block.a), md_unescape(str(block.b))  # type: ignore[call-overload]
+        level, text = int(block.a), md_unescape(_ANCHOR.sub("", str(block.b)).strip())  # type: ignore[call-overload]
         label = self.pending_label[0] if self.pending_label else None
         self.pending_label = None
         if level == 1 and not self.titled and len(self.stack) == 1 and not self.draft.entries:
@@ -169,6 +205,8 @@ class _Reader:
         while len(self.stack) > 1 and self.node.level >= level:
             self.stack.pop()
         if nxt is not None and nxt.kind == "list" and self._code_heading(text, nxt, block.line):
+            return
+        if nxt is not None and nxt.kind == "list" and self._named_heading(text, nxt, block.line):
             return
         node = _Node(level, text, label.split("--")[-1] if label else None, block.line, self.node)
         self.node.children.append(node)
@@ -222,6 +260,31 @@ class _Reader:
         self._skip.add(id(nxt))
         return True
 
+    def _named_heading(self, text: str, nxt: Block, line: int) -> bool:
+        """``### -1000 UNKNOWN`` (a code, then a name or a title) over bullets of messages.
+
+        The bullets are the code's messages: the first is its message, the others
+        its variants. Bullets that are `CODE` bullets or ``**Label:**`` fields are
+        not messages: then the heading is an ordinary section.
+        """
+        m = _NAMED_HEADING.match(text)
+        if m is None:
+            return False
+        items: list[tuple[int, str]] = nxt.a  # type: ignore[assignment]
+        if any(_BULLET.match(t) or _PLAIN_BULLET.match(t) or _FIELD.match(t) for _, t in items):
+            return False
+        rest = md_unescape(m.group("rest").strip())
+        fields: dict[str, Any] = {"code": parse_code(m.group("code"))}
+        fields["name" if IDENT_RE.fullmatch(rest) else "title"] = rest
+        messages = [md_unescape(t) for _, t in items if t.strip()]
+        if messages:
+            fields["message"] = messages[0]
+        if len(messages) > 1:
+            fields["variants"] = [{"message": t} for t in messages[1:]]
+        self.new_entry(fields, line)
+        self._skip.add(id(nxt))
+        return True
+
     def on_list(
         self, block: Block, _blocks: Any, _index: Any, caption: tuple[str, str, int] | None
     ) -> None:
@@ -241,6 +304,17 @@ class _Reader:
             lead += 1
         if lead:  # items before the first code are prose (a list in a description)
             self.prose(block.line, "\n".join(f"- {text}" for _, text, _, _ in parsed[:lead]))
+        codes = [code for _, _, code, _ in parsed[lead:] if code is not None]
+        if parsed[lead:] and not (self._error_context() or _code_like(codes)):
+            where = self.node.title or self.draft.title or "the top of the document"
+            self.draft.unplaced(
+                parsed[lead][0],
+                f"list of {len(parsed) - lead} `CODE` bullets under {where!r} is not an error "
+                "listing (its items are not all codes of one scheme, and no heading or text "
+                "around it speaks of errors); not imported",
+                hint="an error listing sits under a heading that names errors or codes",
+            )
+            return
         for line, text, code, m in parsed[lead:]:
             if code is None or m is None:
                 self.draft.unplaced(
@@ -252,6 +326,12 @@ class _Reader:
             if message:
                 fields["message"] = md_unescape(message)
             self.new_entry(fields, line)
+
+    def _error_context(self) -> bool:
+        """Whether the headings above, the title or the text just before speak of errors."""
+        texts = [n.title or "" for n in self.stack] + [self.draft.title or ""]
+        texts += self.node.prose[-1:]
+        return any(_ERROR_WORDS.search(t) for t in texts)
 
     def _variants(self, items: list[tuple[int, str]], caption: tuple[str, str, int]) -> None:
         entry = self.find(caption[1])
@@ -296,7 +376,11 @@ class _Reader:
         if m and nxt is not None and nxt.kind in ("list", "fence"):
             self.caption = (md_unescape(m.group("caption")), m.group("code"), block.line)
             return
-        self.prose(block.line, text)
+        if self.bold.feed(block.line, text):
+            return
+        text = _ANCHOR.sub("", text).strip()
+        if text:
+            self.prose(block.line, text)
 
     def prose(self, line: int, text: str) -> None:
         node = self.node
@@ -418,7 +502,8 @@ class _Reader:
                 hint="name the code column Code, Error Code or 错误码",
             )
             return
-        self._add_table_rows(roles, rows, md_cell_unescape, self.node)
+        unescape = (lambda text: text) if block.c == "html" else md_cell_unescape
+        self._add_table_rows(roles, rows, unescape, self.node)
 
     def _add_table_rows(self, roles: Any, rows: Any, unescape: Any, node: _Node) -> None:
         added = add_rows(self.draft, roles, rows, unescape, lambda entry: None)
@@ -475,7 +560,31 @@ class _Reader:
                         self._unplaced_node(node)
             if draft.modules:
                 draft.spaces["app"] = {}
+        self._category_modules()
         return draft.finish(catalog_id, name, http_codes=True)
+
+    def _category_modules(self) -> None:
+        """A Category/Module column: one module per value, in the space of the entry's section."""
+        draft = self.draft
+        made: dict[tuple[str, str], str] = {}
+        for entry in draft.entries:
+            category = entry.pop("_module", None)
+            entry.pop("_space", None)
+            if not category:
+                continue
+            section = entry.get("module")
+            space = (
+                draft.modules[section]["space"]
+                if section in draft.modules
+                else entry.get("space") or next(iter(draft.spaces), "app")
+            )
+            key = (space, category)
+            if key not in made:
+                made[key] = draft.add_module(None, category, space)
+            entry["module"] = made[key]
+            entry.pop("space", None)
+        if made:
+            draft.spaces.setdefault("app", {})
 
     def _walk(self, node: _Node) -> list[_Node]:
         out = [node]

@@ -31,8 +31,12 @@ def header_roles(draft: Draft, header: Sequence[str], line: int) -> list[str | N
     """The role of each header cell; None (and a report) when there is no code column."""
     roles: list[str | None] = []
     seen: set[str] = set()
+    named = [role_of(cell) for cell in header]
+    two_codes = named.count("code") > 1
     for i, cell in enumerate(header):
-        role = role_of(cell)
+        role = named[i]
+        if two_codes and role == "code" and re.search(r"status|http|状态", cell, re.I):
+            role = "http_status"  # "Status Code" beside "Error Code" is the HTTP status
         if role is not None and role in seen:
             draft.unplaced(
                 line,

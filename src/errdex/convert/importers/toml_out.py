@@ -1,95 +1,164 @@
-"""Write imported catalog data as an ``errdex.toml`` file (tomlkit does the quoting).
+"""Write imported catalog data as an ``errdex.toml`` file, already in ``errdex fmt``'s layout.
 
-Tables come in the order of the format documentation: ``[catalog]``,
-``[spaces.*]``, ``[modules.*]``, ``[profiles.*]``, ``[[targets]]``,
-``[compat]``, then one ``[[errors]]`` per entry with its variants, examples and
-translations. Texts holding a line break are written as multi-line strings.
+A direct string writer (no tomlkit document: building one costs several times
+a TOML load for a big import). It follows :mod:`errdex.io.fmt`'s canonical
+layout, so ``errdex fmt`` leaves the file as written:
+
+- top-level tables in canonical order (``[catalog]``, ``[spaces.*]``,
+  ``[modules.*]``, ``[profiles.*]``, ``[[targets]]``, ``[compat]``, then one
+  ``[[errors]]`` per entry), the keys of every table in the spec's order,
+  unknown keys after them in their own order;
+- a table's plain values first, then its sub-tables (``variants``,
+  ``examples`` as arrays of tables, ``translations`` as one table per locale);
+  other nested tables inline ``{ k = v }``, arrays on one line;
+- strings as basic strings ``"..."``, a literal ``'...'`` where a basic one
+  would need escapes, and a multi-line basic string for texts with line breaks.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-import tomlkit
-from tomlkit.items import Item
+from errdex.io.fmt import shape as shapes
+from errdex.io.fmt.shape import Shape
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+\Z")
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x08\x0a-\x1f\x7f]')
+_LITERAL_OK = re.compile(r"[^'\x00-\x08\x0a-\x1f\x7f]*\Z")
+_ML_ESCAPE = re.compile(r'\\|"(?=")|"\Z|[\x00-\x08\x0b-\x1f\x7f]')
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+_SUBTABLES = frozenset({"translations"})
+"""Maps written as one ``[a.b.key]`` table per item rather than inline."""
 
 
-def _value(value: Any) -> Any:
-    if isinstance(value, str):
-        if "\n" in value and "\r" not in value and not _awkward(value):
-            return tomlkit.string(value, multiline=True)
-        return tomlkit.string(value)
-    if isinstance(value, list) and all(not isinstance(v, dict) for v in value):
-        arr = tomlkit.array()
-        arr.extend(_value(v) for v in value)
-        return arr
-    if isinstance(value, dict):
-        inline = tomlkit.inline_table()
-        for k, v in value.items():
-            inline[k] = _value(v)
-        return inline
-    return value
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
 
 
-def _awkward(text: str) -> bool:
-    """Texts tomlkit's multi-line strings would not keep byte for byte."""
-    return any((ord(ch) < 32 and ch not in "\n\t") or ord(ch) == 127 for ch in text)
+def string(value: str) -> str:
+    """``value`` as a TOML string in canonical spelling."""
+    if not _NEEDS_ESCAPE.search(value):
+        return '"' + value + '"'
+    if _LITERAL_OK.match(value):
+        return "'" + value + "'"
+    if "\n" in value and "\r" not in value:
+        return '"""\n' + _ML_ESCAPE.sub(_escape, value) + '"""'
+    return '"' + _NEEDS_ESCAPE.sub(_escape, value) + '"'
 
 
-def _table(data: dict[str, Any], nested: tuple[str, ...] = ()) -> Any:
-    table = tomlkit.table()
-    for key, value in data.items():
-        if value is None:
+def key(name: str) -> str:
+    """A key part: bare where TOML allows, else a basic string."""
+    if _BARE.match(name):
+        return name
+    return '"' + _NEEDS_ESCAPE.sub(_escape, name) + '"'
+
+
+def value(item: Any, shape: Shape = shapes.FREE) -> str:
+    """One TOML value (a scalar, an array, an inline table)."""
+    if isinstance(item, str):
+        return string(item)
+    if item is True:
+        return "true"
+    if item is False:
+        return "false"
+    if isinstance(item, int):
+        return str(item)
+    if isinstance(item, float):
+        if math.isnan(item):
+            return "nan"
+        if math.isinf(item):
+            return "inf" if item > 0 else "-inf"
+        return repr(item)
+    if isinstance(item, Mapping):
+        if not item:
+            return "{}"
+        keys = shapes.ordered(shape, [k for k, v in item.items() if v is not None])
+        body = ", ".join(key(k) + " = " + value(item[k], shapes.child(shape, k)) for k in keys)
+        return "{ " + body + " }"
+    if isinstance(item, (list, tuple)):
+        element = shapes.items(shape)
+        return "[" + ", ".join(value(v, element) for v in item) + "]"
+    raise TypeError(f"no TOML value for {type(item).__name__}")
+
+
+def _is_tables(item: Any) -> bool:
+    return isinstance(item, list) and bool(item) and all(isinstance(v, Mapping) for v in item)
+
+
+def _table(
+    out: list[str],
+    path: str,
+    data: Mapping[str, Any],
+    shape: Shape,
+    aot: bool,
+    comment: str | None = None,
+) -> None:
+    """Append the table ``data`` at ``path`` (a rendered dotted key) to ``out``."""
+    if path:
+        if out:
+            out.append("")
+        if comment:
+            out.extend("# " + c if c else "#" for c in comment.split("\n"))
+        out.append(f"[[{path}]]" if aot else f"[{path}]")
+    later: list[str] = []
+    for name in shapes.ordered(shape, list(data)):
+        item = data[name]
+        if item is None:
             continue
-        if key in nested and isinstance(value, list):
-            aot = tomlkit.aot()
-            for item in value:
-                aot.append(_table(item))
-            table.add(key, aot)
-        elif key == "translations" and isinstance(value, dict):
-            sub = tomlkit.table(is_super_table=True)
-            for locale, texts in value.items():
-                sub.add(locale, _table(texts))
-            table.add(key, sub)
+        sub = shapes.child(shape, name)
+        nested = _is_tables(item) and (sub.items is not None or sub.fields is None)
+        if nested or (isinstance(item, Mapping) and name in _SUBTABLES and bool(path)):
+            later.append(name)
         else:
-            scalar: Item | Any = _value(value)
-            table.add(key, scalar)
-    return table
+            out.append(key(name) + " = " + value(item, sub))
+    for name in later:
+        item = data[name]
+        sub = shapes.child(shape, name)
+        prefix = (path + "." if path else "") + key(name)
+        if isinstance(item, Mapping):
+            for child_key, child in item.items():
+                _table(out, prefix + "." + key(child_key), child, sub.values or shapes.FREE, False)
+        else:
+            for element in item:
+                _table(out, prefix, element, shapes.items(sub), True)
 
 
-def to_toml(data: dict[str, Any]) -> str:
-    """The TOML text of catalog ``data`` (the format of ``errdex.toml``)."""
-    doc = tomlkit.document()
-    if "catalog" in data:
-        doc.add("catalog", _table(data["catalog"]))
-    for key in ("spaces", "modules", "profiles"):
-        section = data.get(key)
-        if not section:
+def _collection(section: Any) -> dict[str, Any]:
+    if isinstance(section, Mapping):
+        return dict(section)
+    return {s["id"]: {k: v for k, v in s.items() if k != "id"} for s in section}
+
+
+def to_toml(data: Mapping[str, Any], comments: Sequence[str | None] = ()) -> str:
+    """The TOML text of catalog ``data`` (the format of ``errdex.toml``), fmt-canonical.
+
+    ``comments``: one comment (or None) per entry, written above its ``[[errors]]``.
+    """
+    top = shapes.of_file("main")
+    head: list[str] = []
+    out: list[str] = []
+    for name in shapes.ordered(top, list(data)):
+        item = data[name]
+        if item is None or (not item and name != "errors"):
             continue
-        items = (
-            section
-            if isinstance(section, dict)
-            else {s["id"]: {k: v for k, v in s.items() if k != "id"} for s in section}
-        )
-        outer = tomlkit.table(is_super_table=True)
-        for name, body in items.items():
-            outer.add(name, _table(body))
-        doc.add(key, outer)
-    if data.get("targets"):
-        aot = tomlkit.aot()
-        for target in data["targets"]:
-            aot.append(_table(target))
-        doc.add("targets", aot)
-    compat = data.get("compat") or {}
-    if compat.get("allow"):
-        table = tomlkit.table()
-        aot = tomlkit.aot()
-        for allow in compat["allow"]:
-            aot.append(_table(allow))
-        table.add("allow", aot)
-        doc.add("compat", table)
-    errors = tomlkit.aot()
-    for entry in data.get("errors", []):
-        errors.append(_table(entry, nested=("variants", "examples")))
-    doc.add("errors", errors)
-    return tomlkit.dumps(doc)
+        sub = shapes.child(top, name)
+        if name in ("spaces", "modules", "profiles"):
+            for child_key, child in _collection(item).items():
+                _table(out, f"{name}.{key(child_key)}", child, sub.values or shapes.FREE, False)
+        elif isinstance(item, Mapping):
+            _table(out, key(name), item, sub, False)
+        elif _is_tables(item):
+            notes = comments if name == "errors" else ()
+            for i, element in enumerate(item):
+                note = notes[i] if i < len(notes) else None
+                _table(out, key(name), element, shapes.items(sub), True, note)
+        elif isinstance(item, list) and not item:
+            continue
+        else:
+            head.append(key(name) + " = " + value(item, sub))
+    lines = head + ([""] if head and out else []) + out
+    return "\n".join(lines) + "\n" if lines else ""

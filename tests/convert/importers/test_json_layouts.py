@@ -1,0 +1,52 @@
+"""JSON layouts: objects keyed by code, and arrays where `code` is the HTTP status."""
+
+from __future__ import annotations
+
+import json
+
+from errdex.convert import import_document
+
+
+def test_code_is_the_http_status_when_error_code_holds_the_application_code_in_any_order():
+    items = [
+        {"code": 400, "error_code": "INVALID_PARAM", "message": "bad param"},
+        {"error_code": "NOT_FOUND", "message": "missing", "code": 404},
+        {"message": "slow down", "error_code": "RATE_LIMIT", "code": 429},
+    ]
+    result = import_document(json.dumps(items, indent=2), "json")
+    assert result.data["errors"] == [
+        {"code": "INVALID_PARAM", "message": "bad param", "http_status": 400},
+        {"code": "NOT_FOUND", "message": "missing", "http_status": 404},
+        {"code": "RATE_LIMIT", "message": "slow down", "http_status": 429},
+    ]
+    assert result.diagnostics == []
+
+
+def test_an_object_keyed_by_code_gives_one_entry_per_key_with_its_line():
+    text = json.dumps(
+        {
+            "AccessDenied": {"description": "You do not have access.", "http": 403},
+            "Throttling": {"description": "Rate exceeded.", "http": 400, "retryable": True},
+        },
+        indent=2,
+    )
+    result = import_document(text, "json", name="codes.json")
+    assert result.data["errors"] == [
+        {"code": "AccessDenied", "description": "You do not have access.", "http_status": 403},
+        {
+            "code": "Throttling",
+            "description": "Rate exceeded.",
+            "http_status": 400,
+            "retryable": True,
+        },
+    ]
+    messages = import_document('{"1001": "Invalid token", "1002": "Expired"}', "json")
+    assert messages.data["errors"] == [
+        {"code": 1001, "message": "Invalid token"},
+        {"code": 1002, "message": "Expired"},
+    ]
+
+
+def test_a_plain_object_of_settings_is_not_taken_for_codes():
+    result = import_document('{"name": "svc", "version": "1.2"}', "json")
+    assert result.data is None

@@ -1,0 +1,91 @@
+"""OpenAPI 2.0 and 3.x: codes in error-response schemas, examples and descriptions."""
+
+from __future__ import annotations
+
+import json
+
+from errdex.convert.importers.source.openapi import read_openapi
+
+SPEC3 = """
+openapi: 3.0.3
+info: {title: Pets, version: '1'}
+paths:
+  /pets/{id}:
+    get:
+      responses:
+        '200': {description: ok}
+        '404':
+          description: |
+            The pet is not found.
+            - `PET_NOT_FOUND`: no pet has this id
+            - `PET_GONE`: the pet was adopted
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Error'}
+        '400':
+          $ref: '#/components/responses/BadRequest'
+components:
+  responses:
+    BadRequest:
+      description: Bad request
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              code: {type: string, enum: [INVALID_ID, MISSING_FIELD]}
+              message: {type: string}
+          examples:
+            bad:
+              value: {code: INVALID_ID, message: The id is not a number}
+  schemas:
+    Error:
+      type: object
+      properties:
+        code: {type: string}
+        message: {type: string}
+"""
+
+
+def test_openapi3_enums_examples_and_description_lists_with_statuses():
+    found = read_openapi(SPEC3, "pets.yaml")
+    assert [(f.code, f.http_status, f.message) for f in found.found] == [
+        ("PET_NOT_FOUND", 404, "no pet has this id"),
+        ("PET_GONE", 404, "the pet was adopted"),
+        ("INVALID_ID", 400, "The id is not a number"),
+        ("MISSING_FIELD", 400, None),
+    ]
+    assert (
+        found.found[0].line
+        == SPEC3.split("\n").index("            - `PET_NOT_FOUND`: no pet has this id") + 1
+    )
+
+
+def test_swagger2_examples_under_responses():
+    spec = {
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/x": {
+                "post": {
+                    "responses": {
+                        "429": {
+                            "description": "Too many",
+                            "examples": {
+                                "application/json": {
+                                    "error": {"code": 42901, "message": "Slow down"}
+                                }
+                            },
+                        }
+                    }
+                }
+            }
+        },
+    }
+    found = read_openapi(json.dumps(spec, indent=1), "api.json")
+    assert [(f.code, f.http_status, f.message) for f in found.found] == [(42901, 429, "Slow down")]
+
+
+def test_not_openapi_yaml_is_reported():
+    found = read_openapi("a: [1,\n", "broken.yaml")
+    assert found.found == [] and "does not parse" in found.skipped[0].why
