@@ -24,6 +24,7 @@ from errdex.io.diagnostic import (
     Diagnostic,
 )
 from errdex.io.entries import bases, build_entries
+from errdex.io.examples import build_verify
 from errdex.io.source import SourceFile
 from errdex.io.validate import Builder, choice_hint, kind_of, retry_conflict
 from errdex.model.catalog import Catalog
@@ -222,6 +223,10 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         if ok:
             compat = [CompatAllow(**a) for a in cval.get("allow", []) if len(a) == 3]
     scan = _scan(b, raw["scan"], src, spaces) if "scan" in raw else None
+    verify = None
+    if "verify" in raw:
+        ok, vval = b.value(spec.TOP["verify"], raw["verify"], src, ("verify",))
+        verify = build_verify(b.report, vval, src) if ok else None
 
     catalog = Catalog(
         meta,
@@ -232,6 +237,7 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         targets=targets,
         compat=compat,
         scan=scan,
+        verify=verify,
         sources=[d.source for d in documents],
         origins=origins,
     )

@@ -19,12 +19,13 @@ from typing import Any
 
 from errdex.io import spec
 from errdex.io.diagnostic import BAD_REFERENCE, INVALID_VALUE, MISSING_FIELD, WRONG_TYPE
+from errdex.io.examples import build_example
 from errdex.io.source import SourceFile
 from errdex.io.validate import FAST, Builder, bad_code, choice_hint, clean_code, kind_of
 from errdex.io.validate import retry_conflict as _retry_conflict
 from errdex.model.codes import normalize_code
 from errdex.model.effective import DEFAULT_FIELDS, NO_DEFAULTS
-from errdex.model.types import EMPTY, Entry, Example, Module, Param, Space, Translation, Variant
+from errdex.model.types import EMPTY, Entry, Module, Param, Space, Translation, Variant
 
 ORDER = Entry._fields
 """The fields of an entry, in the order ``Entry`` declares them."""
@@ -103,7 +104,9 @@ def _validated(
     return vals
 
 
-def _compound(merged: dict[str, Any], vals: Mapping[str, Any]) -> None:
+def _compound(
+    b: Builder, merged: dict[str, Any], vals: Mapping[str, Any], src: SourceFile, i: int
+) -> None:
     """Turn the validated tables of an entry into the model's immutable values."""
     params = vals.get("params")
     if params:
@@ -113,7 +116,11 @@ def _compound(merged: dict[str, Any], vals: Mapping[str, Any]) -> None:
         merged["variants"] = tuple(Variant(**v) for v in variants if "message" in v)
     examples = vals.get("examples")
     if examples is not None:
-        merged["examples"] = tuple(Example(**e) for e in examples if "body" in e)
+        built = (
+            build_example(b.report, e, src, ("errors", i, "examples", j))
+            for j, e in enumerate(examples)
+        )
+        merged["examples"] = tuple(e for e in built if e is not None)
     translations = vals.get("translations")
     if translations:
         merged["translations"] = MappingProxyType(
@@ -210,7 +217,7 @@ def build_entries(
         elif "retryable" in vals:
             merged["retry"] = None  # a lone retryable drops an inherited retry class
         if not compound.isdisjoint(vals):
-            _compound(merged, vals)
+            _compound(b, merged, vals, src, i)
         out.append(new(Entry, values(merged)))
         kept.append(i)
     origins.extend([(src, ("errors", i)) for i in kept])
