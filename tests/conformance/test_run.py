@@ -110,3 +110,12 @@ def test_variant_renders_pass_in_python(name: str, tmp_path: Path) -> None:
     vectors.write_text(dump_lines(header(catalog.meta.id, "test"), cases), "utf-8")
     code, output = _run(str(CATALOGS[name]), "--lang", "python", "--vectors", str(vectors))
     assert code == 0, output[-3000:]
+
+
+def test_keep_leaves_the_built_code_for_a_look(tmp_path: Path) -> None:
+    folder = tmp_path / "kept"
+    code, output = _run(str(CATALOGS["zan"]), "--lang", "python", "--keep", str(folder))
+    assert code == 0, output[-2000:]
+    assert {"driver.py", "conformance_catalog.py", "conformance_catalog.pyi"} <= {
+        p.name for p in folder.iterdir()
+    }
