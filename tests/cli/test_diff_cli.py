@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -163,7 +164,10 @@ def test_the_real_command_against_git(tmp_path: Path) -> None:
         subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True)
     (tmp_path / "shop.toml").write_text(OLD.replace("code = 1000", "code = 1010"))
     done = subprocess.run(
-        ["errdex", "diff", "git:HEAD", "shop.toml"], cwd=tmp_path, capture_output=True, text=True
+        [sys.executable, "-m", "errdex", "diff", "git:HEAD", "shop.toml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 1, done.stderr
     assert "git:HEAD:shop.toml" in done.stdout

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 import errdex
 from errdex.cli.main import cli
+from seeds import seed_path
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def run(*args: str) -> object:
@@ -22,7 +22,7 @@ def run(*args: str) -> object:
 def test_import_writes_a_loadable_catalog(tmp_path):
     out = tmp_path / "sq.toml"
     result = run(
-        "import", str(SEEDS / "000_57c94140b9a9e1c2.txt"), "-o", str(out), "--id", "subquery"
+        "import", str(seed_path("000_57c94140b9a9e1c2.txt")), "-o", str(out), "--id", "subquery"
     )
     assert result.exit_code == 0, result.output
     catalog = errdex.load(out)
@@ -58,7 +58,7 @@ def test_import_missing_file_is_a_clean_error(tmp_path):
 
 
 def test_import_rejects_a_bad_id(tmp_path):
-    result = run("import", str(SEEDS / "000_57c94140b9a9e1c2.txt"), "--id", "Bad Id")
+    result = run("import", str(seed_path("000_57c94140b9a9e1c2.txt")), "--id", "Bad Id")
     assert result.exit_code == 2
     assert "--id" in result.output
 
@@ -121,7 +121,7 @@ def test_import_to_an_unwritable_output_exits_2_without_a_traceback(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     out = blocker / "catalog.toml"
-    result = run("import", str(SEEDS / "000_57c94140b9a9e1c2.txt"), "-o", str(out))
+    result = run("import", str(seed_path("000_57c94140b9a9e1c2.txt")), "-o", str(out))
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
     assert f"errdex import: cannot write {out}" in result.stderr

@@ -20,9 +20,9 @@ import pytest
 
 import errdex
 from errdex.convert import render_doc
+from seeds import seed_text
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def norm(text: str) -> str:
@@ -30,7 +30,7 @@ def norm(text: str) -> str:
 
 
 def seed(name: str) -> str:
-    return (SEEDS / name).read_text(encoding="utf-8")
+    return seed_text(name)
 
 
 def pipe_tables(text: str) -> list[tuple[list[str], list[list[str]]]]:

@@ -11,13 +11,13 @@ import errdex
 from errdex.convert import import_document
 from errdex.convert.importers import detect_format
 from errdex.io import loads
+from seeds import seed_text
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def seed(name: str) -> str:
-    return (SEEDS / name).read_text(encoding="utf-8")
+    return seed_text(name)
 
 
 def test_subquery_bullets_import_as_the_example():

@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 
 import errdex
+from seeds import seed_path
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "002_67c61c5682f1fd60.txt"
+SEED = seed_path("002_67c61c5682f1fd60.txt", module=True)
 CATALOG = Path(__file__).resolve().parents[2] / "examples" / "alchemy"
 
 TABLE_HEADERS = {

@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 
 import errdex
+from seeds import seed_path
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_d3c3d114fbe0fb14.txt"
+SEED = seed_path("001_d3c3d114fbe0fb14.txt", module=True)
 CATALOG = Path(__file__).resolve().parents[2] / "examples" / "csghub"
 
 # code -> (fragment of the flattened copy, the original Markdown it stands for)

@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 
 import errdex
+from seeds import seed_path
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_57c94140b9a9e1c2.txt"
+SEED = seed_path("000_57c94140b9a9e1c2.txt", module=True)
 CATALOG = Path(__file__).resolve().parents[2] / "examples" / "subquery-indexer-proxy"
 
 HEADING = re.compile(r"^# (?P<title>.+)$")

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 import errdex
+from seeds import seed_path
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "004_46cc9cbb204f5ab9.txt"
+SEED = seed_path("004_46cc9cbb204f5ab9.txt", module=True)
 CATALOG = Path(__file__).resolve().parents[2] / "examples" / "yuanrong"
 
 # The SDK modules by code range (the catalog's choice; the page names no groups).

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 import errdex
+from seeds import seed_path
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "003_6b3f6a61caac7446.txt"
+SEED = seed_path("003_6b3f6a61caac7446.txt", module=True)
 CATALOG = Path(__file__).resolve().parents[2] / "examples" / "zan"
 
 # section heading -> (space, module) chosen for it in the catalog

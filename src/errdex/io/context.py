@@ -91,7 +91,8 @@ class Context:
         origin: tuple[SourceFile | None, tuple[Any, ...]] | None = self.catalog.origin(index)
         if origin is None:
             return self.main, ()
-        return origin
+        src, path = origin
+        return src, path
 
     def _files(self, folder: str) -> dict[str, SourceFile]:
         out: dict[str, SourceFile] = {}

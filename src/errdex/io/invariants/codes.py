@@ -45,8 +45,9 @@ def duplicate_codes(ctx: Context) -> Iterator[Diagnostic]:
 
 def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
     """Two entries with one name (compared case-insensitively, as lookups by name do)."""
-    names = [n.casefold() for n in map(attrgetter("name"), ctx.entries) if n is not None]
-    if len(set(names)) == len(names):
+    names = [n for n in map(attrgetter("name"), ctx.entries) if n is not None]
+    folded = "\0".join(names).casefold().split("\0") if names else []  # one casefold for all
+    if len(folded) == len(set(folded)) == len(names):
         return
     seen: dict[str, int] = {}
     for i, e in enumerate(ctx.entries):

@@ -9,6 +9,8 @@ makes the catalog invalid.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
+from operator import attrgetter
 
 from errdex.io.context import Context
 from errdex.io.diagnostic import Diagnostic
@@ -59,7 +61,13 @@ def locale_tags(ctx: Context) -> Iterator[Diagnostic]:
                 path=(),
                 hint=f"rename it, e.g. locales/zh-CN{path.suffix}",
             )
-    for i, e in enumerate(ctx.entries):
+    entries = ctx.entries
+    tags = set(chain.from_iterable(map(attrgetter("translations"), entries)))
+    tags.update(map(attrgetter("locale"), entries))
+    tags.discard(None)
+    if all(is_locale_tag(tag) for tag in tags):
+        return  # every tag the entries use is fine: no need to look at them one by one
+    for i, e in enumerate(entries):
         owner = catalog.modules.get(e.module) if e.module is not None else None
         inherited = owner is not None and owner.locale == e.locale
         if e.locale is not None and not inherited and not is_locale_tag(e.locale):

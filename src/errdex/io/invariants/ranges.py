@@ -10,6 +10,7 @@ holds exactly. HTTP statuses have their own rule, E109.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Any
 
 from errdex.io.context import Context
@@ -79,7 +80,14 @@ def integer_ranges(ctx: Context) -> Iterator[Diagnostic]:
                     f"module {mid!r} has {field} {_shown(value)}: it must be {_what(span)}",
                     f"write {field} as {_what(span)}",
                 )
-    for i, e in enumerate(ctx.entries):
+    entries = ctx.entries
+    if "jsonrpc" not in kinds.values() and not (
+        any(_outside(k, _SAFE) for k in set(map(attrgetter("key"), entries)))
+        or any(_outside(v, _INT32) for v in set(map(attrgetter("jsonrpc_code"), entries)))
+        or any(_outside(v, _SAFE) for v in set(map(attrgetter("retry_after"), entries)))
+    ):
+        return  # every entry's integers are in range: no need to look at them one by one
+    for i, e in enumerate(entries):
         key = e.key
         code_span = _INT32 if kinds.get(e.space) == "jsonrpc" else _SAFE
         if type(key) is int and kinds.get(e.space) != "http" and _outside(key, code_span):
