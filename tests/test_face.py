@@ -73,3 +73,13 @@ def test_import_and_load_import_no_runtime():
     )
     examples = Path(__file__).resolve().parents[1] / "examples" / "csghub"
     subprocess.run([sys.executable, "-c", code, str(examples)], check=True)
+
+
+def test_import_errdex_imports_nothing_else_of_errdex():
+    code = (
+        "import sys, errdex\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('errdex'))\n"
+        "assert loaded == ['errdex', 'errdex._version'], loaded\n"
+        "assert errdex.io.load and errdex.model.Catalog and errdex.CatalogError\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

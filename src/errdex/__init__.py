@@ -5,9 +5,10 @@
     entry = cat.entry("AUTH-ERR-4")
     raise cat.error("AUTH-ERR-4", age=5)
 
-``import errdex`` stays light: it loads the model and the catalog reader
-(tomllib, orjson); the runtime (raising, rendering, decoding) is imported on
-first use of :func:`render`, :func:`decode`, :class:`Error` or ``cat.error(...)``.
+``import errdex`` stays light: every public name is imported on first use. The
+model and the catalog reader (tomllib, orjson) come with :func:`load`; the runtime
+(raising, rendering, decoding) with the first :func:`render`, :func:`decode`,
+:class:`Error` or ``cat.error(...)``.
 """
 
 from __future__ import annotations
@@ -15,9 +16,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from errdex._version import __version__
-from errdex.bound import Catalog, load, loads
-from errdex.io import CatalogError, Diagnostic
-from errdex.model import AmbiguousCodeError, Entry, UnknownCodeError
 
 __all__ = [
     "AmbiguousCodeError",
@@ -36,15 +34,29 @@ __all__ = [
     "render",
 ]
 
-_RUNTIME = {
+_LAZY = {
+    "AmbiguousCodeError": "errdex.model",
+    "Catalog": "errdex.bound",
+    "CatalogError": "errdex.io",
+    "Diagnostic": "errdex.io",
+    "Entry": "errdex.model",
+    "UnknownCodeError": "errdex.model",
+    "load": "errdex.bound",
+    "loads": "errdex.bound",
     "Error": "errdex.runtime.errors",
     "Rendered": "errdex.runtime.profiles.common",
     "RemovedCodeError": "errdex.runtime.raising",
     "render": "errdex.runtime.render",
     "decode": "errdex.runtime.decode",
 }
+"""Public name → the module that defines it, imported on first use (PEP 562): ``import
+errdex`` costs next to nothing; ``errdex.load`` brings the model and the reader, the
+runtime comes with the first raise, render or decode."""
 
 if TYPE_CHECKING:
+    from errdex.bound import Catalog, load, loads
+    from errdex.io import CatalogError, Diagnostic
+    from errdex.model import AmbiguousCodeError, Entry, UnknownCodeError
     from errdex.runtime.decode import decode
     from errdex.runtime.errors import Error
     from errdex.runtime.profiles.common import Rendered
@@ -53,16 +65,24 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    """Import the runtime on first use of one of its names (PEP 562)."""
-    module = _RUNTIME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'errdex' has no attribute {name!r}")
+    """Import a public name (or a subpackage: ``errdex.io``) on first use."""
     import importlib
 
-    value = getattr(importlib.import_module(module), name)
+    module = _LAZY.get(name)
+    if module is None:
+        if name.startswith("_"):
+            raise AttributeError(f"module 'errdex' has no attribute {name!r}")
+        try:
+            value = importlib.import_module(f"errdex.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"errdex.{name}":
+                raise
+            raise AttributeError(f"module 'errdex' has no attribute {name!r}") from None
+    else:
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_RUNTIME})
+    return sorted({*globals(), *_LAZY})
