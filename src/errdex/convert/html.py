@@ -61,7 +61,8 @@ def _markdown() -> Any:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
         ["table", "strikethrough"]
     )
-    md.validateLink = lambda url: safe_url(url) is not None
+    # markdown-it documents replacing validateLink on the instance to filter links
+    md.validateLink = lambda url: safe_url(url) is not None  # type: ignore[method-assign]
     return md
 
 
