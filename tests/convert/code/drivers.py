@@ -64,3 +64,37 @@ def run(command: list[str], lines: str, cwd: Path | None = None) -> list[Any]:
     done = subprocess.run(command, input=lines.encode(), capture_output=True, cwd=cwd, timeout=600)
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     return [json.loads(line) for line in done.stdout.decode().split("\n") if line]
+
+
+TS_FLAGS = (
+    "--strict",
+    "--noUncheckedIndexedAccess",
+    "--exactOptionalPropertyTypes",
+    "--noUnusedLocals",
+    "--noUnusedParameters",
+    "--noImplicitReturns",
+    "--noImplicitOverride",
+    "--declaration",
+    "--moduleResolution",
+    "node",
+)
+"""What the generated TypeScript must compile under (plus a target and a module kind)."""
+
+
+def write_typescript(catalog: Catalog, folder: Path) -> None:
+    """Write the generated module ``gen.ts``, the driver ``main.ts`` and an ESM package.json."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in generate(catalog, "typescript", "gen").items():
+        (folder / name).write_bytes(data)
+    (folder / "main.ts").write_bytes(driver_source("typescript_driver.ts"))
+    (folder / "package.json").write_text('{"type": "module"}\n')
+
+
+def compile_typescript(
+    tsc: list[str], folders: list[Path], target: str = "es2022", module: str = "es2022"
+) -> None:
+    """Compile every folder's ``gen.ts`` and ``main.ts`` in one tsc run (tsc starts slowly)."""
+    sources = [str(f / n) for f in folders for n in ("gen.ts", "main.ts")]
+    cmd = [*tsc, *TS_FLAGS, "--target", target, "--module", module, *sources]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
