@@ -11,7 +11,7 @@ from typing import NoReturn
 
 import click
 
-from errdex.io import Diagnostic, has_errors, read
+from errdex.io import Diagnostic, read_valid, refusals
 from errdex.model import Catalog
 
 
@@ -25,9 +25,11 @@ def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 
 def load_or_exit(path: str | Path) -> Catalog:
     """Load a catalog for a command that needs a usable one; exit 2 with diagnostics if not."""
-    catalog, diagnostics = read(path)
-    if catalog is None or has_errors(diagnostics):
-        print_diagnostics([d for d in diagnostics if d.severity == "error"])
+    catalog, diagnostics = read_valid(path)
+    if catalog is None or refusals(diagnostics):
+        print_diagnostics(
+            refusals(diagnostics) or [d for d in diagnostics if d.severity == "error"]
+        )
         click.echo(
             f"errdex: cannot load {path}: fix the errors above (errdex check {path})", err=True
         )

@@ -13,6 +13,17 @@ from errdex.check.rules import (
     style,
     texts,
     translations,
+    validity,
 )
 
-__all__ = ["codes", "http", "jsonrpc", "lifecycle", "spelling", "style", "texts", "translations"]
+__all__ = [
+    "codes",
+    "http",
+    "jsonrpc",
+    "lifecycle",
+    "spelling",
+    "style",
+    "texts",
+    "translations",
+    "validity",
+]
