@@ -98,3 +98,16 @@ def compile_typescript(
     cmd = [*tsc, *TS_FLAGS, "--target", target, "--module", module, *sources]
     done = subprocess.run(cmd, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def build_rust(rustc: str, catalog: Catalog, folder: Path, optimize: bool = False) -> list[str]:
+    """Build the Rust driver for ``catalog`` with one rustc call (no crates); its command."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for data in generate(catalog, "rust", "gen").values():
+        (folder / "gen.rs").write_bytes(data)
+    (folder / "main.rs").write_bytes(driver_source("rust_driver.rs"))
+    opt = ["-C", "opt-level=2"] if optimize else []
+    cmd = [rustc, "--edition", "2021", "-D", "warnings", *opt, "-o", "driver", "main.rs"]
+    done = subprocess.run(cmd, cwd=folder, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return [str(folder / "driver")]
