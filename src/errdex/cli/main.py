@@ -34,6 +34,8 @@ COMMANDS = {
     "explain": "errdex.cli.explain:explain",
     "search": "errdex.cli.search:search",
     "serve": "errdex.cli.serve:serve",
+    "verify": "errdex.cli.verify:verify",
+    "reconcile": "errdex.cli.reconcile:reconcile",
 }
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
 

@@ -87,6 +87,7 @@ TABLE: Final[tuple[Rule, ...]] = (
     Rule("W209", "ambiguous-code", "warning", "one code with two meanings in two spaces that travel the same way", _F),  # noqa: E501
     Rule("W301", "missing-translation", "warning", "an entry without a translation to a locale the catalog declares", _F),  # noqa: E501
     Rule("W302", "stale-translation", "warning", "a translation made from source texts that have changed since", _F),  # noqa: E501
+    Rule("W701", "no-request-example", "warning", "an entry of a catalog that uses errdex verify has no request example", _F),  # noqa: E501
     # -- errdex diff -------------------------------------------------------------------
     Rule("C001", "unknown-change-kind", "warning", "a [[compat.allow]] names no kind of change", _F),  # noqa: E501
     # -- errdex import -----------------------------------------------------------------

@@ -14,6 +14,7 @@ from errdex.check.rules import (
     texts,
     translations,
     validity,
+    verification,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "texts",
     "translations",
     "validity",
+    "verification",
 ]
