@@ -67,6 +67,7 @@ export interface Entry {
 }
 
 const PUBLIC_CAP = 256;
+const EMPTY: ReadonlyMap<string, ParamValue> = new Map();
 
 /** Options of an error besides its parameters. */
 export interface ErrorOptions {
@@ -96,8 +97,9 @@ export class CatalogError extends Error {
   /** @internal */ _variant: string | null = null;
 
   constructor(entry: Entry | null, params?: ReadonlyMap<string, ParamValue>, options?: ErrorOptions) {
-    super("");
-    Object.setPrototypeOf(this, new.target.prototype); // instanceof and getters on ES5 targets
+    super(entry === null ? "" : fill(entry.own, params ?? EMPTY));
+    // instanceof and getters on ES5 targets, where Error() returns a plain Error
+    if (Object.getPrototypeOf(this) !== new.target.prototype) Object.setPrototypeOf(this, new.target.prototype);
     this.name = CATALOG_CLASS;
     this.entry = entry;
     this.kind = entry === null ? null : entry.kind;
@@ -113,11 +115,6 @@ export class CatalogError extends Error {
     this._status = entry === null ? 500 : entry.status;
     this._retryable = entry === null ? null : entry.retryable;
     this._retryAfter = entry === null ? null : entry.retryAfter;
-    Object.defineProperty(this, "message", {
-      get: () => this.publicMessage,
-      configurable: true,
-      enumerable: false,
-    });
   }
 
   /** An error of `code` (in `space` when the code is in several) with `params`; throws for an unknown code. */
@@ -530,6 +527,7 @@ function synthetic(err: CatalogError): CatalogError {
   const copy = new CatalogError(entry, err.params, { data: err.data ?? null, subErrors: err.subErrors });
   copy._code = err._code;
   copy._message = err._message;
+  copy.message = err.message;
   return copy;
 }
 
@@ -1087,7 +1085,10 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
     else if (INTERNAL_CODE !== null && err._code !== null && codeKey(err._code) === INTERNAL_CODE) err._status = 500;
   }
   if (status !== null) err._status = status;
-  if (message !== null) err._message = message;
+  if (message !== null) {
+    err._message = message;
+    err.message = message;
+  }
   decideRetry(err, f, header);
   return err;
 }
@@ -1243,6 +1244,19 @@ function statusOf(r: Response): number | null {
  * (`entry` null), an unreadable body gives an error too.
  */
 export function decode(r: Response): CatalogError {
+  // A decoded error describes a failure elsewhere: its local stack says nothing, and
+  // capturing it is most of the cost of a decode on V8.
+  const ctor = Error as unknown as { stackTraceLimit?: number };
+  const limit = ctor.stackTraceLimit;
+  if (limit !== undefined) ctor.stackTraceLimit = 0;
+  try {
+    return decodeResponse(r);
+  } finally {
+    if (limit !== undefined) ctor.stackTraceLimit = limit;
+  }
+}
+
+function decodeResponse(r: Response): CatalogError {
   const status = statusOf(r);
   const h = headerMap(r.headers);
   const now = r.now ?? Date.now() / 1000;
