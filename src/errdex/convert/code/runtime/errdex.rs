@@ -520,6 +520,11 @@ fn public_params(err: &Error) -> Vec<(String, Value)> {
 
 fn write_str(out: &mut String, s: &str) {
     out.push('"');
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -1004,47 +1009,85 @@ fn member(k: &str, v: Value) -> (String, Value) {
     (k.to_string(), v)
 }
 
+/// Writes `"key":` (with a comma before every member but the first) into a JSON object.
+fn key(out: &mut String, k: &str) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    write_str(out, k);
+    out.push(':');
+}
+
 fn render_problem(err: &Error, message: String, t: Option<&Texts>, id: Option<&Value>) -> Rendered {
     let entry = entry_of(err);
     let title = match t {
         Some(t) if entry.type_url != "about:blank" => t.title,
         _ => entry.title,
     };
-    let mut body = vec![
-        member("type", Value::from(entry.type_url)),
-        member("title", Value::from(title)),
-        member("status", Value::Int(err.status as i128)),
-        member("detail", Value::Str(message)),
-    ];
+    let mut out = String::with_capacity(256);
+    out.push('{');
+    key(&mut out, "type");
+    write_str(&mut out, entry.type_url);
+    key(&mut out, "title");
+    write_str(&mut out, title);
+    key(&mut out, "status");
+    out.push_str(&err.status.to_string());
+    key(&mut out, "detail");
+    write_str(&mut out, &message);
     if let Some(id) = id.filter(|v| **v != Value::Null) {
-        body.push(member("instance", Value::Str(instance_text(id))));
+        key(&mut out, "instance");
+        write_str(&mut out, &instance_text(id));
     }
-    if err.code.is_some() {
-        body.push(member("code", code_json(err)));
+    if let Some(code) = &err.code {
+        key(&mut out, "code");
+        write_value(&mut out, code);
     }
     if let Some(name) = &err.name {
-        body.push(member("name", Value::Str(name.clone())));
+        key(&mut out, "name");
+        write_str(&mut out, name);
     }
     if ambiguous(err) {
-        body.push(member("space", opt_str(err.space())));
+        key(&mut out, "space");
+        write_value(&mut out, &opt_str(err.space()));
     }
     if let Some(r) = err.retryable {
-        body.push(member("retryable", Value::Bool(r)));
+        key(&mut out, "retryable");
+        out.push_str(if r { "true" } else { "false" });
     }
     if let Some(r) = err.retry_after {
-        body.push(member("retry_after", number(r)));
+        key(&mut out, "retry_after");
+        write_value(&mut out, &number(r));
     }
-    let params = public_params(err);
-    if !params.is_empty() {
-        body.push(member("params", Value::Object(params)));
+    if !err.params.is_empty() {
+        let params = public_params(err);
+        if !params.is_empty() {
+            key(&mut out, "params");
+            write_members(&mut out, &params);
+        }
     }
     if !err.sub_errors.is_empty() {
-        body.push(member("errors", sub_errors(err, "detail")));
+        key(&mut out, "errors");
+        write_value(&mut out, &sub_errors(err, "detail"));
     }
     if let Some(data) = err.data.as_ref().filter(|d| **d != Value::Null) {
-        body.push(member("data", data.clone()));
+        key(&mut out, "data");
+        write_value(&mut out, data);
     }
-    Rendered { status: err.status, headers: headers(err, t, "application/problem+json"), body: Value::Object(body).to_json() }
+    out.push('}');
+    Rendered { status: err.status, headers: headers(err, t, "application/problem+json"), body: out }
+}
+
+fn write_members(out: &mut String, members: &[(String, Value)]) {
+    out.push('{');
+    for (i, (k, v)) in members.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(out, k);
+        out.push(':');
+        write_value(out, v);
+    }
+    out.push('}');
 }
 
 fn number(f: f64) -> Value {

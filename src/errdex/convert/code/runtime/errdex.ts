@@ -96,8 +96,9 @@ export class CatalogError extends Error {
   /** @internal */ _message: string | null = null;
   /** @internal */ _variant: string | null = null;
 
-  constructor(entry: Entry | null, params?: ReadonlyMap<string, ParamValue>, options?: ErrorOptions) {
-    super(entry === null ? "" : fill(entry.own, params ?? EMPTY));
+  /** An error of `entry` with `params`; `message` replaces the entry's (a decoded error's text). */
+  constructor(entry: Entry | null, params?: ReadonlyMap<string, ParamValue>, options?: ErrorOptions, message?: string) {
+    super(message ?? (entry === null ? "" : fill(entry.own, params ?? EMPTY)));
     // instanceof and getters on ES5 targets, where Error() returns a plain Error
     if (Object.getPrototypeOf(this) !== new.target.prototype) Object.setPrototypeOf(this, new.target.prototype);
     this.name = CATALOG_CLASS;
@@ -115,6 +116,7 @@ export class CatalogError extends Error {
     this._status = entry === null ? 500 : entry.status;
     this._retryable = entry === null ? null : entry.retryable;
     this._retryAfter = entry === null ? null : entry.retryAfter;
+    if (message !== undefined) this._message = message;
   }
 
   /** An error of `code` (in `space` when the code is in several) with `params`; throws for an unknown code. */
@@ -1061,7 +1063,9 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
   let data: Json | undefined;
   if (entry === null) data = (f.data ?? null) as Json;
   else if (subs.length === 0 && f.data !== undefined && f.data !== null && (!isObj(f.data) || f.code === undefined || f.code === null)) data = f.data as Json;
-  const err = new CatalogError(entry, params, data === undefined ? { subErrors: subs } : { data, subErrors: subs });
+  const options = data === undefined ? { subErrors: subs } : { data, subErrors: subs };
+  if (entry === null && message === null) message = status !== null ? phrase(status) : "Unknown error";
+  const err = new CatalogError(entry, params, options, message ?? undefined);
   if (entry !== null) {
     if (message !== null) {
       const v = matchVariant(entry, message);
@@ -1071,7 +1075,6 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
       }
     }
   } else {
-    if (message === null) message = status !== null ? phrase(status) : "Unknown error";
     let code = f.code;
     if ((code === undefined || code === null) && jsonrpc) code = f.rpcCode;
     if (code === undefined || code === null) err._code = null;
@@ -1085,10 +1088,7 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
     else if (INTERNAL_CODE !== null && err._code !== null && codeKey(err._code) === INTERNAL_CODE) err._status = 500;
   }
   if (status !== null) err._status = status;
-  if (message !== null) {
-    err._message = message;
-    err.message = message;
-  }
+
   decideRetry(err, f, header);
   return err;
 }
