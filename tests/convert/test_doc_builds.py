@@ -27,12 +27,19 @@ def test_sphinx_builds_the_myst_pages(tmp_path):
         'suppress_warnings = ["myst.xref_missing"]\n'
     )
     (src / "conf.py").write_text(conf, encoding="utf-8")
-    toc = "\n".join(EXAMPLES)
-    (src / "index.md").write_text(f"# Errors\n\n```{{toctree}}\n{toc}\n```\n", encoding="utf-8")
+    toc = "\n".join([*EXAMPLES, *(f"{n}-rst" for n in EXAMPLES)])
+    refs = (  # a {ref} to one code of a MyST page and of a reST page
+        "See {ref}`code 4306 <yuanrong--sdk--code-4306>` and "
+        "{ref}`AUTH-ERR-4 <csghub--app--code-AUTH-ERR-4>`.\n"
+    )
+    (src / "index.md").write_text(
+        f"# Errors\n\n{refs}\n```{{toctree}}\n{toc}\n```\n", encoding="utf-8"
+    )
     for name in EXAMPLES:
-        (src / f"{name}.md").write_text(
-            render_doc(errdex.load(ROOT / "examples" / name), "myst"), encoding="utf-8"
-        )
+        catalog = errdex.load(ROOT / "examples" / name)
+        (src / f"{name}.md").write_text(render_doc(catalog, "myst"), encoding="utf-8")
+        rst = render_doc(catalog, "rst").replace(f".. _{name}", f".. _{name}-rst")
+        (src / f"{name}-rst.rst").write_text(rst, encoding="utf-8")
     out = subprocess.run(
         [
             sys.executable,
@@ -52,6 +59,21 @@ def test_sphinx_builds_the_myst_pages(tmp_path):
     assert out.returncode == 0, out.stderr
     page = (tmp_path / "html" / "yuanrong.html").read_text(encoding="utf-8")
     assert "<table" in page and "4306" in page and "subcribe stream failed" in page
+    index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="yuanrong.html#yuanrong-sdk-code-4306"' in index
+    assert 'href="csghub.html#csghub-app-code-auth-err-4"' in index
+    assert '<th class="head"></th>' not in page  # no empty header row under the real one
+
+
+def test_docutils_builds_every_rst_page_without_a_warning():
+    core = pytest.importorskip("docutils.core")
+    for name in EXAMPLES:
+        page = core.publish_string(
+            render_doc(errdex.load(ROOT / "examples" / name), "rst"),
+            writer="html5",
+            settings_overrides={"halt_level": 2, "report_level": 2, "output_encoding": "unicode"},
+        )
+        assert "<table" in page, name
 
 
 @pytest.mark.slow

@@ -108,11 +108,12 @@ def run(paths: Iterable[str | Path], selection: Selection = ALL) -> CheckResult:
     for path in paths:
         for catalog_path in find_catalogs(path):
             catalog, diagnostics = read(catalog_path)
-            if catalog is None and any(d.rule is UNREADABLE for d in diagnostics):
+            if any(d.rule is UNREADABLE for d in diagnostics):  # a file of it too (exit 2)
                 unreadable.append(str(catalog_path))
-                found.extend(diagnostics)
-                continue
-            found.extend(d for d in diagnostics if d.rule in selection)
+                if catalog is None:
+                    found.extend(diagnostics)
+                    continue
+            found.extend(d for d in diagnostics if d.rule in selection or d.rule is UNREADABLE)
             if catalog is not None:
                 checked += 1
                 found.extend(check_catalog(catalog, selection))

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 import click
 
-from errdex.cli.common import load_or_exit, print_diagnostics, save
+from errdex.cli.common import inside, load_or_exit, print_diagnostics, save
 from errdex.io import Diagnostic
 from errdex.io.diagnostic import INVALID_VALUE, MISSING_FIELD
 from errdex.model import Catalog, Target
@@ -183,11 +183,13 @@ def build(path: str | None, check: bool, site: str | None) -> None:
     planned: dict[Path, bytes] = {}
     for target in catalog.targets:
         try:
-            planned.update(render_target(catalog, target, root / target.output))
+            planned.update(render_target(catalog, target, inside("build", root, target.output)))
         except (ValueError, ImportError) as exc:  # a format no generator here knows
             click.echo(f"errdex: cannot build target {target.output!r}: {exc}", err=True)
             sys.exit(2)
     stale = 0
+    for file in planned:
+        inside("build", root, file.relative_to(root))
     for file, data in planned.items():
         current = file.read_bytes() if file.is_file() else None
         if current == data:

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from errdex.io import Diagnostic, read_valid, refusals
+from errdex.io.confine import Escape, confine
+from errdex.io.confine import write_atomic as _write_atomic
+from errdex.io.terminal import safe_line
 from errdex.model import Catalog
 
 
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     """Print diagnostics to stderr as ``file:line:col: severity RULE: message`` plus hint."""
     for d in diagnostics:
-        click.echo(f"{d.location}: {d.severity} {d.rule.id} [{d.rule.slug}]: {d.message}", err=True)
+        where, message = safe_line(d.location), safe_line(d.message)
+        click.echo(f"{where}: {d.severity} {d.rule.id} [{d.rule.slug}]: {message}", err=True)
         if d.hint:
-            click.echo(f"  hint: {d.hint}", err=True)
+            click.echo(f"  hint: {safe_line(d.hint)}", err=True)
 
 
 def load_or_exit(path: str | Path) -> Catalog:
@@ -38,28 +39,8 @@ def load_or_exit(path: str | Path) -> Catalog:
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
-
-    A reader never sees a half-written file, and a failed write leaves the old
-    file as it was.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    """Write ``data`` to ``path`` atomically (see :func:`errdex.io.confine.write_atomic`)."""
+    _write_atomic(path, data)
 
 
 def fail(command: str, message: str, hint: str | None = None) -> NoReturn:
@@ -79,4 +60,16 @@ def save(command: str, path: str | Path, data: bytes) -> None:
             command,
             f"cannot write {path}: {exc.strerror or exc}",
             "check that the folder exists and is writable",
+        )
+
+
+def inside(command: str, root: str | Path, name: str | Path) -> Path:
+    """``root / name`` confined to ``root`` (:func:`errdex.io.confine.confine`), or exit 2."""
+    try:
+        return confine(root, name)
+    except Escape as exc:
+        fail(
+            command,
+            f"refusing to write {exc.name!r}: {exc.why}",
+            f"every file errdex writes must lie inside {root}",
         )

@@ -14,6 +14,7 @@ import click
 from errdex.check.compat import FORMATS, SideError, diff, read_sides, render, unknown_allows
 from errdex.cli.common import fail, print_diagnostics, save
 from errdex.io import has_errors
+from errdex.io.load import validated
 
 
 @click.command()
@@ -48,8 +49,11 @@ def diff_command(old: str, new: str, fmt: str, output: str | None) -> None:
         fail("diff", exc.message, exc.hint)
     unreadable = False
     for side, which in ((old_side, "OLD"), (new_side, "NEW")):
-        if side.catalog is None or has_errors(side.diagnostics):
-            print_diagnostics([d for d in side.diagnostics if d.severity == "error"])
+        diagnostics = list(side.diagnostics)
+        if which == "NEW":  # the old side may be invalid (it is history); the new one may not
+            diagnostics = validated(side.catalog, diagnostics)[1]
+        if side.catalog is None or has_errors(diagnostics):
+            print_diagnostics([d for d in diagnostics if d.severity == "error"])
             click.echo(f"errdex diff: cannot load {which} catalog {side.label}", err=True)
             unreadable = True
     if unreadable:

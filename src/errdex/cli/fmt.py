@@ -17,6 +17,7 @@ import sys
 import click
 
 from errdex.cli.common import print_diagnostics, write_atomic
+from errdex.io.edit import LockTimeout, catalog_lock
 from errdex.io.fmt import Formatted, format_paths
 from errdex.io.source import display_path
 
@@ -70,9 +71,15 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool) -> None:
             else:
                 assert result.after is not None
                 try:
-                    write_atomic(result.path, result.after.encode("utf-8"))
-                except OSError as exc:  # the file is left as it was
-                    click.echo(f"errdex fmt: cannot write {name}: {exc.strerror or exc}", err=True)
+                    with catalog_lock(result.path):  # another editor may have changed it
+                        if result.path.read_text(encoding="utf-8-sig") != result.before:
+                            click.echo(f"errdex fmt: {name} changed while formatting; run again")
+                            failed += 1
+                            continue
+                        write_atomic(result.path, result.after.encode("utf-8"))
+                except (OSError, LockTimeout) as exc:  # the file is left as it was
+                    why = exc.message if isinstance(exc, LockTimeout) else exc.strerror or exc
+                    click.echo(f"errdex fmt: cannot write {name}: {why}", err=True)
                     click.echo("  hint: check that the file and its folder are writable", err=True)
                     failed += 1
                     continue

@@ -7,11 +7,9 @@ when their content changed, and names each file it wrote or left alone.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from errdex.cli.common import load_or_exit, save
+from errdex.cli.common import inside, load_or_exit, save
 from errdex.convert.code import LANGS, generate
 
 
@@ -40,7 +38,7 @@ def gen(path: str, lang: str, out_dir: str, package: str | None) -> None:
             param_hint="--package",
         )
     for name, data in generate(catalog, lang, package).items():
-        target = Path(out_dir) / name
+        target = inside("gen", out_dir, name)
         if target.is_file() and target.read_bytes() == data:
             click.echo(f"unchanged {target}", err=True)
             continue

@@ -8,15 +8,18 @@ translated, current messages back into the folder catalog's
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from errdex.cli.common import fail, load_or_exit, save
+from errdex.cli.common import fail, inside, load_or_exit, save
 from errdex.convert import gettext
+from errdex.io.edit import LockTimeout, catalog_lock
 from errdex.io.source import display_path
 from errdex.model import Catalog
 
@@ -96,7 +99,7 @@ def update(path: str, locales: tuple[str, ...], directory: str | None) -> None:
     folder = _po_dir(path, directory)
     for locale in locales:
         _check_locale(catalog, locale)
-        po_path = folder / f"{locale}.po"
+        po_path = inside("i18n", folder, f"{locale}.po")
         existing = None
         old_bytes = None
         if po_path.exists():
@@ -151,57 +154,73 @@ def compile_command(path: str, locales: tuple[str, ...], directory: str | None) 
             f"{path} is a single file: compiled translations go to a folder catalog's locales/",
             hint,
         )
-    catalog = load_or_exit(root)
-    folder = _po_dir(path, directory)
-    if not locales:
-        locales = tuple(sorted(p.stem for p in folder.glob("*.po")))
+    with _locked(root):
+        catalog = load_or_exit(root)
+        folder = _po_dir(path, directory)
         if not locales:
-            _fail(
-                f"no .po files in {display_path(folder)}",
-                "run errdex i18n update PATH --locale L first",
-            )
-    for locale in locales:
-        po_path = folder / f"{locale}.po"
-        try:
-            po = gettext.read_po_file(po_path, locale)
-        except gettext.GettextError as exc:
-            _fail(exc.message, exc.hint)
-        target = root / "locales" / f"{locale}.toml"
-        others = [p for p in (root / "locales").glob(f"{locale}.*") if p.suffix != ".toml"]
-        if others:
-            _fail(
-                f"{display_path(others[0])} already holds {locale}",
-                "keep one locale file per locale",
-            )
-        inline = gettext.inline_translations(catalog, locale)
-        if inline:
-            for entry, src, keypath in inline[:5]:
-                line, col = src.locate(keypath)
-                click.echo(
-                    f"{src.display}:{line}:{col}: {entry.code!r} has an inline "
-                    f"{locale} translation",
-                    err=True,
+            locales = tuple(sorted(p.stem for p in folder.glob("*.po")))
+            if not locales:
+                _fail(
+                    f"no .po files in {display_path(folder)}",
+                    "run errdex i18n update PATH --locale L first",
                 )
-            _fail(
-                f"{len(inline)} entries keep {locale} translations inline; "
-                "the locale file would translate them twice",
-                f"run errdex i18n update first (it copies them into {po_path.name}), "
-                f"then delete the [errors.translations.{locale}] tables",
-            )
-        translations, report = gettext.compile_translations(po, catalog, locale)
-        existing = target.read_text(encoding="utf-8") if target.exists() else None
-        text = gettext.locale_file_text(existing, catalog, locale, translations)
-        if text != existing:
-            save("i18n", target, text.encode("utf-8"))
-        click.echo(f"{display_path(target)}: {len(translations)} entries translated", err=True)
-        for what, items in (
-            ("incomplete (some texts untranslated or fuzzy)", report.incomplete),
-            ("outdated (source changed: run errdex i18n update)", report.outdated),
-            ("unknown (no such entry)", report.unknown),
-            ("placeholders differ from the source (skipped)", report.bad_placeholders),
-        ):
-            if items:
-                shown = ", ".join(str(i) for i in items[:8]) + (" ..." if len(items) > 8 else "")
-                click.echo(f"  {len(items)} {what}: {shown}", err=True)
-        if locale not in catalog.meta.locales:
-            click.echo(f"note: add {locale!r} to [catalog].locales to promise it", err=True)
+        for locale in locales:
+            po_path = inside("i18n", folder, f"{locale}.po")
+            try:
+                po = gettext.read_po_file(po_path, locale)
+            except gettext.GettextError as exc:
+                _fail(exc.message, exc.hint)
+            target = inside("i18n", root, f"locales/{locale}.toml")
+            others = [p for p in (root / "locales").glob(f"{locale}.*") if p.suffix != ".toml"]
+            if others:
+                _fail(
+                    f"{display_path(others[0])} already holds {locale}",
+                    "keep one locale file per locale",
+                )
+            inline = gettext.inline_translations(catalog, locale)
+            if inline:
+                for entry, src, keypath in inline[:5]:
+                    line, col = src.locate(keypath)
+                    click.echo(
+                        f"{src.display}:{line}:{col}: {entry.code!r} has an inline "
+                        f"{locale} translation",
+                        err=True,
+                    )
+                _fail(
+                    f"{len(inline)} entries keep {locale} translations inline; "
+                    "the locale file would translate them twice",
+                    f"run errdex i18n update first (it copies them into {po_path.name}), "
+                    f"then delete the [errors.translations.{locale}] tables",
+                )
+            translations, report = gettext.compile_translations(po, catalog, locale)
+            existing = target.read_text(encoding="utf-8") if target.exists() else None
+            text = gettext.locale_file_text(existing, catalog, locale, translations)
+            if text != existing:
+                save("i18n", target, text.encode("utf-8"))
+            click.echo(f"{display_path(target)}: {len(translations)} entries translated", err=True)
+            for what, items in (
+                ("incomplete (some texts untranslated or fuzzy)", report.incomplete),
+                ("outdated (source changed: run errdex i18n update)", report.outdated),
+                ("unknown (no such entry)", report.unknown),
+                ("placeholders differ from the source (skipped)", report.bad_placeholders),
+            ):
+                if items:
+                    shown = ", ".join(str(i) for i in items[:8]) + (
+                        " ..." if len(items) > 8 else ""
+                    )
+                    click.echo(f"  {len(items)} {what}: {shown}", err=True)
+            if locale not in catalog.meta.locales:
+                click.echo(f"note: add {locale!r} to [catalog].locales to promise it", err=True)
+
+
+@contextlib.contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    """Hold the catalog's edit lock while its locale files are read and written, or exit 2."""
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(catalog_lock(root))
+        except LockTimeout as exc:
+            _fail(exc.message, exc.hint)
+        except OSError as exc:
+            _fail(f"cannot lock {root}: {exc.strerror or exc}", "check the folder is writable")
+        yield

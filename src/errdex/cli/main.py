@@ -54,7 +54,8 @@ class LazyGroup(click.Group):
         module_name, attr = target.split(":")
         import importlib
 
-        return getattr(importlib.import_module(module_name), attr)
+        command: click.Command | None = getattr(importlib.import_module(module_name), attr)
+        return command
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

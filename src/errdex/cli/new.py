@@ -9,12 +9,15 @@ last entry, every other byte of the file unchanged), the write from
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from typing import Any
 
 import click
 
 from errdex.cli.common import fail, load_or_exit, save
-from errdex.io.edit import EditError, append_entry
+from errdex.io.edit import EditError, LockTimeout, append_entry, catalog_lock
 from errdex.io.source import display_path
 from errdex.model.allocate import AllocationError, allocate, check_name
 
@@ -57,36 +60,53 @@ def new(
     The entry is appended after the module's last entry; comments and layout
     of the file are kept. Prints the code it allocated.
     """
-    catalog = load_or_exit(path)
-    try:
-        check_name(catalog, name)
-        chosen = allocate(catalog, module, space=space, code=code)
-    except AllocationError as exc:
-        fail("new", exc.message, exc.hint)
-    values: dict[str, Any] = {
-        "code": chosen.code,
-        "name": name,
-        "space": space if space and space != chosen.module.space else None,
-        "title": title,
-        "message": message,
-        "description": description,
-        "solution": solution,
-        "http_status": http_status,
-        "jsonrpc_code": jsonrpc_code,
-        "retryable": retryable,
-        "since": since,
-    }
-    try:
-        edit = append_entry(
-            catalog, chosen.module.id, {k: v for k, v in values.items() if v is not None}
-        )
-    except EditError as exc:
-        fail("new", exc.message, exc.hint)
-    where = f"{display_path(edit.path)}:{edit.line}"
-    if dry_run:
-        click.echo(f"# would add {chosen.code} to {where}")
-        click.echo(edit.added, nl=False)
+    with _locked(path):
+        catalog = load_or_exit(path)
+        try:
+            check_name(catalog, name)
+            chosen = allocate(catalog, module, space=space, code=code)
+        except AllocationError as exc:
+            fail("new", exc.message, exc.hint)
+        values: dict[str, Any] = {
+            "code": chosen.code,
+            "name": name,
+            "space": space if space and space != chosen.module.space else None,
+            "title": title,
+            "message": message,
+            "description": description,
+            "solution": solution,
+            "http_status": http_status,
+            "jsonrpc_code": jsonrpc_code,
+            "retryable": retryable,
+            "since": since,
+        }
+        try:
+            edit = append_entry(
+                catalog, chosen.module.id, {k: v for k, v in values.items() if v is not None}
+            )
+        except EditError as exc:
+            fail("new", exc.message, exc.hint)
+        where = f"{display_path(edit.path)}:{edit.line}"
+        if dry_run:
+            click.echo(f"# would add {chosen.code} to {where}")
+            click.echo(edit.added, nl=False)
+            return
+        save("new", edit.path, edit.after.encode("utf-8"))
+        click.echo(f"{chosen.code}", nl=True)
+        click.echo(f"added {chosen.code} ({name}) to {where}", err=True)
+
+
+@contextlib.contextmanager
+def _locked(path: str) -> Iterator[None]:
+    """Hold the catalog's edit lock (:func:`errdex.io.edit.catalog_lock`), or exit 2."""
+    if not os.path.lexists(path):  # loading reports it
+        yield
         return
-    save("new", edit.path, edit.after.encode("utf-8"))
-    click.echo(f"{chosen.code}", nl=True)
-    click.echo(f"added {chosen.code} ({name}) to {where}", err=True)
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(catalog_lock(path))
+        except LockTimeout as exc:
+            fail("new", exc.message, exc.hint)
+        except OSError as exc:
+            fail("new", f"cannot lock {path}: {exc.strerror or exc}", "check it is writable")
+        yield

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from errdex.convert.escape import csv_cell
 from errdex.convert.layout import text_getter
 from errdex.model import Catalog
 
@@ -40,7 +41,7 @@ def _cell(value: object) -> str:
         return "true"
     if value is False:
         return "false"
-    return str(value)
+    return csv_cell(str(value))
 
 
 def render_csv(catalog: Catalog, *, locale: str | None = None) -> str:
@@ -54,7 +55,7 @@ def render_csv(catalog: Catalog, *, locale: str | None = None) -> str:
         rows.append(
             (
                 _cell(e.code),
-                e.space,
+                csv_cell(e.space),
                 _cell(e.module),
                 _cell(e.name),
                 _cell(text(e, "title")),
@@ -65,7 +66,7 @@ def render_csv(catalog: Catalog, *, locale: str | None = None) -> str:
                 _cell(e.jsonrpc_code),
                 _cell(e.retryable),
                 _cell(e.retry_after),
-                e.status,
+                csv_cell(e.status),
             )
         )
     writer.writerows(rows)

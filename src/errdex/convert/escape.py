@@ -1,4 +1,19 @@
-"""Escaping texts for each target: Markdown inline and table cells, CSV, RST, code spans.
+"""Escaping texts for each target: Markdown, MyST, reST, CSV, HTML, code spans and links.
+
+One function per target, each the only way a generator writes catalog text:
+
+- Markdown (:func:`md_inline`, :func:`md_cell`, :func:`md_block`, :func:`code_span`):
+  raw HTML and entities escaped, links whose scheme is not allowed (:func:`safe_url`)
+  broken into text;
+- MyST (:func:`myst_inline`): Markdown plus roles (``{download}`...```), directive
+  fences (```` ```{include} ````) and colon fences shown as text;
+- reST (:func:`rst_text`): inline markup escaped, every line started with an escaped
+  character so no text opens a directive (``.. include::``), a list, a table, a
+  field list or a section title, and colons escaped so no role or non-allowed
+  standalone URI (``javascript:``) is recognised;
+- CSV (:func:`csv_cell`): a cell a spreadsheet would run as a formula (``=``, ``+``,
+  ``-``, ``@``, TAB, CR) gets a leading ``'``;
+- HTML (:func:`html_text`); code fence languages (:func:`fence_lang`).
 
 Catalog texts are Markdown already (links, ``**bold**``, code spans stay as
 written). What must not survive is what would change the document around the
@@ -9,7 +24,9 @@ inverse in :mod:`errdex.convert.importers.markdown`, so imports round-trip.
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
 
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -22,11 +39,95 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+"""The URL schemes errdex lets a link have; a link without a scheme (relative) is allowed too."""
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` when it is relative or its scheme is http, https or mailto; None otherwise.
+
+    The scheme is read as a browser would: entities decoded, Markdown
+    backslash escapes, whitespace and control characters dropped
+    (``java\tscript&#58;`` is ``javascript:``).
+    """
+    probe = _INVISIBLE.sub("", _MD_ESCAPE.sub(r"\1", html.unescape(url))).lstrip("<")
+    m = _SCHEME.match(probe)
+    if m is None:
+        return url
+    return url if m.group(1).lower() in SAFE_SCHEMES else None
+
+
+_MD_LINK = re.compile(r"\]\((\s*<?)([^\s)>]*)")
+_MD_REFDEF = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?(\S*)", re.M)
+
+
+def md_links(text: str) -> str:
+    """Break every Markdown link, image or link definition whose URL :func:`safe_url` refuses.
+
+    ``[x](javascript:alert(1))`` becomes ``[x]\\(javascript:alert(1))``: shown as
+    written, never a link.
+    """
+    if "](" in text:
+        text = _MD_LINK.sub(
+            lambda m: m.group() if safe_url(m.group(2)) is not None else "]\\(" + m.group()[2:],
+            text,
+        )
+    if "]:" in text:
+        text = _MD_REFDEF.sub(
+            lambda m: (
+                m.group()
+                if safe_url(m.group(3)) is not None
+                else m.group(1) + "\\" + m.group()[len(m.group(1)) :]
+            ),
+            text,
+        )
+    return text
+
+
 def md_inline(text: str) -> str:
-    """Escape what Markdown would read as raw HTML: ``<tag`` and ``&entity;``."""
+    """Escape what Markdown would read as raw HTML (``<tag``, ``&entity;``) or a bad link."""
     if "<" in text or "&" in text:
         text = _ENTITY.sub("&amp;", text)
         text = _HTML_START.sub("&lt;", text)
+    if "](" in text or "]:" in text:
+        text = md_links(text)
+    return text
+
+
+_MYST_ROLE = re.compile(r"\{(?=[^{}\s`]*\}`)")
+_MYST_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}|:{3,}|\+{3}|\(|%)", re.M)
+
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+
+
+def _escape_roles(text: str) -> str:
+    """Escape the brace of every ``{role}`` followed by a backtick, outside code spans."""
+    spans = [m.span() for m in _CODE_SPAN.finditer(text)]
+
+    def fix(m: re.Match[str]) -> str:
+        at = m.start()
+        return m.group() if any(a <= at < b for a, b in spans) else "\\{"
+
+    return _MYST_ROLE.sub(fix, text)
+
+
+def myst_inline(text: str) -> str:
+    """:func:`md_inline` for MyST: no role, directive fence, target or comment comes alive.
+
+    ``{download}`/etc/passwd``` keeps its text with the brace escaped; a line
+    opening a fence (```` ``` ````, ``~~~``, ``:::``), a block break (``+++``), a
+    target (``(label)=``) or a comment (``%``) starts with a backslash.
+    """
+    text = md_inline(text)
+    if "{" in text:
+        text = _escape_roles(text)
+    if any(c in text for c in "`~:+(%"):
+        text = _MYST_FENCE.sub(r"\1\\\2", text)
     return text
 
 
@@ -56,9 +157,12 @@ def md_cell_unescape(cell: str) -> str:
     return md_unescape(cell)
 
 
-def md_block(text: str, indent: int) -> str:
-    """A multi-line text continuing a list item: later lines indented by ``indent`` spaces."""
-    text = md_inline(text.replace("\r\n", "\n").replace("\r", "\n"))
+def md_block(text: str, indent: int, inline: Callable[[str], str] | None = None) -> str:
+    """A multi-line text continuing a list item: later lines indented by ``indent`` spaces.
+
+    ``inline`` escapes the text (default :func:`md_inline`).
+    """
+    text = (inline or md_inline)(text.replace("\r\n", "\n").replace("\r", "\n"))
     if "\n" not in text:
         return text
     pad = " " * indent
@@ -94,11 +198,81 @@ def fence_for(body: str, char: str = "`") -> str:
 
 
 _RST_SPECIAL = re.compile(r"([\\`*_|\[\]<>])")
+_RST_COLON = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)?:")
+# what opens a construct at a line start that a catalog text never means: explicit
+# markup (``..``: directives, comments, targets), a line of one repeated punctuation
+# (section underline, transition, simple table), a field (``:name:``), a grid table
+# (``+--``) and a doctest (``>>>``). Bullets and enumerators mean the same list
+# in Markdown and reST and are kept.
+_RST_OPENER = re.compile(
+    r"^([ \t]*)(?=\.\.(?:\s|$)|([!-/:-@\[-`{-~])\2+[ \t]*$|:|\+[-=]|>>>)", re.M
+)
+_RST_COLON = re.compile(r"::|([A-Za-z][A-Za-z0-9+.-]*):(?=[^\s:])")
 
 
 def rst_inline(text: str) -> str:
     """Escape reStructuredText inline markup so the text shows literally."""
     return _RST_SPECIAL.sub(r"\\\1", text)
+
+
+def _rst_colon(m: re.Match[str]) -> str:
+    scheme = m.group(1)
+    if scheme is not None and scheme.lower() in SAFE_SCHEMES:
+        return m.group()
+    return (scheme or "") + "\\:" * len(m.group().removeprefix(scheme or ""))
+
+
+def rst_text(text: str) -> str:
+    """A catalog text as reST that shows exactly as written and starts no construct.
+
+    Inline markup is escaped (:func:`rst_inline`, so no role or hyperlink); a
+    ``::`` and a colon after a URL scheme other than http, https and mailto are
+    escaped (no literal block, no ``javascript:`` standalone link); a line that
+    would open a construct (a directive or comment, a table, a field list, a
+    section underline or transition) starts with an escaped character:
+    ``.. include:: /etc/hostname`` stays text.
+    """
+    text = rst_inline(text)
+    if ":" in text:
+        text = _RST_COLON.sub(_rst_colon, text)
+    return _RST_OPENER.sub(r"\1\\", text)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading ``'`` before a formula start.
+
+    Cells starting with ``=``, ``+``, ``-``, ``@``, TAB, CR or LF (or their
+    full-width forms) that are not plain numbers (``-32000`` stays as is) get
+    the ``'`` OWASP recommends; :func:`csv_uncell` removes it again.
+    """
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    if value.startswith("'") and value[1:].startswith(_FORMULA_START):
+        return "'" + value  # a text that already looks neutralised keeps its own quote
+    return value
+
+
+def csv_uncell(value: str) -> str:
+    """Undo :func:`csv_cell`."""
+    if value.startswith("'") and value[1:].startswith((*_FORMULA_START, "'")):
+        rest = value[1:]
+        if rest.startswith(_FORMULA_START) or rest[1:].startswith(_FORMULA_START):
+            return rest
+    return value
+
+
+_FENCE_LANG = re.compile(r"[A-Za-z0-9_+.#-]{1,40}")
+
+
+def fence_lang(lang: str | None) -> str:
+    """An example's language as a code fence info string: safe characters only, else ``""``."""
+    if lang and _FENCE_LANG.fullmatch(lang):
+        return lang
+    return ""
 
 
 def csv_quote(value: str) -> str:
@@ -108,6 +282,4 @@ def csv_quote(value: str) -> str:
 
 def html_text(text: str) -> str:
     """Escape ``&``, ``<``, ``>`` and both quotes for HTML text and attribute values."""
-    import html
-
     return html.escape(text, quote=True)

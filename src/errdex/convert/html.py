@@ -1,41 +1,87 @@
 """One self-contained HTML page: no scripts, no external assets, every text escaped.
 
 The page follows the Markdown ``table`` layout (:mod:`errdex.convert.layout`)
-with a small inline stylesheet, a table of contents, an ``id`` per entry
-(``<space>-<code>``, linkable), the retry hint as a column where a group has
-one, and each entry's known messages and examples below its group's table.
-Texts are shown as written (Markdown is not interpreted), line breaks kept.
+with a small inline stylesheet (light and dark, readable from 390 px: wide
+tables scroll inside their box), a table of contents (each space and module
+once), an ``id`` per entry (``<space>-<code>``, linkable), the retry hint as a
+column where a group has one, a tombstone's reason and replacement in its
+status cell, and each entry's known messages and examples below its group's
+table. Catalog texts are Markdown and are rendered with markdown-it-py, raw
+HTML off and links limited to http, https, mailto and relative URLs
+(:func:`errdex.convert.escape.safe_url`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
+from errdex.convert.escape import fence_lang, safe_url
 from errdex.convert.escape import html_text as esc
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import Group, Layout
 from errdex.model import Catalog, Entry
 
 _CSS = """\
+:root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#59636e;--line:#d0d7de;
+--head:#f6f8fa;--link:#0969da;--warn:#9a6700}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;
+--line:#3d444d;--head:#151b23;--link:#4493f8;--warn:#d29922}}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;
-max-width:72rem;padding:0 1rem;color:#1f2328}
-table{border-collapse:collapse;width:100%;margin:1rem 0}
-th,td{border:1px solid #d0d7de;padding:.35rem .6rem;text-align:left;vertical-align:top;
-white-space:pre-line}
-th{background:#f6f8fa}
+max-width:72rem;padding:0 1rem;color:var(--fg);background:var(--bg)}
+a{color:var(--link)}
+.table{overflow-x:auto;margin:1rem 0}
+table{border-collapse:collapse;width:100%}
+th,td{border:1px solid var(--line);padding:.35rem .6rem;text-align:left;vertical-align:top}
+th{background:var(--head)}
+td p,td ul,td ol{margin:0 0 .4rem}td>:last-child{margin-bottom:0}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:90%}
-pre{background:#f6f8fa;padding:.75rem;overflow:auto;white-space:pre}
-.removed{text-decoration:line-through;color:#8c959f}
-.deprecated{color:#9a6700}
-.desc{white-space:pre-line}
-nav ul{columns:2}"""
+pre{background:var(--head);padding:.75rem;overflow:auto;white-space:pre}
+td code{white-space:nowrap}
+tr.removed td{color:var(--muted)}tr.removed td:first-child code{text-decoration:line-through}
+.deprecated td:first-child{color:var(--warn)}
+nav ul{columns:2;padding-left:1.2rem}
+@media (max-width:600px){body{margin:1rem auto;padding:0 .75rem}nav ul{columns:1}
+th,td{padding:.3rem .4rem}}"""
 
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown() -> Any:
+    """The markdown-it-py renderer: CommonMark plus tables, raw HTML off, safe links only."""
+    try:
+        from markdown_it import MarkdownIt
+    except ImportError as exc:  # pragma: no cover - a dependency of errdex[docs]
+        raise ImportError(
+            "the HTML export renders catalog Markdown with markdown-it-py: "
+            "pip install 'errdex[docs]'"
+        ) from exc
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
+        ["table", "strikethrough"]
+    )
+    md.validateLink = lambda url: safe_url(url) is not None
+    return md
+
+
+def md_block(text: str) -> str:
+    """A catalog text (Markdown) as HTML blocks."""
+    return str(_markdown().render(text.strip())).strip()
+
+
+def md_line(text: str) -> str:
+    """A one-line catalog text (Markdown) as inline HTML."""
+    return str(_markdown().renderInline(text.strip()))
 
 
 def anchor(*parts: object) -> str:
     """An HTML id made of ``parts`` (unsafe characters become ``_``)."""
     return "-".join(_ID_UNSAFE.sub("_", str(p)) for p in parts)
+
+
+def _module_anchor(space: str, module: str, several_spaces: bool) -> str:
+    return anchor("module", space, module) if several_spaces else anchor("module", module)
 
 
 def render_html(catalog: Catalog, *, locale: str | None = None) -> str:
@@ -56,14 +102,20 @@ def render_html(catalog: Catalog, *, locale: str | None = None) -> str:
         f"<h1>{esc(layout.title)}</h1>",
     ]
     if catalog.meta.description:
-        out.append(f'<p class="desc">{esc(catalog.meta.description.strip())}</p>')
-    toc = []
+        out.append(f'<div class="desc">{md_block(catalog.meta.description)}</div>')
+    toc: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for section in layout.sections:
         if section.heading:
             toc.append((anchor("space", section.space.id), layout.space_heading(section.space)))
         for group in section.groups:
             if group.module is not None:
-                toc.append((anchor("module", group.module.id), layout.module_heading(group.module)))
+                a = _module_anchor(section.space.id, group.module.id, section.heading)
+                text = layout.module_heading(group.module)
+                if a in seen or (toc and toc[-1][1] == text):
+                    continue  # listed already, or titled like its space just above
+                seen.add(a)
+                toc.append((a, text))
     if len(toc) > 1:
         out.append("<nav><ul>")
         out += [f'<li><a href="#{a}">{esc(t)}</a></li>' for a, t in toc]
@@ -76,15 +128,16 @@ def render_html(catalog: Catalog, *, locale: str | None = None) -> str:
                 f'<h2 id="{anchor("space", space.id)}">{esc(layout.space_heading(space))}</h2>'
             )
             if space.description:
-                out.append(f'<p class="desc">{esc(space.description.strip())}</p>')
+                out.append(f'<div class="desc">{md_block(space.description)}</div>')
             level = 3
         for group in section.groups:
             module = group.module
             if module is not None:
                 title = esc(layout.module_heading(module))
-                out.append(f'<h{level} id="{anchor("module", module.id)}">{title}</h{level}>')
+                a = _module_anchor(space.id, module.id, section.heading)
+                out.append(f'<h{level} id="{a}">{title}</h{level}>')
                 if module.description:
-                    out.append(f'<p class="desc">{esc(module.description.strip())}</p>')
+                    out.append(f'<div class="desc">{md_block(module.description)}</div>')
             _table(out, layout, group, labels)
             for entry in group.entries:
                 _extras(out, entry, labels)
@@ -99,7 +152,7 @@ def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str])
     head = [layout.header(r, space, labels) for r in cols]
     if retry:
         head.append(labels["retryable"])
-    out.append("<table>")
+    out.append('<div class="table"><table>')
     out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead>")
     out.append("<tbody>")
     cell = layout.cell
@@ -112,6 +165,14 @@ def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str])
                 cells.append("<td></td>")
             elif role in ("code", "name"):
                 cells.append(f"<td><code>{esc(value)}</code></td>")
+            elif role in ("description", "solution"):
+                cells.append(f"<td>{md_block(value)}</td>")
+            elif role in ("title", "message"):
+                cells.append(f"<td>{md_line(value)}</td>")
+            elif role == "status":
+                cells.append(f"<td>{_status(entry, value)}</td>")
+            elif role == "carried":
+                cells.append(f"<td>{esc(', '.join(value.splitlines()))}</td>")
             else:
                 cells.append(f"<td>{esc(value)}</td>")
         if retry:
@@ -119,7 +180,17 @@ def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str])
             cells.append(f"<td>{hint}</td>")
         out.append(f'<tr id="{anchor(space.id, entry.code)}"{cls}>' + "".join(cells) + "</tr>")
     out.append("</tbody>")
-    out.append("</table>")
+    out.append("</table></div>")
+
+
+def _status(entry: Entry, status: str) -> str:
+    """A lifecycle cell: the state, the reason and the replacement of a tombstone or deprecation."""
+    parts = [esc(status)]
+    if entry.reason:
+        parts.append(f": {md_line(entry.reason)}")
+    if entry.replaced_by is not None:
+        parts.append(f" (use <code>{esc(str(entry.replaced_by))}</code> instead)")
+    return "".join(parts)
 
 
 def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
@@ -128,11 +199,12 @@ def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
         out.append(f"<p><strong>{esc(labels['variants'])}</strong> (<code>{code}</code>):</p>")
         out.append("<ul>")
         for v in entry.variants:
-            desc = f": {esc(v.description)}" if v.description else ""
+            desc = f": {md_line(v.description)}" if v.description else ""
             out.append(f"<li><q>{esc(v.message)}</q>{desc}</li>")
         out.append("</ul>")
     for example in entry.examples:
         caption = esc(example.title or labels["example"])
-        lang = f' class="language-{esc(example.lang)}"' if example.lang else ""
+        safe_lang = fence_lang(example.lang)
+        lang = f' class="language-{safe_lang}"' if safe_lang else ""
         out.append(f"<p><strong>{caption}</strong> (<code>{code}</code>):</p>")
         out.append(f"<pre><code{lang}>{esc(example.body.rstrip())}</code></pre>")

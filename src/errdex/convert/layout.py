@@ -20,6 +20,7 @@ column of an HTTP entry (ZAN's 对应错误码).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -190,16 +191,18 @@ def text_getter(catalog: Catalog, locale: str | None) -> TextOf:
         if entry.locale != locale:
             translated = entry.translations.get(locale)
             if translated is not None:
-                value = getattr(translated, field)
+                value: str | None = getattr(translated, field)
                 if value is not None:
                     return value
-        return getattr(entry, field)
+        own: str | None = getattr(entry, field)
+        return own
 
     return text
 
 
 def _source_text(entry: Entry, field: str) -> str | None:
-    return getattr(entry, field)
+    value: str | None = getattr(entry, field)
+    return value
 
 
 def _sections(catalog: Catalog) -> list[SpaceSection]:
@@ -243,9 +246,9 @@ def _carried(catalog: Catalog) -> dict[tuple[str, object], list[Entry]]:
         own = spaces.get(entry.space)
         if own is not None and own.http_status == status:
             continue
-        sid = http_keys.get(status)
-        if sid is not None:
-            out.setdefault((sid, status), []).append(entry)
+        home = http_keys.get(status)
+        if home is not None:
+            out.setdefault((home, status), []).append(entry)
     return out
 
 
@@ -254,3 +257,34 @@ def document(lines: list[str]) -> str:
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+_LABEL_UNSAFE = re.compile(r"[^A-Za-z0-9_.+-]+")
+
+
+class CodeLabels:
+    """One Sphinx label per code (MyST ``(label)=``, reST ``.. _label:``), unique in a page.
+
+    ``<catalog>--<space>--code-<code>``, characters a label cannot hold as
+    ``_``; a label made equal to another by that gets ``-2``, ``-3`` … So
+    ``{ref}`E1 <shop--app--code-E1>``` and a deep link reach every code.
+    """
+
+    def __init__(self, catalog_id: str) -> None:
+        self.catalog_id = catalog_id
+        self.seen: set[str] = set()
+
+    def __call__(self, space: str, code: object) -> str:
+        base = "--".join(
+            (
+                _LABEL_UNSAFE.sub("_", self.catalog_id),
+                _LABEL_UNSAFE.sub("_", space),
+                "code-" + _LABEL_UNSAFE.sub("_", str(code)),
+            )
+        )
+        label, n = base, 1
+        while label.lower() in self.seen:  # Sphinx compares labels case-insensitively
+            n += 1
+            label = f"{base}-{n}"
+        self.seen.add(label.lower())
+        return label

@@ -17,8 +17,17 @@ them again. See :mod:`errdex.convert.layout` for what is shown.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
-from errdex.convert.escape import code_span, fence_for, md_block, md_cell, md_inline, one_line
+from errdex.convert.escape import (
+    code_span,
+    fence_for,
+    fence_lang,
+    md_block,
+    md_cell,
+    md_inline,
+    one_line,
+)
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import Group, Layout, document
 from errdex.model import Catalog, Entry, Space
@@ -119,20 +128,28 @@ def _section(
     extras(out, entry, labels)
 
 
-def extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
-    """Known messages and examples of one entry, each under a caption naming the code."""
+def extras(
+    out: list[str],
+    entry: Entry,
+    labels: dict[str, str],
+    inline: Callable[[str], str] = md_inline,
+) -> None:
+    """Known messages and examples of one entry, each under a caption naming the code.
+
+    ``inline`` escapes a text for the target (:func:`md_inline`, or MyST's).
+    """
     code = code_span(str(entry.code))
     if entry.variants:
         out += [f"**{labels['variants']}** ({code}):", ""]
         for v in entry.variants:
-            item = "- " + json.dumps(v.message, ensure_ascii=False)
+            item = "- " + inline(json.dumps(v.message, ensure_ascii=False))
             if v.description is not None:
-                item += ": " + md_block(v.description, 2)
+                item += ": " + md_block(v.description, 2, inline)
             out.append(item)
         out.append("")
     for example in entry.examples:
         caption = example.title or labels["example"]
         body = example.body.rstrip("\n")
         fence = fence_for(body)
-        out += [f"**{md_inline(one_line(caption))}** ({code}):", ""]
-        out += [f"{fence}{example.lang or ''}", body, fence, ""]
+        out += [f"**{inline(one_line(caption))}** ({code}):", ""]
+        out += [f"{fence}{fence_lang(example.lang)}", body, fence, ""]

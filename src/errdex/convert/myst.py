@@ -4,7 +4,8 @@ The layout is yuanrong's page: ``(label)=`` targets before headings (so other
 pages can ``{ref}`` a space or module), and each module's codes in a
 ``{csv-table}`` directive with a ``:header:`` row. Labels carry the ids:
 ``(catalog)=`` on the title, ``(catalog--space)=`` on a space and
-``(catalog--space--module)=`` on a module, which lets the importer restore them.
+``(catalog--space--module)=`` on a module, which lets the importer restore them;
+each code's label (:class:`errdex.convert.layout.CodeLabels`) sits on its table.
 Known messages and examples follow as in the Markdown ``table`` layout.
 """
 
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from errdex.convert.escape import csv_quote, md_inline, one_line
+from errdex.convert.escape import csv_quote, myst_inline, one_line
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import Group, Layout, document
+from errdex.convert.layout import CodeLabels, Group, Layout, document
 from errdex.convert.markdown import extras
 from errdex.model import Catalog
 
@@ -29,20 +30,21 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
     layout = Layout(catalog, locale)
     labels = labels_for(layout.locale)
     cid = catalog.meta.id
-    out: list[str] = [f"({label(cid)})=", f"# {md_inline(one_line(layout.title))}", ""]
+    code_label = CodeLabels(cid)
+    out: list[str] = [f"({label(cid)})=", f"# {myst_inline(one_line(layout.title))}", ""]
     if catalog.meta.description:
-        out += [md_inline(catalog.meta.description.strip()), ""]
+        out += [myst_inline(catalog.meta.description.strip()), ""]
     for section in layout.sections:
         space = section.space
         level = 2
         if section.heading:
             out += [
                 f"({label(cid, space.id)})=",
-                f"## {md_inline(one_line(layout.space_heading(space)))}",
+                f"## {myst_inline(one_line(layout.space_heading(space)))}",
                 "",
             ]
             if space.description:
-                out += [md_inline(space.description.strip()), ""]
+                out += [myst_inline(space.description.strip()), ""]
             level = 3
         for group in section.groups:
             module = group.module
@@ -50,14 +52,15 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
                 title = one_line(layout.module_heading(module))
                 out += [
                     f"({label(cid, space.id, module.id)})=",
-                    f"{'#' * level} {md_inline(title)}",
+                    f"{'#' * level} {myst_inline(title)}",
                     "",
                 ]
                 if module.description:
-                    out += [md_inline(module.description.strip()), ""]
+                    out += [myst_inline(module.description.strip()), ""]
+            out += [f"({code_label(space.id, e.code)})=" for e in group.entries]
             _csv_table(out, layout, group, labels)
             for entry in group.entries:
-                extras(out, entry, labels)
+                extras(out, entry, labels, myst_inline)
     return document(out)
 
 
@@ -75,14 +78,14 @@ def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, s
             elif role == "carried" and value is not None:
                 cells.append(csv_quote(", ".join(value.split("\n"))))
             else:
-                cells.append(csv_quote("" if value is None else md_inline(value)))
+                cells.append(csv_quote("" if value is None else myst_inline(value)))
         rows.append(", ".join(cells))
     body = "\n".join(rows)
     fence = "`" * max(3, _longest_backticks(body) + 1)
     # the header as a folded YAML scalar: MyST reads directive options as YAML
     out += [
         f"{fence}{{csv-table}}",
-        ":header: >",
+        ":header: >-",
         ":    " + ", ".join(csv_quote(h) for h in head),
         ":align: left",
         "",

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from errdex.convert.escape import csv_quote, one_line, rst_inline
+from errdex.convert.escape import csv_quote, fence_lang, one_line, rst_inline, rst_text
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import Group, Layout, document
+from errdex.convert.layout import CodeLabels, Group, Layout, document
 from errdex.convert.myst import label
 from errdex.model import Catalog, Entry
 
@@ -25,12 +25,12 @@ def _width(text: str) -> int:
 
 
 def _title(out: list[str], text: str, level: int) -> None:
-    text = rst_inline(one_line(text))
+    text = rst_text(one_line(text))
     out += [text, _UNDERLINES[min(level, len(_UNDERLINES)) - 1] * max(_width(text), 3), ""]
 
 
 def _paragraph(out: list[str], text: str) -> None:
-    out += [_flush(rst_inline(text.strip())), ""]
+    out += [rst_text(_flush(text.strip())), ""]
 
 
 def _flush(text: str) -> str:
@@ -45,6 +45,7 @@ def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
     layout = Layout(catalog, locale)
     labels = labels_for(layout.locale)
     cid = catalog.meta.id
+    code_label = CodeLabels(cid)
     out: list[str] = [f".. _{label(cid)}:", ""]
     _title(out, layout.title, 1)
     if catalog.meta.description:
@@ -64,6 +65,7 @@ def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
                 _title(out, layout.module_heading(group.module), level)
                 if group.module.description:
                     _paragraph(out, group.module.description)
+            out += [f".. _{code_label(space.id, e.code)}:" for e in group.entries] + [""]
             _csv_table(out, layout, group, labels)
             for entry in group.entries:
                 _extras(out, entry, labels)
@@ -91,7 +93,7 @@ def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, s
             value = layout.cell(entry, role, space)
             if role == "carried" and value is not None:
                 value = ", ".join(value.split("\n"))
-            cells.append(csv_quote("" if value is None else _flush(rst_inline(value))))
+            cells.append(csv_quote("" if value is None else rst_text(_flush(value))))
         out.append(_indent(", ".join(cells), "   "))
     out.append("")
 
@@ -101,12 +103,12 @@ def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
     if entry.variants:
         out += [f"**{labels['variants']}** (``{code}``):", ""]
         for v in entry.variants:
-            item = "- " + rst_inline(f'"{v.message}"')
+            item = rst_text(_flush(f'"{v.message}"'))
             if v.description is not None:
-                item += ": " + rst_inline(v.description)
-            out += [_indent(_flush(item), "  ")[2:], ""]
+                item += ": " + rst_text(_flush(v.description))
+            out += [_indent("- " + item, "  ")[2:], ""]
     for example in entry.examples:
-        caption = rst_inline(one_line(example.title or labels["example"]))
+        caption = rst_text(one_line(example.title or labels["example"]))
         out += [f"**{caption}** (``{code}``):", ""]
-        out += [f".. code-block:: {example.lang or 'text'}", ""]
+        out += [f".. code-block:: {fence_lang(example.lang) or 'text'}", ""]
         out += [_indent(example.body.rstrip("\n"), "   "), ""]

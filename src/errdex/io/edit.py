@@ -16,7 +16,12 @@ the next section. The edit is checked instead: the new text is parsed again and
 its ``errors`` must be the old ones with exactly the new entry added at the
 chosen place; anything else refuses with :class:`EditError`.
 
-Concurrency: because a new entry always goes at the end of its module's block,
+Concurrency on one machine: :func:`catalog_lock` serialises the commands that
+edit a catalog (``errdex new``, ``fmt``, ``i18n compile``); each reads the
+catalog again under the lock, so two ``errdex new`` at once allocate two codes
+and keep both entries.
+
+Concurrency across branches: because a new entry always goes at the end of its module's block,
 two branches that each add a code to the same module insert different lines
 at the same place, and git reports a merge conflict instead of merging two
 entries (with the same allocated code) silently. See ``docs/lifecycle.md``.
@@ -24,8 +29,11 @@ entries (with the same allocated code) silently. See ``docs/lifecycle.md``.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -59,7 +67,7 @@ def module_file(catalog: Catalog, module: str) -> Path:
     The module's own file (``modules/<module>.*``) in a folder catalog, else the
     main file (the first source of the catalog).
     """
-    paths = [s.path for s in catalog.sources if getattr(s, "path", None) is not None]
+    paths: list[Path] = [s.path for s in catalog.sources if getattr(s, "path", None) is not None]
     if not paths:
         raise EditError(
             "the catalog was not read from a file",
@@ -230,3 +238,91 @@ def append_entry(catalog: Catalog, module: str, values: Mapping[str, Any]) -> Ed
             "add the entry by hand",
         )
     return Edit(path, before, after, entry_line, rendered)
+
+
+# -- one writer at a time ---------------------------------------------------------
+
+
+class LockTimeout(HintedError):
+    """Raised by :func:`catalog_lock` when another process holds the catalog's lock too long."""
+
+
+def lock_path(catalog_path: str | Path) -> Path:
+    """The lock file of the catalog holding ``catalog_path``.
+
+    ``.errdex.lock`` in a catalog folder (for the folder, its ``errdex.toml`` and
+    its ``modules/`` and ``locales/`` files alike, so every editor of one
+    catalog takes the same lock), ``.<file>.lock`` next to a single-file
+    catalog. It is a separate file because edits replace the catalog files (a
+    rename), and a lock held on a replaced file would lock nothing. It is left
+    in place (deleting it would race with the next writer).
+    """
+    path = Path(catalog_path)
+    if path.is_dir():
+        return path / ".errdex.lock"
+    parent = path.parent
+    if path.stem == "errdex" and parent.name:
+        return parent / ".errdex.lock"
+    if parent.name in ("modules", "locales") and any(
+        (parent.parent / f"errdex{ext}").exists() for ext in (".toml", ".yaml", ".yml", ".json")
+    ):
+        return parent.parent / ".errdex.lock"
+    return parent / f".{path.name}.lock"
+
+
+@contextmanager
+def catalog_lock(catalog_path: str | Path, *, timeout: float = 60.0) -> Iterator[Path]:
+    """Hold the exclusive lock of the catalog at ``catalog_path`` (a file or folder).
+
+    Every command that edits a catalog (``new``, ``fmt``, ``i18n compile``)
+    takes it and reads the catalog again under it, so two at once are
+    serialised: the second sees the first's entry and allocates the next code.
+    Waits up to ``timeout`` seconds, then raises :class:`LockTimeout`.
+    """
+    lock = lock_path(catalog_path)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise LockTimeout(
+                    f"another process has been editing {catalog_path} for {timeout:g} s",
+                    f"wait for it to finish; if none runs, the lock is {lock}",
+                )
+            time.sleep(0.02)
+        try:
+            yield lock
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        return
+    fcntl.flock(fd, fcntl.LOCK_UN)

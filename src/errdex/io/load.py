@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,9 +12,17 @@ from typing import ParamSpec, TypeVar
 from errdex.io.build import Document, build
 from errdex.io.diagnostic import Diagnostic
 from errdex.io.invariants import invalid
-from errdex.io.read import format_of, parse, read_text, unreadable
+from errdex.io.read import (
+    file_problem,
+    folder_files,
+    folder_problem,
+    format_of,
+    parse,
+    read_text,
+    unreadable,
+)
 from errdex.io.rules import INVALID
-from errdex.io.source import FORMATS, SourceFile
+from errdex.io.source import SourceFile
 from errdex.model.catalog import Catalog
 
 MAIN_NAMES = ("errdex.toml", "errdex.yaml", "errdex.yml", "errdex.json")
@@ -69,36 +78,40 @@ def _without_gc(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _data_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FORMATS)
-
-
 @_without_gc
 def read(path: str | Path) -> tuple[Catalog | None, list[Diagnostic]]:
     """Read a catalog file or folder; return the catalog (None if unusable) and all problems.
 
     Problems found while reading never raise: a missing file, a syntax error
-    or an unknown key each become a :class:`Diagnostic`.
+    or an unknown key each become a :class:`Diagnostic`. So does every oddity
+    of the file system (:func:`errdex.io.read.folder_files`): nothing is
+    skipped silently.
     """
     path = Path(path)
     if path.is_dir():
-        main = next((path / n for n in MAIN_NAMES if (path / n).is_file()), None)
+        main = next((path / n for n in MAIN_NAMES if os.path.lexists(path / n)), None)
         if main is None:
+            listing = folder_problem(path)
+            if listing is not None:
+                return None, [listing]
             hint = "a catalog folder needs errdex.toml (or errdex.yaml/errdex.json)"
             return None, [unreadable(path, "{} holds no errdex.toml", hint)]
-        files = [(main, "main")]
-        files += [(p, "module") for p in _data_files(path / "modules")]
-        files += [(p, "locale") for p in _data_files(path / "locales")]
-    else:
-        if not path.exists():
-            return None, [unreadable(path, "no such file or folder: {}", "check the path")]
-        if format_of(path) is None:
-            hint = "a catalog is a .toml, .yaml, .yml or .json file, or a folder with errdex.toml"
-            return None, [unreadable(path, "{} is not a catalog file", hint)]
-        files = [(path, "main")]
-    return build_sources((_source(file), role) for file, role in files)
+        modules, module_problems = folder_files(path / "modules")
+        locales, locale_problems = folder_files(path / "locales")
+        sources: list[tuple[SourceFile | Diagnostic, str]] = [(_source(main), "main")]
+        sources += [(_source(p), "module") for p in modules]
+        sources += [(_source(p), "locale") for p in locales]
+        sources += [(d, "module") for d in module_problems + locale_problems]
+        return build_sources(sources)
+    if not os.path.lexists(path):
+        return None, [unreadable(path, "no such file or folder: {}", "check the path")]
+    if format_of(path) is None:
+        problem = file_problem(path)
+        if problem is not None:
+            return None, [problem]
+        hint = "a catalog is a .toml, .yaml, .yml or .json file, or a folder with errdex.toml"
+        return None, [unreadable(path, "{} is not a catalog file", hint)]
+    return build_sources([(_source(path), "main")])
 
 
 def _source(file: Path) -> SourceFile | Diagnostic:

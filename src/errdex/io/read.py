@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +30,36 @@ def unreadable(path: Path, message: str, hint: str) -> Diagnostic:
 
 
 def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
-    """Read a file as UTF-8 (a BOM is dropped); report why when it cannot be read."""
+    """Read a file as UTF-8 (a BOM is dropped); report why when it cannot be read.
+
+    The file is looked at before it is opened (:func:`file_problem`) and opened
+    non-blocking: a FIFO or a device in place of a catalog file is reported,
+    never waited on or read for ever.
+    """
+    problem = file_problem(path)
+    if problem is not None:
+        if problem.message.startswith("no such file or folder"):
+            return None, unreadable(path, "no such file: {}", "check the path")
+        return None, problem
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            if not stat.S_ISREG(mode):  # swapped for a special file since it was looked at
+                return None, unreadable(
+                    path, f"{{}} is {_kind(mode)}, expected a catalog file", "use a regular file"
+                )
+            data = fh.read()
     except FileNotFoundError:
         return None, unreadable(path, "no such file: {}", "check the path")
     except IsADirectoryError:
         return None, unreadable(path, "{} is a folder", "pass the folder itself as the catalog")
+    except PermissionError:
+        return None, unreadable(
+            path, "cannot read {}: permission denied", "check the file's permissions"
+        )
     except OSError as exc:
-        why = "cannot read {}: " + str(exc.strerror)
+        why = "cannot read {}: " + str(exc.strerror or exc)
         return None, unreadable(path, why, "check the file's permissions")
     return decode(data, SourceFile(path, "", format_of(path) or "toml"))
 
@@ -194,3 +218,105 @@ def _toml_hint(msg: str) -> str:
     if "expected '='" in low:
         return "write each key as key = value"
     return "see https://toml.io for the syntax"
+
+
+# -- the file system: what a catalog path or folder entry is ---------------------
+
+_KIND_NAMES = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _kind(mode: int) -> str:
+    return _KIND_NAMES.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def file_problem(path: Path, *, expect: str = "file") -> Diagnostic | None:
+    """Why ``path`` is not a readable regular file (``expect="file"``) or folder, or None.
+
+    Looks without opening: a FIFO is never opened (it would block), a device
+    never read (``/dev/zero`` never ends). Reports a dangling symlink, a
+    symlink loop, a folder where a file is expected and the reverse, a special
+    file, and a permission refusal, each naming the path.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            target = os.readlink(path)
+            return unreadable(
+                path,
+                f"{{}} is a symlink to {target}, which does not exist",
+                "fix or remove the link",
+            )
+        return unreadable(path, "no such file or folder: {}", "check the path")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return unreadable(path, "{} is a symlink loop", "point the link at a real file")
+        if isinstance(exc, PermissionError):
+            return unreadable(path, "cannot read {}: permission denied", "check the permissions")
+        return unreadable(path, f"cannot read {{}}: {exc.strerror or exc}", "check the path")
+    if expect == "folder":
+        if stat.S_ISDIR(st.st_mode):
+            return None
+        what = "a file" if stat.S_ISREG(st.st_mode) else _kind(st.st_mode)
+        return unreadable(path, f"{{}} is {what}, expected a folder", "make it a folder of files")
+    if stat.S_ISREG(st.st_mode):
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        return unreadable(
+            path, "{} is a folder, expected a file", "rename the folder or move the file out of it"
+        )
+    return unreadable(
+        path, f"{{}} is {_kind(st.st_mode)}, expected a catalog file", "use a regular file"
+    )
+
+
+def folder_problem(folder: Path) -> Diagnostic | None:
+    """Why the entries of ``folder`` cannot be listed (permission, not a folder), or None."""
+    problem = file_problem(folder, expect="folder")
+    if problem is not None:
+        return problem
+    try:
+        with os.scandir(folder) as entries:
+            next(entries, None)
+    except OSError as exc:
+        why = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
+        return unreadable(folder, f"cannot list {{}}: {why}", "check the permissions")
+    return None
+
+
+def folder_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """The catalog files directly inside ``folder`` (by suffix, sorted), and the problems.
+
+    An absent folder holds nothing. A ``folder`` that is a file, unreadable,
+    or an entry with a catalog suffix that is not a readable regular file (a
+    dangling symlink, a folder named ``x.toml``, a FIFO, a device, a loop) is
+    reported, never skipped silently.
+    """
+    if not os.path.lexists(folder):
+        return [], []
+    problem = file_problem(folder, expect="folder")
+    if problem is not None:
+        return [], [problem]
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries)
+    except OSError as exc:
+        why = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
+        return [], [unreadable(folder, f"cannot list {{}}: {why}", "check the permissions")]
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for name in names:
+        child = folder / name
+        if Path(name).suffix.lower() not in FORMATS or name.startswith("."):
+            continue
+        problem = file_problem(child)
+        if problem is None:
+            files.append(child)
+        else:
+            problems.append(problem)
+    return files, problems

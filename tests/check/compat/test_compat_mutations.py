@@ -20,7 +20,17 @@ import pytest
 
 import errdex
 from errdex.check.compat import KINDS, Report, diff
-from errdex.model import Catalog, CompatAllow, Entry, Space, Translation, normalize_code
+from errdex.model import (
+    Catalog,
+    CompatAllow,
+    Entry,
+    Param,
+    Profile,
+    Space,
+    Translation,
+    Variant,
+    normalize_code,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 NAMES = sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir() or p.suffix == ".toml")
@@ -441,6 +451,91 @@ def m_undeprecated(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
 def m_field_changed(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
     new = replace(cat, i, tags=(*cat.entries[i].tags, "billing"))
     return cat, new, expect(("field-changed", cat.entries[i].code))
+
+
+def remeta(cat: Catalog, **fields: Any) -> Catalog:
+    return Catalog(
+        cat.meta._replace(**fields),
+        cat.spaces,
+        cat.modules,
+        list(cat.entries),
+        profiles=cat.profiles,
+        targets=cat.targets,
+        compat=cat.compat,
+        sources=cat.sources,
+        origins=list(cat.origins),
+    )
+
+
+def with_profile(cat: Catalog, body: Any) -> Catalog:
+    return Catalog(
+        cat.meta,
+        cat.spaces,
+        cat.modules,
+        list(cat.entries),
+        profiles={"plain": Profile(id="plain", body=body)},
+        targets=cat.targets,
+        compat=cat.compat,
+        sources=cat.sources,
+        origins=list(cat.origins),
+    )
+
+
+def m_catalog_id_changed(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    return cat, remeta(cat, id=cat.meta.id + "-v2"), expect(("catalog-id-changed", "catalog"))
+
+
+def m_docs_url_changed(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    new = remeta(cat, docs_url="https://docs.example.com/errors/{code}")
+    return cat, new, expect(("docs-url-changed", "catalog"))
+
+
+def m_entry_docs_url_changed(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    base = replace(cat, i, docs_url="https://docs.example.com/a")
+    new = replace(base, i, docs_url="https://docs.example.com/b")
+    return base, new, expect(("docs-url-changed", cat.entries[i].code))
+
+
+def m_internal_error_changed(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    new = remeta(cat, internal_error=cat.entries[i].code)
+    return cat, new, expect(("internal-error-changed", "catalog"))
+
+
+def m_envelope_key_renamed(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    base = with_profile(cat, {"code": "{code}", "error": "{message}"})
+    new = with_profile(cat, {"code": "{code}", "msg": "{message}"})
+    return base, new, expect(("envelope-changed", "catalog"))
+
+
+def m_envelope_key_added(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    base = with_profile(cat, {"code": "{code}", "error": "{message}"})
+    new = with_profile(cat, {"code": "{code}", "error": "{message}", "name": "{name}"})
+    return base, new, expect()
+
+
+def m_variant_edited(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    base = replace(cat, i, variants=(Variant("already known"), Variant("nonce too low")))
+    new = replace(base, i, variants=(Variant("already known"), Variant("nonce is too low")))
+    return base, new, expect(("variant-changed", cat.entries[i].code))
+
+
+def m_variant_added(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    base = replace(cat, i, variants=(Variant("already known"),))
+    new = replace(base, i, variants=(Variant("already known"), Variant("nonce too low")))
+    return base, new, expect(("field-changed", cat.entries[i].code))
+
+
+def m_param_type_changed(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    base = replace(cat, i, params={"limit": Param(type="int")})
+    new = replace(base, i, params={"limit": Param(type="str")})
+    return base, new, expect(("param-type-changed", cat.entries[i].code))
+
+
+def m_unnamed_message_replaced(cat: Catalog, i: int) -> tuple[Catalog, Catalog, Expected]:
+    e = cat.entries[i]
+    base = replace(cat, i, name=None, message="Token expired.", description=e.description)
+    new = replace(base, i, message="Disk full.")
+    return base, new, expect(("reused", e.code))
 
 
 MUTATIONS: dict[str, Mutation] = {

@@ -159,8 +159,8 @@ def test_json_field_change_carries_the_values() -> None:
     head = '[catalog]\nid = "shop"\n\n[[errors]]\ncode = 1\nname = "a"\nmessage = "A {x}"\n'
     old = loads(head + 'tags = ["t"]\nparams = { x = { type = "str" } }\n')
     new = loads(head + 'tags = ["t", "u"]\nparams = { x = { type = "int" } }\n')
-    (change,) = json.loads(render(diff(old, new), "json"))["changes"]
+    retyped, change = json.loads(render(diff(old, new), "json"))["changes"]
     assert change["kind"] == "field-changed"
     assert change["old"]["tags"] == ["t"] and change["new"]["tags"] == ["t", "u"]
-    assert change["old"]["params"]["x"]["type"] == "str"
-    assert change["new"]["params"]["x"]["type"] == "int"
+    assert retyped["kind"] == "param-type-changed"  # a typed client feels this one
+    assert (retyped["old"], retyped["new"]) == ("str", "int")

@@ -143,3 +143,54 @@ def test_a_removed_code_is_never_raised_again(shop: ModuleType) -> None:
         shop.error_for("REQ-ERR-9")
     decoded = shop.decode(410, {}, b'{"type": "about:blank", "title": "Gone", "code": "REQ-ERR-9"}')
     assert decoded.entry is not None and decoded.entry.removed  # still known when read back
+
+
+DECISIONS = """
+[catalog]
+id = "decisions"
+locales = ["en", "zh-CN"]
+[modules.m]
+prefix = "M-"
+retry_after = 30
+[[errors]]
+code = "M-1"
+module = "m"
+message = "x"
+retryable = false
+[[errors.variants]]
+message = "busy"
+[errors.translations.zh-CN]
+message = "忙"
+[[errors]]
+code = "M-2"
+module = "m"
+message = "y"
+"""
+
+
+@pytest.mark.parametrize("profile", ["problem", "jsonrpc", "google"])
+def test_retry_hint_and_content_language_rules_match_the_runtime(
+    profile: str, tmp_path: Path
+) -> None:
+    # retryable = false never sends an inherited Retry-After; a variant's message is
+    # labelled with the catalog's language (docs/wire.md §4.3 and §5)
+    catalog = errdex.loads(DECISIONS)
+    for name, data in generate(catalog, "python", "decisions_gen").items():
+        (tmp_path / name).write_bytes(data)
+    sys.path.insert(0, str(tmp_path))
+    try:
+        import decisions_gen as gen
+
+        for code, options, locale in (
+            ("M-1", {}, None),
+            ("M-1", {"variant": "busy"}, "zh-CN"),
+            ("M-1", {}, "zh-CN"),
+            ("M-2", {}, "zh-CN"),
+        ):
+            want = errdex.render(catalog.error(code, **options), profile, locale=locale)
+            got = gen.render(gen.error_for(code, **options), profile, locale=locale)
+            assert tuple(got[:3]) == tuple(want[:3]), (code, options, locale)
+            assert "Retry-After" not in dict(got.headers) or code == "M-2"
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("decisions_gen", None)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from errdex.check.compat import kinds as K
+from errdex.check.compat.catalog_changes import catalog_changes
 from errdex.check.compat.change import Change, Report, Shift
 from errdex.check.text import parse_template
 from errdex.io.diagnostic import Diagnostic, rule
@@ -53,7 +54,6 @@ _OTHER = (
     "variants",
     "examples",
     "tags",
-    "docs_url",
     "locale",
 )
 
@@ -101,9 +101,9 @@ class _Differ:
         left: list[int] = []
         for i in unpaired:  # pass 2: by code
             o = old[i]
-            j = new_at.get((o.space, o.key))
-            if j is not None and j not in partner:
-                partner[j] = (i, SAME)
+            at = new_at.get((o.space, o.key))
+            if at is not None and at not in partner:
+                partner[at] = (i, SAME)
             else:
                 left.append(i)
         gone: list[int] = []
@@ -132,6 +132,7 @@ class _Differ:
         for i in gone:
             self._gone(i, new_at)
 
+        self.changes.extend(catalog_changes(self.old, self.new))
         self._apply_allows()
         changes = sorted(self.changes, key=lambda c: K.severity_rank(c.kind.severity))
         return Report(old_label, new_label, tuple(changes), tuple(_shifts(changes)))
@@ -262,7 +263,7 @@ class _Differ:
         reused = False
         if o.name != n.name:
             reused = self._name(o, n, at)
-        elif o.name is None and how == SAME and unrelated_texts(o, n):
+        elif o.name is None and how == SAME and (unrelated_texts(o, n) or _replaced(o, n)):
             reused = True
             msg = f"code {n.code} now means {_snippet(n)!r}; it meant {_snippet(o)!r}"
             self._add(K.REUSED, n, at, msg, field=("message",), old=_snippet(o), new=_snippet(n))
@@ -445,7 +446,51 @@ class _Differ:
         if o.status != n.status:  # the reason and replacement are part of that change
             other = [f for f in other if f not in ("reason", "replaced_by")]
         if o.params != n.params and set(o.params) == set(n.params):
-            other.append("params")
+            retyped = [p for p in o.params if o.params[p].type != n.params[p].type]
+            for p in retyped:
+                self._add(
+                    K.PARAM_TYPE_CHANGED,
+                    n,
+                    at,
+                    f"{label}: parameter {{{p}}} is now {n.params[p].type} "
+                    f"(was {o.params[p].type})",
+                    field=("params", p, "type"),
+                    old=o.params[p].type,
+                    new=n.params[p].type,
+                )
+            if any(
+                o.params[p]._replace(type="") != n.params[p]._replace(type="") for p in o.params
+            ):
+                other.append("params")
+        if o.docs_url != n.docs_url:
+            self._add(
+                K.DOCS_URL_CHANGED,
+                n,
+                at,
+                f"{label}: docs URL changed from {o.docs_url!r} to {n.docs_url!r}",
+                field=("docs_url",),
+                old=o.docs_url,
+                new=n.docs_url,
+            )
+        if o.variants != n.variants:
+            kept = {v.message for v in n.variants}
+            gone = [v.message for v in o.variants if v.message not in kept]
+            if gone:
+                shown = ", ".join(repr(m) for m in gone[:3]) + (" …" if len(gone) > 3 else "")
+                self._add(
+                    K.VARIANT_CHANGED,
+                    n,
+                    at,
+                    f"{label}: known message {shown} is no longer sent as written",
+                    field=("variants",),
+                    old=gone,
+                    new=[
+                        v.message
+                        for v in n.variants
+                        if v.message not in {x.message for x in o.variants}
+                    ],
+                )
+                other = [f for f in other if f != "variants"]
         if o.retryable is not n.retryable and o.retryable is not True and n.retryable is not True:
             other.append("retryable")
         if other:
@@ -578,6 +623,26 @@ def unrelated_texts(old: Entry, new: Entry) -> bool:
     if not a or not b:
         return False
     return len(a & b) * 2 < min(len(a), len(b))
+
+
+def _replaced(old: Entry, new: Entry) -> bool:
+    """Whether an unnamed code's message was replaced outright (another error on the wire).
+
+    The message is what a client shows; a new one that shares fewer than half
+    of its words (or, for messages of one or two words, less than half of its
+    characters) with the old one means another error, whatever the description.
+    """
+    a, b = old.message, new.message
+    if not a or not b or a == b:
+        return False
+    wa, wb = _msg_words(a), _msg_words(b)
+    if len(wa) >= 3 and len(wb) >= 3:
+        return len(wa & wb) * 2 < min(len(wa), len(wb))
+    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() < 0.5
+
+
+def _msg_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if w not in _COMMON}
 
 
 _NUMBERED = re.compile(r"^(.*?)(-?\d+)$")

@@ -114,6 +114,42 @@ PARAM_RENAMED = _kind(
     "a message parameter was renamed",
     "keep the parameter's name: callers pass it by name",
 )
+PARAM_TYPE_CHANGED = _kind(
+    "param-type-changed",
+    "breaking",
+    "a message parameter's declared type changed",
+    "keep the type: typed clients and generated code read the parameter as declared",
+)
+VARIANT_CHANGED = _kind(
+    "variant-changed",
+    "breaking",
+    "a known message (variant) was edited or dropped",
+    "keep the known message as sent: clients recognise the variant by its exact text",
+)
+DOCS_URL_CHANGED = _kind(
+    "docs-url-changed",
+    "breaking",
+    "the docs URL changed: the problem+json type URI clients match on",
+    "keep the URL template; redirect old URLs instead of changing them",
+)
+CATALOG_ID_CHANGED = _kind(
+    "catalog-id-changed",
+    "breaking",
+    "the catalog id changed: the google ErrorInfo domain and generated names change",
+    "keep the id; it identifies the catalog on the wire",
+)
+ENVELOPE_CHANGED = _kind(
+    "envelope-changed",
+    "breaking",
+    "a plain envelope ([profiles.NAME]) lost, renamed or refilled a key, or was dropped",
+    "keep the envelope's keys and what they hold; add keys instead of renaming them",
+)
+INTERNAL_ERROR_CHANGED = _kind(
+    "internal-error-changed",
+    "breaking",
+    "the code sent for unexpected internal errors changed",
+    "keep [catalog] internal_error: clients branch on it",
+)
 
 DEPRECATED = _kind("deprecated", "notice", "a code was deprecated")
 PLACEHOLDER_ADDED = _kind(

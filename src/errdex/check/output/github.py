@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from errdex.check.engine import CheckResult
 from errdex.io import Diagnostic
+from errdex.io.terminal import safe
 
 _LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -19,7 +20,7 @@ def escape_data(text: str) -> str:
 
 def escape_property(text: str) -> str:
     """Escape a workflow command's property value."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return escape_data(safe(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def command(d: Diagnostic) -> str:
@@ -32,7 +33,8 @@ def command(d: Diagnostic) -> str:
             props.append(f"col={d.col}")
     props.append(f"title={escape_property(f'{d.rule.id} {d.rule.slug}')}")
     message = d.message + (f"\nhelp: {d.hint}" if d.hint else "")
-    return f"::{_LEVELS.get(d.severity, 'warning')} {','.join(props)}::{escape_data(message)}"
+    level = _LEVELS.get(d.severity, "warning")
+    return f"::{level} {','.join(props)}::{escape_data(safe(message))}"
 
 
 def github(result: CheckResult, **_: object) -> str:

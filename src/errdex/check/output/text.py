@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from errdex.check.engine import CheckResult
 from errdex.io import Diagnostic
+from errdex.io.terminal import clip, safe_line
+
+SOURCE_WIDTH = 200
+"""At most this many characters of a source line are echoed, centred on the column."""
 
 _COLORS = {"error": "red", "warning": "yellow", "note": "cyan"}
 
@@ -25,24 +29,34 @@ def _width(text: str) -> int:
     return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def _window(source: str, col: int) -> tuple[str, int]:
+    """At most :data:`SOURCE_WIDTH` characters of a line around ``col``, and the new column."""
+    if len(source) <= SOURCE_WIDTH:
+        return source, col
+    shown = clip(source, SOURCE_WIDTH, around=max(col - 1, 0))
+    start = max(0, min(col - 1 - SOURCE_WIDTH // 2, len(source) - SOURCE_WIDTH))
+    return shown, col - start + (1 if start > 0 else 0)
+
+
 def render_one(d: Diagnostic, color: bool = False) -> str:
     """One diagnostic as a few lines of text."""
-    head = _style(f"{d.location}:", color, bold=True)
+    head = _style(f"{safe_line(d.location)}:", color, bold=True)
     severity = _style(
         f"{d.severity}[{d.rule.id} {d.rule.slug}]", color, fg=_COLORS.get(d.severity), bold=True
     )
-    lines = [f"{head} {severity}: {d.message}"]
+    lines = [f"{head} {severity}: {safe_line(d.message)}"]
     source = d.source_line
     if source is not None:
+        source, col = _window(source, d.col)
         number = str(d.line)
         gutter = " " * len(number)
-        shown = source.expandtabs(4) if "\t" not in source[: d.col] else source.replace("\t", " ")
-        lines.append(_style(f" {number} | ", color, fg="blue") + shown)
+        shown = source.expandtabs(4) if "\t" not in source[:col] else source.replace("\t", " ")
+        lines.append(_style(f" {number} | ", color, fg="blue") + safe_line(shown))
         caret = _style("^", color, fg=_COLORS.get(d.severity), bold=True)
-        pad = " " * _width(source[: max(d.col - 1, 0)].replace("\t", " "))
+        pad = " " * _width(safe_line(source[: max(col - 1, 0)].replace("\t", " ")))
         lines.append(_style(f" {gutter} | ", color, fg="blue") + pad + caret)
     if d.hint:
-        lines.append(_style("  = help: ", color, bold=True) + d.hint)
+        lines.append(_style("  = help: ", color, bold=True) + safe_line(d.hint))
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from typing import Any
 
+from errdex.convert.escape import csv_uncell
 from errdex.convert.importers.draft import Draft, slug
 from errdex.convert.importers.tabular import add_rows, header_roles
 from errdex.io import Diagnostic, SourceFile
@@ -46,7 +47,7 @@ def import_csv(
             hint="name the code column code, Error Code or 错误码",
         )
         return None, draft.diagnostics
-    add_rows(draft, roles, rows[1:], lambda s: s, lambda entry: None)
+    add_rows(draft, roles, rows[1:], csv_uncell, lambda entry: None)
     for entry in draft.entries:
         sid = entry.pop("_space", None)
         mid = entry.pop("_module", None)

@@ -148,6 +148,8 @@ class _Reader:
             )
 
     def on_label(self, block: Block, *_: Any) -> None:
+        if "--code-" in str(block.a):  # a code's label (convert.layout.CodeLabels): its anchor
+            return
         if self.pending_label:
             name, line = self.pending_label
             self.draft.unplaced(line, f"label ({name})= is not followed by a heading; not imported")
@@ -270,7 +272,7 @@ class _Reader:
                     line, 'a known message is written - "message": description; not imported'
                 )
                 continue
-            variant: dict[str, Any] = {"message": message}
+            variant: dict[str, Any] = {"message": md_unescape(message)}
             rest = text[end:]
             if rest.startswith(":"):
                 variant["description"] = md_unescape(
@@ -372,7 +374,7 @@ class _Reader:
             i += 1
         header_text = options.get("header", "").strip()
         if header_text.startswith(">") or header_text.startswith("|"):
-            header_text = header_text[1:].strip()
+            header_text = header_text[1:].lstrip("-+").strip()  # >, >-, |+ … (YAML block)
         body_start = int(block.c) + i  # type: ignore[call-overload]
         reader_header = (
             next(csv.reader([header_text], skipinitialspace=True), []) if header_text else []

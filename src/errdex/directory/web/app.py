@@ -240,7 +240,7 @@ class Directory:
         return self.html(self.pages.search(query, result, lang, self.links(request, lang)))
 
     def _catalog_id(self, request: Request) -> str:
-        catalog_id = request.path_params["catalog"]
+        catalog_id: str = request.path_params["catalog"]
         if catalog_id not in self.registry.catalogs:
             raise HTTPException(404, f"no catalog {catalog_id[:MAX_PARAM]!r}")
         return catalog_id
@@ -333,7 +333,7 @@ class Directory:
         if body is not None:
             return Response(body, media_type="application/json")
         response = self._lookup(request)
-        self.cache.put(key, response.body)
+        self.cache.put(key, bytes(response.body))
         return response
 
     def _lookup(self, request: Request) -> Response:
@@ -351,7 +351,7 @@ class Directory:
         if body is not None:
             return Response(body, media_type="application/json")
         response = self._search(request)
-        self.cache.put(key, response.body)
+        self.cache.put(key, bytes(response.body))
         return response
 
     def _search(self, request: Request) -> Response:

@@ -190,6 +190,9 @@ class _File:
         except FormatError as exc:
             self.refuse(str(exc))
             return
+        except RecursionError:  # ~1,000-deep dotted keys: the formatter recurses per level
+            self.refuse("keys are nested too deeply to format; flatten this structure")
+            return
         if "\r\n" in self.text.split("\n", 1)[0] + "\n":
             after = after.replace("\n", "\r\n")
         self.after = after
@@ -211,11 +214,11 @@ class _File:
         if text is None or self.data is None:
             return None
         src = SourceFile(self.path, text, self.kind)
-        data = self.data
+        data: dict[str, Any] | None = self.data
         if formatted and self.after is not None:
             data, _ = parse(text, src)
-            if data is None:
-                return None
+        if data is None:
+            return None
         return Document(src, data, self.role)
 
     def result(self) -> Formatted:

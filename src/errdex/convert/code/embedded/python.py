@@ -414,7 +414,7 @@ def _make(i: int) -> type[Error]:
             "module": row.module,
             "status": row.status,
             "retryable": row.retryable,
-            "retry_after": row.retry_after,
+            "retry_after": row.retry_after if row.retryable is not False else None,
         }
         made: type[Error] = type(row.ident, bases, attrs, code=row.code, space=row.space)
         globals()[row.ident] = made
@@ -597,19 +597,24 @@ def _texts(error: Error, entry: Entry, locale: str | None) -> tuple[str, _Texts 
     chosen = negotiate(locale, CATALOG["locales"], CATALOG["default_locale"])
     texts = entry.texts.get(chosen) or entry.texts[entry.own_locale]
     found = _Texts(*texts)
-    if error._message is not None:
-        return error._message, found
+    if error._message is not None:  # explicit, variant or decoded: the catalog's language
+        return error._message, found._replace(locale=entry.own_locale)
     return fill(found.message, error.params, entry.private), found
 
 
 def _headers(error: Error, texts: _Texts | None, media_type: str) -> tuple[tuple[str, str], ...]:
     out = [("Content-Type", media_type)]
-    seconds = _retry_seconds(error.retry_after)
+    seconds = _retry_seconds(_retry_after_sent(error))
     if seconds is not None:
         out.append(("Retry-After", str(seconds)))
     if texts is not None:
         out.append(("Content-Language", texts.locale))
     return tuple(out)
+
+
+def _retry_after_sent(error: Error) -> int | float | None:
+    """The delay an error is sent with: none when it is not retryable (docs/wire.md §5)."""
+    return None if error.retryable is False else error.retry_after
 
 
 def _retry_seconds(value: Any) -> int | None:
@@ -652,8 +657,8 @@ def _problem(error: Error, entry: Entry, message: str, texts: _Texts | None, id:
         body["space"] = error.space
     if error.retryable is not None:
         body["retryable"] = error.retryable
-    if error.retry_after is not None:
-        body["retry_after"] = error.retry_after
+    if _retry_after_sent(error) is not None:
+        body["retry_after"] = _retry_after_sent(error)
     params = error.public_params if error.params else None
     if params:
         body["params"] = params
@@ -732,7 +737,7 @@ def _google(error: Error, entry: Entry, message: str, texts: _Texts | None, id: 
         details.append(
             {"@type": _GOOGLE + "LocalizedMessage", "locale": texts.locale, "message": message}
         )
-    seconds = _retry_seconds(error.retry_after)
+    seconds = _retry_seconds(_retry_after_sent(error))
     if seconds is not None:
         details.append({"@type": _GOOGLE + "RetryInfo", "retryDelay": _duration(seconds)})
     if entry.type_url != "about:blank":
@@ -785,7 +790,7 @@ def _reference(
     if ref == "retryable":
         return error.retryable
     if ref == "retry_after":
-        return error.retry_after
+        return _retry_after_sent(error)
     if ref == "data":
         if error.data is not None:
             return error.data
