@@ -64,3 +64,50 @@ def run(command: list[str], lines: str, cwd: Path | None = None) -> list[Any]:
     done = subprocess.run(command, input=lines.encode(), capture_output=True, cwd=cwd, timeout=600)
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     return [json.loads(line) for line in done.stdout.decode().split("\n") if line]
+
+
+TS_FLAGS = (
+    "--strict",
+    "--noUncheckedIndexedAccess",
+    "--exactOptionalPropertyTypes",
+    "--noUnusedLocals",
+    "--noUnusedParameters",
+    "--noImplicitReturns",
+    "--noImplicitOverride",
+    "--declaration",
+    "--moduleResolution",
+    "node",
+)
+"""What the generated TypeScript must compile under (plus a target and a module kind)."""
+
+
+def write_typescript(catalog: Catalog, folder: Path) -> None:
+    """Write the generated module ``gen.ts``, the driver ``main.ts`` and an ESM package.json."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in generate(catalog, "typescript", "gen").items():
+        (folder / name).write_bytes(data)
+    (folder / "main.ts").write_bytes(driver_source("typescript_driver.ts"))
+    (folder / "package.json").write_text('{"type": "module"}\n')
+
+
+def compile_typescript(
+    tsc: list[str], folders: list[Path], target: str = "es2022", module: str = "es2022"
+) -> None:
+    """Compile every folder's ``gen.ts`` and ``main.ts`` in one tsc run (tsc starts slowly)."""
+    sources = [str(f / n) for f in folders for n in ("gen.ts", "main.ts")]
+    cmd = [*tsc, *TS_FLAGS, "--target", target, "--module", module, *sources]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def build_rust(rustc: str, catalog: Catalog, folder: Path, optimize: bool = False) -> list[str]:
+    """Build the Rust driver for ``catalog`` with one rustc call (no crates); its command."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for data in generate(catalog, "rust", "gen").values():
+        (folder / "gen.rs").write_bytes(data)
+    (folder / "main.rs").write_bytes(driver_source("rust_driver.rs"))
+    opt = ["-C", "opt-level=2"] if optimize else []
+    cmd = [rustc, "--edition", "2021", "-D", "warnings", *opt, "-o", "driver", "main.rs"]
+    done = subprocess.run(cmd, cwd=folder, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return [str(folder / "driver")]

@@ -23,8 +23,8 @@ export type Json =
   | { readonly [key: string]: Json }
   | ReadonlyMap<string, Json>;
 
-/** A parameter value: strings, numbers (integral ones are integers), booleans, bigints. */
-export type ParamValue = string | number | bigint | boolean | Float | null;
+/** A parameter value: strings, numbers (integral ones are integers), booleans, `Float`s. */
+export type ParamValue = string | number | boolean | Float | null;
 
 type Texts = readonly [
   locale: string,
@@ -67,6 +67,7 @@ export interface Entry {
 }
 
 const PUBLIC_CAP = 256;
+const EMPTY: ReadonlyMap<string, ParamValue> = new Map();
 
 /** Options of an error besides its parameters. */
 export interface ErrorOptions {
@@ -95,29 +96,27 @@ export class CatalogError extends Error {
   /** @internal */ _message: string | null = null;
   /** @internal */ _variant: string | null = null;
 
-  constructor(entry: Entry | null, params?: ReadonlyMap<string, ParamValue>, options?: ErrorOptions) {
-    super("", options?.cause === undefined ? undefined : { cause: options.cause });
-    Object.setPrototypeOf(this, new.target.prototype); // instanceof on ES5 targets
+  /** An error of `entry` with `params`; `message` replaces the entry's (a decoded error's text). */
+  constructor(entry: Entry | null, params?: ReadonlyMap<string, ParamValue>, options?: ErrorOptions, message?: string) {
+    super(message ?? (entry === null ? "" : fill(entry.own, params ?? EMPTY)));
+    // instanceof and getters on ES5 targets, where Error() returns a plain Error
+    if (Object.getPrototypeOf(this) !== new.target.prototype) Object.setPrototypeOf(this, new.target.prototype);
     this.name = CATALOG_CLASS;
     this.entry = entry;
     this.kind = entry === null ? null : entry.kind;
     this.params = params ?? new Map();
     this.data = options?.data;
     this.subErrors = options?.subErrors ?? [];
-    if (options?.cause !== undefined && !("cause" in this)) {
-      Object.defineProperty(this, "cause", { value: options.cause, configurable: true });
+    if (options?.cause !== undefined) {
+      Object.defineProperty(this, "cause", { value: options.cause, configurable: true, writable: true });
     }
-    this._code = entry === null ? null : entry.code;
+    this._code = entry === null || entry.key === "" ? null : entry.code; // "": no code
     this._space = entry === null ? null : entry.space;
     this._name = entry === null ? null : entry.name;
     this._status = entry === null ? 500 : entry.status;
     this._retryable = entry === null ? null : entry.retryable;
     this._retryAfter = entry === null ? null : entry.retryAfter;
-    Object.defineProperty(this, "message", {
-      get: () => this.publicMessage,
-      configurable: true,
-      enumerable: false,
-    });
+    if (message !== undefined) this._message = message;
   }
 
   /** An error of `code` (in `space` when the code is in several) with `params`; throws for an unknown code. */
@@ -125,7 +124,11 @@ export class CatalogError extends Error {
     const entry = lookup(code, space ?? undefined);
     if (entry === undefined) throw new RangeError(`no error ${JSON.stringify(code)} in catalog ${CATALOG_ID}`);
     const map = new Map<string, ParamValue>();
-    for (const [k, v] of Object.entries(params ?? {})) map.set(k, v);
+    const given = params ?? {};
+    Object.keys(given).forEach((k) => {
+      const v = given[k];
+      if (v !== undefined) map.set(k, v);
+    });
     return new CatalogError(entry, map, options);
   }
 
@@ -177,8 +180,15 @@ const INT_RE = /^[+-]?[0-9]+$/;
 export function codeKey(code: Code): string {
   if (typeof code === "number") return String(code);
   const text = code.trim();
-  if (INT_RE.test(text)) return BigInt(text).toString();
+  if (INT_RE.test(text)) return intText(text);
   return text.toUpperCase();
+}
+
+/** Canonical decimal text of an integer literal ("+007" → "7", "-0" → "0"). */
+function intText(text: string): string {
+  const neg = text.charAt(0) === "-";
+  const digits = text.replace(/^[+-]/, "").replace(/^0+(?=\d)/, "");
+  return neg && digits !== "0" ? "-" + digits : digits;
 }
 
 interface Index {
@@ -239,10 +249,24 @@ function getIn(key: string, space: string): Entry | undefined {
 
 // -- values and templates -------------------------------------------------------------
 
+function isHigh(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c < 0xdc00 && next >= 0xdc00 && next < 0xe000;
+}
+
+/** The number of code points of `text` (Python's `len`). */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) if (isHigh(text, i)) i++;
+  return n;
+}
+
 function capText(text: string, limit: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= limit) return text;
-  return chars.slice(0, Math.max(0, limit - 1)).join("") + "…";
+  if (text.length <= limit || codePoints(text) <= limit) return text;
+  let i = 0;
+  for (let n = 0; n < limit - 1; n++, i++) if (isHigh(text, i)) i++;
+  return text.slice(0, i) + "…";
 }
 
 function floatParts(f: number): [boolean, string, number] {
@@ -281,19 +305,19 @@ function jsonFloat(f: number): string {
   return neg ? "-" + text : text;
 }
 
-const INT64_MIN = -(2n ** 63n);
-const UINT64_MAX = 2n ** 64n - 1n;
-const BIG = 10n ** 18n;
-
-function isInt(v: unknown): v is number | bigint {
-  return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+function isInt(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v);
 }
 
-function show(name: string, v: ParamValue | Json | undefined): string {
+function intString(n: number): string {
+  return Math.abs(n) < 1e21 ? String(n) : n.toLocaleString("en-US", { useGrouping: false });
+}
+
+function show(name: string, v: unknown): string {
   if (v === null || v === undefined) return "{" + name + "}";
   if (typeof v === "string") return capText(v, PUBLIC_CAP);
   if (typeof v === "boolean") return v ? "True" : "False";
-  if (isInt(v)) return capText(BigInt(v).toString(), PUBLIC_CAP);
+  if (isInt(v)) return capText(intString(v), PUBLIC_CAP);
   if (typeof v === "number") return pyFloat(v);
   if (v instanceof Float) return pyFloat(v.value);
   return capText(toJson(v), PUBLIC_CAP);
@@ -317,29 +341,26 @@ function isPrivate(entry: Entry | null, name: string): boolean {
   return false;
 }
 
-function scalar(v: ParamValue, type: string | null): Json {
+function scalar(v: ParamValue, type: string | null): Out {
   if (v === null) return null;
   if (typeof v === "string") return capText(v, PUBLIC_CAP);
   if (typeof v === "boolean") return type === null || type === "bool" ? v : show("", v);
   if (isInt(v)) {
-    const big = BigInt(v);
-    if ((type === null || type === "int" || type === "float") && big >= INT64_MIN && big <= UINT64_MAX) {
-      if (type === "float") return new Float(Number(big));
-      return typeof v === "bigint" ? new Raw(big.toString()) : v;
+    if ((type === null || type === "int" || type === "float") && v >= -(2 ** 63) && v <= 2 ** 64) {
+      return type === "float" ? new Float(v) : new Raw(intString(v));
     }
-    return capText(big.toString(), PUBLIC_CAP);
+    return capText(intString(v), PUBLIC_CAP);
   }
   const f = v instanceof Float ? v.value : v;
   if (type === null || type === "float") return Number.isFinite(f) ? new Float(f) : null;
   return pyFloat(f);
 }
 
-function publicParams(err: CatalogError): Map<string, Json> {
-  const out = new Map<string, Json>();
-  for (const [k, v] of err.params) {
-    if (isPrivate(err.entry, k)) continue;
-    out.set(k, scalar(v, declared(err.entry, k)));
-  }
+function publicParams(err: CatalogError): Map<string, Out> {
+  const out = new Map<string, Out>();
+  err.params.forEach((v, k) => {
+    if (!isPrivate(err.entry, k)) out.set(k, scalar(v, declared(err.entry, k)));
+  });
   return out;
 }
 
@@ -350,7 +371,8 @@ class Raw {
   constructor(readonly text: string) {}
 }
 
-type Out = Json | Raw | undefined | ReadonlyMap<string, Json | Raw> | readonly (Json | Raw)[];
+/** What the JSON writer takes: Json, plus Raw pieces anywhere. */
+type Out = unknown;
 
 function numberJson(n: number): string {
   if (!Number.isFinite(n)) return "null";
@@ -359,7 +381,7 @@ function numberJson(n: number): string {
 }
 
 /** `v` as JSON in errdex's byte form: compact, members in order, floats as Python writes them. */
-export function toJson(v: Out): string {
+export function toJson(v: unknown): string {
   if (v === null || v === undefined) return "null";
   switch (typeof v) {
     case "string":
@@ -374,11 +396,10 @@ export function toJson(v: Out): string {
   if (Array.isArray(v)) return "[" + v.map((x: Out) => toJson(x)).join(",") + "]";
   const parts: string[] = [];
   if (v instanceof Map) {
-    for (const [k, x] of v as ReadonlyMap<string, Out>) parts.push(JSON.stringify(k) + ":" + toJson(x));
+    (v as ReadonlyMap<string, Out>).forEach((x, k) => parts.push(JSON.stringify(k) + ":" + toJson(x)));
   } else {
-    for (const [k, x] of Object.entries(v as { readonly [key: string]: Json })) {
-      parts.push(JSON.stringify(k) + ":" + toJson(x));
-    }
+    const o = v as { readonly [key: string]: Json };
+    Object.keys(o).forEach((k) => parts.push(JSON.stringify(k) + ":" + toJson(o[k])));
   }
   return "{" + parts.join(",") + "}";
 }
@@ -405,7 +426,7 @@ function ranges(header: string): [string[], string[]] {
     .forEach((item, i) => {
       const [head = "", ...params] = item.split(";");
       const tag = head.trim();
-      if (tag === "" || Array.from(tag).length > 64) return;
+      if (tag === "" || codePoints(tag) > 64) return;
       let q: number | null = 1;
       for (const param of params) {
         const eq = param.indexOf("=");
@@ -508,6 +529,7 @@ function synthetic(err: CatalogError): CatalogError {
   const copy = new CatalogError(entry, err.params, { data: err.data ?? null, subErrors: err.subErrors });
   copy._code = err._code;
   copy._message = err._message;
+  copy.message = err.message;
   return copy;
 }
 
@@ -541,13 +563,13 @@ function ambiguous(err: CatalogError): boolean {
   return err.entry !== null && err.entry.ambiguous;
 }
 
-function subErrors(err: CatalogError, key: string): Map<string, Json | Raw>[] {
+function subErrors(err: CatalogError, key: string): Map<string, Out>[] {
   const carried = err.entry?.carried ?? [];
   return err.subErrors.map((sub) => {
-    const item = new Map<string, Json | Raw>([["code", codeJson(sub)], [key, sub.publicMessage]]);
+    const item = new Map<string, Out>([["code", codeJson(sub)], [key, sub.publicMessage]]);
     if (ambiguous(sub) && !carried.includes(sub._space ?? "")) item.set("space", sub._space);
     const params = publicParams(sub);
-    if (params.size > 0) item.set("params", params as unknown as Json);
+    if (params.size > 0) item.set("params", params);
     return item;
   });
 }
@@ -627,10 +649,10 @@ function renderGoogle(err: CatalogError, message: string, t: Texts | null): Rend
   const metadata = new Map<string, Json>();
   if (err._code !== null) metadata.set("code", String(err._code));
   if (ambiguous(err) && err._space) metadata.set("space", err._space);
-  for (const [k, v] of publicParams(err)) {
-    if (k === "code" || k === "space" || v === null) continue;
+  publicParams(err).forEach((v, k) => {
+    if (k === "code" || k === "space" || v === null) return;
     metadata.set(k, typeof v === "boolean" ? String(v) : typeof v === "string" ? v : show(k, v));
-  }
+  });
   const details: Map<string, Out>[] = [
     new Map<string, Out>([["@type", GOOGLE + "ErrorInfo"], ["reason", entry.reason], ["domain", CATALOG_ID], ["metadata", metadata]]),
   ];
@@ -805,14 +827,15 @@ function readGoogle(body: unknown): Fields | null {
       if (isObj(metadata)) {
         const rest: Record<string, unknown> = {};
         let n = 0;
-        for (const [k, v] of Object.entries(metadata)) {
+        Object.keys(metadata).forEach((k) => {
+          const v = metadata[k];
           if (k === "code") f.code = v;
           else if (k === "space") f.space = v;
           else {
             rest[k] = v;
             n++;
           }
-        }
+        });
         if (n > 0) f.params = rest;
       }
     } else if (kind === "RetryInfo") {
@@ -951,7 +974,7 @@ function choose(candidates: readonly Entry[], f: Fields, status: number | null):
 
 function keyOf(code: unknown): [string, boolean] | null {
   if (typeof code === "string") return [codeKey(code), INT_RE.test(code.trim())];
-  if (isIntValue(code)) return [BigInt(code).toString(), true];
+  if (isIntValue(code)) return [intString(code), true];
   return null;
 }
 
@@ -1005,7 +1028,7 @@ function fallbackSpace(code: unknown, space: unknown, jsonrpc: boolean): string 
 function coerceBack(v: unknown, type: string | null): ParamValue {
   if (typeof v !== "string") return v as ParamValue;
   const t = v.trim();
-  if (type === "int" && /^[+-]?\d+(_\d+)*$/.test(t)) return Number(BigInt(t.replace(/_/g, "")));
+  if (type === "int" && /^[+-]?\d+(_\d+)*$/.test(t)) return Number(t.replace(/_/g, ""));
   if (type === "float" && t !== "" && !Number.isNaN(Number(t))) return Number(t);
   if (type === "bool" && (v === "true" || v === "True")) return true;
   if (type === "bool" && (v === "false" || v === "False")) return false;
@@ -1022,7 +1045,9 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
   const params = new Map<string, ParamValue>();
   const rawParams = f.params;
   if (isObj(rawParams)) {
-    for (const [k, v] of Object.entries(rawParams).slice(0, 256)) params.set(k, coerceBack(v, entry === null ? null : declared(entry, k)));
+    Object.keys(rawParams)
+      .slice(0, 256)
+      .forEach((k) => params.set(k, coerceBack(rawParams[k], entry === null ? null : declared(entry, k))));
   }
   const subs: CatalogError[] = [];
   if (Array.isArray(f.subs) && f.subs.length > 0) {
@@ -1038,7 +1063,9 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
   let data: Json | undefined;
   if (entry === null) data = (f.data ?? null) as Json;
   else if (subs.length === 0 && f.data !== undefined && f.data !== null && (!isObj(f.data) || f.code === undefined || f.code === null)) data = f.data as Json;
-  const err = new CatalogError(entry, params, data === undefined ? { subErrors: subs } : { data, subErrors: subs });
+  const options = data === undefined ? { subErrors: subs } : { data, subErrors: subs };
+  if (entry === null && message === null) message = status !== null ? phrase(status) : "Unknown error";
+  const err = new CatalogError(entry, params, options, message ?? undefined);
   if (entry !== null) {
     if (message !== null) {
       const v = matchVariant(entry, message);
@@ -1048,7 +1075,6 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
       }
     }
   } else {
-    if (message === null) message = status !== null ? phrase(status) : "Unknown error";
     let code = f.code;
     if ((code === undefined || code === null) && jsonrpc) code = f.rpcCode;
     if (code === undefined || code === null) err._code = null;
@@ -1062,7 +1088,7 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
     else if (INTERNAL_CODE !== null && err._code !== null && codeKey(err._code) === INTERNAL_CODE) err._status = 500;
   }
   if (status !== null) err._status = status;
-  if (message !== null) err._message = message;
+
   decideRetry(err, f, header);
   return err;
 }
@@ -1121,7 +1147,10 @@ export type Headers = readonly (readonly [string, string])[] | { readonly [name:
 
 function headerMap(h: Headers | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  const items = h === undefined ? [] : Array.isArray(h) ? (h as readonly (readonly [string, string])[]) : Object.entries(h);
+  if (h === undefined) return out;
+  const items: readonly (readonly [string, string])[] = Array.isArray(h)
+    ? (h as readonly (readonly [string, string])[])
+    : Object.keys(h).map((k): readonly [string, string] => [k, (h as { readonly [name: string]: string })[k] ?? ""]);
   for (const [k, v] of items) if (!out.has(k.toLowerCase())) out.set(k.toLowerCase(), v);
   return out;
 }
@@ -1164,13 +1193,43 @@ export interface Response {
   readonly now?: number;
 }
 
-function parseBody(body: string | Uint8Array): [unknown, boolean, string] {
-  const text = typeof body === "string" ? body : new TextDecoder().decode(body.subarray(0, 4096 * 4));
-  try {
-    return [JSON.parse(typeof body === "string" ? body : new TextDecoder("utf-8", { fatal: true }).decode(body)), true, ""];
-  } catch {
-    return [undefined, false, capText(text, 4096)];
+/** UTF-8 bytes as text (invalid sequences become U+FFFD) and whether they were valid. */
+function utf8(bytes: Uint8Array): [string, boolean] {
+  let out = "";
+  let valid = true;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    let cp = n === 0 ? b : n === 1 ? b & 0x1f : n === 2 ? b & 0x0f : b & 0x07;
+    let ok = n >= 0 && i + n < bytes.length;
+    for (let k = 1; ok && k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    if (ok && ((n === 2 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) || (n === 3 && (cp < 0x10000 || cp > 0x10ffff)))) ok = false;
+    if (!ok) {
+      out += "\ufffd";
+      valid = false;
+      i += 1;
+      continue;
+    }
+    out += String.fromCodePoint(cp);
+    i += n + 1;
   }
+  return [out, valid];
+}
+
+function parseBody(body: string | Uint8Array): [unknown, boolean, string] {
+  const [text, valid] = typeof body === "string" ? [body, true] : utf8(body);
+  if (valid) {
+    try {
+      return [JSON.parse(text), true, ""];
+    } catch {
+      // not JSON: the text is kept below
+    }
+  }
+  return [undefined, false, capText(text.slice(0, 4096 * 4), 4096)];
 }
 
 function statusOf(r: Response): number | null {
@@ -1185,6 +1244,19 @@ function statusOf(r: Response): number | null {
  * (`entry` null), an unreadable body gives an error too.
  */
 export function decode(r: Response): CatalogError {
+  // A decoded error describes a failure elsewhere: its local stack says nothing, and
+  // capturing it is most of the cost of a decode on V8.
+  const ctor = Error as unknown as { stackTraceLimit?: number };
+  const limit = ctor.stackTraceLimit;
+  if (limit !== undefined) ctor.stackTraceLimit = 0;
+  try {
+    return decodeResponse(r);
+  } finally {
+    if (limit !== undefined) ctor.stackTraceLimit = limit;
+  }
+}
+
+function decodeResponse(r: Response): CatalogError {
   const status = statusOf(r);
   const h = headerMap(r.headers);
   const now = r.now ?? Date.now() / 1000;
@@ -1205,10 +1277,11 @@ export function decodeBatch(r: Response): (CatalogError | null)[] {
   return body.map((item) => (isObj(item) && has(item, "error") ? decodeOne(statusOf(r), h, item, true, "", now) : null));
 }
 
-const PHRASES: ReadonlyMap<number, string> = new Map(PHRASE_TABLE);
+let phrases: ReadonlyMap<number, string> | null = null;
 
 function phrase(status: number): string {
-  return PHRASES.get(status) ?? "Error";
+  if (phrases === null) phrases = new Map(PHRASE_TABLE);
+  return phrases.get(status) ?? "Error";
 }
 
 // autogenerated: start
