@@ -55,9 +55,11 @@ def _drifted(change: str) -> errdex.Catalog:
     if change == "status":
         text = text.replace("http_status = 503", "http_status = 429", 1)
     elif change == "swap":
-        text = text.replace('path = "/busy"', 'path = "/BUSY"').replace(
-            'path = "/orders/7"', 'path = "/busy"'
-        ).replace('path = "/BUSY"', 'path = "/orders/7"')
+        text = (
+            text.replace('path = "/busy"', 'path = "/BUSY"')
+            .replace('path = "/orders/7"', 'path = "/busy"')
+            .replace('path = "/BUSY"', 'path = "/orders/7"')
+        )
     elif change == "rename":
         text += '\n[profiles.plain]\nbody = { code = "$code", message = "$message" }\n'
         text = text.replace('profile = "problem"', 'profile = "plain"', 1)
@@ -76,8 +78,12 @@ def _drifted(change: str) -> errdex.Catalog:
         ("missing", "entry", "'SHOP-1', which the catalog does not have"),
     ],
 )
-def test_a_drifted_catalog_fails_with_the_diff(kind: str, change: str, what: str, needle: str) -> None:
+def test_a_drifted_catalog_fails_with_the_diff(
+    kind: str, change: str, what: str, needle: str
+) -> None:
     run = verify(_drifted(change), app=_app(kind))
     assert run.failed >= 1
-    diffs = [f"{m.what}: expected {m.expected}, got {m.got}" for o in run.outcomes for m in o.mismatches]
+    diffs = [
+        f"{m.what}: expected {m.expected}, got {m.got}" for o in run.outcomes for m in o.mismatches
+    ]
     assert any(d.startswith(what) and needle in d for d in diffs), diffs
