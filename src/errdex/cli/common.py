@@ -17,19 +17,27 @@ from errdex.model import Catalog
 
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     """Print diagnostics to stderr as ``file:line:col: severity RULE: message`` plus hint."""
+    from errdex.cli.stdin import display
+
     for d in diagnostics:
-        click.echo(f"{d.location}: {d.severity} {d.rule.id} [{d.rule.slug}]: {d.message}", err=True)
+        line = f"{d.location}: {d.severity} {d.rule.id} [{d.rule.slug}]: {d.message}"
+        click.echo(display(line), err=True)
         if d.hint:
             click.echo(f"  hint: {d.hint}", err=True)
 
 
 def load_or_exit(path: str | Path) -> Catalog:
-    """Load a catalog for a command that needs a usable one; exit 2 with diagnostics if not."""
+    """Load a catalog for a command that needs a usable one (``-``: standard input);
+    exit 2 with diagnostics if not."""
+    from errdex.cli.stdin import resolve
+
+    shown = path
+    path = resolve(str(path))
     catalog, diagnostics = read(path)
     if catalog is None or has_errors(diagnostics):
         print_diagnostics([d for d in diagnostics if d.severity == "error"])
         click.echo(
-            f"errdex: cannot load {path}: fix the errors above (errdex check {path})", err=True
+            f"errdex: cannot load {shown}: fix the errors above (errdex check {shown})", err=True
         )
         sys.exit(2)
     return catalog

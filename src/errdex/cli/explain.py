@@ -20,6 +20,7 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from errdex.cli.output import console, format_option, write_json
 from errdex.cli.registry_option import catalog_path_option, registry_or_exit
 
 STATE_STYLES = {
@@ -43,14 +44,14 @@ HOW_NOTES = {
 @click.option(
     "--locale", metavar="LOCALE", help="Show texts in this locale where translated (e.g. zh-CN)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@format_option
 @catalog_path_option
 def explain(
     code: str,
     catalog_id: str | None,
     space: str | None,
     locale: str | None,
-    as_json: bool,
+    output_format: str,
     catalog_paths: tuple[str, ...],
 ) -> None:
     """Explain an error CODE (a number, hex, string code or name) from every catalog that has it.
@@ -65,13 +66,10 @@ def explain(
     registry = registry_or_exit(catalog_paths, catalog=catalog_id)
     result = run_explain(registry, code, catalog=catalog_id, space=space, locale=locale)
     data = explanation_data(registry, result)
-    if as_json:
-        import orjson
-
-        sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    if output_format == "json":
+        write_json(data)
     else:
-        console = Console(soft_wrap=not sys.stdout.isatty(), highlight=False)
-        render(console, data)
+        render(console(), data)
     sys.exit(0 if result.found else 1)
 
 

@@ -15,6 +15,7 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from errdex.cli.output import console, format_option, write_json
 from errdex.cli.registry_option import catalog_path_option, registry_or_exit
 
 
@@ -48,7 +49,7 @@ from errdex.cli.registry_option import catalog_path_option, registry_or_exit
 @click.option(
     "--offset", type=click.IntRange(0), default=0, help="Skip this many results (paging)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@format_option
 @catalog_path_option
 def search(
     query: tuple[str, ...],
@@ -60,7 +61,7 @@ def search(
     locale: str | None,
     limit: int,
     offset: int,
-    as_json: bool,
+    output_format: str,
     catalog_paths: tuple[str, ...],
 ) -> None:
     """Search error codes, names and texts in every catalog and locale.
@@ -81,9 +82,7 @@ def search(
         offset=offset,
     )
     hits = [hit_data(registry, h) for h in result.hits]
-    if as_json:
-        import orjson
-
+    if output_format == "json":
         payload = {
             "query": text,
             "total": result.total,
@@ -93,10 +92,10 @@ def search(
             "total_exact": result.total_exact,
             "hits": hits,
         }
-        sys.stdout.buffer.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n")
+        write_json(payload)
     else:
         render(
-            Console(soft_wrap=not sys.stdout.isatty(), highlight=False),
+            console(),
             result.total,
             offset,
             hits,
