@@ -89,6 +89,8 @@ def test_canonical_json_has_every_key_in_a_fixed_order() -> None:
             "jsonrpc_code": None,
             "retryable": None,
             "retry_after": None,
+            "fault": None,
+            "retry": None,
             "server_defined": None,
             "carried_in": None,
         }

@@ -1,6 +1,6 @@
 """``errdex new PATH --module M --name N --message ...``: add an entry with the next free code.
 
-The code comes from :func:`errdex.io.allocate.allocate` (next after the
+The code comes from :func:`errdex.model.allocate.allocate` (next after the
 module's highest, never a tombstone, never a code another space holds), the
 edit from :func:`errdex.io.edit.append_entry` (appended after the module's
 last entry, every other byte of the file unchanged), the write from
@@ -15,9 +15,9 @@ import click
 
 from errdex.cli.common import fail, load_or_exit, save
 from errdex.cli.output import format_option, write_json
-from errdex.io.allocate import AllocationError, allocate, check_name
 from errdex.io.edit import EditError, append_entry
 from errdex.io.source import display_path
+from errdex.model.allocate import AllocationError, allocate, check_name
 
 
 @click.command()

@@ -40,6 +40,7 @@ from errdex.io.diagnostic import HintedError
 from errdex.model.catalog import Catalog
 from errdex.model.codes import Code, normalize_code
 from errdex.model.hashing import source_hash
+from errdex.model.template import placeholders as template_names
 from errdex.model.types import Entry, Translation
 
 if TYPE_CHECKING:
@@ -48,9 +49,6 @@ if TYPE_CHECKING:
 
 FIELDS = ("title", "message", "description", "solution")
 """The entry texts that are translated, in the order they are extracted."""
-
-_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
-"""What the runtime fills (``errdex.runtime.template``): ``{name}``; ``{{``, ``}}`` are braces."""
 
 
 class GettextError(HintedError):
@@ -86,7 +84,7 @@ def source_locale(catalog: Catalog, entry: Entry) -> str:
 
 def placeholders(text: str | None) -> set[str]:
     """The ``{name}`` placeholders of a message template (``{{`` and ``}}`` are literal)."""
-    return {name for name in _PLACEHOLDER.findall(text or "") if name}
+    return set(template_names(text))
 
 
 def _texts(entry: Entry) -> list[tuple[str, str]]:

@@ -49,6 +49,7 @@ from errdex.directory.snippet import (
     tag,
 )
 from errdex.model import Catalog, Entry
+from errdex.model.effective import http_status
 
 __all__ = [
     "EXACT_SCORE",
@@ -168,12 +169,7 @@ NO_FILTERS = Filters()
 def http_status_of(catalog: Catalog, entry: Entry) -> int | None:
     """The HTTP status the catalog states for an entry: its (effective) ``http_status``,
     else its own code when it sits in an ``http`` space (as the runtime sends it)."""
-    status = entry.http_status
-    if status is None and type(entry.key) is int and 100 <= entry.key <= 599:
-        space = catalog.spaces.get(entry.space)
-        if space is not None and space.kind == "http":
-            status = entry.key
-    return status
+    return http_status(catalog, entry)
 
 
 def _locales(catalog: Catalog, entry: Entry) -> str:

@@ -27,6 +27,7 @@ from errdex.io.diagnostic import (
 from errdex.io.source import SourceFile
 from errdex.model.catalog import Catalog
 from errdex.model.codes import normalize_code
+from errdex.model.effective import DEFAULT_FIELDS, NO_DEFAULTS, inherit, settle_retry
 from errdex.model.types import (
     EMPTY,
     STATUSES,
@@ -65,7 +66,6 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
 _FAST: dict[str, tuple[type, ...]] = {
     key: _PY_TYPES[field.kind] for key, field in spec.ENTRY.items() if field.kind in _PY_TYPES
 }
-_DEFAULT_KEYS = ("http_status", "jsonrpc_code", "retryable", "retry_after")
 
 
 # Words people use for a choice that spelling alone does not reveal (status "retired").
@@ -350,11 +350,14 @@ def _kind_of(value: Any) -> str:
     return f"a {type(value).__name__}"  # YAML dates, timestamps, binary, sets
 
 
-def _defaults(own: Mapping[str, Any], fallback: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(
-        own.get(k, fb) if own.get(k) is not None else fb
-        for k, fb in zip(_DEFAULT_KEYS, fallback, strict=True)
-    )
+def _retry_conflict(vals: Mapping[str, Any]) -> str | None:
+    """The message when one table sets ``retryable`` and a ``retry`` that contradict."""
+    flag, retry = vals.get("retryable"), vals.get("retry")
+    if type(flag) is not bool or retry not in spec.ENTRY["retry"].choices:
+        return None
+    if flag == (retry != "never"):
+        return None
+    return f"retryable = {str(flag).lower()} contradicts retry = {retry!r}"
 
 
 def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
@@ -414,6 +417,9 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         spaces_raw = {"app": {"kind": "app"}}
     spaces: dict[str, Space] = {}
     for sid, s in spaces_raw.items():
+        conflict = _retry_conflict(s)
+        if conflict is not None:
+            b.report(INVALID_VALUE, f"space {sid!r}: {conflict}", src, ("spaces", sid, "retry"))
         spaces[sid] = Space(id=sid, **s)
     default_space = meta_raw.get("default_space")
     if default_space is not None and default_space not in spaces:
@@ -432,6 +438,9 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
     modules: dict[str, Module] = {}
     for mid, m in modules_raw.items():
         msrc, mpath = module_srcs[mid]
+        conflict = _retry_conflict(m)
+        if conflict is not None:
+            b.report(INVALID_VALUE, f"module {mid!r}: {conflict}", msrc, (*mpath, "retry"))
         space_id = m.get("space", default_space)
         if space_id is None:
             b.report(
@@ -461,11 +470,9 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
             )
         modules[mid] = Module(id=mid, **{**m, "space": space_id})
 
-    space_defaults = {
-        sid: _defaults(s._asdict(), (None, None, None, None)) for sid, s in spaces.items()
-    }
+    space_defaults = {sid: inherit(s._asdict()) for sid, s in spaces.items()}
     module_defaults = {
-        mid: _defaults(m._asdict(), space_defaults[m.space]) for mid, m in modules.items()
+        mid: inherit(m._asdict(), space_defaults[m.space]) for mid, m in modules.items()
     }
 
     # entries
@@ -659,7 +666,7 @@ def _entries(
         _I["examples"],
     )
     i_tags, i_translations, i_locale = _I["tags"], _I["translations"], _I["locale"]
-    no_defaults = (None, None, None, None)
+    no_defaults = NO_DEFAULTS
     module_locales = {mid: m.locale for mid, m in modules.items()}
     has_defaults = {
         k: any(v is not None for v in d)
@@ -755,9 +762,15 @@ def _entries(
             d = space_defaults.get(space, no_defaults)
             wanted = has_defaults.get(space, False)
         if wanted:
-            for j in range(4):
+            for j in range(len(DEFAULT_FIELDS)):
                 if args[i_http + j] is None:
                     args[i_http + j] = d[j]
+        if "retry" in vals or "retryable" in vals:
+            conflict = _retry_conflict(vals)
+            if conflict is not None:
+                hint = 'keep one of them: retry = "never" means retryable = false'
+                b.report(INVALID_VALUE, f"code {code!r}: {conflict}", src, (*path, "retry"), hint)
+            settle_retry(args, i_http + 2, vals.get("retryable"), vals.get("retry"))
         args[i_key] = normalize_code(code)
         params = args[i_params]
         args[i_params] = (

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from errdex.model.errors import HintedError as HintedError
+
 if TYPE_CHECKING:
     from errdex.io.source import SourceFile
 
@@ -152,16 +154,3 @@ class Diagnostic(Place):
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     """Whether any diagnostic has severity ``error``."""
     return any(d.severity == "error" for d in diagnostics)
-
-
-class HintedError(ValueError):
-    """Base of the errors a command reports as a refusal: what is wrong, and how to fix it.
-
-    Raised by code allocation, catalog edits, the gettext workflow and the git
-    sides of a diff; a command prints ``message`` and ``hint`` and exits 2.
-    """
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint

@@ -161,7 +161,7 @@ def append_entry(catalog: Catalog, module: str, values: Mapping[str, Any]) -> Ed
     """Plan the insertion of a new entry of ``module`` after the module's last entry.
 
     ``values`` are the keys to write (``code`` first); the caller validates
-    them (see :mod:`errdex.io.allocate`). Returns the :class:`Edit`; nothing is
+    them (see :mod:`errdex.model.allocate`). Returns the :class:`Edit`; nothing is
     written. Raises :class:`EditError` for a non-TOML file or a file whose
     layout cannot be edited safely.
     """

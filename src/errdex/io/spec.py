@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from errdex.model.types import SPACE_KINDS, STATUSES
+from errdex.model.types import FAULTS, RETRY_CLASSES, SPACE_KINDS, STATUSES
 
 
 class Field(NamedTuple):
@@ -56,6 +56,12 @@ _DEFAULTS: dict[str, Field] = {
     "jsonrpc_code": Field("int", "default JSON-RPC error code"),
     "retryable": Field("bool", "default retry hint"),
     "retry_after": Field("int", "default seconds before a retry", minimum=0),
+    "fault": Field("enum", "whose fault: client, server or dependency", choices=FAULTS),
+    "retry": Field(
+        "enum",
+        "when a client may retry: safe, idempotent-only, never or outcome-unknown",
+        choices=RETRY_CLASSES,
+    ),
 }
 
 SPACE: dict[str, Field] = {

@@ -2,12 +2,15 @@
 
 The wire shapes errdex renders, as data: the OpenAPI generator (convert layer)
 and the FastAPI integration publish them, and tests validate rendered bodies
-against them. Pure data, so every layer may import it.
+against them. Pure data, so every layer may import it. The google.rpc code table lives in
+:mod:`errdex.model.wire` (re-exported here for old imports).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from errdex.model.wire import GOOGLE_CODE_NUMBERS, GOOGLE_CODES, google_status
 
 PROBLEM_SCHEMA: dict[str, Any] = {
     "title": "Problem",
@@ -94,56 +97,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 }
 """The schema of each built-in profile, by profile name."""
 
-# google.rpc.Code: ``GOOGLE_CODES`` is the HTTP mapping of ``google/rpc/code.proto``
-# (the table AIP-193 refers to), read in the HTTP → code direction, plus 422 →
-# INVALID_ARGUMENT. Statuses it does not list map to UNKNOWN (4xx) or INTERNAL (5xx).
-
-GOOGLE_CODE_NUMBERS: dict[str, int] = {
-    "OK": 0,
-    "CANCELLED": 1,
-    "UNKNOWN": 2,
-    "INVALID_ARGUMENT": 3,
-    "DEADLINE_EXCEEDED": 4,
-    "NOT_FOUND": 5,
-    "ALREADY_EXISTS": 6,
-    "PERMISSION_DENIED": 7,
-    "RESOURCE_EXHAUSTED": 8,
-    "FAILED_PRECONDITION": 9,
-    "ABORTED": 10,
-    "OUT_OF_RANGE": 11,
-    "UNIMPLEMENTED": 12,
-    "INTERNAL": 13,
-    "UNAVAILABLE": 14,
-    "DATA_LOSS": 15,
-    "UNAUTHENTICATED": 16,
-}
-"""google.rpc.Code names and numbers."""
-
-GOOGLE_CODES: dict[int, str] = {
-    200: "OK",
-    400: "INVALID_ARGUMENT",
-    401: "UNAUTHENTICATED",
-    403: "PERMISSION_DENIED",
-    404: "NOT_FOUND",
-    409: "ABORTED",
-    412: "FAILED_PRECONDITION",
-    416: "OUT_OF_RANGE",
-    422: "INVALID_ARGUMENT",
-    429: "RESOURCE_EXHAUSTED",
-    499: "CANCELLED",
-    500: "INTERNAL",
-    501: "UNIMPLEMENTED",
-    503: "UNAVAILABLE",
-    504: "DEADLINE_EXCEEDED",
-}
-"""HTTP status → google.rpc.Code name (code.proto's HTTP mapping)."""
-
-
-def google_status(http_status: int) -> str:
-    """Return the google.rpc.Code name for an HTTP status."""
-    name = GOOGLE_CODES.get(http_status)
-    if name is not None:
-        return name
-    if 200 <= http_status < 300:
-        return "OK"
-    return "INTERNAL" if http_status >= 500 else "UNKNOWN"
+__all__ = [
+    "GOOGLE_CODES",
+    "GOOGLE_CODE_NUMBERS",
+    "GOOGLE_SCHEMA",
+    "JSONRPC_SCHEMA",
+    "PROBLEM_SCHEMA",
+    "SCHEMAS",
+    "google_status",
+]

@@ -20,6 +20,10 @@ EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 STATUSES = ("active", "deprecated", "removed")
 SPACE_KINDS = ("app", "http", "jsonrpc")
+FAULTS = ("client", "server", "dependency")
+"""Whose fault an error is (``fault``): the caller's, the service's, or a service it depends on."""
+RETRY_CLASSES = ("safe", "idempotent-only", "never", "outcome-unknown")
+"""When a client may retry (``retry``); the decision is :func:`errdex.runtime.retry.decide`."""
 
 
 class CatalogMeta(NamedTuple):
@@ -48,6 +52,8 @@ class Space(NamedTuple):
     jsonrpc_code: int | None = None
     retryable: bool | None = None
     retry_after: int | None = None
+    fault: str | None = None
+    retry: str | None = None
     server_defined: tuple[int, int] | None = None
     carried_in: str | None = None
 
@@ -65,6 +71,8 @@ class Module(NamedTuple):
     jsonrpc_code: int | None = None
     retryable: bool | None = None
     retry_after: int | None = None
+    fault: str | None = None
+    retry: str | None = None
     order: int | None = None
     locale: str | None = None
 
@@ -170,6 +178,8 @@ class Entry(NamedTuple):
     jsonrpc_code: int | None = None
     retryable: bool | None = None
     retry_after: int | None = None
+    fault: str | None = None
+    retry: str | None = None
     status: str = "active"
     since: str | None = None
     replaced_by: Code | None = None

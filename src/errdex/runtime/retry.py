@@ -1,15 +1,26 @@
-"""Retry hints on the wire: the ``Retry-After`` header and google ``RetryInfo`` delays.
+"""Retry hints on the wire and the retry decision every client makes from them.
 
-Parsers here never raise: a value they cannot read gives None.
+Parsers (``Retry-After``, google ``RetryInfo`` durations) never raise: a value
+they cannot read gives None. :func:`decide` is the reference implementation of
+``docs/wire.md`` "Retry decision": from an error's retry class
+(:func:`retry_class`), the request's method and ``Idempotency-Key``, the
+attempt number and the server's delay, whether to retry and how long to wait.
+The HTTP clients (:mod:`errdex.integrations.httpx`, ``tenacity``, ``stamina``)
+and the generated Go, Rust, TypeScript and Python code decide the same way.
 """
 
 from __future__ import annotations
 
 import math
+import random
 import re
 import time
+from collections.abc import Callable
 from datetime import UTC
 from email.utils import parsedate_to_datetime
+from typing import Any, NamedTuple
+
+from errdex.model.types import FAULTS, RETRY_CLASSES
 
 _DURATION = re.compile(r"\s*([0-9]{1,12})(?:\.([0-9]{1,9}))?s\s*")
 
@@ -54,3 +65,140 @@ def parse_duration(value: object) -> int | float | None:
         return None
     whole, frac = match.groups()
     return int(whole) if not frac or not frac.strip("0") else float(f"{whole}.{frac}")
+
+
+# -- the retry decision (docs/wire.md, "Retry decision") ------------------------------
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+"""Methods without side effects (RFC 9110 §9.2.1): repeating them changes nothing."""
+IDEMPOTENT_METHODS = SAFE_METHODS | {"PUT", "DELETE"}
+"""Methods whose repetition has the effect of one request (RFC 9110 §9.2.2)."""
+IDEMPOTENCY_KEY = "Idempotency-Key"
+"""The request header that makes a repeated request safe to apply once (IETF httpapi draft)."""
+
+_BY_STATUS = {408: "safe", 425: "safe", 429: "safe", 503: "safe", 502: "idempotent-only"}
+_BY_STATUS[504] = "outcome-unknown"
+_DEPENDENCY = frozenset({502, 503, 504})
+
+DEFAULT_ATTEMPTS = 3
+DEFAULT_CAP = 30.0
+DEFAULT_BASE = 0.5
+
+
+class RetryDecision(NamedTuple):
+    """Whether to retry and how long to wait: uniformly between ``low`` and ``high`` seconds.
+
+    ``reason`` is one of ``"retry"``, ``"never"``, ``"not-idempotent"``,
+    ``"needs-idempotency-key"``, ``"attempts-exhausted"``, ``"retry-after-exceeds-cap"``.
+    """
+
+    retry: bool
+    reason: str
+    low: float = 0.0
+    high: float = 0.0
+
+    def delay(self, rand: Callable[[], float] = random.random) -> float:
+        """A wait drawn uniformly from ``[low, high]`` (``rand()`` in ``[0, 1)``: full jitter)."""
+        return self.low + (self.high - self.low) * rand()
+
+
+def retry_class(
+    *,
+    retry: str | None = None,
+    retryable: bool | None = None,
+    server_delay: float | None = None,
+    http_status: int | None = None,
+) -> str:
+    """The retry class of an error, first that applies: its ``retry``; its ``retryable``
+    shorthand (true: ``safe``, false: ``never``); a delay the server sent (``safe``);
+    its HTTP status (408/425/429/503 ``safe``, 502 ``idempotent-only``, 504
+    ``outcome-unknown``); else ``never``."""
+    if retry in RETRY_CLASSES:
+        return retry
+    if retryable is not None:
+        return "safe" if retryable else "never"
+    if server_delay is not None:
+        return "safe"
+    if type(http_status) is int:
+        return _BY_STATUS.get(http_status, "never")
+    return "never"
+
+
+def retry_of(error: Any) -> str:
+    """The retry class of an :class:`errdex.Error` (raised here or decoded from a response).
+
+    The entry's effective ``retry``; else its ``retryable`` (for an error raised
+    here: its own ``retryable`` option first); else, for a decoded error, the
+    body's ``retryable`` member, then a server delay (``retry_after``); else its
+    HTTP status. See :func:`retry_class`.
+    """
+    entry = getattr(error, "entry", None)
+    if entry is not None and entry.retry in RETRY_CLASSES:
+        return str(entry.retry)
+    raw = getattr(error, "raw", None)
+    own = vars(error).get("retryable") if raw is None else None
+    flag = own if type(own) is bool else (entry.retryable if entry is not None else None)
+    if flag is None and isinstance(raw, dict):
+        found = raw.get("retryable")
+        inner = raw.get("error")
+        if found is None and isinstance(inner, dict):
+            data = inner.get("data")
+            found = data.get("retryable") if isinstance(data, dict) else None
+        flag = found if type(found) is bool else None
+    delay = getattr(error, "retry_after", None)
+    status = getattr(error, "status", None)
+    return retry_class(
+        retryable=flag,
+        server_delay=delay if type(delay) in (int, float) and raw is not None else None,
+        http_status=status if type(status) is int and status >= 400 else None,
+    )
+
+
+def fault_of(fault: str | None, http_status: int | None) -> str | None:
+    """The effective ``fault``: the catalog's, else by HTTP status (4xx ``client``,
+    502/503/504 ``dependency``, other 5xx ``server``), else None."""
+    if fault in FAULTS:
+        return fault
+    if type(http_status) is not int or http_status < 400:
+        return None
+    if http_status < 500:
+        return "client"
+    return "dependency" if http_status in _DEPENDENCY else "server"
+
+
+def decide(
+    retry: str,
+    *,
+    method: str | None = None,
+    idempotency_key: bool = False,
+    attempt: int = 1,
+    max_attempts: int = DEFAULT_ATTEMPTS,
+    server_delay: float | None = None,
+    cap: float = DEFAULT_CAP,
+    base: float = DEFAULT_BASE,
+) -> RetryDecision:
+    """Decide whether to retry after ``attempt`` failed attempts (docs/wire.md, "Retry decision").
+
+    ``retry`` is the error's class (:func:`retry_class`); ``method`` the HTTP
+    method (None: not idempotent); ``idempotency_key`` whether the request
+    carried a non-empty ``Idempotency-Key``; ``server_delay`` the seconds the
+    server asked to wait. A server delay longer than ``cap`` gives up rather
+    than retry early; otherwise the wait lies in ``[delay, min(cap, delay + base)]``,
+    or with no server delay in ``[0, min(cap, base * 2**(attempt - 1))]``.
+    """
+    verb = method.upper() if type(method) is str else ""
+    if retry not in RETRY_CLASSES or retry == "never":
+        return RetryDecision(False, "never")
+    if retry == "idempotent-only" and verb not in IDEMPOTENT_METHODS and not idempotency_key:
+        return RetryDecision(False, "not-idempotent")
+    if retry == "outcome-unknown" and verb not in SAFE_METHODS and not idempotency_key:
+        return RetryDecision(False, "needs-idempotency-key")
+    if attempt >= max_attempts:
+        return RetryDecision(False, "attempts-exhausted")
+    if server_delay is not None:
+        wait = max(0.0, float(server_delay))
+        if wait > cap:
+            return RetryDecision(False, "retry-after-exceeds-cap")
+        return RetryDecision(True, "retry", wait, min(cap, wait + base))
+    exponent = min(max(attempt - 1, 0), 60)
+    return RetryDecision(True, "retry", 0.0, min(cap, base * 2.0**exponent))

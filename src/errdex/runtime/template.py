@@ -12,23 +12,13 @@ stays readable and the error path never fails.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Mapping
 from typing import Any, NamedTuple
 
+from errdex.model.template import Part, Slot, parse_template
 from errdex.runtime.text import PUBLIC_CAP, cap, safe_str
 
 _BIG = 10**18  # integers below this print fast and safely (str() of huge ints can raise)
-_TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
-
-
-class Slot(NamedTuple):
-    """A placeholder inside a compiled template."""
-
-    name: str
-
-
-Part = str | Slot
 
 
 def show(name: str, value: Any, limit: int) -> str:
@@ -130,17 +120,4 @@ def _assemble(source: str, parts: list[Part]) -> Template:
 
 def compile_template(source: str) -> Template:
     """Compile ``source`` once; the result renders any values safely."""
-    parts: list[Part] = []
-    pos = 0
-    for match in _TOKEN.finditer(source):
-        parts.append(source[pos : match.start()])
-        token = match.group(0)
-        if token == "{{":
-            parts.append("{")
-        elif token == "}}":
-            parts.append("}")
-        else:
-            parts.append(Slot(match.group(1)))
-        pos = match.end()
-    parts.append(source[pos:])
-    return _assemble(source, parts)
+    return _assemble(source, list(parse_template(source).parts))

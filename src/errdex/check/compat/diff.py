@@ -32,6 +32,15 @@ UNKNOWN_KIND = register(
     "C001", "unknown-change-kind", "warning", "a [[compat.allow]] names no kind of change"
 )
 
+_RETRY_ORDER = ("safe", "idempotent-only", "outcome-unknown", "never")
+"""Retry classes from the most to the least a client may retry (``retry``)."""
+_RETRY_WORDS = {
+    "safe": "always (safe)",
+    "idempotent-only": "for idempotent requests only",
+    "outcome-unknown": "only with an idempotency key (outcome-unknown)",
+    "never": "never",
+}
+
 SAME, RENUMBERED, SPACE = "same", "renumbered", "space"
 """How two entries were paired."""
 
@@ -39,6 +48,7 @@ _TEXTS = ("title", "message", "description", "solution")
 _OTHER = (
     "module",
     "retry_after",
+    "fault",
     "since",
     "replaced_by",
     "reason",
@@ -359,6 +369,18 @@ class _Differ:
                     old=o.retryable,
                     new=True,
                 )
+
+        elif o.retry != n.retry and o.retry is not None and n.retry is not None:
+            narrower = _RETRY_ORDER.index(n.retry) > _RETRY_ORDER.index(o.retry)
+            self._add(
+                K.RETRY_DROPPED if narrower else K.RETRY_ADDED,
+                n,
+                at,
+                f"{label} is now retried {_RETRY_WORDS[n.retry]} (was {_RETRY_WORDS[o.retry]})",
+                field=("retry",),
+                old=o.retry,
+                new=n.retry,
+            )
 
     def _params(self, o: Entry, n: Entry, at: tuple[Catalog, int]) -> None:
         if o.message == n.message and o.params == n.params:

@@ -10,10 +10,11 @@ from typing import Any
 
 from errdex.check.context import Context
 from errdex.check.engine import check
-from errdex.check.rules.jsonrpc import STANDARD
 from errdex.check.text import identifier_words
 from errdex.io.diagnostic import Diagnostic, Rule, register
-from errdex.model import Entry
+from errdex.model.effective import inherited
+from errdex.model.wire import JSONRPC_STANDARD as STANDARD
+from errdex.model.wire import is_http_status
 
 INVALID_STATUS = register("E109", "invalid-http-status", "error", "an HTTP status outside 100–599")
 STATUS_CONTRADICTION = register(
@@ -46,17 +47,7 @@ INVALID_RETRY_AFTER = register(
 )
 
 
-def _valid(status: Any) -> bool:
-    return type(status) is int and 100 <= status <= 599
-
-
-def _inherited(ctx: Context, e: Entry, field: str) -> Any:
-    """The value of ``field`` entry ``e`` gets from its module or space when it sets none."""
-    mod = ctx.catalog.modules.get(e.module) if e.module is not None else None
-    if mod is not None and mod.space == e.space and getattr(mod, field) is not None:
-        return getattr(mod, field)
-    space = ctx.catalog.spaces.get(e.space)
-    return getattr(space, field) if space is not None else None
+_valid = is_http_status
 
 
 def _bad_values(
@@ -80,7 +71,11 @@ def _bad_values(
             )
     entries = ctx.entries
     for i, value in enumerate(map(attrgetter(field), entries)):
-        if value is not None and not valid(value) and value != _inherited(ctx, entries[i], field):
+        if (
+            value is not None
+            and not valid(value)
+            and value != inherited(ctx.catalog, entries[i], field)
+        ):
             yield ctx.entry_diag(
                 rule, i, (field,), f"{ctx.label(i)} has {field} {value}, {what}", hint
             )

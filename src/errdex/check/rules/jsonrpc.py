@@ -9,12 +9,9 @@ from typing import Any
 from errdex.check.context import Context
 from errdex.check.engine import check
 from errdex.io.diagnostic import Diagnostic, register
-
-STANDARD = frozenset({-32700, -32600, -32601, -32602, -32603})
-"""The error codes the JSON-RPC 2.0 specification defines."""
-RESERVED = (-32768, -32000)
-SERVER_DEFINED = (-32099, -32000)
-"""The specification's range for implementation-defined server errors."""
+from errdex.model.wire import JSONRPC_RESERVED as RESERVED
+from errdex.model.wire import JSONRPC_SERVER_DEFINED as SERVER_DEFINED
+from errdex.model.wire import jsonrpc_allowed
 
 RESERVED_CODE = register(
     "E110",
@@ -39,10 +36,8 @@ def _server_range(ctx: Context, space: str | None) -> tuple[int, int] | list[tup
 
 
 def _allowed(code: int, span: tuple[int, int] | list[tuple[int, int]]) -> bool:
-    if not RESERVED[0] <= code <= RESERVED[1] or code in STANDARD:
-        return True
     spans = span if isinstance(span, list) else [span]
-    return any(lo <= code <= hi for lo, hi in spans)
+    return any(jsonrpc_allowed(code, s) for s in spans)
 
 
 def _hint(span: tuple[int, int] | list[tuple[int, int]]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from errdex.io import loads
-from errdex.io.allocate import AllocationError, allocate, check_name
+from errdex.model.allocate import AllocationError, allocate, check_name
 
 CATALOG = """
 [catalog]

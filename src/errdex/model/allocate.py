@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from errdex.io.diagnostic import HintedError
 from errdex.model.catalog import Catalog
 from errdex.model.codes import Code, normalize_code
+from errdex.model.errors import HintedError
 from errdex.model.types import Module
 
 

@@ -1,0 +1,110 @@
+"""Effective values: the HTTP status and JSON-RPC code an entry sends, and inherited defaults."""
+
+from __future__ import annotations
+
+from errdex.io import loads
+from errdex.model.effective import (
+    http_status,
+    inherit,
+    inherited,
+    jsonrpc_code,
+    retryable,
+    sent_jsonrpc_code,
+    sent_status,
+)
+
+CATALOG = """
+[catalog]
+id = "shop"
+default_space = "app"
+internal_error = 9000
+
+[spaces.app]
+[spaces.http]
+kind = "http"
+[spaces.rpc]
+kind = "jsonrpc"
+retryable = false
+[spaces.billing]
+http_status = 402
+jsonrpc_code = -32050
+
+[modules.orders]
+space = "app"
+http_status = 409
+retryable = true
+
+[modules.pay]
+space = "billing"
+
+[[errors]]
+code = 1001
+module = "orders"
+message = "conflict"
+
+[[errors]]
+code = 1002
+module = "orders"
+http_status = 404
+retryable = false
+
+[[errors]]
+code = 1003
+
+[[errors]]
+code = 404
+space = "http"
+
+[[errors]]
+code = -32001
+space = "rpc"
+
+[[errors]]
+code = 9000
+
+[[errors]]
+code = 7001
+module = "pay"
+"""
+
+
+def _entry(cat, code, space=None):
+    return cat.entry(code, space=space)
+
+
+def test_http_status_module_default_own_value_http_space_and_none() -> None:
+    cat = loads(CATALOG)
+    assert http_status(cat, _entry(cat, 1001)) == 409  # module default
+    assert http_status(cat, _entry(cat, 1002)) == 404  # its own wins
+    assert http_status(cat, _entry(cat, 404, "http")) == 404  # the code of an http space
+    assert http_status(cat, _entry(cat, 1003)) is None
+    assert http_status(cat, _entry(cat, 7001)) == 402  # the space's default via the module
+
+
+def test_sent_status_fallbacks() -> None:
+    cat = loads(CATALOG)
+    assert sent_status(cat, _entry(cat, 1003)) == 400
+    assert sent_status(cat, _entry(cat, 9000)) == 500  # the catalog's internal error
+    assert sent_status(cat, _entry(cat, 1003), jsonrpc=True) == 200
+    assert sent_status(cat, _entry(cat, 1001), jsonrpc=True) == 409
+
+
+def test_jsonrpc_code_and_retryable() -> None:
+    cat = loads(CATALOG)
+    assert jsonrpc_code(cat, _entry(cat, -32001)) == -32001  # the code of a jsonrpc space
+    assert jsonrpc_code(cat, _entry(cat, 7001)) == -32050
+    assert jsonrpc_code(cat, _entry(cat, 1001)) is None
+    assert sent_jsonrpc_code(cat, _entry(cat, 1001)) == -32603
+    assert retryable(_entry(cat, 1001)) is True
+    assert retryable(_entry(cat, 1002)) is False
+    assert retryable(_entry(cat, -32001)) is False  # the space's default
+    assert retryable(_entry(cat, 1003)) is None
+
+
+def test_inherit_and_inherited() -> None:
+    space = inherit({"http_status": 402, "retryable": None})
+    assert space == (402, None, None, None)
+    assert inherit({"retryable": True}, space) == (402, None, True, None)
+    cat = loads(CATALOG)
+    assert inherited(cat, _entry(cat, 1002), "http_status") == 409
+    assert inherited(cat, _entry(cat, 1003), "http_status") is None
