@@ -57,7 +57,7 @@ def test_the_fmt_check_hook_changes_nothing_and_shows_a_diff(tmp_path: Path) -> 
     catalog = _messy(tmp_path)
     before = catalog.read_text()
     result = run_hook("errdex-fmt-check", tmp_path, str(catalog))
-    assert result.returncode == 1 and "+message = \"Cart is empty.\"" in result.stdout
+    assert result.returncode == 1 and '+message = "Cart is empty."' in result.stdout
     assert catalog.read_text() == before
 
 
