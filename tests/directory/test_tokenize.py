@@ -43,7 +43,7 @@ def test_queries_split_into_words_and_cjk_runs_without_syntax() -> None:
 def test_match_expressions_quote_every_term() -> None:
     found, _ = terms("rate 白名单")
     assert match_expression(found) == '"rate" AND "白名 名单"'
-    assert match_expression(found, any_term=True) == '"rate" OR "白名 名单"'
+    assert match_expression(found, any_term=True) == '"rate" OR ("白名" OR "名单")'
     assert match_expression(terms("rate limi")[0]) == '"rate" AND "limi"*'
     assert match_expression(terms("rate limi")[0], last_words=["limit", "limits"]) == (
         '"rate" AND ("limit" OR "limits")'
