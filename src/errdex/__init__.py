@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from errdex._version import __version__
 from errdex.io import CatalogError, Diagnostic, load, loads
 from errdex.model import AmbiguousCodeError, Catalog, Entry, UnknownCodeError
-
-__version__ = "0.1.0"
 
 __all__ = [
     "AmbiguousCodeError",

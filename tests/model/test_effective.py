@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from errdex.io import loads
 from errdex.model.effective import (
+    DEFAULT_FIELDS,
     http_status,
     inherit,
     inherited,
@@ -103,8 +104,12 @@ def test_jsonrpc_code_and_retryable() -> None:
 
 def test_inherit_and_inherited() -> None:
     space = inherit({"http_status": 402, "retryable": None})
-    assert space == (402, None, None, None)
-    assert inherit({"retryable": True}, space) == (402, None, True, None)
+    assert dict(zip(DEFAULT_FIELDS, space, strict=True)) == dict.fromkeys(DEFAULT_FIELDS) | {
+        "http_status": 402
+    }
+    module = dict(zip(DEFAULT_FIELDS, inherit({"retryable": True}, space), strict=True))
+    assert module["http_status"] == 402 and module["retryable"] is True
+    assert module["jsonrpc_code"] is None
     cat = loads(CATALOG)
     assert inherited(cat, _entry(cat, 1002), "http_status") == 409
     assert inherited(cat, _entry(cat, 1003), "http_status") is None

@@ -1,7 +1,7 @@
 """The rule engine: registered checks, rule selection, and checking catalogs on disk.
 
 A check is a small function ``(Context) -> Iterable[Diagnostic]`` registered
-with :func:`check` together with the rules it reports. :func:`check_catalog`
+with :func:`errdex.check.registry.check` together with the rules it reports. :func:`check_catalog`
 runs every check whose rules are selected; :func:`run` reads catalogs from
 paths (reporting what reading finds: rules E001-E007) and checks each one.
 """
@@ -9,29 +9,15 @@ paths (reporting what reading finds: rules E001-E007) and checks each one.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from errdex.check.context import Context
+from errdex.check.registry import CHECKS, CheckFunc, check
 from errdex.io import RULES, Diagnostic, Rule, find_catalogs, read
 from errdex.io.diagnostic import UNREADABLE
 from errdex.model import Catalog
-
-CheckFunc = Callable[[Context], Iterable[Diagnostic]]
-
-CHECKS: list[tuple[tuple[Rule, ...], CheckFunc]] = []
-"""Every registered check with the rules it may report, in registration order."""
-
-
-def check(*rules: Rule) -> Callable[[CheckFunc], CheckFunc]:
-    """Register a check function that reports ``rules``."""
-
-    def register(func: CheckFunc) -> CheckFunc:
-        CHECKS.append((rules, func))
-        return func
-
-    return register
 
 
 class Selection:
@@ -131,3 +117,15 @@ def run(paths: Iterable[str | Path], selection: Selection = ALL) -> CheckResult:
                 checked += 1
                 found.extend(check_catalog(catalog, selection))
     return CheckResult(found, checked, tuple(unreadable))
+
+
+__all__ = [
+    "ALL",
+    "CHECKS",
+    "CheckFunc",
+    "CheckResult",
+    "Selection",
+    "check",
+    "check_catalog",
+    "run",
+]

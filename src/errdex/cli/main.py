@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from errdex import __version__
+from errdex._version import __version__
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

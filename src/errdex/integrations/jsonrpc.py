@@ -33,10 +33,9 @@ from typing import Any
 
 import orjson
 
-from errdex import decode
 from errdex.integrations.common import OnError, notify
 from errdex.model import Catalog
-from errdex.runtime import Error, Rendered, as_error, jsonrpc_profile, render, render_batch
+from errdex.runtime import Error, Rendered, as_error, decode, jsonrpc_profile, render, render_batch
 
 PARSE_ERROR = -32700
 INVALID_REQUEST = -32600

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import orjson
 
-from errdex import __version__
+from errdex._version import __version__
 from errdex.check.engine import CheckResult
 from errdex.io import RULES, Diagnostic, Rule
 

@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import Any
 
 from errdex.check.context import Context
-from errdex.check.engine import check
+from errdex.check.registry import check
 from errdex.check.text import identifier_words
 from errdex.io.diagnostic import Diagnostic, Rule, register
 from errdex.model.effective import inherited

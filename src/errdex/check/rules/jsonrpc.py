@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from errdex.check.context import Context
-from errdex.check.engine import check
+from errdex.check.registry import check
 from errdex.io.diagnostic import Diagnostic, register
 from errdex.model.wire import JSONRPC_RESERVED as RESERVED
 from errdex.model.wire import JSONRPC_SERVER_DEFINED as SERVER_DEFINED

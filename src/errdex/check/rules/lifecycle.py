@@ -7,7 +7,7 @@ from operator import attrgetter
 from typing import Any
 
 from errdex.check.context import Context
-from errdex.check.engine import check
+from errdex.check.registry import check
 from errdex.io.diagnostic import Diagnostic, register
 from errdex.model import normalize_code
 

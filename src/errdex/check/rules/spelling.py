@@ -19,7 +19,7 @@ from typing import Any
 
 from errdex.check import lexicon
 from errdex.check.context import Context
-from errdex.check.engine import check
+from errdex.check.registry import check
 from errdex.check.text import PART, PLAIN_WORD, example_strings, prose, words
 from errdex.io.diagnostic import Diagnostic, register
 from errdex.model import Entry

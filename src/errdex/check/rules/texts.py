@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import Any
 
 from errdex.check.context import Context, value_at
-from errdex.check.engine import check
+from errdex.check.registry import check
 from errdex.io.diagnostic import Diagnostic, register
 
 MISSING_TEXT = register(

@@ -7,7 +7,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from errdex.check.context import Context, value_at
-from errdex.check.engine import check
+from errdex.check.registry import check
 from errdex.check.text import Template, parse_template
 from errdex.io.diagnostic import Diagnostic, register
 from errdex.model import Entry, source_hash

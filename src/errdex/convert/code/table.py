@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from errdex import __version__
+from errdex._version import __version__
 from errdex.convert.code.naming import entry_idents, module_idents
 from errdex.convert.escape import one_line
 from errdex.model import Catalog, Entry

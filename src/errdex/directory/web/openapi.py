@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from errdex import __version__
+from errdex._version import __version__
 from errdex.directory.web.limits import MAX_LIMIT, MAX_OFFSET, MAX_QUERY
 
 _PROBLEM = {"$ref": "#/components/responses/Problem"}
