@@ -135,5 +135,16 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._disarm()
         super().on_headers_complete()
 
+    def on_body(self, body: bytes) -> None:
+        if not self._too_large:
+            super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        if not self._too_large:
+            super().on_message_complete()
+
     def send_400_response(self, msg: str) -> None:
-        self._refuse(400, "Bad Request", "the request is not valid HTTP/1.1")
+        if self._too_large:  # the parser gave up on a head we had stopped reading
+            self._refuse(431, "Request Header Fields Too Large", self._size_detail())
+        else:
+            self._refuse(400, "Bad Request", "the request is not valid HTTP/1.1")
