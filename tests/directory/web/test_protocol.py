@@ -13,12 +13,12 @@ import pytest
 
 pytest.importorskip("httptools", reason="httptools (the server extra) is not installed")
 
-import uvicorn  # noqa: E402
+import uvicorn
 
-from errdex.cli.serve import server_options  # noqa: E402
-from errdex.directory import Registry  # noqa: E402
-from errdex.directory.web import create_app  # noqa: E402
-from errdex.directory.web.protocol import BoundedHttpToolsProtocol  # noqa: E402
+from errdex.cli.serve import server_options
+from errdex.directory import Registry
+from errdex.directory.web import create_app
+from errdex.directory.web.protocol import BoundedHttpToolsProtocol
 
 
 class QuickProtocol(BoundedHttpToolsProtocol):

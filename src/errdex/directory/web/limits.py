@@ -16,7 +16,8 @@ MAX_HEAD = 16 * 1024
 """Largest request head (request line plus headers) ``errdex serve`` reads, in bytes;
 larger is a 431 problem (:mod:`errdex.directory.web.protocol`)."""
 HEAD_TIMEOUT = 10.0
-"""Seconds a client has to send a request head; slower is a 408 problem and the connection closes."""
+"""Seconds a client has to send a request head; slower is a 408 problem, and the connection
+closes."""
 KEEP_ALIVE = 5
 """Seconds an idle kept-alive connection stays open."""
 MAX_CONNECTIONS = 1000
