@@ -1,330 +1,335 @@
-"""Go generator: one ``.go`` file, standard library only (Go 1.18+), gofmt-clean.
+"""Go generator: one ``.go`` file, standard library only (Go 1.19), gofmt -s and vet clean.
 
-The file declares ``Entry`` (one catalog entry) and ``Entries``, ``Code<X>``
-constants, one sentinel ``Err<X>`` per entry for ``errors.Is``, the typed
-``*Error`` (entry, raw code, message, data) for ``errors.As``, ``Lookup`` /
-``Find``, and ``Decode(body, status)`` for JSON-RPC, problem+json and the
-catalog's plain envelopes. Unknown codes give an ``*Error`` with a nil entry
-and the raw code.
+The file is the catalog's data followed by the errdex runtime for Go. The
+runtime is a real source file of this package, ``runtime/errdex.go`` (rendering
+in every profile, locale negotiation, JSON in errdex's byte form, ``Decode``),
+copied in after the data; only its package clause and imports move to the top.
+The data is the typed ``Code`` constants, one ``Err<X>`` sentinel per entry (for
+``errors.Is``), one ``New<X>`` constructor per entry with typed parameters
+(``NewInvalidJWT(age int)``), each with a doc comment, and the entries'
+precomputed wire facts (:mod:`errdex.convert.code.facts`).
 """
 
 from __future__ import annotations
 
 import json
+import re
+from importlib import resources
 from typing import Any
 
+from errdex.convert.code.facts import (
+    CatalogFacts,
+    EntryFacts,
+    ProfileFacts,
+    Texts,
+    catalog_facts,
+    code_json,
+)
 from errdex.convert.code.naming import snake_case
-from errdex.convert.code.table import CodeTable, code_table, provenance
+from errdex.convert.code.table import comment_text, provenance
 from errdex.model import Catalog
 
-BEGIN = "// --- BEGIN GENERATED ---"
-END = "// --- END GENERATED ---"
+RESERVED = ("UnknownProfile",)
+"""Entry identifiers the runtime uses itself (``ErrUnknownProfile``)."""
 
-
-_GO_RAW = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\ufeff": "\\ufeff"})
-"""Characters JSON leaves raw that Go source must escape (the compiler rejects a BOM)."""
-
-
-def _go(value: Any) -> str:
-    """A Go literal: strings as interpreted literals (JSON escapes are valid Go escapes)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False).translate(_GO_RAW)
-
-
-RUNTIME = """
-// Entry describes one error code of the catalog. Zero values mean "not set".
-type Entry struct {
-	Ident       string // the entry's identifier in this package (ErrIdent, CodeIdent)
-	Code        string // the code as the catalog writes it ("AUTH-ERR-4", "1054")
-	Space       string
-	Module      string
-	Name        string
-	HTTPStatus  int // 0 when the catalog sets none
-	JSONRPCCode int // 0 when the catalog sets none
-	Retryable   bool
-	RetryAfter  int // seconds; 0 when the catalog sets none
-	Status      string
-	Message     string
-	Title       string
+_GO_RAW = {
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+    "\ufeff": "\\ufeff",
+    **{chr(c): f"\\u{c:04x}" for c in (0x200E, 0x200F, *range(0x202A, 0x202F))},
+    **{chr(c): f"\\u{c:04x}" for c in range(0x2066, 0x206A)},
 }
+"""Characters JSON leaves raw that Go source must escape: the compiler rejects a BOM, and
+bidi controls would make the source read differently from what it compiles to."""
+_GO_RAW_RE = re.compile("[" + "".join(_GO_RAW) + "]")
 
-// Error is an error of this catalog. Entry is nil for a code the catalog
-// lacks; Code keeps the raw code either way.
-type Error struct {
-	Entry   *Entry
-	Code    string
-	Message string
-	Data    interface{}
-}
-
-// Error returns "CODE: message".
-func (e *Error) Error() string {
-	return e.Code + ": " + e.Message
-}
-
-// Is reports whether target is an *Error of the same catalog entry.
-func (e *Error) Is(target error) bool {
-	t, ok := target.(*Error)
-	return ok && e.Entry != nil && t.Entry == e.Entry
-}
-
-// HTTPStatus is the status the error is sent with (0 when unknown).
-func (e *Error) HTTPStatus() int {
-	if e.Entry == nil {
-		return 0
-	}
-	return e.Entry.HTTPStatus
-}
-
-// Retryable tells whether a client may retry (false when unknown).
-func (e *Error) Retryable() bool {
-	return e.Entry != nil && e.Entry.Retryable
-}
-
-// New returns an *Error for an entry; an empty message takes the entry's text.
-func New(entry *Entry, message string) *Error {
-	if message == "" {
-		message = firstNonEmpty(entry.Message, entry.Title, entry.Name, entry.Code)
-	}
-	return &Error{Entry: entry, Code: entry.Code, Message: message}
-}
-
-func firstNonEmpty(texts ...string) string {
-	for _, t := range texts {
-		if t != "" {
-			return t
-		}
-	}
-	return ""
-}
-
-// CodeKey is the comparison key of a code: integer strings are canonical
-// decimals, other strings are upper-cased.
-func CodeKey(code string) string {
-	text := strings.TrimSpace(code)
-	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
-		return strconv.FormatInt(n, 10)
-	}
-	return strings.ToUpper(text)
-}
-
-var index map[string][]*Entry
-
-// Find returns every entry with the code, across spaces (nil when none).
-func Find(code string) []*Entry {
-	if index == nil {
-		index = make(map[string][]*Entry, len(Entries))
-		for i := range Entries {
-			key := CodeKey(Entries[i].Code)
-			index[key] = append(index[key], &Entries[i])
-		}
-	}
-	return index[CodeKey(code)]
-}
-
-// Lookup returns the entry of code in space ("" for any), or nil when the
-// code is unknown or, with no space, exists in several spaces.
-func Lookup(code string, space string) *Entry {
-	var found *Entry
-	for _, e := range Find(code) {
-		if space == "" || e.Space == space {
-			if found != nil {
-				return nil
-			}
-			found = e
-		}
-	}
-	return found
-}
-
-type shape struct {
-	code     []string
-	messages [][]string
-	kind     string
-}
-
-func dig(data interface{}, path []string) interface{} {
-	for _, part := range path {
-		m, ok := data.(map[string]interface{})
-		if !ok {
-			return nil
-		}
-		data = m[part]
-	}
-	return data
-}
-
-func codeText(v interface{}) (string, bool) {
-	switch c := v.(type) {
-	case json.Number:
-		if _, err := c.Int64(); err == nil {
-			return c.String(), true
-		}
-	case string:
-		if strings.TrimSpace(c) != "" {
-			return c, true
-		}
-	}
-	return "", false
-}
-
-func pick(code string, kind string) *Entry {
-	found := Find(code)
-	for _, e := range found {
-		if spaceKinds[e.Space] == kind {
-			return e
-		}
-	}
-	if len(found) > 0 {
-		return found[0]
-	}
-	return nil
-}
-
-// Decode returns the error a response body carries (JSON-RPC, problem+json
-// or one of the catalog's envelopes), or nil when it carries none; status
-// (HTTP, 0 for none) is the fallback when the body names no code.
-func Decode(body []byte, status int) *Error {
-	var data interface{}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	if dec.Decode(&data) != nil {
-		data = nil
-	}
-	for _, s := range shapes {
-		code, ok := codeText(dig(data, s.code))
-		if !ok {
-			continue
-		}
-		message := ""
-		for _, p := range s.messages {
-			if text, isText := dig(data, p).(string); isText {
-				message = text
-				break
-			}
-		}
-		dataPath := append(append([]string{}, s.code[:len(s.code)-1]...), "data")
-		entry := pick(code, s.kind)
-		return &Error{Entry: entry, Code: code, Message: message, Data: dig(data, dataPath)}
-	}
-	if status != 0 {
-		code := strconv.Itoa(status)
-		var entry *Entry
-		for _, e := range Find(code) {
-			if spaceKinds[e.Space] == "http" {
-				entry = e
-				break
-			}
-		}
-		err := &Error{Entry: entry, Code: code}
-		if entry != nil {
-			err.Message = firstNonEmpty(entry.Message, entry.Title, entry.Name)
-		}
-		return err
-	}
-	return nil
-}
-"""
+_KEYWORDS = frozenset(
+    {
+        "break",
+        "case",
+        "chan",
+        "const",
+        "continue",
+        "default",
+        "defer",
+        "else",
+        "fallthrough",
+        "for",
+        "func",
+        "go",
+        "goto",
+        "if",
+        "import",
+        "interface",
+        "map",
+        "package",
+        "range",
+        "return",
+        "select",
+        "struct",
+        "switch",
+        "type",
+        "var",
+    }
+)
+_GO_TYPES = {"str": "string", "int": "int", "float": "float64", "bool": "bool"}
 
 
-def _strings(values: tuple[str, ...]) -> str:
-    return "[]string{" + ", ".join(_go(v) for v in values) + "}"
+def go_string(text: str) -> str:
+    """A Go interpreted string literal of ``text`` (JSON escapes are valid Go escapes)."""
+    literal = json.dumps(text, ensure_ascii=False)
+    return _GO_RAW_RE.sub(lambda m: _GO_RAW[m.group(0)], literal)
 
 
-def render(table: CodeTable, package: str) -> str:
-    """The file text."""
-    meta = table.catalog.meta
+def _opt(text: str | None) -> str:
+    return "nil" if text is None else f"strp({go_string(text)})"
+
+
+def _bool(flag: bool) -> str:
+    return "true" if flag else "false"
+
+
+def _tri(flag: bool | None) -> str:
+    return "-1" if flag is None else ("1" if flag else "0")
+
+
+def _texts(t: Texts) -> str:
+    pairs = ", ".join(f"{{{go_string(n)}, {go_string(a)}}}" for n, a in t.pairs)
+    return (
+        f"{{locale: {go_string(t.locale)}, lead: {go_string(t.lead)}, pairs: []pair{{{pairs}}}, "
+        f"title: {go_string(t.title)}, description: {_opt(t.description)}, "
+        f"solution: {_opt(t.solution)}}}"
+    )
+
+
+def _strings(values: tuple[str, ...] | list[str]) -> str:
+    return "[]string{" + ", ".join(go_string(v) for v in values) + "}"
+
+
+def _entry(e: EntryFacts) -> str:
+    params = ", ".join(f"{{{go_string(n)}, {go_string(k)}, {_bool(p)}}}" for n, k, p in e.params)
+    variants = ", ".join(f"{{{go_string(v.message)}, {_tri(v.retryable)}}}" for v in e.variants)
+    fields = [
+        f"Ident: {go_string(e.ident)}",
+        f"Code: {go_string('' if e.code is None else str(e.code))}",
+        f"Space: {go_string(e.space)}",
+        f"Module: {go_string(e.module or '')}",
+        f"Name: {go_string(e.name or '')}",
+        f"Status: {e.status}",
+        f"RetryAfter: {-1 if e.retry_after is None else e.retry_after}",
+        f"Removed: {_bool(e.removed)}",
+        f"codeJSON: {go_string(code_json(e.code))}",
+        f"codeIsInt: {_bool(isinstance(e.code, int))}",
+        f"key: {go_string(e.key)}",
+        f"moduleJSON: {go_string(json.dumps(e.module, ensure_ascii=False))}",
+        f"rpcStatus: {e.rpc_status}",
+        f"rpcCode: {e.rpc_code}",
+        f"rpcKnown: {_bool(e.rpc_known)}",
+        f"rpcBare: {_bool(e.rpc_bare)}",
+        f"ambiguous: {_bool(e.ambiguous)}",
+        f"typeURL: {go_string(e.type_url)}",
+        f"title: {go_string(e.title)}",
+        f"reason: {go_string(e.reason)}",
+        f"google: {go_string(e.google_status)}",
+        f"retryable: {_tri(e.retryable)}",
+        f"httpStatus: {e.http_status or 0}",
+        f"params: []paramSpec{{{params}}}",
+        f"own: texts{_texts(e.own)}",
+        "texts: []texts{" + ", ".join(_texts(t) for t in e.texts) + "}",
+        f"match: {_strings(e.match_texts)}",
+        f"head: {go_string(e.message_head or '')}",
+        f"variants: []variant{{{variants}}}",
+        f"carried: {_strings(e.carried)}",
+    ]
+    return "{" + ", ".join(fields) + "}"
+
+
+def _literal(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _node(node: Any, refs: frozenset[str], typed: bool = True) -> str:
+    """A ``node`` literal; ``typed=False`` inside a ``[]node`` (gofmt -s drops the type)."""
+    kind = "node" if typed else ""
+    if isinstance(node, str) and node.startswith("$$"):
+        return f"{kind}{{literal: {go_string(_literal(node[1:]))}}}"
+    if isinstance(node, str) and node.startswith("$") and node[1:] in refs:
+        return f"{kind}{{ref: {go_string(node[1:])}}}"
+    if isinstance(node, dict):
+        keys = _strings([str(k) for k in node])
+        items = ", ".join(_node(v, refs, False) for v in node.values())
+        return f"{kind}{{isObj: true, keys: {keys}, items: []node{{{items}}}}}"
+    if isinstance(node, (list, tuple)):
+        items = ", ".join(_node(v, refs, False) for v in node)
+        return f"{kind}{{isList: true, items: []node{{{items}}}}}"
+    return f"{kind}{{literal: {go_string(_literal(node))}}}"
+
+
+REFERENCES = frozenset(
+    {
+        "code",
+        "name",
+        "message",
+        "title",
+        "description",
+        "solution",
+        "status",
+        "jsonrpc_code",
+        "retryable",
+        "retry_after",
+        "data",
+        "context",
+        "params",
+        "id",
+        "docs_url",
+        "catalog",
+        "module",
+        "space",
+    }
+)
+"""The ``$references`` a plain profile body may use (as the Python runtime knows them)."""
+
+
+def field_paths(node: Any, path: tuple[str | int, ...] = ()) -> dict[str, tuple[str | int, ...]]:
+    """Where each ``$reference`` first sits in a body template (what a decoder reads)."""
+    found: dict[str, tuple[str | int, ...]] = {}
+    if isinstance(node, str) and node.startswith("$") and not node.startswith("$$"):
+        found.setdefault(node[1:], path)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            for ref, where in field_paths(value, (*path, str(key))).items():
+                found.setdefault(ref, where)
+    elif isinstance(node, (list, tuple)):
+        for i, value in enumerate(node):
+            for ref, where in field_paths(value, (*path, i)).items():
+                found.setdefault(ref, where)
+    return found
+
+
+def _profile(p: ProfileFacts) -> str:
+    fields = []
+    for ref, path in field_paths(p.body).items():
+        steps = ", ".join(
+            f"{{index: {s}}}" if isinstance(s, int) else f"{{key: {go_string(s)}, index: -1}}"
+            for s in path
+        )
+        fields.append(f"{{{go_string(ref)}, []step{{{steps}}}}}")
+    size = len(p.body) if isinstance(p.body, dict) else -1
+    return (
+        f"{{name: {go_string(p.name)}, contentType: {go_string(p.content_type)}, "
+        f"status: {p.status or 0}, body: {_node(p.body, REFERENCES)}, "
+        f"fields: []field{{{', '.join(fields)}}}, size: {size}}}"
+    )
+
+
+def _ident(name: str, taken: set[str]) -> str:
+    words: list[str] = re.findall(r"[A-Za-z0-9]+", name) or ["p"]
+    text = words[0][:1].lower() + words[0][1:] + "".join(w[:1].upper() + w[1:] for w in words[1:])
+    if text[0].isdigit() or text in _KEYWORDS or text in _GO_TYPES.values():
+        text = "p" + text[:1].upper() + text[1:]
+    candidate, n = text, 2
+    while candidate in taken:
+        candidate, n = f"{text}{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _doc(e: EntryFacts) -> str:
+    return comment_text(e.doc)
+
+
+def render(facts: CatalogFacts, catalog: Catalog, package: str) -> str:
+    """The file's text: header, package clause, the runtime's imports, data, runtime."""
+    imports, body = runtime_parts()
     out = [
-        f"// Code generated by {provenance(table.catalog)}. DO NOT EDIT.",
+        f"// Code generated by {provenance(catalog)}. DO NOT EDIT.",
+        "// Regenerate with `errdex gen CATALOG --lang go` or `errdex build`.",
         "",
-        BEGIN,
-        "// regenerate with `errdex gen CATALOG --lang go` or `errdex build`.",
-        "",
-        f"// Package {package} holds the errors of the catalog {_go(meta.id)}.",
+        f"// Package {package} holds the errors of the catalog {comment_text(facts.id)}: typed",
+        "// codes, sentinels for errors.Is, constructors, Render and Decode.",
         f"package {package}",
         "",
-        "import (",
-        '\t"bytes"',
-        '\t"encoding/json"',
-        '\t"strconv"',
-        '\t"strings"',
-        ")",
+        imports,
         "",
-        "// CatalogID is the id of the catalog this file was generated from.",
-        f"const CatalogID = {_go(meta.id)}",
-    ]
-    if table.rows:
-        out += ["", "// The code of every entry.", "const ("]
-        out += [f"\tCode{r.ident} = {_go(r.entry.code)}" for r in table.rows]
-        out.append(")")
-    out += [
+        "// CatalogID is the id of the catalog this package was generated from.",
+        f"const CatalogID = {go_string(facts.id)}",
         "",
-        "// Entries holds every entry of the catalog, in catalog order.",
-        "var Entries = []Entry{",
-    ]
-    for row in table.rows:
-        e = row.entry
-        fields = [
-            ("Ident", row.ident),
-            ("Code", str(e.code)),
-            ("Space", e.space),
-            ("Module", e.module),
-            ("Name", e.name),
-            ("HTTPStatus", e.http_status),
-            ("JSONRPCCode", e.jsonrpc_code),
-            ("Retryable", e.retryable),
-            ("RetryAfter", e.retry_after),
-            ("Status", e.status),
-            ("Message", e.message),
-            ("Title", e.title),
-        ]
-        body = ", ".join(f"{k}: {_go(v)}" for k, v in fields if v not in (None, "", False))
-        out.append(f"\t{{{body}}},")
-    out.append("}")
-    if table.rows:
-        out += ["", "// One sentinel per entry, for errors.Is.", "var ("]
-        for i, r in enumerate(table.rows):
-            out.append(f'\tErr{r.ident} = New(&Entries[{i}], "")')
-        out.append(")")
-    out += ["", "var spaceKinds = map[string]string{"]
-    width = max((len(_go(k)) for k in table.space_kinds), default=0) + 1
-    out += [f"\t{_go(k) + ':':<{width}} {_go(v)}," for k, v in table.space_kinds.items()]
-    out += ["}", "", "var shapes = []shape{"]
-    for s in table.shapes:
-        messages = "[][]string{" + ", ".join(_strings(m) for m in s.messages) + "}"
-        out.append(
-            f"\t{{code: {_strings(s.code)}, messages: {messages}, kind: {_go(s.kind or '')}}},"
+        "// Locales are the locales the catalog has texts in, the default first.",
+        f"var Locales = {_strings(facts.locales)}",
+        "",
+        f"const defaultLocale = {go_string(facts.default_locale)}",
+        "",
+        f"var internalEntry = {-1 if facts.internal is None else facts.internal}",
+        "",
+        f"const internalCode = {go_string(facts.internal_code or '')}",
+        "",
+        "var localeAliases = map[string]string{"
+        + ", ".join(f"{go_string(k)}: {go_string(v)}" for k, v in facts.aliases)
+        + "}",
+        "",
+        "var spaces = [][2]string{"
+        + ", ".join(f"{{{go_string(i)}, {go_string(k)}}}" for i, k in facts.spaces)
+        + "}",
+        "",
+        "var modules = []moduleFacts{"
+        + ", ".join(
+            f"{{id: {go_string(m.id)}, space: {go_string(m.space)}, "
+            f"prefix: {go_string(m.prefix or '')}, hasRange: {_bool(m.lo is not None)}, "
+            f"lo: {m.lo or 0}, hi: {m.hi or 0}}}"
+            for m in facts.modules
         )
+        + "}",
+        "",
+        "var plainProfiles = []plainProfile{"
+        + ", ".join(_profile(p) for p in facts.profiles)
+        + "}",
+        "",
+        f"var genericEntry = Entry{_entry(facts.generic)}",
+        "",
+        "var entries = []Entry{",
+    ]
+    out += [f"\t{_entry(e)}," for e in facts.entries]
     out.append("}")
-    out.append(RUNTIME)
-    out.append(END)
-    return _align("\n".join(out) + "\n")
+    for i, e in enumerate(facts.entries):
+        doc = _doc(e)
+        out += [
+            "",
+            f"// Code{e.ident} is the code of {doc}",
+            f"const Code{e.ident} Code = {go_string(str(e.code))}",
+            "",
+            f"// Err{e.ident} is the sentinel of {doc}",
+            f"// errors.Is(err, Err{e.ident}) is true for every error of this entry.",
+            f"var Err{e.ident} = newError(&entries[{i}], nil)",
+        ]
+        if e.removed:
+            continue
+        taken: set[str] = set()
+        args = [(_ident(n, taken), n, _GO_TYPES.get(k, "interface{}")) for n, k, _ in e.params]
+        signature = ", ".join(f"{a} {t}" for a, _, t in args)
+        values = ", ".join(f"{{{go_string(n)}, {a}}}" for a, n, _ in args)
+        out += [
+            "",
+            f"// New{e.ident} returns an error of {doc}",
+            f"func New{e.ident}({signature}) *Error {{",
+            f"\treturn newError(&entries[{i}], {'[]Param{' + values + '}' if args else 'nil'})",
+            "}",
+        ]
+    out += ["", "// --- the errdex runtime for Go (errdex/convert/code/runtime/errdex.go) ---", ""]
+    return "\n".join(out) + "\n" + body
 
 
-def _align(text: str) -> str:
-    """Align the ``=`` of a const block and the comments of struct fields as gofmt does."""
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        if lines[i] in ("const (", "var ("):
-            j = i + 1
-            while lines[j] != ")":
-                j += 1
-            block = lines[i + 1 : j]
-            width = max(len(b.split(" = ", 1)[0]) for b in block)
-            lines[i + 1 : j] = [
-                f"{b.split(' = ', 1)[0]:<{width}} = {b.split(' = ', 1)[1]}" for b in block
-            ]
-            i = j
-        i += 1
-    return "\n".join(lines)
+def runtime_parts() -> tuple[str, str]:
+    """The Go runtime source split into its import block and the rest (after the imports)."""
+    text = resources.files("errdex.convert.code").joinpath("runtime/errdex.go").read_text("utf-8")
+    start = text.index("\nimport (\n") + 1
+    end = text.index("\n)\n", start) + 3
+    return text[start : end - 1], text[end:].lstrip("\n")
 
 
 def generate(catalog: Catalog, package: str | None = None) -> dict[str, str]:
     """Return ``{"<package>.go": text}`` declaring ``package <package>``."""
     name = snake_case(package or catalog.meta.id).replace("_", "")
-    table = code_table(catalog)
-    return {f"{name}.go": render(table, name)}
+    if name[0].isdigit():
+        name = "e" + name
+    facts = catalog_facts(catalog, RESERVED)
+    return {f"{name}.go": render(facts, catalog, name)}
