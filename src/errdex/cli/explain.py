@@ -22,6 +22,7 @@ from rich.text import Text
 
 from errdex.cli.output import console, format_option, write_json
 from errdex.cli.registry_option import catalog_path_option, registry_or_exit
+from errdex.io.terminal import safe
 
 STATE_STYLES = {
     "active": "green",
@@ -69,8 +70,20 @@ def explain(
     if output_format == "json":
         write_json(data)
     else:
-        render(console(), data)
+        render(console(), terminal_safe(data))
     sys.exit(0 if result.found else 1)
+
+
+def terminal_safe(data: Any) -> Any:
+    """``data`` with every string made safe for a terminal (:func:`errdex.io.terminal.safe`):
+    catalog texts never reach the terminal with an escape sequence, BEL, C1 or bidi control."""
+    if isinstance(data, str):
+        return safe(data)
+    if isinstance(data, dict):
+        return {terminal_safe(key): terminal_safe(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [terminal_safe(value) for value in data]
+    return data
 
 
 def render(console: Console, data: dict[str, Any]) -> None:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from errdex.cli.output import console, format_option, write_json
 from errdex.cli.registry_option import catalog_path_option, registry_or_exit
+from errdex.io.terminal import safe_line
 
 
 @click.command("search")
@@ -135,6 +136,22 @@ def hit_data(registry: Any, hit: Any) -> dict[str, Any]:
     }
 
 
+def marked_line(text: str, marks: list[list[int]]) -> Text:
+    """A snippet as one indented line, its marks highlighted; every piece made safe for the
+    terminal (:func:`errdex.io.terminal.safe_line`) after the marks are placed, so an
+    escaped control never shifts a highlight."""
+    line = Text("  ")
+    at = 0
+    for start, end in marks:
+        if start < at:
+            continue
+        line.append(safe_line(text[at:start]))
+        line.append(safe_line(text[start:end]), "bold reverse")
+        at = end
+    line.append(safe_line(text[at:]))
+    return line
+
+
 def render(
     console: Console,
     total: int,
@@ -157,16 +174,13 @@ def render(
     console.print(Text(f"{count} (showing {shown})", "bold"))
     for h in hits:
         console.print()
-        head = Text(str(h["code"]), "bold")
+        head = Text(safe_line(str(h["code"])), "bold")
         if h["name"]:
-            head.append(f" {h['name']}", "bold")
-        head.append(f"  {h['catalog']} · {h['space']}", "cyan")
+            head.append(f" {safe_line(h['name'])}", "bold")
+        head.append(f"  {safe_line(h['catalog'])} · {safe_line(h['space'])}", "cyan")
         if h["status"] != "active":
             head.append(f"  [{h['status']}]", "yellow")
         console.print(head)
         snippet = h["snippet"]
         if snippet:
-            line = Text("  " + snippet["text"])
-            for start, end in snippet["marks"]:
-                line.stylize("bold reverse", start + 2, end + 2)
-            console.print(line)
+            console.print(marked_line(snippet["text"], snippet["marks"]))

@@ -268,8 +268,9 @@ class SearchIndex:
             db.execute("INSERT INTO f(f, rank) VALUES ('rank', ?)", (f"bm25({WEIGHT_ARGS})",))
             db.execute("INSERT INTO f(f) VALUES ('optimize')")
         db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, f, 'row')")
-        self._stems = frozenset(term for (term,) in db.execute("SELECT term FROM temp.v"))
-        """Every indexed token (stems, bigrams, facet tokens)."""
+        self._df: dict[str, int] = dict(db.execute("SELECT term, doc FROM temp.v"))
+        """Every indexed token (stems, bigrams, facet tokens) → how many entries hold it."""
+        self._stems = self._df.keys()
         db.execute("DROP TABLE temp.v")
         self._vocabulary = vocabulary
         """Every word as written (folded) → its stem: what a prefix stands for."""
@@ -460,9 +461,29 @@ class SearchIndex:
         tier_params: list[object] = [key, key + " ", key + " \U0010ffff"]
         if phrase:
             tier_params.append(phrase)
+        # BM25 gives a word in more than half of the entries no weight (FTS5 clamps its
+        # IDF to 1e-6): when every word is that common, scores are equal and computing
+        # them for every match would only cost time; the order is the tiers, then rowid.
+        score = "" if self._all_common(found, completions) else f" - bm25(f, {WEIGHT_ARGS})"
         rows = db.execute(
-            f"SELECT rowid, {bonus} - bm25(f, {WEIGHT_ARGS}) AS s FROM f WHERE {where} "
+            f"SELECT rowid, {bonus}{score} AS s FROM f WHERE {where} "
             "ORDER BY s DESC, rowid LIMIT ? OFFSET ?",
             [*tier_params, *params, limit, offset],
         )
         return [(r, s) for r, s in rows], total
+
+    def _all_common(self, found: list[tokenize.Term], completions: list[str] | None) -> bool:
+        """Whether every term is in more than half of the entries (BM25 weighs none of them)."""
+        half = len(self._docs) / 2
+        for i, term in enumerate(found):
+            if term.cjk:
+                return False
+            if i == len(found) - 1 and completions is not None:
+                if not completions or min(self._df.get(w, 0) for w in completions) <= half:
+                    return False
+            elif (
+                i == len(found) - 1
+                or self._df.get(tokenize.stem(tokenize.fold(term.text)), 0) <= half
+            ):
+                return False
+        return True

@@ -39,6 +39,7 @@ CJK = (
     "\U00020000-\U0002ebef"  # CJK Extensions B-F
 )
 _CJK_RUN = re.compile(f"[{CJK}]+")
+_CJK_START = re.compile(f"[{CJK}]")
 _TERM = re.compile(rf"[{CJK}]+|[^\W_{CJK}]+")
 _SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -90,24 +91,22 @@ def _stemmed(match: re.Match[str]) -> str:
 
 
 def segment(text: str, vocabulary: dict[str, str] | None = None) -> str:
-    """Return ``text`` ready for the ``unicode61`` tokenizer: each word as its folded
-    stem, CJK runs as spaced bigrams. ``vocabulary``, when given, gets every
-    folded word as written mapped to its stem."""
-    if vocabulary is None:
-        text = _WORD.sub(_stemmed, text)
-    else:
-
-        def record(match: re.Match[str]) -> str:
-            folded = fold(match.group())
-            stemmed = vocabulary.get(folded)
-            if stemmed is None:
-                stemmed = vocabulary[folded] = stem(folded)
-            return stemmed
-
-        text = _WORD.sub(record, text)
-    if text.isascii() or not _CJK_RUN.search(text):
-        return text
-    return _CJK_RUN.sub(lambda m: f" {_bigrams(m.group())} ", text)
+    """Return ``text`` ready for the ``unicode61`` tokenizer: its words as folded stems,
+    CJK runs as spaced bigrams, separated by spaces (punctuation, which the tokenizer
+    drops anyway, is left out). ``vocabulary``, when given, gets every folded word as
+    written mapped to its stem (and serves as the cache of stems)."""
+    known = {} if vocabulary is None else vocabulary
+    out = []
+    for piece in _TERM.findall(text):
+        if _CJK_START.match(piece):
+            out.append(_bigrams(piece))
+            continue
+        folded = piece.lower() if piece.isascii() else fold(piece)
+        stemmed = known.get(folded)
+        if stemmed is None:
+            stemmed = known[folded] = stem(folded)
+        out.append(stemmed)
+    return " ".join(out)
 
 
 def words(text: str) -> list[str]:
