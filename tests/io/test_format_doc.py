@@ -21,11 +21,19 @@ SECTIONS = {
     "## `[catalog]`": spec.CATALOG,
     "## `[spaces.NAME]`": spec.SPACE,
     "## `[modules.NAME]`": spec.MODULE,
-    "## `[[errors]]`": {**spec.ENTRY, **spec.PARAM, **spec.VARIANT, **spec.EXAMPLE},
+    "## `[[errors]]`": {
+        **spec.ENTRY,
+        **spec.PARAM,
+        **spec.VARIANT,
+        **spec.EXAMPLE,
+        **spec.REQUEST,
+        **spec.EXPECT,
+    },
     "## `[profiles.NAME]`": spec.PROFILE,
     "## `[[targets]]`": spec.TARGET,
     "## `[[compat.allow]]`": spec.COMPAT_ALLOW,
     "## `[scan]`": {**spec.SCAN, **spec.SCAN_PATTERN},
+    "## `[verify]`": spec.VERIFY,
 }
 
 

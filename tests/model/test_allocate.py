@@ -96,7 +96,7 @@ module = "status"
 
 @pytest.fixture
 def cat():
-    return loads(CATALOG)
+    return loads(CATALOG, lenient=True)  # code 2001 in the http space is invalid (E109)
 
 
 def test_prefix_module_gets_next_number_after_a_tombstone(cat):
@@ -126,7 +126,10 @@ def test_module_without_range_continues_its_codes(cat):
 
 def test_full_range_is_refused_with_the_gap_named(cat):
     late = 'name = "late"\nmodule = "orders"\n'
-    full = loads(CATALOG.replace(late, late + '\n[[errors]]\ncode = 1004\nmodule = "orders"\n'))
+    full = loads(
+        CATALOG.replace(late, late + '\n[[errors]]\ncode = 1004\nmodule = "orders"\n'),
+        lenient=True,
+    )
     with pytest.raises(AllocationError) as info:
         allocate(full, "orders")
     assert "[1000, 1004] is full" in info.value.message

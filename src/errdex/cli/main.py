@@ -35,6 +35,8 @@ COMMANDS = {
     "search": "errdex.cli.search:search",
     "serve": "errdex.cli.serve:serve",
     "completion": "errdex.cli.completion:completion",
+    "verify": "errdex.cli.verify:verify",
+    "reconcile": "errdex.cli.reconcile:reconcile",
 }
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
 

@@ -22,15 +22,13 @@ from typing import NamedTuple
 
 from errdex.examples import examples_dir
 from errdex.io import Diagnostic, SourceFile
-from errdex.io.diagnostic import register
+from errdex.io.diagnostic import rule
 from errdex.io.read import parse, read_text
 
 ENV_VAR = "ERRDEX_CATALOGS"
 CONFIG_NAME = "errdex-registry.toml"
 
-BAD_CONFIG = register(
-    "E502", "registry-config", "error", "the registry config (errdex-registry.toml) is not usable"
-)
+BAD_CONFIG = rule("E502")
 
 
 class RegistryConfig(NamedTuple):

@@ -39,13 +39,11 @@ from urllib.parse import quote, unquote, urlsplit
 
 from errdex.directory import config, typo
 from errdex.directory.search import Filters, SearchIndex, SearchResult
-from errdex.io import Diagnostic, find_catalogs, has_errors, read
-from errdex.io.diagnostic import register
+from errdex.io import Diagnostic, find_catalogs, read_valid, refusals
+from errdex.io.diagnostic import rule
 from errdex.model import Catalog, Code, Entry, normalize_code, parse_code_query
 
-DUPLICATE_CATALOG = register(
-    "E501", "duplicate-catalog", "error", "two catalogs of a registry have the same id"
-)
+DUPLICATE_CATALOG = rule("E501")
 
 HOWS = ("code", "hex", "case-insensitive", "name", "name-case-insensitive")
 """How a :class:`Match` was found: the code as written, the code in hex, the code
@@ -156,8 +154,8 @@ class Registry:
         problems: list[Diagnostic] = []
         for path in paths:
             for found in find_catalogs(path):
-                catalog, diagnostics = read(found)
-                if catalog is None or has_errors(diagnostics):
+                catalog, diagnostics = read_valid(found)
+                if catalog is None or refusals(diagnostics):
                     problems += [d for d in diagnostics if d.severity == "error"]
                 else:
                     catalogs.append(catalog)

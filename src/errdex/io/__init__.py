@@ -2,7 +2,17 @@
 write canonical JSON, and describe the format as a JSON Schema."""
 
 from errdex.io.diagnostic import RULES, Diagnostic, Rule, has_errors
-from errdex.io.load import CatalogError, find_catalogs, load, loads, read, reads
+from errdex.io.load import (
+    CatalogError,
+    find_catalogs,
+    load,
+    loads,
+    read,
+    read_valid,
+    reads,
+    refusals,
+    validated,
+)
 from errdex.io.source import SourceFile
 
 __all__ = [
@@ -16,5 +26,8 @@ __all__ = [
     "load",
     "loads",
     "read",
+    "read_valid",
     "reads",
+    "refusals",
+    "validated",
 ]

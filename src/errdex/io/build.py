@@ -24,6 +24,7 @@ from errdex.io.diagnostic import (
     Diagnostic,
     Rule,
 )
+from errdex.io.examples import build_example, build_verify
 from errdex.io.source import SourceFile
 from errdex.model.catalog import Catalog
 from errdex.model.codes import normalize_code
@@ -34,7 +35,6 @@ from errdex.model.types import (
     CatalogMeta,
     CompatAllow,
     Entry,
-    Example,
     Module,
     Param,
     Profile,
@@ -531,6 +531,10 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         if ok:
             compat = [CompatAllow(**a) for a in cval.get("allow", []) if len(a) == 3]
     scan = _scan(b, raw["scan"], src, spaces) if "scan" in raw else None
+    verify = None
+    if "verify" in raw:
+        ok, vval = b.value(spec.TOP["verify"], raw["verify"], src, ("verify",))
+        verify = build_verify(b.report, vval, src) if ok else None
 
     catalog = Catalog(
         meta,
@@ -541,6 +545,7 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
         targets=targets,
         compat=compat,
         scan=scan,
+        verify=verify,
         sources=[d.source for d in documents],
         origins=origins,
     )
@@ -781,7 +786,14 @@ def _entries(
             tuple(Variant(**v) for v in variants if "message" in v) if variants else ()
         )
         examples = args[i_examples]
-        args[i_examples] = tuple(Example(**e) for e in examples if "body" in e) if examples else ()
+        if examples:
+            built = (
+                build_example(b.report, e, src, (*path, "examples", j))
+                for j, e in enumerate(examples)
+            )
+            args[i_examples] = tuple(e for e in built if e is not None)
+        else:
+            args[i_examples] = ()
         if args[i_tags] is None:
             args[i_tags] = ()
         translations = args[i_translations]

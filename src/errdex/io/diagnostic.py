@@ -9,8 +9,11 @@ so a clean catalog never pays for positions.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from errdex.io.rules import RULES as RULES
+from errdex.io.rules import Rule as Rule
+from errdex.io.rules import rule
 from errdex.model.errors import HintedError as HintedError
 
 if TYPE_CHECKING:
@@ -19,37 +22,22 @@ if TYPE_CHECKING:
 SEVERITIES = ("error", "warning", "note")
 
 
-class Rule(NamedTuple):
-    """A diagnostic rule: stable id, slug, default severity and a one-line summary."""
-
-    id: str
-    slug: str
-    severity: str
-    summary: str
-
-
-RULES: dict[str, Rule] = {}
-"""Every rule errdex knows, by id; filled by :func:`register`."""
-
-
 def register(id: str, slug: str, severity: str, summary: str) -> Rule:
-    """Add a rule to :data:`RULES` and return it."""
-    rule = Rule(id, slug, severity, summary)
-    RULES[id] = rule
-    return rule
+    """Return the table's rule ``id`` (:mod:`errdex.io.rules`), checking that it says the
+    same: rules are never registered at import time, only listed in the table."""
+    found = rule(id)
+    if (found.slug, found.severity, found.summary) != (slug, severity, summary):
+        raise ValueError(f"rule {id} differs from its line in errdex.io.rules.TABLE: {found}")
+    return found
 
 
-SYNTAX = register("E001", "syntax", "error", "the file is not valid TOML, YAML or JSON")
-UNKNOWN_FIELD = register(
-    "E002", "unknown-field", "error", "a key the catalog format does not define"
-)
-WRONG_TYPE = register("E003", "wrong-type", "error", "a value of the wrong type")
-MISSING_FIELD = register("E004", "missing-field", "error", "a required key is missing")
-INVALID_VALUE = register("E005", "invalid-value", "error", "a value outside what the key allows")
-UNREADABLE = register("E006", "unreadable", "error", "a catalog file or folder cannot be read")
-BAD_REFERENCE = register(
-    "E007", "bad-reference", "error", "a reference to a module, space or code that does not exist"
-)
+SYNTAX = rule("E001")
+UNKNOWN_FIELD = rule("E002")
+WRONG_TYPE = rule("E003")
+MISSING_FIELD = rule("E004")
+INVALID_VALUE = rule("E005")
+UNREADABLE = rule("E006")
+BAD_REFERENCE = rule("E007")
 
 
 class Place:

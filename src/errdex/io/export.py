@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from errdex.model.catalog import Catalog
-from errdex.model.types import Entry
+from errdex.model.types import Entry, Verify
 
 
 def _plain(value: Any) -> Any:
@@ -32,9 +32,16 @@ def entry_data(entry: Entry) -> dict[str, Any]:
     return data
 
 
+def verify_data(verify: Verify) -> dict[str, Any]:
+    """The ``[verify]`` table as data: setup steps are their request keys plus ``capture``."""
+    data = _plain(verify)
+    data["setup"] = [{**_plain(s.request), "capture": _plain(s.capture)} for s in verify.setup]
+    return data
+
+
 def to_data(catalog: Catalog) -> dict[str, Any]:
-    """The whole catalog as canonical plain data."""
-    return {
+    """The whole catalog as canonical plain data (``verify`` only when the catalog has it)."""
+    data = {
         "catalog": _plain(catalog.meta),
         "spaces": [_plain(s) for s in catalog.spaces.values()],
         "modules": [_plain(m) for m in catalog.modules.values()],
@@ -43,6 +50,9 @@ def to_data(catalog: Catalog) -> dict[str, Any]:
         "compat": {"allow": [_plain(a) for a in catalog.compat]},
         "errors": [entry_data(e) for e in catalog.entries],
     }
+    if catalog.verify != Verify():
+        data["verify"] = verify_data(catalog.verify)
+    return data
 
 
 def _drop_nulls(value: Any) -> Any:

@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from errdex.io.build import Document, build
-from errdex.io.diagnostic import Diagnostic, has_errors
+from errdex.io.diagnostic import Diagnostic
+from errdex.io.invariants import invalid
 from errdex.io.read import format_of, parse, read_text, unreadable
+from errdex.io.rules import INVALID
 from errdex.io.source import FORMATS, SourceFile
 from errdex.model.catalog import Catalog
 
@@ -149,23 +151,56 @@ def reads(
     return build([Document(src, data, "main")])
 
 
-def _ensure(catalog: Catalog | None, diagnostics: list[Diagnostic]) -> Catalog:
-    if catalog is None or has_errors(diagnostics):
+def refusals(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics that make a catalog unusable: errors of the ``invalid`` class."""
+    return [d for d in diagnostics if d.rule.kind == INVALID and d.severity == "error"]
+
+
+def validated(
+    catalog: Catalog | None, diagnostics: list[Diagnostic]
+) -> tuple[Catalog | None, list[Diagnostic]]:
+    """``(catalog, diagnostics)`` of a read, with the catalog's invariant diagnostics added
+    (:func:`errdex.io.invariants.invalid`): what a command that consumes a catalog checks."""
+    if catalog is None:
+        return catalog, diagnostics
+    return catalog, diagnostics + invalid(catalog)
+
+
+def read_valid(path: str | Path) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Like :func:`read`, adding the catalog's invariants: refuse it when
+    :func:`refusals` of the diagnostics is not empty."""
+    return validated(*read(path))
+
+
+def _ensure(catalog: Catalog | None, diagnostics: list[Diagnostic], lenient: bool) -> Catalog:
+    if catalog is None:
         raise CatalogError(diagnostics)
+    if lenient:
+        return catalog
+    refused = refusals(diagnostics) or refusals(invalid(catalog))
+    if refused:
+        raise CatalogError(refused)
     return catalog
 
 
-def load(path: str | Path) -> Catalog:
-    """Load a catalog file or folder; raise :class:`CatalogError` listing its errors.
+def load(path: str | Path, *, lenient: bool = False) -> Catalog:
+    """Load a catalog file or folder; raise :class:`CatalogError` when it is invalid.
 
-    Warnings (style, typos) do not stop loading: run ``errdex check`` for those.
+    Invalid means a diagnostic of the ``invalid`` class (``docs/rules.md``): a file
+    that does not parse or a key of the wrong type, an HTTP status outside 100–599,
+    a code twice in one space, an integer out of range, a bad locale tag ...
+    Findings (style, typos, empty texts) never stop a load: run ``errdex check``.
+    ``lenient=True`` returns whatever catalog could be built (for tools that must
+    read invalid catalogs: checkers, formatters, the old side of a diff).
     """
-    return _ensure(*read(path))
+    return _ensure(*read(path), lenient)
 
 
-def loads(text: str, format: str = "toml", name: str = "<string>") -> Catalog:
-    """Load a catalog from text in ``format`` (``toml``, ``json`` or ``yaml``)."""
-    return _ensure(*reads(text, format, name))
+def loads(
+    text: str, format: str = "toml", name: str = "<string>", *, lenient: bool = False
+) -> Catalog:
+    """Load a catalog from text in ``format`` (``toml``, ``json`` or ``yaml``); see :func:`load`."""
+    return _ensure(*reads(text, format, name), lenient)
 
 
 def find_catalogs(path: str | Path) -> list[Path]:

@@ -97,11 +97,57 @@ VARIANT: dict[str, Field] = {
     "retryable": Field("bool", "retry hint for this message"),
 }
 
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+REQUEST: dict[str, Field] = {
+    "method": Field("enum", "HTTP method (default GET)", choices=METHODS),
+    "path": Field("str", "path and query below the base URL", pattern=r"/[^\s]*"),
+    "query": Field("any", "query parameters (a table of strings)"),
+    "headers": Field("any", "request headers (a table of strings; ${NAME} from the environment)"),
+    "body": Field("str", "raw request body"),
+    "json": Field("any", "a JSON request body"),
+    "jsonrpc": Field("str", "JSON-RPC method: the body becomes a 2.0 call of it"),
+    "params": Field("any", "JSON-RPC params (a list or a table)"),
+}
+
+EXPECT: dict[str, Field] = {
+    "status": Field(
+        "int",
+        "HTTP status (default: the entry's, in the verified profile)",
+        minimum=100,
+        maximum=599,
+    ),
+    "profile": Field("str", "envelope the response is in (default: [verify] profile)"),
+    "headers": Field("any", "headers the response must carry (a table of strings)"),
+    "params": Field("any", "message parameters the error must carry (a table)"),
+    "retryable": Field("bool", "retry hint the client must decide"),
+    "retry_after": Field("int", "seconds the client must wait", minimum=0),
+}
+
 # Caption and syntax come first so that a formatted file shows them above a long body.
 EXAMPLE: dict[str, Field] = {
     "title": Field(TEXT, "caption"),
     "lang": Field("str", "syntax of the body: json, javascript, text …"),
-    "body": Field(TEXT, "the example, verbatim", required=True),
+    "body": Field(TEXT, "an example response, verbatim (required unless request is given)"),
+    "request": Field(
+        "table", "a request that must produce this error (errdex verify)", sub=REQUEST
+    ),
+    "expect": Field("table", "what that request must produce besides the entry", sub=EXPECT),
+}
+
+SETUP: dict[str, Field] = {
+    **REQUEST,
+    "capture": Field("any", 'values of the JSON response to keep: NAME = "/json/pointer"'),
+}
+
+VERIFY: dict[str, Field] = {
+    "profile": Field("str", "envelope the service sends (default problem)"),
+    "base_url": Field("str", "the service's URL (errdex verify --base-url overrides it)"),
+    "timeout": Field("int", "seconds before a request fails (default 10)", minimum=1, maximum=3600),
+    "concurrency": Field("int", "requests in flight at once (default 4)", minimum=1, maximum=64),
+    "headers": Field("any", "headers sent with every request (${NAME} from the environment)"),
+    "hosts": Field("strs", "further hosts requests may reach (redirects included)"),
+    "setup": Field("tables", "requests sent before the examples", sub=SETUP),
 }
 
 TRANSLATION: dict[str, Field] = {
@@ -133,6 +179,7 @@ ENTRY: dict[str, Field] = {
     "docs_url": Field("str", "docs URL of this entry"),
     "translations": Field("map", "texts per locale", sub=TRANSLATION),
     "locale": Field("str", "language of the entry's texts, when not the module's or catalog's"),
+    "no_example": Field(TEXT, "why the entry has no request example (errdex verify)"),
 }
 
 PROFILE: dict[str, Field] = {
@@ -186,6 +233,7 @@ TOP: dict[str, Field] = {
     "targets": Field("tables", "build targets", sub=TARGET),
     "compat": Field("table", "compatibility settings", sub=COMPAT),
     "scan": Field("table", "how errdex scan finds codes in source code", sub=SCAN),
+    "verify": Field("table", "how errdex verify reaches the service", sub=VERIFY),
 }
 
 MODULE_FILE: dict[str, Field] = {

@@ -23,6 +23,7 @@ from errdex.model.types import (
     Scan,
     Space,
     Target,
+    Verify,
 )
 from errdex.model.urls import fill_docs_url
 
@@ -68,6 +69,7 @@ class Catalog:
         "sources",
         "spaces",
         "targets",
+        "verify",
     )
 
     meta: CatalogMeta
@@ -78,6 +80,7 @@ class Catalog:
     targets: tuple[Target, ...]
     compat: tuple[CompatAllow, ...]
     scan: Scan
+    verify: Verify
     sources: tuple[Any, ...]
     origins: tuple[Any, ...]
 
@@ -92,6 +95,7 @@ class Catalog:
         targets: Sequence[Target] = (),
         compat: Sequence[CompatAllow] = (),
         scan: Scan | None = None,
+        verify: Verify | None = None,
         sources: Sequence[Any] = (),
         origins: Sequence[Any] = (),
     ) -> None:
@@ -108,6 +112,7 @@ class Catalog:
         setattr_(self, "targets", tuple(targets))
         setattr_(self, "compat", tuple(compat))
         setattr_(self, "scan", scan if scan is not None else Scan())
+        setattr_(self, "verify", verify if verify is not None else Verify())
         setattr_(self, "sources", tuple(sources))
         setattr_(self, "origins", tuple(origins))
         # Indexes keep the FIRST entry of a duplicated code or name: build the

@@ -94,12 +94,69 @@ class Variant(NamedTuple):
     retryable: bool | None = None
 
 
-class Example(NamedTuple):
-    """An example response shown in the docs."""
+class Request(NamedTuple):
+    """A request that must make a service send an entry's error (``errdex verify``).
 
-    body: str
+    ``path`` is relative to the service's base URL. A JSON-RPC call names its
+    ``jsonrpc`` method and ``params``; errdex then sends the 2.0 request object as
+    the body. Strings may hold ``${NAME}`` templates, filled from the environment
+    and from values captured by ``[[verify.setup]]`` requests.
+    """
+
+    method: str = "GET"
+    path: str = "/"
+    query: Mapping[str, str] = EMPTY
+    headers: Mapping[str, str] = EMPTY
+    body: str | None = None
+    json: Any = None
+    jsonrpc: str | None = None
+    params: Any = None
+
+
+class Expect(NamedTuple):
+    """What a request example must produce, beyond the entry itself.
+
+    Unset fields are what the catalog declares: the status, headers and retry
+    advice of the entry rendered in the verified profile.
+    """
+
+    status: int | None = None
+    profile: str | None = None
+    headers: Mapping[str, str] = EMPTY
+    params: Mapping[str, Any] = EMPTY
+    retryable: bool | None = None
+    retry_after: int | None = None
+
+
+class Example(NamedTuple):
+    """An example of an entry: a response shown in the docs (``body``), a request
+    that must produce the entry (``request``, checked by ``errdex verify``), or both."""
+
+    body: str = ""
     title: str | None = None
     lang: str | None = None
+    request: Request | None = None
+    expect: Expect | None = None
+
+
+class SetupStep(NamedTuple):
+    """A request ``errdex verify`` sends before the examples (``[[verify.setup]]``);
+    ``capture`` names values of its JSON response (by JSON pointer) for ``${NAME}``."""
+
+    request: Request
+    capture: Mapping[str, str] = EMPTY
+
+
+class Verify(NamedTuple):
+    """How ``errdex verify`` reaches the service (``[verify]``)."""
+
+    profile: str | None = None
+    base_url: str | None = None
+    timeout: int = 10
+    concurrency: int = 4
+    headers: Mapping[str, str] = EMPTY
+    setup: tuple[SetupStep, ...] = ()
+    hosts: tuple[str, ...] = ()
 
 
 class Translation(NamedTuple):
@@ -192,6 +249,8 @@ class Entry(NamedTuple):
     translations: Mapping[str, Translation] = EMPTY
     locale: str | None = None
     """Language the entry's own texts are written in; None means the catalog's default."""
+    no_example: str | None = None
+    """Why the entry has no request example (opts out of the missing-example rule)."""
 
     @property
     def display_title(self) -> str:

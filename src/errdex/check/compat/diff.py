@@ -25,12 +25,10 @@ from typing import Any
 from errdex.check.compat import kinds as K
 from errdex.check.compat.change import Change, Report, Shift
 from errdex.check.text import parse_template
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, rule
 from errdex.model import Catalog, Code, Entry, normalize_code
 
-UNKNOWN_KIND = register(
-    "C001", "unknown-change-kind", "warning", "a [[compat.allow]] names no kind of change"
-)
+UNKNOWN_KIND = rule("C001")
 
 _RETRY_ORDER = ("safe", "idempotent-only", "outcome-unknown", "never")
 """Retry classes from the most to the least a client may retry (``retry``)."""

@@ -13,6 +13,19 @@ from errdex.check.rules import (
     style,
     texts,
     translations,
+    validity,
+    verification,
 )
 
-__all__ = ["codes", "http", "jsonrpc", "lifecycle", "spelling", "style", "texts", "translations"]
+__all__ = [
+    "codes",
+    "http",
+    "jsonrpc",
+    "lifecycle",
+    "spelling",
+    "style",
+    "texts",
+    "translations",
+    "validity",
+    "verification",
+]

@@ -8,67 +8,19 @@ from typing import Any
 
 from errdex.check.context import Context
 from errdex.check.registry import check
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, rule
+from errdex.io.invariants.codes import duplicate_codes, duplicate_names
 
-DUPLICATE_CODE = register(
-    "E101", "duplicate-code", "error", "a code defined twice in one code space"
-)
-DUPLICATE_NAME = register("E102", "duplicate-name", "error", "a name given to two entries")
-OUT_OF_RANGE = register(
-    "E103", "code-out-of-range", "error", "an integer code outside its module's range"
-)
-CODE_PATTERN = register(
-    "E104", "code-pattern", "error", "a code that does not match its module's prefix pattern"
-)
+DUPLICATE_CODE = rule("E101")
+DUPLICATE_NAME = rule("E102")
+OUT_OF_RANGE = rule("E103")
+CODE_PATTERN = rule("E104")
 
 
-@check(DUPLICATE_CODE)
-def duplicate_codes(ctx: Context) -> Iterator[Diagnostic]:
-    """Two entries with one code in one space (a tombstone and its reuse is E111 instead)."""
-    entries = ctx.entries
-    pairs = list(
-        zip(map(attrgetter("space"), entries), map(attrgetter("key"), entries), strict=True)
-    )
-    if len(set(pairs)) == len(pairs):
-        return
-    seen: dict[tuple[str, Any], int] = {}
-    for i, e in enumerate(entries):
-        pair = (e.space, e.key)
-        first = seen.setdefault(pair, i)
-        if first != i and (e.status == "removed") == (entries[first].status == "removed"):
-            yield ctx.entry_diag(
-                DUPLICATE_CODE,
-                i,
-                ("code",),
-                f"code {e.code} is defined twice in space {e.space!r}",
-                f"the first definition is at {ctx.location(first, 'code')}; "
-                "give this entry a new code",
-            )
+check(DUPLICATE_CODE)(duplicate_codes)
 
 
-@check(DUPLICATE_NAME)
-def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
-    """Two entries with one name (compared case-insensitively, as lookups by name do)."""
-    names = [n.casefold() for n in map(attrgetter("name"), ctx.entries) if n is not None]
-    if len(set(names)) == len(names):
-        return
-    seen: dict[str, int] = {}
-    for i, e in enumerate(ctx.entries):
-        name = e.name
-        if name is None:
-            continue
-        first = seen.setdefault(name.casefold(), i)
-        if first != i:
-            other = ctx.entries[first].name
-            same = "" if other == name else f" (as {other!r})"
-            yield ctx.entry_diag(
-                DUPLICATE_NAME,
-                i,
-                ("name",),
-                f"name {name!r} of {e.code} is already the name of {ctx.entries[first].code}{same}",
-                f"the first is at {ctx.location(first, 'name')}; "
-                "names are unique in a catalog: rename one",
-            )
+check(DUPLICATE_NAME)(duplicate_names)
 
 
 @check(OUT_OF_RANGE, CODE_PATTERN)

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from itertools import compress
 from operator import attrgetter
-from typing import Any
 
 from errdex.check.context import Context
 from errdex.check.registry import check
 from errdex.check.text import identifier_words
-from errdex.io.diagnostic import Diagnostic, Rule, register
-from errdex.model.effective import inherited
+from errdex.io.diagnostic import Diagnostic, rule
+from errdex.io.invariants.wire import http_statuses, retry_after
 from errdex.model.wire import JSONRPC_STANDARD as STANDARD
-from errdex.model.wire import is_http_status
 
-INVALID_STATUS = register("E109", "invalid-http-status", "error", "an HTTP status outside 100–599")
-STATUS_CONTRADICTION = register(
-    "W208",
-    "status-contradiction",
-    "warning",
-    "an HTTP status that contradicts what the entry says it is",
-)
+INVALID_STATUS = rule("E109")
+STATUS_CONTRADICTION = rule("W208")
 
 # What an entry's own words say → the statuses they allow. Small on purpose:
 # only phrases with one unambiguous meaning in HTTP.
@@ -42,81 +35,13 @@ SAYS: tuple[tuple[str, frozenset[int], str], ...] = (
 _SAYS = re.compile("|".join(f"(?P<k{n}>\\b(?:{p})\\b)" for n, (p, _, _) in enumerate(SAYS)), re.I)
 
 
-INVALID_RETRY_AFTER = register(
-    "E113", "invalid-retry-after", "error", "a negative retry_after (seconds before a retry)"
-)
+INVALID_RETRY_AFTER = rule("E113")
 
 
-_valid = is_http_status
+check(INVALID_STATUS)(http_statuses)
 
 
-def _bad_values(
-    ctx: Context, rule: Rule, field: str, valid: Callable[[Any], bool], what: str, hint: str
-) -> Iterator[Diagnostic]:
-    """Every space, module and entry that sets ``field`` to a value that is not ``valid``.
-
-    An entry's value inherited from its module or space is reported there, once.
-    """
-    for sid, space in ctx.catalog.spaces.items():
-        value = getattr(space, field)
-        if value is not None and not valid(value):
-            yield ctx.top_diag(
-                rule, ("spaces", sid, field), f"space {sid!r} has {field} {value}, {what}", hint
-            )
-    for mid, mod in ctx.catalog.modules.items():
-        value = getattr(mod, field)
-        if value is not None and not valid(value):
-            yield ctx.module_diag(
-                rule, mid, field, f"module {mid!r} has {field} {value}, {what}", hint
-            )
-    entries = ctx.entries
-    for i, value in enumerate(map(attrgetter(field), entries)):
-        if (
-            value is not None
-            and not valid(value)
-            and value != inherited(ctx.catalog, entries[i], field)
-        ):
-            yield ctx.entry_diag(
-                rule, i, (field,), f"{ctx.label(i)} has {field} {value}, {what}", hint
-            )
-
-
-@check(INVALID_STATUS)
-def http_statuses(ctx: Context) -> Iterator[Diagnostic]:
-    """``http_status`` values, and the codes of ``kind = "http"`` spaces, must be 100–599."""
-    yield from _bad_values(
-        ctx,
-        INVALID_STATUS,
-        "http_status",
-        _valid,
-        "not a valid HTTP status",
-        "HTTP statuses are 100–599: use the status the error is sent with (400, 404, 429, 500 …)",
-    )
-    http_spaces = {sid for sid, s in ctx.catalog.spaces.items() if s.kind == "http"}
-    if not http_spaces:
-        return
-    for i, e in enumerate(ctx.entries):
-        if e.space in http_spaces and not _valid(e.key):
-            yield ctx.entry_diag(
-                INVALID_STATUS,
-                i,
-                ("code",),
-                f"code {e.code!r} is in space {e.space!r} of kind http, but is not an HTTP status",
-                "move the entry to an app space, or use its HTTP status as the code",
-            )
-
-
-@check(INVALID_RETRY_AFTER)
-def retry_after(ctx: Context) -> Iterator[Diagnostic]:
-    """``retry_after`` is the seconds to wait (the ``Retry-After`` header): never negative."""
-    yield from _bad_values(
-        ctx,
-        INVALID_RETRY_AFTER,
-        "retry_after",
-        lambda seconds: seconds >= 0,
-        "but a wait cannot be negative",
-        "write the seconds a client should wait before retrying (0 or more), or remove the key",
-    )
+check(INVALID_RETRY_AFTER)(retry_after)
 
 
 _COMPACT = re.compile(

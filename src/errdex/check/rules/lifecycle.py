@@ -3,43 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
 from typing import Any
 
 from errdex.check.context import Context
 from errdex.check.registry import check
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, rule
+from errdex.io.invariants.codes import tombstones
 from errdex.model import normalize_code
 
-TOMBSTONE_REUSED = register(
-    "E111", "tombstone-reused", "error", "a removed code (a tombstone) used again by another entry"
-)
-UNKNOWN_CODE = register(
-    "E112",
-    "unknown-code",
-    "error",
-    "replaced_by or internal_error naming a code the catalog does not have",
-)
+TOMBSTONE_REUSED = rule("E111")
+UNKNOWN_CODE = rule("E112")
 
 
-@check(TOMBSTONE_REUSED)
-def tombstones(ctx: Context) -> Iterator[Diagnostic]:
-    """An entry whose code, in its space, belongs to a removed entry."""
-    entries = ctx.entries
-    if "removed" not in set(map(attrgetter("status"), entries)):
-        return
-    removed = {(e.space, e.key): i for i, e in enumerate(entries) if e.status == "removed"}
-    for i, e in enumerate(entries):
-        grave = removed.get((e.space, e.key))
-        if grave is not None and e.status != "removed":
-            yield ctx.entry_diag(
-                TOMBSTONE_REUSED,
-                i,
-                ("code",),
-                f"code {e.code} was removed (its tombstone is at {ctx.location(grave, 'code')}) "
-                "and cannot be used again",
-                "use a new code: clients meeting the old one read it as the removed error",
-            )
+check(TOMBSTONE_REUSED)(tombstones)
 
 
 def _exists(ctx: Context, code: Any, space: str | None) -> bool:

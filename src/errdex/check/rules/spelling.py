@@ -21,27 +21,13 @@ from errdex.check import lexicon
 from errdex.check.context import Context
 from errdex.check.registry import check
 from errdex.check.text import PART, PLAIN_WORD, example_strings, prose, words
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, rule
 from errdex.model import Entry
 
-TYPO = register(
-    "W202", "typo", "warning", "a misspelling from codespell's dictionary of common typos"
-)
-UNKNOWN_WORD = register(
-    "W203",
-    "unknown-word",
-    "warning",
-    "a word that is not English, occurs once, and is an edit or two from a common word",
-)
-COMPARATIVE_THAT = register(
-    "W204", "comparative-that", "warning", "'less that', 'more that' …: 'than' is meant"
-)
-TERM_MISMATCH = register(
-    "W205",
-    "term-mismatch",
-    "warning",
-    "a 'Category: detail' text whose detail misspells the category's term",
-)
+TYPO = rule("W202")
+UNKNOWN_WORD = rule("W203")
+COMPARATIVE_THAT = rule("W204")
+TERM_MISMATCH = rule("W205")
 
 FIELDS = ("message", "description", "solution", "title", "reason")
 _TR_FIELDS = ("message", "description", "solution", "title")

@@ -10,14 +10,9 @@ from typing import Any
 
 from errdex.check.context import Context, value_at
 from errdex.check.registry import check
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, rule
 
-MESSAGE_STYLE = register(
-    "W201",
-    "message-style",
-    "warning",
-    "a text styled unlike most of its module (final period, initial capital)",
-)
+MESSAGE_STYLE = rule("W201")
 
 _FIRST_WORD = re.compile(r"([A-Z][a-z]*|[a-z]+)(?=[\s,.;:!?]|$)")
 """A plain first word: its case says how the text starts (``etcd`` yes, ``K8S``/``eth_call`` no)."""

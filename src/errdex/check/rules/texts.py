@@ -11,22 +11,12 @@ from typing import Any
 
 from errdex.check.context import Context, value_at
 from errdex.check.registry import check
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, rule
 
-MISSING_TEXT = register(
-    "E105",
-    "missing-text",
-    "error",
-    "an entry with no text at all: no name, message, description, title or solution",
-)
-EMPTY_TEXT = register("E106", "empty-text", "error", "a text that is empty or only whitespace")
-NAME_ONLY = register("W206", "name-only", "note", "an entry documented only by its name")
-COPIED_TEXT = register(
-    "W207",
-    "copied-text",
-    "warning",
-    "a solution or description copied from an entry it does not fit",
-)
+MISSING_TEXT = rule("E105")
+EMPTY_TEXT = rule("E106")
+NAME_ONLY = rule("W206")
+COPIED_TEXT = rule("W207")
 
 FIELDS = ("message", "description", "solution", "title", "reason")
 _SUB_FIELDS = {

@@ -9,30 +9,13 @@ from operator import attrgetter
 from errdex.check.context import Context, value_at
 from errdex.check.registry import check
 from errdex.check.text import Template, parse_template
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, rule
 from errdex.model import Entry, source_hash
 
-PLACEHOLDER_MISMATCH = register(
-    "E107",
-    "placeholder-mismatch",
-    "error",
-    "a translation whose placeholders differ from the source message's",
-)
-TEMPLATE_SYNTAX = register(
-    "E108", "template-syntax", "error", "a message template errdex cannot fill"
-)
-MISSING_TRANSLATION = register(
-    "W301",
-    "missing-translation",
-    "warning",
-    "an entry without a translation to a locale the catalog declares",
-)
-STALE_TRANSLATION = register(
-    "W302",
-    "stale-translation",
-    "warning",
-    "a translation made from source texts that have changed since",
-)
+PLACEHOLDER_MISMATCH = rule("E107")
+TEMPLATE_SYNTAX = rule("E108")
+MISSING_TRANSLATION = rule("W301")
+STALE_TRANSLATION = rule("W302")
 
 
 _parse = lru_cache(maxsize=4096)(parse_template)

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from errdex.check.scan.patterns import matches, pattern_uses
 from errdex.check.scan.python import python_uses
 from errdex.check.scan.uses import CodeUse
-from errdex.io.diagnostic import Diagnostic, register
+from errdex.io.diagnostic import Diagnostic, rule
 from errdex.io.load import MAIN_NAMES
 from errdex.io.read import decode
 from errdex.io.source import SourceFile, display_path
@@ -41,22 +41,12 @@ from errdex.model.catalog import Catalog
 from errdex.model.codes import Code, normalize_code
 from errdex.model.types import Entry
 
-UNDOCUMENTED = register(
-    "S001", "undocumented-code", "error", "a code raised in source that the catalog lacks"
-)
-UNUSED = register("S002", "unused-code", "warning", "a catalog code that no scanned source raises")
-SWAPPED = register(
-    "S003", "swapped-code", "error", "a code sent with the catalog message of another code"
-)
-MESSAGE_DRIFT = register(
-    "S004", "message-drift", "warning", "a code sent with a message the catalog does not have"
-)
-REMOVED_RAISED = register(
-    "S005", "removed-code-raised", "error", "source raises a code the catalog tombstoned"
-)
-UNPARSABLE = register(
-    "S006", "unparsable-source", "warning", "a source file that does not parse or is not text"
-)
+UNDOCUMENTED = rule("S001")
+UNUSED = rule("S002")
+SWAPPED = rule("S003")
+MESSAGE_DRIFT = rule("S004")
+REMOVED_RAISED = rule("S005")
+UNPARSABLE = rule("S006")
 
 EXTERNAL_TAG = "external"
 """The tag that marks an entry raised outside the scanned code (never reported unused)."""

@@ -13,17 +13,10 @@ from pathlib import PurePath
 from typing import Any
 
 from errdex.io import Diagnostic, SourceFile
-from errdex.io.diagnostic import register
+from errdex.io.diagnostic import rule
 
-UNPLACED = register(
-    "I001",
-    "import-unplaced",
-    "warning",
-    "a part of an imported document that no catalog field holds",
-)
-GUESSED = register(
-    "I002", "import-guessed", "note", "an importer placed something by position or guessed a value"
-)
+UNPLACED = rule("I001")
+GUESSED = rule("I002")
 
 INT_RE = re.compile(r"[+-]?[0-9]+")
 IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from errdex.io.build import Document, build
-from errdex.io.diagnostic import Diagnostic, has_errors, register
+from errdex.io.diagnostic import Diagnostic, has_errors, rule
 from errdex.io.export import to_data
 from errdex.io.fmt import shape as shapes
 from errdex.io.fmt.json_format import format_json
@@ -31,12 +31,7 @@ from errdex.io.load import MAIN_NAMES, find_catalogs
 from errdex.io.read import format_of, parse, read_text, unreadable
 from errdex.io.source import FORMATS, SourceFile
 
-FORMAT_REFUSED = register(
-    "E090",
-    "format-refused",
-    "error",
-    "errdex fmt refused to write a file: its formatted form would not load to the same catalog",
-)
+FORMAT_REFUSED = rule("E090")
 
 YAML_SKIPPED = "not formatted: YAML formatting would drop the file's comments; left as it is"
 

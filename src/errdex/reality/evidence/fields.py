@@ -1,0 +1,82 @@
+"""Field paths: where a JSON log record keeps the status, the code, the message, the body.
+
+Logs differ: ``status``, ``http.response.status_code`` (OpenTelemetry's
+names), ``res.statusCode`` (pino), ``response.body``. A path is dotted; each
+step is looked up as a nested key, and a record that flattened its keys
+(``{"http.response.status_code": 500}``) is found too. Each role has
+defaults that cover the common loggers; ``--field ROLE=PATH`` replaces them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+ROLES = ("status", "code", "message", "body", "headers", "space")
+
+DEFAULTS: Mapping[str, tuple[str, ...]] = {
+    "status": (
+        "status",
+        "status_code",
+        "statusCode",
+        "http.response.status_code",
+        "http.status_code",
+        "response.status",
+        "res.statusCode",
+    ),
+    "code": ("error.code", "error_code", "errorCode", "err.code", "error.type", "errdex.code"),
+    "message": ("error.message", "error_message", "errorMessage", "err.message"),
+    "body": ("response.body", "response_body", "resp_body", "res.body", "body"),
+    "headers": ("response.headers", "response_headers", "res.headers"),
+    "space": ("errdex.space",),
+}
+
+
+class FieldError(ValueError):
+    """Raised for a ``--field`` option that is not ``ROLE=PATH`` with a known role."""
+
+
+class Fields(NamedTuple):
+    """The paths of each role, in the order they are tried."""
+
+    paths: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    """role → ((dotted path, its steps), ...)."""
+
+    def get(self, record: Any, role: str) -> Any:
+        """The first value a role's paths find in ``record`` (None: none)."""
+        if type(record) is not dict:
+            return None
+        for dotted, steps in self.paths[role]:
+            value = record.get(dotted)
+            if value is None and len(steps) > 1:
+                node: Any = record
+                for step in steps:
+                    if type(node) is not dict:
+                        node = None
+                        break
+                    node = node.get(step)
+                value = node
+            if value is not None:
+                return value
+        return None
+
+    def keys(self, role: str) -> tuple[str, ...]:
+        """The last step of each path of a role: the key names a line must hold."""
+        return tuple(dict.fromkeys(steps[-1] for _, steps in self.paths[role]))
+
+
+def fields(overrides: Iterable[str] = ()) -> Fields:
+    """The field paths: the defaults, with each ``ROLE=PATH[,PATH…]`` override
+    replacing that role's paths."""
+    chosen: dict[str, tuple[str, ...]] = dict(DEFAULTS)
+    for item in overrides:
+        role, sep, value = item.partition("=")
+        role = role.strip()
+        paths = tuple(p.strip() for p in value.split(",") if p.strip())
+        if not sep or role not in ROLES or not paths:
+            raise FieldError(
+                f"--field {item!r} is not ROLE=PATH with ROLE one of {', '.join(ROLES)} "
+                "(e.g. --field status=http.response.status_code)"
+            )
+        chosen[role] = paths
+    return Fields({role: tuple((p, tuple(p.split("."))) for p in chosen[role]) for role in ROLES})
