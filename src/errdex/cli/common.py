@@ -27,24 +27,17 @@ def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 
 
 def load_or_exit(path: str | Path) -> Catalog:
-<<<<<<< HEAD
     """Load a catalog for a command that needs a usable one (``-``: standard input);
     exit 2 with diagnostics if not."""
     from errdex.cli.stdin import resolve
 
     shown = path
     path = resolve(str(path))
-    catalog, diagnostics = read(path)
-    if catalog is None or has_errors(diagnostics):
-        print_diagnostics([d for d in diagnostics if d.severity == "error"])
-=======
-    """Load a catalog for a command that needs a usable one; exit 2 with diagnostics if not."""
     catalog, diagnostics = read_valid(path)
     if catalog is None or refusals(diagnostics):
         print_diagnostics(
             refusals(diagnostics) or [d for d in diagnostics if d.severity == "error"]
         )
->>>>>>> main
         click.echo(
             f"errdex: cannot load {shown}: fix the errors above (errdex check {shown})", err=True
         )
