@@ -27,6 +27,7 @@ SUITES = {
     "runtime": "bench_runtime",
     "web": "bench_web",
     "search": "bench_search",
+    "site": "bench_site",
 }
 """Suite name → module in this folder exposing ``run(quick) -> list[Result]``."""
 
