@@ -28,6 +28,7 @@ SUITES = {
     "web": "bench_web",
     "search": "bench_search",
     "reality": "bench_reality",
+    "site": "bench_site",
 }
 """Suite name → module in this folder exposing ``run(quick) -> list[Result]``."""
 

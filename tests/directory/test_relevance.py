@@ -77,3 +77,38 @@ def test_ndcg_is_one_for_the_ideal_order_only(gains: list[int], expected: float 
         assert 0 < value < 1
     else:
         assert value == pytest.approx(expected)
+
+
+def test_serve_and_the_cli_rank_the_judged_queries_alike(examples: Registry) -> None:
+    """The server's /api/search (every judged query) and ``errdex search --json`` (every
+    fifth) give the same top 5, with the same snippets, as the index: one ranking."""
+    import orjson
+    from click.testing import CliRunner
+    from starlette.testclient import TestClient
+
+    from errdex.cli.main import cli
+    from errdex.directory.web import create_app
+
+    client = TestClient(create_app(examples))
+    examples_path = str(Path(__file__).resolve().parents[2] / "examples")
+    for n, (query, _) in enumerate(judged()):
+        expected = [
+            (h.catalog_id, h.entry.code, h.snippet.text if h.snippet else None)
+            for h in examples.search(query, limit=K).hits
+        ]
+        api = client.get("/api/search", params={"q": query, "limit": K}).json()
+        served = [
+            (h["catalog"], h["code"], h["snippet"]["text"] if h["snippet"] else None)
+            for h in api["hits"]
+        ]
+        assert served == expected, query
+        if n % 5:
+            continue  # the CLI loads the registry per call: every fifth query is enough
+        out = CliRunner().invoke(
+            cli, ["search", query, "--limit", str(K), "--json", "--catalog-path", examples_path]
+        )
+        printed = [
+            (h["catalog"], h["code"], h["snippet"]["text"] if h["snippet"] else None)
+            for h in orjson.loads(out.stdout)["hits"]
+        ]
+        assert printed == expected, query

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import sys
+from typing import Any
 
 import click
 
@@ -80,11 +81,11 @@ def serve(paths: tuple[str, ...], host: str, port: int) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning", **server_options())
 
 
-def server_options() -> dict[str, object]:
+def server_options() -> dict[str, Any]:
     """uvicorn settings that bound what one client can hold (see docs/directory.md, Limits)."""
     from errdex.directory.web import limits
 
-    options: dict[str, object] = {
+    options: dict[str, Any] = {
         "server_header": False,
         "timeout_keep_alive": limits.KEEP_ALIVE,
         "limit_concurrency": limits.MAX_CONNECTIONS,
