@@ -20,6 +20,7 @@ EXIT_USAGE = 2
 
 COMMANDS = {
     "check": "errdex.cli.check:check",
+    "conformance": "errdex.cli.conformance:conformance",
     "fmt": "errdex.cli.fmt:fmt",
     "export": "errdex.cli.export:export",
     "schema": "errdex.cli.schema:schema",

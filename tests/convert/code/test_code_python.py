@@ -15,8 +15,9 @@ from types import ModuleType
 import pytest
 from codegen_cases import EXAMPLES, decode_cases, example, expected_output
 
+import errdex.runtime
 from errdex.convert.code import generate
-from errdex.convert.code.python import BEGIN, END, RESERVED
+from errdex.convert.code.python import BEGIN, END, RESERVED, space_idents
 from errdex.convert.code.table import code_table
 from errdex.io import loads
 from errdex.model import Catalog
@@ -92,7 +93,7 @@ def shop(tmp_path: Path) -> Iterator[ModuleType]:
 def test_one_class_per_entry_under_its_module_base(shop: ModuleType) -> None:
     cls = shop.InvalidJWT
     assert issubclass(cls, shop.AuthError) and issubclass(cls, shop.Error)
-    assert (cls.code, cls.name, cls.http_status, cls.module) == (
+    assert (cls.code, cls.name, cls.status, cls.module) == (
         "AUTH-ERR-4",
         "invalidJWT",
         401,
@@ -115,7 +116,8 @@ def test_names_are_sanitised_and_unique(shop: ModuleType) -> None:
 
 def test_message_template_is_filled_safely(shop: ModuleType) -> None:
     error = shop.InvalidJWT(age=3)
-    assert str(error) == "The token expired 3 seconds ago; {literal} {missing}."
+    assert str(error) == "[AUTH-ERR-4] The token expired 3 seconds ago; {literal} {missing}."
+    assert error.message == "The token expired 3 seconds ago; {literal} {missing}."
     assert error.params == {"age": 3}
     assert shop.InvalidJWT("custom text").message == "custom text"
 
@@ -148,10 +150,11 @@ def _check_alchemy(mod: ModuleType) -> None:
     with pytest.raises(LookupError, match="several spaces"):
         mod.lookup(429)
     assert mod.lookup(429, space="http").space == "http"
-    decoded = mod.decode(b'{"jsonrpc": "2.0", "error": {"code": 429, "message": "slow"}}')
-    assert decoded.space == "jsonrpc" and str(decoded) == "slow"
-    assert mod.decode(b"not json", status=429).space == "http"
-    assert mod.decode(b"{}") is None
+    decoded = mod.decode(200, {}, b'{"jsonrpc": "2.0", "error": {"code": 429, "message": "slow"}}')
+    assert decoded.space == "jsonrpc" and decoded.message == "slow"
+    assert mod.decode(429, {}, b"not json").space == "http"
+    unknown = mod.decode(None, {}, b"{}")  # no envelope, no status: the catalog's root error
+    assert type(unknown) is mod.Error and unknown.entry is None and unknown.code is None
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -159,24 +162,33 @@ def test_examples_lookup_every_code_and_decode_bodies(name: str, tmp_path: Path)
     catalog = example(name)
     with _import(catalog, tmp_path, f"gen_{name.replace('-', '_')}") as mod:
         lines = _exercise(catalog, mod)
-    assert lines == expected_output(catalog, RESERVED)
+    # Lookups as every language names them; decodes exactly as the errdex runtime decodes
+    # (the wire contract; tests/conformance runs the full vectors).
+    want = [line for line in expected_output(catalog, RESERVED) if line.startswith("L ")]
+    for case in decode_cases(catalog, RESERVED):
+        ref = errdex.runtime.decode(None, {}, case.body, catalog=catalog)
+        ident = "-"
+        if ref.entry is not None:
+            ident = mod.lookup(ref.entry.code, space=ref.entry.space).__name__
+        want.append(f"D {ident} {ref.code} {ref.message}")
+    assert lines == want
 
 
 def _exercise(catalog: Catalog, mod: ModuleType) -> list[str]:
     lines = [f"L {mod.lookup(e.code, space=e.space).__name__}" for e in catalog.entries]
     for entry in catalog.entries:
         cls = mod.lookup(entry.code, space=entry.space)
-        assert (cls.code, cls.name, cls.http_status, cls.jsonrpc_code, cls.retryable) == (
+        assert cls.entry is not None
+        assert (cls.code, cls.name, cls.entry.stated_status, cls.retryable) == (
             entry.code,
             entry.name,
             entry.http_status,
-            entry.jsonrpc_code,
             entry.retryable,
         )
     for case in decode_cases(catalog, RESERVED):
-        error = mod.decode(case.body)
-        known = type(error).code is not None  # a base class (unknown code) has no class code
-        lines.append(f"D {type(error).__name__ if known else '-'} {error.code} {error}")
+        error = mod.decode(None, {}, case.body)
+        known = error.entry is not None
+        lines.append(f"D {type(error).__name__ if known else '-'} {error.code} {error.message}")
     return lines
 
 
@@ -186,11 +198,15 @@ def test_stub_declares_every_class_with_its_base(name: str) -> None:
     files = generate(catalog, "python", "mod")
     tree = ast.parse(files["mod.pyi"])
     bases = {n.name: ast.unparse(n.bases[0]) for n in tree.body if isinstance(n, ast.ClassDef)}
-    table = code_table(catalog, RESERVED)
+    table = code_table(catalog, (*RESERVED, *space_idents(catalog, RESERVED).values()))
     module_bases = {m.id: m.ident for m in table.modules}
+    spaces = space_idents(catalog, RESERVED)
     for row in table.rows:
-        assert bases[row.ident] == module_bases.get(row.entry.module or "", "Error")
-    assert set(bases) == {"Error", *module_bases.values(), *(r.ident for r in table.rows)}
+        expected = module_bases.get(row.entry.module or "") or spaces[row.entry.space]
+        assert bases[row.ident] == expected
+    declared = {"Entry", "Rendered", "Error", "ClientError", "ServerError", "RemovedCodeError"}
+    declared.update(spaces.values())
+    assert set(bases) == {*declared, *module_bases.values(), *(r.ident for r in table.rows)}
 
 
 def test_generated_module_is_marked_and_needs_no_errdex(tmp_path: Path) -> None:

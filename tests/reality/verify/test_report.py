@@ -20,7 +20,7 @@ def test_text_shows_each_case_the_diff_and_the_count() -> None:
     report = render(_run(), "text")
     lines = report.splitlines()
     assert (
-        lines[0] == "errdex verify: 4 examples against starlette.applications.Starlette (problem)"
+        lines[0] == "errdex verify: 4 examples against starlette.applications:Starlette (problem)"
     )
     assert lines[-1] == "1 passed, 3 failed, 1 without an example"
     assert "FAIL AUTH-ERR-4 invalidJWT — an expired token: GET http://testserver/v1/repos" in lines

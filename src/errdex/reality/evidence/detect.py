@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Protocol
-
-from errdex.reality.evidence import EvidenceError, Observation
+from errdex.reality.evidence import EvidenceError
 from errdex.reality.evidence.dump import Dump
 from errdex.reality.evidence.fields import Fields
 from errdex.reality.evidence.har import Har
 from errdex.reality.evidence.jsonl import JsonLines
 from errdex.reality.evidence.otlp import Otlp
-from errdex.reality.evidence.stream import Prefixed, Readable
+from errdex.reality.evidence.stream import Prefixed, Readable, Reader
 
 KINDS = ("jsonl", "otlp", "har", "dump")
 SNIFF = 1 << 16
-
-
-class Reader(Protocol):
-    """An evidence reader: iterates observations, then tells what it read."""
-
-    kind: str
-    name: str
-    records: int
-    malformed: int
-    first_malformed: str | None
-    long_lines: int
-
-    def __iter__(self) -> Iterator[Observation]: ...  # pragma: no cover - a protocol
 
 
 def sniff(name: str, head: bytes) -> str:

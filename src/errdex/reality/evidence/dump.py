@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from errdex.reality.evidence import EvidenceError, Observation
 from errdex.reality.evidence.rpc import is_rpc_error
-from errdex.reality.evidence.stream import Readable
+from errdex.reality.evidence.stream import Reader
 
 MAX_DOCUMENT = 1 << 29
 STATUS_LINE = re.compile(rb"^HTTP/[0-9](?:\.[0-9])? ([1-5][0-9][0-9])(?: [^\r\n]*)?\r?\n", re.M)
@@ -44,18 +44,10 @@ def _dechunk(body: bytes) -> bytes:
     return bytes(out)
 
 
-class Dump:
+class Dump(Reader):
     """The error responses of a raw HTTP dump."""
 
     kind = "dump"
-
-    def __init__(self, stream: Readable, name: str) -> None:
-        self.stream = stream
-        self.name = name
-        self.records = 0
-        self.malformed = 0
-        self.first_malformed: str | None = None
-        self.long_lines = 0
 
     def __iter__(self) -> Iterator[Observation]:
         data = self.stream.read(MAX_DOCUMENT + 1)

@@ -41,10 +41,12 @@ class Fields(NamedTuple):
 
     paths: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
     """role → ((dotted path, its steps), ...)."""
+    heads: Mapping[str, frozenset[str]]
+    """role → the top-level keys its paths can start with (a dotted path as one key too)."""
 
     def get(self, record: Any, role: str) -> Any:
         """The first value a role's paths find in ``record`` (None: none)."""
-        if type(record) is not dict:
+        if type(record) is not dict or self.heads[role].isdisjoint(record):
             return None
         for dotted, steps in self.paths[role]:
             value = record.get(dotted)
@@ -72,11 +74,16 @@ def fields(overrides: Iterable[str] = ()) -> Fields:
     for item in overrides:
         role, sep, value = item.partition("=")
         role = role.strip()
-        paths = tuple(p.strip() for p in value.split(",") if p.strip())
-        if not sep or role not in ROLES or not paths:
+        given = tuple(p.strip() for p in value.split(",") if p.strip())
+        if not sep or role not in ROLES or not given:
             raise FieldError(
                 f"--field {item!r} is not ROLE=PATH with ROLE one of {', '.join(ROLES)} "
                 "(e.g. --field status=http.response.status_code)"
             )
-        chosen[role] = paths
-    return Fields({role: tuple((p, tuple(p.split("."))) for p in chosen[role]) for role in ROLES})
+        chosen[role] = given
+    paths = {role: tuple((p, tuple(p.split("."))) for p in chosen[role]) for role in ROLES}
+    heads = {
+        role: frozenset(h for dotted, steps in paths[role] for h in (dotted, steps[0]))
+        for role in ROLES
+    }
+    return Fields(paths, heads)

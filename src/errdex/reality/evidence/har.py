@@ -17,23 +17,15 @@ import orjson
 
 from errdex.reality.evidence import EvidenceError, Observation
 from errdex.reality.evidence.rpc import is_rpc_error
-from errdex.reality.evidence.stream import Readable
+from errdex.reality.evidence.stream import Reader
 
 MAX_DOCUMENT = 1 << 29
 
 
-class Har:
+class Har(Reader):
     """The errors of a HAR file."""
 
     kind = "har"
-
-    def __init__(self, stream: Readable, name: str) -> None:
-        self.stream = stream
-        self.name = name
-        self.records = 0
-        self.malformed = 0
-        self.first_malformed: str | None = None
-        self.long_lines = 0
 
     def __iter__(self) -> Iterator[Observation]:
         data = self.stream.read(MAX_DOCUMENT + 1)
@@ -56,8 +48,7 @@ class Har:
     def _entry(self, where: str, entry: Any) -> Observation | None:
         response = entry.get("response") if type(entry) is dict else None
         if type(response) is not dict:
-            self.malformed += 1
-            self.first_malformed = self.first_malformed or where
+            self.bad(where)
             return None
         status = response.get("status")
         status = status if type(status) is int and 100 <= status <= 599 else None

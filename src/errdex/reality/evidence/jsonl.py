@@ -21,7 +21,7 @@ import orjson
 from errdex.reality.evidence import Observation
 from errdex.reality.evidence.fields import Fields
 from errdex.reality.evidence.rpc import is_rpc_error
-from errdex.reality.evidence.stream import Blocks, Readable
+from errdex.reality.evidence.stream import Blocks, Readable, Reader
 
 STATUS = re.compile(rb'status(?:_code|Code)?"\s*:\s*"?[45][0-9][0-9](?![0-9])')
 """An error status under any key ending in ``status``, ``status_code`` or ``statusCode``
@@ -121,7 +121,7 @@ def observe(record: Any, fields: Fields, where: str) -> Observation | None:
     )
 
 
-class JsonLines:
+class JsonLines(Reader):
     """The errors of a JSON-lines log; after iteration, ``records`` (lines read),
     ``malformed`` (error lines that are not JSON), ``first_malformed`` and
     ``long_lines`` say what was read."""
@@ -129,13 +129,8 @@ class JsonLines:
     kind = "jsonl"
 
     def __init__(self, stream: Readable, name: str, fields: Fields) -> None:
-        self.stream = stream
-        self.name = name
+        super().__init__(stream, name)
         self.fields = fields
-        self.records = 0
-        self.malformed = 0
-        self.first_malformed: str | None = None
-        self.long_lines = 0
 
     def __iter__(self) -> Iterator[Observation]:
         texts = needles(self.fields)
@@ -159,9 +154,7 @@ class JsonLines:
                 try:
                     record = loads(block[start:end])
                 except decode_error:
-                    self.malformed += 1
-                    if self.first_malformed is None:
-                        self.first_malformed = where
+                    self.bad(where)
                     continue
                 seen = observe(record, fields, where)
                 if seen is not None:

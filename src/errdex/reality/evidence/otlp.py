@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from errdex.reality.evidence import EvidenceError, Observation
-from errdex.reality.evidence.stream import MAX_LINE, Blocks, Prefixed, Readable
+from errdex.reality.evidence.stream import MAX_LINE, Blocks, Prefixed, Readable, Reader
 
 COUNTER = "errdex.errors"
 CLIENT = 3
@@ -92,20 +92,15 @@ def _code(attrs: dict[str, Any], status: int | None) -> Any:
     return code if type(code) in (str, int) else None
 
 
-class Otlp:
+class Otlp(Reader):
     """The errors of an OTLP JSON file (traces, metrics, or both)."""
 
     kind = "otlp"
 
     def __init__(self, stream: Readable, name: str, catalog_id: str | None = None) -> None:
-        self.stream = stream
-        self.name = name
+        super().__init__(stream, name)
         self.catalog_id = catalog_id
         """Points and spans naming another catalog (``errdex.catalog``) are skipped."""
-        self.records = 0
-        self.malformed = 0
-        self.first_malformed: str | None = None
-        self.long_lines = 0
         self.spans = 0
         """Error spans read."""
         self.ignored_points = 0
@@ -146,8 +141,7 @@ class Otlp:
                 try:
                     yield f"{self.name}:{line_no}", orjson.loads(line)
                 except orjson.JSONDecodeError:
-                    self.malformed += 1
-                    self.first_malformed = self.first_malformed or f"{self.name}:{line_no}"
+                    self.bad(f"{self.name}:{line_no}")
             line_no -= 1  # the block's last split is the empty text after its final newline
 
     def __iter__(self) -> Iterator[Observation]:

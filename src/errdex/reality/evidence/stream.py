@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from errdex.reality.evidence import EvidenceError
+from errdex.reality.evidence import EvidenceError, Observation
 
 
 class Readable(Protocol):
@@ -105,3 +105,28 @@ class Prefixed:
             out, self.head = self.head[:size], self.head[size:]
             return out
         return self.stream.read(size)
+
+
+class Reader:
+    """The base of every evidence reader: the stream, its name for ``file:line``, and
+    what was read — records, malformed ones (and where the first is), long lines skipped."""
+
+    kind = ""
+
+    def __init__(self, stream: Readable, name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.records = 0
+        self.malformed = 0
+        self.first_malformed: str | None = None
+        self.long_lines = 0
+
+    def __iter__(self) -> Iterator[Observation]:
+        """The observations, read as they are needed."""
+        raise NotImplementedError
+
+    def bad(self, where: str) -> None:
+        """Count one malformed record at ``where``."""
+        self.malformed += 1
+        if self.first_malformed is None:
+            self.first_malformed = where

@@ -179,6 +179,12 @@ def _one(
     return Outcome(case, sent, answer, tuple(judge(catalog, case, want, answer)))
 
 
+def _app_name(app: Any) -> str:
+    """``module:name`` of an app object, as --app would name it."""
+    named = app if hasattr(app, "__qualname__") else type(app)
+    return f"{named.__module__}:{named.__qualname__}"
+
+
 def verify(
     catalog: Catalog,
     *,
@@ -202,7 +208,7 @@ def verify(
     allowed = (*settings.hosts, *hosts)
     try:
         if app is not None:
-            target = app if isinstance(app, str) else f"{type(app).__module__}.{type(app).__name__}"
+            target = app if isinstance(app, str) else _app_name(app)
             loaded = load_app(app) if isinstance(app, str) else app
             transport: Transport = AppTransport(loaded, wait, allowed)
         else:
