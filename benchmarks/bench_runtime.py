@@ -27,8 +27,13 @@ handler (``starlette_problem``). Peer rows have no target (shown as "-").
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib.util
 import re
+import resource
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -43,6 +48,9 @@ SUITE = "runtime"
 NO_TARGET = float("inf")
 ASGI_CALLS = 2_000
 ROUNDS_PER_REPEAT = 8
+CLOCK = time.process_time
+"""CPU time of this process: on a machine shared with other work, the figure of the
+code measured, not of the scheduler (floor and subject are timed alike)."""
 
 
 def _pair(
@@ -56,8 +64,8 @@ def _pair(
     n_floor, n_func = calibrate(floor, budget=0.005), calibrate(func, budget=0.005)
     floors, funcs = [], []
     for _ in range(repeat * ROUNDS_PER_REPEAT):
-        floors.append(best_of(floor, repeat=1, number=n_floor))
-        funcs.append(best_of(func, repeat=1, number=n_func))
+        floors.append(best_of(floor, repeat=1, number=n_floor, clock=CLOCK))
+        funcs.append(best_of(func, repeat=1, number=n_func, clock=CLOCK))
     return min(floors) / calls, min(funcs) / calls
 
 
@@ -411,12 +419,302 @@ def _starlette(catalog: Any, repeat: int) -> list[Result]:
     return out
 
 
+# -- the issue-15 targets: static, two placeholders, a translation; raise; classes; decode ---
+
+SHAPES = """
+[catalog]
+id = "shapes"
+default_locale = "en"
+locales = ["en", "zh-CN"]
+docs_url = "https://errors.example.com/shapes/{code}"
+
+[spaces.app]
+kind = "app"
+
+[[errors]]
+code = "SHP-1"
+name = "staticOne"
+message = "The service is read-only right now."
+http_status = 503
+
+[[errors]]
+code = "SHP-2"
+name = "twoSlots"
+message = "Quota {quota} of plan {plan} is used up."
+http_status = 429
+
+[errors.translations."zh-CN"]
+message = "套餐 {plan} 的配额 {quota} 已用完。"
+title = "配额用完"
+"""
+"""Three entries of the shapes the targets name: a static message, two placeholders,
+and a translation an ``Accept-Language`` header selects."""
+
+ACCEPT = "zh-CN,zh;q=0.9,en;q=0.8"
+
+
+def _problem_floor(doc: dict[str, Any], detail: Callable[[], str]) -> Callable[[], bytes]:
+    """A dict literal of the same members (detail built per call) + ``orjson.dumps``."""
+    items = list(doc.items())
+
+    def floor() -> bytes:
+        body = {}
+        for key, value in items:
+            body[key] = value
+        body["detail"] = detail()
+        return orjson.dumps(body)
+
+    return floor
+
+
+def _shapes(repeat: int) -> list[Result]:
+    cat = errdex.loads(SHAPES)
+    render, error = errdex.render, cat.error
+    out: list[Result] = []
+    floor_name = "dict literal + orjson.dumps"
+
+    # static message, problem+json and JSON-RPC
+    doc = orjson.loads(render(error("SHP-1"), "problem").body)
+    type_url, title, status, detail = doc["type"], doc["title"], doc["status"], doc["detail"]
+
+    def static_floor() -> bytes:
+        return orjson.dumps(
+            {
+                "type": type_url,
+                "title": title,
+                "status": status,
+                "detail": detail,
+                "code": "SHP-1",
+                "name": "staticOne",
+            }
+        )
+
+    assert orjson.loads(static_floor()) == doc, (static_floor(), doc)
+
+    def static_problem() -> bytes:
+        return render(error("SHP-1"), "problem").body
+
+    base, took = _pair(static_floor, static_problem, 1, repeat)
+    out.append(
+        Result(
+            SUITE, "construct + render problem+json, static message", took, floor_name, base, 2.0
+        )
+    )
+    rpc = orjson.loads(render(error("SHP-1"), "jsonrpc", id=1).body)
+    rpc_code, rpc_data = rpc["error"]["code"], rpc["error"]["data"]
+
+    def static_rpc_floor() -> bytes:
+        return orjson.dumps(
+            {
+                "jsonrpc": "2.0",
+                "error": {"code": rpc_code, "message": detail, "data": rpc_data},
+                "id": 1,
+            }
+        )
+
+    assert orjson.loads(static_rpc_floor()) == rpc, (static_rpc_floor(), rpc)
+
+    def static_rpc() -> bytes:
+        return render(error("SHP-1"), "jsonrpc", id=1).body
+
+    base, took = _pair(static_rpc_floor, static_rpc, 1, repeat)
+    out.append(
+        Result(SUITE, "construct + render JSON-RPC, static message", took, floor_name, base, 2.0)
+    )
+
+    # two placeholders
+    two = orjson.loads(render(error("SHP-2", quota="9000", plan="pro"), "problem").body)
+    t_url, t_title, t_status = two["type"], two["title"], two["status"]
+
+    def two_floor() -> bytes:
+        quota, plan = "9000", "pro"
+        return orjson.dumps(
+            {
+                "type": t_url,
+                "title": t_title,
+                "status": t_status,
+                "detail": f"Quota {quota} of plan {plan} is used up.",
+                "code": "SHP-2",
+                "name": "twoSlots",
+                "params": {"quota": quota, "plan": plan},
+            }
+        )
+
+    assert orjson.loads(two_floor()) == two, (two_floor(), two)
+
+    def two_problem() -> bytes:
+        return render(error("SHP-2", quota="9000", plan="pro"), "problem").body
+
+    base, took = _pair(two_floor, two_problem, 1, repeat)
+    out.append(
+        Result(
+            SUITE, "construct + render problem+json, two placeholders", took, floor_name, base, 3.0
+        )
+    )
+
+    # a translation selected by Accept-Language (the header bytes are part of the response)
+    zh = render(error("SHP-2", quota="9000", plan="pro"), "problem", locale=ACCEPT)
+    zh_doc = orjson.loads(zh.body)
+    z_title = zh_doc["title"]
+    assert dict(zh.headers)["Content-Language"] == "zh-CN", zh.headers
+
+    def zh_floor() -> tuple[bytes, tuple[tuple[str, str], ...]]:
+        quota, plan = "9000", "pro"
+        body = orjson.dumps(
+            {
+                "type": t_url,
+                "title": z_title,
+                "status": t_status,
+                "detail": f"套餐 {plan} 的配额 {quota} 已用完。",
+                "code": "SHP-2",
+                "name": "twoSlots",
+                "params": {"quota": quota, "plan": plan},
+            }
+        )
+        return body, (("Content-Type", "application/problem+json"), ("Content-Language", "zh-CN"))
+
+    assert orjson.loads(zh_floor()[0]) == zh_doc, (zh_floor(), zh_doc)
+
+    def zh_problem() -> Any:
+        return render(error("SHP-2", quota="9000", plan="pro"), "problem", locale=ACCEPT)
+
+    base, took = _pair(zh_floor, zh_problem, 1, repeat)
+    out.append(
+        Result(
+            SUITE,
+            "construct + render problem+json, Accept-Language → zh-CN",
+            took,
+            floor_name + " (+ headers)",
+            base,
+            3.0,
+        )
+    )
+    return out
+
+
+def _raise(catalog: Any, repeat: int) -> list[Result]:
+    """``cat.error(code, **params)`` against ``dict[code]`` + ``Exception()``, unique codes."""
+    bound = errdex.Catalog.bind(catalog)
+    entries = catalog.entries[::10]
+    codes = [e.code for e in entries]
+    table = {e.code: Exception for e in entries}
+    for code in codes:  # each spelling raised once: the steady state
+        bound.error(code, value="x")
+    error = bound.error
+
+    def floor() -> None:
+        for code in codes:
+            table[code]("x")
+
+    def raises() -> None:
+        for code in codes:
+            error(code, value="x")
+
+    base, took = _pair(floor, raises, len(codes), repeat)
+    return [
+        Result(SUITE, "cat.error(code, value=...)", took, "dict[code] + Exception(...)", base, 1.5)
+    ]
+
+
+def _first_use(repeat: int) -> list[Result]:
+    """Making every class of a fresh 10,000-code catalog against 10,000 bare ``type()``."""
+    data = to_json(catalog_data(10_000, 100))
+    plain, problems = reads(data, "json")
+    assert plain is not None and not problems, problems[:3]
+    codes = [e.code for e in plain.entries]
+    names = [f"C{code}" for code in codes]
+    bases = (Exception,)
+    firsts, floors = [], []
+    for _ in range(repeat):
+        fresh = errdex.Catalog.bind(plain)  # a new bound catalog: no class made yet
+        gc.collect()
+        start = CLOCK()
+        errors = fresh.errors
+        for code in codes:
+            errors[code]
+        firsts.append(CLOCK() - start)
+        gc.collect()
+        start = CLOCK()
+        made = [type(name, bases, {}) for name in names]
+        floors.append(CLOCK() - start)
+        del made, fresh, errors
+    return [
+        Result(
+            SUITE,
+            "first use of every class, 10,000 codes",
+            min(firsts),
+            "10,000 × type()",
+            min(floors),
+            2.0,
+        )
+    ]
+
+
+def _decodes(repeat: int) -> list[Result]:
+    cat = errdex.loads(SHAPES)
+    out = []
+    cases = [
+        ("problem", cat.error("SHP-2", quota="9000", plan="pro")),
+        ("jsonrpc", cat.error("SHP-2", quota="9000", plan="pro")),
+    ]
+    for profile, err in cases:
+        sent = errdex.render(err, profile, id=7)
+        status, headers, body = sent.status, dict(sent.headers), sent.body
+        assert errdex.decode(status, headers, body, catalog=cat).code == "SHP-2"
+
+        def floor(body: bytes = body, loads: Any = orjson.loads) -> Any:
+            return loads(body)
+
+        def dec(
+            body: bytes = body,
+            headers: Any = headers,
+            status: int = status,
+            decode: Any = errdex.decode,
+        ) -> Any:
+            return decode(status, headers, body, catalog=cat)
+
+        base, took = _pair(floor, dec, 1, repeat)
+        out.append(Result(SUITE, f"decode {profile} body", took, "orjson.loads(body)", base, 4.0))
+    return out
+
+
+def _import(repeat: int) -> list[Result]:
+    """``import errdex`` in a fresh interpreter against ``python -c pass``."""
+
+    def cpu(code: str) -> float:  # the child's CPU time (user + system)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([sys.executable, "-c", code], check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    floors, took = [], []
+    for _ in range(max(5, repeat * 2)):  # alternate, so that load slows both alike
+        floors.append(cpu("pass"))
+        took.append(cpu("import errdex"))
+    floor, took = min(floors), min(took)
+    return [
+        Result(
+            SUITE,
+            "import errdex (fresh interpreter)",
+            took,
+            "python -c pass",
+            floor,
+            25.0,
+            mode="diff",
+            note="figure and target in ms over the floor",
+        )
+    ]
+
+
 def run(quick: bool) -> list[Result]:
     """Run the suite; ``quick`` uses fewer repeats (the catalog is 10,000 codes either way)."""
     repeat = 3 if quick else 7
-    catalog, problems = reads(to_json(catalog_data(10_000, 100)), "json")
-    assert catalog is not None and not problems, problems[:3]
+    plain, problems = reads(to_json(catalog_data(10_000, 100)), "json")
+    assert plain is not None and not problems, problems[:3]
+    catalog = errdex.Catalog.bind(plain)
     results = _lookups(catalog, repeat) + _renders(catalog, repeat)
+    results += _shapes(repeat) + _raise(catalog, repeat) + _first_use(repeat) + _decodes(repeat)
+    results += _import(repeat)
     if _have("starlette"):
         results += _starlette(catalog, repeat)
     return results

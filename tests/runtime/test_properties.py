@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from runtime_catalogs import SHOP
 
 import errdex
-from errdex.model import Catalog, CatalogMeta, Entry, Space, Translation
+from errdex.model import CatalogMeta, Entry, Space, Translation
 from errdex.runtime import decode, render
 
 SHOP_CAT = errdex.loads(SHOP)
@@ -61,7 +61,7 @@ def test_any_parameters_render_to_valid_json(params, data):
         repr(err)
 
 
-def _catalog(message: str, translated: str) -> Catalog:
+def _catalog(message: str, translated: str) -> errdex.Catalog:
     entry = Entry(
         code=1,
         key=1,
@@ -71,7 +71,7 @@ def _catalog(message: str, translated: str) -> Catalog:
         translations={"zh-CN": Translation(message=translated)},
     )
     meta = CatalogMeta(id="prop", locales=("en", "zh-CN"), docs_url="https://x/{code}")
-    return Catalog(meta, {"app": Space("app")}, {}, [entry])
+    return errdex.Catalog(meta, {"app": Space("app")}, {}, [entry])
 
 
 @SETTINGS

@@ -38,7 +38,8 @@ def typos() -> dict[str, str]:
 def frequencies() -> dict[str, int]:
     """pyspellchecker's English word list: lower-case word → how often it occurs in its corpus."""
     data = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
-    return orjson.loads(gzip.decompress(data))
+    table: dict[str, int] = orjson.loads(gzip.decompress(data))
+    return table
 
 
 @cache

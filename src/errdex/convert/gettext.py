@@ -55,6 +55,12 @@ class GettextError(HintedError):
     """Raised when a ``.po`` file or a catalog cannot take part in the workflow."""
 
 
+def _msgid(message: Any) -> str:
+    """A message's id as text (Babel types it as a plural tuple too; errdex has none)."""
+    found = message.id
+    return found if isinstance(found, str) else str(found[0])
+
+
 def babel_locale(locale: str) -> str:
     """Babel's spelling of a BCP 47 tag: ``zh-CN`` → ``zh_CN``."""
     return locale.replace("-", "_")
@@ -217,7 +223,7 @@ def merge(
             elif string:
                 fuzzy = True
                 changed += 1
-                previous = list(old.previous_id) if old.fuzzy and old.previous_id else [old.id]
+                previous = list(old.previous_id) if old.fuzzy and old.previous_id else [_msgid(old)]
         else:
             entry = by_context.get(ctx or "")
             tr = entry.translations.get(locale) if entry is not None else None
@@ -232,7 +238,7 @@ def merge(
         flags = set(message.flags) | ({"fuzzy"} if fuzzy else set())
         _add(
             po,
-            message.id,
+            _msgid(message),
             string=string,
             context=ctx,
             locations=message.locations,
@@ -244,7 +250,7 @@ def merge(
         if string and not fuzzy:
             translated += 1
     for ctx, old in old_by_ctx.items():
-        po.obsolete[(old.id, ctx)] = old
+        po.obsolete[(_msgid(old), ctx)] = old
     total = sum(1 for m in po if m.id)
     report = MergeReport(added, changed, seeded, len(old_by_ctx), translated, total)
     return po, report
@@ -430,7 +436,7 @@ def compile_translations(
         if getattr(entry, field) != message.id:
             outdated.append(message.context)
             continue
-        if field == "message" and placeholders(string) != placeholders(message.id):
+        if field == "message" and placeholders(string) != placeholders(_msgid(message)):
             bad.append(message.context)
             continue
         found.setdefault(index_of[id(entry)], {})[field] = string

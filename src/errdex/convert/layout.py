@@ -190,16 +190,18 @@ def text_getter(catalog: Catalog, locale: str | None) -> TextOf:
         if entry.locale != locale:
             translated = entry.translations.get(locale)
             if translated is not None:
-                value = getattr(translated, field)
+                value: str | None = getattr(translated, field)
                 if value is not None:
                     return value
-        return getattr(entry, field)
+        own: str | None = getattr(entry, field)
+        return own
 
     return text
 
 
 def _source_text(entry: Entry, field: str) -> str | None:
-    return getattr(entry, field)
+    value: str | None = getattr(entry, field)
+    return value
 
 
 def _sections(catalog: Catalog) -> list[SpaceSection]:
@@ -243,9 +245,9 @@ def _carried(catalog: Catalog) -> dict[tuple[str, object], list[Entry]]:
         own = spaces.get(entry.space)
         if own is not None and own.http_status == status:
             continue
-        sid = http_keys.get(status)
-        if sid is not None:
-            out.setdefault((sid, status), []).append(entry)
+        home = http_keys.get(status)
+        if home is not None:
+            out.setdefault((home, status), []).append(entry)
     return out
 
 

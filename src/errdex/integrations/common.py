@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from errdex.model import Catalog
-from errdex.runtime import BUILTIN, Error, Rendered, as_error, render
+from errdex.runtime import BUILTIN, Error, Rendered, as_error, errors_of, render
 
 OnError = Callable[[Error, BaseException], None]
 """``on_error(error, exc)``: ``error`` is what was rendered, ``exc`` what was raised
@@ -81,5 +81,5 @@ def http_entries(catalog: Catalog) -> dict[int, type[Error]]:
             and 100 <= key <= 599
             and entry.status != "removed"
         ):
-            found.setdefault(key, catalog.errors[entry.space, key])
+            found.setdefault(key, errors_of(catalog)[entry.space, key])
     return found

@@ -30,7 +30,7 @@ import orjson
 from errdex.integrations.common import check_profile
 from errdex.model import Catalog
 from errdex.model.envelopes import GOOGLE_SCHEMA, JSONRPC_SCHEMA, PROBLEM_SCHEMA, SCHEMAS
-from errdex.runtime import Error, render
+from errdex.runtime import Error, errors_of, render
 
 
 def _schema(catalog: Catalog, profile: Any) -> dict[str, Any]:
@@ -43,7 +43,7 @@ def _error_class(catalog: Catalog, code: Any) -> type[Error]:
     if isinstance(code, type) and issubclass(code, Error) and code.entry is not None:
         return code
     try:
-        return catalog.errors[code]
+        return errors_of(catalog)[code]
     except LookupError as exc:
         raise LookupError(f"responses(): {exc}") from None
 

@@ -22,7 +22,8 @@ Import this module only with Flask installed (``pip install 'errdex[flask]'``).
 
 from __future__ import annotations
 
-from typing import Any
+from types import TracebackType
+from typing import Any, cast
 
 from flask import Blueprint, Flask, current_app, request
 from werkzeug.exceptions import HTTPException
@@ -60,7 +61,8 @@ class ErrorHandlers:
         if isinstance(exc, HTTPException):
             return self.http_exception(exc)
         if not isinstance(exc, Error):
-            current_app.log_exception((type(exc), exc, exc.__traceback__))
+            info = (type(exc), exc, exc.__traceback__)
+            current_app.log_exception(cast("tuple[type, BaseException, TracebackType]", info))
         rendered = respond(
             exc,
             self.catalog,

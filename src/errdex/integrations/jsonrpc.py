@@ -35,7 +35,16 @@ import orjson
 
 from errdex.integrations.common import OnError, notify
 from errdex.model import Catalog
-from errdex.runtime import Error, Rendered, as_error, decode, jsonrpc_profile, render, render_batch
+from errdex.runtime import (
+    Error,
+    Rendered,
+    as_error,
+    decode,
+    errors_of,
+    jsonrpc_profile,
+    render,
+    render_batch,
+)
 
 PARSE_ERROR = -32700
 INVALID_REQUEST = -32600
@@ -64,7 +73,7 @@ class _Call:
     __slots__ = ("args", "func", "id", "kwargs", "notification")
 
     def __init__(
-        self, func: Method, args: list[Any], kwargs: dict[str, Any], request: dict
+        self, func: Method, args: list[Any], kwargs: dict[str, Any], request: dict[str, Any]
     ) -> None:
         self.func = func
         self.args = args
@@ -103,7 +112,7 @@ class JsonRpc:
         for code in (*STANDARD, INTERNAL_ERROR):
             for entry in catalog.find(code):
                 if kinds.get(entry.space) == "jsonrpc" and entry.status != "removed":
-                    self._protocol[code] = catalog.errors[entry.space, code]
+                    self._protocol[code] = errors_of(catalog)[entry.space, code]
                     break
 
     # -- the table -------------------------------------------------------------------
@@ -141,9 +150,12 @@ class JsonRpc:
         error.__cause__ = exc
         return error
 
-    def error_response(self, exc: BaseException, id: Any, locale: str | None = None) -> dict:
+    def error_response(
+        self, exc: BaseException, id: Any, locale: str | None = None
+    ) -> dict[str, Any]:
         """Return the JSON-RPC error response object for ``exc`` (and report it)."""
-        return self._object(self._failure(exc, id), locale)
+        response: dict[str, Any] = self._object(self._failure(exc, id), locale)
+        return response
 
     def _failure(self, exc: BaseException, id: Any) -> tuple[Error, Any]:
         error = self.as_error(exc)
@@ -179,17 +191,18 @@ class JsonRpc:
         return _Call(func, args, kwargs, request)
 
     def _fits(self, func: Method, args: list[Any], kwargs: dict[str, Any]) -> bool:
-        sig = self._signatures.get(func, _MISSING)
-        if sig is _MISSING:
+        if func in self._signatures:
+            sig = self._signatures[func]
+        else:
             try:
                 sig = inspect.signature(func)
             except (TypeError, ValueError):
                 sig = None
-            self._signatures[func] = sig  # type: ignore[assignment]
+            self._signatures[func] = sig
         if sig is None:
             return True
         try:
-            sig.bind(*args, **kwargs)  # type: ignore[union-attr]
+            sig.bind(*args, **kwargs)
         except TypeError:
             return False
         return True

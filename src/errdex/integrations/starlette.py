@@ -46,7 +46,8 @@ def accept_language(scope: Scope) -> str | None:
     """Return the request's ``Accept-Language`` value, read straight from the ASGI scope."""
     for name, value in scope.get("headers", ()):
         if name == b"accept-language":
-            return value.decode("latin-1")
+            text: str = value.decode("latin-1")
+            return text
     return None
 
 

@@ -81,7 +81,7 @@ class wait_retry_after(wait_base):
         seconds: float | None = None
         if isinstance(exc, Error):
             after = exc.retry_after
-            if type(after) in (int, float) and after >= 0:
+            if after is not None and type(after) in (int, float) and after >= 0:
                 seconds = float(after)
         if seconds is None:
             seconds = float(self.fallback(retry_state))

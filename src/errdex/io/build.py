@@ -143,15 +143,14 @@ class Builder:
             if type(value) is str and value in field.choices:
                 return True, value
             if type(value) is str:
-                guess = _suggest(value, field.choices) or _ALIASES.get(value.lower())
-                guess = guess if guess in field.choices else None
-                hint = f"did you mean {guess!r}?" if guess else None
+                found = _suggest(value, field.choices) or _ALIASES.get(value.lower())
+                choice = found if found in field.choices else None
                 self.report(
                     INVALID_VALUE,
                     f"{name!r} is {value!r}, expected {spec.type_name(field)}",
                     src,
                     path,
-                    hint or f"use {spec.type_name(field)}",
+                    f"did you mean {choice!r}?" if choice else f"use {spec.type_name(field)}",
                 )
                 return False, None
         elif kind == "strs":
@@ -320,6 +319,7 @@ def _depth_exceeds(value: Any, limit: int) -> bool:
     stack = [(value, 0)]
     while stack:
         item, depth = stack.pop()
+        children: Any
         if type(item) is dict:
             children = item.values()
         elif type(item) is list:
@@ -826,10 +826,10 @@ def _merge_locale(b: Builder, doc: Document, entries: list[Entry]) -> None:
     for code, values in table.items():
         space = values.pop("space", None)
         try:
-            key = normalize_code(code)
+            wanted = normalize_code(code)
         except TypeError:
             continue
-        hits = [i for i in index.get(key, []) if space is None or entries[i].space == space]
+        hits = [i for i in index.get(wanted, []) if space is None or entries[i].space == space]
         if not hits:
             b.report(
                 BAD_REFERENCE,

@@ -88,7 +88,7 @@ class Context:
 
     def origin(self, index: int) -> tuple[SourceFile | None, tuple[Any, ...]]:
         """Source file and key path of entry number ``index``."""
-        origin = self.catalog.origin(index)
+        origin: tuple[SourceFile | None, tuple[Any, ...]] | None = self.catalog.origin(index)
         if origin is None:
             return self.main, ()
         return origin

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from errdex.io.rules import RULES as RULES
 from errdex.io.rules import Rule as Rule
-from errdex.io.rules import rule
+from errdex.io.rules import rule as rule
 from errdex.model.errors import HintedError as HintedError
 
 if TYPE_CHECKING:

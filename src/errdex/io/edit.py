@@ -59,7 +59,7 @@ def module_file(catalog: Catalog, module: str) -> Path:
     The module's own file (``modules/<module>.*``) in a folder catalog, else the
     main file (the first source of the catalog).
     """
-    paths = [s.path for s in catalog.sources if getattr(s, "path", None) is not None]
+    paths: list[Path] = [s.path for s in catalog.sources if getattr(s, "path", None) is not None]
     if not paths:
         raise EditError(
             "the catalog was not read from a file",

@@ -27,14 +27,14 @@ def _plain(value: Any) -> Any:
 
 def entry_data(entry: Entry) -> dict[str, Any]:
     """One entry as canonical data (the comparison ``key`` is left out: it is derived)."""
-    data = _plain(entry)
+    data: dict[str, Any] = _plain(entry)
     del data["key"]
     return data
 
 
 def verify_data(verify: Verify) -> dict[str, Any]:
     """The ``[verify]`` table as data: setup steps are their request keys plus ``capture``."""
-    data = _plain(verify)
+    data: dict[str, Any] = _plain(verify)
     data["setup"] = [{**_plain(s.request), "capture": _plain(s.capture)} for s in verify.setup]
     return data
 
@@ -65,7 +65,8 @@ def _drop_nulls(value: Any) -> Any:
 
 def loadable_data(catalog: Catalog) -> dict[str, Any]:
     """Canonical data without ``null`` values: what a catalog file holds."""
-    return _drop_nulls(to_data(catalog))
+    data: dict[str, Any] = _drop_nulls(to_data(catalog))
+    return data
 
 
 def to_json(catalog: Catalog, *, indent: bool = True) -> bytes:

@@ -68,7 +68,8 @@ def _unescape(raw: str) -> str:
     import tomllib
 
     try:
-        return tomllib.loads(f'k = "{raw}"')["k"]
+        value: str = tomllib.loads(f'k = "{raw}"')["k"]
+        return value
     except Exception:
         return raw
 

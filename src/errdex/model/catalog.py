@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from errdex.model.codes import Code, normalize_code, parse_code_query
 from errdex.model.types import (
@@ -50,15 +50,18 @@ class AmbiguousCodeError(LookupError):
         self.spaces = tuple(spaces)
 
 
+C = TypeVar("C", bound="Catalog")
+
+
 class Catalog:
     """An immutable catalog of error entries, with its metadata, spaces and modules."""
 
     __slots__ = (
+        "__weakref__",
         "_by_code",
         "_by_key",
         "_by_name",
         "_by_name_folded",
-        "_runtime",
         "compat",
         "entries",
         "meta",
@@ -72,6 +75,10 @@ class Catalog:
         "verify",
     )
 
+    _by_key: dict[tuple[str, Code], Entry]
+    _by_code: dict[Code, Entry | tuple[Entry, ...]]
+    _by_name: dict[str, Entry]
+    _by_name_folded: dict[str, Entry] | None
     meta: CatalogMeta
     spaces: Mapping[str, Space]
     modules: Mapping[str, Module]
@@ -134,7 +141,15 @@ class Catalog:
         setattr_(self, "_by_code", by_code)
         setattr_(self, "_by_name", by_name)
         setattr_(self, "_by_name_folded", None)
-        setattr_(self, "_runtime", None)  # errdex.runtime's per-catalog state, made on first use
+
+    def as_class(self, cls: type[C]) -> C:
+        """Return this catalog as an instance of ``cls`` (this class or a subclass), sharing
+        every attribute: ``errdex.load`` gives the runtime-bound :class:`errdex.Catalog`."""
+        new = object.__new__(cls)
+        for name in _FIELDS:
+            object.__setattr__(new, name, getattr(self, name))
+        object.__setattr__(new, "_by_name_folded", None)
+        return new
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Catalog is immutable; cannot set {name!r}")
@@ -181,16 +196,19 @@ class Catalog:
         found = self._by_code.get(code)
         if found is None or type(code) is bool:
             found = self._by_code.get(normalize_code(code))
-        if type(found) is tuple:
-            raise AmbiguousCodeError(code, [e.space for e in found])
-        return found
+        if type(found) is tuple:  # several spaces (an Entry is a NamedTuple: compare types)
+            group = cast("tuple[Entry, ...]", found)
+            raise AmbiguousCodeError(code, [e.space for e in group])
+        return cast("Entry | None", found)
 
     def find(self, code: Code) -> tuple[Entry, ...]:
         """Return every entry with ``code``, across all spaces (empty when none)."""
         found = self._by_code.get(normalize_code(code))
         if found is None:
             return ()
-        return found if type(found) is tuple else (found,)
+        if type(found) is tuple:
+            return cast("tuple[Entry, ...]", found)
+        return (cast(Entry, found),)
 
     def by_name(self, name: str) -> Entry | None:
         """Return the entry named ``name`` (exact first, then case-insensitively), or None."""
@@ -241,37 +259,5 @@ class Catalog:
         """Return where entry number ``entry_index`` was read from (io layer's object)."""
         return self.origins[entry_index] if entry_index < len(self.origins) else None
 
-    # -- errors (the runtime layer, imported on first use) -------------------
 
-    def error(self, code_or_name: Code, *, space: str | None = None, **params: Any) -> Any:
-        """Return the :class:`errdex.Error` of a code or name, parameters filled in.
-
-        ``raise cat.error("AUTH-ERR-4", age=5)``. A code in several spaces needs
-        ``space=``; a removed code raises ``errdex.runtime.RemovedCodeError``.
-        The runtime layer is imported on the first call, not with the model.
-        """
-        state = self._runtime
-        if state is None:
-            from errdex.runtime.state import runtime_of
-
-            state = runtime_of(self)
-        return state.error(code_or_name, space, params)
-
-    @property
-    def errors(self) -> Any:
-        """The catalog's exception classes (``errdex.runtime.state.ErrorClasses``):
-        ``cat.errors.invalidJWT``, ``cat.errors["AUTH-ERR-4"]``, ``cat.errors.module("auth")``."""
-        state = self._runtime
-        if state is None:
-            from errdex.runtime.state import runtime_of
-
-            state = runtime_of(self)
-        return state.errors
-
-    def module_error(self, module: str) -> Any:
-        """The exception class of a module: ``except cat.module_error("auth")``."""
-        return self.errors.module(module)
-
-    def space_error(self, space: str) -> Any:
-        """The exception class of a code space: ``except cat.space_error("jsonrpc")``."""
-        return self.errors.space(space)
+_FIELDS = tuple(n for n in Catalog.__slots__ if n not in ("_by_name_folded", "__weakref__"))

@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from errdex.model import Entry, Variant
+from errdex.runtime.options import check_retry_after, check_retryable, check_sub_errors
 from errdex.runtime.text import PUBLIC_CAP, json_scalar, safe_str
 
 if TYPE_CHECKING:
@@ -85,22 +86,41 @@ class Error(Exception):
     variant: Variant | None = None
     raw: Any = None
     """For decoded errors: the parsed body (or the capped text of an unparseable one)."""
+    envelope: str | None = None
+    """For decoded errors: the envelope recognised — ``"problem"``, ``"jsonrpc"``,
+    ``"google"``, a plain profile's name, ``"generic"`` (``{"code", "message"}``) —
+    or None (the body was not JSON)."""
     params: Mapping[str, Any] = _EMPTY
     _spec: ClassVar[EntrySpec | None] = None
     _removed: ClassVar[bool] = False
     _profiles: ClassVar[dict[str, Any]] = {}
     """Profile functions by name; each catalog's classes share their catalog's table."""
-    _fast: ClassVar[dict[str, Any]] = {}
+    _locales: ClassVar[Any] = None
+    """The catalog's :class:`~errdex.runtime.negotiation.LocaleCache` (None outside a catalog)."""
+    _fast: ClassVar[dict[Any, Any]] = {}
     """This class's fast renderers by profile name (see :func:`errdex.render`); every
     class has its own table, so a subclass never uses bytes made for its parent."""
+    _registry: ClassVar[dict[Any, type[Error]]] = {}
+    """The classes of one catalog: ``(space, code)`` and ``name`` → entry class. Each
+    catalog's root class has its own dict, filled by :meth:`__init_subclass__`."""
+    _decoded: bool = False
+    """Whether :func:`errdex.decode` made this error (its texts came from outside)."""
     _message: str | None = None
     _log_message: str | None = None
     _public: str | None = None
     _public_params: dict[str, Any] | None = None
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, *, code: Any = None, name: str | None = None, **kwargs: Any) -> None:
+        """Register an entry class in its catalog's registry (psycopg's pattern):
+        ``class X(AuthError, code="AUTH-ERR-4", name="invalidJWT")``."""
         super().__init_subclass__(**kwargs)
-        cls._fast = {}
+        if "_fast" not in cls.__dict__:
+            cls._fast = {}
+        if code is not None:
+            registry = cls._registry
+            registry[cls.space, code] = cls
+            if name is not None:
+                registry.setdefault(name, cls)
 
     def __init__(self, message: str | None = None, /, **params: Any) -> None:
         if params and not OPTIONS.isdisjoint(params):
@@ -118,12 +138,16 @@ class Error(Exception):
         internal = params.pop("internal", None)
         if isinstance(internal, Mapping):
             self.internal = internal
-        for option in ("data", "context", "retryable", "retry_after"):
+        for option in ("data", "context"):
             if option in params:
                 setattr(self, option, params.pop(option))
+        if "retryable" in params:
+            self.retryable = check_retryable(params.pop("retryable"))
+        if "retry_after" in params:
+            self.retry_after = check_retry_after(params.pop("retry_after"))
         subs = params.pop("sub_errors", None)
-        if subs:
-            self.sub_errors = tuple(s for s in subs if isinstance(s, Error))
+        if subs is not None:
+            self.sub_errors = check_sub_errors(subs, Error)
         variant = params.pop("variant", None)
         if variant is not None:
             self._use_variant(variant)
@@ -142,7 +166,10 @@ class Error(Exception):
                     found = known
                     break
         self.variant = found or (variant if isinstance(variant, Variant) else None)
-        self._message = found.message if found is not None else text
+        if found is None and self.status >= 500:  # free text on a 5xx is for logs only
+            self._log_message = text
+        else:
+            self._message = found.message if found is not None else text
         if found is not None and found.retryable is not None and "retryable" not in vars(self):
             self.retryable = found.retryable
 
@@ -194,7 +221,7 @@ class Error(Exception):
         spec = self._spec
         try:
             if self._message is not None or self._log_message is not None:
-                text = self._log_message or self._message  # type: ignore[assignment]
+                text = self._log_message or self._message or ""
             elif spec is not None:
                 text = spec.template(None).render(self.params)
             else:
@@ -205,3 +232,45 @@ class Error(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__qualname__}(code={self.code!r}, message={str(self)!r})"
+
+    # -- identity: equal errors say the same thing ---------------------------------
+
+    def _identity(self) -> tuple[Any, ...]:
+        """What two errors must share to be equal: catalog, space, code, message,
+        parameters, status, retry hint, public payloads and sub-errors."""
+        catalog = self.catalog
+        catalog_id = catalog.meta.id if catalog is not None else vars(self).get("_catalog_id")
+        return (
+            catalog_id,
+            self.space,
+            self.code,
+            self.message,
+            dict(self.params),
+            self.status,
+            self.retryable,
+            self.retry_after,
+            self.data,
+            self.context,
+            self.sub_errors,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """Two errors are equal when they would render alike: same catalog id, space,
+        code, public message, parameters, status, retry hint, payloads and sub-errors
+        (so an error equals its unpickled copy, in this process or another)."""
+        if not isinstance(other, Error):
+            return NotImplemented
+        if self is other:
+            return True
+        try:
+            return bool(self._identity() == other._identity())
+        except Exception:  # a hostile parameter's __eq__: not provably equal
+            return False
+
+    def __hash__(self) -> int:
+        catalog = self.catalog
+        catalog_id = catalog.meta.id if catalog is not None else vars(self).get("_catalog_id")
+        try:
+            return hash((catalog_id, self.space, self.code))
+        except TypeError:  # a decoded code that is not hashable cannot occur; be safe
+            return id(self)

@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from errdex.model import Entry, normalize_code
+from errdex.model import Entry
+from errdex.model.effective import sent_status, stated_http_status, stated_jsonrpc_code
+from errdex.model.wire import JSONRPC_INTERNAL_ERROR
 from errdex.runtime.status import phrase
 from errdex.runtime.template import Template, compile_template
 
 if TYPE_CHECKING:
     from errdex.model import Catalog
 
-JSONRPC_INTERNAL = -32603
+JSONRPC_INTERNAL = JSONRPC_INTERNAL_ERROR
 """JSON-RPC "Internal error": the code of errors that have no JSON-RPC code of their own."""
 
 _NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
@@ -53,13 +55,8 @@ def google_reason(entry: Entry) -> str:
     return text[:63].rstrip("_")
 
 
-def wire_jsonrpc_code(entry: Entry, space_kind: str) -> int | None:
-    """The JSON-RPC code the catalog gives an entry: ``jsonrpc_code`` (defaults
-    applied), else its own code in a ``jsonrpc`` space, else None."""
-    code = entry.jsonrpc_code
-    if code is None and space_kind == "jsonrpc" and type(entry.key) is int:
-        code = entry.key
-    return code
+wire_jsonrpc_code = stated_jsonrpc_code
+"""The JSON-RPC code the catalog gives an entry (the model's ``stated_jsonrpc_code``)."""
 
 
 class EntrySpec:
@@ -98,21 +95,16 @@ class EntrySpec:
         self.code = entry.code
         space = catalog.spaces.get(entry.space) if catalog is not None else None
         kind = space.kind if space is not None else "app"
-        internal = catalog.meta.internal_error if catalog is not None else None
-        is_internal = internal is not None and normalize_code(internal) == entry.key
-        status = entry.http_status
-        if status is None and kind == "http" and type(entry.key) is int and 100 <= entry.key <= 599:
-            status = entry.key
-        self.http_status: int | None = status
+        self.http_status: int | None = stated_http_status(entry, kind)
         """The HTTP status the catalog states (entry, module, space or http-space code)."""
-        self.status: int = status if status is not None else (500 if is_internal else 400)
+        self.status: int = sent_status(catalog, entry)
         """HTTP status for problem, google and plain profiles: stated, else 500/400."""
-        self.jsonrpc_status: int = status if status is not None else 200
+        self.jsonrpc_status: int = sent_status(catalog, entry, jsonrpc=True)
         """HTTP status for the JSON-RPC profile: stated, else 200."""
-        code = wire_jsonrpc_code(entry, kind)
+        code = stated_jsonrpc_code(entry, kind)
         self.jsonrpc_known = code is not None
         """Whether the JSON-RPC code is the catalog's (not the -32603 fallback)."""
-        self.jsonrpc_code: int = code if code is not None else JSONRPC_INTERNAL
+        self.jsonrpc_code: int = code if code is not None else JSONRPC_INTERNAL_ERROR
         self.carried: tuple[str, ...] = tuple(
             s.id
             for s in (catalog.spaces.values() if catalog else ())

@@ -1,6 +1,6 @@
 """HTTP statuses and their mappings: reason phrases, google.rpc codes, retry classes.
 
-The google.rpc code tables live in :mod:`errdex.model.envelopes` (the OpenAPI
+The google.rpc code tables live in :mod:`errdex.model.wire` (the OpenAPI
 generator publishes them too) and are re-exported here.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-from errdex.model.envelopes import GOOGLE_CODE_NUMBERS, GOOGLE_CODES, google_status
+from errdex.model.wire import GOOGLE_CODE_NUMBERS, GOOGLE_CODES, google_status
 
 RETRYABLE_STATUSES = frozenset({408, 429, 502, 503, 504})
 """HTTP statuses a client may retry when nothing more specific is known."""

@@ -102,7 +102,7 @@ def _assemble(source: str, parts: list[Part]) -> Template:
     merged: list[Part] = []
     for part in parts:
         if type(part) is str and merged and type(merged[-1]) is str:
-            merged[-1] += part  # type: ignore[operator]
+            merged[-1] += part
         elif part != "":
             merged.append(part)
     lead = ""

@@ -32,18 +32,18 @@ def safe_str(value: Any, limit: int = PUBLIC_CAP) -> str:
     ``<TypeName object>``.
     """
     if type(value) is str:
-        text = value
-    else:
+        return cap(value, limit)
+    try:
+        text = str(value)
+        printable = type(text) is str
+    except Exception:
+        printable = False
+    if not printable:
         try:
-            text = str(value)
+            name = type(value).__name__
         except Exception:
-            text = None  # type: ignore[assignment]
-        if type(text) is not str:
-            try:
-                name = type(value).__name__
-            except Exception:
-                name = "unprintable"
-            text = f"<{name} object>"
+            name = "unprintable"
+        text = f"<{name} object>"
     return cap(text, limit)
 
 

@@ -101,9 +101,9 @@ class _Differ:
         left: list[int] = []
         for i in unpaired:  # pass 2: by code
             o = old[i]
-            j = new_at.get((o.space, o.key))
-            if j is not None and j not in partner:
-                partner[j] = (i, SAME)
+            at = new_at.get((o.space, o.key))
+            if at is not None and at not in partner:
+                partner[at] = (i, SAME)
             else:
                 left.append(i)
         gone: list[int] = []

@@ -96,9 +96,10 @@ def _escape_property(text: str) -> str:
 
 def _annotation(level: str, c: Change, text: str) -> str:
     props = []
-    if c.source is not None and c.source.path is not None and not c.file.startswith("git:"):
+    file = c.file
+    if c.source is not None and c.source.path is not None and file and not file.startswith("git:"):
         line, col = c.position
-        props.append(f"file={_escape_property(c.file)}")
+        props.append(f"file={_escape_property(file)}")
         if line:
             props += [f"line={line}", f"col={col}"]
     props.append(f"title={_escape_property(f'errdex diff: {c.kind.id} {c.code}')}")

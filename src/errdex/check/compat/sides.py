@@ -236,14 +236,14 @@ def _source(ref: str, name: str, data: bytes, role: str) -> tuple[SourceFile | D
     fmt = FORMATS.get(PurePosixPath(name).suffix.lower())
     src = SourceFile(Path(name), "", fmt or "toml", display=display)
     if fmt is None:
-        problem = Diagnostic(
+        unknown = Diagnostic(
             UNREADABLE,
             f"{display} is not a catalog file",
             source=src,
             position=(0, 0),
             hint="a catalog is a .toml, .yaml, .yml or .json file, or a folder with errdex.toml",
         )
-        return problem, role
+        return unknown, role
     text, problem = decode(data, src)
     if problem is not None:
         return problem, role

@@ -38,7 +38,7 @@ def module_codes(ctx: Context) -> Iterator[Diagnostic]:
             zip(map(attrgetter("module"), entries), map(attrgetter("key"), entries), strict=True)
         )
         if mod in ranges or mod in prefixes
-        if not _fits(key, ranges.get(mod), prefixes.get(mod))  # type: ignore[arg-type]
+        if not _fits(key, ranges.get(mod), prefixes.get(mod))
     ]
     for i in suspects:
         e = entries[i]

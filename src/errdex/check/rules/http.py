@@ -69,8 +69,8 @@ def status_contradiction(ctx: Context) -> Iterator[Diagnostic]:
         names = set(map(attrgetter("name"), entries))
         names.discard(None)
         for name in names:
-            if _COMPACT.search(name.lower().replace("_", "")):  # type: ignore[union-attr]
-                said_in[name] = _says(" ".join(identifier_words(name)))  # type: ignore[arg-type]
+            if _COMPACT.search(name.lower().replace("_", "")):
+                said_in[name] = _says(" ".join(identifier_words(name)))
     flagged = {text for text, hits in said_in.items() if hits}
     indices = range(len(entries))
     suspects = {

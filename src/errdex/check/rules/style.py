@@ -23,7 +23,7 @@ _NO_PERIOD = ("no-period", "ends without a period", "remove the final period")
 _UPPER = ("upper", "starts with a capital letter", "start it with a capital letter")
 _LOWER = ("lower", "starts with a lower-case letter", "start it with a lower-case letter")
 _STYLES = (_PERIOD, _NO_PERIOD, _UPPER, _LOWER)
-_ID = {style: n for n, style in enumerate(_STYLES)}
+_ID: dict[tuple[str, str, str] | None, int] = {style: n for n, style in enumerate(_STYLES)}
 
 
 def _classify(text: str) -> tuple[tuple[str, str, str] | None, tuple[str, str, str] | None]:
@@ -59,7 +59,8 @@ def message_style(ctx: Context) -> Iterator[Diagnostic]:
     for field in ("message", "description"):
         texts = list(map(attrgetter(field), entries))
         styles = {t: _classify(t) for t in set(texts) if t is not None}
-        extra: list[tuple[int, tuple[Any, ...], tuple]] = []
+        Style = tuple[tuple[str, str, str] | None, tuple[str, str, str] | None]
+        extra: list[tuple[int, tuple[Any, ...], Style]] = []
         if field == "description":
             # the descriptions of known message variants are descriptions of the module too
             for i, e in enumerate(entries):
@@ -94,15 +95,15 @@ def message_style(ctx: Context) -> Iterator[Diagnostic]:
             for i, _, style in extra:
                 if live is None or live[i]:
                     counted[(groups[i], _ID.get(style[aspect]))] += 1
-            per_group: dict[tuple, dict[tuple, int]] = {}
-            overall: Counter = Counter()
+            per_group: dict[int, dict[tuple[str, str, str], int]] = {}
+            overall: Counter[tuple[str, str, str]] = Counter()
             for (group, value_id), n in counted.items():
                 if value_id is not None:
                     value = _STYLES[value_id]
                     per_group.setdefault(group, {})[value] = n
                     overall[value] += n
             catalog_major = _majority(dict(overall))
-            minority: dict[tuple, tuple] = {}
+            minority: dict[tuple[int, int], tuple[str, str, str]] = {}
             for group, per in per_group.items():
                 major = _majority(per) or catalog_major if len(per) > 1 else None
                 if major is not None:
@@ -125,8 +126,9 @@ def message_style(ctx: Context) -> Iterator[Diagnostic]:
             for i, path in found:
                 e = entries[i]
                 text = value_at(e, path)
-                value = _classify(text)[aspect]
-                major = minority[(groups[i], _ID[value])]
+                shown = _classify(text)[aspect]
+                assert shown is not None  # only texts with a style are in the minority
+                major = minority[(groups[i], _ID[shown])]
                 per = per_group[groups[i]]
                 where = f"module {e.module!r}" if e.module is not None else f"space {e.space!r}"
                 what = (
@@ -138,7 +140,7 @@ def message_style(ctx: Context) -> Iterator[Diagnostic]:
                     MESSAGE_STYLE,
                     i,
                     path,
-                    f"the {what} of {ctx.label(i)} {value[1]}, unlike {per[major]} of the "
+                    f"the {what} of {ctx.label(i)} {shown[1]}, unlike {per[major]} of the "
                     f"{sum(per.values())} {field}s in {where}",
                     f"{major[2]}: the other {field}s of {where} do",
                     needle=_needle(text, aspect),
@@ -153,7 +155,7 @@ def _needle(text: str, aspect: int) -> str | None:
     return parts[0] if aspect == 1 else parts[-1]
 
 
-def _majority(counts: dict[tuple, int]) -> tuple | None:
+def _majority(counts: dict[tuple[str, str, str], int]) -> tuple[str, str, str] | None:
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])

@@ -210,6 +210,7 @@ def copied_texts(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _first_word(text: str, stems: frozenset[str] | set[str]) -> str:
+    word: str
     for word in _WORD.findall(text):
         if word.lower()[:5] in stems:
             return word

@@ -33,9 +33,9 @@ def template_syntax(ctx: Context) -> Iterator[Diagnostic]:
     for i, e in enumerate(ctx.entries):
         if not (e.variants or e.translations) and e.message not in bad:
             continue
-        texts = []
-        if e.message in bad:
-            texts.append((("message",), bad[e.message]))  # type: ignore[index]
+        texts: list[tuple[tuple[str | int, ...], Template]] = []
+        if e.message is not None and e.message in bad:
+            texts.append((("message",), bad[e.message]))
         for j, variant in enumerate(e.variants):
             parsed = _parse(variant.message)
             if parsed.problems:

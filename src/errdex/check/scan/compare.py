@@ -155,9 +155,9 @@ def scan(catalog: Catalog, paths: Iterable[str | Path]) -> ScanResult:
     diagnostics = list(found.diagnostics)
     used: set[tuple[str | None, Code]] = set()
     by_message: dict[str, list[Entry]] = {}
-    for entry in catalog.entries:
-        if entry.message and not entry.is_removed:
-            by_message.setdefault(_norm(entry.message), []).append(entry)
+    for known in catalog.entries:
+        if known.message and not known.is_removed:
+            by_message.setdefault(_norm(known.message), []).append(known)
     for use in found.uses:
         entry = _resolve(catalog, use)
         if entry is None:

@@ -50,8 +50,10 @@ def _receiver(func: ast.expr) -> str:
 
 
 def _literal(node: ast.expr) -> Code | None:
-    if isinstance(node, ast.Constant) and type(node.value) in (int, str):
-        return node.value  # type: ignore[no-any-return]
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, (int, str)) and not isinstance(value, bool):
+            return value
     if (
         isinstance(node, ast.UnaryOp)
         and isinstance(node.op, ast.USub)

@@ -247,11 +247,14 @@ class Draft:
         return data
 
     def _space_of(self, entry: dict[str, Any]) -> str:
+        space: str
         if "space" in entry:
-            return entry["space"]
-        if "module" in entry:
-            return self.modules[entry["module"]]["space"]
-        return next(iter(self.spaces))
+            space = entry["space"]
+        elif "module" in entry:
+            space = self.modules[entry["module"]]["space"]
+        else:
+            space = next(iter(self.spaces))
+        return space
 
     def _kinds(self) -> dict[str, str]:
         codes: dict[str, list[Any]] = {sid: [] for sid in self.spaces}

@@ -94,8 +94,10 @@ def import_json(
             if value is None:
                 continue
             if role == "code":
-                if type(value) is int or (isinstance(value, str) and value.strip()):
-                    entry["code"] = value if type(value) is int else value.strip()
+                if isinstance(value, int) and not isinstance(value, bool):
+                    entry["code"] = value
+                elif isinstance(value, str) and value.strip():
+                    entry["code"] = value.strip()
                 continue
             if isinstance(value, bool):
                 value = "true" if value else "false"

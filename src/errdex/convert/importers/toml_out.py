@@ -52,8 +52,8 @@ def _table(data: dict[str, Any], nested: tuple[str, ...] = ()) -> Any:
                 sub.add(locale, _table(texts))
             table.add(key, sub)
         else:
-            item: Item | Any = _value(value)
-            table.add(key, item)
+            scalar: Item | Any = _value(value)
+            table.add(key, scalar)
     return table
 
 

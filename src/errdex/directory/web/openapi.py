@@ -63,7 +63,10 @@ def spec() -> dict[str, Any]:
             "api": {"type": "string", "description": "Path of the entry in this API."},
         },
     }
-    json_of = lambda ref: {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}  # noqa: E731
+
+    def json_of(ref: str) -> dict[str, Any]:
+        return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
+
     return {
         "openapi": "3.1.0",
         "info": {

@@ -282,7 +282,7 @@ class Pages:
                 "href": links.href(views.path(catalog_id, target)) if target is not None else None,
             }
         own = entry.locale or cat.meta.default_locale
-        translations = []
+        translations: list[dict[str, Any]] = []
         for tag, tr in entry.translations.items():
             if normalize_tag(tag) == normalize_tag(locale):
                 continue

@@ -211,11 +211,11 @@ class _File:
         if text is None or self.data is None:
             return None
         src = SourceFile(self.path, text, self.kind)
-        data = self.data
+        data: dict[str, Any] | None = self.data
         if formatted and self.after is not None:
             data, _ = parse(text, src)
-            if data is None:
-                return None
+        if data is None:
+            return None
         return Document(src, data, self.role)
 
     def result(self) -> Formatted:

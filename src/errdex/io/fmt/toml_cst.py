@@ -119,7 +119,8 @@ def decode_string(raw: str) -> str:
     """The value of a TOML string literal written as ``raw`` (any of the four kinds)."""
     if raw.startswith("'") and not raw.startswith("'''"):
         return raw[1:-1]
-    return tomllib.loads("v = " + raw)["v"]
+    value: str = tomllib.loads("v = " + raw)["v"]
+    return value
 
 
 class _Reader:

@@ -60,8 +60,8 @@ def locale_tags(ctx: Context) -> Iterator[Diagnostic]:
                 hint=f"rename it, e.g. locales/zh-CN{path.suffix}",
             )
     for i, e in enumerate(ctx.entries):
-        mod = catalog.modules.get(e.module) if e.module is not None else None
-        inherited = mod is not None and mod.locale == e.locale
+        owner = catalog.modules.get(e.module) if e.module is not None else None
+        inherited = owner is not None and owner.locale == e.locale
         if e.locale is not None and not inherited and not is_locale_tag(e.locale):
             message = f"{ctx.label(i)} has locale {_shown(e.locale)}: not a BCP 47 language tag"
             yield ctx.entry_diag(INVALID_LOCALE, i, ("locale",), message, _HINT)

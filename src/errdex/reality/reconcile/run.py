@@ -35,7 +35,7 @@ from errdex.reality.reconcile.tally import (
     bump,
 )
 from errdex.reality.shape import body_shape
-from errdex.runtime import decode, render
+from errdex.runtime import decode, error_of, render
 
 CACHE = 16_384
 """Distinct observations whose judgement is kept."""
@@ -109,7 +109,7 @@ class _Judge:
             found: tuple[int, frozenset[str]] | None = None
             if not entry.is_removed:
                 try:
-                    err = self.catalog.error(entry.key, space=entry.space)
+                    err = error_of(self.catalog, entry.key, space=entry.space)
                     rendered = render(err, profile)
                     found = (rendered.status, body_shape(orjson.loads(rendered.body)))
                 except Exception:  # an entry the runtime cannot render here: no reference

@@ -18,7 +18,7 @@ import orjson
 from errdex.model import Catalog
 from errdex.reality.shape import body_shape
 from errdex.reality.verify.cases import Case
-from errdex.runtime import decode, render
+from errdex.runtime import decode, error_of, render
 
 
 class Declared(NamedTuple):
@@ -46,7 +46,7 @@ def declared(catalog: Catalog, case: Case, profile: str, locale: str | None) -> 
     (an ``Accept-Language`` value or None)."""
     entry = case.entry
     params = dict(case.expect.params)
-    error = catalog.error(entry.key, space=entry.space, params=params)
+    error = error_of(catalog, entry.key, space=entry.space, params=params)
     rendered = render(error, profile, locale=locale)
     headers = {name.lower(): value for name, value in rendered.headers}
     decoded = decode(rendered.status, rendered.headers, rendered.body, catalog=catalog)

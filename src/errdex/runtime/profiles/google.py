@@ -21,7 +21,13 @@ from __future__ import annotations
 from typing import Any
 
 from errdex.runtime.errors import Error
-from errdex.runtime.render import Rendered, dumps, headers, retry_seconds
+from errdex.runtime.profiles.common import (
+    Rendered,
+    dumps,
+    headers,
+    retry_after_sent,
+    retry_seconds,
+)
 from errdex.runtime.retry import format_duration
 from errdex.runtime.spec import EntrySpec, Texts
 from errdex.runtime.status import google_status
@@ -69,7 +75,7 @@ def render_google(
                 "message": message,
             }
         )
-    seconds = retry_seconds(error.retry_after)
+    seconds = retry_seconds(retry_after_sent(error))
     if seconds is not None:
         details.append({"@type": TYPE_PREFIX + "RetryInfo", "retryDelay": format_duration(seconds)})
     if spec.type_url != "about:blank":

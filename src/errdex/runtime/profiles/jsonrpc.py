@@ -26,17 +26,18 @@ import orjson
 
 from errdex.model import Catalog
 from errdex.runtime.errors import Error
-from errdex.runtime.render import (
+from errdex.runtime.hygiene import public_view
+from errdex.runtime.internal_policy import as_error
+from errdex.runtime.profiles.common import (
     FastProfile,
     Profile,
     Rendered,
-    as_error,
     dump_value,
     dumps,
+    fast_headers,
     headers,
     localize,
     params_bytes,
-    retry_seconds,
     single_slot,
     sub_error_dicts,
 )
@@ -77,27 +78,25 @@ def error_object(error: Error, spec: EntrySpec, message: str) -> dict[str, Any]:
     return obj
 
 
-def fast_jsonrpc(cls: type[Error], spec: EntrySpec) -> FastProfile:
+def fast_jsonrpc(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) -> FastProfile:
     """Return the fast renderer of one entry class: its JSON-RPC response as bytes
-    precomputed around the variable members (``message``, ``data.params``, ``id``).
+    precomputed around the variable members (``message``, ``data.params``, ``id``),
+    in the catalog's language or, with ``texts``, in one negotiated locale.
 
-    It renders an error with nothing but parameters set, in the catalog's
-    language, and returns None for anything else (the full path then renders
-    it); its bytes are the ones orjson writes for the whole response."""
+    It renders an error with nothing but parameters set, and returns None for
+    anything else (the full path then renders it); its bytes are the ones orjson
+    writes for the whole response."""
     status = spec.jsonrpc_status
-    hdrs: tuple[tuple[str, str], ...] = (("Content-Type", MEDIA_TYPE),)
-    seconds = retry_seconds(cls.retry_after)
-    if seconds is not None:
-        hdrs += (("Retry-After", str(seconds)),)
+    hdrs = fast_headers(cls, MEDIA_TYPE, texts)
     head = b'{"jsonrpc":"2.0","error":{"code":' + dumps(spec.jsonrpc_code) + b',"message":'
     data_head = _data_head(cls, spec)
     # Without parameters, data names the entry unless the wire code alone does.
     no_params = b"" if spec.jsonrpc_bare else b',"data":' + dumps(data_head)
     params_open = b',"data":' + dumps(data_head)[:-1] + b',"params":'
-    static = spec.static_message
+    static = spec.static_message if texts is None else texts.template.static
     message = dump_value(static) if static is not None else None
-    fill = spec.public.fill
-    slot = single_slot(spec)
+    fill = spec.public.fill if texts is None else texts.public.fill
+    slot = single_slot(spec, texts)
     if slot is not None:  # "lead{name}after": the value's escaped bytes go in twice
         name, lead, after = slot
         before_value = head + b'"' + lead
@@ -173,7 +172,7 @@ def render_batch(
             item, request_id = item
         if not isinstance(item, BaseException):
             item = TypeError(f"not an exception: {type(item).__name__}")
-        error = as_error(item, catalog)
+        error = public_view(as_error(item, catalog))
         spec, message, _ = localize(error, locale)
         out.append(
             {"jsonrpc": "2.0", "error": error_object(error, spec, message), "id": request_id}

@@ -16,12 +16,19 @@ one, else the error's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from errdex.model import Catalog
 from errdex.runtime.errors import Error
-from errdex.runtime.render import Profile, Rendered, dumps, headers, sub_error_dicts
+from errdex.runtime.profiles.common import (
+    Profile,
+    Rendered,
+    dumps,
+    headers,
+    retry_after_sent,
+    sub_error_dicts,
+)
 from errdex.runtime.spec import EntrySpec, Texts
 from errdex.runtime.state import runtime_of
 
@@ -58,7 +65,7 @@ REFERENCES: dict[str, Getter] = {
     "status": lambda e, c: e.status,
     "jsonrpc_code": lambda e, c: c.spec.jsonrpc_code,
     "retryable": lambda e, c: e.retryable,
-    "retry_after": lambda e, c: e.retry_after,
+    "retry_after": lambda e, c: retry_after_sent(e),
     "data": _data,
     "context": lambda e, c: e.context,
     "params": lambda e, c: e.public_params,
@@ -109,7 +116,7 @@ def plain_profile(catalog: Catalog, name: str) -> Profile:
     """Return the render function of the catalog's profile ``name`` (compiled once)."""
     state = runtime_of(catalog)
     cache = state.plain_profiles
-    found = cache.get(name)
+    found: Profile | None = cache.get(name)
     if found is not None:
         return found
     declared = catalog.profiles[name]
@@ -145,15 +152,21 @@ def _at(body: Any, path: tuple[str | int, ...]) -> tuple[bool, Any]:
     return True, body
 
 
-def read_plain(body: Any, catalog: Catalog) -> tuple[str, dict[str, Any]] | None:
+def read_plain(
+    body: Any,
+    catalog: Catalog,
+    maps: Sequence[tuple[str, dict[str, tuple[str | int, ...]], Any]] | None = None,
+) -> tuple[str, dict[str, Any]] | None:
     """Match a body against the catalog's plain profiles; return (profile, fields) or None.
 
     A profile matches when the body has its ``$code`` field; among several the
     one matching the most of its fields (then: the one with no extra keys) wins.
+    ``maps`` are the profiles' ``(name, field_map(body), body)``, when precomputed.
     """
+    if maps is None:
+        maps = [(name, field_map(p.body), p.body) for name, p in catalog.profiles.items()]
     best: tuple[tuple[int, int], str, dict[str, Any]] | None = None
-    for name, profile in catalog.profiles.items():
-        where = field_map(profile.body)
+    for name, where, template in maps:
         if "code" not in where:
             continue
         values: dict[str, Any] = {}
@@ -164,8 +177,8 @@ def read_plain(body: Any, catalog: Catalog) -> tuple[str, dict[str, Any]] | None
         if "code" not in values:
             continue
         extra = (
-            len(body) - len(profile.body)
-            if isinstance(body, dict) and isinstance(profile.body, dict)
+            len(body) - len(template)
+            if isinstance(body, dict) and isinstance(template, dict)
             else 0
         )
         score = (len(values), -abs(extra))

@@ -16,14 +16,14 @@ from typing import Any
 import orjson
 
 from errdex.runtime.errors import Error
-from errdex.runtime.render import (
+from errdex.runtime.profiles.common import (
     FastProfile,
     Rendered,
     dump_value,
     dumps,
+    fast_headers,
     headers,
     params_bytes,
-    retry_seconds,
     single_slot,
     sub_error_dicts,
 )
@@ -46,37 +46,37 @@ def _class_members(error: Error | type[Error], spec: EntrySpec) -> dict[str, Any
         tail["space"] = error.space
     if error.retryable is not None:
         tail["retryable"] = error.retryable
-    if error.retry_after is not None:
-        tail["retry_after"] = error.retry_after
+    retry_after = error.retry_after if error.retryable is not False else None
+    if retry_after is not None:
+        tail["retry_after"] = retry_after
     return tail
 
 
-def fast_problem(cls: type[Error], spec: EntrySpec) -> FastProfile:
+def fast_problem(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) -> FastProfile:
     """Return the fast renderer of one entry class: its problem document as bytes
-    precomputed around the variable members (``detail``, ``instance``, ``params``).
+    precomputed around the variable members (``detail``, ``instance``, ``params``),
+    in the catalog's language or, with ``texts``, in one negotiated locale.
 
-    It renders an error with nothing but parameters set, in the catalog's
-    language, and returns None for anything else (the full path then renders
-    it); its bytes are the ones orjson writes for the whole document."""
+    It renders an error with nothing but parameters set, and returns None for
+    anything else (the full path then renders it); its bytes are the ones orjson
+    writes for the whole document."""
     status = cls.status
-    head = dumps({"type": spec.type_url, "title": spec.title, "status": status})
+    title = spec.title if texts is None or spec.type_url == "about:blank" else texts.title
+    head = dumps({"type": spec.type_url, "title": title, "status": status})
     head = head[:-1] + b',"detail":'
     members = dumps(_class_members(cls, spec))
     tail = b"," + members[1:-1] if len(members) > 2 else b""
     closed = tail + b"}"
-    seconds = retry_seconds(cls.retry_after)
-    hdrs: tuple[tuple[str, str], ...] = (("Content-Type", MEDIA_TYPE),)
-    if seconds is not None:
-        hdrs += (("Retry-After", str(seconds)),)
-    static = spec.static_message
+    hdrs = fast_headers(cls, MEDIA_TYPE, texts)
+    static = spec.static_message if texts is None else texts.template.static
     detail = dump_value(static) if static is not None else None
     whole = (
         None
         if detail is None
         else _new(Rendered, (status, hdrs, head + detail + closed, MEDIA_TYPE))
     )
-    fill = spec.public.fill
-    slot = single_slot(spec)
+    fill = spec.public.fill if texts is None else texts.public.fill
+    slot = single_slot(spec, texts)
     if slot is not None:  # "lead{name}after": the value's escaped bytes go in twice
         name, lead, after = slot
         before_value = head + b'"' + lead

@@ -1,0 +1,252 @@
+"""The class factory: one exception class per catalog, code space, module and entry.
+
+Classes are made on first use and registered in their catalog's registry by
+:meth:`Error.__init_subclass__ <errdex.runtime.errors.Error.__init_subclass__>`
+(``type(name, bases, attrs, code=key, name=name)``), psycopg's pattern: one plain
+dict per catalog, :func:`lookup` is a dict access. Making a class costs little more
+than ``type()``: the facts every render needs (:class:`~errdex.runtime.spec.EntrySpec`)
+are built on the class's first use, not when it is made.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import threading
+from typing import TYPE_CHECKING, Any
+
+from errdex.model import Entry
+from errdex.model.effective import sent_status
+from errdex.runtime.errors import Error
+from errdex.runtime.spec import EntrySpec
+
+if TYPE_CHECKING:
+    from errdex.model import Catalog
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+_MODULE = "errdex.runtime"
+
+
+class LazySpec:
+    """The ``_spec`` of an entry class until first read: builds the class's
+    :class:`~errdex.runtime.spec.EntrySpec` and puts it on the class in its place."""
+
+    __slots__ = ()
+
+    def __get__(self, instance: Error | None, owner: type[Error] | None = None) -> EntrySpec:
+        cls: type[Error] = owner if owner is not None else type(instance)  # type: ignore[assignment]
+        entry = cls.entry
+        assert entry is not None, cls
+        spec = EntrySpec(cls.catalog, entry)
+        type.__setattr__(cls, "_spec", spec)  # equivalent specs if two threads race
+        return spec
+
+
+_LAZY_SPEC = LazySpec()
+
+
+class LazyStatus:
+    """The ``status`` of an entry class until first read: the HTTP status the entry is
+    sent with (:func:`errdex.model.effective.sent_status`), then put on the class."""
+
+    __slots__ = ()
+
+    def __get__(self, instance: Error | None, owner: type[Error] | None = None) -> int:
+        cls: type[Error] = owner if owner is not None else type(instance)  # type: ignore[assignment]
+        entry = cls.entry
+        assert entry is not None, cls
+        status = sent_status(cls.catalog, entry)
+        type.__setattr__(cls, "status", status)
+        return status
+
+
+_LAZY_STATUS = LazyStatus()
+
+
+def camel(text: str) -> str:
+    """``"csghub-auth"`` → ``"CsghubAuth"`` (``"X"`` for text with no letter or digit)."""
+    return "".join(w[:1].upper() + w[1:] for w in _WORDS.findall(text)) or "X"
+
+
+def class_name(entry: Entry) -> str:
+    """The class name of an entry: its name when it is an identifier, else ``Error_<code>``."""
+    name = entry.name
+    if name and name.isidentifier() and not keyword.iskeyword(name):
+        return name
+    code = entry.code
+    if type(code) is int:
+        return f"Error_{code}" if code >= 0 else f"Error_minus{-code}"
+    return "Error_" + "_".join(_WORDS.findall(str(code)))
+
+
+def lookup(root: type[Error], space: str, key: Any) -> type[Error]:
+    """Return the class already made for ``(space, key)``; raise ``KeyError`` if none."""
+    return root._registry[space, key]
+
+
+class ClassFactory:
+    """Makes (once) and keeps the classes of one catalog: the root, ``ClientError`` and
+    ``ServerError``, one per space and module, and one per entry on first use."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        profiles: dict[str, Any],
+        locales: Any = None,
+        root_attrs: dict[str, Any] | None = None,
+    ) -> None:
+        """``profiles`` is the catalog's table of render functions and ``locales`` its
+        :class:`~errdex.runtime.negotiation.LocaleCache` (both shared by its classes);
+        ``root_attrs`` more attributes of the root class (``__reduce__``)."""
+        self.catalog = catalog
+        self._locales = locales
+        self.lock = threading.RLock()
+        self._profiles = profiles
+        cid = catalog.meta.id
+        self.registry: dict[Any, type[Error]] = {}
+        """``(space, key)`` and ``name`` → entry class, filled as classes are made."""
+        self.root: type[Error] = self.make(
+            f"{camel(cid)}Error",
+            (Error,),
+            {
+                "__doc__": f"Root of every error of catalog {cid!r}.",
+                "_registry": self.registry,
+                **(root_attrs or {}),
+            },
+        )
+        self.client_error = self.make(
+            "ClientError",
+            (self.root,),
+            {"__doc__": "A decoded 4xx error whose code the catalog does not know.", "status": 400},
+        )
+        self.server_error = self.make(
+            "ServerError",
+            (self.root,),
+            {"__doc__": "A decoded 5xx error whose code the catalog does not know.", "status": 500},
+        )
+        self._modules: dict[str, type[Error]] = {}
+        self._spaces: dict[str, type[Error]] = {}
+
+    def make(
+        self, class_name: str, bases: tuple[type, ...], attrs: dict[str, Any], /, **keys: Any
+    ) -> type[Error]:
+        """Make one class of this catalog (``keys``: ``code=``, ``name=`` to register it)."""
+        attrs["__module__"] = _MODULE
+        attrs["__qualname__"] = f"{self.catalog.meta.id}.{class_name}"
+        attrs["catalog"] = self.catalog
+        attrs["_profiles"] = self._profiles
+        attrs["_locales"] = self._locales
+        attrs["_fast"] = {}
+        cls: type[Error] = type(class_name, bases, attrs, **keys)
+        return cls
+
+    def space_class(self, space_id: str) -> type[Error]:
+        """Return (making once) the class of a code space."""
+        cls = self._spaces.get(space_id)
+        if cls is not None:
+            return cls
+        space = self.catalog.spaces.get(space_id)
+        if space is None and not any(e.space == space_id for e in self.catalog.entries):
+            raise LookupError(
+                f"catalog {self.catalog.meta.id!r} has no space {space_id!r}; "
+                f"spaces: {', '.join(self.catalog.spaces) or 'none declared'}"
+            )
+        with self.lock:
+            cls = self._spaces.get(space_id)
+            if cls is None:
+                title = (space.title if space else None) or space_id
+                attrs: dict[str, Any] = {
+                    "__doc__": f"Errors of code space {space_id!r}: {title}.",
+                    "space": space_id,
+                }
+                if space is not None and space.http_status is not None:
+                    attrs["status"] = space.http_status
+                cls = self.make(f"{camel(space_id)}SpaceError", (self.root,), attrs)
+                self._spaces[space_id] = cls
+        return cls
+
+    def module_class(self, module_id: str) -> type[Error]:
+        """Return (making once) the class of a module."""
+        cls = self._modules.get(module_id)
+        if cls is not None:
+            return cls
+        module = self.catalog.modules.get(module_id)
+        if module is None:
+            import difflib
+
+            close = difflib.get_close_matches(module_id, list(self.catalog.modules), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise LookupError(f"catalog {self.catalog.meta.id!r} has no module {module_id!r}{hint}")
+        parent = self.space_class(module.space)
+        with self.lock:
+            cls = self._modules.get(module_id)
+            if cls is None:
+                attrs: dict[str, Any] = {
+                    "__doc__": f"Errors of module {module_id!r}: {module.title or module_id}.",
+                    "space": module.space,
+                    "module": module_id,
+                }
+                if module.http_status is not None:
+                    attrs["status"] = module.http_status
+                cls = self.make(f"{camel(module_id)}Error", (parent,), attrs)
+                self._modules[module_id] = cls
+        return cls
+
+    def entry_class(self, entry: Entry) -> type[Error]:
+        """Return (making once) the class of an entry of this catalog."""
+        space = entry.space
+        cls = self.registry.get((space, entry.key))
+        if cls is not None:
+            return cls if cls.entry is entry else self._duplicate(entry)
+        module = entry.module
+        if module is not None and module in self.catalog.modules:
+            module_cls = self._modules.get(module) or self.module_class(module)
+            if module_cls.space == space:
+                bases: tuple[type[Error], ...] = (module_cls,)
+            else:
+                bases = (module_cls, self._spaces.get(space) or self.space_class(space))
+        else:
+            bases = (self._spaces.get(space) or self.space_class(space),)
+        with self.lock:
+            made = self.registry.get((space, entry.key))
+            if made is None:
+                attrs = self._entry_attrs(entry)
+                made = self.make(class_name(entry), bases, attrs, code=entry.key, name=entry.name)
+            cls = made
+        if cls.entry is not entry:
+            return self._duplicate(entry)
+        return cls
+
+    def _entry_attrs(self, entry: Entry) -> dict[str, Any]:
+        name = entry.name
+        doc = f"{entry.code} {name}: {entry.display_title}" if name else f"{entry.code}: "
+        if not name:
+            doc += entry.display_title
+        if entry.description:
+            doc += "\n\n" + entry.description
+        return {
+            "__doc__": doc,
+            "_spec": _LAZY_SPEC,
+            "_removed": entry.status == "removed",
+            "entry": entry,
+            "code": entry.code,
+            "name": name,
+            "space": entry.space,
+            "module": entry.module,
+            "status": _LAZY_STATUS,
+            "retryable": entry.retryable,
+            # an entry that is not retryable never sends Retry-After, even an inherited one
+            "retry_after": entry.retry_after if entry.retryable is not False else None,
+        }
+
+    def _duplicate(self, entry: Entry) -> type[Error]:
+        """A second entry with a code already registered (a duplicate ``check`` reports):
+        its own class, kept apart from the registry."""
+        key = ("duplicate", id(entry))
+        with self.lock:
+            cls = self.registry.get(key)
+            if cls is None:
+                space_cls = self.space_class(entry.space)
+                cls = self.make(class_name(entry), (space_cls,), self._entry_attrs(entry))
+                self.registry[key] = cls
+        return cls
