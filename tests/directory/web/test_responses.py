@@ -3,6 +3,8 @@ profile the catalog uses, and the retry advice in words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import orjson
 import pytest
 
@@ -20,7 +22,10 @@ def test_each_profile_the_catalog_uses_is_rendered_by_the_runtime(examples: Regi
     cat, entry = _entry(examples, "csghub", "AUTH-ERR-4")
     assert profiles_of(cat, entry) == ["csghub"]  # its declared envelope, not problem+json
     (shown,) = example_responses(cat, entry)
-    sent = render(cat.error("AUTH-ERR-4"), "csghub", id=1, catalog=cat)
+    import errdex
+
+    bound = errdex.load(Path(__file__).resolve().parents[3] / "examples" / "csghub")
+    sent = render(bound.error("AUTH-ERR-4"), "csghub", id=1, catalog=bound)
     assert shown["status"] == sent.status and shown["content_type"] == sent.media_type
     assert orjson.loads(shown["body"]) == orjson.loads(sent.body)
 

@@ -2,7 +2,7 @@
 retry advice in words, for the code's page in the web directory.
 
 The examples are what errdex's runtime sends for the entry, not a sketch: the
-entry's error is built from its catalog (``catalog.error(code, ...)``) and
+entry's error is built from its catalog by the runtime (its exception class) and
 rendered with each profile the catalog uses, so the page shows the exact
 status, content type and body (placeholders shown as ``{name}``). The
 profiles a catalog uses: ``jsonrpc`` for a code of a JSON-RPC space, else
@@ -40,8 +40,12 @@ def example_responses(
     if entry.status == "removed":
         return []
     params = {name: f"{{{name}}}" for name in entry.params}
+    from errdex.runtime.raising import raisable_class
+    from errdex.runtime.state import runtime_of
+
     try:
-        error = catalog.error(entry.code, space=entry.space, **params)
+        cls = raisable_class(runtime_of(catalog).errors, entry.code, entry.space)
+        error = cls(**params)
     except Exception:  # a page shows no example rather than failing
         return []
     from errdex.runtime.render import render
