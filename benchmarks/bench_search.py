@@ -91,7 +91,8 @@ def run(quick: bool) -> list[Result]:
     index = registry.index
     build = time.perf_counter() - start
     rows = [
-        (*_row(catalog, e), index._facets(catalog, e, i)) for i, e in enumerate(catalog.entries, 1)
+        (*_row(catalog, e, {}), index._facets(catalog, e, i))
+        for i, e in enumerate(catalog.entries, 1)
     ]
 
     marks = ", ".join("?" * (len(COLUMNS) + 1))

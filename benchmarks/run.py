@@ -29,6 +29,7 @@ SUITES = {
     "search": "bench_search",
     "reality": "bench_reality",
     "services": "bench_services",
+    "site": "bench_site",
 }
 """Suite name → module in this folder exposing ``run(quick) -> list[Result]``."""
 

@@ -196,12 +196,13 @@ def _command_line_ok(argv: list[str]) -> None:
 def test_pre_commit_hooks_name_real_commands() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     ids = {h["id"]: h for h in hooks}
-    assert set(ids) == {"errdex-check", "errdex-fmt", "errdex-diff"}
+    assert set(ids) == {"errdex-check", "errdex-fmt", "errdex-fmt-check", "errdex-diff"}
     for hook in hooks:
         assert {"id", "name", "entry", "language"} <= set(hook)
         assert hook["language"] == "python"
         _command_line_ok(hook["entry"].split() + list(hook.get("args", [])))
-    assert ids["errdex-fmt"]["entry"].split()[1:] == ["fmt", "--check"]
+    assert ids["errdex-fmt"]["entry"].split()[1:] == ["fmt"]  # the fixing hook writes
+    assert ids["errdex-fmt-check"]["entry"].split()[1:] == ["fmt", "--check", "--diff"]
     assert ids["errdex-diff"]["entry"].split()[1:] == ["diff", "git:origin/main"]
 
 

@@ -181,3 +181,17 @@ def test_an_unclosed_string_in_a_po_is_refused_not_dropped(shop):
     assert result.exit_code == 2
     assert "zh-CN.po:" in result.stderr and "the string is not closed" in result.stderr
     assert not (shop / "locales").exists()
+
+
+def test_update_and_compile_report_as_json(shop):
+    import orjson
+
+    result = run("i18n", "update", str(shop), "--locale", "zh-CN", "--json")
+    assert result.exit_code == 0, result.output
+    (one,) = orjson.loads(result.stdout)["locales"]
+    assert one["locale"] == "zh-CN" and one["written"] is True and one["added"] == 2
+    translate(shop / "i18n" / "zh-CN.po", ZH)
+    result = run("i18n", "compile", str(shop), "--format", "json")
+    assert result.exit_code == 0, result.output
+    (done,) = orjson.loads(result.stdout)["locales"]
+    assert done["translated"] == 1 and done["written"] is True

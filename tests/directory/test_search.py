@@ -174,3 +174,44 @@ def test_snippets_are_plain_text_without_markdown_markers(examples: Registry) ->
     assert [snippet.text[s:e] for s, e in snippet.marks] == ["白名单"]
     for hit in examples.search("sql ErrNoRows").hits:
         assert hit.snippet is not None and "`" not in hit.snippet.text
+
+
+def test_stemming_finds_other_forms_of_a_word(examples: Registry) -> None:
+    tokens = _codes(examples.search("tokens", catalog="subquery-indexer-proxy", limit=50))
+    assert ("subquery-indexer-proxy", 1006) in tokens  # "JWT token expired."
+    limited = _codes(examples.search("limited", catalog="subquery-indexer-proxy", limit=50))
+    assert ("subquery-indexer-proxy", 1052) in limited  # "Rate limit: reach the max limit …"
+
+
+def test_an_exact_title_outranks_a_text_that_merely_contains_the_words(examples: Registry) -> None:
+    codes = _codes(examples.search("rate limit", limit=10))
+    assert codes[0] == ("zan", -32004)  # its title is "Rate limited"
+    not_a_limit = codes.index(("subquery-indexer-proxy", 1135))  # "… is not rate limit."
+    assert codes.index(("subquery-indexer-proxy", 1052)) < not_a_limit
+    assert codes.index(("csghub", "REQ-ERR-10")) < not_a_limit  # errRateLimitExceeded
+
+
+def test_a_name_one_edit_away_is_found(examples: Registry) -> None:
+    for typo in ("invalidJTW", "invaldJWT", "invalidJWTT", "inavlidJWT"):
+        assert _codes(examples.search(typo))[:1] == [("csghub", "AUTH-ERR-4")], typo
+    assert examples.near_names("jwt") == []  # too short to correct
+
+
+def test_a_chinese_query_not_found_as_a_phrase_falls_back_to_its_bigrams(
+    examples: Registry,
+) -> None:
+    result = examples.search("仓库没找到")  # no text says this; 找不到…仓库 does
+    assert result.total > 0
+    assert all("仓库" in _text(h.entry) or "找到" in _text(h.entry) for h in result.hits)
+
+
+def test_total_counts_every_match_and_ranks_over_all_of_them(tmp_path: Path) -> None:
+    errors = [{"code": i, "message": f"Quota exceeded for shard {i}."} for i in range(1, 700)]
+    errors.append({"code": 700, "title": "Quota exceeded", "message": "Quota exceeded."})
+    import orjson
+
+    data = {"catalog": {"id": "wide"}, "spaces": {"app": {"kind": "app"}}, "errors": errors}
+    (tmp_path / "wide.json").write_bytes(orjson.dumps(data))
+    result = Registry.from_paths([tmp_path / "wide.json"]).search("quota exceeded", limit=3)
+    assert result.total == 700 and result.total_exact
+    assert result.hits[0].entry.code == 700  # last in catalog order, first by its title

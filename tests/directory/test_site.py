@@ -142,3 +142,48 @@ def test_cli_build_site(tmp_path: Path) -> None:
         and "other files" in refused.stderr
         and "Traceback" not in refused.stderr
     )
+
+
+def test_hostile_locale_tags_never_write_outside_out(tmp_path: Path) -> None:
+    """Locale tags from ``locales = [...]`` and locale file names with ``..`` or ``/`` get no
+    copy (a note says so); nothing lands outside OUT."""
+    from errdex.directory.site import build_site
+
+    src = tmp_path / "cat"
+    (src / "locales").mkdir(parents=True)
+    (src / "errdex.toml").write_text(
+        '[catalog]\nid = "evil"\ndefault_locale = "en"\n'
+        'locales = ["en", "../../pwned", "zh/../../x", "zh-CN"]\n\n'
+        '[spaces.app]\nkind = "app"\n\n[[errors]]\ncode = 1\nname = "boom"\nmessage = "Boom."\n'
+    )
+    (src / "locales" / "..%2f..%2fescaped.toml").write_text('[errors.1]\nmessage = "Bum."\n')
+    out = tmp_path / "deep" / "er" / "site"
+    from errdex.io import read
+
+    # Loading refuses such a catalog (bad locale tags are invalid); the site must hold
+    # even when handed one, so it is read leniently here.
+    catalog, _ = read(src)
+    assert catalog is not None
+    assert Registry.from_paths([src]).catalogs == {}
+    before = {p for p in tmp_path.rglob("*")}
+    report = build_site(Registry([catalog]), out)
+    written = {p for p in tmp_path.rglob("*")} - before
+    assert written and all(p == out or out in p.parents or p in out.parents for p in written)
+    made = [p for p in tmp_path.rglob("*") if src not in p.parents]
+    assert not any("pwned" in p.name or "escaped" in p.name or p.name == "x" for p in made)
+    assert sum("not a BCP 47 language tag" in note for note in report.skipped) >= 2
+    assert "zh-CN" in report.locales  # a good tag still gets its copy
+
+
+def test_confined_refuses_a_path_that_resolves_outside(tmp_path: Path) -> None:
+    from errdex.directory.site import SiteError, confined
+
+    root = tmp_path / "site"
+    root.mkdir()
+    assert confined(root, "a", "index.html") == root / "a" / "index.html"
+    for parts in (("..", "x"), ("a", "..", "..", "x"), ("/etc/passwd",)):
+        with pytest.raises(SiteError):
+            confined(root, *parts)
+    (root / "link").symlink_to(tmp_path)
+    with pytest.raises(SiteError):
+        confined(root, "link", "x")

@@ -17,7 +17,7 @@ from errdex.directory.tokenize import (
 def test_cjk_runs_become_bigrams_and_latin_text_is_kept() -> None:
     assert segment("rate limit") == "rate limit"
     assert segment("白名单设置").split() == ["白名", "名单", "单设", "设置", "置"]
-    assert segment("ZAN节点").split() == ["ZAN", "节点", "点"]
+    assert segment("ZAN节点").split() == ["zan", "节点", "点"]
 
 
 def test_identifiers_add_their_words() -> None:
@@ -43,7 +43,7 @@ def test_queries_split_into_words_and_cjk_runs_without_syntax() -> None:
 def test_match_expressions_quote_every_term() -> None:
     found, _ = terms("rate 白名单")
     assert match_expression(found) == '"rate" AND "白名 名单"'
-    assert match_expression(found, any_term=True) == '"rate" OR "白名 名单"'
+    assert match_expression(found, any_term=True) == '"rate" OR ("白名" OR "名单")'
     assert match_expression(terms("rate limi")[0]) == '"rate" AND "limi"*'
     assert match_expression(terms("rate limi")[0], last_words=["limit", "limits"]) == (
         '"rate" AND ("limit" OR "limits")'
@@ -51,19 +51,27 @@ def test_match_expressions_quote_every_term() -> None:
     assert match_expression(terms("限")[0]) == '"限"*'
 
 
-def test_highlighter_finds_words_at_word_starts_and_cjk_anywhere() -> None:
+def test_highlighter_marks_words_by_stem_and_cjk_anywhere() -> None:
     pattern = highlighter(terms("limit 名单")[0])
     assert pattern is not None
-    assert [m.group() for m in pattern.finditer("Rate limits; limit, unlimited 白名单")] == [
-        "limit",
-        "名单",
-    ]
+    text = "Rate limits; limit, unlimited 白名单"
+    assert [text[s:e] for s, e in pattern.spans(text)] == ["limits", "limit", "名单"]
     last = highlighter(terms("rate limi")[0])
-    assert last is not None and [m.group() for m in last.finditer("Rate limits")] == [
+    assert last is not None and [text[s:e] for s, e in last.spans(text)] == [
         "Rate",
-        "limi",
+        "limits",
+        "limit",
     ]
+    assert not last.search("unlimited")
     assert highlighter([]) is None
+
+
+def test_words_are_indexed_and_queried_by_their_stems() -> None:
+    assert segment("Tokens expired") == "token expir"
+    assert match_expression(terms("tokens")[0], prefix_last=False) == '"token"'
+    vocabulary: dict[str, str] = {}
+    segment("Tokenizer missing", vocabulary)
+    assert vocabulary == {"tokenizer": "token", "missing": "miss"}
 
 
 def test_fold_matches_the_tokenizer() -> None:

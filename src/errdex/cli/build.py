@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 import click
 
 from errdex.cli.common import inside, load_or_exit, print_diagnostics, save
+from errdex.cli.output import format_option, write_json
 from errdex.io import Diagnostic
 from errdex.io.diagnostic import INVALID_VALUE, MISSING_FIELD
 from errdex.model import Catalog, Target
@@ -127,7 +128,7 @@ def diff_hint(old: bytes, new: bytes) -> str:
     return "differs in line endings or trailing whitespace"
 
 
-def _build_site(path: str | None, out: str) -> None:
+def _build_site(path: str | None, out: str, as_json: bool = False) -> None:
     """``--site DIR``: the static web directory (see :mod:`errdex.directory.site`)."""
     from errdex.cli.registry_option import registry_or_exit
     from errdex.directory.site import SiteError, build_site
@@ -138,6 +139,17 @@ def _build_site(path: str | None, out: str) -> None:
     except (SiteError, OSError) as exc:
         click.echo(f"errdex: cannot write the site: {exc}", err=True)
         sys.exit(2)
+    if as_json:
+        write_json(
+            {
+                "site": str(report.out),
+                "pages": report.pages,
+                "files": report.files,
+                "locales": list(report.locales),
+                "skipped": list(report.skipped),
+            }
+        )
+        return
     for note in report.skipped:
         click.echo(f"skipped {note}", err=True)
     click.echo(
@@ -164,10 +176,16 @@ def _clip(text: str, width: int = 60) -> str:
     help="Instead, write the web directory of the catalogs at PATH (default: the registry) "
     "as a static site to DIR.",
 )
-def build(path: str | None, check: bool, site: str | None) -> None:
-    """Build every [[targets]] file of the catalog at PATH (default: the current folder)."""
+@format_option
+def build(path: str | None, check: bool, site: str | None, output_format: str) -> None:
+    """Build every [[targets]] file of the catalog at PATH (default: the current folder).
+
+    With --format json, one object lists each target file and its status
+    (wrote, unchanged, stale, missing).
+    """
+    as_json = output_format == "json"
     if site is not None:
-        _build_site(path, site)
+        _build_site(path, site, as_json)
         return
     path = path or "."
     catalog = load_or_exit(path)
@@ -177,6 +195,8 @@ def build(path: str | None, check: bool, site: str | None) -> None:
         click.echo(f"errdex: cannot build {path}: fix the targets above", err=True)
         sys.exit(2)
     if not catalog.targets:
+        if as_json:
+            write_json({"check": check, "files": [], "stale": 0})
         click.echo(f"{path}: the catalog declares no [[targets]]; nothing to build", err=True)
         return
     root = Path(path) if Path(path).is_dir() else Path(path).parent
@@ -190,19 +210,29 @@ def build(path: str | None, check: bool, site: str | None) -> None:
     stale = 0
     for file in planned:
         inside("build", root, file.relative_to(root))
+    files: list[dict[str, str]] = []
+    say = (lambda *a, **k: None) if as_json else click.echo
     for file, data in planned.items():
         current = file.read_bytes() if file.is_file() else None
         if current == data:
+            files.append({"path": str(file), "status": "unchanged"})
             if not check:
-                click.echo(f"unchanged {file}", err=True)
+                say(f"unchanged {file}", err=True)
             continue
         if check:
             stale += 1
             reason = "missing" if current is None else "stale: " + diff_hint(current, data)
-            click.echo(f"{file}: {reason}")
+            files.append({"path": str(file), "status": "missing" if current is None else "stale"})
+            say(f"{file}: {reason}")
         else:
             save("build", file, data)
-            click.echo(f"wrote {file}", err=True)
+            files.append({"path": str(file), "status": "wrote"})
+            say(f"wrote {file}", err=True)
+    if as_json:
+        write_json({"check": check, "files": files, "stale": stale})
+        if check and stale:
+            sys.exit(1)
+        return
     if check:
         if stale:
             click.echo(

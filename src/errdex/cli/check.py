@@ -14,6 +14,7 @@ import click
 
 from errdex.check import Selection, run
 from errdex.check.output import FORMATS
+from errdex.cli import stdin
 from errdex.cli.main import EXIT_USAGE
 
 
@@ -68,6 +69,7 @@ def check(
             err=True,
         )
         sys.exit(EXIT_USAGE)
+    paths = tuple(stdin.resolve(p) for p in paths)
     missing = [p for p in paths if not Path(p).exists()]
     for p in missing:
         click.echo(f"errdex check: no such file or folder: {p}", err=True)
@@ -76,7 +78,7 @@ def check(
     result = run(paths or (".",), selection)
     out = sys.stdout
     report = FORMATS[fmt](result, color=_color(out)) if fmt == "text" else FORMATS[fmt](result)
-    click.echo(report, nl=False, color=_color(out) if fmt == "text" else False)
+    click.echo(stdin.display(report), nl=False, color=_color(out) if fmt == "text" else False)
     if result.unreadable:
         for path in result.unreadable:
             click.echo(f"errdex check: no catalog at {path}", err=True)

@@ -17,22 +17,30 @@ from errdex.model import Catalog
 
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     """Print diagnostics to stderr as ``file:line:col: severity RULE: message`` plus hint."""
+    from errdex.cli.stdin import display
+
     for d in diagnostics:
         where, message = safe_line(d.location), safe_line(d.message)
-        click.echo(f"{where}: {d.severity} {d.rule.id} [{d.rule.slug}]: {message}", err=True)
+        line = f"{where}: {d.severity} {d.rule.id} [{d.rule.slug}]: {message}"
+        click.echo(display(line), err=True)
         if d.hint:
             click.echo(f"  hint: {safe_line(d.hint)}", err=True)
 
 
 def load_or_exit(path: str | Path) -> Catalog:
-    """Load a catalog for a command that needs a usable one; exit 2 with diagnostics if not."""
+    """Load a catalog for a command that needs a usable one (``-``: standard input);
+    exit 2 with diagnostics if not."""
+    from errdex.cli.stdin import resolve
+
+    shown = path
+    path = resolve(str(path))
     catalog, diagnostics = read_valid(path)
     if catalog is None or refusals(diagnostics):
         print_diagnostics(
             refusals(diagnostics) or [d for d in diagnostics if d.severity == "error"]
         )
         click.echo(
-            f"errdex: cannot load {path}: fix the errors above (errdex check {path})", err=True
+            f"errdex: cannot load {shown}: fix the errors above (errdex check {shown})", err=True
         )
         sys.exit(2)
     return catalog

@@ -12,6 +12,7 @@ import sys
 import click
 
 from errdex.check.compat import FORMATS, SideError, diff, read_sides, render, unknown_allows
+from errdex.cli import stdin
 from errdex.cli.common import fail, print_diagnostics, save
 from errdex.io import has_errors
 from errdex.io.load import validated
@@ -44,7 +45,7 @@ def diff_command(old: str, new: str, fmt: str, output: str | None) -> None:
         errdex diff git:origin/main examples/csghub
     """
     try:
-        old_side, new_side = read_sides(old, new)
+        old_side, new_side = read_sides(stdin.resolve(old), stdin.resolve(new))
     except SideError as exc:
         fail("diff", exc.message, exc.hint)
     unreadable = False

@@ -20,7 +20,9 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from errdex.cli.output import console, format_option, write_json
 from errdex.cli.registry_option import catalog_path_option, registry_or_exit
+from errdex.io.terminal import safe
 
 STATE_STYLES = {
     "active": "green",
@@ -43,14 +45,14 @@ HOW_NOTES = {
 @click.option(
     "--locale", metavar="LOCALE", help="Show texts in this locale where translated (e.g. zh-CN)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@format_option
 @catalog_path_option
 def explain(
     code: str,
     catalog_id: str | None,
     space: str | None,
     locale: str | None,
-    as_json: bool,
+    output_format: str,
     catalog_paths: tuple[str, ...],
 ) -> None:
     """Explain an error CODE (a number, hex, string code or name) from every catalog that has it.
@@ -65,14 +67,23 @@ def explain(
     registry = registry_or_exit(catalog_paths, catalog=catalog_id)
     result = run_explain(registry, code, catalog=catalog_id, space=space, locale=locale)
     data = explanation_data(registry, result)
-    if as_json:
-        import orjson
-
-        sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    if output_format == "json":
+        write_json(data)
     else:
-        console = Console(soft_wrap=not sys.stdout.isatty(), highlight=False)
-        render(console, data)
+        render(console(), terminal_safe(data))
     sys.exit(0 if result.found else 1)
+
+
+def terminal_safe(data: Any) -> Any:
+    """``data`` with every string made safe for a terminal (:func:`errdex.io.terminal.safe`):
+    catalog texts never reach the terminal with an escape sequence, BEL, C1 or bidi control."""
+    if isinstance(data, str):
+        return safe(data)
+    if isinstance(data, dict):
+        return {terminal_safe(key): terminal_safe(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [terminal_safe(value) for value in data]
+    return data
 
 
 def render(console: Console, data: dict[str, Any]) -> None:

@@ -17,6 +17,7 @@ import sys
 import click
 
 from errdex.cli.common import print_diagnostics, write_atomic
+from errdex.cli.output import format_option, write_json
 from errdex.io.edit import LockTimeout, catalog_lock
 from errdex.io.fmt import Formatted, format_paths
 from errdex.io.source import display_path
@@ -35,6 +36,26 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def _format_stdin(check: bool, show_diff: bool) -> None:
+    """``errdex fmt -``: print standard input formatted (``--check``: exit 1 if it would change)."""
+    from errdex.cli.stdin import display, stdin_file
+
+    (result,) = format_paths([str(stdin_file())])
+    if result.problems:
+        print_diagnostics(result.problems)
+        sys.exit(2)
+    if check:
+        if result.changed and show_diff:
+            click.echo(display(_diff(result)), nl=False)
+        click.echo(
+            "<stdin> would be reformatted" if result.changed else "<stdin> is formatted", err=True
+        )
+        sys.exit(1 if result.changed else 0)
+    text = result.after if result.changed and result.after is not None else result.before
+    sys.stdout.write(text or "")
+    sys.exit(0)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
@@ -46,51 +67,85 @@ def _plural(n: int, word: str) -> str:
     is_flag=True,
     help="Print a unified diff of the changes (implies --check).",
 )
-def fmt(paths: tuple[str, ...], check: bool, show_diff: bool) -> None:
+@format_option
+def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, output_format: str) -> None:
     """Format catalogs at PATHS (default: the current folder) in canonical layout.
 
     Tables in canonical order, keys in the format's order, comments kept with
     their keys; entries keep their order. YAML files are left as they are.
+    With --format json, one object lists each file and what happened to it
+    (reformatted, would-reformat, unchanged, skipped, failed) and the counts.
     """
     check = check or show_diff
+    as_json = output_format == "json"
+    if paths == ("-",) and not as_json:
+        _format_stdin(check, show_diff)
     results = format_paths(paths or (".",))
     failed = changed = unchanged = 0
+    report: list[dict[str, object]] = []
     for result in results:
         name = display_path(result.path)
         if result.problems:
-            print_diagnostics(result.problems)
+            if as_json:
+                report.append(
+                    {
+                        "path": name,
+                        "status": "failed",
+                        "diagnostics": [d.to_dict() for d in result.problems],
+                    }
+                )
+            else:
+                print_diagnostics(result.problems)
             failed += 1
         elif result.skipped:
-            click.echo(f"errdex: skipped {name}: {result.skipped}", err=True)
+            report.append({"path": name, "status": "skipped", "reason": result.skipped})
+            if not as_json:
+                click.echo(f"errdex: skipped {name}: {result.skipped}", err=True)
         elif result.changed:
             changed += 1
             if check:
-                click.echo(f"would reformat {name}")
+                entry: dict[str, object] = {"path": name, "status": "would-reformat"}
                 if show_diff:
-                    click.echo(_diff(result), nl=False)
+                    entry["diff"] = _diff(result)
+                report.append(entry)
+                if not as_json:
+                    click.echo(f"would reformat {name}")
+                    if show_diff:
+                        click.echo(_diff(result), nl=False)
             else:
                 assert result.after is not None
                 try:
                     with catalog_lock(result.path):  # another editor may have changed it
                         if result.path.read_text(encoding="utf-8-sig") != result.before:
-                            click.echo(f"errdex fmt: {name} changed while formatting; run again")
+                            message = f"{name} changed while formatting; run again"
+                            report.append({"path": name, "status": "failed", "error": message})
+                            click.echo(f"errdex fmt: {message}")
                             failed += 1
                             continue
                         write_atomic(result.path, result.after.encode("utf-8"))
                 except (OSError, LockTimeout) as exc:  # the file is left as it was
                     why = exc.message if isinstance(exc, LockTimeout) else exc.strerror or exc
-                    click.echo(f"errdex fmt: cannot write {name}: {why}", err=True)
+                    message = f"cannot write {name}: {why}"
+                    report.append({"path": name, "status": "failed", "error": message})
+                    click.echo(f"errdex fmt: {message}", err=True)
                     click.echo("  hint: check that the file and its folder are writable", err=True)
                     failed += 1
                     continue
-                click.echo(f"reformatted {name}")
+                report.append({"path": name, "status": "reformatted"})
+                if not as_json:
+                    click.echo(f"reformatted {name}")
         else:
             unchanged += 1
+            report.append({"path": name, "status": "unchanged"})
     verb = "would be reformatted" if check else "reformatted"
     summary = f"{_plural(changed, 'file')} {verb}, {unchanged} already formatted"
     if failed:
         summary += f", {failed} could not be formatted"
-    click.echo(summary, err=True)
+    if as_json:
+        counts = {"changed": changed, "unchanged": unchanged, "failed": failed}
+        write_json({"check": check, "files": report, "summary": counts})
+    else:
+        click.echo(summary, err=True)
     if failed:
         sys.exit(2)
     sys.exit(1 if check and changed else 0)

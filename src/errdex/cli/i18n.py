@@ -18,6 +18,7 @@ from typing import NoReturn
 import click
 
 from errdex.cli.common import fail, inside, load_or_exit, save
+from errdex.cli.output import format_option, write_json
 from errdex.convert import gettext
 from errdex.io.edit import LockTimeout, catalog_lock
 from errdex.io.source import display_path
@@ -88,7 +89,8 @@ def _check_locale(catalog: Catalog, locale: str) -> None:
     "--locale", "-l", "locales", multiple=True, required=True, help="Locale (repeatable)."
 )
 @_dir_option
-def update(path: str, locales: tuple[str, ...], directory: str | None) -> None:
+@format_option
+def update(path: str, locales: tuple[str, ...], directory: str | None, output_format: str) -> None:
     """Merge the catalog's current texts into DIR/<locale>.po, creating it if needed.
 
     A text whose source changed keeps its translation, marked fuzzy with the
@@ -97,6 +99,7 @@ def update(path: str, locales: tuple[str, ...], directory: str | None) -> None:
     """
     catalog = load_or_exit(path)
     folder = _po_dir(path, directory)
+    results: list[dict[str, object]] = []
     for locale in locales:
         _check_locale(catalog, locale)
         po_path = inside("i18n", folder, f"{locale}.po")
@@ -110,6 +113,17 @@ def update(path: str, locales: tuple[str, ...], directory: str | None) -> None:
             old_bytes = po_path.read_bytes()
         po, report = gettext.merge(existing, catalog, locale)
         data = gettext.po_bytes(po)
+        results.append(
+            {
+                "locale": locale,
+                "path": display_path(po_path),
+                "written": data != old_bytes,
+                **{
+                    key: getattr(report, key)
+                    for key in ("total", "translated", "added", "changed", "seeded", "obsolete")
+                },
+            }
+        )
         if data == old_bytes:
             click.echo(
                 f"{display_path(po_path)}: up to date "
@@ -128,13 +142,18 @@ def update(path: str, locales: tuple[str, ...], directory: str | None) -> None:
             f"{report.obsolete} obsolete",
             err=True,
         )
+    if output_format == "json":
+        write_json({"locales": results})
 
 
 @i18n.command("compile")
 @click.argument("path", type=click.Path())
 @click.option("--locale", "-l", "locales", multiple=True, help="Locale (default: every DIR/*.po).")
 @_dir_option
-def compile_command(path: str, locales: tuple[str, ...], directory: str | None) -> None:
+@format_option
+def compile_command(
+    path: str, locales: tuple[str, ...], directory: str | None, output_format: str
+) -> None:
     """Write translated, current .po messages into the catalog's locales/<locale>.toml.
 
     Needs a folder catalog (a folder with errdex.toml): translations live in
@@ -164,6 +183,7 @@ def compile_command(path: str, locales: tuple[str, ...], directory: str | None) 
                     f"no .po files in {display_path(folder)}",
                     "run errdex i18n update PATH --locale L first",
                 )
+        results: list[dict[str, object]] = []
         for locale in locales:
             po_path = inside("i18n", folder, f"{locale}.po")
             try:
@@ -197,6 +217,18 @@ def compile_command(path: str, locales: tuple[str, ...], directory: str | None) 
             text = gettext.locale_file_text(existing, catalog, locale, translations)
             if text != existing:
                 save("i18n", target, text.encode("utf-8"))
+            results.append(
+                {
+                    "locale": locale,
+                    "path": display_path(target),
+                    "translated": len(translations),
+                    "written": text != existing,
+                    "incomplete": [str(i) for i in report.incomplete],
+                    "outdated": [str(i) for i in report.outdated],
+                    "unknown": [str(i) for i in report.unknown],
+                    "bad_placeholders": [str(i) for i in report.bad_placeholders],
+                }
+            )
             click.echo(f"{display_path(target)}: {len(translations)} entries translated", err=True)
             for what, items in (
                 ("incomplete (some texts untranslated or fuzzy)", report.incomplete),
@@ -211,6 +243,8 @@ def compile_command(path: str, locales: tuple[str, ...], directory: str | None) 
                     click.echo(f"  {len(items)} {what}: {shown}", err=True)
             if locale not in catalog.meta.locales:
                 click.echo(f"note: add {locale!r} to [catalog].locales to promise it", err=True)
+        if output_format == "json":
+            write_json({"locales": results})
 
 
 @contextlib.contextmanager

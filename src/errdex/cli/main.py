@@ -35,6 +35,7 @@ COMMANDS = {
     "explain": "errdex.cli.explain:explain",
     "search": "errdex.cli.search:search",
     "serve": "errdex.cli.serve:serve",
+    "completion": "errdex.cli.completion:completion",
     "verify": "errdex.cli.verify:verify",
     "reconcile": "errdex.cli.reconcile:reconcile",
 }
@@ -54,14 +55,47 @@ class LazyGroup(click.Group):
         module_name, attr = target.split(":")
         import importlib
 
-        command: click.Command | None = getattr(importlib.import_module(module_name), attr)
+        from errdex.cli.output import COLOR_OPTION
+
+        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        if not any(p.name == "color" for p in command.params):
+            command.params.append(COLOR_OPTION)  # one --color for every command
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Find the command; suggest close names for a typo; let negative codes be arguments."""
+        from errdex.cli.args import did_you_mean, numbers_as_arguments
+
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            raise click.UsageError(did_you_mean(name, self.list_commands(ctx)), ctx)
+        found, command, rest = super().resolve_command(ctx, args)
+        if command is not None and not isinstance(command, click.Group):
+            rest = numbers_as_arguments(command, rest)
+        return found, command, rest
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="errdex")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default=None,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _apply_color(value),
+    help="Colour the output: auto (on a terminal), always, never.",
+)
 def cli() -> None:
     """errdex: one catalog of error codes for all of a team's services."""
+
+
+def _apply_color(value: str | None) -> None:
+    from errdex.cli.output import apply_color
+
+    apply_color(value)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from errdex.cli.common import fail, load_or_exit, save
+from errdex.cli.output import format_option, write_json
 from errdex.io.edit import EditError, LockTimeout, append_entry, catalog_lock
 from errdex.io.source import display_path
 from errdex.model.allocate import AllocationError, allocate, check_name
@@ -39,6 +40,7 @@ from errdex.model.allocate import AllocationError, allocate, check_name
 @click.option("--space", help="Code space, when not the module's.")
 @click.option("--code", help="Use this code instead of the next free one (must be free).")
 @click.option("--dry-run", is_flag=True, help="Print the new entry; write nothing.")
+@format_option
 def new(
     path: str,
     module: str,
@@ -54,6 +56,7 @@ def new(
     space: str | None,
     code: str | None,
     dry_run: bool,
+    output_format: str,
 ) -> None:
     """Add an error to the catalog at PATH with the module's next free code.
 
@@ -87,6 +90,21 @@ def new(
         except EditError as exc:
             fail("new", exc.message, exc.hint)
         where = f"{display_path(edit.path)}:{edit.line}"
+        if output_format == "json":
+            if not dry_run:
+                save("new", edit.path, edit.after.encode("utf-8"))
+            write_json(
+                {
+                    "code": chosen.code,
+                    "name": name,
+                    "module": chosen.module.id,
+                    "path": display_path(edit.path),
+                    "line": edit.line,
+                    "written": not dry_run,
+                    "entry": edit.added,
+                }
+            )
+            return
         if dry_run:
             click.echo(f"# would add {chosen.code} to {where}")
             click.echo(edit.added, nl=False)

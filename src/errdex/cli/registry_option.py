@@ -30,7 +30,9 @@ def catalog_path_option(func: F) -> F:
 def registry_or_exit(paths: tuple[str, ...], *, catalog: str | None = None) -> Registry:
     """Load the registry; report catalogs that could not load; exit 2 when none loaded
     or when ``catalog`` names no loaded catalog."""
-    registry = Registry.default(list(paths) or None)
+    from errdex.cli.stdin import resolve
+
+    registry = Registry.default([resolve(p) for p in paths] or None)
     if registry.problems:
         print_diagnostics(list(registry.problems))
         click.echo(

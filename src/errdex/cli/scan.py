@@ -7,7 +7,6 @@ does not exist. See :mod:`errdex.check.scan`.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from errdex.check.output import FORMATS, ordered
 from errdex.check.output.text import render_one
 from errdex.check.scan import scan as scan_sources
 from errdex.cli.common import load_or_exit
+from errdex.cli.output import color_enabled
 
 SCAN_FORMATS = ("text", "json", "github")
 
@@ -28,7 +28,8 @@ SCAN_FORMATS = ("text", "json", "github")
     "--catalog", "-c", "catalog_path", required=True, type=click.Path(), help="The catalog."
 )
 @click.option("--format", "fmt", type=click.Choice(SCAN_FORMATS), default="text", show_default=True)
-def scan(sources: tuple[str, ...], catalog_path: str, fmt: str) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+def scan(sources: tuple[str, ...], catalog_path: str, fmt: str, as_json: bool) -> None:
     """Check that SOURCES raise exactly the catalog's codes, both ways.
 
     Python files are read with the ast module (calls named in [scan].calls,
@@ -39,13 +40,13 @@ def scan(sources: tuple[str, ...], catalog_path: str, fmt: str) -> None:
     if missing:
         click.echo(f"errdex scan: no such file or folder: {missing[0]}", err=True)
         sys.exit(2)
+    if as_json:
+        fmt = "json"
     catalog = load_or_exit(catalog_path)
     found = scan_sources(catalog, sources)
     if fmt == "text":
         codes = {(u.space, u.code) for u in found.uses}
-        color = bool(getattr(sys.stdout, "isatty", lambda: False)()) and not os.environ.get(
-            "NO_COLOR"
-        )
+        color = color_enabled(sys.stdout)
         blocks = [render_one(d, color) for d in ordered(found.diagnostics)]
         if blocks:
             click.echo("\n\n".join(blocks))

@@ -15,7 +15,9 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from errdex.cli.output import console, format_option, write_json
 from errdex.cli.registry_option import catalog_path_option, registry_or_exit
+from errdex.io.terminal import safe_line
 
 
 @click.command("search")
@@ -48,7 +50,7 @@ from errdex.cli.registry_option import catalog_path_option, registry_or_exit
 @click.option(
     "--offset", type=click.IntRange(0), default=0, help="Skip this many results (paging)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@format_option
 @catalog_path_option
 def search(
     query: tuple[str, ...],
@@ -60,7 +62,7 @@ def search(
     locale: str | None,
     limit: int,
     offset: int,
-    as_json: bool,
+    output_format: str,
     catalog_paths: tuple[str, ...],
 ) -> None:
     """Search error codes, names and texts in every catalog and locale.
@@ -81,9 +83,7 @@ def search(
         offset=offset,
     )
     hits = [hit_data(registry, h) for h in result.hits]
-    if as_json:
-        import orjson
-
+    if output_format == "json":
         payload = {
             "query": text,
             "total": result.total,
@@ -93,10 +93,10 @@ def search(
             "total_exact": result.total_exact,
             "hits": hits,
         }
-        sys.stdout.buffer.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n")
+        write_json(payload)
     else:
         render(
-            Console(soft_wrap=not sys.stdout.isatty(), highlight=False),
+            console(),
             result.total,
             offset,
             hits,
@@ -136,6 +136,22 @@ def hit_data(registry: Any, hit: Any) -> dict[str, Any]:
     }
 
 
+def marked_line(text: str, marks: list[list[int]]) -> Text:
+    """A snippet as one indented line, its marks highlighted; every piece made safe for the
+    terminal (:func:`errdex.io.terminal.safe_line`) after the marks are placed, so an
+    escaped control never shifts a highlight."""
+    line = Text("  ")
+    at = 0
+    for start, end in marks:
+        if start < at:
+            continue
+        line.append(safe_line(text[at:start]))
+        line.append(safe_line(text[start:end]), "bold reverse")
+        at = end
+    line.append(safe_line(text[at:]))
+    return line
+
+
 def render(
     console: Console,
     total: int,
@@ -158,16 +174,13 @@ def render(
     console.print(Text(f"{count} (showing {shown})", "bold"))
     for h in hits:
         console.print()
-        head = Text(str(h["code"]), "bold")
+        head = Text(safe_line(str(h["code"])), "bold")
         if h["name"]:
-            head.append(f" {h['name']}", "bold")
-        head.append(f"  {h['catalog']} · {h['space']}", "cyan")
+            head.append(f" {safe_line(h['name'])}", "bold")
+        head.append(f"  {safe_line(h['catalog'])} · {safe_line(h['space'])}", "cyan")
         if h["status"] != "active":
             head.append(f"  [{h['status']}]", "yellow")
         console.print(head)
         snippet = h["snippet"]
         if snippet:
-            line = Text("  " + snippet["text"])
-            for start, end in snippet["marks"]:
-                line.stylize("bold reverse", start + 2, end + 2)
-            console.print(line)
+            console.print(marked_line(snippet["text"], snippet["marks"]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import sys
+from typing import Any
 
 import click
 
@@ -77,4 +78,22 @@ def serve(paths: tuple[str, ...], host: str, port: int) -> None:
         f"from {registry.origin} at http://{shown}:{port}/ (Ctrl+C to stop)",
         err=True,
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", **server_options())
+
+
+def server_options() -> dict[str, Any]:
+    """uvicorn settings that bound what one client can hold (see docs/directory.md, Limits)."""
+    from errdex.directory.web import limits
+
+    options: dict[str, Any] = {
+        "server_header": False,
+        "timeout_keep_alive": limits.KEEP_ALIVE,
+        "limit_concurrency": limits.MAX_CONNECTIONS,
+        "h11_max_incomplete_event_size": limits.MAX_HEAD,
+    }
+    try:
+        from errdex.directory.web.protocol import BoundedHttpToolsProtocol
+    except ImportError:  # no httptools: uvicorn's h11 protocol, bounded by the size above
+        return options
+    options["http"] = BoundedHttpToolsProtocol
+    return options

@@ -37,7 +37,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
-from errdex.directory import config
+from errdex.directory import config, typo
 from errdex.directory.search import Filters, SearchIndex, SearchResult
 from errdex.io import Diagnostic, find_catalogs, read_valid, refusals
 from errdex.io.diagnostic import rule
@@ -132,6 +132,7 @@ class Registry:
                     by_name.setdefault(entry.name.casefold(), []).append((cid, entry))
         self._by_code = by_code
         self._by_name = by_name
+        self._name_alphabet = "".join(sorted({ch for name in by_name for ch in name}))
         self._index: SearchIndex | None = None
         self._paths: dict[str, list[tuple[str, Entry]]] | None = None
         self._lock = threading.Lock()
@@ -306,8 +307,10 @@ class Registry:
     ) -> SearchResult:
         """Ranked full-text search over codes, names and all texts in every locale.
 
-        Exact code and name matches (:meth:`lookup`) come first, then BM25
-        hits (code and name weigh most, then title and message, then
+        Exact code and name matches (:meth:`lookup`) come first, then names
+        one edit away (:meth:`near_names`), then the ranking tiers of
+        :mod:`errdex.directory.search` (exact title, title start, phrase, BM25
+        where code and name weigh most, then title and message, then
         description and solution). All words must match, the last as a prefix;
         when nothing matches all words, any word may. Any text is a valid
         query: operators and quotes are treated as separators, and a query
@@ -318,7 +321,24 @@ class Registry:
         """
         filters = Filters(catalog, module, space, http_status, retryable, locale)
         exact = [(m.catalog_id, m.entry) for m in self.lookup(query)] if query.strip() else []
-        return self.index.search(query, filters, limit=limit, offset=offset, exact=exact)
+        near = [] if exact else self.near_names(query)
+        return self.index.search(query, filters, limit=limit, offset=offset, exact=exact, near=near)
+
+    def near_names(self, query: str) -> list[tuple[str, Entry]]:
+        """Entries whose name is one edit away from a one-word ``query`` (any case).
+
+        ``invalidJTW`` finds ``invalidJWT``; words shorter than
+        :data:`typo.MIN_LENGTH` and queries of several words find nothing.
+        """
+        raw = query.strip().strip("`'\"").strip()
+        if not raw or len(raw) > 100 or any(ch.isspace() for ch in raw):
+            return []
+        out: list[tuple[str, Entry]] = []
+        for name in typo.near(raw.casefold(), self._by_name, self._name_alphabet):
+            out += self._by_name[name]
+        order = {cid: i for i, cid in enumerate(self.catalogs)}
+        out.sort(key=lambda pair: order[pair[0]])
+        return out
 
     # -- permalinks ------------------------------------------------------------
 

@@ -10,6 +10,11 @@ The default copy is English (or the registry's first locale); each other
 locale is a full copy under ``<locale>/`` (``zh-CN/csghub/AUTH-ERR-4/``), and
 the language switch links between copies.
 
+Nothing is written outside ``OUT``: every file's path is resolved and
+checked to lie inside the build folder before it is written
+(:func:`confined`), and a locale whose tag is not a BCP 47 tag (``..``, a
+slash) gets no copy and is listed as skipped.
+
 The build is atomic: everything is written to a temporary folder beside
 ``OUT``, which then replaces ``OUT`` by a rename. An existing ``OUT`` is
 replaced only when it is empty or an earlier errdex site (it holds the
@@ -18,7 +23,9 @@ replaced only when it is empty or an earlier errdex site (it holds the
 
 from __future__ import annotations
 
+import gc
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -35,10 +42,22 @@ from errdex.directory.web.views import Views, catalog_path, module_path
 from errdex.model import Entry
 
 MARKER = ".errdex-site"
+_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+"""A BCP 47 language tag as a folder name may hold it (letters, digits, hyphens)."""
 
 
 class SiteError(Exception):
     """Raised when the site cannot be written (``OUT`` is a file or an unrelated folder)."""
+
+
+def confined(root: Path, *parts: str) -> Path:
+    """``root / parts``, refused (:class:`SiteError`) when it resolves outside ``root``."""
+    path = root.joinpath(*parts)
+    base = root.resolve()
+    resolved = path.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise SiteError(f"refusing to write {path}: it lies outside the site folder")
+    return path
 
 
 class SiteReport(NamedTuple):
@@ -64,7 +83,7 @@ def _page_file(root: Path, path: str) -> Path | None:
     parts = _segments(path)
     if parts is None:
         return None
-    return root.joinpath(*parts, "index.html")
+    return confined(root, *parts, "index.html")
 
 
 def _check_out(out: Path) -> None:
@@ -80,6 +99,10 @@ def build_site(registry: Registry, out: str | Path) -> SiteReport:
     _check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    # The registry lives through the whole build: keep its objects out of the cyclic GC's
+    # passes, or each pass scans them all and the build grows worse than linear.
+    gc.collect()
+    gc.freeze()
     try:
         report = _write(registry, tmp)
         _check_out(out)
@@ -94,6 +117,8 @@ def build_site(registry: Registry, out: str | Path) -> SiteReport:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        gc.unfreeze()
     return report._replace(out=out)
 
 
@@ -122,6 +147,9 @@ def _write(registry: Registry, root: Path) -> SiteReport:
     for tag in views.all_locales:
         if tag == default:
             continue
+        if not _TAG.fullmatch(tag):
+            skipped.append(f"locale {tag!r}: not a BCP 47 language tag, so no folder is made")
+            continue
         if tag.casefold() in firsts:
             skipped.append(f"locale {tag}: a permalink path starts with /{tag}/")
             continue
@@ -129,7 +157,7 @@ def _write(registry: Registry, root: Path) -> SiteReport:
     count = 0
     for tag, prefix in prefixes.items():
         lang = Language(tag, None, views.all_locales)
-        base = root / prefix.strip("/") if prefix else root
+        base = confined(root, prefix.strip("/")) if prefix else root
 
         def links(page: str, tag: str = tag) -> Links:
             return Links(page, static=True, lang=tag, prefixes=prefixes)
@@ -145,11 +173,11 @@ def _write(registry: Registry, root: Path) -> SiteReport:
             count += 1
         index = views.search_index(tag, prefix)
         base.mkdir(parents=True, exist_ok=True)
-        (base / "search-index.json").write_bytes(orjson.dumps(index))
-    static = root / "static"
+        confined(base, "search-index.json").write_bytes(orjson.dumps(index))
+    static = confined(root, "static")
     static.mkdir(exist_ok=True)
     for name, data in pages.assets.items():
-        (static / name).write_bytes(data)
+        confined(static, name).write_bytes(data)
     t = Language(default, None, views.all_locales).strings
     not_found = pages.error(
         404,
@@ -158,8 +186,8 @@ def _write(registry: Registry, root: Path) -> SiteReport:
         Language(default, None, views.all_locales),
         Links("/", static=True, lang=default, prefixes=prefixes),
     )
-    (root / "404.html").write_text(not_found, encoding="utf-8")
-    (root / MARKER).write_text(
+    confined(root, "404.html").write_text(not_found, encoding="utf-8")
+    confined(root, MARKER).write_text(
         "written by errdex build --site; the folder is replaced on each build\n"
     )
     files = sum(1 for _ in root.rglob("*") if _.is_file())

@@ -8,6 +8,14 @@ that a one-character query can match as a prefix). A query is segmented the
 same way and becomes a phrase of bigrams, so ``名单`` finds ``白名单`` and
 ``限制`` finds ``请求速率限制`` without a dictionary.
 
+English words are indexed by their Snowball stem (:func:`stem`): ``tokens``
+is stored as ``token`` and ``limited`` as ``limit``, and a query word is
+stemmed the same way, so ``tokens`` finds ``token`` and ``rate limited``
+finds ``rate limit`` (phrases keep their positions). The last query word
+also matches as a prefix of the words as written: the index keeps a
+vocabulary of written words and their stems, so ``tokeni`` finds
+``tokenizer`` (stored as ``token``).
+
 User input never reaches FTS5 as syntax: :func:`match_expression` builds the
 expression from word and CJK terms only, each one double-quoted.
 """
@@ -17,7 +25,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
+
+import snowballstemmer  # type: ignore[import-untyped]  # no stubs; uses PyStemmer when present
 
 CJK = (
     "\u3040-\u30ff"  # Hiragana, Katakana
@@ -28,9 +39,13 @@ CJK = (
     "\U00020000-\U0002ebef"  # CJK Extensions B-F
 )
 _CJK_RUN = re.compile(f"[{CJK}]+")
+_CJK_START = re.compile(f"[{CJK}]")
 _TERM = re.compile(rf"[{CJK}]+|[^\W_{CJK}]+")
 _SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_WORD = re.compile(rf"[^\W_{CJK}]+")
+"""A word as the ``unicode61`` tokenizer cuts it: a run of letters and digits."""
+_STEMMER = snowballstemmer.stemmer("english")
 
 MAX_QUERY_CHARS = 256
 """Longer queries are cut to this many characters before they are parsed."""
@@ -59,11 +74,53 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
-def segment(text: str) -> str:
-    """Return ``text`` ready for the ``unicode61`` tokenizer: CJK runs as spaced bigrams."""
-    if text.isascii() or not _CJK_RUN.search(text):
-        return text
-    return _CJK_RUN.sub(lambda m: f" {_bigrams(m.group())} ", text)
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball English stem of a folded word (``tokens`` → ``token``); other words as is.
+
+    Only words of ASCII letters are stemmed: digits, codes (``u256``) and
+    other scripts are left alone.
+    """
+    if len(word) < 3 or not (word.isascii() and word.isalpha()):
+        return word
+    return str(_STEMMER.stemWord(word))
+
+
+def _stemmed(match: re.Match[str]) -> str:
+    return stem(fold(match.group()))
+
+
+def segment(text: str, vocabulary: dict[str, str] | None = None) -> str:
+    """Return ``text`` ready for the ``unicode61`` tokenizer: its words as folded stems,
+    CJK runs as spaced bigrams, separated by spaces (punctuation, which the tokenizer
+    drops anyway, is left out). ``vocabulary``, when given, gets every folded word as
+    written mapped to its stem (and serves as the cache of stems)."""
+    known = {} if vocabulary is None else vocabulary
+    out = []
+    for piece in _TERM.findall(text):
+        if _CJK_START.match(piece):
+            out.append(_bigrams(piece))
+            continue
+        folded = piece.lower() if piece.isascii() else fold(piece)
+        stemmed = known.get(folded)
+        if stemmed is None:
+            stemmed = known[folded] = stem(folded)
+        out.append(stemmed)
+    return " ".join(out)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text as written (not stemmed), CJK left out."""
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def key(found: Sequence[Term]) -> str:
+    """A text's terms as one comparable string: stems of words, CJK runs as they are.
+
+    Two texts with the same key say the same words (``Rate limited`` and
+    ``rate limit``); an exact title match compares keys.
+    """
+    return " ".join(t.text if t.cjk else stem(fold(t.text)) for t in found)
 
 
 def split_identifier(name: str) -> str:
@@ -90,16 +147,42 @@ def terms(query: str) -> tuple[list[Term], bool]:
     return found, truncated
 
 
-def _fts_term(term: Term, prefix: bool, words: Sequence[str] | None = None) -> str:
+def _fts_term(
+    term: Term, prefix: bool, words: Sequence[str] | None = None, loose: bool = False
+) -> str:
     if term.cjk:
         if len(term.text) == 1:
             return f'"{term.text}"*'
-        return '"' + " ".join(term.text[i : i + 2] for i in range(len(term.text) - 1)) + '"'
+        grams = [term.text[i : i + 2] for i in range(len(term.text) - 1)]
+        if loose and len(grams) > 1:  # any of its bigrams, in any order
+            return "(" + " OR ".join(f'"{g}"' for g in grams) + ")"
+        return '"' + " ".join(grams) + '"'
+    folded = fold(term.text)
     if prefix and words:
-        return (
-            "(" + " OR ".join(f'"{w}"' for w in words) + ")" if len(words) > 1 else f'"{words[0]}"'
-        )
-    return f'"{term.text}"' + ("*" if prefix else "")
+        if len(words) == 1:
+            return f'"{words[0]}"'
+        return "(" + " OR ".join(f'"{w}"' for w in words) + ")"
+    if prefix:
+        stemmed = stem(folded)
+        if stemmed != folded and not stemmed.startswith(folded):
+            return f'("{folded}"* OR "{stemmed}")'
+        return f'"{folded}"*'
+    return f'"{stem(folded)}"'
+
+
+def phrase_expression(found: Sequence[Term], column: str | None = None) -> str | None:
+    """The FTS5 phrase of the terms (stems, in order), optionally in one column; None for
+    fewer than two terms."""
+    if len(found) < 2:
+        return None
+    parts = []
+    for t in found:
+        if t.cjk:
+            parts.append(" ".join(t.text[i : i + 2] for i in range(len(t.text) - 1)) or t.text)
+        else:
+            parts.append(stem(fold(t.text)))
+    phrase = '"' + " ".join(parts) + '"'
+    return f"{column} : {phrase}" if column else phrase
 
 
 def match_expression(
@@ -114,32 +197,71 @@ def match_expression(
     The last word is matched as a prefix (``limi`` finds ``limit``) unless
     ``prefix_last`` is false; ``last_words``, when given, are the indexed
     words that prefix stands for, written out instead (cheaper to rank). A
-    single CJK character is always a prefix.
+    single CJK character is always a prefix. A CJK run is a phrase of its
+    bigrams; with ``any_term`` any of its bigrams will do (``仓库不存在``
+    then finds ``找不到…仓库…存在``).
     """
     last = len(found) - 1
     parts = [
-        _fts_term(t, prefix_last and i == last, last_words if i == last else None)
+        _fts_term(t, prefix_last and i == last, last_words if i == last else None, any_term)
         for i, t in enumerate(found)
     ]
     return (" OR " if any_term else " AND ").join(parts)
 
 
-def highlighter(found: list[Term], *, prefix_last: bool = True) -> re.Pattern[str] | None:
-    """Return a regex finding the terms in original text (case-insensitive), or None.
+class Highlighter:
+    """Finds where query terms occur in original text, as the index matches them.
 
-    Words match at a word start and, except the prefix-matched last one, as
-    whole words; CJK terms match anywhere.
+    A word matches a word of the text with the same stem (``tokens`` marks
+    ``token``); the prefix-matched last word also marks words starting with
+    it and words whose stem is one of ``last_stems`` (what the prefix stands
+    for in the index); CJK terms match anywhere.
     """
+
+    def __init__(
+        self, found: Sequence[Term], *, prefix_last: bool = True, last_stems: Sequence[str] = ()
+    ) -> None:
+        self._stems: set[str] = set()
+        self._prefix: str | None = None
+        self._last_stems = set(last_stems)
+        cjk = []
+        for i, t in enumerate(found):
+            if t.cjk:
+                cjk.append(re.escape(t.text))
+            elif prefix_last and i == len(found) - 1:
+                self._prefix = fold(t.text)
+                self._last_stems.add(stem(self._prefix))
+            else:
+                self._stems.add(stem(fold(t.text)))
+        cjk.sort(key=len, reverse=True)
+        self._cjk = re.compile("|".join(cjk)) if cjk else None
+
+    def _hit(self, word: str) -> bool:
+        folded = fold(word)
+        stemmed = stem(folded)
+        if stemmed in self._stems or stemmed in self._last_stems:
+            return True
+        return self._prefix is not None and folded.startswith(self._prefix)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The ``(start, end)`` offsets of every match in ``text``, in order."""
+        out = [m.span() for m in _WORD.finditer(text) if self._hit(m.group())]
+        if self._cjk is not None:
+            out += [m.span() for m in self._cjk.finditer(text) if m.end() > m.start()]
+            out.sort()
+        return out
+
+    def search(self, text: str) -> bool:
+        """Whether any term matches in ``text``."""
+        if self._cjk is not None and self._cjk.search(text):
+            return True
+        return any(self._hit(w) for w in _WORD.findall(text))
+
+
+def highlighter(
+    found: Sequence[Term], *, prefix_last: bool = True, last_stems: Sequence[str] = ()
+) -> Highlighter | None:
+    """Return a :class:`Highlighter` for the terms, or None when there are none."""
     if not found:
         return None
-    parts = []
-    for i, t in enumerate(found):
-        text = re.escape(t.text)
-        if t.cjk:
-            parts.append(text)
-        elif prefix_last and i == len(found) - 1:
-            parts.append(rf"(?<![^\W_]){text}")
-        else:
-            parts.append(rf"(?<![^\W_]){text}(?![^\W_])")
-    parts.sort(key=len, reverse=True)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return Highlighter(found, prefix_last=prefix_last, last_stems=last_stems)

@@ -179,3 +179,41 @@ def test_static_site_client_side_search(
         shot(page, "site-search.png")
         page.locator("#results li a").first.click()
         assert page.locator("article.entry").count() >= 1
+
+
+def test_a_code_page_shows_what_a_client_receives_and_copies_it(browser: object, base: str) -> None:
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1200, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/zan/-32004")
+    section = page.get_by_role("region", name="What a client receives")
+    body = section.locator("pre code").first.inner_text()
+    assert orjson.loads(body)["error"]["code"] == -32004
+    section.get_by_role("button", name="Copy").first.click()
+    page.get_by_role("button", name="Copied").first.wait_for(timeout=5_000)
+    assert orjson.loads(page.evaluate("navigator.clipboard.readText()")) == orjson.loads(body)
+    assert "retry" in page.get_by_role("region", name="Retrying").inner_text().lower()
+    shot(page, "web-code-page-responses.png")
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "scheme", "width"),
+    [("light", "light", 1200), ("dark", "dark", 1200), ("390", "light", 390)],
+)
+def test_screenshots_of_a_code_page_light_dark_and_narrow(
+    browser: object, base: str, name: str, scheme: str, width: int
+) -> None:
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": width, "height": 900}, color_scheme=scheme
+    )
+    page = context.new_page()
+    page.goto(base + "/csghub/AUTH-ERR-4")
+    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+    assert not overflow, f"the page scrolls sideways at {width} px"
+    shot(page, f"web-code-page-{name}.png")
+    context.close()

@@ -12,3 +12,13 @@ MAX_LIMIT = 100
 """Most search hits per page."""
 MAX_OFFSET = 10_000
 """Deepest search page offset."""
+MAX_HEAD = 16 * 1024
+"""Largest request head (request line plus headers) ``errdex serve`` reads, in bytes;
+larger is a 431 problem (:mod:`errdex.directory.web.protocol`)."""
+HEAD_TIMEOUT = 10.0
+"""Seconds a client has to send a request head; slower is a 408 problem, and the connection
+closes."""
+KEEP_ALIVE = 5
+"""Seconds an idle kept-alive connection stays open."""
+MAX_CONNECTIONS = 1000
+"""Connections served at once; more are answered 503."""

@@ -22,6 +22,7 @@ import jinja2
 from errdex.directory.search import SearchResult
 from errdex.directory.web.i18n import Language, entry_text, language_name
 from errdex.directory.web.markup import MAX_SHORT, clip, highlight, rich, short
+from errdex.directory.web.responses import example_responses, retry_advice
 from errdex.directory.web.views import Views, catalog_path, module_path
 from errdex.model import Entry
 from errdex.runtime.locale import normalize_tag
@@ -337,6 +338,8 @@ class Pages:
             ],
             "translations": translations,
             "type_url": views.registry.entry_url(catalog_id, entry),
+            "responses": example_responses(cat, entry, locale),
+            "retry_advice": retry_advice(cat, entry, lang.ui),
             "api": views.entry_detail(catalog_id, entry)["api"],
             "anchor": f"{catalog_id}-{entry.space}-{entry.code}",
         }

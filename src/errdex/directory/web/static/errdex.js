@@ -171,7 +171,33 @@
     });
   }
 
+  function setupCopy() {
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), function (button) {
+      button.addEventListener("click", function () {
+        var target = document.getElementById(button.getAttribute("data-copy"));
+        if (!target) { return; }
+        var text = target.textContent;
+        var label = button.textContent;
+        var done = function () {
+          button.textContent = button.getAttribute("data-copied") || label;
+          setTimeout(function () { button.textContent = label; }, 1500);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(done, function () {});
+        } else {
+          var range = document.createRange();
+          range.selectNodeContents(target);
+          var sel = window.getSelection();
+          sel.removeAllRanges();
+          sel.addRange(range);
+          if (document.execCommand("copy")) { done(); }
+        }
+      });
+    });
+  }
+
   var form = document.querySelector("form[data-search]");
+  setupCopy();
   if (form) { setupInstant(form); }
   setupStaticResults();
 })();

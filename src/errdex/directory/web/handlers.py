@@ -1,0 +1,324 @@
+"""The request handlers of the web directory over one registry (routes: :mod:`.app`).
+
+:class:`Directory` holds what the handlers share, built once per app: the
+warmed registry, the page renderer, the OpenAPI document and the response
+cache. Each handler reads and bounds its parameters (a bad one raises
+:class:`BadRequest`), then answers HTML or JSON (:mod:`.negotiation`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import orjson
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from errdex.directory.registry import Registry
+from errdex.directory.web.cache import ResponseCache
+from errdex.directory.web.i18n import Language
+from errdex.directory.web.limits import MAX_LIMIT, MAX_OFFSET, MAX_PARAM, MAX_QUERY
+from errdex.directory.web.negotiation import json_response, problem, wants_json
+from errdex.directory.web.openapi import spec
+from errdex.directory.web.pages import Links, Pages, load_assets
+from errdex.directory.web.views import Views
+
+_TYPES = {"errdex.css": "text/css; charset=utf-8", "errdex.js": "text/javascript; charset=utf-8"}
+_VARY = {"Vary": "Accept, Accept-Language"}
+_TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+
+class BadRequest(Exception):
+    """Raised by a handler for a request it refuses (a bad or oversized parameter)."""
+
+    def __init__(self, status: int, title: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.title = title
+        self.detail = detail
+
+
+class Directory:
+    """The handlers of the web directory over one registry (see the module docstring)."""
+
+    def __init__(self, registry: Registry) -> None:
+        """Warm the registry (search index, permalinks) and compile the pages."""
+        self.registry = registry.warm()
+        self.views = Views(registry)
+        self.pages = Pages(self.views, assets=load_assets())
+        self.openapi = orjson.dumps(spec())
+        self.entries = sum(len(c) for c in registry.catalogs.values())
+        self.cache = ResponseCache()
+
+    # -- request helpers -------------------------------------------------------
+
+    def language(self, request: Request) -> Language:
+        lang = request.query_params.get("lang")
+        return Language(
+            lang[:MAX_PARAM] if lang else None,
+            request.headers.get("accept-language"),
+            self.views.all_locales,
+        )
+
+    def links(self, request: Request, lang: Language) -> Links:
+        return Links(request.url.path, lang=lang.explicit)
+
+    def param(self, request: Request, name: str) -> str | None:
+        value = request.query_params.get(name)
+        if value is None:
+            return None
+        limit = MAX_QUERY if name == "q" else MAX_PARAM
+        if len(value) > limit:
+            if name == "q":
+                raise BadRequest(
+                    414,
+                    "Query Too Long",
+                    f"the query q is longer than {MAX_QUERY} characters; shorten it",
+                )
+            raise BadRequest(
+                400, "Bad Request", f"parameter {name!r} is longer than {MAX_PARAM} characters"
+            )
+        return value
+
+    def int_param(
+        self, request: Request, name: str, default: int | None, low: int, high: int
+    ) -> int | None:
+        value = self.param(request, name)
+        if value is None or value == "":
+            return default
+        try:
+            number = int(value)
+        except ValueError:
+            raise BadRequest(400, "Bad Request", f"parameter {name!r} must be an integer") from None
+        if not low <= number <= high:
+            raise BadRequest(
+                400, "Bad Request", f"parameter {name!r} must be between {low} and {high}"
+            )
+        return number
+
+    def bool_param(self, request: Request, name: str) -> bool | None:
+        value = self.param(request, name)
+        if value is None or value == "":
+            return None
+        if value.lower() not in _TRUE:
+            raise BadRequest(400, "Bad Request", f"parameter {name!r} must be true or false")
+        return _TRUE[value.lower()]
+
+    def html(self, text: str, status: int = 200) -> HTMLResponse:
+        return HTMLResponse(text, status, headers=_VARY)
+
+    def error(self, request: Request, status: int, title: str, detail: str) -> Response:
+        """A problem+json response for the API and JSON clients; a friendly page for browsers."""
+        if request.url.path.startswith("/api/") or wants_json(request):
+            return problem(status, title, detail)
+        lang = self.language(request)
+        t = lang.strings
+        if status == 404:
+            title, detail = t["not_found"], t["not_found_detail"]
+        elif status < 500:
+            title = t["bad_request"]
+        else:
+            title, detail = t["error"], ""
+        return self.html(
+            self.pages.error(status, title, detail, lang, Links("/", lang=lang.explicit)), status
+        )
+
+    # -- pages -----------------------------------------------------------------
+
+    async def home(self, request: Request) -> Response:
+        if wants_json(request):
+            return json_response({"catalogs": self.views.catalogs()}, headers=_VARY)
+        lang = self.language(request)
+        return self.html(self.pages.home(lang, self.links(request, lang)))
+
+    async def search_page(self, request: Request) -> Response:
+        query = self.param(request, "q") or ""
+        if wants_json(request):
+            return await self.api_search(request)
+        lang = self.language(request)
+        offset = self.int_param(request, "offset", 0, 0, MAX_OFFSET) or 0
+        result = self.registry.search(query, limit=50, offset=offset) if query.strip() else None
+        return self.html(self.pages.search(query, result, lang, self.links(request, lang)))
+
+    def _catalog_id(self, request: Request) -> str:
+        catalog_id = str(request.path_params["catalog"])
+        if catalog_id not in self.registry.catalogs:
+            raise HTTPException(404, f"no catalog {catalog_id[:MAX_PARAM]!r}")
+        return catalog_id
+
+    async def catalog_page(self, request: Request) -> Response:
+        catalog_id = self._catalog_id(request)
+        if wants_json(request):
+            return await self.api_catalog(request)
+        lang = self.language(request)
+        page = self.int_param(request, "page", 1, 1, 1_000_000) or 1
+        return self.html(self.pages.catalog(catalog_id, lang, self.links(request, lang), page=page))
+
+    async def module_page(self, request: Request) -> Response:
+        catalog_id = self._catalog_id(request)
+        module = request.path_params["module"]
+        if module not in self.registry.catalogs[catalog_id].modules:
+            raise HTTPException(404, f"catalog {catalog_id!r} has no module {module[:MAX_PARAM]!r}")
+        if wants_json(request):
+            cat = self.registry.catalogs[catalog_id]
+            data = self.views.module_summary(catalog_id, module)
+            data["errors"] = [
+                self.views.entry_brief(catalog_id, e) for e in cat.module_entries(module)
+            ]
+            return json_response(data, headers=_VARY)
+        lang = self.language(request)
+        page = self.int_param(request, "page", 1, 1, 1_000_000) or 1
+        return self.html(
+            self.pages.module(catalog_id, module, lang, self.links(request, lang), page=page)
+        )
+
+    async def permalink(self, request: Request) -> Response:
+        path = request.url.path
+        if path.startswith("/api/") or len(path) > MAX_QUERY * 4:
+            raise HTTPException(
+                404, "no such API endpoint" if path.startswith("/api/") else "no such page"
+            )
+        found = self.registry.resolve_path_all(path)
+        if not found:
+            raise HTTPException(404, "no error has this permalink")
+        if wants_json(request):
+            return json_response(
+                {"errors": [self.views.entry_detail(c, e) for c, e in found]}, headers=_VARY
+            )
+        lang = self.language(request)
+        return self.html(self.pages.entries(found, lang, self.links(request, lang)))
+
+    async def asset(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        data = self.pages.assets.get(name)
+        if data is None:
+            raise HTTPException(404, "no such asset")
+        return Response(
+            data, media_type=_TYPES[name], headers={"Cache-Control": "public, max-age=86400"}
+        )
+
+    # -- API -------------------------------------------------------------------
+
+    async def healthz(self, request: Request) -> Response:
+        return json_response(
+            {"status": "ok", "catalogs": len(self.registry.catalogs), "entries": self.entries}
+        )
+
+    async def api_openapi(self, request: Request) -> Response:
+        return Response(self.openapi, media_type="application/json")
+
+    async def api_catalogs(self, request: Request) -> Response:
+        return json_response({"catalogs": self.views.catalogs()})
+
+    async def api_catalog(self, request: Request) -> Response:
+        catalog_id = self._catalog_id(request)
+        limit = self.int_param(request, "limit", 1000, 1, 1000)
+        offset = self.int_param(request, "offset", 0, 0, 10_000_000) or 0
+        locale = self.views.locale(self.language(request), self.registry.catalogs[catalog_id])
+        return json_response(
+            self.views.catalog_detail(catalog_id, locale, limit=limit, offset=offset)
+        )
+
+    def _cache_key(self, request: Request) -> Hashable:
+        """The raw path, query string and Accept-Language: all a JSON API answer depends on."""
+        scope = request.scope
+        language = b""
+        for name, value in scope["headers"]:
+            if name == b"accept-language":
+                language = value[:256]
+        return (scope["path"], scope["query_string"], language)
+
+    async def api_lookup(self, request: Request) -> Response:
+        key = self._cache_key(request)
+        body = self.cache.get(key)
+        if body is not None:
+            return Response(body, media_type="application/json")
+        response = self._lookup(request)
+        self.cache.put(key, bytes(response.body))
+        return response
+
+    def _lookup(self, request: Request) -> Response:
+        query = self.param(request, "q")
+        if not query or not query.strip():
+            raise BadRequest(400, "Bad Request", "parameter 'q' (a code or a name) is required")
+        data = self.views.lookup(
+            query, catalog=self.param(request, "catalog"), space=self.param(request, "space")
+        )
+        return json_response(data)
+
+    async def api_search(self, request: Request) -> Response:
+        key = self._cache_key(request)
+        body = self.cache.get(key)
+        if body is not None:
+            return Response(body, media_type="application/json")
+        response = self._search(request)
+        self.cache.put(key, bytes(response.body))
+        return response
+
+    def _search(self, request: Request) -> Response:
+        query = self.param(request, "q") or ""
+        lang = self.language(request)
+        result = self.registry.search(
+            query,
+            catalog=self.param(request, "catalog"),
+            module=self.param(request, "module"),
+            space=self.param(request, "space"),
+            http_status=self.int_param(request, "http_status", None, 100, 599),
+            retryable=self.bool_param(request, "retryable"),
+            locale=self.param(request, "locale"),
+            limit=self.int_param(request, "limit", 20, 1, MAX_LIMIT) or 20,
+            offset=self.int_param(request, "offset", 0, 0, MAX_OFFSET) or 0,
+        )
+        locale = lang.preferred[0] if lang.preferred else None
+        return json_response(self.views.search_data(result, locale))
+
+    async def api_entry(self, request: Request) -> Response:
+        p = request.path_params
+        entry = self.views.find_entry(p["catalog"], p["space"], p["code"])
+        if entry is None:
+            raise HTTPException(404, "no such error in this catalog and code space")
+        return json_response(self.views.entry_detail(p["catalog"], entry))
+
+    # -- the app ---------------------------------------------------------------
+
+    def routes(self) -> list[Route]:
+        get = ["GET"]
+        return [
+            Route("/healthz", self.healthz, methods=get),
+            Route("/api/openapi.json", self.api_openapi, methods=get),
+            Route("/api/catalogs", self.api_catalogs, methods=get),
+            Route("/api/catalogs/{catalog}", self.api_catalog, methods=get),
+            Route("/api/lookup", self.api_lookup, methods=get),
+            Route("/api/search", self.api_search, methods=get),
+            Route("/api/entries/{catalog}/{space}/{code}", self.api_entry, methods=get),
+            Route("/static/{name}", self.asset, methods=get),
+            Route("/", self.home, methods=get),
+            Route("/search", self.search_page, methods=get),
+            Route("/search/", self.search_page, methods=get),
+            Route("/catalogs/{catalog}", self.catalog_page, methods=get),
+            Route("/catalogs/{catalog}/", self.catalog_page, methods=get),
+            Route("/catalogs/{catalog}/modules/{module}", self.module_page, methods=get),
+            Route("/catalogs/{catalog}/modules/{module}/", self.module_page, methods=get),
+            Route("/{path:path}", self.permalink, methods=get),
+        ]
+
+    async def on_http_error(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        titles = {404: "Not Found", 405: "Method Not Allowed"}
+        response = self.error(
+            request, exc.status_code, titles.get(exc.status_code, "Error"), str(exc.detail)
+        )
+        if exc.status_code == 405:
+            response.headers["Allow"] = "GET, HEAD"
+        return response
+
+    async def on_bad_request(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, BadRequest)
+        return self.error(request, exc.status, exc.title, exc.detail)
+
+    async def on_crash(self, request: Request, exc: Exception) -> Response:
+        return self.error(
+            request, 500, "Internal Server Error", "the directory failed to serve this request"
+        )
