@@ -22,6 +22,7 @@ from errdex.reality.evidence import EvidenceError, Observation
 from errdex.reality.evidence.detect import KINDS, reader_for
 from errdex.reality.evidence.fields import FieldError, Fields, fields
 from errdex.reality.evidence.stream import opened
+from errdex.reality.profiles import profile_names, unknown_profile
 from errdex.reality.reconcile.match import Matcher
 from errdex.reality.reconcile.tally import (
     MAX_CODES,
@@ -39,7 +40,6 @@ from errdex.runtime import decode, error_of, render
 
 CACHE = 16_384
 """Distinct observations whose judgement is kept."""
-BUILT_IN_PROFILES = ("problem", "jsonrpc", "google")
 
 
 class ReconcileError(Exception):
@@ -96,7 +96,7 @@ class _Judge:
         self.profile = profile
         self.profiles = (
             profile,
-            *[p for p in (*BUILT_IN_PROFILES, *catalog.profiles) if p != profile],
+            *[p for p in profile_names(catalog) if p != profile],
         )
         self.matcher = Matcher(catalog)
         self.cache: dict[tuple[Any, ...], Judgement] = {}
@@ -250,9 +250,9 @@ def reconcile(
 ) -> Result:
     """Read the evidence files (``-`` is standard input) and count what they show."""
     chosen = profile or catalog.verify.profile or "problem"
-    if chosen not in BUILT_IN_PROFILES and chosen not in catalog.profiles:
-        known = ", ".join([*BUILT_IN_PROFILES, *catalog.profiles])
-        raise ReconcileError(f"unknown profile {chosen!r}: use one of {known}")
+    problem = unknown_profile(catalog, chosen)
+    if problem is not None:
+        raise ReconcileError(problem)
     if kind is not None and kind not in KINDS:
         raise ReconcileError(f"unknown evidence kind {kind!r}: use one of {', '.join(KINDS)}")
     unknown_scope = [m for m in modules if m not in catalog.modules]

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import orjson
 
 from errdex.model import Catalog, Request
+from errdex.reality.profiles import unknown_profile
 from errdex.reality.verify.cases import Case, Missing, cases
 from errdex.reality.verify.expected import declared
 from errdex.reality.verify.judge import Mismatch, judge
@@ -30,8 +31,6 @@ from errdex.reality.verify.transport import (
     load_app,
 )
 from errdex.reality.verify.variables import MissingVariable, fill, fill_any
-
-BUILT_IN_PROFILES = ("problem", "jsonrpc", "google")
 
 
 class VerifyError(Exception):
@@ -74,10 +73,9 @@ class VerifyRun(NamedTuple):
 
 def check_profile(catalog: Catalog, profile: str) -> None:
     """Raise :class:`VerifyError` unless ``profile`` is one the catalog can render."""
-    if profile in BUILT_IN_PROFILES or profile in catalog.profiles:
-        return
-    known = ", ".join([*BUILT_IN_PROFILES, *catalog.profiles])
-    raise VerifyError(f"unknown profile {profile!r}: use one of {known}")
+    problem = unknown_profile(catalog, profile)
+    if problem is not None:
+        raise VerifyError(problem)
 
 
 def pointer(document: Any, path: str) -> Any:
