@@ -57,6 +57,61 @@ def test_csghub_prefix_joined_to_iota_gives_string_codes_with_labelled_comments(
     assert len(notes) == 2 and all("doc-comment notes" in d.message for d in notes)
 
 
+def test_smartassistant_iota_blocks_registered_by_newcode_calls_take_the_call_messages():
+    # The constant names say nothing of errors; `errors.NewCode(Const, "消息")` in
+    # init() registers them as codes, and the map literal in code.go names the rest.
+    entries, diagnostics, _ = imported(
+        "go/smartassistant_status_device.go",
+        "go/smartassistant_status_user.go",
+        "go/smartassistant_errors_code.go",
+    )
+    by_code = {e["code"]: e for e in entries}
+    assert sorted(by_code) == [*range(5), *range(2000, 2014), *range(5000, 5032)]
+    assert by_code[2000] == {
+        "code": 2000,
+        "module": "module",
+        "name": "DeviceExist",
+        "message": "设备已被添加",
+    }
+    assert by_code[2013]["name"] == "AttrNotFound" and by_code[2013]["message"] == "属性不存在"
+    assert pick([by_code[5000], by_code[5003]], "name", "message") == [
+        ("AccountNotExistErr", "用户名不存在"),
+        ("UserNotExist", "用户不存在"),
+    ]
+    assert pick([by_code[0], by_code[4]], "name", "message") == [
+        ("OK", "成功"),
+        ("APIVersion", "API版本不兼容"),
+    ]
+    assert all(e.get("message") for e in entries)  # every code registered has its text
+    assert not [d for d in diagnostics if d.severity == "error"]
+
+
+def test_gf_gcode_composite_literals_give_code_message_and_trailing_comment():
+    entries, _, _ = imported("go/gf_gcode.go")
+    assert len(entries) == 22  # 22 `localCode{...}` values, no extras
+    assert pick(entries, "code", "name", "message", "description")[:3] == [
+        (-1, "CodeNil", None, "No error code specified."),
+        (0, "CodeOK", "OK", "It is OK."),
+        (50, "CodeInternalError", "Internal Error", "An error occurred internally."),
+    ]
+    assert entries[-1]["code"] == 300
+    assert entries[-1]["message"] == "Business Validation Failed"
+
+
+def test_a_registrar_must_name_a_constant_and_carry_a_text():
+    source = (
+        "package x\n\nconst (\n\tRed = iota\n\tGreen\n)\n\n"
+        "func init() {\n\tpaint.Encode(Red, 3)\n\tlog.Register(Green)\n}\n"
+    )
+    assert read_go(source, "colors.go").found == []
+    registered = source.replace("paint.Encode(Red, 3)", 'errs.NewCode(Red, "red")')
+    registered = registered.replace("log.Register(Green)", 'errs.NewCode(Green, "green")')
+    assert [(f.code, f.message) for f in read_go(registered, "colors.go").found] == [
+        (0, "red"),
+        (1, "green"),
+    ]
+
+
 def test_constants_that_are_not_errors_are_reported_not_imported():
     source = "package x\n\nconst (\n\tRed = iota\n\tGreen\n\tBlue\n)\n"
     found = read_go(source, "colors.go")

@@ -22,7 +22,7 @@ def test_a_folder_imports_every_language_below_it_with_from_comments(tmp_path):
     assert result.exit_code == 1, result.output  # 1: the csghub doc-comment notes are reported
     text = out.read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    assert len(data["errors"]) == 27 + 24
+    assert len(data["errors"]) == 27 + 24 + 51 + 22  # iam, csghub, smartassistant, gf
     assert text.count("\n# from ") == len(data["errors"])
     assert "doc-comment notes not imported" in result.output
 

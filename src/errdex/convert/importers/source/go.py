@@ -10,13 +10,18 @@ What is read (tree-sitter-go):
   (the code is the prefix joined to the number, ``AUTH-ERR-4``, and the name
   the constant used), and calls such as ``NewCode("AUTH-ERR", 4, "name")``;
 - ``register(ErrX, 404, "message")``-style calls naming a constant already
-  read: they add its HTTP status and message.
+  read: they add its HTTP status and message;
+- a ``const`` block whose names say nothing is still an error listing when its
+  constants are registered as codes: passed first to a code constructor
+  (``errors.NewCode(DeviceExist, "设备已被添加")`` in an ``init``), or the keys of
+  a ``map[int]string`` of messages (``var codeMap = map[int]string{OK: "成功"}``).
 
 Constants that are not error listings are reported, not imported.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from errdex.convert.importers.source.comments import read_comment
@@ -52,6 +57,7 @@ def read_go(source: str, path: str, force: bool = False) -> Findings:
             consts[member.name] = member
         blocks.append((decl, comments_above(decl), members))
     used: set[str] = set()
+    registered = _registered(root, consts)
     registry = _registries(root, env, consts, path, used, out.dropped)
     registry += _rest_of_blocks(registry, blocks, used, path)
     for decl, heading, members in blocks:
@@ -60,7 +66,10 @@ def read_go(source: str, path: str, force: bool = False) -> Findings:
             continue
         names = [m.name for m in members]
         type_name = next((m.group for m in members if m.group), "")
-        if not (force or (errorish(type_name, *names) and _error_names(names, type_name))):
+        listed = sum(1 for n in names if n in registered) * 2 >= len(names)
+        if not (
+            force or listed or (errorish(type_name, *names) and _error_names(names, type_name))
+        ):
             if len(members) > 1 or errorish(*names):
                 out.skipped.append(
                     Skipped(
@@ -81,7 +90,83 @@ def read_go(source: str, path: str, force: bool = False) -> Findings:
     out.found += registry
     out.found.sort(key=lambda f: f.line)
     _augment(root, env, consts, out, path)
+    _messages_of_maps(root, env, out)
     return out
+
+
+_REGISTRAR = re.compile(r"code|err", re.IGNORECASE)
+"""A function whose name says it registers codes or errors: ``NewCode``, ``RegisterErr``."""
+
+_MESSAGE_MAP = re.compile(r"code|err|msg|message|reason|text", re.IGNORECASE)
+"""A map variable whose name says it holds code messages: ``codeMap``, ``errMsg``."""
+
+
+def _registered(root: Any, consts: dict[str, _Const]) -> set[str]:
+    """Constants that the file registers as codes: by a code constructor or a message map."""
+    names: set[str] = set()
+    for call in walk(root, frozenset({"call_expression"})):
+        function = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        if function is None or args is None or len(args.named_children) < 2:
+            continue
+        callee = text(function).rsplit(".", 1)[-1]
+        first = args.named_children[0]
+        strings = [a for a in args.named_children[1:] if a.type in _STRING_LITERALS]
+        if (
+            _REGISTRAR.search(callee)
+            and first.type == "identifier"
+            and text(first) in consts
+            and strings
+        ):
+            names.add(text(first))
+    for spec, literal in _message_maps(root):
+        del spec
+        for key, value in _fields(literal):
+            if key in consts and value.type in _STRING_LITERALS:
+                names.add(key)
+    return names
+
+
+_CODED = re.compile(r"err|(?<!en)(?<!de)(?<!uni)(?<!op)(?<!bar)(?<!zip)code", re.IGNORECASE)
+"""A type or constructor that builds error codes: ``localCode``, ``gcode.New``, ``NewErr``
+(not ``Encode``, ``Decode``, ``unicode``, ``Opcode``...)."""
+
+
+def _coded(name: str) -> bool:
+    """Whether a constructor or type name says it builds error codes."""
+    return bool(_CODED.search(name))
+
+
+_STRING_LITERALS = frozenset({"interpreted_string_literal", "raw_string_literal"})
+
+
+def _message_maps(root: Any) -> list[tuple[Any, Any]]:
+    """``var codeMap = map[K]string{...}`` specs and their literals (names say messages)."""
+    maps: list[tuple[Any, Any]] = []
+    for spec in walk(root, frozenset({"var_spec", "short_var_declaration"})):
+        name_node = spec.child_by_field_name("name") or spec.child_by_field_name("left")
+        value = spec.child_by_field_name("value") or spec.child_by_field_name("right")
+        if name_node is None or value is None or not value.named_children:
+            continue
+        literal = value.named_children[0]
+        kind = literal.child_by_field_name("type") if literal.type == "composite_literal" else None
+        if kind is None or kind.type != "map_type" or not _MESSAGE_MAP.search(text(name_node)):
+            continue
+        element = kind.child_by_field_name("value")
+        if element is not None and text(element) == "string":
+            maps.append((spec, literal))
+    return maps
+
+
+def _messages_of_maps(root: Any, env: dict[str, Value], out: Findings) -> None:
+    """``codeMap[OK] = "成功"``-style literals: the message of each constant read before."""
+    by_name = {f.name: f for f in out.found if f.name}
+    for _spec, literal in _message_maps(root):
+        for key, node in _fields(literal):
+            target = by_name.get(key) if key else None
+            message = evaluate(node, env)
+            if target is not None and target.message is None and isinstance(message, str):
+                target.message = message
 
 
 def _rest_of_blocks(
@@ -220,9 +305,8 @@ def _registries(
         used |= idents
         if prefix is not None and isinstance(code, int):
             code = f"{prefix}-{code}"
-        elif not errorish(
-            var,
-            text(expr.child_by_field_name("type") or expr.child_by_field_name("function") or expr),
+        elif not errorish(var) and not _coded(
+            text(expr.child_by_field_name("type") or expr.child_by_field_name("function") or expr)
         ):
             continue
         if name is not None:
@@ -280,6 +364,10 @@ def _registry_values(
                     name = value
                 elif isinstance(value, str):
                     message = value
+        elif ints and strings and positional[0][1] == ints[0][1] and len(ints) == 1:
+            # localCode{50, "Internal Error", nil}, gcode.New(10001, "message", nil)
+            code = ints[0][1]
+            message = next((str(v) for _n, v in strings if v), None)
         elif ints and not strings:
             code = ints[0][1]
     return code, name, prefix, message, status
