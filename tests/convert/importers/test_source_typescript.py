@@ -69,3 +69,43 @@ def test_string_enums_as_const_objects_and_keys_that_are_codes():
         (1001, "Bad token"),
         (1002, "Expired"),
     ]
+
+
+def test_commonjs_exports_keyed_by_status_keep_code_status_and_message_apart():
+    # MCS-Lite's restserver/errors.js: `code` is the code, `statusCode` the HTTP status
+    entries, _, text = imported("javascript/mcs_lite_errors.js")
+    assert pick(entries, "code", "http_status", "message") == [
+        (400, 400, "400 Bad Request"),
+        (401, 401, "401 Unauthorized"),
+        (403, 403, "403 Forbidden"),
+        (404, 404, "404 Not Found"),
+        (500, 500, "500 Server errors"),
+        (501, 501, "501 Not Implemented"),
+        (502, 400, "Error file type"),
+        (503, 400, "Error body type"),
+        (504, 400, "Error body type"),
+    ]
+    assert {e["module"] for e in entries} == {"mcs_lite_errors"}  # named after the file
+    assert "# from tests/convert/importers/fixtures/javascript/mcs_lite_errors.js:2" in text
+
+
+def test_commonjs_exports_of_a_locale_file_are_taken_by_their_shape_with_the_key_as_code():
+    # gryd-scaffold's app/locale/en.js: the file name says nothing; the shape does
+    entries, _, _ = imported("javascript/gryd_scaffold_locale_en.js")
+    assert pick(entries, "code", "name", "http_status", "message") == [
+        ("E000", None, 500, "An unknown error has occurred"),
+        ("E001", None, 401, "Unauthorized"),
+        ("E002", None, 400, "Invalid input values"),
+        ("E003", None, 403, "Insufficient permissions to access this resource."),
+        ("E004", None, 404, "The location requested does not exist"),
+        ("E005", None, 404, "The resource requested was not found"),
+    ]
+
+
+def test_an_exported_object_of_settings_is_not_an_error_listing():
+    source = "module.exports = {\n  port: 8080,\n  host: 'localhost',\n  debug: true,\n};\n"
+    found = read_javascript(source, "config.js")
+    assert found.found == []
+    assert [s.what for s in found.skipped] == ["object config"]
+    shaped = "export default {\n  E1: { message: 'bad', status: 400 },\n};\n"
+    assert [(f.code, f.http_status) for f in read_javascript(shaped, "x.js").found] == [("E1", 400)]

@@ -2,8 +2,11 @@
 
 - ``enum`` declarations (TypeScript): explicit values, implicit numbers (the
   previous + 1, from 0), constant expressions over earlier members;
-- objects of codes bound to a name that says it holds errors: ``as const``
-  objects, ``Object.freeze({...})`` and plain ``const`` objects. A value may
+- objects of codes bound to a name that says it holds errors, or shaped as an
+  error listing (values that are objects with a message beside a status or a
+  code): ``as const`` objects, ``Object.freeze({...})``, plain ``const``
+  objects, CommonJS ``module.exports = {...}`` / ``exports.X = {...}`` and
+  ``export default {...}`` (named after the file). A value may
   be the code (``NOT_FOUND: 404``, ``NOT_FOUND: "E404"``), a nested object of
   fields (``{ code, message, status, description }``), or the message when the
   keys are the codes (``{ 1001: "Invalid token" }``).
@@ -13,12 +16,15 @@ JSDoc and ``//`` comments above a member (or after it on its line) are descripti
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from errdex.convert.importers.source.evaluate import Value, evaluate
 from errdex.convert.importers.source.found import Findings, Found, Skipped, errorish, http_of
 from errdex.convert.importers.source.treesit import col, doc_of, line, parse, text, walk
 
+_CODE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+"""A key that can stand for the code itself: ``E001``, ``NOT_FOUND``, ``auth.expired``."""
 _CODE_KEYS = frozenset({"code", "errorCode", "error_code", "errcode", "errCode", "id"})
 _MESSAGE_KEYS = frozenset({"message", "msg", "text", "title", "defaultMessage"})
 _DESCRIPTION_KEYS = frozenset({"description", "detail", "details"})
@@ -51,7 +57,52 @@ def _read(root: Any, path: str, force: bool, language: str) -> Findings:
         if obj is None:
             continue
         _read_object(text(name), obj, declarator, path, force, language, out)
+    for assignment in walk(root, frozenset({"assignment_expression"})):
+        target = assignment.child_by_field_name("left")
+        obj = _object_of(assignment.child_by_field_name("right"))
+        if target is not None and obj is not None and _exported(text(target)):
+            _read_object(
+                _export_name(text(target), path), obj, assignment, path, force, language, out
+            )
+    for export in walk(root, frozenset({"export_statement"})):
+        obj = _object_of(export.child_by_field_name("value"))
+        if obj is not None and any(c.type == "default" for c in export.children):
+            _read_object(_stem(path), obj, export, path, force, language, out)
     return out
+
+
+def _exported(target: str) -> bool:
+    """``module.exports = {…}`` or ``exports.ERRORS = {…}`` (CommonJS exports)."""
+    return target == "module.exports" or target.startswith(("module.exports.", "exports."))
+
+
+def _export_name(target: str, path: str) -> str:
+    """The name of a CommonJS export: its property, or the file's stem for the module."""
+    return _stem(path) if target == "module.exports" else target.rsplit(".", 1)[-1]
+
+
+def _stem(path: str) -> str:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.split(".", 1)[0] or name
+
+
+def _field_objects(pairs: list[Any]) -> bool:
+    """Most values are objects naming error fields: a message beside a status or a code.
+
+    ``{ 'E001': { statusCode: 401, message: "Unauthorized" } }`` is an error listing
+    by its shape, whatever its variable (or file) is called.
+    """
+    hits = 0
+    for pair in pairs:
+        nested = _object_of(pair.child_by_field_name("value"))
+        if nested is None:
+            continue
+        keys = {
+            _key(p.child_by_field_name("key")) for p in nested.named_children if p.type == "pair"
+        }
+        if keys & _MESSAGE_KEYS and keys & (_STATUS_KEYS | _CODE_KEYS):
+            hits += 1
+    return hits * 2 > len(pairs)
 
 
 def _object_of(node: Any) -> Any:
@@ -141,7 +192,7 @@ def _read_object(
     pairs = [p for p in obj.named_children if p.type == "pair"]
     if not pairs:
         return
-    if not (force or errorish(name)):
+    if not (force or errorish(name) or _field_objects(pairs)):
         if len(pairs) > 2:
             out.skipped.append(
                 Skipped(
@@ -175,7 +226,8 @@ def _read_object(
                 (fields[k] for k in fields if k in _CODE_KEYS and fields[k] is not None), None
             )
             if code is None:
-                code = int(key) if _is_int(key) else None
+                # { 'E001': { statusCode, message } }: the key is the code
+                code = int(key) if _is_int(key) else (key if _CODE_KEY.fullmatch(key) else None)
             if code is None:
                 out.skipped.append(
                     Skipped(
@@ -187,7 +239,8 @@ def _read_object(
                     )
                 )
                 continue
-            found.code, found.name = code, None if _is_int(key) else key
+            found.code = code
+            found.name = None if _is_int(key) or key == code else key
             found.message = _string(fields, _MESSAGE_KEYS)
             known = _CODE_KEYS | _MESSAGE_KEYS | _DESCRIPTION_KEYS | _STATUS_KEYS
             for extra in fields:
