@@ -8,6 +8,8 @@ you need (``pip install 'errdex[starlette]'``) and import the module::
     errdex.integrations.fastapi     OpenAPI response objects per route
     errdex.integrations.flask       error handlers for an app or a blueprint
     errdex.integrations.django      middleware and a DRF exception handler
+    errdex.integrations.grpc        a gRPC server interceptor: catalog errors as google.rpc.Status
+    errdex.integrations.grpc_client failed RPCs decoded into catalog errors; client interceptors
     errdex.integrations.framework   a framework's own errors (404, 405, 422…) as catalog errors
     errdex.integrations.jsonrpc     a JSON-RPC 2.0 method table whose errors are catalog errors
     errdex.integrations.httpx       error responses decoded into errdex errors (hooks, raise)

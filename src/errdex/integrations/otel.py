@@ -27,7 +27,9 @@ one unless given):
 and adds one to the counter ``errdex.errors`` with the attributes the HTTP
 server metrics have, so it joins with ``http.server.request.duration``:
 ``error.type``, ``http.response.status_code``, ``http.route`` (read from the
-span the instrumentation made) and ``errdex.catalog``.
+span the instrumentation made) and ``errdex.catalog``. ``ErrorTelemetry(rpc=True)``
+(for :mod:`errdex.integrations.grpc`) joins with the RPC server metrics instead:
+``rpc.system`` = ``grpc`` and ``rpc.grpc.status_code`` in place of the HTTP status.
 
 On the client side, :class:`ClientTelemetry` is a ``decode`` hook of
 :mod:`errdex.integrations.httpx`: a span ``errdex.decode`` and the counter
@@ -48,6 +50,7 @@ from opentelemetry import metrics, trace
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 
 from errdex.model import Catalog
+from errdex.model.wire import GOOGLE_CODE_NUMBERS, google_status
 from errdex.runtime import Error, as_error
 
 COUNTER = "errdex.errors"
@@ -103,6 +106,12 @@ def exception_attributes(error: Error, raised: BaseException) -> dict[str, Any]:
     }
 
 
+def rpc_code(http_status: int) -> int:
+    """The gRPC status code number an error of ``http_status`` is sent with
+    (google.rpc.Code; an RPC cannot fail with OK, so a 2xx is UNKNOWN)."""
+    return GOOGLE_CODE_NUMBERS[google_status(http_status)] or GOOGLE_CODE_NUMBERS["UNKNOWN"]
+
+
 def _route(span: Span) -> str | None:
     found = getattr(span, "attributes", None)
     if found is None:
@@ -119,7 +128,9 @@ class ErrorTelemetry:
     An instance is an ``on_error`` hook: ``install(app, cat, on_error=ErrorTelemetry())``.
     """
 
-    def __init__(self, *, meter_provider: Any = None, set_status: bool | None = None) -> None:
+    def __init__(
+        self, *, meter_provider: Any = None, set_status: bool | None = None, rpc: bool = False
+    ) -> None:
         meter = metrics.get_meter("errdex", meter_provider=meter_provider)
         self.counter = meter.create_counter(
             COUNTER,
@@ -127,6 +138,7 @@ class ErrorTelemetry:
             description="Catalog errors a server answered, per code, route and status.",
         )
         self.set_status = set_status
+        self.rpc = rpc
 
     def record(
         self,
@@ -159,7 +171,11 @@ class ErrorTelemetry:
             if failed:
                 span.set_status(Status(StatusCode.ERROR, code))
         point: dict[str, Any] = {ERROR_TYPE: code}
-        if status is not None:
+        if self.rpc:
+            point["rpc.system"] = "grpc"
+            if status is not None:
+                point["rpc.grpc.status_code"] = rpc_code(status)
+        elif status is not None:
             point["http.response.status_code"] = status
         route = _route(span)
         if route is not None:
@@ -253,4 +269,5 @@ __all__ = [
     "django_response_hook",
     "exception_attributes",
     "record",
+    "rpc_code",
 ]

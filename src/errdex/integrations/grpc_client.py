@@ -1,0 +1,281 @@
+"""grpcio clients: a failed RPC back into the catalog error, and the retry decision for it.
+
+    import grpc
+    from errdex.integrations.grpc_client import ErrorClientInterceptor, decode_rpc_error
+
+    channel = grpc.intercept_channel(grpc.insecure_channel(target), ErrorClientInterceptor(cat))
+    try:
+        stub_call(request, metadata=[("idempotency-key", key)])
+    except cat.module_error("shop") as exc:
+        exc.code, exc.retryable, exc.retry_after, exc.rpc_error
+        decision_for(exc)                  # errdex.integrations.retrying: retry or not, how long
+
+    err = decode_rpc_error(rpc_error, cat)   # without the interceptor
+
+:func:`decode_rpc_error` reads the call's status code, message and the
+``google.rpc.Status`` in ``grpc-status-details-bin`` (what
+:mod:`errdex.integrations.grpc` and any AIP-193 server send) and hands them to
+:func:`errdex.decode` as the ``"google"`` profile's body: the ``ErrorInfo``
+metadata ``code`` finds the entry (a code the catalog lacks keeps its raw code
+and gets the module, space or client/server fallback class), ``RetryInfo`` is
+the server's delay, ``BadRequest`` the sub-errors. The error's ``status`` is the
+entry's HTTP status when the gRPC code is the one that status maps to, else
+the HTTP status of the gRPC code (code.proto's mapping: ``UNAVAILABLE`` 503,
+``DEADLINE_EXCEEDED`` 504, ``RESOURCE_EXHAUSTED`` 429…) — so a status without
+details (a deadline, a transport failure, a server without errdex) is decided
+as the same HTTP status would be.
+
+The retry decision is docs/wire.md's, as for HTTP: the error's ``request``
+says what :func:`errdex.integrations.retrying.decision_for` needs — the
+``idempotency-key`` metadata the call sent, and a method: gRPC methods are
+not idempotent (treated as POST) unless the interceptor is told which are
+(``idempotent=`` read-only methods count as GET, ``idempotent_writes=`` as PUT;
+gRPC's ``NO_SIDE_EFFECTS`` and ``IDEMPOTENT`` idempotency levels).
+
+Import this module only with grpcio installed (``pip install 'errdex[grpc]'``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, NamedTuple
+
+import grpc  # type: ignore[import-untyped]
+import orjson
+from google.protobuf import json_format  # type: ignore[import-untyped]
+from google.rpc import status_pb2  # type: ignore[import-untyped]
+from grpc import aio
+
+from errdex.integrations.grpc import DETAILS_KEY
+from errdex.model import Catalog
+from errdex.model.wire import google_status
+from errdex.runtime import Error, decode
+
+HTTP_OF_CODE: dict[str, int] = {
+    "OK": 200,
+    "CANCELLED": 499,
+    "UNKNOWN": 500,
+    "INVALID_ARGUMENT": 400,
+    "DEADLINE_EXCEEDED": 504,
+    "NOT_FOUND": 404,
+    "ALREADY_EXISTS": 409,
+    "PERMISSION_DENIED": 403,
+    "RESOURCE_EXHAUSTED": 429,
+    "FAILED_PRECONDITION": 400,
+    "ABORTED": 409,
+    "OUT_OF_RANGE": 400,
+    "UNIMPLEMENTED": 501,
+    "INTERNAL": 500,
+    "UNAVAILABLE": 503,
+    "DATA_LOSS": 500,
+    "UNAUTHENTICATED": 401,
+}
+"""google.rpc.Code name → HTTP status, the mapping ``google/rpc/code.proto`` documents."""
+
+OnDecode = Callable[[Error, Any], Any]
+"""``on_decode(error, rpc_error)``: called for every failed call the interceptor decoded."""
+
+
+class RpcRequest(NamedTuple):
+    """What the retry decision reads of the call a decoded error answered."""
+
+    method: str | None
+    """``"GET"`` (no side effects), ``"PUT"`` (idempotent) or None (treated as POST)."""
+    headers: dict[str, str]
+    """The call's text metadata; ``get`` finds ``Idempotency-Key`` whatever its case."""
+    rpc: str | None
+    """The full gRPC method name, ``/package.Service/Method``."""
+
+
+class _Metadata(dict[str, str]):
+    def get(self, key: str, default: Any = None) -> Any:
+        return super().get(key.lower(), default)
+
+
+def _details(status: Any) -> list[dict[str, Any]]:
+    found = []
+    for detail in status.details:
+        try:
+            found.append(json_format.MessageToDict(detail))
+        except (TypeError, KeyError, json_format.Error):  # a detail type nobody registered
+            continue
+    return found
+
+
+def _status_proto(metadata: Sequence[tuple[str, Any]] | None) -> Any:
+    for key, value in metadata or ():
+        if key == DETAILS_KEY and isinstance(value, bytes):
+            message = status_pb2.Status()
+            try:
+                message.ParseFromString(value)
+            except Exception:  # protobuf's DecodeError: bytes that are no Status
+                return None
+            return message
+    return None
+
+
+def decode_status(
+    code: grpc.StatusCode | None,
+    message: str | None,
+    trailing_metadata: Sequence[tuple[str, Any]] | None,
+    *,
+    catalog: Catalog,
+) -> Error:
+    """Decode a failed call's status (code, message, trailing metadata) into a catalog error.
+
+    Never raises for bad input: details that do not parse are ignored."""
+    name = code.name if code is not None else "UNKNOWN"
+    body: dict[str, Any] = {"status": name}
+    proto = _status_proto(trailing_metadata)
+    if proto is not None:
+        body["message"] = proto.message or message or ""
+        body["details"] = _details(proto)
+    else:
+        body["message"] = message or ""
+    envelope = orjson.dumps({"error": body})  # protobuf's dicts are OrderedDicts: decode wants JSON
+    mapped = HTTP_OF_CODE.get(name, 500)
+    error = decode(None, (), envelope, catalog=catalog)
+    status = error.status
+    if error.entry is None or not (type(status) is int and google_status(status) == name):
+        error = decode(mapped, (), envelope, catalog=catalog)
+    error.grpc_code = code  # type: ignore[attr-defined]
+    return error
+
+
+def decode_rpc_error(
+    rpc_error: grpc.RpcError,
+    catalog: Catalog,
+    *,
+    metadata: Sequence[tuple[str, Any]] | None = None,
+    method: str | None = None,
+    rpc: str | None = None,
+) -> Error:
+    """Decode a ``grpc.RpcError`` (sync or aio) into a catalog error (see the module docstring).
+
+    ``metadata`` is what the call sent (its ``idempotency-key`` counts for the retry
+    decision), ``method`` the HTTP method the RPC counts as (``"GET"``, ``"PUT"``; None: POST).
+    The error's ``rpc_error`` attribute is the original."""
+    code = _call(rpc_error, "code")
+    trailing = _call(rpc_error, "trailing_metadata")
+    error = decode_status(
+        code if isinstance(code, grpc.StatusCode) else None,
+        _call(rpc_error, "details"),
+        trailing,
+        catalog=catalog,
+    )
+    sent = _Metadata()
+    for key, value in metadata or ():
+        if isinstance(value, str):
+            sent.setdefault(key.lower(), value)
+    error.rpc_error = rpc_error  # type: ignore[attr-defined]
+    error.request = RpcRequest(method, sent, rpc)  # type: ignore[attr-defined]
+    return error
+
+
+def _call(rpc_error: Any, attr: str) -> Any:
+    found = getattr(rpc_error, attr, None)
+    if not callable(found):
+        return None
+    try:
+        return found()
+    except Exception:  # a RpcError that is no Call (raised by hand)
+        return None
+
+
+def _method_name(details: Any) -> str | None:
+    method = getattr(details, "method", None)
+    if isinstance(method, bytes):
+        return method.decode("ascii", "replace")
+    return method if isinstance(method, str) else None
+
+
+class _Decoding:
+    """What both client interceptors share: the catalog, the idempotent methods, the hook."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        idempotent: Collection[str] = (),
+        idempotent_writes: Collection[str] = (),
+        on_decode: OnDecode | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.idempotent = frozenset(idempotent)
+        self.idempotent_writes = frozenset(idempotent_writes)
+        self.on_decode = on_decode
+
+    def decoded(self, rpc_error: grpc.RpcError, details: Any) -> Error:
+        """The catalog error for ``rpc_error``, raised by the call described by ``details``."""
+        rpc = _method_name(details)
+        method = None
+        if rpc in self.idempotent:
+            method = "GET"
+        elif rpc in self.idempotent_writes:
+            method = "PUT"
+        metadata = getattr(details, "metadata", None)
+        pairs = list(metadata) if metadata is not None else []
+        error = decode_rpc_error(rpc_error, self.catalog, metadata=pairs, method=method, rpc=rpc)
+        if self.on_decode is not None:
+            self.on_decode(error, rpc_error)
+        return error
+
+
+class ErrorClientInterceptor(
+    _Decoding,
+    grpc.UnaryUnaryClientInterceptor,  # type: ignore[misc]
+    grpc.StreamUnaryClientInterceptor,  # type: ignore[misc]
+):
+    """A sync channel interceptor: a failed unary-response call raises the catalog error
+    (its ``__cause__`` and ``rpc_error`` the ``grpc.RpcError``).
+
+    ``idempotent`` / ``idempotent_writes``: full method names (``/shop.Orders/Get``)
+    whose retries the decision treats as a GET / a PUT. ``on_decode(error, rpc_error)``
+    sees every decoded error."""
+
+    def intercept_unary_unary(self, continuation: Any, details: Any, request: Any) -> Any:
+        """Make the call; raise the catalog error when it failed."""
+        return self._checked(continuation(details, request), details)
+
+    def intercept_stream_unary(self, continuation: Any, details: Any, iterator: Any) -> Any:
+        """Make the call; raise the catalog error when it failed."""
+        return self._checked(continuation(details, iterator), details)
+
+    def _checked(self, outcome: Any, details: Any) -> Any:
+        failure = outcome.exception()
+        if isinstance(failure, grpc.RpcError):
+            raise self.decoded(failure, details) from failure
+        return outcome
+
+
+class AsyncErrorClientInterceptor(
+    _Decoding,
+    aio.UnaryUnaryClientInterceptor,  # type: ignore[misc]
+    aio.StreamUnaryClientInterceptor,  # type: ignore[misc]
+):
+    """:class:`ErrorClientInterceptor` for ``grpc.aio`` channels
+    (``grpc.aio.insecure_channel(target, interceptors=[AsyncErrorClientInterceptor(cat)])``)."""
+
+    async def intercept_unary_unary(self, continuation: Any, details: Any, request: Any) -> Any:
+        """Make the call; raise the catalog error when it failed."""
+        return await self._checked(await continuation(details, request), details)
+
+    async def intercept_stream_unary(self, continuation: Any, details: Any, iterator: Any) -> Any:
+        """Make the call; raise the catalog error when it failed."""
+        return await self._checked(await continuation(details, iterator), details)
+
+    async def _checked(self, call: Any, details: Any) -> Any:
+        try:
+            return await call
+        except aio.AioRpcError as failure:
+            raise self.decoded(failure, details) from failure
+
+
+__all__ = [
+    "HTTP_OF_CODE",
+    "AsyncErrorClientInterceptor",
+    "ErrorClientInterceptor",
+    "RpcRequest",
+    "decode_rpc_error",
+    "decode_status",
+]
