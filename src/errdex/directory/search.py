@@ -210,9 +210,9 @@ def _row(catalog: Catalog, entry: Entry, vocabulary: dict[str, str]) -> tuple[st
     return tuple(seg(t, vocabulary) if t else "" for t in texts)
 
 
-def _keys(catalog: Catalog, entry: Entry) -> set[str]:
+def _keys(catalog: Catalog, entry: Entry, vocabulary: dict[str, str]) -> set[str]:
     """What an exact title match compares against: the key of the entry's title (else its
-    message) in each locale, and of its name's words."""
+    message) in each locale, and of its name's words (:func:`tokenize.text_key`)."""
     heads = [entry.title or entry.message]
     heads += [t.title or t.message for t in entry.translations.values()]
     if entry.name:
@@ -224,9 +224,9 @@ def _keys(catalog: Catalog, entry: Entry) -> set[str]:
     out = set()
     for head in heads:
         if head:
-            found, _ = tokenize.terms(head)
+            found = tokenize.text_key(head, vocabulary)
             if found:
-                out.add(tokenize.key(found))
+                out.add(found)
     return out
 
 
@@ -262,7 +262,7 @@ class SearchIndex:
             )
             db.executemany(
                 "INSERT INTO k(key, doc) VALUES (?, ?)",
-                ((k, i) for i, (c, e) in enumerate(self._docs, 1) for k in _keys(c, e)),
+                ((k, i) for i, (c, e) in enumerate(self._docs, 1) for k in _keys(c, e, vocabulary)),
             )
             db.execute("CREATE INDEX k_key ON k(key)")
             db.execute("INSERT INTO f(f, rank) VALUES ('rank', ?)", (f"bm25({WEIGHT_ARGS})",))
