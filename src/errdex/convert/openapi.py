@@ -1,74 +1,44 @@
 """OpenAPI 3.1 components: a schema per error profile and a reusable response per code.
 
-``components.schemas`` holds ``Problem`` (RFC 9457 problem+json),
-``JsonRpcError`` (a JSON-RPC 2.0 error response), ``GoogleStatus``
-(google.rpc.Status as HTTP APIs send it) and ``Profile_<id>`` for each plain
-profile the catalog declares. ``components.responses`` holds one response per
-entry, keyed ``<space>.<code>``, with an example body in every profile that
-applies, so API descriptions can ``$ref`` them. The output is JSON text,
-valid under openapi-spec-validator.
+``components.schemas`` (built by :mod:`errdex.model.openapi`, shared with the
+FastAPI integration) holds ``Problem`` (RFC 9457 problem+json, the one copy),
+``Code_<group>`` (the codes of each module — else space — as an ``enum``) and
+``Problem_<group>`` (a problem with one of them), ``JsonRpcError`` (a JSON-RPC 2.0
+error response), ``GoogleStatus`` (google.rpc.Status as HTTP APIs send it) and
+``Profile_<id>`` for each plain profile the catalog declares, its full shape.
+``components.responses`` holds one response per entry, keyed ``<space>.<code>``,
+with an example body in every profile that applies, and ``4XX`` / ``5XX``: every
+code sent with a status of that class, a ``oneOf`` over the groups' problems with
+one named example per code — a route's default error responses
+(``"4XX": {"$ref": "#/components/responses/4XX"}``). Every example validates
+against the schema it sits under; the output is JSON text, valid under
+openapi-spec-validator.
 """
 
 from __future__ import annotations
 
-import copy
-import re
 from typing import Any
 
 from errdex.convert.layout import text_getter
-from errdex.model import Catalog, Entry, Profile
+from errdex.model import Catalog, Entry
 from errdex.model.effective import sent_status
-from errdex.model.envelopes import GOOGLE_SCHEMA, JSONRPC_SCHEMA, PROBLEM_SCHEMA, google_status
-
-_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_REF_TYPES: dict[str, Any] = {
-    "$message": {"type": "string"},
-    "$title": {"type": "string"},
-    "$description": {"type": ["string", "null"]},
-    "$solution": {"type": ["string", "null"]},
-    "$name": {"type": ["string", "null"]},
-    "$status": {"type": "integer"},
-    "$jsonrpc_code": {"type": ["integer", "null"]},
-    "$retryable": {"type": ["boolean", "null"]},
-    "$retry_after": {"type": ["integer", "null"]},
-    "$docs_url": {"type": ["string", "null"], "format": "uri-reference"},
-    "$catalog": {"type": "string"},
-    "$module": {"type": ["string", "null"]},
-    "$space": {"type": "string"},
-    "$params": {"type": "object"},
-    "$data": {},
-    "$context": {},
-    "$id": {},
-}
+from errdex.model.envelopes import google_status
+from errdex.model.openapi import (
+    choice,
+    envelope_schemas,
+    group_of,
+    groups,
+    key,
+    problem_name,
+    problem_schemas,
+    profile_name,
+    ref,
+)
 
 
 def response_key(entry: Entry) -> str:
     """The ``components.responses`` key of an entry: ``<space>.<code>``."""
-    return _KEY_UNSAFE.sub("_", f"{entry.space}.{entry.code}")
-
-
-def _code_schema(catalog: Catalog) -> dict[str, Any]:
-    kinds = {type(e.code) for e in catalog.entries}
-    if kinds == {int}:
-        return {"type": "integer"}
-    if kinds == {str}:
-        return {"type": "string"}
-    return {"type": ["integer", "string"]}
-
-
-def _profile_schema(body: Any, code: dict[str, Any]) -> dict[str, Any]:
-    if isinstance(body, dict):
-        return {
-            "type": "object",
-            "properties": {k: _profile_schema(v, code) for k, v in body.items()},
-            "required": list(body),
-        }
-    if isinstance(body, list):
-        return {"type": "array", "prefixItems": [_profile_schema(v, code) for v in body]}
-    if isinstance(body, str) and body.startswith("$") and not body.startswith("$$"):
-        return dict(code) if body == "$code" else dict(_REF_TYPES.get(body, {}))
-    literal = body[1:] if isinstance(body, str) and body.startswith("$$") else body
-    return {"const": literal}
+    return key(f"{entry.space}.{entry.code}")
 
 
 def _fill(body: Any, values: dict[str, Any]) -> Any:
@@ -84,32 +54,14 @@ def _fill(body: Any, values: dict[str, Any]) -> Any:
 
 
 def _schemas(catalog: Catalog) -> dict[str, Any]:
-    code = _code_schema(catalog)
-    # The built-in envelopes' shapes (shared with the FastAPI integration), with
-    # this catalog's code schema in place of "any code".
-    problem = copy.deepcopy(PROBLEM_SCHEMA)
-    problem["properties"]["code"] = code
-    schemas: dict[str, Any] = {
-        "Problem": problem,
-        "JsonRpcError": copy.deepcopy(JSONRPC_SCHEMA),
-        "GoogleStatus": copy.deepcopy(GOOGLE_SCHEMA),
-    }
-    for pid, profile in catalog.profiles.items():
-        schema = _profile_schema(profile.body, code)
-        schema["description"] = f"The {pid} error envelope ({profile.content_type})."
-        schemas[_profile_name(profile)] = schema
-    return schemas
+    return {**problem_schemas(catalog), **envelope_schemas(catalog)}
 
 
-def _profile_name(profile: Profile) -> str:
-    return "Profile_" + _KEY_UNSAFE.sub("_", profile.id)
-
-
-def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) -> dict[str, Any]:
+def _problem(catalog: Catalog, entry: Entry, text: Any) -> dict[str, Any]:
+    """The problem+json example of an entry (parameters left as ``{placeholders}``)."""
     message = text(entry, "message")
     title = text(entry, "title") or entry.name or message or str(entry.code)
     detail = message or text(entry, "description") or title
-    status = entry.http_status
     docs = catalog.docs_url(entry)
     # the status the problem is sent with (stated, else 500 for the internal error, else
     # 400): the Problem schema requires it, and an example omitting it would fail it
@@ -120,10 +72,22 @@ def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) 
     }
     problem["detail"] = detail
     problem["code"] = entry.code
+    if len(catalog.find(entry.code)) > 1:
+        problem["space"] = entry.space
+    return problem
+
+
+def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) -> dict[str, Any]:
+    message = text(entry, "message")
+    title = text(entry, "title") or entry.name or message or str(entry.code)
+    detail = message or text(entry, "description") or title
+    status = entry.http_status
+    docs = catalog.docs_url(entry)
+    live = entry.status != "removed"  # a tombstone's code is in no group's enum
     content: dict[str, Any] = {
         "application/problem+json": {
-            "schema": {"$ref": "#/components/schemas/Problem"},
-            "examples": {"problem": {"value": problem}},
+            "schema": ref(problem_name(group_of(entry)) if live else "Problem"),
+            "examples": {"problem": {"value": _problem(catalog, entry, text)}},
         }
     }
     json_refs: list[dict[str, str]] = []
@@ -132,12 +96,12 @@ def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) 
     if rpc_code is None and kinds.get(entry.space) == "jsonrpc" and type(entry.code) is int:
         rpc_code = entry.code
     if rpc_code is not None:
-        json_refs.append({"$ref": "#/components/schemas/JsonRpcError"})
+        json_refs.append(ref("JsonRpcError"))
         json_examples["jsonrpc"] = {
             "value": {"jsonrpc": "2.0", "id": 1, "error": {"code": rpc_code, "message": detail}}
         }
-    google_code = status or 500
-    json_refs.append({"$ref": "#/components/schemas/GoogleStatus"})
+    google_code = sent_status(catalog, entry)
+    json_refs.append(ref("GoogleStatus"))
     json_examples["google"] = {
         "value": {
             "error": {
@@ -170,13 +134,13 @@ def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) 
     for profile in catalog.profiles.values():
         example = {"value": _fill(profile.body, values)}
         if profile.content_type == "application/json":
-            json_refs.append({"$ref": f"#/components/schemas/{_profile_name(profile)}"})
+            json_refs.append(ref(profile_name(profile)))
             json_examples[profile.id] = example
         else:
             content.setdefault(
                 profile.content_type,
                 {
-                    "schema": {"$ref": f"#/components/schemas/{_profile_name(profile)}"},
+                    "schema": ref(profile_name(profile)),
                     "examples": {},
                 },
             )["examples"][profile.id] = example
@@ -188,10 +152,10 @@ def _response(catalog: Catalog, entry: Entry, text: Any, kinds: dict[str, str]) 
         description = f"{description}\n\n{text(entry, 'description')}"
     out: dict[str, Any] = {"description": description, "content": content}
     ext: dict[str, Any] = {"code": entry.code, "space": entry.space}
-    for key in ("module", "name", "retryable", "retry_after", "fault", "retry"):
-        value = getattr(entry, key)
+    for member in ("module", "name", "retryable", "retry_after", "fault", "retry"):
+        value = getattr(entry, member)
         if value is not None:
-            ext[key] = value
+            ext[member] = value
     if entry.status != "active":
         ext["status"] = entry.status
     out["x-errdex"] = ext
@@ -214,11 +178,38 @@ def openapi_data(catalog: Catalog, *, locale: str | None = None) -> dict[str, An
         if key in responses:  # a duplicate code (the checker reports it): keep the first
             continue
         responses[key] = _response(catalog, entry, text, kinds)
+    for status_class, label in (("4XX", "client"), ("5XX", "server")):
+        responses[status_class] = _default_response(catalog, text, status_class, label)
     return {
         "openapi": "3.1.0",
         "info": info,
         "paths": {},
         "components": {"schemas": _schemas(catalog), "responses": responses},
+    }
+
+
+def _default_response(catalog: Catalog, text: Any, status_class: str, label: str) -> dict[str, Any]:
+    """``components.responses["4XX"]`` / ``["5XX"]``: every live entry sent with a status of
+    that class, for a route's default error responses — a ``oneOf`` over the groups'
+    problems, one named example per code."""
+    first = int(status_class[0])
+    names: list[str] = []
+    examples: dict[str, Any] = {}
+    for entry in catalog.entries:
+        if entry.status == "removed" or sent_status(catalog, entry) // 100 != first:
+            continue
+        names.append(problem_name(group_of(entry)))
+        ambiguous = len(catalog.find(entry.code)) > 1
+        label_key = f"{entry.space}:{entry.code}" if ambiguous else str(entry.code)
+        problem = _problem(catalog, entry, text)
+        examples.setdefault(key(label_key), {"summary": problem["title"], "value": problem})
+    codes = {problem_name(g): c for g, c in groups(catalog).items()}
+    media: dict[str, Any] = {"schema": choice(names, codes) if names else ref("Problem")}
+    if examples:
+        media["examples"] = examples
+    return {
+        "description": f"A {label} error of catalog {catalog.meta.id} (problem+json).",
+        "content": {"application/problem+json": media},
     }
 
 
