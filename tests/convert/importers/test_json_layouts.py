@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from errdex.convert import import_document
 
@@ -50,3 +51,16 @@ def test_an_object_keyed_by_code_gives_one_entry_per_key_with_its_line():
 def test_a_plain_object_of_settings_is_not_taken_for_codes():
     result = import_document('{"name": "svc", "version": "1.2"}', "json")
     assert result.data is None
+
+
+def test_jshttp_statuses_codes_json_is_an_object_of_messages_keyed_by_code():
+    # jshttp/statuses' codes.json: {"100":"Continue",…}, minified, one line
+    path = Path(__file__).parent / "fixtures" / "json" / "statuses_codes.json"
+    text = path.read_text(encoding="utf-8")
+    result = import_document(text, "json", name=path.name)
+    source = json.loads(text)
+    assert [(e["code"], e["message"]) for e in result.data["errors"]] == [
+        (int(k), v) for k, v in source.items()
+    ]
+    assert len(result.data["errors"]) == 56
+    assert result.diagnostics == []

@@ -48,6 +48,29 @@ def _headerless(rows: list[tuple[int, list[str]]]) -> list[str | None] | None:
     return (order + [None] * width)[:width]
 
 
+_STATUS_FILE = re.compile(r"(?P<status>[1-5][0-9][0-9])[_ -](?P<title>[^/\\]+?)\.[ct]sv", re.I)
+"""``401_UNAUTHORIZED.tsv``: a file per HTTP status (Pyrogram's error sources)."""
+
+
+def _status_from_name(draft: Draft, roles: list[str | None], name: str, line: int) -> None:
+    """Rows of a file named for an HTTP status take that status and a module of its title."""
+    m = _STATUS_FILE.search(name.replace("\\", "/").rsplit("/", 1)[-1])
+    if m is None or "http_status" in roles or not draft.entries:
+        return
+    status, title = int(m.group("status")), m.group("title").strip()
+    module = draft.add_module(None, title, "app")
+    draft.spaces.setdefault("app", {})
+    for entry in draft.entries:
+        entry.setdefault("http_status", status)
+        if "_section" not in entry and "_module" not in entry:
+            entry["module"] = module
+    draft.guessed(
+        line,
+        f"the file's name gives every row HTTP status {status} and module {title!r}",
+        hint="add an HTTP status column to state it per row",
+    )
+
+
 def import_csv(
     text: str, source: SourceFile, *, catalog_id: str | None = None, name: str = "<input>"
 ) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
@@ -82,8 +105,9 @@ def import_csv(
         )
         data_rows = rows
     else:
-        roles = header_roles(draft, header, header_line)
         data_rows = rows[1:]
+        plain_rows = [cells for _, cells in data_rows if _section_title(cells) is None]
+        roles = header_roles(draft, header, header_line, plain_rows)
     if roles is None:
         draft.unplaced(
             header_line,
@@ -107,6 +131,7 @@ def import_csv(
             continue
         plain.append((line, cells))
     add_rows(draft, roles, plain, csv_uncell, place)
+    _status_from_name(draft, roles, name, header_line)
     sections: dict[str, str] = {}
     for entry in draft.entries:
         title = entry.pop("_section", None)

@@ -20,6 +20,8 @@ GUESSED = rule("I002")
 
 INT_RE = re.compile(r"[+-]?[0-9]+")
 IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SEVERAL = re.compile(r"([1-5][0-9][0-9])(?:[\s,/]+[1-5][0-9][0-9])+")
+"""Several HTTP statuses in one cell (``400 403``, ``400, 406``)."""
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9._-]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BOOLS = {
@@ -152,6 +154,16 @@ class Draft:
             entry["name" if IDENT_RE.fullmatch(raw) else "message"] = raw
         elif role in ("http_status", "jsonrpc_code", "retry_after"):
             value = raw.strip()
+            several = _SEVERAL.fullmatch(value) if role == "http_status" else None
+            if several is not None:
+                # "400 403": an entry sends one status; the first is kept, the rest named
+                value = several.group(1)
+                self.unplaced(
+                    line,
+                    f"HTTP statuses {raw.strip()!r} listed; the first, {value}, is imported",
+                    col=col,
+                    hint="keep one status per entry, or split the code into variants",
+                )
             if not INT_RE.fullmatch(value):
                 self.unplaced(line, f"{role} {raw!r} is not an integer; not imported", col=col)
                 return

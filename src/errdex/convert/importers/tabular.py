@@ -27,11 +27,75 @@ def strip_emphasis(text: str) -> str:
     return text.strip()
 
 
-def header_roles(draft: Draft, header: Sequence[str], line: int) -> list[str | None] | None:
-    """The role of each header cell; None (and a report) when there is no code column."""
+_SYMBOL = re.compile(r"[A-Z0-9][A-Z0-9_.-]*[A-Z0-9_]|[A-Z]")
+"""A code written as a symbol: ``ABOUT_TOO_LONG``, ``FLOOD_WAIT_X``, ``2FA_CONFIRM_WAIT_X``."""
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_STATUSES = re.compile(r"[1-5][0-9][0-9](?:[\s,/]+[1-5][0-9][0-9])*")
+"""One HTTP status, or several (``400 403``)."""
+
+
+_ID_HEADERS = frozenset({"id", "identifier", "key", "symbol"})
+"""Headers of a column that holds each row's identifier (Pyrogram's ``id\tmessage``)."""
+
+
+def _by_values(
+    header: Sequence[str], named: list[str | None], rows: Sequence[Sequence[str]]
+) -> tuple[int, list[int]] | None:
+    """With no column named code: a ``name`` or ``id`` column of unique symbols is the code.
+
+    Telegram's ``name,codes,description``: the name *is* the code
+    (``ABOUT_TOO_LONG``) and the unnamed ``codes`` column holds HTTP statuses.
+    Returns the code column and the unnamed columns whose cells are (nine in ten at
+    least) HTTP statuses.
+    """
+    candidates = [
+        i
+        for i, role in enumerate(named)
+        if role == "name" or (role is None and header[i].strip().lower() in _ID_HEADERS)
+    ]
+    if len(rows) < 2 or not candidates:
+        return None
+    column = candidates[0]
+    values = [r[column].strip() for r in rows if column < len(r)]
+    if len(values) < len(rows) or not all(_WORD.fullmatch(v) for v in values):
+        return None
+    if sum(1 for v in values if _SYMBOL.fullmatch(v)) * 5 < len(values) * 4:
+        return None  # mostly UPPER_SNAKE symbols (Telegram keeps a `Timeout` among them)
+    if len(set(values)) != len(values):
+        return None
+    statuses = []
+    for i, role in enumerate(named):
+        cells = [r[i].strip() for r in rows if i < len(r) and r[i].strip()]
+        hits = sum(1 for c in cells if _STATUSES.fullmatch(c))
+        if role is None and cells and hits * 10 >= len(cells) * 9:
+            statuses.append(i)  # the odd cell that is no status (Telegram's -503) is reported
+    return column, statuses
+
+
+def header_roles(
+    draft: Draft, header: Sequence[str], line: int, rows: Sequence[Sequence[str]] = ()
+) -> list[str | None] | None:
+    """The role of each header cell; None (and a report) when there is no code column.
+
+    ``rows`` (the data rows, when known) let a table with no column named code be
+    read by its values: a ``name`` column of unique symbols is the code.
+    """
     roles: list[str | None] = []
     seen: set[str] = set()
     named = [role_of(cell) for cell in header]
+    if "code" not in named and (found := _by_values(header, named, rows)) is not None:
+        column, statuses = found
+        named[column] = "code"
+        for i in statuses:
+            named[i] = "http_status"
+        shown = ", ".join(f"{header[i].strip()!r}" for i in statuses)
+        draft.guessed(
+            line,
+            f"no column is named code: column {column + 1} {header[column].strip()!r} holds "
+            "unique symbols and is read as the code"
+            + (f"; {shown} holds HTTP statuses" if statuses else ""),
+            hint="name the code column code to be sure",
+        )
     two_codes = named.count("code") > 1
     for i, cell in enumerate(header):
         role = named[i]
