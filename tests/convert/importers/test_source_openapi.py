@@ -89,3 +89,23 @@ def test_swagger2_examples_under_responses():
 def test_not_openapi_yaml_is_reported():
     found = read_openapi("a: [1,\n", "broken.yaml")
     assert found.found == [] and "does not parse" in found.skipped[0].why
+
+
+def test_lago_codes_come_from_error_schemas_only_never_from_nested_request_objects():
+    # getlago/lago-openapi's bundled openapi.yaml (3.1): codes in the examples of the
+    # ApiError* schemas and the CreditNoteErrorDetailsObject enum. Its EventErrorsObject
+    # nests the event (whose `code` is a billable metric's, example "storage"): not a code.
+    from importer_cases import imported, pick
+
+    entries, _, _ = imported("openapi/lago_openapi.yaml")
+    assert pick(entries, "code", "http_status") == [
+        ("validation_errors", 422),
+        ("feature_unavailable", 403),
+        ("object_not_found", 404),
+        ("not_allowed", 405),
+        ("not_provided", None),
+        ("tax_error", None),
+        ("tax_voiding_error", None),
+        ("invoice_generation_error", None),
+    ]
+    assert {e["module"] for e in entries[4:]} == {"credit-note-error-details-object"}

@@ -180,6 +180,7 @@ class _Reader:
         properties = schema.get("properties")
         if not isinstance(properties, dict):
             return
+        raw_props = properties
         for name, prop in properties.items():
             prop = self.resolve(prop)
             if not isinstance(prop, dict):
@@ -197,8 +198,15 @@ class _Reader:
                     None,
                 )
                 self.add(prop["example"], status, message, group, f"{prop['example']}")
-            elif prop.get("type") == "object" or "properties" in prop or "$ref" in prop:
-                self.schema(where, prop, status, group, depth + 1)
+            elif _holds_errors(name, raw_props.get(name)) and (
+                prop.get("type") in ("object", "array")
+                or "properties" in prop
+                or "items" in prop
+                or "$ref" in prop
+            ):
+                # {"error": {"code": …}}: the error object nested in an envelope; other
+                # nested objects (the event, the charge a request was about) hold no codes
+                self.schema(where, prop.get("items", prop), status, group, depth + 1)
         if isinstance(schema.get("example"), dict):
             self.example(schema["example"], status, group)
 
@@ -219,6 +227,19 @@ class _Reader:
             return  # {"code": 404} repeats the status: no code of its own
         message = next((value[k] for k in _MESSAGE_KEYS if isinstance(value.get(k), str)), None)
         self.add(code, status, message, group, f"{code}")
+
+
+_ERROR_WORDS = re.compile(r"err|fault|problem|violation|detail|issue|cause", re.I)
+
+
+def _holds_errors(name: str, raw: Any) -> bool:
+    """A nested property that is an error object: named so, or referring to an error schema."""
+    if _ERROR_WORDS.search(name):
+        return True
+    ref = raw.get("$ref") if isinstance(raw, dict) else None
+    if ref is None and isinstance(raw, dict) and isinstance(raw.get("items"), dict):
+        ref = raw["items"].get("$ref")
+    return isinstance(ref, str) and bool(_ERROR_WORDS.search(ref.rsplit("/", 1)[-1]))
 
 
 def _number(raw: str) -> int | str:
