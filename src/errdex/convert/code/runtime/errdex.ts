@@ -82,19 +82,21 @@ export interface ErrorOptions {
  * names the entry (a discriminated union: `switch (err.kind)` narrows).
  */
 export class CatalogError extends Error {
-  readonly entry: Entry | null;
-  readonly kind: string | null;
-  readonly params: ReadonlyMap<string, ParamValue>;
-  readonly data: Json | undefined;
-  readonly subErrors: readonly CatalogError[];
-  /** @internal */ _code: Code | null;
-  /** @internal */ _space: string | null;
-  /** @internal */ _name: string | null;
-  /** @internal */ _status: number;
-  /** @internal */ _retryable: boolean | null;
-  /** @internal */ _retryAfter: number | null;
-  /** @internal */ _message: string | null = null;
-  /** @internal */ _variant: string | null = null;
+  // `declare`: every field is set in the constructor, in one order (one hidden
+  // class), not defined first as undefined under ES2022 class-field semantics.
+  declare readonly entry: Entry | null;
+  declare readonly kind: string | null;
+  declare readonly params: ReadonlyMap<string, ParamValue>;
+  declare readonly data: Json | undefined;
+  declare readonly subErrors: readonly CatalogError[];
+  /** @internal */ declare _code: Code | null;
+  /** @internal */ declare _space: string | null;
+  /** @internal */ declare _name: string | null;
+  /** @internal */ declare _status: number;
+  /** @internal */ declare _retryable: boolean | null;
+  /** @internal */ declare _retryAfter: number | null;
+  /** @internal */ declare _message: string | null;
+  /** @internal */ declare _variant: string | null;
 
   /** An error of `entry` with `params`; `message` replaces the entry's (a decoded error's text). */
   constructor(entry: Entry | null, params?: ReadonlyMap<string, ParamValue>, options?: ErrorOptions, message?: string) {
@@ -116,7 +118,8 @@ export class CatalogError extends Error {
     this._status = entry === null ? 500 : entry.status;
     this._retryable = entry === null ? null : entry.retryable;
     this._retryAfter = entry === null ? null : entry.retryAfter;
-    if (message !== undefined) this._message = message;
+    this._message = message === undefined ? null : message;
+    this._variant = null;
   }
 
   /** An error of `code` (in `space` when the code is in several) with `params`; throws for an unknown code. */
@@ -547,9 +550,19 @@ function retrySeconds(err: CatalogError): number | null {
   return s >= 0 && s < 1e9 ? s : null;
 }
 
-function headers(err: CatalogError, t: Texts | null, mediaType: string): [string, string][] {
-  const out: [string, string][] = [["Content-Type", mediaType]];
+const PLAIN_HEADERS = new Map<string, readonly (readonly [string, string])[]>();
+
+function headers(err: CatalogError, t: Texts | null, mediaType: string): readonly (readonly [string, string])[] {
   const s = retrySeconds(err);
+  if (s === null && t === null) {
+    let shared = PLAIN_HEADERS.get(mediaType);
+    if (shared === undefined) {
+      shared = Object.freeze([Object.freeze(["Content-Type", mediaType] as const)]);
+      PLAIN_HEADERS.set(mediaType, shared);
+    }
+    return shared;
+  }
+  const out: [string, string][] = [["Content-Type", mediaType]];
   if (s !== null) out.push(["Retry-After", String(s)]);
   if (t !== null) out.push(["Content-Language", t[0]]);
   return out;
@@ -582,25 +595,93 @@ function instanceText(id: Json): string {
   return capText(toJson(id), 4 * PUBLIC_CAP);
 }
 
+/** Pre-serialised JSON pieces of one entry's problem body, built on its first render. */
+interface Frags {
+  /** `{"type":"…","title":` */
+  readonly typePart: string;
+  /** `{"type":"…","title":"…","status":N,"detail":` for the entry's own title and status */
+  readonly head: string;
+  /** `,"code":…` for the entry's code */
+  readonly code: string;
+  /** `,"name":"…"` for the entry's name ("" without one) */
+  readonly name: string;
+}
+
+const FRAGS = new WeakMap<Entry, Frags>();
+
+function frags(entry: Entry): Frags {
+  let f = FRAGS.get(entry);
+  if (f === undefined) {
+    const typePart = '{"type":' + JSON.stringify(entry.typeUrl) + ',"title":';
+    f = {
+      typePart,
+      head: typePart + JSON.stringify(entry.title) + ',"status":' + numberJson(entry.status) + ',"detail":',
+      code: ',"code":' + JSON.stringify(entry.code),
+      name: entry.name === null ? "" : ',"name":' + JSON.stringify(entry.name),
+    };
+    FRAGS.set(entry, f);
+  }
+  return f;
+}
+
+/** A public parameter's value as JSON (what `toJson(scalar(v, type))` writes, without the objects). */
+function scalarJson(v: ParamValue, type: string | null): string {
+  if (v === null) return "null";
+  if (typeof v === "string") return JSON.stringify(capText(v, PUBLIC_CAP));
+  if (typeof v === "boolean") return type === null || type === "bool" ? (v ? "true" : "false") : v ? '"True"' : '"False"';
+  if (isInt(v)) {
+    if ((type === null || type === "int" || type === "float") && v >= -(2 ** 63) && v <= 2 ** 64) {
+      return type === "float" ? jsonFloat(v) : intString(v);
+    }
+    return JSON.stringify(capText(intString(v), PUBLIC_CAP));
+  }
+  const f = v instanceof Float ? v.value : v;
+  if (type === null || type === "float") return Number.isFinite(f) ? jsonFloat(f) : "null";
+  return JSON.stringify(pyFloat(f));
+}
+
+const NO_PARAMS: Entry["params"] = [];
+
+/** The public parameters (§4.2) as a JSON object, "" when there are none. */
+function paramsJson(err: CatalogError): string {
+  let out = "";
+  const decl = err.entry === null ? NO_PARAMS : err.entry.params;
+  err.params.forEach((v, k) => {
+    let type: string | null = null;
+    for (let i = 0; i < decl.length; i++) {
+      const d = decl[i] as Entry["params"][number];
+      if (d[0] === k) {
+        if (!d[2]) return;
+        type = d[1];
+        break;
+      }
+    }
+    out += (out === "" ? "{" : ",") + JSON.stringify(k) + ":" + scalarJson(v, type);
+  });
+  return out === "" ? "" : out + "}";
+}
+
 function renderProblem(err: CatalogError, message: string, t: Texts | null, id: Json | undefined): Rendered {
   const entry = err.entry as Entry;
-  const body = new Map<string, Out>([
-    ["type", entry.typeUrl],
-    ["title", t !== null && entry.typeUrl !== "about:blank" ? t[3] : entry.title],
-    ["status", err.status],
-    ["detail", message],
-  ]);
-  if (id !== undefined && id !== null) body.set("instance", instanceText(id));
-  if (err._code !== null) body.set("code", codeJson(err));
-  if (err._name !== null) body.set("name", err._name);
-  if (ambiguous(err)) body.set("space", err._space);
-  if (err._retryable !== null) body.set("retryable", err._retryable);
-  if (err._retryAfter !== null) body.set("retry_after", err._retryAfter);
-  const params = publicParams(err);
-  if (params.size > 0) body.set("params", params);
-  if (err.subErrors.length > 0) body.set("errors", subErrors(err, "detail"));
-  if (err.data !== undefined && err.data !== null) body.set("data", err.data);
-  return { status: err.status, headers: headers(err, t, "application/problem+json"), body: toJson(body as ReadonlyMap<string, Json>) };
+  const f = frags(entry);
+  let body: string;
+  if (t !== null && entry.typeUrl !== "about:blank") body = f.typePart + JSON.stringify(t[3]) + ',"status":' + numberJson(err.status) + ',"detail":';
+  else if (err.status === entry.status) body = f.head;
+  else body = f.typePart + JSON.stringify(entry.title) + ',"status":' + numberJson(err.status) + ',"detail":';
+  body += JSON.stringify(message);
+  if (id !== undefined && id !== null) body += ',"instance":' + JSON.stringify(instanceText(id));
+  if (err._code !== null) body += err._code === entry.code ? f.code : ',"code":' + JSON.stringify(err._code);
+  if (err._name !== null) body += err._name === entry.name ? f.name : ',"name":' + JSON.stringify(err._name);
+  if (ambiguous(err)) body += ',"space":' + toJson(err._space);
+  if (err._retryable !== null) body += err._retryable ? ',"retryable":true' : ',"retryable":false';
+  if (err._retryAfter !== null) body += ',"retry_after":' + numberJson(err._retryAfter);
+  if (err.params.size > 0) {
+    const params = paramsJson(err);
+    if (params !== "") body += ',"params":' + params;
+  }
+  if (err.subErrors.length > 0) body += ',"errors":' + toJson(subErrors(err, "detail"));
+  if (err.data !== undefined && err.data !== null) body += ',"data":' + toJson(err.data);
+  return { status: err.status, headers: headers(err, t, "application/problem+json"), body: body + "}" };
 }
 
 function rpcData(err: CatalogError): Out {
@@ -738,15 +819,25 @@ function node(n: Node, err: CatalogError, message: string, t: Texts | null, id: 
  */
 export function render(err: unknown, profile: string, opts?: RenderOptions): Rendered {
   const e = asError(err);
-  const [message, t] = localized(e, opts);
-  const plain = PROFILES.find((p) => p.name === profile);
-  if (plain !== undefined) {
-    const body = node(plain.body, e, message, t, opts?.id);
+  const locale = opts === undefined ? undefined : opts.locale;
+  let message: string;
+  let t: Texts | null = null;
+  if (locale === undefined || locale === null) message = e.publicMessage;
+  else {
+    const entry = e.entry as Entry;
+    t = entry.texts[negotiate(locale)] ?? entry.own;
+    message = e._message ?? fill(t, e.params);
+  }
+  const id = opts === undefined ? undefined : opts.id;
+  for (let i = 0; i < PROFILES.length; i++) {
+    const plain = PROFILES[i] as PlainProfile;
+    if (plain.name !== profile) continue;
+    const body = node(plain.body, e, message, t, id);
     return { status: plain.status ?? e.status, headers: headers(e, t, plain.contentType), body };
   }
   switch (profile) {
-    case "problem": return renderProblem(e, message, t, opts?.id);
-    case "jsonrpc": return renderJsonRpc(e, message, t, opts?.id);
+    case "problem": return renderProblem(e, message, t, id);
+    case "jsonrpc": return renderJsonRpc(e, message, t, id);
     case "google": return renderGoogle(e, message, t);
   }
   throw new RangeError(`unknown render profile ${JSON.stringify(profile)}`);
@@ -788,16 +879,27 @@ interface Fields {
   subKey: string;
 }
 
+/** Fields with every member present, in one order (one hidden class for every reader). */
+function blank(subKey: string): Fields {
+  return {
+    code: undefined, space: undefined, name: undefined, reason: undefined, message: undefined, rpcCode: undefined,
+    status: undefined, params: undefined, subs: undefined, data: undefined, retryable: undefined, retryAfter: undefined,
+    retryDelay: undefined, subKey,
+  };
+}
+
 function isObj(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 function has(v: unknown, key: string): boolean {
-  return isObj(v) && Object.prototype.hasOwnProperty.call(v, key);
+  return isObj(v) && hasOwn.call(v, key);
 }
 
 function get(v: unknown, key: string): unknown {
-  return has(v, key) ? (v as Obj)[key] : undefined;
+  return isObj(v) && hasOwn.call(v, key) ? v[key] : undefined;
 }
 
 function isIntValue(v: unknown): v is number {
@@ -814,7 +916,8 @@ function readGoogle(body: unknown): Fields | null {
   const err = get(body, "error");
   if (!isObj(err) || has(body, "jsonrpc")) return null;
   if (!has(err, "status") && !has(err, "details")) return null;
-  const f: Fields = { message: get(err, "message"), subKey: "message" };
+  const f = blank("message");
+  f.message = get(err, "message");
   if (isIntValue(get(err, "code"))) f.status = get(err, "code");
   const details = get(err, "details");
   for (const detail of Array.isArray(details) ? details : []) {
@@ -859,7 +962,10 @@ function readJsonRpc(body: unknown): Fields | null {
   if (!isObj(err) || !has(err, "code")) return null;
   if (has(err, "status") && !has(body, "jsonrpc")) return null;
   const data = get(err, "data");
-  const f: Fields = { rpcCode: get(err, "code"), message: get(err, "message"), data, subKey: "message" };
+  const f = blank("message");
+  f.rpcCode = get(err, "code");
+  f.message = get(err, "message");
+  f.data = data;
   if (Array.isArray(data)) f.subs = data;
   else if (isObj(data) && has(data, "code")) {
     f.code = get(data, "code");
@@ -876,12 +982,18 @@ function readProblem(body: unknown, contentType: string): Fields | null {
   const isProblem = contentType.startsWith("application/problem+json") || has(body, "detail") || (has(body, "type") && has(body, "title"));
   if (!isProblem || has(body, "error")) return null;
   const detail = get(body, "detail");
-  return {
-    code: get(body, "code"), space: get(body, "space"), name: get(body, "name"),
-    message: detail !== undefined && detail !== null ? detail : get(body, "title"),
-    status: get(body, "status"), params: get(body, "params"), retryable: get(body, "retryable"),
-    retryAfter: get(body, "retry_after"), subs: get(body, "errors"), subKey: "detail", data: get(body, "data"),
-  };
+  const f = blank("detail");
+  f.code = get(body, "code");
+  f.space = get(body, "space");
+  f.name = get(body, "name");
+  f.message = detail !== undefined && detail !== null ? detail : get(body, "title");
+  f.status = get(body, "status");
+  f.params = get(body, "params");
+  f.retryable = get(body, "retryable");
+  f.retryAfter = get(body, "retry_after");
+  f.subs = get(body, "errors");
+  f.data = get(body, "data");
+  return f;
 }
 
 function at(body: unknown, path: readonly (string | number)[]): [boolean, unknown] {
@@ -913,12 +1025,18 @@ function readPlain(body: unknown): Fields | null {
   if (best === null) return null;
   const v = best[2];
   const data = v.get("data");
-  return {
-    code: v.get("code"), space: v.get("space"), name: v.get("name"), message: v.get("message"),
-    status: isIntValue(v.get("status")) ? v.get("status") : undefined, params: v.get("params"),
-    retryable: v.get("retryable"), retryAfter: v.get("retry_after"),
-    subs: Array.isArray(data) ? data : undefined, data, subKey: "message",
-  };
+  const f = blank("message");
+  f.code = v.get("code");
+  f.space = v.get("space");
+  f.name = v.get("name");
+  f.message = v.get("message");
+  f.status = isIntValue(v.get("status")) ? v.get("status") : undefined;
+  f.params = v.get("params");
+  f.retryable = v.get("retryable");
+  f.retryAfter = v.get("retry_after");
+  f.subs = Array.isArray(data) ? data : undefined;
+  f.data = data;
+  return f;
 }
 
 const MESSAGE_KEYS = ["message", "msg", "error", "detail", "error_message", "errorMessage", "description"];
@@ -926,7 +1044,11 @@ const MESSAGE_KEYS = ["message", "msg", "error", "detail", "error_message", "err
 function readGeneric(body: unknown): Fields | null {
   if (!isObj(body) || !has(body, "code")) return null;
   const key = MESSAGE_KEYS.find((k) => typeof get(body, k) === "string");
-  return { code: get(body, "code"), message: key === undefined ? undefined : get(body, key), data: get(body, "data"), subKey: "message" };
+  const f = blank("message");
+  f.code = get(body, "code");
+  f.message = key === undefined ? undefined : get(body, key);
+  f.data = get(body, "data");
+  return f;
 }
 
 function normText(s: string): string {
@@ -934,6 +1056,7 @@ function normText(s: string): string {
 }
 
 function matchVariant(e: Entry, message: string): readonly [string, boolean | null] | null {
+  if (e.variants.length === 0) return null;
   const wanted = normText(message);
   if (wanted === "") return null;
   for (const v of e.variants) if (normText(v[0]) === wanted) return v;
@@ -973,7 +1096,10 @@ function choose(candidates: readonly Entry[], f: Fields, status: number | null):
 }
 
 function keyOf(code: unknown): [string, boolean] | null {
-  if (typeof code === "string") return [codeKey(code), INT_RE.test(code.trim())];
+  if (typeof code === "string") {
+    const text = code.trim();
+    return INT_RE.test(text) ? [intText(text), true] : [text.toUpperCase(), false];
+  }
   if (isIntValue(code)) return [intString(code), true];
   return null;
 }
@@ -1053,10 +1179,13 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
   if (Array.isArray(f.subs) && f.subs.length > 0) {
     for (const item of f.subs.slice(0, 256)) {
       if (!isObj(item)) continue;
-      const sub: Fields = {
-        code: get(item, "code"), space: get(item, "space"), name: get(item, "name"), reason: get(item, "reason"),
-        message: has(item, f.subKey) ? get(item, f.subKey) : get(item, "message"), params: get(item, "params"), subKey: "message",
-      };
+      const sub = blank("message");
+      sub.code = get(item, "code");
+      sub.space = get(item, "space");
+      sub.name = get(item, "name");
+      sub.reason = get(item, "reason");
+      sub.message = has(item, f.subKey) ? get(item, f.subKey) : get(item, "message");
+      sub.params = get(item, "params");
       subs.push(build(sub, null, entry?.carried ?? [], false, null));
     }
   }
@@ -1172,10 +1301,13 @@ function decodeOne(status: number | null, h: Map<string, string>, body: unknown,
   }
   if (f === null) {
     const trimmed = text.trim();
-    f = { message: trimmed !== "" ? trimmed : status !== null ? phrase(status) : null, subKey: "message" };
+    f = blank("message");
+    f.message = trimmed !== "" ? trimmed : status !== null ? phrase(status) : null;
     for (const [id, kind] of SPACES) {
       if (kind === "http" && status !== null && getIn(String(status), id) !== undefined) {
-        f = { code: status, space: id, message: trimmed !== "" ? trimmed : null, subKey: "message" };
+        f.code = status;
+        f.space = id;
+        f.message = trimmed !== "" ? trimmed : null;
         break;
       }
     }
@@ -1244,15 +1376,25 @@ function statusOf(r: Response): number | null {
  * (`entry` null), an unreadable body gives an error too.
  */
 export function decode(r: Response): CatalogError {
-  // A decoded error describes a failure elsewhere: its local stack says nothing, and
-  // capturing it is most of the cost of a decode on V8.
-  const ctor = Error as unknown as { stackTraceLimit?: number };
+  return withoutStack(() => decodeResponse(r));
+}
+
+/**
+ * Runs `f` with V8's stack capture off. A decoded error describes a failure
+ * elsewhere, so its local stack says nothing, and capturing one is most of the
+ * cost of a decode: with a `Error.stackTraceLimit` that is not a number V8
+ * captures nothing (with 0 it still builds an empty trace). Other engines have
+ * no such property and are left alone.
+ */
+function withoutStack<T>(f: () => T): T {
+  const ctor = Error as unknown as { stackTraceLimit?: number | undefined };
   const limit = ctor.stackTraceLimit;
-  if (limit !== undefined) ctor.stackTraceLimit = 0;
+  if (limit === undefined) return f();
+  ctor.stackTraceLimit = undefined;
   try {
-    return decodeResponse(r);
+    return f();
   } finally {
-    if (limit !== undefined) ctor.stackTraceLimit = limit;
+    ctor.stackTraceLimit = limit;
   }
 }
 
@@ -1270,8 +1412,12 @@ function decodeResponse(r: Response): CatalogError {
 
 /** Decode a JSON-RPC batch response: one item per response, null for a success. */
 export function decodeBatch(r: Response): (CatalogError | null)[] {
+  return withoutStack(() => decodeBatchResponse(r));
+}
+
+function decodeBatchResponse(r: Response): (CatalogError | null)[] {
   const [body, ok] = parseBody(r.body);
-  if (!ok || !Array.isArray(body)) return [decode(r)];
+  if (!ok || !Array.isArray(body)) return [decodeResponse(r)];
   const h = headerMap(r.headers);
   const now = r.now ?? Date.now() / 1000;
   return body.map((item) => (isObj(item) && has(item, "error") ? decodeOne(statusOf(r), h, item, true, "", now) : null));
