@@ -1,74 +1,33 @@
 """JSON-lines logs: one record a line, the error's facts at configurable field paths.
 
-Most lines of an access log are successes. Over each block, a few substring
-searches and one regular expression (:func:`candidates`) find the lines that
-can hold an error — a status field with a 4xx or 5xx value, or a key a code,
-message or body path starts with — and only those are parsed, so the reader
-runs faster than parsing every line. The search is a superset of the exact
-test made after parsing (a record is an error when its status is at least 400,
-or it names an error code, or its body is a JSON-RPC error), so no error line
-is missed; a line is found by its keys' literal names.
+Most lines of an access log are successes. The reader takes the log a block
+(:data:`~errdex.reality.evidence.stream.BLOCK`) at a time; sweeps over the whole
+block (:mod:`.prefilter`) find the lines that can hold an error, and only those
+are parsed. Every line is still counted (``records``), with one count of line
+ends per block; a line cut by two reads is joined first, so what is found never
+depends on where the blocks end.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import orjson
 
 from errdex.reality.evidence import Observation
-from errdex.reality.evidence.fields import Fields
+from errdex.reality.evidence.fields import ROLES, Fields, Picker
+from errdex.reality.evidence.prefilter import STATUS, Prefilter, candidates, needles
 from errdex.reality.evidence.rpc import is_rpc_error
-from errdex.reality.evidence.stream import Blocks, Readable, Reader
+from errdex.reality.evidence.stream import BLOCK, Blocks, Readable, Reader
 
-STATUS = re.compile(rb'status(?:_code|Code)?"\s*:\s*"?[45][0-9][0-9](?![0-9])')
-"""An error status under any key ending in ``status``, ``status_code`` or ``statusCode``
-(``"status": 503``, ``"http.response.status_code": "404"``)."""
-
-
-def needles(fields: Fields) -> tuple[bytes, ...]:
-    """The literal texts one of which a line must hold to name a code, message or body.
-
-    Each path's first key, quoted and cut to three characters (``"err`` stands
-    for ``"error"``, ``"err"``, ``"errdex"``, ``"error_code"``, ``"errorMessage"``…),
-    so three substring searches cover the default keys; a needle that another
-    one starts with is dropped.
-    """
-    found = set()
-    for role in ("code", "message", "body"):
-        for _dotted, steps in fields.paths[role]:
-            key = steps[0]
-            found.add(('"' + (key[:3] if len(key) >= 3 else key + '"')).encode())
-    kept = sorted(found)
-    return tuple(n for n in kept if not any(o != n and n.startswith(o) for o in kept))
-
-
-def candidates(
-    block: bytes, texts: tuple[bytes, ...], status: re.Pattern[bytes] = STATUS
-) -> list[int]:
-    """The start offsets, in order, of the lines of ``block`` that can hold an error:
-    a status match or one of ``texts``. A superset of the error lines."""
-    starts = set()
-    find, rfind = block.find, block.rfind
-    for text in texts:
-        pos = find(text)
-        while pos >= 0:
-            starts.add(rfind(b"\n", 0, pos) + 1)
-            end = find(b"\n", pos)
-            if end < 0:
-                break
-            pos = find(text, end)
-    for match in status.finditer(block):
-        starts.add(rfind(b"\n", 0, match.start()) + 1)
-    return sorted(starts)
+__all__ = ["STATUS", "JsonLines", "candidates", "needles", "observe"]
 
 
 def _status(value: Any) -> int | None:
     if type(value) is int:
         return value if 100 <= value <= 599 else None
-    if type(value) is str and value.isdigit() and len(value) == 3:
+    if type(value) is str and len(value) == 3 and value.isascii() and value.isdigit():
         return int(value)
     return None
 
@@ -100,20 +59,24 @@ def _headers(value: Any) -> tuple[tuple[str, str], ...]:
 
 def observe(record: Any, fields: Fields, where: str) -> Observation | None:
     """The error a parsed record shows, or None when it shows none."""
-    status = _status(fields.get(record, "status"))
-    code = fields.get(record, "code")
+    return observe_values([fields.get(record, role) for role in ROLES], where)
+
+
+def observe_values(values: list[Any], where: str) -> Observation | None:
+    """The error a record shows, from the value of each role of
+    :data:`~errdex.reality.evidence.fields.ROLES` (None when it shows none)."""
+    raw_status, code, message, raw_body, headers, space = values
+    status = _status(raw_status)
     if type(code) not in (str, int) or type(code) is bool:
         code = None
-    body = _body(fields.get(record, "body"))
+    body = _body(raw_body)
     quiet = (status is None or status < 400) and code is None
     if quiet and (body is None or not is_rpc_error(body)):
         return None
-    message = fields.get(record, "message")
-    space = fields.get(record, "space")
     return Observation(
         where,
         status,
-        _headers(fields.get(record, "headers")),
+        _headers(headers),
         body,
         code,
         message if type(message) is str else None,
@@ -123,41 +86,41 @@ def observe(record: Any, fields: Fields, where: str) -> Observation | None:
 
 class JsonLines(Reader):
     """The errors of a JSON-lines log; after iteration, ``records`` (lines read),
-    ``malformed`` (error lines that are not JSON), ``first_malformed`` and
-    ``long_lines`` say what was read."""
+    ``malformed`` (lines the prefilter kept that are not JSON), ``first_malformed``
+    and ``long_lines`` say what was read."""
 
     kind = "jsonl"
 
-    def __init__(self, stream: Readable, name: str, fields: Fields) -> None:
+    def __init__(self, stream: Readable, name: str, fields: Fields, block: int = BLOCK) -> None:
         super().__init__(stream, name)
         self.fields = fields
+        self.block = block
 
     def __iter__(self) -> Iterator[Observation]:
-        texts = needles(self.fields)
+        lines = Prefilter(self.fields).lines
+        values = Picker(self.fields).values
         loads = orjson.loads
         decode_error = orjson.JSONDecodeError
-        fields = self.fields
         name = self.name
-        line_no = 0
-        blocks = Blocks(self.stream)
-        for block in blocks:
-            self.records += block.count(b"\n") + (0 if block.endswith(b"\n") else 1)
-            pos = 0  # line_no counts the lines before ``pos``
-            count = block.count
-            for start in candidates(block, texts):
-                end = block.find(b"\n", start)
-                if end < 0:
-                    end = len(block)
+        line_no = 0  # the lines before ``pos``
+        blocks = Blocks(self.stream, self.block)
+        ended = True
+        for block, first, last in blocks.spans():
+            pos = first
+            count, find = block.count, block.find
+            for start in lines(block, first, last):
                 line_no += count(b"\n", pos, start)
                 pos = start
-                where = f"{name}:{line_no + 1}"
+                end = find(b"\n", start, last)
                 try:
-                    record = loads(block[start:end])
+                    record = loads(block[start:end] if end >= 0 else block[start:last])
                 except decode_error:
-                    self.bad(where)
+                    self.bad(f"{name}:{line_no + 1}")
                     continue
-                seen = observe(record, fields, where)
+                seen = observe_values(values(record), f"{name}:{line_no + 1}")
                 if seen is not None:
                     yield seen
-            line_no += count(b"\n", pos)
+            line_no += count(b"\n", pos, last)
+            ended = block[last - 1] == 10  # a line end
+        self.records = line_no + (not ended)
         self.long_lines = blocks.long_lines

@@ -52,41 +52,78 @@ def opened(path: str) -> Iterator[BinaryIO]:
 
 
 class Blocks:
-    """The blocks of a stream, each ending at a line end; counts what it skipped."""
+    """The blocks of a stream, each ending at a line end; counts what it skipped.
+
+    A line is skipped when it is longer than :data:`MAX_LINE` bytes without its
+    line end, wherever the reads cut it (it is left as an empty line, so line
+    numbers stay right): the outcome does not depend on the block size, which is
+    kept at most :data:`MAX_LINE`. :meth:`spans` gives the blocks without copying
+    the reads; iterating gives them as ``bytes``.
+    """
 
     def __init__(self, stream: Readable, size: int = BLOCK) -> None:
         self.stream = stream
-        self.size = size
+        self.size = max(1, min(size, MAX_LINE))
         self.long_lines = 0
         """Lines skipped for being longer than :data:`MAX_LINE` (each left as an empty line,
         so line numbers stay right)."""
 
     def __iter__(self) -> Iterator[bytes]:
-        rest = b""
-        skipping = False
+        for buffer, start, end in self.spans():
+            yield buffer if start == 0 and end == len(buffer) else buffer[start:end]
+
+    def spans(self) -> Iterator[tuple[bytes, int, int]]:
+        """``(buffer, start, end)``: ``buffer[start:end]`` is the next block of whole
+        lines (the last one may lack its line end). A read is handed on as it is;
+        only a line cut by two reads is put together (as a block of its own)."""
+        limit = MAX_LINE
+        rest: list[bytes] = []  # the start of a line the reads have not finished
+        pending = 0  # its length
+        skipping = False  # the current line is over the limit: drop it up to its end
         read = self.stream.read
         while True:
             chunk = read(self.size)
             if not chunk:
-                if rest and not skipping:
-                    yield rest
+                if skipping:
+                    yield b"\n", 0, 1
+                elif pending:
+                    yield _joined(rest), 0, pending
                 return
-            if skipping:
-                cut = chunk.find(b"\n")
-                if cut < 0:
-                    continue
-                skipping = False
-                chunk = b"\n" + chunk[cut + 1 :]  # the skipped line stays a line
-            chunk = rest + chunk if rest else chunk
-            cut = chunk.rfind(b"\n")
-            if cut < 0:
-                rest = chunk
-                if len(rest) > MAX_LINE:
-                    self.long_lines += 1
-                    rest, skipping = b"", True
+            first = chunk.find(b"\n")
+            if first < 0:  # the line goes on past this read
+                if not skipping:
+                    pending += len(chunk)
+                    if pending > limit:
+                        self.long_lines += 1
+                        rest, pending, skipping = [], 0, True
+                    else:
+                        rest.append(chunk)
                 continue
-            rest = chunk[cut + 1 :]
-            yield chunk[: cut + 1]
+            if skipping:
+                skipping = False
+                yield b"\n", 0, 1  # the skipped line stays a line
+            elif pending:
+                if pending + first > limit:
+                    self.long_lines += 1
+                    yield b"\n", 0, 1
+                else:
+                    rest.append(chunk[: first + 1])
+                    yield _joined(rest), 0, pending + first + 1
+            else:
+                first = -1  # no line was cut: the read's first line is in the block below
+            rest, pending = [], 0
+            last = chunk.rfind(b"\n")
+            if last > first:
+                yield chunk, first + 1, last + 1
+            if last + 1 < len(chunk):
+                rest, pending = [chunk[last + 1 :]], len(chunk) - last - 1
+                if pending > limit:  # only when reads are larger than the limit
+                    self.long_lines += 1
+                    rest, pending, skipping = [], 0, True
+
+
+def _joined(parts: list[bytes]) -> bytes:
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 class Prefixed:
