@@ -14,7 +14,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 import errdex
-from errdex.integrations.fastapi import PROBLEM_SCHEMA, responses
+from errdex.integrations.fastapi import responses
 from errdex.integrations.jsonrpc import JsonRpc
 from errdex.integrations.starlette import JsonRpcEndpoint, install
 from errdex.model import Catalog
@@ -204,7 +204,7 @@ def test_fastapi_handlers_and_openapi_responses(csghub: Catalog) -> None:
     auth = csghub.error("AUTH-ERR-4")
     status = str(errdex.render(auth, "problem").status)
     media = got[status]["content"]["application/problem+json"]
-    assert media["schema"] == PROBLEM_SCHEMA
+    assert media["schema"] == {"$ref": "#/components/schemas/Problem_auth"}  # not a copy
     example = media["examples"]["AUTH-ERR-4"]["value"]
     assert example == orjson.loads(errdex.render(auth, "problem").body)
     assert "AUTH-ERR-4" in got[status]["description"]

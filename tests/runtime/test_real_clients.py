@@ -30,7 +30,7 @@ from web3 import HTTPProvider, Web3
 from web3.exceptions import ContractLogicError, Web3RPCError
 
 import errdex
-from errdex.integrations.fastapi import responses
+from errdex.integrations.fastapi import components, responses
 from errdex.integrations.jsonrpc import JsonRpc
 from errdex.integrations.starlette import JsonRpcEndpoint
 from errdex.model import Catalog
@@ -179,8 +179,8 @@ def test_problem_documents_fit_rfc9457(name: str) -> None:
 
 @pytest.mark.parametrize("profile", ["problem", "jsonrpc", "google"])
 def test_openapi_fragments_validate(profile: str) -> None:
-    paths: dict[str, Any] = {}
     for name in ["alchemy", "csghub", "subquery-indexer-proxy", "yuanrong", "zan"]:
+        paths: dict[str, Any] = {}
         catalog = errdex.load(EXAMPLES / name)
         codes = [(e.space, e.code) for e in _live(catalog)]
         found = responses(catalog, codes=codes, profile=profile)
@@ -192,4 +192,5 @@ def test_openapi_fragments_validate(profile: str) -> None:
                 "responses": {"200": {"description": "OK"}, **{str(k): v for k, v in found.items()}}
             }
         }
-    validate({"openapi": "3.1.0", "info": {"title": "errdex", "version": "1"}, "paths": paths})
+        doc = {"openapi": "3.1.0", "info": {"title": "errdex", "version": "1"}, "paths": paths}
+        validate({**doc, "components": {"schemas": components(catalog)}})

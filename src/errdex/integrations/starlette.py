@@ -212,6 +212,8 @@ def install(
     is called for every error answered (e.g. :class:`errdex.integrations.otel.ErrorTelemetry`).
     ``errors`` names the catalog entries for the framework's own errors
     (``{404: "ZAN-404", "validation": "REQ-1"}``; see :mod:`errdex.integrations.framework`).
+    On a FastAPI app it also makes ``/openapi.json`` document every route's errors
+    (:func:`errdex.integrations.fastapi.document`).
     An unknown profile or code fails here, not at the first error.
     """
     handlers = ErrorHandlers(catalog, profile, on_error=on_error, errors=errors)
@@ -220,6 +222,10 @@ def install(
     if getattr(app, "middleware_stack", None) is not None:
         raise RuntimeError("install() must run before the app has started")
     app.user_middleware.append(Middleware(UnhandledErrors, handlers=handlers))
+    if hasattr(app, "openapi") and hasattr(app, "openapi_schema"):  # FastAPI
+        from errdex.integrations.fastapi import document
+
+        document(app, catalog, profile=profile, framework=handlers.framework)
     return handlers
 
 
