@@ -4,9 +4,10 @@
 traceback, no hang): syntax errors in each format, wrong types and
 out-of-range values for every integer and text field, duplicate codes and
 keys, bad locale tags, deep nesting, NUL bytes, invalid UTF-8, NaN, huge
-lines. :func:`hostile_valid` yields catalogs that load but carry hostile texts
-(markup, links, terminal escapes): commands may succeed on them, but never
-with a traceback. Each item is ``(name, file name, bytes)``.
+lines. :func:`findings` yields catalogs that are imperfect, not invalid: they
+load, and ``check`` reports them. :func:`hostile_valid` yields catalogs that
+load but carry hostile texts (markup, links, terminal escapes): commands may
+succeed on them, but never with a traceback. Each item is ``(name, file name, bytes)``.
 """
 
 from __future__ import annotations
@@ -139,8 +140,6 @@ def broken() -> Iterator[Item]:
         "unknown-space": HEAD + _toml_entry(space='"nowhere"'),
         "bad-status": HEAD + _toml_entry(status='"zombie"'),
         "replaced-by-missing": HEAD + _toml_entry(status='"removed"', replaced_by="4242"),
-        "template-unclosed": HEAD + _toml_entry(message='"Hello {name"'),
-        "template-bad-name": HEAD + _toml_entry(message='"Hello {1x}"'),
         "example-not-table": HEAD + _toml_entry(examples="5"),
         "variants-not-array": HEAD + _toml_entry(variants='"x"'),
         "params-bad-type": HEAD
@@ -160,6 +159,20 @@ def broken() -> Iterator[Item]:
         "retryable-string": HEAD + _toml_entry(retryable='"no"'),
     }.items():
         yield name, "errdex.toml", text.encode()
+
+
+def findings() -> Iterator[tuple[str, str, bytes, str]]:
+    """Catalogs imperfect in content, not invalid (``docs/rules.md``): every command uses
+    them, ``check`` reports the rule named last. Each is ``(name, file name, bytes, rule)``."""
+    for name, message in {
+        "template-unclosed": "Hello {name",
+        "template-bad-name": "Hello {1x}",
+        "template-attribute": "Hello {user.name}",
+        "template-positional": "Hello {0} {}",
+        "template-lone-close": "Hello name}",
+    }.items():
+        text = HEAD + _toml_entry(message=json.dumps(message))
+        yield name, "errdex.toml", text.encode(), "E108"
 
 
 def hostile_valid() -> Iterator[Item]:

@@ -4,7 +4,9 @@ Each run is in-process (click's runner) under an alarm, so a hang fails the
 test instead of stalling CI. For every broken catalog, every command that
 consumes a catalog must refuse it (non-zero exit) without a traceback;
 ``fmt --check`` and ``build`` only formats or builds what loads and must never
-crash. Hostile but valid catalogs may succeed, never with a traceback, and
+crash. A catalog with a finding (imperfect content, not invalid) is reported by
+``check`` at its place and used by every other command. Hostile but valid
+catalogs may succeed, never with a traceback, and
 never with a raw terminal escape in what ``check`` prints.
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from corpus import broken, hostile_valid
+from corpus import broken, findings, hostile_valid
 
 from errdex.cli.main import cli
 
@@ -26,6 +28,7 @@ TIMEOUT = 30
 
 BROKEN = list(broken())
 HOSTILE = list(hostile_valid())
+FINDINGS = list(findings())
 
 REFUSING = {
     "check": ["check", "{path}"],
@@ -45,33 +48,6 @@ TOLERANT = {
     "build": ["build", "{dir}"],
 }
 """Commands that may succeed on a catalog that is wrong in content, never crash."""
-
-KNOWN = {
-    # reported on /work/BOARD.md for the owners of the invalid-vs-findings split and of check
-    **{
-        (name, family): why
-        for name, why in {
-            "catalog-internal_error": "internal_error names no code: a finding, not invalid",
-            "replaced-by-missing": "replaced_by names no code: a finding, not invalid",
-            "template-unclosed": "an unclosed {placeholder}: a finding, not invalid",
-            "template-bad-name": "a {1x} placeholder: a finding, not invalid",
-        }.items()
-        for family in ("export", "gen", "diff")
-    },
-    ("targets-escape", "check"): "check does not report a target output outside the folder",
-    ("targets-absolute", "check"): "check does not report an absolute target output",
-    ("targets-escape", "export"): "a bad target output does not stop export",
-    ("targets-absolute", "export"): "a bad target output does not stop export",
-    ("targets-escape", "gen"): "a bad target output does not stop gen",
-    ("targets-absolute", "gen"): "a bad target output does not stop gen",
-    ("targets-escape", "diff"): "a bad target output does not stop diff",
-    ("targets-absolute", "diff"): "a bad target output does not stop diff",
-    ("code-newline", "check"): "a code holding a line break is accepted",
-    ("code-newline", "export"): "a code holding a line break is accepted",
-    ("code-newline", "gen"): "a code holding a line break is accepted",
-    ("code-newline", "diff"): "a code holding a line break is accepted",
-}
-"""Attacks that still get through, with why: strict xfails, so a fix shows up as a pass."""
 
 
 class Hang(Exception):
@@ -110,29 +86,33 @@ def _run(args: list[str], path: Path, tmp_path: Path) -> tuple[int, str, BaseExc
     return result.exit_code, result.output, crash
 
 
-def _family(command: str) -> str:
-    return command.split("-")[0]
-
-
 @pytest.mark.parametrize("name,file_name,data", BROKEN, ids=[b[0] for b in BROKEN])
-def test_every_command_refuses_a_broken_catalog(tmp_path, name, file_name, data, request):
+def test_every_command_refuses_a_broken_catalog(tmp_path, name, file_name, data):
     path = _write(tmp_path, name, file_name, data)
-    failures = []
+    accepted = []
     for command, args in {**REFUSING, **TOLERANT}.items():
         code, output, crash = _run(args, path, tmp_path)
         assert crash is None, f"{command}: {crash!r}"
         assert "Traceback" not in output, command
         if command in REFUSING and code == 0:
-            failures.append(command)
-    known = {c for c in failures if (name, _family(c)) in KNOWN}
-    unknown = [c for c in failures if c not in known]
-    assert unknown == [], f"exit 0 on a broken catalog: {unknown}"
-    expected = {c for c in REFUSING if (name, _family(c)) in KNOWN}
-    if expected:
-        reason = "; ".join(sorted({KNOWN[(name, _family(c))] for c in expected}))
-        assert known, f"fixed, remove from KNOWN: {name}"
-        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
-        raise AssertionError(f"known: {reason}")
+            accepted.append(command)
+    assert accepted == [], f"exit 0 on a broken catalog: {accepted}"
+
+
+@pytest.mark.parametrize("name,file_name,data,rule_id", FINDINGS, ids=[f[0] for f in FINDINGS])
+def test_a_finding_is_reported_by_check_and_stops_no_other_command(
+    tmp_path, name, file_name, data, rule_id
+):
+    path = _write(tmp_path, name, file_name, data)
+    for command, args in {**REFUSING, **TOLERANT}.items():
+        code, output, crash = _run(args, path, tmp_path)
+        assert crash is None, f"{command}: {crash!r}"
+        assert "Traceback" not in output, command
+        if command == "check":
+            assert code == 1 and f"{path}:" in output and f"[{rule_id} " in output, output
+            assert "= help: " in output
+        elif command in REFUSING:
+            assert code == 0, f"{command} refused a catalog with a finding: {output}"
 
 
 @pytest.mark.parametrize("name,file_name,data", HOSTILE, ids=[h[0] for h in HOSTILE])
@@ -149,5 +129,5 @@ def test_hostile_texts_never_crash_a_command_or_reach_the_terminal_raw(
 
 
 def test_the_corpus_is_big_enough():
-    assert len(BROKEN) + len(HOSTILE) >= 150
+    assert len(BROKEN) + len(HOSTILE) + len(FINDINGS) >= 150
     assert len({b[0] for b in BROKEN}) == len(BROKEN)

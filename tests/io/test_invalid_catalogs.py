@@ -29,6 +29,9 @@ INVALID = {
     "E114": HEAD + '[[errors]]\ncode = 1\nmessage = "a"\nretry_after = 9007199254740993\n',
     "E115": HEAD.replace('"shop"\n', '"shop"\nlocales = ["en", "a/../b"]\n')
     + '[[errors]]\ncode = 1\nmessage = "a"\n',
+    "E112": HEAD + '[[errors]]\ncode = 1\nstatus = "removed"\nreplaced_by = 4242\n',
+    "E116": HEAD + '[[errors]]\ncode = 1\nmessage = "a"\n'
+    '[[targets]]\nkind = "docs"\nformat = "markdown"\noutput = "../../out.md"\n',
 }
 
 
@@ -95,3 +98,82 @@ def test_consuming_commands_refuse_an_invalid_catalog(tmp_path: Path, command: l
     assert run.returncode == 2, run.stdout + run.stderr
     assert "E109" in run.stderr and "Traceback" not in run.stderr
     assert run.stdout == "" and not (tmp_path / "out").exists()
+
+
+ENTRY = '[[errors]]\ncode = 1\nname = "a"\nmessage = "Fine."\n'
+
+REFUSED = {
+    # (catalog text, rule, line, column, words of the message)
+    "internal_error naming no code": (
+        HEAD + "internal_error = 99999\n" + ENTRY,
+        "E112",
+        3,
+        1,
+        "internal_error names 99999",
+    ),
+    "replaced_by naming no code": (
+        HEAD + ENTRY + 'status = "removed"\nreplaced_by = 4242\n',
+        "E112",
+        8,
+        1,
+        "replaced_by 4242",
+    ),
+    "replaced_by naming itself": (
+        HEAD + ENTRY + 'status = "removed"\nreplaced_by = 1\n',
+        "E112",
+        8,
+        1,
+        "replaced_by itself",
+    ),
+    "a target output outside its folder": (
+        HEAD + ENTRY + '[[targets]]\nkind = "docs"\nformat = "markdown"\noutput = "../x.md"\n',
+        "E116",
+        10,
+        1,
+        "goes up with '..'",
+    ),
+    "an absolute target output": (
+        HEAD + ENTRY + '[[targets]]\nkind = "docs"\nformat = "markdown"\noutput = "/tmp/x.md"\n',
+        "E116",
+        10,
+        1,
+        "absolute path",
+    ),
+    "a Windows drive as target output": (
+        HEAD + ENTRY + '[[targets]]\nkind = "docs"\nformat = "json"\noutput = "C:\\\\x.json"\n',
+        "E116",
+        10,
+        1,
+        "absolute path",
+    ),
+    "a code holding a line break": (
+        HEAD + '[[errors]]\ncode = "A\\nB"\nmessage = "a"\n',
+        "E005",
+        4,
+        1,
+        "U+000A",
+    ),
+    "a code holding a bidi control": (
+        HEAD + '[[errors]]\ncode = "AB\\u202eC"\nmessage = "a"\n',
+        "E005",
+        4,
+        1,
+        "U+202E",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_each_invalid_catalog_is_refused_at_its_place_with_a_fix(case: str) -> None:
+    text, rule_id, line, col, words = REFUSED[case]
+    assert RULES[rule_id].kind == "invalid"
+    with pytest.raises(CatalogError) as caught:
+        errdex.loads(text)
+    (diag,) = [d for d in caught.value.diagnostics if d.rule.id == rule_id]
+    assert (diag.line, diag.col) == (line, col), diag.location
+    assert words in diag.message and diag.hint
+
+
+def test_a_printable_string_code_with_inner_spaces_still_loads() -> None:
+    text = HEAD + '[[errors]]\ncode = "AUTH ERR 4"\nmessage = "a"\n'
+    assert errdex.loads(text).entries[0].code == "AUTH ERR 4"

@@ -30,7 +30,8 @@ class Escape(ValueError):
         super().__init__(f"{name!r} is not a file inside {root}: {why}")
 
 
-def _lexical_problem(name: str) -> str | None:
+def lexical_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a file inside any folder, judged on its text alone (None: it can)."""
     if not name.strip():
         return "the name is empty"
     if "\x00" in name:
@@ -53,7 +54,7 @@ def confine(root: str | Path, name: str | Path) -> Path:
     """
     root = Path(root)
     text = str(name)
-    why = _lexical_problem(text)
+    why = lexical_problem(text)
     if why is not None:
         raise Escape(root, text, why)
     target = root / PurePosixPath(text.replace("\\", "/"))

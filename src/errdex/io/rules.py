@@ -72,10 +72,11 @@ TABLE: Final[tuple[Rule, ...]] = (
     Rule("E109", "invalid-http-status", "error", "an HTTP status outside 100–599", _I),
     Rule("E110", "reserved-jsonrpc-code", "error", "a JSON-RPC code in the reserved -32768..-32000 range that is not allowed", _I),  # noqa: E501
     Rule("E111", "tombstone-reused", "error", "a removed code (a tombstone) used again by another entry", _I),  # noqa: E501
-    Rule("E112", "unknown-code", "error", "replaced_by or internal_error naming a code the catalog does not have", _F),  # noqa: E501
+    Rule("E112", "unknown-code", "error", "replaced_by or internal_error naming a code the catalog does not have", _I),  # noqa: E501
     Rule("E113", "invalid-retry-after", "error", "a negative retry_after (seconds before a retry)", _I),  # noqa: E501
     Rule("E114", "integer-out-of-range", "error", "an integer no wire or target language can hold: codes and statuses beyond their real range, others beyond 2^53", _I),  # noqa: E501
     Rule("E115", "invalid-locale", "error", "a locale tag (in locales or a locale file's name) that is not BCP 47", _I),  # noqa: E501
+    Rule("E116", "target-outside", "error", "a build target whose output is not a file inside the catalog's folder", _I),  # noqa: E501
     Rule("W201", "message-style", "warning", "a text styled unlike most of its module (final period, initial capital)", _F),  # noqa: E501
     Rule("W202", "typo", "warning", "a misspelling from codespell's dictionary of common typos", _F),  # noqa: E501
     Rule("W203", "unknown-word", "warning", "a word that is not English, occurs once, and is an edit or two from a common word", _F),  # noqa: E501

@@ -263,14 +263,24 @@ class Builder:
 
 
 def clean_code(code: str) -> bool:
-    """Whether a string code is usable: not empty, no blanks around it (they travel on the wire)."""
-    return code != "" and not code[0].isspace() and not code[-1].isspace()
+    """Whether a string code is usable: not empty, no blanks around it, no control or
+    invisible character (line breaks, NUL, bidi controls): codes travel in headers, URLs,
+    log lines and generated source as they are."""
+    return code != "" and not code[0].isspace() and not code[-1].isspace() and code.isprintable()
 
 
 def bad_code(name: str, code: str) -> tuple[str, str]:
-    """The message and hint for a string code that is empty, blank, or has blanks around it."""
+    """The message and hint for a string code that is empty, blank, has blanks around it,
+    or holds a character that is not printable."""
     if not code.strip():
         return f"{name!r} is {'empty' if code == '' else 'blank'}", "write the code, e.g. 1234"
+    odd = next((c for c in code if not c.isprintable() and c != " "), None)
+    if odd is not None and not (code[0].isspace() or code[-1].isspace()):
+        return (
+            f"{name!r} {code!r} holds the character U+{ord(odd):04X}, which is not printable",
+            "write the code with letters, digits and punctuation only: it is sent in headers, "
+            "URLs and generated source as it is",
+        )
     return (
         f"{name!r} {code!r} has blanks around it",
         f'write {name} = "{code.strip()}": clients compare codes as they are sent',

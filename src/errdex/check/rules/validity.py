@@ -1,6 +1,7 @@
-"""Rules that keep a catalog's integers and locale tags usable everywhere (E114, E115).
+"""Rules that keep a catalog's integers, locale tags and target outputs usable everywhere
+(E114, E115, E116).
 
-Both are invariants (:mod:`errdex.io.invariants`): a strict load refuses a
+All are invariants (:mod:`errdex.io.invariants`): a strict load refuses a
 catalog that breaks them; ``errdex check`` reports them with the other rules.
 """
 
@@ -9,8 +10,17 @@ from __future__ import annotations
 from errdex.check.registry import check
 from errdex.io.invariants.locales import INVALID_LOCALE, locale_tags
 from errdex.io.invariants.ranges import INTEGER_RANGE, integer_ranges
+from errdex.io.invariants.targets import TARGET_OUTSIDE, target_outputs
 
 check(INTEGER_RANGE)(integer_ranges)
 check(INVALID_LOCALE)(locale_tags)
+check(TARGET_OUTSIDE)(target_outputs)
 
-__all__ = ["INTEGER_RANGE", "INVALID_LOCALE", "integer_ranges", "locale_tags"]
+__all__ = [
+    "INTEGER_RANGE",
+    "INVALID_LOCALE",
+    "TARGET_OUTSIDE",
+    "integer_ranges",
+    "locale_tags",
+    "target_outputs",
+]

@@ -23,6 +23,8 @@ from errdex.io.invariants.codes import (
 )
 from errdex.io.invariants.locales import INVALID_LOCALE, locale_tags
 from errdex.io.invariants.ranges import INTEGER_RANGE, integer_ranges
+from errdex.io.invariants.references import UNKNOWN_CODE, unknown_codes
+from errdex.io.invariants.targets import TARGET_OUTSIDE, target_outputs
 from errdex.io.invariants.wire import (
     INVALID_RETRY_AFTER,
     INVALID_STATUS,
@@ -44,6 +46,8 @@ INVARIANTS: tuple[tuple[Rule, Invariant], ...] = (
     (INVALID_RETRY_AFTER, retry_after),
     (INTEGER_RANGE, integer_ranges),
     (INVALID_LOCALE, locale_tags),
+    (UNKNOWN_CODE, unknown_codes),
+    (TARGET_OUTSIDE, target_outputs),
 )
 """Each invariant with the one rule it reports."""
 
