@@ -1,29 +1,22 @@
 """One reconciliation: read every evidence file, judge every error, count the drift.
 
-Each observation is decoded with :func:`errdex.decode` — the body when the
-evidence kept one, else the code and message it names — and judged once per
-distinct (status, body, code, message, space): the judgement is cached
-(:data:`CACHE`), so a log of a million identical 429s costs one decode. A
-judgement says which entry it is (or that the code is unknown, or that there
-is no code), which envelope the body is in (the profile whose reference
-rendering has the body's keys), the status the catalog documents for that
-envelope, and whether the message comes from one of the entry's templates.
+Each evidence file is read by its reader (:mod:`errdex.reality.evidence`); each
+error it shows is judged (:mod:`.judge`: once per distinct observation) and
+counted in a :class:`~errdex.reality.reconcile.tally.Tally` with bounded tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-import orjson
-
-from errdex.model import Catalog, Entry, normalize_code
+from errdex.model import Catalog, Entry
 from errdex.reality.evidence import EvidenceError, Observation
 from errdex.reality.evidence.detect import KINDS, reader_for
 from errdex.reality.evidence.fields import FieldError, Fields, fields
 from errdex.reality.evidence.stream import opened
-from errdex.reality.profiles import profile_names, unknown_profile
-from errdex.reality.reconcile.match import Matcher
+from errdex.reality.profiles import unknown_profile
+from errdex.reality.reconcile.judge import Judge
 from errdex.reality.reconcile.tally import (
     MAX_CODES,
     MAX_MESSAGES,
@@ -35,32 +28,11 @@ from errdex.reality.reconcile.tally import (
     Unknown,
     bump,
 )
-from errdex.reality.shape import body_shape
-from errdex.runtime import decode, error_of, render
-
-CACHE = 16_384
-"""Distinct observations whose judgement is kept."""
 
 
 class ReconcileError(Exception):
     """Raised when reconciliation cannot run (an unreadable file, a bad option);
     ``str()`` says what and how to fix it (the command exits 2)."""
-
-
-class Judgement(NamedTuple):
-    """What one distinct observation is."""
-
-    entry: Entry | None
-    code: Any
-    space: str | None
-    module: str | None
-    envelope: str | None
-    """The profile the body is in, ``keys …`` for an unknown shape, None without a body."""
-    documented: int | None
-    """The status the catalog documents for the entry in that envelope."""
-    profile: str
-    message: str | None
-    unmatched: bool
 
 
 class Result(NamedTuple):
@@ -88,100 +60,7 @@ class Result(NamedTuple):
         return (index[k] for k in self.tally.seen if k in index)
 
 
-class _Judge:
-    """Judges observations against one catalog, with caches of every derived fact."""
-
-    def __init__(self, catalog: Catalog, profile: str) -> None:
-        self.catalog = catalog
-        self.profile = profile
-        self.profiles = (
-            profile,
-            *[p for p in profile_names(catalog) if p != profile],
-        )
-        self.matcher = Matcher(catalog)
-        self.cache: dict[tuple[Any, ...], Judgement] = {}
-        self._references: dict[tuple[int, str], tuple[int, frozenset[str]] | None] = {}
-
-    def reference(self, entry: Entry, profile: str) -> tuple[int, frozenset[str]] | None:
-        """The status and body shape the runtime renders for ``entry`` in ``profile``."""
-        key = (id(entry), profile)
-        if key not in self._references:
-            found: tuple[int, frozenset[str]] | None = None
-            if not entry.is_removed:
-                try:
-                    err = error_of(self.catalog, entry.key, space=entry.space)
-                    rendered = render(err, profile)
-                    found = (rendered.status, body_shape(orjson.loads(rendered.body)))
-                except Exception:  # an entry the runtime cannot render here: no reference
-                    found = None
-            self._references[key] = found
-        return self._references[key]
-
-    def envelope(self, entry: Entry, shape: frozenset[str]) -> str:
-        """The profile whose reference rendering of ``entry`` has the body's keys."""
-        for profile in self.profiles:
-            ref = self.reference(entry, profile)
-            if ref is not None and ref[1] and ref[1] <= shape:
-                return profile
-        return "keys " + ", ".join(sorted(shape)) if shape else "not a JSON object"
-
-    def judge(self, obs: Observation) -> Judgement:
-        key = (obs.status, obs.body, obs.code, obs.message, obs.space)
-        found = self.cache.get(key)
-        if found is None:
-            if len(self.cache) >= CACHE:
-                self.cache.clear()
-            found = self.cache[key] = self._judge(obs)
-        return found
-
-    def _judge(self, obs: Observation) -> Judgement:
-        if obs.body is not None:
-            err = decode(obs.status, obs.headers, obs.body, catalog=self.catalog)
-        else:
-            err = decode(
-                obs.status, None, {"code": obs.code, "message": obs.message}, catalog=self.catalog
-            )
-            if obs.space and obs.code is not None:
-                try:
-                    named = self.catalog.get(normalize_code(obs.code), obs.space)
-                except TypeError:
-                    named = None
-                if named is not None:
-                    err.entry = named
-        entry = err.entry
-        message = err.message if obs.body is not None else obs.message
-        message = message if isinstance(message, str) and message.strip() else None
-        envelope = None
-        profile = self.profile
-        if entry is not None and obs.body is not None and not entry.is_removed:
-            try:
-                shape = body_shape(orjson.loads(obs.body))
-            except orjson.JSONDecodeError:
-                shape = frozenset()
-            envelope = self.envelope(entry, shape)
-            if envelope in self.profiles:
-                profile = envelope
-        documented = None
-        unmatched = False
-        if entry is not None:
-            ref = self.reference(entry, profile)
-            documented = ref[0] if ref is not None else None
-            if message is not None and err.variant is None and self.matcher.has_templates(entry):
-                unmatched = not self.matcher.matches(entry, message)
-        return Judgement(
-            entry,
-            err.code,
-            err.space,
-            err.module,
-            envelope,
-            documented,
-            profile,
-            message,
-            unmatched,
-        )
-
-
-def _count(tally: Tally, judge: _Judge, obs: Observation) -> None:
+def _count(tally: Tally, judge: Judge, obs: Observation) -> None:
     got = judge.judge(obs)
     times = obs.times
     tally.errors += times
@@ -262,7 +141,7 @@ def reconcile(
         paths_of: Fields = fields(field_paths)
     except FieldError as exc:
         raise ReconcileError(str(exc)) from None
-    judge = _Judge(catalog, chosen)
+    judge = Judge(catalog, chosen)
     tally = Tally()
     for path in paths:
         name = "<stdin>" if path == "-" else path
