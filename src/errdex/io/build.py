@@ -186,6 +186,7 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
                 "write each entry as [[errors]]",
             )
             continue
+        doc.source.locator.count = len(items)
         file_module = (
             doc.source.path.stem if doc.role == "module" and doc.source.path is not None else None
         )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
 Positions = dict[tuple[Any, ...], tuple[int, int]]
@@ -203,10 +205,25 @@ def _json_positions(text: str) -> Positions:
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
+    return json_scan(text, [(0, len(text))], where)
+
+
+def json_scan(
+    text: str, spans: list[tuple[int, int]], where: Callable[[int], tuple[int, int]]
+) -> Positions:
+    """The position map of the JSON tokens of ``text`` inside ``spans`` (``(start, end)``
+    offsets, read in turn as one stream), with ``where`` turning an offset into a place.
+
+    The first container of the stream is the root: a span that starts at an entry's
+    ``{`` maps that entry alone, its keys as paths from the entry.
+    """
+    import orjson
+
     pos: Positions = {(): (1, 1)}
     stack: list[list[Any]] = []  # [kind, path, key-or-index, expecting_key]
     pending_key: str | None = None
-    for m in _JSON_TOKEN.finditer(text):
+    tokens = chain.from_iterable(_JSON_TOKEN.finditer(text, a, b) for a, b in spans)
+    for m in tokens:
         tok = m.group()
         if not stack:
             if tok in "{[":
@@ -228,8 +245,6 @@ def _json_positions(text: str) -> Positions:
             continue
         if kind == "{" and frame[3]:
             try:
-                import orjson
-
                 pending_key = orjson.loads(tok)
             except Exception:
                 pending_key = tok.strip('"')

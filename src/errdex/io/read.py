@@ -93,9 +93,9 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
         if fmt == "json":
             data = orjson.loads(text)
         elif fmt == "yaml":
-            import yaml
+            from errdex.io.yaml_read import load_yaml
 
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            data, source.locator.yaml_index = load_yaml(text)
             if data is None:
                 data = {}
         else:

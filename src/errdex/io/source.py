@@ -1,4 +1,4 @@
-"""Source files of a catalog: their text, format, and lazily built position maps."""
+"""Source files of a catalog: their text, format, and the places of their keys (found lazily)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from errdex.io import locate
+from errdex.io.locator import Locator
 
 FORMATS = {".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 
@@ -21,43 +21,33 @@ def display_path(path: Path) -> str:
 
 
 class SourceFile:
-    """One file read into a catalog. Positions are computed on first request."""
+    """One file read into a catalog. Places are found on first request
+    (:class:`~errdex.io.locator.Locator`); the text is kept once, never split up."""
 
-    __slots__ = ("_lines", "_positions", "display", "format", "path", "text")
+    __slots__ = ("display", "format", "locator", "path")
 
     def __init__(self, path: Path | None, text: str, format: str, display: str | None = None):
         self.path = path
-        self.text = text
         self.format = format
         self.display = display or (display_path(path) if path is not None else "<string>")
-        self._positions: dict[tuple[Any, ...], tuple[int, int]] | None = None
-        self._lines: list[str] | None = None
+        self.locator = Locator(text, format)
 
     def __repr__(self) -> str:
         return f"<SourceFile {self.display} ({self.format})>"
 
+    @property
+    def text(self) -> str:
+        """The file's text, as parsed (a BOM dropped)."""
+        return self.locator.text
+
     def line_text(self, line: int) -> str | None:
         """Return line number ``line`` (1-based) without its newline, or None."""
-        if self._lines is None:
-            self._lines = [ln.removesuffix("\r") for ln in self.text.split("\n")]
-        if 1 <= line <= len(self._lines):
-            return self._lines[line - 1]
-        return None
+        return self.locator.lines.line(line)
 
     def has(self, path: tuple[Any, ...]) -> bool:
         """Whether the text holds exactly this key path (not just one of its ancestors)."""
-        if self._positions is None:
-            self._positions = locate.positions(self.text, self.format)
-        return tuple(path) in self._positions
+        return self.locator.has(tuple(path))
 
     def locate(self, path: tuple[Any, ...]) -> tuple[int, int]:
         """Return ``(line, col)`` of a key path, or of its nearest located ancestor."""
-        if self._positions is None:
-            self._positions = locate.positions(self.text, self.format)
-        probe = tuple(path)
-        while probe:
-            pos = self._positions.get(probe)
-            if pos is not None:
-                return pos
-            probe = probe[:-1]
-        return self._positions.get((), (1, 1))
+        return self.locator.locate(tuple(path))
