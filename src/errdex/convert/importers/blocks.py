@@ -151,6 +151,8 @@ def scan(text: str) -> list[Block]:
                         j += 1
                         continue
                     lead = len(cont) - len(cont.lstrip(" "))
+                    if "<table" in cont.lower():
+                        break  # an HTML table inside an item is a table of its own (CANN docs)
                     if lead >= min(indent, 2) and not (lead < indent and _ITEM.match(cont)):
                         parts += [""] * pending_blank
                         parts.append(cont[min(lead, indent) :])

@@ -254,6 +254,7 @@ class Draft:
         catalog["default_locale"] = self._locale()
         if len(self.spaces) > 1:
             catalog["default_space"] = next(iter(self.spaces))
+        self._merge_repeats()
         errors = []
         for entry in self.entries:
             out = {k: v for k, v in entry.items() if not k.startswith("_")}
@@ -263,6 +264,73 @@ class Draft:
             data["modules"] = self.modules
         data["errors"] = errors
         return data
+
+    def _merge_repeats(self) -> None:
+        """One entry per code of a space: a code listed again is merged into its first entry.
+
+        A document may list a code once per condition (a rowspan over several
+        descriptions) or once per section. Another message becomes a variant,
+        another description or solution a paragraph of its own; another value of
+        any other field is reported, the first kept. Each repeated code is noted once.
+        """
+        first: dict[tuple[str, Any], int] = {}
+        keep: list[int] = []
+        repeats: dict[int, list[int]] = {}
+        for i, entry in enumerate(self.entries):
+            key = (self._space_of(entry), entry.get("code"))
+            into = first.get(key, -1)
+            if into < 0 or not self._same_error(self.entries[into], entry):
+                # a code another section gives to another error (a one-level list of
+                # two spaces' codes) stays as it is, for the check to report
+                first.setdefault(key, i)
+                keep.append(i)
+                continue
+            repeats.setdefault(into, []).append(i)
+            self._merge(self.entries[into], entry, self._lines[into], self._lines[i])
+        for into, others in repeats.items():
+            lines = ", ".join(str(self._lines[j]) for j in [into, *others])
+            self.guessed(
+                self._lines[into],
+                f"code {self.entries[into]['code']} is listed {len(others) + 1} times "
+                f"(lines {lines}); merged into one entry",
+                hint="list each code once, its conditions as variants or in its description",
+            )
+        self.entries = [self.entries[i] for i in keep]
+        self._lines = [self._lines[i] for i in keep]
+
+    @staticmethod
+    def _same_error(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """Two listings of one code that are one error: same section, or same name."""
+        if a.get("module") == b.get("module") and a.get("space") == b.get("space"):
+            return True
+        return bool(a.get("name")) and a.get("name") == b.get("name")
+
+    def _merge(self, into: dict[str, Any], other: dict[str, Any], at: int, line: int) -> None:
+        for key, value in other.items():
+            if key == "code" or key.startswith("_") or value in (None, ""):
+                continue
+            current = into.get(key)
+            if current is None:
+                into[key] = value
+            elif current == value:
+                continue
+            elif key == "message":
+                variants = into.setdefault("variants", [])
+                if {"message": value} not in variants:
+                    variants.append({"message": value})
+            elif key in ("description", "solution", "title") and isinstance(value, str):
+                if value not in str(current).split("\n\n"):
+                    into[key] = f"{current}\n\n{value}"
+            elif key == "variants" and isinstance(value, list):
+                into.setdefault("variants", []).extend(v for v in value if v not in current)
+            elif key == "module":
+                continue  # the first section names the entry's module
+            else:
+                self.unplaced(
+                    line,
+                    f"{key} {value!r} of code {into['code']} differs from {current!r} at line "
+                    f"{at}; the first is kept",
+                )
 
     def _space_of(self, entry: dict[str, Any]) -> str:
         if "space" in entry:

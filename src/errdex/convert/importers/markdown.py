@@ -19,7 +19,8 @@ MyST export writes it). Inside a section:
 - blocks of a bold name line, description lines and ``HTTP Status Code: N``
   (AWS API references): one entry each (:mod:`.boldblocks`);
 - other prose: the section's description. A code fence with no caption is an
-  example of the code before it (reported as a guess).
+  example of the code before it (reported as a guess) when it sits in that
+  code's section or below it; elsewhere it is reported, not attached.
 
 Everything else — a table without a code column, a row whose code is a range,
 an unknown directive — is reported with its line.
@@ -113,6 +114,16 @@ class _Node:
         while node is not None:
             depth, node = depth + 1, node.parent
         return depth
+
+
+def _within(node: _Node, home: _Node) -> bool:
+    """Whether ``node`` is ``home`` or a section below it."""
+    current: _Node | None = node
+    while current is not None:
+        if current is home:
+            return True
+        current = current.parent
+    return False
 
 
 class _Reader:
@@ -429,6 +440,17 @@ class _Reader:
                 return
             entry = self.draft.entries[-1]
             node = self.node
+            home = self.places[-1] if len(self.places) == len(self.draft.entries) else node
+            if not _within(node, home):
+                # a program under "调用示例" after another function's error table is
+                # an example of the API, not of the last error code read
+                self.draft.unplaced(
+                    block.line,
+                    f"code block in section {node.title or '(top)'!r}, outside the section "
+                    f"of code {entry['code']} ({home.title or '(top)'!r}); not imported",
+                    hint="write a caption line **Example** (`CODE`): above it to attach it",
+                )
+                return
             if not node.entries and node.title and not node.prose:
                 example["title"] = node.title
                 node.title_used = True  # type: ignore[attr-defined]
@@ -493,7 +515,7 @@ class _Reader:
     def on_table(self, block: Block, *_: Any) -> None:
         header: list[str] = block.a  # type: ignore[assignment]
         rows: list[tuple[int, list[str]]] = block.b  # type: ignore[assignment]
-        roles = header_roles(self.draft, header, block.line)
+        roles = header_roles(self.draft, header, block.line, [cells for _, cells in rows])
         if roles is None:
             self.draft.unplaced(
                 block.line,

@@ -72,6 +72,33 @@ def _by_values(
     return column, statuses
 
 
+def _symbol_beside_number(
+    header: Sequence[str], named: list[str | None], rows: Sequence[Sequence[str]]
+) -> None:
+    """Two code columns, one of symbols and one of numbers: the number is the code.
+
+    Huawei CANN's ``返回码 | 错误码 | 描述``: ``ACLNN_ERR_PARAM_NULLPTR`` beside
+    ``161001``; the symbol is the constant's name.
+    """
+    columns = [i for i, role in enumerate(named) if role == "code"]
+    if (
+        len(columns) != 2
+        or not rows
+        or any(re.search(r"status|http|状态", header[i], re.I) for i in columns)
+    ):
+        return
+
+    def cells(i: int) -> list[str]:
+        return [r[i].strip() for r in rows if i < len(r) and r[i].strip()]
+
+    numbers = [
+        i for i in columns if cells(i) and all(re.fullmatch(r"[+-]?\d+", c) for c in cells(i))
+    ]
+    symbols = [i for i in columns if cells(i) and all(_WORD.fullmatch(c) for c in cells(i))]
+    if len(numbers) == 1 and (other := next(i for i in columns if i != numbers[0])) in symbols:
+        named[other] = "name"
+
+
 def header_roles(
     draft: Draft, header: Sequence[str], line: int, rows: Sequence[Sequence[str]] = ()
 ) -> list[str | None] | None:
@@ -97,6 +124,8 @@ def header_roles(
             hint="name the code column code to be sure",
         )
     two_codes = named.count("code") > 1
+    if two_codes:
+        _symbol_beside_number(header, named, rows)
     for i, cell in enumerate(header):
         role = named[i]
         if two_codes and role == "code" and re.search(r"status|http|状态", cell, re.I):
