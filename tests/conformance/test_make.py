@@ -48,8 +48,19 @@ def test_special_cases_are_all_there(shop_vectors: list[dict]) -> None:
     assert {"render_batch/mixed", "render_batch/empty", "decode/render_batch/mixed"} <= ids
     assert {f"decode/foreign/{s.slug}" for s in foreign.SAMPLES} <= ids
     assert any(i.startswith("decode/variant/") for i in ids)
+    variants = [c for c in shop_vectors if c["vector"].startswith("render/variant/")]
+    assert variants and all(c["variant"] for c in variants)
+    assert {c["locale"] is None for c in variants} == {True, False}
     assert any(i.startswith("decode/unknown/") for i in ids)
     assert any(i.startswith("decode/retry-after/") for i in ids)
+    subs = next(c for c in shop_vectors if c["vector"] == "render/subs/problem")
+    assert [("pointer" in s, "parameter" in s) for s in subs["sub_errors"]] == [
+        (True, False),
+        (False, True),
+    ]
+    sent = json.loads(subs["expect"]["body"])["errors"]
+    assert sent[0]["pointer"] == subs["sub_errors"][0]["pointer"]
+    assert sent[1]["parameter"] == "page" and "pointer" not in sent[1]
     hostile = next(c for c in shop_vectors if c["vector"] == "render/hostile/0/problem")
     assert hostile["params"] == HOSTILE
 

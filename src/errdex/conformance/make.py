@@ -129,10 +129,13 @@ def _render_cases(catalog: Catalog) -> Iterator[dict[str, Any]]:
             "id": None,
         }
         if subs:
-            items = [
+            items: list[dict[str, Any]] = [
                 {"code": e.code, "space": e.space, "params": {"field": f"f{i}"}}
                 for i, e in enumerate(subs[:2])
             ]
+            items[0]["pointer"] = '#/items/0/q"ty~1é'  # a JSON pointer, escaped as JSON
+            if len(items) > 1:
+                items[-1]["parameter"] = "page"
             yield {
                 "vector": f"render/subs/{profile}",
                 "kind": "render",
@@ -311,9 +314,10 @@ def _foreign_cases() -> Iterator[dict[str, Any]]:
         )
 
 
-VARIANT_RENDERS = False
-"""Whether render cases with a ``variant`` are written (off until every language's
-driver sets variants; the Python driver does)."""
+VARIANT_RENDERS = True
+"""Whether render cases with a ``variant`` are written (every language's driver sets
+variants: Python ``variant=``, TypeScript ``{variant}``, Go ``WithVariant``, Rust
+``with_variant``)."""
 
 
 def make_cases(catalog: Catalog, *, variants: bool = VARIANT_RENDERS) -> list[dict[str, Any]]:

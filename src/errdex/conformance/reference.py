@@ -32,6 +32,9 @@ def build_error(catalog: Catalog, item: Mapping[str, Any]) -> BaseException:
     if subs:
         options["sub_errors"] = [build_error(catalog, sub) for sub in subs]
     error: BaseException = raise_error(catalog, code, item.get("space"), options)
+    for where in ("pointer", "parameter"):  # a sub-error's field (wire.md §5.5)
+        if isinstance(item.get(where), str):
+            setattr(error, where, item[where])
     return error
 
 

@@ -57,6 +57,15 @@ func build(c gen.Object) (error, string) {
 	if err == nil {
 		return nil, fmt.Sprintf("no entry %s in space %q", gen.JSON(code), text(field(c, "space")))
 	}
+	if variant, ok := field(c, "variant").(string); ok {
+		err = err.WithVariant(variant)
+	}
+	if pointer, ok := field(c, "pointer").(string); ok {
+		err.Pointer = pointer
+	}
+	if parameter, ok := field(c, "parameter").(string); ok {
+		err.Parameter = parameter
+	}
 	if data, found := c.Get("data"); found {
 		err.Data = data
 	}

@@ -47,7 +47,11 @@ def build(mod: Any, item: dict[str, Any]) -> BaseException:
         options["sub_errors"] = [build(mod, sub) for sub in item["sub_errors"]]
     space = item.get("space")
     cls = mod.lookup(code, space)
-    return cls(**options)  # type: ignore[no-any-return]
+    err = cls(**options)
+    for where in ("pointer", "parameter"):  # a sub-error's field
+        if isinstance(item.get(where), str):
+            setattr(err, where, item[where])
+    return err  # type: ignore[no-any-return]
 
 
 def rendered(out: Any) -> dict[str, Any]:

@@ -53,6 +53,15 @@ fn build(c: &Value) -> Result<gen::Error, String> {
     }
     let mut err = gen::Error::of(code, space, params)
         .ok_or_else(|| format!("no entry {} in space {:?}", code.to_json(), space))?;
+    if let Some(Value::Str(variant)) = c.get("variant") {
+        err = err.with_variant(variant);
+    }
+    if let Some(Value::Str(pointer)) = c.get("pointer") {
+        err.pointer = Some(pointer.clone());
+    }
+    if let Some(Value::Str(parameter)) = c.get("parameter") {
+        err.parameter = Some(parameter.clone());
+    }
     if let Some(data) = c.get("data") {
         err.data = Some(data.clone());
     }

@@ -99,8 +99,16 @@ function build(c: Value): unknown {
   const subs: gen.CatalogError[] = [];
   const rawSubs = field(c, "sub_errors");
   if (Array.isArray(rawSubs)) for (const s of rawSubs) subs.push(build(s) as gen.CatalogError);
-  const options: { data?: Value; subErrors: gen.CatalogError[] } = { subErrors: subs };
+  const options: { data?: Value; subErrors: gen.CatalogError[]; variant?: string; pointer?: string; parameter?: string } = {
+    subErrors: subs,
+  };
+  const pointer = field(c, "pointer");
+  if (typeof pointer === "string") options.pointer = pointer;
+  const parameter = field(c, "parameter");
+  if (typeof parameter === "string") options.parameter = parameter;
   if (c instanceof Map && c.has("data")) options.data = field(c, "data") ?? null;
+  const variant = field(c, "variant");
+  if (typeof variant === "string") options.variant = variant;
   return new gen.CatalogError(entry, params, options);
 }
 

@@ -302,6 +302,8 @@ class Error(Exception):
     context: Any
     sub_errors: tuple[Error, ...]
     variant: str | None
+    pointer: str
+    parameter: str
     raw: Any
     params: Mapping[str, Any]
     def __init__(self, message: str | None = None, /, **params: Any) -> None: ...

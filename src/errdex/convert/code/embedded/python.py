@@ -226,6 +226,12 @@ class Error(Exception):
     sub_errors: tuple[Error, ...] = ()
     variant: str | None = None
     """The message of the known variant this error is (set or decoded), else None."""
+    pointer: str
+    """Set on a sub-error: the JSON Pointer (``"#/items/0/qty"``) of the request body
+    member it is about, sent as its ``pointer`` (unset: none)."""
+    parameter: str
+    """Set on a sub-error about a query, path, header or cookie parameter: its name,
+    sent as its ``parameter`` when no ``pointer`` is set."""
     raw: Any = None
     params: Mapping[str, Any] = {}
     _message: str | None = None
@@ -636,6 +642,11 @@ def _sub_dicts(error: Error, entry: Entry, message_key: str) -> list[dict[str, A
         params = sub.public_params
         if params:
             item["params"] = params
+        where = vars(sub)
+        if "pointer" in where:  # RFC 9457 §3: the request member a field error is about
+            item["pointer"] = where["pointer"]
+        elif "parameter" in where:
+            item["parameter"] = where["parameter"]
         out.append(item)
     return out
 

@@ -125,6 +125,13 @@ type Error struct {
 	Params    []Param
 	Data      interface{} // JSON-RPC error.data, the plain profiles' $data; nil when unset
 	SubErrors []*Error
+	// Pointer is, for a sub-error, the JSON Pointer (RFC 6901, URI-fragment
+	// form, "#/items/0/qty") of the request body member it is about; Parameter
+	// the name of the query, path, header or cookie parameter it is about.
+	// Sent as the sub-error's "pointer" or "parameter" ("" for none; Pointer
+	// wins when both are set).
+	Pointer   string
+	Parameter string
 	cause     error
 
 	code       string
@@ -140,7 +147,8 @@ type Error struct {
 	variant    *variant
 }
 
-// Variant returns the message of the known variant a decoded message matched ("" for none).
+// Variant returns the message of the known variant the error is: set with
+// WithVariant, or matched by a decoded message ("" for none).
 func (e *Error) Variant() string {
 	if e == nil || e.variant == nil {
 		return ""
@@ -216,6 +224,40 @@ func (e *Error) Unwrap() error {
 		return nil
 	}
 	return e.cause
+}
+
+// WithVariant returns a copy of the error that is the entry's known variant
+// message (compared trimmed and case-insensitively): it carries the variant's
+// message and, when the variant states one, its retryable. A message that is
+// no known variant is sent as it is.
+//
+//	err := gen.NewServerError().WithVariant("already known")
+func (e *Error) WithVariant(message string) *Error {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	wanted := strings.ToLower(strings.TrimSpace(message))
+	if e.Entry != nil {
+		for i := range e.Entry.variants {
+			v := &e.Entry.variants[i]
+			if strings.ToLower(strings.TrimSpace(v.message)) == wanted {
+				c.variant, c.message, c.hasMessage = v, v.message, true
+				if v.retryable >= 0 {
+					c.retryable = v.retryable
+				}
+				return &c
+			}
+		}
+	}
+	c.variant, c.message, c.hasMessage = nil, message, true
+	return &c
+}
+
+// sentRetry is the retry delay the error is sent with: none when it is not
+// retryable (docs/wire.md section 5).
+func (e *Error) sentRetry() (float64, bool) {
+	return e.retryAfter, e.hasRetry && e.retryable != 0
 }
 
 // WithCause returns a copy of the error whose Unwrap gives cause.
@@ -919,8 +961,10 @@ func localized(e *Error, o *options) (string, *texts) {
 		return e.Message(), nil
 	}
 	t := &e.Entry.texts[Negotiate(o.locale)]
-	if e.hasMessage {
-		return e.message, t
+	if e.hasMessage { // a variant's or a received message: the entry's own language
+		own := *t
+		own.locale = e.Entry.own.locale
+		return e.message, &own
 	}
 	return fill(t, e.Entry, e.Params), t
 }
@@ -953,10 +997,11 @@ func Render(err error, profile string, opts ...Option) (*Response, error) {
 }
 
 func retrySeconds(e *Error) (int64, bool) {
-	if !e.hasRetry {
+	after, ok := e.sentRetry()
+	if !ok {
 		return 0, false
 	}
-	s := math.Ceil(e.retryAfter)
+	s := math.Ceil(after)
 	if s < 0 || s >= 1e9 {
 		return 0, false
 	}
@@ -1005,6 +1050,11 @@ func subErrors(e *Error, messageKey string) []interface{} {
 		}
 		if params := sub.publicParams(); len(params) > 0 {
 			item = append(item, Member{"params", params})
+		}
+		if sub.Pointer != "" {
+			item = append(item, Member{"pointer", sub.Pointer})
+		} else if sub.Parameter != "" {
+			item = append(item, Member{"parameter", sub.Parameter})
 		}
 		out = append(out, item)
 	}
@@ -1058,9 +1108,9 @@ func renderProblem(e *Error, message string, t *texts, id interface{}) *Response
 		b = append(b, `,"retryable":`...)
 		b = strconv.AppendBool(b, e.retryable == 1)
 	}
-	if e.hasRetry {
+	if after, ok := e.sentRetry(); ok {
 		b = append(b, `,"retry_after":`...)
-		b = appendNumber(b, e.retryAfter)
+		b = appendNumber(b, after)
 	}
 	if params := e.publicParams(); len(params) > 0 {
 		b = append(b, `,"params":`...)
@@ -1393,10 +1443,11 @@ func (p *plainProfile) value(ref string, e *Error, message string, t *texts, id 
 		}
 		return e.retryable == 1
 	case "retry_after":
-		if !e.hasRetry {
+		after, ok := e.sentRetry()
+		if !ok {
 			return nil
 		}
-		return rawJSON(appendNumber(nil, e.retryAfter))
+		return rawJSON(appendNumber(nil, after))
 	case "data":
 		if e.Data != nil {
 			return e.Data

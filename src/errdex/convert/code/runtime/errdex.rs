@@ -102,6 +102,7 @@ pub enum Code {
     Str(&'static str),
 }
 
+#[derive(Clone, Copy)]
 struct Texts {
     locale: &'static str,
     lead: &'static str,
@@ -154,6 +155,12 @@ pub struct Error {
     pub data: Option<Value>,
     /// Errors this one carries.
     pub sub_errors: Vec<Error>,
+    /// For a sub-error: the JSON Pointer (RFC 6901, URI-fragment form, `"#/items/0/qty"`)
+    /// of the request body member it is about, sent as its `pointer`.
+    pub pointer: Option<String>,
+    /// For a sub-error about a query, path, header or cookie parameter: its name,
+    /// sent as its `parameter` (`pointer` wins when both are set).
+    pub parameter: Option<String>,
     source: Option<Source>,
     code: Option<Value>,
     space: Option<String>,
@@ -203,6 +210,8 @@ impl Error {
             params,
             data: None,
             sub_errors: Vec::new(),
+            pointer: None,
+            parameter: None,
             source: None,
             code: code_value(&entry.code),
             space: Some(entry.space.to_string()),
@@ -229,6 +238,29 @@ impl Error {
         } else {
             None
         }
+    }
+
+    /// The same error as the entry's known variant `message` (compared trimmed
+    /// and case-insensitively): it carries the variant's message and, when the
+    /// variant states one, its `retryable`. A message that is no known variant
+    /// is sent as it is.
+    pub fn with_variant(mut self, message: &str) -> Error {
+        let wanted = message.trim().to_lowercase();
+        let known = self.entry.and_then(|e| e.variants.iter().find(|v| v.0.trim().to_lowercase() == wanted));
+        match known {
+            Some(&(text, retryable)) => {
+                self.variant = Some(text);
+                self.message = Some(text.to_string());
+                if retryable.is_some() {
+                    self.retryable = retryable;
+                }
+            }
+            None => {
+                self.variant = None;
+                self.message = Some(message.to_string());
+            }
+        }
+        self
     }
 
     /// The same error with a source (what `source()` gives).
@@ -265,7 +297,7 @@ impl Error {
     pub fn retry_after(&self) -> Option<f64> {
         self.retry_after
     }
-    /// The message of the known variant a decoded message matched.
+    /// The message of the known variant the error is (`with_variant`, or matched by a decoded message).
     pub fn variant(&self) -> Option<&'static str> {
         self.variant
     }
@@ -934,19 +966,32 @@ fn entry_of(err: &Error) -> &'static Entry {
     err.entry.unwrap_or(&GENERIC)
 }
 
-fn localized(err: &Error, locale: Option<&str>) -> (String, Option<&'static Texts>) {
+fn localized(err: &Error, locale: Option<&str>) -> (String, Option<Texts>) {
     match locale {
         None => (err.message(), None),
         Some(l) => {
             let entry = entry_of(err);
-            let t = entry.texts.get(negotiate(l)).unwrap_or(&entry.own);
-            (err.message.clone().unwrap_or_else(|| fill(t, &err.params)), Some(t))
+            let t = *entry.texts.get(negotiate(l)).unwrap_or(&entry.own);
+            match &err.message {
+                // a variant's or a received message is in the entry's own language
+                Some(m) => (m.clone(), Some(Texts { locale: entry.own.locale, ..t })),
+                None => (fill(&t, &err.params), Some(t)),
+            }
         }
     }
 }
 
+/// The retry delay an error is sent with: none when it is not retryable (wire.md section 5).
+fn sent_retry_after(err: &Error) -> Option<f64> {
+    if err.retryable == Some(false) {
+        None
+    } else {
+        err.retry_after
+    }
+}
+
 fn retry_seconds(err: &Error) -> Option<i64> {
-    let s = err.retry_after?.ceil();
+    let s = sent_retry_after(err)?.ceil();
     if (0.0..1e9).contains(&s) {
         Some(s as i64)
     } else {
@@ -990,6 +1035,11 @@ fn sub_errors(err: &Error, key: &str) -> Value {
                 let params = public_params(sub);
                 if !params.is_empty() {
                     item.push(("params".to_string(), Value::Object(params)));
+                }
+                if let Some(p) = &sub.pointer {
+                    item.push(("pointer".to_string(), Value::Str(p.clone())));
+                } else if let Some(p) = &sub.parameter {
+                    item.push(("parameter".to_string(), Value::Str(p.clone())));
                 }
                 Value::Object(item)
             })
@@ -1054,7 +1104,7 @@ fn render_problem(err: &Error, message: String, t: Option<&Texts>, id: Option<&V
         key(&mut out, "retryable");
         out.push_str(if r { "true" } else { "false" });
     }
-    if let Some(r) = err.retry_after {
+    if let Some(r) = sent_retry_after(err) {
         key(&mut out, "retry_after");
         write_value(&mut out, &number(r));
     }
@@ -1267,7 +1317,7 @@ fn reference(name: &str, err: &Error, message: &str, t: Option<&Texts>, id: Opti
         "status" => Value::Int(err.status as i128),
         "jsonrpc_code" => Value::Int(entry.rpc_code as i128),
         "retryable" => err.retryable.map_or(Value::Null, Value::Bool),
-        "retry_after" => err.retry_after.map_or(Value::Null, number),
+        "retry_after" => sent_retry_after(err).map_or(Value::Null, number),
         "data" => match err.data.as_ref().filter(|d| **d != Value::Null) {
             Some(d) => d.clone(),
             None if !err.sub_errors.is_empty() => sub_errors(err, "message"),
@@ -1335,6 +1385,7 @@ impl std::error::Error for UnknownProfile {}
 /// catalog's language, no Content-Language); `id` the request id.
 pub fn render(err: &Error, profile: &str, locale: Option<&str>, id: Option<&Value>) -> Result<Rendered, UnknownProfile> {
     let (message, t) = localized(err, locale);
+    let t = t.as_ref();
     if let Some(p) = PROFILES.iter().find(|p| p.name == profile) {
         let mut body = String::new();
         write_node(&mut body, &p.body, err, &message, t, id);
@@ -1779,6 +1830,8 @@ fn build(f: Fields, status: Option<u16>, prefer: &[&str], jsonrpc: bool, header:
                 params: Vec::new(),
                 data: Some(f.data.clone().unwrap_or(Value::Null)),
                 sub_errors: Vec::new(),
+                pointer: None,
+                parameter: None,
                 source: None,
                 code,
                 space: space.map(str::to_string),

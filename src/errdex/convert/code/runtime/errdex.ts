@@ -74,6 +74,20 @@ export interface ErrorOptions {
   readonly data?: Json;
   readonly subErrors?: readonly CatalogError[];
   readonly cause?: unknown;
+  /**
+   * The error is this known variant of its entry (compared trimmed and
+   * case-insensitively): it carries the variant's message and, when the
+   * variant states one, its `retryable`. A text that is no known variant is
+   * sent as the message as it is.
+   */
+  readonly variant?: string;
+  /**
+   * For a sub-error: the JSON Pointer (RFC 6901, URI-fragment form, `"#/items/0/qty"`)
+   * of the request body member it is about; sent as the sub-error's `pointer`.
+   */
+  readonly pointer?: string;
+  /** For a sub-error about a query, path, header or cookie parameter: its name (`parameter`). */
+  readonly parameter?: string;
 }
 
 /**
@@ -89,6 +103,10 @@ export class CatalogError extends Error {
   declare readonly params: ReadonlyMap<string, ParamValue>;
   declare readonly data: Json | undefined;
   declare readonly subErrors: readonly CatalogError[];
+  /** The request body member a sub-error is about (a JSON Pointer), or null. */
+  declare readonly pointer: string | null;
+  /** The request parameter a sub-error is about, or null (a pointer wins when both are set). */
+  declare readonly parameter: string | null;
   /** @internal */ declare _code: Code | null;
   /** @internal */ declare _space: string | null;
   /** @internal */ declare _name: string | null;
@@ -109,6 +127,8 @@ export class CatalogError extends Error {
     this.params = params ?? new Map();
     this.data = options?.data;
     this.subErrors = options?.subErrors ?? [];
+    this.pointer = options?.pointer ?? null;
+    this.parameter = options?.parameter ?? null;
     if (options?.cause !== undefined) {
       Object.defineProperty(this, "cause", { value: options.cause, configurable: true, writable: true });
     }
@@ -120,6 +140,7 @@ export class CatalogError extends Error {
     this._retryAfter = entry === null ? null : entry.retryAfter;
     this._message = message === undefined ? null : message;
     this._variant = null;
+    if (options !== undefined && options.variant !== undefined) useVariant(this, options.variant);
   }
 
   /** An error of `code` (in `space` when the code is in several) with `params`; throws for an unknown code. */
@@ -173,6 +194,19 @@ export class CatalogError extends Error {
   override toString(): string {
     return `[${String(this._code)}] ${this.publicMessage}`;
   }
+}
+
+/** Makes `err` the known variant `text` names (ErrorOptions.variant). */
+function useVariant(err: CatalogError, text: string): void {
+  const wanted = text.trim().toLowerCase();
+  for (const [message, retryable] of err.entry === null ? [] : err.entry.variants) {
+    if (message.trim().toLowerCase() === wanted) {
+      err._variant = err._message = message;
+      if (retryable !== null) err._retryable = retryable;
+      return;
+    }
+  }
+  err._message = text;
 }
 
 // -- lookup -----------------------------------------------------------------------
@@ -536,17 +570,22 @@ function synthetic(err: CatalogError): CatalogError {
   return copy;
 }
 
-function localized(err: CatalogError, opts: RenderOptions | undefined): [string, Texts | null] {
+function localized(err: CatalogError, opts: RenderOptions | undefined): string {
   const locale = opts?.locale;
-  if (locale === undefined || locale === null) return [err.publicMessage, null];
+  if (locale === undefined || locale === null || err._message !== null) return err.publicMessage;
   const entry = err.entry as Entry;
-  const t = entry.texts[negotiate(locale)] ?? entry.own;
-  return [err._message ?? fill(t, err.params), t];
+  return fill(entry.texts[negotiate(locale)] ?? entry.own, err.params);
+}
+
+/** The retry delay an error is sent with: none when it is not retryable (wire.md §5). */
+function sentRetryAfter(err: CatalogError): number | null {
+  return err._retryable === false ? null : err._retryAfter;
 }
 
 function retrySeconds(err: CatalogError): number | null {
-  if (err._retryAfter === null) return null;
-  const s = Math.ceil(err._retryAfter);
+  const after = sentRetryAfter(err);
+  if (after === null) return null;
+  const s = Math.ceil(after);
   return s >= 0 && s < 1e9 ? s : null;
 }
 
@@ -583,6 +622,8 @@ function subErrors(err: CatalogError, key: string): Map<string, Out>[] {
     if (ambiguous(sub) && !carried.includes(sub._space ?? "")) item.set("space", sub._space);
     const params = publicParams(sub);
     if (params.size > 0) item.set("params", params);
+    if (sub.pointer !== null) item.set("pointer", sub.pointer);
+    else if (sub.parameter !== null) item.set("parameter", sub.parameter);
     return item;
   });
 }
@@ -674,7 +715,8 @@ function renderProblem(err: CatalogError, message: string, t: Texts | null, id: 
   if (err._name !== null) body += err._name === entry.name ? f.name : ',"name":' + JSON.stringify(err._name);
   if (ambiguous(err)) body += ',"space":' + toJson(err._space);
   if (err._retryable !== null) body += err._retryable ? ',"retryable":true' : ',"retryable":false';
-  if (err._retryAfter !== null) body += ',"retry_after":' + numberJson(err._retryAfter);
+  const after = sentRetryAfter(err);
+  if (after !== null) body += ',"retry_after":' + numberJson(after);
   if (err.params.size > 0) {
     const params = paramsJson(err);
     if (params !== "") body += ',"params":' + params;
@@ -788,7 +830,7 @@ function reference(ref: string, err: CatalogError, message: string, t: Texts | n
     case "status": return err.status;
     case "jsonrpc_code": return entry.rpcCode;
     case "retryable": return err._retryable;
-    case "retry_after": return err._retryAfter;
+    case "retry_after": return sentRetryAfter(err);
     case "data":
       if (err.data !== undefined && err.data !== null) return err.data;
       return err.subErrors.length > 0 ? subErrors(err, "message") : null;
@@ -826,7 +868,12 @@ export function render(err: unknown, profile: string, opts?: RenderOptions): Ren
   else {
     const entry = e.entry as Entry;
     t = entry.texts[negotiate(locale)] ?? entry.own;
-    message = e._message ?? fill(t, e.params);
+    if (e._message === null) message = fill(t, e.params);
+    else {
+      // a variant's or a received message is in the entry's own language
+      message = e._message;
+      t = [entry.own[0], t[1], t[2], t[3], t[4], t[5]];
+    }
   }
   const id = opts === undefined ? undefined : opts.id;
   for (let i = 0; i < PROFILES.length; i++) {
@@ -852,7 +899,7 @@ export function renderBatch(items: readonly BatchItem[], opts?: { readonly local
   const parts = items.map((item) => {
     if ("response" in item) return toJson(item.response);
     const e = asError(item.error);
-    const [message] = localized(e, opts);
+    const message = localized(e, opts);
     return `{"jsonrpc":"2.0","error":${rpcError(e, message)},"id":${toJson(item.id ?? null)}}`;
   });
   return { status: 200, headers: [["Content-Type", "application/json"]], body: "[" + parts.join(",") + "]" };
