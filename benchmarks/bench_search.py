@@ -15,13 +15,20 @@ is compared with a bare ``executemany`` of the same prepared texts.
 from __future__ import annotations
 
 import gc
+import os
+import resource
 import sqlite3
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from errdex.directory import Registry, tokenize
-from errdex.directory.search import COLUMNS, SearchIndex, _row
+from errdex.directory.indexing import COLUMNS, facet_pairs, locales_of, row_texts
+from errdex.directory.search import SearchIndex
 from errdex.io import reads
 from synth import WORDS, catalog_data, to_json
 from timing import Result, best_of
@@ -87,19 +94,27 @@ def run(quick: bool) -> list[Result]:
     name = catalog.entries[n // 2].name
     queries = [(name if q == "NAME" else q, f) for q, f in QUERIES]
     registry = Registry([catalog])
-    start = time.perf_counter()
+    gc.collect()
+    start = time.process_time()
     index = registry.index
-    build = time.perf_counter() - start
+    build = time.process_time() - start
+    tokens: dict[tuple[str, str], str] = {}
     rows = [
-        (*_row(catalog, e, {}), index._facets(catalog, e, i))
-        for i, e in enumerate(catalog.entries, 1)
+        (
+            *row_texts(catalog, e, {}),
+            " ".join(
+                tokens.setdefault(p, f"facet{len(tokens)}x")
+                for p in facet_pairs(catalog, e, locales_of(catalog, e))
+            ),
+        )
+        for e in catalog.entries
     ]
 
     marks = ", ".join("?" * (len(COLUMNS) + 1))
 
     def bare_build() -> None:
         db = sqlite3.connect(":memory:")
-        db.execute(f"CREATE VIRTUAL TABLE f USING fts5({', '.join(COLUMNS)})")
+        db.execute(f"CREATE VIRTUAL TABLE f USING fts5({', '.join(COLUMNS)}, content='')")
         with db:
             db.executemany(
                 f"INSERT INTO f(rowid, {', '.join(COLUMNS)}) VALUES ({marks})",
@@ -107,17 +122,22 @@ def run(quick: bool) -> list[Result]:
             )
         db.close()
 
-    floor_build = best_of(bare_build, repeat=1 if quick else 2)
+    floor_build = best_of(bare_build, repeat=1 if quick else 2, clock=time.process_time)
     results.append(
         Result(
-            SUITE, f"build search index, {label}", build, "bare FTS5 executemany", floor_build, 5.0
+            SUITE,
+            f"build search index, {label} (CPU)",
+            build,
+            "bare FTS5 executemany",
+            floor_build,
+            5.0,
         )
     )
 
     def ours(query: str, filters: dict[str, object]) -> object:
         return registry.search(query, limit=20, **filters)  # type: ignore[arg-type]
 
-    db: sqlite3.Connection = index._db
+    db: sqlite3.Connection = index.db
     exprs = {q: tokenize.match_expression(tokenize.terms(q)[0]) for q, _ in queries}
 
     def bare(query: str, filters: dict[str, object]) -> object:
@@ -157,7 +177,58 @@ def run(quick: bool) -> list[Result]:
             mode="abs",
         )
     )
+    results += warm_cli(n, quick)
     return results
+
+
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def warm_cli(n: int, quick: bool) -> list[Result]:
+    """The second ``errdex search`` over ``n`` codes, as a whole process, from the index cache.
+
+    The first run builds the index and stores it in a private cache folder;
+    the figure is the best wall time of the next runs (and their CPU time in
+    the note), next to the floor of ``errdex --version`` (interpreter and CLI
+    start, no work). Target: ≤ 300 ms wall.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.json"
+        path.write_text(to_json(catalog_data(n, 100)), encoding="utf-8")
+        env = {**os.environ, "ERRDEX_CACHE_DIR": str(Path(tmp) / "cache")}
+        cmd = [sys.executable, "-m", "errdex", "search", "invalid", "token"]
+        cmd += ["--catalog-path", str(path)]
+
+        def run(args: list[str]) -> tuple[float, float]:
+            cpu = _child_cpu()
+            start = time.perf_counter()
+            subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)
+            return time.perf_counter() - start, _child_cpu() - cpu
+
+        cold, _ = run(cmd)
+        rounds = 3 if quick else 7
+        warm = [run(cmd) for _ in range(rounds)]
+        floor = [run([sys.executable, "-m", "errdex", "--version"]) for _ in range(rounds)]
+    best, best_cpu = min(warm)
+    floor_best, floor_cpu = min(floor)
+    note = (
+        f"best of {rounds}; CPU {best_cpu * 1000:.0f} ms (floor {floor_cpu * 1000:.0f} ms); "
+        f"first run (build + store) {cold:.1f} s"
+    )
+    return [
+        Result(
+            SUITE,
+            f"second errdex search, {n:,} codes, whole process (ms)",
+            best,
+            "errdex --version",
+            floor_best,
+            300.0,
+            note,
+            mode="abs",
+        )
+    ]
 
 
 __all__ = ["QUERIES", "SearchIndex", "run"]

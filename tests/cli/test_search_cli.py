@@ -85,3 +85,24 @@ def test_a_broad_query_counts_every_match(tmp_path: Path) -> None:
     assert out.splitlines()[0] == "620 results (showing 1–3)"
     wide = orjson.loads(CliRunner().invoke(cli, [*args, "--json"]).stdout)
     assert wide["total"] == 620 and wide["total_exact"] is True
+
+
+def test_the_second_search_is_answered_from_the_cache_with_the_same_output(
+    tmp_path: Path,
+) -> None:
+    env = {"ERRDEX_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["search", "rate", "limit", "--json", "--catalog-path", str(EXAMPLES)]
+    first = CliRunner(env=env).invoke(cli, args)
+    assert first.exit_code == 0
+    stored = list((tmp_path / "cache").iterdir())
+    assert len(stored) == 1 and stored[0].name.startswith("search-")
+    second = CliRunner(env=env).invoke(cli, args)
+    assert second.exit_code == 0 and second.stdout == first.stdout
+
+
+def test_no_cache_neither_reads_nor_writes_the_cache(tmp_path: Path) -> None:
+    env = {"ERRDEX_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["search", "jwt", "--no-cache", "--catalog-path", str(EXAMPLES)]
+    result = CliRunner(env=env).invoke(cli, args)
+    assert result.exit_code == 0 and "invalidJWT" in result.stdout
+    assert not (tmp_path / "cache").exists()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from errdex.cli.common import print_diagnostics
-from errdex.directory.registry import Registry
+if TYPE_CHECKING:  # imported when used: a search answered from the cache loads no catalog code
+    from errdex.directory.diskcache import IndexCache
+    from errdex.directory.registry import Registry
+    from errdex.directory.stored import StoredRegistry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,27 +29,66 @@ def catalog_path_option(func: F) -> F:
     )(func)
 
 
-def registry_or_exit(paths: tuple[str, ...], *, catalog: str | None = None) -> Registry:
+def no_cache_option(func: F) -> F:
+    """Add ``--no-cache`` (build the search index in memory; neither read nor write the
+    cache) to a command."""
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Do not read or write the search-index cache ($ERRDEX_CACHE_DIR, else "
+        "$XDG_CACHE_HOME/errdex, else ~/.cache/errdex).",
+    )(func)
+
+
+def index_cache(no_cache: bool) -> IndexCache | None:
+    """The search-index cache a command uses: the default one, or none with ``--no-cache``."""
+    from errdex.directory.diskcache import IndexCache
+
+    return None if no_cache else IndexCache.default()
+
+
+def registry_or_exit(
+    paths: tuple[str, ...], *, catalog: str | None = None, cache: IndexCache | None = None
+) -> Registry:
     """Load the registry; report catalogs that could not load; exit 2 when none loaded
     or when ``catalog`` names no loaded catalog."""
     from errdex.cli.stdin import resolve
+    from errdex.directory.registry import Registry
 
-    registry = Registry.default([resolve(p) for p in paths] or None)
+    registry = Registry.default([resolve(p) for p in paths] or None, cache=cache)
+    _check(registry, catalog)
+    return registry
+
+
+def searchable_or_exit(
+    paths: tuple[str, ...], *, catalog: str | None = None, cache: IndexCache | None = None
+) -> Registry | StoredRegistry:
+    """Like :func:`registry_or_exit`, answering the cached index alone when ``cache`` holds
+    this registry's (:func:`errdex.directory.stored.open_search`): enough to search."""
+    from errdex.cli.stdin import resolve
+    from errdex.directory.stored import open_search
+
+    found = open_search([resolve(p) for p in paths] or None, cache=cache)
+    _check(found, catalog)
+    return found
+
+
+def _check(registry: Registry | StoredRegistry, catalog: str | None) -> None:
     if registry.problems:
+        from errdex.cli.common import print_diagnostics
+
         print_diagnostics(list(registry.problems))
         click.echo(
             "errdex: some catalogs could not be loaded and are left out (see above)", err=True
         )
-    if not registry.catalogs:
+    ids = registry.catalog_ids
+    if not ids:
         click.echo(
             f"errdex: no catalogs to look in (from {registry.origin}); "
             "pass --catalog-path PATH or set ERRDEX_CATALOGS",
             err=True,
         )
         sys.exit(2)
-    if catalog is not None and catalog not in registry.catalogs:
-        click.echo(
-            f"errdex: no catalog {catalog!r}; catalogs: {', '.join(registry.catalogs)}", err=True
-        )
+    if catalog is not None and catalog not in ids:
+        click.echo(f"errdex: no catalog {catalog!r}; catalogs: {', '.join(ids)}", err=True)
         sys.exit(2)
-    return registry

@@ -9,15 +9,23 @@ matched, 1 when nothing did, 2 when the command cannot run.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.text import Text
 
 from errdex.cli.output import console, format_option, write_json
-from errdex.cli.registry_option import catalog_path_option, registry_or_exit
+from errdex.cli.registry_option import (
+    catalog_path_option,
+    index_cache,
+    no_cache_option,
+    searchable_or_exit,
+)
 from errdex.io.terminal import safe_line
+
+if TYPE_CHECKING:
+    from errdex.directory.search import Found
 
 
 @click.command("search")
@@ -52,6 +60,7 @@ from errdex.io.terminal import safe_line
 )
 @format_option
 @catalog_path_option
+@no_cache_option
 def search(
     query: tuple[str, ...],
     catalog_id: str | None,
@@ -64,25 +73,20 @@ def search(
     offset: int,
     output_format: str,
     catalog_paths: tuple[str, ...],
+    no_cache: bool,
 ) -> None:
     """Search error codes, names and texts in every catalog and locale.
 
     QUERY may be empty when a filter is given. Exit 1 when nothing matches.
+    The index is kept in a cache folder between runs (see --no-cache).
     """
-    registry = registry_or_exit(catalog_paths, catalog=catalog_id)
+    from errdex.directory.search import Filters
+
+    registry = searchable_or_exit(catalog_paths, catalog=catalog_id, cache=index_cache(no_cache))
     text = " ".join(query)
-    result = registry.search(
-        text,
-        catalog=catalog_id,
-        module=module,
-        space=space,
-        http_status=http_status,
-        retryable=retryable,
-        locale=locale,
-        limit=limit,
-        offset=offset,
-    )
-    hits = [hit_data(registry, h) for h in result.hits]
+    filters = Filters(catalog_id, module, space, http_status, retryable, locale)
+    result = registry.index.search(text, filters, limit=limit, offset=offset)
+    hits = [hit_data(h) for h in result.hits]
     if output_format == "json":
         payload = {
             "query": text,
@@ -106,22 +110,20 @@ def search(
     sys.exit(0 if result.hits else 1)
 
 
-def hit_data(registry: Any, hit: Any) -> dict[str, Any]:
+def hit_data(hit: Found) -> dict[str, Any]:
     """One hit as JSON-ready data (what ``--json`` prints per hit)."""
-    from errdex.directory.search import http_status_of
-
-    e = hit.entry
+    doc = hit.doc
     snippet = hit.snippet
     return {
-        "catalog": hit.catalog_id,
-        "space": e.space,
-        "module": e.module,
-        "code": e.code,
-        "name": e.name,
-        "title": e.display_title,
-        "status": e.status,
-        "http_status": http_status_of(registry.catalogs[hit.catalog_id], e),
-        "retryable": e.retryable,
+        "catalog": doc.catalog_id,
+        "space": doc.space,
+        "module": doc.module,
+        "code": doc.code,
+        "name": doc.name,
+        "title": doc.title,
+        "status": doc.status,
+        "http_status": doc.http_status,
+        "retryable": doc.retryable,
         "score": hit.score,
         "fields": list(hit.fields),
         "snippet": None
@@ -132,7 +134,7 @@ def hit_data(registry: Any, hit: Any) -> dict[str, Any]:
             "field": snippet.field,
             "locale": snippet.locale,
         },
-        "path": registry.entry_url_path(hit.catalog_id, e),
+        "path": doc.path,
     }
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from errdex.cli.registry_option import registry_or_exit
+from errdex.cli.registry_option import index_cache, no_cache_option, registry_or_exit
 
 
 def _check_port(host: str, port: int) -> str | None:
@@ -44,7 +44,8 @@ def _check_port(host: str, port: int) -> str | None:
     type=click.IntRange(0, 65535),
     help="Port to listen on.",
 )
-def serve(paths: tuple[str, ...], host: str, port: int) -> None:
+@no_cache_option
+def serve(paths: tuple[str, ...], host: str, port: int, no_cache: bool) -> None:
     """Serve a browsable, searchable directory of the catalogs at PATH... (default: the registry).
 
     Code pages live at the paths of each catalog's docs_url, so the problem+json
@@ -61,7 +62,7 @@ def serve(paths: tuple[str, ...], host: str, port: int) -> None:
             err=True,
         )
         sys.exit(2)
-    registry = registry_or_exit(paths)
+    registry = registry_or_exit(paths, cache=index_cache(no_cache))
     problem = _check_port(host, port)
     if problem:
         click.echo(f"errdex: {problem}; choose another --port", err=True)

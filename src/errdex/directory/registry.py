@@ -14,7 +14,10 @@ spaces, by code (decimal, hex, any case) or by name (any case); every match is
 returned, grouped by catalog (registry order) and then catalog order. A
 catalog that fails to load is a diagnostic in :attr:`Registry.problems`, never
 an exception. The search index (:mod:`errdex.directory.search`) is built on
-first use, or up front with :meth:`Registry.warm`.
+first use, or up front with :meth:`Registry.warm`; with an
+:class:`~errdex.directory.diskcache.IndexCache` (``from_paths(..., cache=)``)
+it is read from the cache when the catalog files are unchanged, and stored
+there after a build.
 
 Permalink paths (:meth:`Registry.entry_url_path`): the path part of the URL
 the entry's ``docs_url`` (else the catalog's ``docs_url`` template) gives,
@@ -38,7 +41,9 @@ from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 from errdex.directory import config, typo
-from errdex.directory.search import Filters, SearchIndex, SearchResult
+from errdex.directory.diskcache import IndexCache
+from errdex.directory.fingerprint import fingerprint
+from errdex.directory.search import Filters, Hit, SearchIndex, SearchResult
 from errdex.io import Diagnostic, find_catalogs, read_valid, refusals
 from errdex.io.diagnostic import rule
 from errdex.model import Catalog, Code, Entry, normalize_code, parse_code_query
@@ -136,6 +141,10 @@ class Registry:
         self._index: SearchIndex | None = None
         self._paths: dict[str, list[tuple[str, Entry]]] | None = None
         self._lock = threading.Lock()
+        self._docs = [(cat, e) for cat in kept.values() for e in cat.entries]
+        """Every ``(catalog, entry)`` in search-index rowid order."""
+        self._cache: tuple[IndexCache, tuple[Path, ...], str] | None = None
+        """Where the index is cached: the cache, the registry's paths, their fingerprint."""
 
     def __repr__(self) -> str:
         size = sum(len(c) for c in self.catalogs.values())
@@ -144,12 +153,21 @@ class Registry:
     # -- building --------------------------------------------------------------
 
     @classmethod
-    def from_paths(cls, paths: Sequence[str | Path], *, origin: str = "arguments") -> Registry:
+    def from_paths(
+        cls,
+        paths: Sequence[str | Path],
+        *,
+        origin: str = "arguments",
+        cache: IndexCache | None = None,
+    ) -> Registry:
         """Load every catalog under ``paths`` (each a catalog or a folder of catalogs).
 
         Catalogs that fail to load (or load with errors) are left out and their
-        diagnostics kept in :attr:`problems`.
+        diagnostics kept in :attr:`problems`. With ``cache``, the search index
+        of a registry that loads without problems is read from the cache when
+        the files are unchanged, and stored there after a build.
         """
+        key = fingerprint(paths) if cache is not None else None
         catalogs: list[Catalog] = []
         problems: list[Diagnostic] = []
         for path in paths:
@@ -159,7 +177,10 @@ class Registry:
                     problems += [d for d in diagnostics if d.severity == "error"]
                 else:
                     catalogs.append(catalog)
-        return cls(catalogs, problems, origin=origin)
+        registry = cls(catalogs, problems, origin=origin)
+        if cache is not None and key is not None and not registry.problems:
+            registry._cache = (cache, tuple(Path(p) for p in paths), key)
+        return registry
 
     @classmethod
     def default(
@@ -168,16 +189,25 @@ class Registry:
         *,
         environ: Mapping[str, str] | None = None,
         cwd: str | Path | None = None,
+        cache: IndexCache | None = None,
     ) -> Registry:
         """Load the registry the configuration names: explicit ``paths`` >
-        ``$ERRDEX_CATALOGS`` > ``errdex-registry.toml`` in ``cwd`` > the bundled examples."""
+        ``$ERRDEX_CATALOGS`` > ``errdex-registry.toml`` in ``cwd`` > the bundled examples.
+        ``cache`` as for :meth:`from_paths`."""
         resolved = config.resolve(paths, environ=environ, cwd=cwd)
-        registry = cls.from_paths(resolved.paths, origin=resolved.origin)
+        if resolved.problems:
+            cache = None
+        registry = cls.from_paths(resolved.paths, origin=resolved.origin, cache=cache)
         if resolved.problems:
             registry.problems = resolved.problems + registry.problems
         return registry
 
     # -- browsing --------------------------------------------------------------
+
+    @property
+    def catalog_ids(self) -> tuple[str, ...]:
+        """The ids of the catalogs, in load order."""
+        return tuple(self.catalogs)
 
     def catalog(self, catalog_id: str) -> Catalog:
         """Return the catalog with this id; raise ``KeyError`` naming the known ids."""
@@ -275,15 +305,40 @@ class Registry:
 
     @property
     def index(self) -> SearchIndex:
-        """The full-text index over every entry, built on first use."""
+        """The full-text index over every entry: from the cache when it holds this
+        registry's, else built (and then cached) on first use."""
         index = self._index
         if index is None:
             with self._lock:
                 if self._index is None:
-                    self._index = SearchIndex(
-                        [(cat, e) for cat in self.catalogs.values() for e in cat.entries]
-                    )
+                    self._index = self._cached_index() or self._build_index()
                 index = self._index
+        return index
+
+    def _cached_index(self) -> SearchIndex | None:
+        """The cached index of these catalogs, when the files still hash to the key they
+        were loaded under (no edit since) and the index holds the same catalogs."""
+        if self._cache is None:
+            return None
+        cache, paths, key = self._cache
+        db = cache.load(key)
+        if db is None:
+            return None
+        sizes = tuple((cid, len(cat.entries)) for cid, cat in self.catalogs.items())
+        try:
+            index = SearchIndex(db)
+        except ValueError:
+            return None
+        if index.catalogs != sizes or fingerprint(paths) != key:
+            return None
+        return index
+
+    def _build_index(self) -> SearchIndex:
+        index = SearchIndex.build(self._docs, self.entry_url_path)
+        if self._cache is not None:
+            cache, paths, key = self._cache
+            if fingerprint(paths) == key:  # the files did not change while they were loaded
+                cache.store(key, index.db)
         return index
 
     def warm(self) -> Registry:
@@ -320,9 +375,13 @@ class Registry:
         lists the filtered entries; with none it finds nothing.
         """
         filters = Filters(catalog, module, space, http_status, retryable, locale)
-        exact = [(m.catalog_id, m.entry) for m in self.lookup(query)] if query.strip() else []
-        near = [] if exact else self.near_names(query)
-        return self.index.search(query, filters, limit=limit, offset=offset, exact=exact, near=near)
+        page = self.index.search(query, filters, limit=limit, offset=offset)
+        docs = self._docs
+        hits = [
+            Hit(f.doc.catalog_id, docs[f.rowid - 1][1], f.score, f.snippet, f.fields)
+            for f in page.hits
+        ]
+        return SearchResult(page.query, hits, page.total, page.limit, page.offset, page.truncated)
 
     def near_names(self, query: str) -> list[tuple[str, Entry]]:
         """Entries whose name is one edit away from a one-word ``query`` (any case).

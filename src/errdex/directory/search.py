@@ -14,9 +14,15 @@ module, space, HTTP status, retryable, locale) are tokens of the eighth
 column, ``facets`` (weight 0), so FTS5 intersects them with the words;
 catalog, module and space also narrow the scan to their rowid range.
 
+The index is a SQLite database (:mod:`errdex.directory.indexing` builds it)
+that answers on its own: exact code and name lookups, typo-tolerant names,
+the ranked match and each hit's record (:class:`indexing.Doc`) all come from
+its tables, so a search of a cached index (:mod:`errdex.directory.diskcache`)
+needs no catalog loaded.
+
 Ranking, over every match (``total`` is exact):
 
-1. the caller's exact code or name matches (:meth:`Registry.lookup`);
+1. exact code or name matches (as :meth:`Registry.lookup` finds them);
 2. names one edit away from a one-word query (``invalidJTW``);
 3. entries whose title (or, without one, message or name words) says exactly
    the query's words, stems compared (``Rate limited`` for ``rate limit``);
@@ -32,45 +38,47 @@ term (and any bigram of a CJK run) may. User queries never reach FTS5 as syntax
 
 from __future__ import annotations
 
-import bisect
+import json
 import sqlite3
 import threading
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from errdex.directory import tokenize
+from errdex.directory import indexing, tokenize, typo
+from errdex.directory.indexing import COLUMNS, WEIGHT_ARGS, WEIGHTS, Doc
 from errdex.directory.snippet import (
     SNIPPET_CHARS,
     Snippet,
     SnippetSource,
     entry_texts,
-    extra_text,
     make_snippet,
+    snippet_of,
     tag,
 )
-from errdex.model import Catalog, Entry
+from errdex.model import Catalog, Entry, parse_code_query
 from errdex.model.effective import http_status
 
 __all__ = [
+    "COLUMNS",
     "EXACT_SCORE",
     "NEAR_SCORE",
     "NO_FILTERS",
     "SNIPPET_CHARS",
     "TIERS",
+    "WEIGHTS",
+    "Doc",
     "Filters",
+    "Found",
     "Hit",
+    "Page",
     "SearchIndex",
     "SearchResult",
     "Snippet",
+    "SnippetSource",
     "entry_texts",
     "http_status_of",
     "make_snippet",
 ]
-
-COLUMNS = ("code", "name", "title", "message", "description", "solution", "extra", "facets")
-WEIGHTS = (10.0, 8.0, 5.0, 5.0, 2.0, 2.0, 1.0, 0.0)
-"""BM25 weight of each column of :data:`COLUMNS`; ``facets`` (filter tokens) weighs nothing."""
-WEIGHT_ARGS = ", ".join(str(w) for w in WEIGHTS)
 
 EXACT_SCORE = 1_000_000.0
 """The score of an exact code or name match, which always ranks first."""
@@ -78,8 +86,6 @@ NEAR_SCORE = 500_000.0
 """The score of a name one edit away from a one-word query."""
 TIERS = (30_000.0, 20_000.0, 10_000.0)
 """Bonus added to BM25 for: the exact title, a title starting with the query, the phrase."""
-NAME_MARKERS = frozenset({"err", "error", "e"})
-"""A name's first word that only says "error" (Go's ``ErrNotFound``); titles compare without it."""
 COMPLETIONS = 8
 """A last word that is the prefix of at most this many indexed words is written out as them."""
 
@@ -102,6 +108,17 @@ class Hit(NamedTuple):
     fields: tuple[str, ...]
 
 
+class Found(NamedTuple):
+    """One hit as the index knows it: its rowid and :class:`Doc` record, score, snippet and
+    matched fields (as :class:`Hit`). :meth:`Registry.search` turns it into a :class:`Hit`."""
+
+    rowid: int
+    doc: Doc
+    score: float
+    snippet: Snippet | None
+    fields: tuple[str, ...]
+
+
 class SearchResult(NamedTuple):
     """A page of search results: ``hits`` (at most ``limit``) out of ``total`` matches.
 
@@ -119,6 +136,18 @@ class SearchResult(NamedTuple):
     truncated: bool = False
     total_exact: bool = True
     """Always true: ``total`` counts every match (kept for clients of the JSON API)."""
+
+
+class Page(NamedTuple):
+    """What :meth:`SearchIndex.search` answers: a :class:`SearchResult` of :class:`Found`."""
+
+    query: str
+    hits: list[Found]
+    total: int
+    limit: int
+    offset: int
+    truncated: bool = False
+    total_exact: bool = True
 
 
 class Filters(NamedTuple):
@@ -150,15 +179,15 @@ class Filters(NamedTuple):
             out.append(("locale", tag(self.locale)))
         return out
 
-    def accepts(self, catalog: Catalog, entry: Entry, locales: str) -> bool:
-        """Whether an entry passes the filters (``locales`` as stored in the index)."""
+    def accepts(self, doc: Doc) -> bool:
+        """Whether an entry (its index record) passes the filters."""
         return (
-            (self.catalog is None or self.catalog == catalog.meta.id)
-            and (self.module is None or self.module == entry.module)
-            and (self.space is None or self.space == entry.space)
-            and (self.http_status is None or self.http_status == http_status_of(catalog, entry))
-            and (self.retryable is None or self.retryable == entry.retryable)
-            and (not self.locale or f"|{tag(self.locale)}|" in locales)
+            (self.catalog is None or self.catalog == doc.catalog_id)
+            and (self.module is None or self.module == doc.module)
+            and (self.space is None or self.space == doc.space)
+            and (self.http_status is None or self.http_status == doc.http_status)
+            and (self.retryable is None or self.retryable == doc.retryable)
+            and (not self.locale or f"|{tag(self.locale)}|" in doc.locales)
         )
 
 
@@ -172,135 +201,69 @@ def http_status_of(catalog: Catalog, entry: Entry) -> int | None:
     return http_status(catalog, entry)
 
 
-def _locales(catalog: Catalog, entry: Entry) -> str:
-    """``|en|zh-cn|zh|``: the locales an entry has text in, and their languages."""
-    tags = [entry.locale or catalog.meta.default_locale, *entry.translations]
-    out = []
-    for raw in tags:
-        one = tag(raw)
-        out += [one, one.split("-")[0]]
-    return "|" + "|".join(dict.fromkeys(out)) + "|"
-
-
-def _join(texts: Sequence[str | None]) -> str:
-    return "\n".join(t for t in texts if t)
-
-
-def _row(catalog: Catalog, entry: Entry, vocabulary: dict[str, str]) -> tuple[str, ...]:
-    """The indexed text of each column but ``facets``; records written words in ``vocabulary``."""
-    title, message, description, solution = (
-        entry.title,
-        entry.message,
-        entry.description,
-        entry.solution,
-    )
-    if entry.translations or entry.variants:
-        tr = entry.translations.values()
-        variants = entry.variants
-        title = _join([title, *(t.title for t in tr)])
-        message = _join([message, *(t.message for t in tr), *(v.message for v in variants)])
-        description = _join(
-            [description, *(t.description for t in tr), *(v.description for v in variants)]
-        )
-        solution = _join([solution, *(t.solution for t in tr), *(v.solution for v in variants)])
-    name = tokenize.split_identifier(entry.name) if entry.name else ""
-    extra = extra_text(catalog, entry)
-    texts = (str(entry.code), name, title, message, description, solution, extra)
-    seg = tokenize.segment
-    return tuple(seg(t, vocabulary) if t else "" for t in texts)
-
-
-def _keys(catalog: Catalog, entry: Entry, vocabulary: dict[str, str]) -> set[str]:
-    """What an exact title match compares against: the key of the entry's title (else its
-    message) in each locale, and of its name's words (:func:`tokenize.text_key`)."""
-    heads = [entry.title or entry.message]
-    heads += [t.title or t.message for t in entry.translations.values()]
-    if entry.name:
-        words = tokenize.split_identifier(entry.name).partition(" ")[2] or entry.name
-        heads.append(words)
-        marker, _, rest = words.partition(" ")
-        if rest and marker.lower() in NAME_MARKERS:
-            heads.append(rest)  # errRateLimitExceeded says "rate limit exceeded"
-    out = set()
-    for head in heads:
-        if head:
-            found = tokenize.text_key(head, vocabulary)
-            if found:
-                out.add(found)
-    return out
+class IndexFormatError(ValueError):
+    """Raised by :class:`SearchIndex` for a database that is not a search index it can read."""
 
 
 class SearchIndex:
-    """An FTS5 index of entries from many catalogs, with filters and tiered ranking.
+    """Search over a database :func:`indexing.build` made: filters, exact and typo-tolerant
+    lookups, tiered ranking, snippets.
 
-    Built once from ``(catalog, entry)`` pairs; :meth:`search` is safe to call
-    from several threads (queries run one at a time under a lock).
+    Build one with :meth:`build`, or open a database read back from the cache.
+    :meth:`search` is safe to call from several threads (queries run one at a
+    time under a lock).
     """
 
-    def __init__(self, docs: Sequence[tuple[Catalog, Entry]]) -> None:
-        self._docs = list(docs)
-        self._rowid = {id(e): i for i, (_, e) in enumerate(self._docs, 1)}
-        self._locales = [_locales(c, e) for c, e in self._docs]
-        self._sources: list[SnippetSource | None] = [None] * len(self._docs)
-        """Each entry's :class:`SnippetSource`, made when it is first a hit, then kept."""
-        self._facet_ids: dict[tuple[str, str], str] = {}
-        """``(kind, value)`` → the token standing for it in the ``facets`` column."""
-        self._lock = threading.Lock()
-        vocabulary: dict[str, str] = {}
-        db = sqlite3.connect(":memory:", check_same_thread=False)
-        db.execute(
-            f"CREATE VIRTUAL TABLE f USING fts5({', '.join(COLUMNS)}, "
-            "tokenize='unicode61 remove_diacritics 2')"
-        )
-        db.execute("CREATE TABLE k(key TEXT NOT NULL, doc INTEGER NOT NULL)")
-        marks = ", ".join("?" * (len(COLUMNS) + 1))
-        numbered = enumerate(self._docs, 1)
-        with db:
-            db.executemany(
-                f"INSERT INTO f(rowid, {', '.join(COLUMNS)}) VALUES ({marks})",
-                ((i, *_row(c, e, vocabulary), self._facets(c, e, i)) for i, (c, e) in numbered),
+    def __init__(self, db: sqlite3.Connection) -> None:
+        """Use ``db`` (from :func:`indexing.build`); :class:`IndexFormatError` when it is not
+        one of :data:`indexing.FORMAT`."""
+        try:
+            meta = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM meta")}
+            if meta.get("format") != indexing.FORMAT:
+                raise IndexFormatError(f"search index format {meta.get('format')!r}")
+            self.catalogs: tuple[tuple[str, int], ...] = tuple(
+                (str(cid), int(size)) for cid, size in meta["catalogs"]
             )
-            db.executemany(
-                "INSERT INTO k(key, doc) VALUES (?, ?)",
-                ((k, i) for i, (c, e) in enumerate(self._docs, 1) for k in _keys(c, e, vocabulary)),
-            )
-            db.execute("CREATE INDEX k_key ON k(key)")
-            db.execute("INSERT INTO f(f, rank) VALUES ('rank', ?)", (f"bm25({WEIGHT_ARGS})",))
-            db.execute("INSERT INTO f(f) VALUES ('optimize')")
-        db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, f, 'row')")
-        self._df: dict[str, int] = dict(db.execute("SELECT term, doc FROM temp.v"))
-        """Every indexed token (stems, bigrams, facet tokens) → how many entries hold it."""
-        self._stems = self._df.keys()
-        db.execute("DROP TABLE temp.v")
-        self._vocabulary = vocabulary
-        """Every word as written (folded) → its stem: what a prefix stands for."""
-        self._words = sorted(vocabulary)
+            """``(catalog_id, entries)`` of each indexed catalog, in registry order."""
+            self._size = int(meta["size"])
+            self._facet_ids = {(k, v): str(t) for k, v, t in meta["facets"]}
+            """``(kind, value)`` → the token standing for it in the ``facets`` column."""
+            self._ranges: dict[str, dict[str, tuple[int, int]]] = {
+                kind: {value: (int(lo), int(hi)) for value, (lo, hi) in spans.items()}
+                for kind, spans in meta["ranges"].items()
+            }
+            """Filter value → the rowid range holding its entries (narrows the FTS5 scan)."""
+            self._alphabet = str(meta["alphabet"])
+            """Every character of a name (the letters one typo may bring in)."""
+        except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, IndexFormatError):
+                raise
+            raise IndexFormatError(f"not a search index: {exc}") from None
         self._db = db
-        ranges: dict[str, dict[str, tuple[int, int]]] = {"catalog": {}, "module": {}, "space": {}}
-        for i, (c, e) in enumerate(self._docs, 1):
-            for kind, value in (("catalog", c.meta.id), ("module", e.module), ("space", e.space)):
-                if value is not None:
-                    lo_hi = ranges[kind].get(value)
-                    ranges[kind][value] = (i, i) if lo_hi is None else (lo_hi[0], i)
-        self._ranges = ranges
-        """Filter value → the rowid range holding its entries (narrows the FTS5 scan)."""
+        self._lock = threading.Lock()
 
-    def _facets(self, catalog: Catalog, entry: Entry, rowid: int) -> str:
-        """The filter tokens of an entry: one per catalog, module, space, status, retry, locale."""
-        status = http_status_of(catalog, entry)
-        pairs = [("catalog", catalog.meta.id), ("space", entry.space)]
-        if entry.module is not None:
-            pairs.append(("module", entry.module))
-        if status is not None:
-            pairs.append(("http_status", str(status)))
-        if entry.retryable is not None:
-            pairs.append(("retryable", str(int(entry.retryable))))
-        pairs += [("locale", one) for one in self._locales[rowid - 1].strip("|").split("|")]
-        ids = self._facet_ids
-        return " ".join(ids.get(p) or ids.setdefault(p, f"facet{len(ids)}x") for p in pairs)
+    @classmethod
+    def build(
+        cls,
+        docs: Sequence[tuple[Catalog, Entry]],
+        path_of: indexing.PathOf = indexing.default_path,
+    ) -> SearchIndex:
+        """Index ``docs`` in memory (:func:`indexing.build`)."""
+        return cls(indexing.build(docs, path_of))
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The database (what the disk cache saves)."""
+        return self._db
 
     def __len__(self) -> int:
-        return len(self._docs)
+        return self._size
+
+    def doc(self, rowid: int) -> Doc:
+        """The record of the entry at ``rowid``."""
+        block, at = divmod(rowid - 1, indexing.BLOCK)
+        (data,) = self._db.execute("SELECT data FROM d WHERE block = ?", (block,)).fetchone()
+        return indexing.unpack_record(data, at)
 
     def search(
         self,
@@ -309,11 +272,9 @@ class SearchIndex:
         *,
         limit: int = 20,
         offset: int = 0,
-        exact: Sequence[tuple[str, Entry]] = (),
-        near: Sequence[tuple[str, Entry]] = (),
-    ) -> SearchResult:
-        """Search; ``exact`` (code or name matches found by the caller) rank first, then
-        ``near`` (names one edit away), then the tiers of the module docstring.
+    ) -> Page:
+        """Search; exact code or name matches rank first, then names one edit away, then
+        the tiers of the module docstring.
 
         All terms must match; when that finds nothing, any term may. An empty
         query lists the entries the filters select, in catalog order.
@@ -321,29 +282,30 @@ class SearchIndex:
         limit = max(0, limit)
         offset = max(0, offset)
         found, truncated = tokenize.terms(query)
-        first: dict[int, tuple[str, Entry, float]] = {}
-        for pairs, score in ((exact, EXACT_SCORE), (near, NEAR_SCORE)):
-            for cid, e in pairs:
-                rowid = self._rowid.get(id(e))
-                if rowid is None or rowid in first:
-                    continue
-                if filters.accepts(self._docs[rowid - 1][0], e, self._locales[rowid - 1]):
-                    first[rowid] = (cid, e, score)
-        facets = self._facet_expression(filters)
-        span = self._span(filters)
-        rest_offset = max(0, offset - len(first))
-        rest_limit = max(0, limit - max(0, len(first) - offset))
-        rows: list[tuple[int, float]] = []
-        total = 0
-        last_stems: list[str] = []
-        if span is None or facets is None:
-            pass  # a filter value no entry has, or filters that exclude each other
-        elif not found and not facets:
-            return SearchResult(query, [], 0, limit, offset, truncated)
-        else:
-            completions = self._completions(found[-1]) if found and not found[-1].cjk else None
-            last_stems = completions or []
-            with self._lock:
+        with self._lock:
+            first: dict[int, tuple[Doc, float]] = {}
+            exact = self._exact(query) if query.strip() else []
+            near = [] if exact else self._near(query)
+            for rowids, score in ((exact, EXACT_SCORE), (near, NEAR_SCORE)):
+                for rowid in rowids:
+                    if rowid not in first:
+                        doc = self.doc(rowid)
+                        if filters.accepts(doc):
+                            first[rowid] = (doc, score)
+            facets = self._facet_expression(filters)
+            span = self._span(filters)
+            rest_offset = max(0, offset - len(first))
+            rest_limit = max(0, limit - max(0, len(first) - offset))
+            rows: list[tuple[int, float]] = []
+            total = 0
+            last_stems: list[str] = []
+            if span is None or facets is None:
+                pass  # a filter value no entry has, or filters that exclude each other
+            elif not found and not facets:
+                return Page(query, [], 0, limit, offset, truncated)
+            else:
+                completions = self._completions(found[-1]) if found and not found[-1].cjk else None
+                last_stems = completions or []
                 rows, total = self._match(
                     found, False, completions, facets, span, set(first), rest_limit, rest_offset
                 )
@@ -351,23 +313,83 @@ class SearchIndex:
                     rows, total = self._match(
                         found, True, completions, facets, span, set(first), rest_limit, rest_offset
                     )
-        pattern = tokenize.highlighter(found, last_stems=last_stems)
-        hits = []
-        for rowid, (_, _, score) in list(first.items())[offset : offset + limit]:
-            hits.append(self._hit(rowid, score, pattern, filters.locale))
-        for rowid, score in rows:
-            hits.append(self._hit(rowid, round(score, 4), pattern, filters.locale))
-        return SearchResult(query, hits, len(first) + total, limit, offset, truncated)
+            pattern = tokenize.highlighter(found, last_stems=last_stems)
+            hits = []
+            for rowid, (doc, score) in list(first.items())[offset : offset + limit]:
+                hits.append(self._hit(rowid, doc, score, pattern, filters.locale))
+            for rowid, score in rows:
+                doc = self.doc(rowid)
+                hits.append(self._hit(rowid, doc, round(score, 4), pattern, filters.locale))
+        return Page(query, hits, len(first) + total, limit, offset, truncated)
 
     def _hit(
-        self, rowid: int, score: float, pattern: tokenize.Highlighter | None, locale: str | None
-    ) -> Hit:
-        catalog, entry = self._docs[rowid - 1]
-        source = self._sources[rowid - 1]
-        if source is None:
-            source = self._sources[rowid - 1] = SnippetSource.of(catalog, entry)
-        snippet, fields = make_snippet(catalog, entry, pattern, locale, source)
-        return Hit(catalog.meta.id, entry, score, snippet, fields)
+        self,
+        rowid: int,
+        doc: Doc,
+        score: float,
+        pattern: tokenize.Highlighter | None,
+        locale: str | None,
+    ) -> Found:
+        snippet, fields = snippet_of(doc.source, pattern, locale)
+        return Found(rowid, doc, score, snippet, fields)
+
+    def _exact(self, query: str) -> list[int]:
+        """Rowids whose code or name is ``query``, as :meth:`Registry.lookup` orders them:
+        by catalog, then code matches (each candidate key in turn) before name matches."""
+        raw = query.strip().strip("`'\"").strip()
+        if not raw or len(raw) > 200:
+            return []
+        db = self._db
+        found: list[int] = []
+        for key in parse_code_query(raw):
+            found += [
+                r
+                for (r,) in db.execute(
+                    "SELECT doc FROM c WHERE key = ? ORDER BY doc", (indexing.code_key(key),)
+                )
+            ]
+        found += [
+            r
+            for (r,) in db.execute(
+                "SELECT doc FROM n WHERE name = ? ORDER BY doc", (raw.casefold(),)
+            )
+        ]
+        return self._by_catalog(list(dict.fromkeys(found)))
+
+    def _near(self, query: str) -> list[int]:
+        """Rowids whose name is one edit away from a one-word ``query`` (any case), names in
+        order, grouped by catalog (as :meth:`Registry.near_names`)."""
+        raw = query.strip().strip("`'\"").strip()
+        if not raw or len(raw) > 100 or any(ch.isspace() for ch in raw):
+            return []
+        word = raw.casefold()
+        if len(word) < typo.MIN_LENGTH:
+            return []
+        candidates = sorted(set(typo.one_edit(word, self._alphabet)) - {word})
+        by_name: dict[str, list[int]] = {}
+        for name, rowid in self._db.execute(
+            "SELECT name, doc FROM n WHERE name IN (SELECT value FROM json_each(?)) "
+            "ORDER BY name, doc",
+            (json.dumps(candidates),),
+        ):
+            by_name.setdefault(name, []).append(rowid)
+        found = [r for name in sorted(by_name) for r in by_name[name]]
+        return self._by_catalog(found)
+
+    def _by_catalog(self, rowids: list[int]) -> list[int]:
+        """Rowids stably sorted by their catalog's place in the registry."""
+        if len(rowids) < 2:
+            return rowids
+        bounds = []
+        end = 0
+        for _, size in self.catalogs:
+            end += size
+            bounds.append(end)
+
+        def place(rowid: int) -> int:
+            return next(i for i, b in enumerate(bounds) if rowid <= b)
+
+        return sorted(rowids, key=place)
 
     def _facet_expression(self, filters: Filters) -> str | None:
         """The FTS5 expression of the filters (``""`` for none); None when a value is unknown."""
@@ -381,8 +403,8 @@ class SearchIndex:
 
     def _span(self, filters: Filters) -> tuple[int, int] | None:
         """The rowid range the catalog, module and space filters allow; None when empty."""
-        lo, hi = 1, len(self._docs)
-        for kind in ("catalog", "module", "space"):
+        lo, hi = 1, self._size
+        for kind in indexing.RANGE_KINDS:
             value = getattr(filters, kind)
             if value is not None:
                 got = self._ranges[kind].get(value)
@@ -390,6 +412,11 @@ class SearchIndex:
                     return None
                 lo, hi = max(lo, got[0]), min(hi, got[1])
         return (lo, hi) if lo <= hi else None
+
+    def _count(self, term: str) -> int:
+        """How many entries hold an indexed token (0 for none)."""
+        row = self._db.execute("SELECT n FROM t WHERE term = ?", (term,)).fetchone()
+        return int(row[0]) if row else 0
 
     def _completions(self, last: tokenize.Term) -> list[str] | None:
         """The indexed stems the last (prefix) word stands for, or None when there are more
@@ -400,17 +427,20 @@ class SearchIndex:
         (``limited`` → ``limit``). An empty list: nothing can match.
         """
         word = tokenize.fold(last.text)
-        start = bisect.bisect_left(self._words, word)
+        window = COMPLETIONS * 8
+        rows = self._db.execute(
+            "SELECT word, stem FROM w WHERE word >= ? ORDER BY word LIMIT ?", (word, window + 1)
+        ).fetchall()
         found: dict[str, None] = {}
-        for known in self._words[start : start + COMPLETIONS * 8]:
+        for known, stemmed in rows[:window]:
             if not known.startswith(word):
                 break
-            found[self._vocabulary[known]] = None
+            found[stemmed or known] = None
         else:
-            if start + COMPLETIONS * 8 < len(self._words):
+            if len(rows) > window:
                 return None  # a short prefix of very many words
         own = tokenize.stem(word)
-        if own in self._stems:
+        if self._count(own):
             found[own] = None
         return list(found) if len(found) <= COMPLETIONS else None
 
@@ -474,16 +504,15 @@ class SearchIndex:
 
     def _all_common(self, found: list[tokenize.Term], completions: list[str] | None) -> bool:
         """Whether every term is in more than half of the entries (BM25 weighs none of them)."""
-        half = len(self._docs) / 2
+        half = self._size / 2
         for i, term in enumerate(found):
             if term.cjk:
                 return False
             if i == len(found) - 1 and completions is not None:
-                if not completions or min(self._df.get(w, 0) for w in completions) <= half:
+                if not completions or min(self._count(w) for w in completions) <= half:
                     return False
             elif (
-                i == len(found) - 1
-                or self._df.get(tokenize.stem(tokenize.fold(term.text)), 0) <= half
+                i == len(found) - 1 or self._count(tokenize.stem(tokenize.fold(term.text))) <= half
             ):
                 return False
         return True

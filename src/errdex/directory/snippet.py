@@ -95,16 +95,22 @@ def make_snippet(
     locale: str | None = None,
     source: SnippetSource | None = None,
 ) -> tuple[Snippet | None, tuple[str, ...]]:
-    """Return the best snippet of an entry for a highlighter, and the fields it matches.
+    """The best snippet of an entry for a highlighter, and the fields it matches
+    (:func:`snippet_of` of the entry's :class:`SnippetSource`, or of ``source`` when the
+    caller keeps one)."""
+    return snippet_of(source or SnippetSource.of(catalog, entry), pattern, locale)
+
+
+def snippet_of(
+    source: SnippetSource, pattern: tokenize.Highlighter | None, locale: str | None = None
+) -> tuple[Snippet | None, tuple[str, ...]]:
+    """Return the best snippet of an entry's texts for a highlighter, and the fields it matches.
 
     The snippet comes from the first text that matches, preferring ``locale``,
     then the entry's own locale; when no text matches (a code or name hit) it
     is the entry's message or description, unmarked. Snippets are one line of
     plain text: Markdown markers (``**``, backticks, links) are removed.
-    ``source`` is the entry's :class:`SnippetSource` when the caller keeps one.
     """
-    if source is None:
-        source = SnippetSource.of(catalog, entry)
     texts = list(source.texts)
     if locale:
         want = tag(locale)

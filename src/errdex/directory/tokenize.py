@@ -28,7 +28,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-import snowballstemmer  # type: ignore[import-untyped]  # no stubs; uses PyStemmer when present
+try:  # PyStemmer, Snowball's C implementation; imported alone, it skips snowballstemmer's
+    from Stemmer import Stemmer as _Stemmer  # type: ignore[import-not-found]  # pure-Python
+except ImportError:  # pragma: no cover - the package installs PyStemmer on CPython
+    from snowballstemmer import stemmer as _Stemmer  # type: ignore[import-untyped]
 
 CJK = (
     "\u3040-\u30ff"  # Hiragana, Katakana
@@ -38,16 +41,43 @@ CJK = (
     "\uac00-\ud7af"  # Hangul syllables
     "\U00020000-\U0002ebef"  # CJK Extensions B-F
 )
-_CJK_RUN = re.compile(f"[{CJK}]+")
-_CJK_START = re.compile(f"[{CJK}]")
-_TERM = re.compile(rf"[{CJK}]+|[^\W_{CJK}]+")
+
+
+class _Lazy:
+    """A regular expression compiled on first use: the CJK classes take milliseconds to
+    compile, which a search of ASCII words (answered from the cache) never needs."""
+
+    def __init__(self, pattern: str) -> None:
+        self._pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def re(self) -> re.Pattern[str]:
+        """The compiled expression."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern)
+        return self._compiled
+
+
+_CJK_RUN = _Lazy(f"[{CJK}]+")
+_CJK_START = _Lazy(f"[{CJK}]")
+_TERM = _Lazy(rf"[{CJK}]+|[^\W_{CJK}]+")
 _SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
-_WORD = re.compile(rf"[^\W_{CJK}]+")
+_WORD = _Lazy(rf"[^\W_{CJK}]+")
 """A word as the ``unicode61`` tokenizer cuts it: a run of letters and digits."""
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 """:data:`_WORD` in lower-cased ASCII text (the common case, cut in one regex pass)."""
-_STEMMER = snowballstemmer.stemmer("english")
+_ASCII_TERM = re.compile(r"[A-Za-z0-9]+")
+""":data:`_WORD` (and :data:`_TERM`) in ASCII text."""
+
+
+def _word_re(text: str) -> re.Pattern[str]:
+    """The expression that cuts ``text`` into words: :data:`_ASCII_TERM` for ASCII text."""
+    return _ASCII_TERM if text.isascii() else _WORD.re
+
+
+_STEMMER = _Stemmer("english")
 
 MAX_QUERY_CHARS = 256
 """Longer queries are cut to this many characters before they are parsed."""
@@ -106,8 +136,9 @@ def segment(text: str, vocabulary: dict[str, str] | None = None) -> str:
     if text.isascii():
         return " ".join(_stems(_ASCII_WORD.findall(text.lower()), known))
     out = []
-    for piece in _TERM.findall(text):
-        if _CJK_START.match(piece):
+    cjk_start = _CJK_START.re
+    for piece in _TERM.re.findall(text):
+        if cjk_start.match(piece):
             out.append(_bigrams(piece))
             continue
         folded = piece.lower() if piece.isascii() else fold(piece)
@@ -142,7 +173,7 @@ def text_key(text: str, vocabulary: dict[str, str] | None = None) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a text as written (not stemmed), CJK left out."""
-    return [fold(w) for w in _WORD.findall(text)]
+    return [fold(w) for w in _word_re(text).findall(text)]
 
 
 def key(found: Sequence[Term]) -> str:
@@ -169,10 +200,14 @@ def terms(query: str) -> tuple[list[Term], bool]:
     terms, so FTS5 operators, quotes and brackets in the input are harmless.
     """
     truncated = len(query) > MAX_QUERY_CHARS
-    found = [
-        Term(m.group(), bool(_CJK_RUN.fullmatch(m.group())))
-        for m in _TERM.finditer(query[:MAX_QUERY_CHARS])
-    ]
+    cut = query[:MAX_QUERY_CHARS]
+    if cut.isascii():
+        found = [Term(m, False) for m in _ASCII_TERM.findall(cut)]
+    else:
+        cjk_run = _CJK_RUN.re
+        found = [
+            Term(m.group(), bool(cjk_run.fullmatch(m.group()))) for m in _TERM.re.finditer(cut)
+        ]
     if len(found) > MAX_TERMS:
         found, truncated = found[:MAX_TERMS], True
     return found, truncated
@@ -276,7 +311,7 @@ class Highlighter:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The ``(start, end)`` offsets of every match in ``text``, in order."""
-        out = [m.span() for m in _WORD.finditer(text) if self._hit(m.group())]
+        out = [m.span() for m in _word_re(text).finditer(text) if self._hit(m.group())]
         if self._cjk is not None:
             out += [m.span() for m in self._cjk.finditer(text) if m.end() > m.start()]
             out.sort()
@@ -286,7 +321,7 @@ class Highlighter:
         """Whether any term matches in ``text``."""
         if self._cjk is not None and self._cjk.search(text):
             return True
-        return any(self._hit(w) for w in _WORD.findall(text))
+        return any(self._hit(w) for w in _word_re(text).findall(text))
 
 
 def highlighter(

@@ -1,0 +1,199 @@
+"""The on-disk cache of search indexes: built once per catalog content, reused by every run.
+
+``errdex search`` and ``errdex serve`` keep the search index of a registry in
+a cache folder, keyed by the content hash of its catalog files
+(:func:`errdex.directory.fingerprint.fingerprint`), so the second search of
+an unchanged registry opens the index instead of loading every catalog and
+indexing it again.
+
+Where: ``$ERRDEX_CACHE_DIR``, else ``$XDG_CACHE_HOME/errdex``, else
+``~/.cache/errdex`` (:meth:`IndexCache.default`); nothing is ever written
+outside that folder. Each index is one file, ``search-<key>.idx``: a header
+(magic, format, payload length, CRC-32 of the payload, the key) and the
+SQLite database image of :mod:`errdex.directory.indexing`, which is read by
+``mmap`` and handed to SQLite whole (``Connection.deserialize``): opening it
+costs a read and a checksum, not a build.
+
+Safety:
+
+- A file is written to a temporary name in the folder and renamed into place
+  (``os.replace``), so a reader sees a whole file or none; two writers of the
+  same key race harmlessly (each rename is atomic, both files are right).
+- A file that is truncated, corrupt (checksum), of another format or for
+  another key is never used: :meth:`IndexCache.load` answers None, removes
+  it, and the caller builds the index again and stores it.
+- Any failure to read or write the cache (a read-only home, a full disk) is
+  silent: the search goes on with an index built in memory.
+- The folder keeps the :data:`KEEP` most recently used indexes; older ones
+  and temporary files left by a crash are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import mmap
+import os
+import re
+import sqlite3
+import stat
+import struct
+import tempfile
+import time
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+
+from errdex.directory import indexing
+
+MAGIC = b"ERRDEXIX"
+HEADER = struct.Struct("<8sIIQI32s")
+"""magic, format, reserved (0), payload length, CRC-32 of the payload, key (32 bytes)."""
+ENV_VAR = "ERRDEX_CACHE_DIR"
+KEEP = 8
+"""At most this many indexes stay in the folder (the most recently used)."""
+STALE_TMP = 3600.0
+"""A temporary file older than this many seconds is a crashed writer's and is removed."""
+_KEY = re.compile(r"[0-9a-f]{64}")
+_NAME = re.compile(r"search-[0-9a-f]{64}\.idx")
+_TMP = re.compile(r"\.search-.*\.tmp")
+
+
+def default_folder(environ: Mapping[str, str] | None = None) -> Path:
+    """``$ERRDEX_CACHE_DIR``, else ``$XDG_CACHE_HOME/errdex``, else ``~/.cache/errdex``."""
+    env = os.environ if environ is None else environ
+    own = env.get(ENV_VAR, "").strip()
+    if own:
+        return Path(own).expanduser().absolute()
+    xdg = env.get("XDG_CACHE_HOME", "").strip()
+    if xdg and Path(xdg).is_absolute():  # the XDG spec ignores relative values
+        return Path(xdg) / "errdex"
+    return Path.home() / ".cache" / "errdex"
+
+
+class IndexCache:
+    """A folder of search-index files, one per registry content (see the module docstring)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder).absolute()
+        """Where the index files are; made (mode 0700) on the first store."""
+
+    def __repr__(self) -> str:
+        return f"IndexCache({str(self.folder)!r})"
+
+    @classmethod
+    def default(cls, environ: Mapping[str, str] | None = None) -> IndexCache:
+        """The cache in :func:`default_folder`."""
+        return cls(default_folder(environ))
+
+    def path(self, key: str) -> Path:
+        """The file of the index with ``key`` (a SHA-256 in hex)."""
+        if not _KEY.fullmatch(key):
+            raise ValueError(f"not an index key: {key!r}")
+        return self.folder / f"search-{key}.idx"
+
+    def load(self, key: str) -> sqlite3.Connection | None:
+        """The database stored under ``key``, checked whole; None when there is none or it
+        cannot be used (a bad file is removed)."""
+        path = self.path(key)
+        try:
+            fd = os.open(
+                path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+            )
+        except OSError:
+            return None
+        try:
+            db = _read(fd, key)
+        finally:
+            os.close(fd)
+        if db is None:
+            self._remove(path)
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # most recently used: kept by the pruning
+        return db
+
+    def store(self, key: str, db: sqlite3.Connection) -> Path | None:
+        """Save ``db`` under ``key`` atomically; the file, or None when the cache cannot be
+        written (nothing is left behind then)."""
+        path = self.path(key)
+        tmp: str | None = None
+        try:
+            data = db.serialize()
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                header = HEADER.pack(
+                    MAGIC, indexing.FORMAT, 0, len(data), zlib.crc32(data), bytes.fromhex(key)
+                )
+                fh.write(header)
+                fh.write(data)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+            tmp = None
+        except (OSError, sqlite3.Error, MemoryError):
+            return None
+        finally:
+            if tmp is not None:
+                self._remove(Path(tmp))
+        self.prune()
+        return path
+
+    def prune(self, keep: int = KEEP) -> None:
+        """Remove all but the ``keep`` most recently used indexes, and stale temporary files."""
+        try:
+            with os.scandir(self.folder) as it:
+                entries = [e for e in it if e.is_file(follow_symlinks=False)]
+        except OSError:
+            return
+        now = time.time()
+        indexes = []
+        for entry in entries:
+            try:
+                mtime = entry.stat(follow_symlinks=False).st_mtime
+            except OSError:
+                continue
+            if _NAME.fullmatch(entry.name):
+                indexes.append((mtime, entry.name))
+            elif _TMP.fullmatch(entry.name) and now - mtime > STALE_TMP:
+                self._remove(self.folder / entry.name)
+        indexes.sort(reverse=True)
+        for _, name in indexes[keep:]:
+            self._remove(self.folder / name)
+
+    def _remove(self, path: Path) -> None:
+        if path.parent != self.folder:  # only ever a file of this folder
+            return
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _read(fd: int, key: str) -> sqlite3.Connection | None:
+    """The database in an open index file, or None when any check fails."""
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size <= HEADER.size:
+            return None
+        with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as mm:
+            magic, form, _, length, crc, own = HEADER.unpack_from(mm)
+            if (
+                magic != MAGIC
+                or form != indexing.FORMAT
+                or own != bytes.fromhex(key)
+                or length != info.st_size - HEADER.size
+            ):
+                return None
+            with memoryview(mm) as whole, whole[HEADER.size :] as payload:
+                if zlib.crc32(payload) != crc:
+                    return None
+                db = sqlite3.connect(":memory:", check_same_thread=False)
+                try:
+                    db.deserialize(payload)
+                except sqlite3.Error:
+                    db.close()
+                    return None
+        return db
+    except (OSError, ValueError, struct.error, MemoryError):
+        return None
+
+
+__all__ = ["ENV_VAR", "HEADER", "KEEP", "MAGIC", "IndexCache", "default_folder"]
