@@ -64,3 +64,22 @@ def test_jshttp_statuses_codes_json_is_an_object_of_messages_keyed_by_code():
     ]
     assert len(result.data["errors"]) == 56
     assert result.diagnostics == []
+
+
+def test_anchor_idl_error_arrays_keep_every_code_name_and_message():
+    # Metaplex's Anchor IDLs: {"instructions": …, "errors": [{"code", "name", "msg"}]}
+    fixtures = Path(__file__).parent / "fixtures" / "json"
+    for name, count in (
+        ("mpl_token_metadata_idl.json", 203),
+        ("mpl_candy_machine_core_idl.json", 30),
+    ):
+        text = (fixtures / name).read_text(encoding="utf-8")
+        result = import_document(text, "json", name=name)
+        listed = json.loads(text)["errors"]
+        assert len(result.data["errors"]) == len(listed) == count
+        for entry, item in zip(result.data["errors"], listed, strict=True):
+            expected = {"code": item["code"], "name": item["name"]}
+            if item.get("msg"):  # an empty msg makes no field and no note
+                expected["message"] = item["msg"]
+            assert entry == expected
+        assert [d for d in result.diagnostics if d.severity != "note"] == []
