@@ -93,3 +93,37 @@ def test_blueprint_handlers(csghub: Catalog) -> None:
 def test_bad_profile_fails_at_install(csghub: Catalog) -> None:
     with pytest.raises(LookupError, match="profiles:"):
         install(Flask("x"), csghub, profile="subquery")
+
+
+@pytest.mark.parametrize("language", [None, "en", "zh-CN"])
+def test_without_a_hook_the_same_response(
+    zan: Catalog, language: str | None, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Without ``on_error`` catalog errors take a shorter path: same status, headers, body;
+    a catalog 5xx is still logged."""
+    answers = []
+    for hook in (None, lambda error, exc: None):
+        app = Flask("errdex-test")
+        install(app, zan, on_error=hook)
+
+        @app.get("/limited")
+        def limited() -> str:
+            raise zan.error(-32003, space="jsonrpc", retry_after=4)
+
+        @app.get("/down")
+        def down() -> str:
+            raise zan.error(500, space="http")
+
+        headers = {"Accept-Language": language} if language else {}
+        client = app.test_client()
+        with caplog.at_level(logging.ERROR, logger="errdex"):
+            caplog.clear()
+            down_res = client.get("/down", headers=headers)
+            logged = [r for r in caplog.records if r.name == "errdex"]
+        res = client.get("/limited", headers=headers)
+        answers.append((res.status_code, sorted(res.headers.items()), res.data))
+        assert down_res.status_code == 500 and len(logged) == 1
+    assert answers[0] == answers[1]
+    status, headers_sent, _ = answers[0]
+    assert status == 429 and ("Retry-After", "4") in headers_sent
+    assert ("Vary", "Accept-Language") in headers_sent

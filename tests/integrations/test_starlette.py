@@ -226,3 +226,28 @@ def test_fastapi_responses_group_codes_by_status_and_reject_unknown(zan: Catalog
     assert example["error"]["code"] == -32003
     with pytest.raises(LookupError):
         responses(zan, codes=["NO-SUCH-CODE"])
+
+
+def test_unhandled_exception_answered_behind_an_opaque_middleware(csghub: Catalog) -> None:
+    """A middleware that hides the app it wraps (no ``app`` attribute): errdex falls back
+    to its own innermost middleware, and the 500 is still the catalog's envelope."""
+
+    class Opaque:
+        def __init__(self, app: object) -> None:
+            self.inner = app
+
+        async def __call__(self, scope: object, receive: object, send: object) -> None:
+            await self.inner(scope, receive, send)  # type: ignore[operator]
+
+    async def boom(request: Request) -> JSONResponse:
+        raise RuntimeError("password=hunter2")
+
+    app = Starlette(routes=[Route("/boom", boom)])
+    app.add_middleware(Opaque)
+    install(app, csghub)
+    response = TestClient(app, raise_server_exceptions=False).get("/boom")
+    assert response.status_code == 500 and response.json()["code"] == "SYS-ERR-0"
+    assert "hunter2" not in response.text
+    assert any(
+        type(m.cls) is type and m.cls.__name__ == "UnhandledErrors" for m in app.user_middleware
+    )

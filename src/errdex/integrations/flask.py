@@ -35,10 +35,18 @@ from typing import Any, cast
 from flask import Blueprint, Flask, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
-from errdex.integrations.common import OnError, check_profile, finish, negotiates, respond
+from errdex.integrations.common import (
+    OnError,
+    check_profile,
+    finish,
+    logger,
+    negotiates,
+    respond,
+    vary_language,
+)
 from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.model import Catalog
-from errdex.runtime import Error, Rendered
+from errdex.runtime import Error, Rendered, render
 
 
 class ErrorHandlers:
@@ -62,6 +70,23 @@ class ErrorHandlers:
         self.http = self.framework.http
         self.vary = negotiates(catalog)
 
+    def _plain(self, rendered: Rendered) -> Any:
+        """The response for a rendered error: ``Content-Type`` given as Flask's own
+        responses give it, the other headers (and ``Vary``) added to it."""
+        headers = rendered.headers
+        if not headers or headers[0][0] != "Content-Type":
+            return self._response(vary_language(rendered) if self.vary else rendered)
+        response = current_app.response_class(
+            rendered.body, status=rendered.status, content_type=headers[0][1]
+        )
+        if len(headers) > 1 or self.vary:
+            add = response.headers.add
+            for name, value in headers[1:]:
+                add(name, value)
+            if self.vary:
+                add("Vary", "Accept-Language")
+        return response
+
     def _response(self, rendered: Rendered, extra: Any = ()) -> Any:
         headers = list(rendered.headers)
         have = {name.lower() for name, _ in headers}
@@ -70,6 +95,13 @@ class ErrorHandlers:
 
     def response(self, exc: BaseException, extra: Any = ()) -> Any:
         """Return the Flask response for an error (a view may return it instead of raising)."""
+        if self.on_error is None and not extra and isinstance(exc, Error):
+            # the common case, in few steps: a catalog error, no hook, no extra headers
+            lang = request.environ.get("HTTP_ACCEPT_LANGUAGE")
+            rendered = render(exc, self.profile, locale=lang or None)
+            if rendered.status >= 500:
+                logger.error("%s: %s", type(exc).__qualname__, exc, exc_info=exc)
+            return self._plain(rendered)
         finishers = g.setdefault("_errdex_finishers", []) if self.on_error else None
         rendered = respond(
             exc,
@@ -141,7 +173,8 @@ def install(
     )
     target.register_error_handler(Error, handlers.error)
     target.register_error_handler(Exception, handlers.error)
-    target.teardown_request(handlers.teardown)
+    if on_error is not None:  # finishers come from the hook only
+        target.teardown_request(handlers.teardown)
     return handlers
 
 

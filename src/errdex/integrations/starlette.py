@@ -35,17 +35,18 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from errdex.integrations.common import (
+    Finisher,
     OnError,
     check_profile,
     finish,
     negotiates,
     respond,
-    vary_language,
 )
 from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.integrations.jsonrpc import JsonRpc
@@ -53,10 +54,6 @@ from errdex.model import Catalog
 from errdex.runtime import Error, Rendered, render
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
-
-FINISHERS = "errdex.finishers"
-"""ASGI scope key of the ``on_error`` finishers :class:`UnhandledErrors` runs after the
-response (so ``error.type`` survives the OpenTelemetry ASGI instrumentation)."""
 
 
 def accept_language(scope: Scope) -> str | None:
@@ -68,38 +65,73 @@ def accept_language(scope: Scope) -> str | None:
     return None
 
 
-_ENCODED: dict[tuple[tuple[str, str], ...], list[tuple[bytes, bytes]]] = {}
+_Headers = tuple[tuple[str, str], ...]
+_ENCODED: tuple[dict[_Headers, list[tuple[bytes, bytes]]], ...] = ({}, {})
 _ENCODED_CAP = 4096
+_VARY = (b"vary", b"accept-language")
 
 
-def _raw_headers(headers: tuple[tuple[str, str], ...]) -> list[tuple[bytes, bytes]]:
-    found = _ENCODED.get(headers)
+def _raw_headers(headers: _Headers, vary: bool = False) -> list[tuple[bytes, bytes]]:
+    """The ASGI form of a rendered header set (with ``Vary: Accept-Language`` when ``vary``),
+    encoded once per set."""
+    cache = _ENCODED[vary]
+    found = cache.get(headers)
     if found is None:
         found = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
-        if len(_ENCODED) >= _ENCODED_CAP:
-            _ENCODED.clear()
-        _ENCODED[headers] = found
+        if vary:
+            found.append(_VARY)
+        if len(cache) >= _ENCODED_CAP:
+            cache.clear()
+        cache[headers] = found
     return found
 
 
 class RenderedResponse(Response):
-    """A Starlette response made from an :class:`errdex.Rendered`, headers encoded once per set."""
+    """A Starlette response made from an :class:`errdex.Rendered`, headers encoded once per set.
 
-    def __init__(self, rendered: Rendered) -> None:
+    ``finishers`` (the ``on_error`` hook's) run once the status has gone out, before
+    the body: the OpenTelemetry ASGI instrumentation writes ``error.type`` when the
+    response starts and ends its span after the body."""
+
+    def __init__(
+        self, rendered: Rendered, finishers: list[Finisher] | None = None, *, vary: bool = False
+    ) -> None:
         self.status_code = rendered.status
         self.media_type = rendered.media_type
         self.background = None
-        self.body = rendered.body
+        body = self.body = rendered.body
         self.raw_headers = [
-            *_raw_headers(rendered.headers),
-            (b"content-length", str(len(rendered.body)).encode("latin-1")),
+            *_raw_headers(rendered.headers, vary),
+            (b"content-length", str(len(body)).encode("latin-1")),
         ]
+        self.finishers = finishers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Send the response; run the finishers between its start and its body."""
+        finishers = self.finishers
+        if not finishers or scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": self.status_code,
+                    "headers": self.raw_headers,
+                }
+            )
+            finish(finishers)
+            await send({"type": "http.response.body", "body": self.body})
+        finally:
+            finish(finishers)
 
 
-def to_response(rendered: Rendered, extra: Any = None) -> Response:
+def to_response(
+    rendered: Rendered, extra: Any = None, finishers: list[Finisher] | None = None
+) -> Response:
     """Return a Starlette response for a rendered error (``extra``: more headers, which
     do not replace the rendered ones)."""
-    response = RenderedResponse(rendered)
+    response = RenderedResponse(rendered, finishers)
     if extra:
         have = {name for name, _ in response.raw_headers}
         for name, value in dict(extra).items():
@@ -143,9 +175,8 @@ class ErrorHandlers:
             # the common case, in few steps: a catalog error, no hook, no extra headers
             lang = accept_language(request.scope)
             rendered = render(exc, self.profile, locale=lang or None)
-            if self.vary:
-                rendered = vary_language(rendered)
-            return RenderedResponse(rendered)
+            return RenderedResponse(rendered, vary=self.vary)
+        finishers: list[Finisher] | None = [] if self.on_error else None
         rendered = respond(
             exc,
             self.catalog,
@@ -153,10 +184,12 @@ class ErrorHandlers:
             accept_language(request.scope),
             on_error=self.on_error,
             log=not isinstance(exc, Error),
-            finishers=request.scope.setdefault(FINISHERS, []) if self.on_error else None,
+            finishers=finishers,
             vary=self.vary,
         )
-        return to_response(rendered, extra) if extra else RenderedResponse(rendered)
+        if extra:
+            return to_response(rendered, extra, finishers)
+        return RenderedResponse(rendered, finishers)
 
     async def error(self, request: Request, exc: BaseException) -> Response:
         """Answer a catalog error or any other exception (the internal error, nothing leaked)."""
@@ -221,7 +254,7 @@ def install(
         app.add_exception_handler(cls, handler)
     if getattr(app, "middleware_stack", None) is not None:
         raise RuntimeError("install() must run before the app has started")
-    app.user_middleware.append(Middleware(UnhandledErrors, handlers=handlers))
+    _answer_unhandled(app, handlers)
     if hasattr(app, "openapi") and hasattr(app, "openapi_schema"):  # FastAPI
         from errdex.integrations.fastapi import document
 
@@ -229,17 +262,41 @@ def install(
     return handlers
 
 
+def _answer_unhandled(app: Any, handlers: ErrorHandlers) -> None:
+    """Answer an exception no handler takes inside the app's middleware (so
+    ``CORSMiddleware`` adds its headers to a 500 as to any error response).
+
+    Starlette sends ``Exception``'s handler to its outermost ``ServerErrorMiddleware``,
+    outside every middleware the app added. Once the app builds its middleware stack,
+    the handler is added to the innermost ``ExceptionMiddleware`` too (which answers
+    route errors), so no layer is added to any request. A stack whose ``ExceptionMiddleware``
+    cannot be reached (a middleware without an ``app`` attribute in between) gets
+    :class:`UnhandledErrors`, innermost, instead."""
+    build = app.build_middleware_stack
+
+    def build_with_errdex() -> ASGIApp:
+        stack: ASGIApp = build()
+        node: Any = stack
+        for _ in range(256):
+            if isinstance(node, ExceptionMiddleware):
+                node.add_exception_handler(Exception, handlers.error)
+                return stack
+            node = getattr(node, "app", None)
+            if node is None:
+                break
+        app.user_middleware.append(Middleware(UnhandledErrors, handlers=handlers))
+        built: ASGIApp = build()
+        return built
+
+    app.build_middleware_stack = build_with_errdex
+
+
 class UnhandledErrors:
     """ASGI middleware answering an exception no handler took with the internal error.
 
-    :func:`install` puts it innermost among the app's middleware (inside
-    ``CORSMiddleware`` wherever that was added), so a 500 gets the same CORS and
-    other middleware headers as every other response. Starlette would answer such
-    an exception in its outermost ``ServerErrorMiddleware``, outside them all.
-    A response already started is left alone (the exception propagates). Between
-    the response's start and its last body part it runs the ``on_error`` hook's
-    finishers (the OpenTelemetry ASGI instrumentation writes ``error.type`` at the
-    start and ends its span after the last part).
+    Used by :func:`install` only when it cannot reach the app's ``ExceptionMiddleware``
+    (see :func:`_answer_unhandled`); innermost among the app's middleware. A response
+    already started is left alone (the exception propagates).
     """
 
     def __init__(self, app: ASGIApp, handlers: ErrorHandlers) -> None:
@@ -255,14 +312,6 @@ class UnhandledErrors:
         async def watch(message: Message) -> None:
             nonlocal started
             started = True  # whatever is sent, the response has started
-            if (
-                message["type"] == "http.response.body"
-                and FINISHERS in scope
-                and not message.get("more_body", False)
-            ):
-                # after the status went out (an instrumentation wrote error.type then),
-                # before the last body part (when it ends its span)
-                finish(scope[FINISHERS])
             await send(message)
 
         try:
@@ -271,9 +320,7 @@ class UnhandledErrors:
             if started:
                 raise
             response = self.handlers.response(exc, Request(scope, receive))
-            await response(scope, receive, watch)
-        finally:
-            finish(scope.get(FINISHERS) or [])
+            await response(scope, receive, send)
 
 
 class JsonRpcEndpoint:
