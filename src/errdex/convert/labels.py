@@ -25,11 +25,14 @@ ROLES = (
     "carried",
     "retryable",
     "retry_after",
+    "fault",
+    "retry",
     "status",
 )
 """Every column role. ``carried``: on an HTTP status, the codes of other spaces sent
 with it (ZAN's 对应错误码); ``name_or_message``: one column holding a name where the
-entry has one, else its message (yuanrong's REST "Error Message")."""
+entry has one, else its message (yuanrong's REST "Error Message"); ``fault`` and
+``retry``: whose fault the error is and its retry class (docs/wire.md, "Retry decision")."""
 
 _EN = {
     "code": "Error Code",
@@ -47,6 +50,8 @@ _EN = {
     "carried": "JSON-RPC Codes",
     "retryable": "Retryable",
     "retry_after": "Retry After",
+    "fault": "Fault",
+    "retry": "Retry Class",
     "status": "Status",
     "example": "Example",
     "variants": "Known Messages",
@@ -67,6 +72,8 @@ _ZH = {
     "carried": "对应错误码",
     "retryable": "可重试",
     "retry_after": "重试间隔",
+    "fault": "责任方",
+    "retry": "重试类别",
     "status": "状态",
     "example": "示例",
     "variants": "已知消息",
@@ -156,6 +163,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "carried": ("json-rpc codes", "jsonrpc codes", "对应错误码"),
     "retryable": ("retryable", "retry", "可重试"),
     "retry_after": ("retry after", "retry_after", "重试间隔"),
+    "fault": ("fault", "责任方"),
+    "retry": ("retry class", "retry policy", "重试类别"),
     "status": ("status", "lifecycle", "状态"),
 }
 _BY_LABEL = {label: role for role, labels in _SYNONYMS.items() for label in labels}

@@ -12,8 +12,8 @@ the importers can read it back:
 - per group, the columns that hold something for at least one of its entries
   (:func:`columns`).
 
-Numbers a reader can infer are left out: a space's default HTTP status or
-JSON-RPC code (stated by the space), an HTTP entry's own status, a JSON-RPC
+Numbers a reader can infer are left out: a space's default HTTP status,
+JSON-RPC code, ``fault`` or ``retry`` (stated by the space), an HTTP entry's own status, a JSON-RPC
 entry's own code, and the HTTP status of an entry listed in the ``carried``
 column of an HTTP entry (ZAN's 对应错误码).
 """
@@ -91,6 +91,14 @@ class Layout:
             return None
         return code
 
+    def retry_shown(self, entry: Entry, space: Space, field: str) -> str | None:
+        """The ``fault`` or ``retry`` (``field``) to print for ``entry``, or None when it
+        states none or the space's default is the same (the space says it once)."""
+        value: str | None = getattr(entry, field)
+        if value is None or value == getattr(space, field, None):
+            return None
+        return value
+
     def carried_codes(self, entry: Entry, space: Space) -> list[Entry]:
         """For an HTTP entry: the entries of other spaces sent with this status."""
         if space.kind != "http":
@@ -120,6 +128,9 @@ class Layout:
                 present.add("http_status")
             if "jsonrpc_code" not in present and self.jsonrpc_shown(e, space) is not None:
                 present.add("jsonrpc_code")
+            for field in ("fault", "retry"):
+                if field not in present and self.retry_shown(e, space, field) is not None:
+                    present.add(field)
             if "carried" not in present and self.carried_codes(e, space):
                 present.add("carried")
             if e.status != "active":
@@ -138,6 +149,8 @@ class Layout:
             "solution",
             "http_status",
             "jsonrpc_code",
+            "fault",
+            "retry",
             "status",
         )
         cols += [role for role in order if role in present]
@@ -168,6 +181,8 @@ class Layout:
         if role == "carried":
             codes = self.carried_codes(entry, space)
             return "\n".join(str(e.code) for e in codes) if codes else None
+        if role in ("fault", "retry"):
+            return self.retry_shown(entry, space, role)
         if role == "status":
             return None if entry.status == "active" else entry.status
         raise ValueError(f"unknown column role {role!r}")

@@ -111,6 +111,8 @@ def _section(
         "carried",
         "http_status",
         "jsonrpc_code",
+        "fault",
+        "retry",
         "status",
     ):
         value = layout.cell(entry, role, space)

@@ -14,6 +14,7 @@ from typing import Any
 
 from errdex.io import Diagnostic, SourceFile
 from errdex.io.rules import rule
+from errdex.model.types import FAULTS, RETRY_CLASSES
 
 UNPLACED = rule("I001")
 GUESSED = rule("I002")
@@ -185,6 +186,17 @@ class Draft:
                 )
                 return
             entry["retryable"] = flag
+        elif role in ("fault", "retry"):
+            value = raw.strip().lower()
+            allowed = FAULTS if role == "fault" else RETRY_CLASSES
+            if value not in allowed:
+                self.unplaced(
+                    line,
+                    f"{role} {raw!r} is not one of {', '.join(allowed)}; not imported",
+                    col=col,
+                )
+                return
+            entry[role] = value
         elif role == "status":
             value = raw.strip().lower()
             if value not in _STATUSES:
