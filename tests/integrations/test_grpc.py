@@ -86,6 +86,9 @@ class _SyncServer:
             _fail(shop, request, context)
             yield b"second"
 
+        def upload(requests: Iterator[bytes], context: Any) -> bytes:
+            return _fail(shop, b"".join(requests), context)
+
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=4), interceptors=[ErrorInterceptor(shop)]
         )
@@ -93,6 +96,7 @@ class _SyncServer:
             "Get": grpc.unary_unary_rpc_method_handler(get),
             "Pay": grpc.unary_unary_rpc_method_handler(get),
             "List": grpc.unary_stream_rpc_method_handler(listing),
+            "Upload": grpc.stream_unary_rpc_method_handler(upload),
         }
         self.server.add_generic_rpc_handlers(
             [grpc.method_handlers_generic_handler("shop.Orders", handlers)]
@@ -225,6 +229,16 @@ def test_streaming_response_ends_with_the_status(channel: Any) -> None:
     assert got == [b"first"]
     assert caught.value.code() is grpc.StatusCode.NOT_FOUND
     assert _details(caught.value).message == "Order 7 does not exist."
+
+
+def test_streaming_request_and_its_client(shop: Catalog, channel: Any, decoding: Any) -> None:
+    upload = "/shop.Orders/Upload"
+    assert channel.stream_unary(upload)(iter([b"o", b"k"])) == b"ok:ok"
+    with pytest.raises(grpc.RpcError) as caught:
+        channel.stream_unary(upload)(iter([b"mis", b"sing"]))
+    assert caught.value.code() is grpc.StatusCode.NOT_FOUND
+    with pytest.raises(shop.errors["SHOP-3"]):  # the client interceptor decodes it too
+        decoding.stream_unary(upload)(iter([b"bu", b"sy"]))
 
 
 def test_on_error_hook_sees_each_error(shop: Catalog) -> None:
