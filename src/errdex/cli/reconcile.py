@@ -31,7 +31,7 @@ from errdex.cli.common import load_or_exit, write_atomic
     "field_paths",
     multiple=True,
     metavar="ROLE=PATH",
-    help="Where JSON-lines records keep status, code, message, body, headers or space "
+    help="Where JSON-lines records keep status, code, message, body, headers, space or time "
     "(dotted, comma-separated alternatives), e.g. --field status=res.statusCode.",
 )
 @click.option("--profile", help="The envelope services declare (default: [verify] profile).")

@@ -9,6 +9,7 @@ escapes and lines longer than the limit, read in blocks of any size.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
 from typing import Any
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 import errdex.reality.evidence.stream as stream
 from errdex.reality.evidence import Observation
+from errdex.reality.evidence.clock import Window
 from errdex.reality.evidence.fields import Fields, fields
 from errdex.reality.evidence.jsonl import JsonLines, observe
 from errdex.reality.evidence.prefilter import needles, status_pattern
@@ -48,6 +50,11 @@ def slow(data: bytes, paths: Fields, every: bool = False) -> dict[str, Any]:
     malformed: list[str] = []
     long_lines = 0
     lines = lines_of(data)
+    window = Window()
+    edges = [line for line in lines if len(line) <= LIMIT and line.strip(b" \t\r")]
+    for line in edges[:1] + edges[-1:]:
+        with contextlib.suppress(orjson.JSONDecodeError):
+            window.see(paths.get(orjson.loads(line), "time"))
     for number, line in enumerate(lines, 1):
         if len(line) > LIMIT:
             long_lines += 1
@@ -62,12 +69,14 @@ def slow(data: bytes, paths: Fields, every: bool = False) -> dict[str, Any]:
         found = observe(record, paths, f"log:{number}")
         if found is not None:
             seen.append(found)
+            window.see(paths.get(record, "time"))
     return {
         "seen": seen,
         "records": len(lines),
         "malformed": len(malformed),
         "first_malformed": malformed[0] if malformed else None,
         "long_lines": long_lines,
+        "window": window.texts(),
     }
 
 
@@ -80,6 +89,7 @@ def fast(data: bytes, paths: Fields, block: int) -> dict[str, Any]:
         "malformed": reader.malformed,
         "first_malformed": reader.first_malformed,
         "long_lines": reader.long_lines,
+        "window": reader.window.texts(),
     }
 
 
@@ -107,7 +117,7 @@ PROBLEM = {"type": "about:blank", "title": "Unauthorized", "status": 401, "code"
 
 
 def _record(kind: int, n: int) -> dict[str, Any]:
-    base: dict[str, Any] = {"ts": f"2026-12-02T00:00:{n % 60:02d}Z", "path": f"/v1/{n}"}
+    base: dict[str, Any] = {"ts": f"2026-12-02T00:{n % 7:02d}:{n % 60:02d}Z", "path": f"/v1/{n}"}
     if kind == 0:
         return {**base, "status": 200}
     if kind == 1:

@@ -73,6 +73,7 @@ class Dump(Reader):
             body_start = head_end + sep if sep else limit
             body = data[body_start:limit]
             fields = {k.lower(): v for k, v in headers}
+            self.window.see(fields.get("date"))
             if "chunked" in fields.get("transfer-encoding", "").lower():
                 body = _dechunk(body)
             else:

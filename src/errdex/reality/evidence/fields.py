@@ -1,4 +1,5 @@
-"""Field paths: where a JSON log record keeps the status, the code, the message, the body.
+"""Field paths: where a JSON log record keeps the status, the code, the message, the body,
+the headers, the code space and the time.
 
 Logs differ: ``status``, ``http.response.status_code`` (OpenTelemetry's
 names), ``res.statusCode`` (pino), ``response.body``. A path is dotted; each
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-ROLES = ("status", "code", "message", "body", "headers", "space")
+ROLES = ("status", "code", "message", "body", "headers", "space", "time")
 
 DEFAULTS: Mapping[str, tuple[str, ...]] = {
     "status": (
@@ -29,6 +30,7 @@ DEFAULTS: Mapping[str, tuple[str, ...]] = {
     "body": ("response.body", "response_body", "resp_body", "res.body", "body"),
     "headers": ("response.headers", "response_headers", "res.headers"),
     "space": ("errdex.space",),
+    "time": ("@timestamp", "timestamp", "time", "ts", "datetime", "date"),
 }
 
 

@@ -41,6 +41,8 @@ class Har(Reader):
             raise EvidenceError(f"{self.name}: not a HAR file (no log.entries)")
         for i, entry in enumerate(entries):
             self.records += 1
+            if type(entry) is dict:
+                self.window.see(entry.get("startedDateTime"))
             seen = self._entry(f"{self.name}#entry{i}", entry)
             if seen is not None:
                 yield seen

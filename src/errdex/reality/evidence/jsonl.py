@@ -10,7 +10,7 @@ depends on where the blocks end.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import orjson
@@ -65,7 +65,7 @@ def observe(record: Any, fields: Fields, where: str) -> Observation | None:
 def observe_values(values: list[Any], where: str) -> Observation | None:
     """The error a record shows, from the value of each role of
     :data:`~errdex.reality.evidence.fields.ROLES` (None when it shows none)."""
-    raw_status, code, message, raw_body, headers, space = values
+    raw_status, code, message, raw_body, headers, space, _time = values
     status = _status(raw_status)
     if type(code) not in (str, int) or type(code) is bool:
         code = None
@@ -84,10 +84,33 @@ def observe_values(values: list[Any], where: str) -> Observation | None:
     )
 
 
+BLANK = b" \t\r\n"
+
+
+def _edge_lines(block: bytes, first: int, last: int) -> tuple[slice | None, slice | None]:
+    """The first and the last line of ``block[first:last]`` that are not blank."""
+    head: slice | None = None
+    pos = first
+    while pos < last:
+        end = block.find(b"\n", pos, last)
+        end = last if end < 0 else end
+        if block[pos:end].strip(BLANK):
+            head = slice(pos, end)
+            break
+        pos = end + 1
+    if head is None:
+        return None, None
+    end = last
+    while block[end - 1] in BLANK:
+        end -= 1
+    return head, slice(block.rfind(b"\n", first, end) + 1 or first, end)
+
+
 class JsonLines(Reader):
     """The errors of a JSON-lines log; after iteration, ``records`` (lines read),
     ``malformed`` (lines the prefilter kept that are not JSON), ``first_malformed``
-    and ``long_lines`` say what was read."""
+    and ``long_lines`` say what was read, and ``window`` the time span from the
+    timestamps of the first and last records and of every error."""
 
     kind = "jsonl"
 
@@ -101,11 +124,20 @@ class JsonLines(Reader):
         values = Picker(self.fields).values
         loads = orjson.loads
         decode_error = orjson.JSONDecodeError
+        see = self.window.see
         name = self.name
         line_no = 0  # the lines before ``pos``
         blocks = Blocks(self.stream, self.block)
         ended = True
+        first_line: bytes | None = None
+        last_line: tuple[bytes, slice] | None = None
         for block, first, last in blocks.spans():
+            head, tail = _edge_lines(block, first, last)
+            if tail is not None:
+                last_line = block, tail
+                if first_line is None and head is not None:
+                    first_line = block[head]
+                    see(_time(first_line, values))
             pos = first
             count, find = block.count, block.find
             for start in lines(block, first, last):
@@ -117,10 +149,22 @@ class JsonLines(Reader):
                 except decode_error:
                     self.bad(f"{name}:{line_no + 1}")
                     continue
-                seen = observe_values(values(record), f"{name}:{line_no + 1}")
+                found = values(record)
+                seen = observe_values(found, f"{name}:{line_no + 1}")
                 if seen is not None:
+                    see(found[-1])
                     yield seen
             line_no += count(b"\n", pos, last)
             ended = block[last - 1] == 10  # a line end
+        if last_line is not None:
+            see(_time(last_line[0][last_line[1]], values))
         self.records = line_no + (not ended)
         self.long_lines = blocks.long_lines
+
+
+def _time(line: bytes, values: Callable[[Any], list[Any]]) -> Any:
+    """The time role's value in one line (None: not JSON, or no time in it)."""
+    try:
+        return values(orjson.loads(line))[-1]
+    except orjson.JSONDecodeError:
+        return None

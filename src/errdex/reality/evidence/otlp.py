@@ -167,6 +167,7 @@ class Otlp(Reader):
         for resource in resources if type(resources) is list else ():
             for scope in _list(resource, "scopeSpans"):
                 for span in _list(scope, "spans"):
+                    self.window.see(span.get("startTimeUnixNano"))
                     if span.get("kind") == CLIENT:
                         continue
                     attrs = attributes(span.get("attributes"))
@@ -202,6 +203,7 @@ class Otlp(Reader):
                     data = metric.get("sum") or {}
                     cumulative = data.get("aggregationTemporality") == CUMULATIVE
                     for point in _list(data, "dataPoints"):
+                        self.window.see(point.get("timeUnixNano"))
                         seen = self._point(where, point)
                         if seen is None:
                             continue

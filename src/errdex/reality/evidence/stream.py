@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from errdex.reality.evidence import EvidenceError, Observation
+from errdex.reality.evidence.clock import Window
 
 
 class Readable(Protocol):
@@ -146,7 +147,8 @@ class Prefixed:
 
 class Reader:
     """The base of every evidence reader: the stream, its name for ``file:line``, and
-    what was read — records, malformed ones (and where the first is), long lines skipped."""
+    what was read — records, malformed ones (and where the first is), long lines skipped,
+    the time window."""
 
     kind = ""
 
@@ -157,6 +159,8 @@ class Reader:
         self.malformed = 0
         self.first_malformed: str | None = None
         self.long_lines = 0
+        self.window = Window()
+        """The earliest and latest timestamp of the records read (see each reader)."""
 
     def __iter__(self) -> Iterator[Observation]:
         """The observations, read as they are needed."""

@@ -132,6 +132,7 @@ def _unmatched_row(base: dict[str, Any], entry: Entry, seen: Seen) -> dict[str, 
 def as_dict(result: Result) -> dict[str, Any]:
     """The JSON report."""
     tally = result.tally
+    window = tally.window
     return {
         "catalog": result.catalog.meta.id,
         "profile": result.profile,
@@ -139,6 +140,7 @@ def as_dict(result: Result) -> dict[str, Any]:
         "errors": tally.errors,
         "catalog_errors": tally.catalog_errors,
         "share": tally.share,
+        "window": None if window is None else {"first": window[0], "last": window[1]},
         "unknown_overflow": tally.unknown_overflow,
         "drift": result.drift,
         **_rows(result),
@@ -160,9 +162,11 @@ def _head(result: Result) -> str:
     tally = result.tally
     records = sum(s.records for s in tally.sources)
     files = len(tally.sources)
+    window = tally.window
+    span = "" if window is None else f", from {window[0]} to {window[1]}"
     return (
         f"errdex reconcile {result.catalog.meta.id}: {files} file{'s' * (files != 1)}, "
-        f"{records:,} records, {tally.errors:,} errors, {_share(result)}"
+        f"{records:,} records, {tally.errors:,} errors, {_share(result)}{span}"
     )
 
 

@@ -157,6 +157,7 @@ def reconcile(
                 source.malformed = reader.malformed
                 source.first_malformed = reader.first_malformed
                 source.long_lines = reader.long_lines
+                source.first_time, source.last_time = reader.window.texts()
                 tally.sources.append(source)
         except EvidenceError as exc:
             raise ReconcileError(str(exc)) from None

@@ -83,6 +83,9 @@ class Source:
     malformed: int = 0
     first_malformed: str | None = None
     long_lines: int = 0
+    first_time: str | None = None
+    """The earliest timestamp read (ISO 8601 UTC), None when the file carries none."""
+    last_time: str | None = None
 
 
 @dataclass
@@ -96,6 +99,13 @@ class Tally:
     unknown: dict[tuple[str | None, str], Unknown] = field(default_factory=dict)
     unknown_overflow: int = 0
     uncoded: dict[int | None, Uncoded] = field(default_factory=dict)
+
+    @property
+    def window(self) -> tuple[str, str] | None:
+        """The earliest and latest timestamp of all files (None: no file carries one)."""
+        firsts = [s.first_time for s in self.sources if s.first_time is not None]
+        lasts = [s.last_time for s in self.sources if s.last_time is not None]
+        return (min(firsts), max(lasts)) if firsts and lasts else None
 
     @property
     def share(self) -> float | None:
