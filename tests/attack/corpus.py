@@ -84,6 +84,11 @@ def broken() -> Iterator[Item]:
             {"catalog": {"id": "x"}, "errors": [{"code": 1, "name": "a"}, {"code": 1, "name": "b"}]}
         ),
         "json-huge-int": '{"catalog": {"id": "x"}, "errors": [{"code": 1234567890123456789012}]}',
+        "json-duplicate-key": '{"catalog": {"id": "x"}, "errors": [{"code": 1, "code": 2}]}',
+        "json-duplicate-top-key": '{"catalog": {"id": "x"}, "catalog": {"id": "y"}}',
+        "json-duplicate-escaped-key": '{"catalog": {"id": "x", "\\u0069d": "y"}}',
+        "json-duplicate-key-hidden-by-escaped-colon": '{"catalog": {"id": "x"}, '
+        '"errors": [{"code": 1, "message": "\\u003a", "code": 2}]}',
     }.items():
         yield name, "errdex.json", text.encode()
     for name, text in {
@@ -98,6 +103,10 @@ def broken() -> Iterator[Item]:
         "yaml-python-tag": "catalog: !!python/object/apply:os.system ['echo owned']\n",
         "yaml-top-scalar": "just a string\n",
         "yaml-unclosed-quote": 'catalog:\n  id: "x\n',
+        "yaml-duplicate-key": "catalog:\n  id: x\nerrors:\n  - code: 1\n    code: 2\n",
+        "yaml-duplicate-flow-key": "catalog: {id: x, id: y}\n",
+        "yaml-duplicate-bool-key": "catalog: {id: x}\nerrors:\n"
+        "  - {code: 1, retryable: true, retryable: no}\n",
     }.items():
         yield name, "errdex.yaml", text.encode()
     # wrong integers in every integer field

@@ -89,9 +89,12 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
 
     import orjson
 
+    from errdex.io.duplicates import DuplicateKey, check_json
+
     try:
         if fmt == "json":
             data = orjson.loads(text)
+            check_json(text, data)
         elif fmt == "yaml":
             from errdex.io.yaml_read import load_yaml
 
@@ -100,6 +103,8 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
                 data = {}
         else:
             data = tomllib.loads(text)
+    except DuplicateKey as exc:
+        return None, exc.diagnostic(source)
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         pos = (1, 1)

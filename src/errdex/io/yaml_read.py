@@ -11,9 +11,11 @@ diagnostic finds its ``line:col`` without composing the file again.
 
 Anything beyond plain data — an anchor or alias, a merge key (``<<``), an
 explicit collection tag (``!!set``, ``!!omap``), a second document, nesting
-deeper than :data:`MAX_DEPTH` — makes :func:`load_yaml` hand the whole text
-to ``yaml.load`` instead (:class:`Unusual`), so those keep PyYAML's exact
-semantics and error messages; only their places are then found the slow way.
+deeper than :data:`MAX_DEPTH`, a key repeated in one mapping — makes
+:func:`load_yaml` hand the whole text to ``yaml.load`` instead
+(:class:`Unusual`), so those keep PyYAML's exact semantics and error messages
+(and a repeated key is reported at its place, :mod:`errdex.io.duplicates`);
+only their places are then found the slow way.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from typing import Any
 
 import yaml
 from yaml import events
+
+from errdex.io.duplicates import yaml_loader
 
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's loader when PyYAML was built with it, else the pure-Python one."""
@@ -224,7 +228,9 @@ def _attach(
         top.append(item)
         return child
     key = frame[1]
-    top[key] = item  # a repeated key: the last one wins, as with yaml.load
+    if key in top:
+        raise Unusual  # a repeated key: yaml_loader() reports it at its place
+    top[key] = item
     frame[1] = _NOKEY
     return (*path, key) if path is not None else None
 
@@ -240,4 +246,4 @@ def load_yaml(text: str) -> tuple[Any, YamlIndex | None]:
     try:
         return _events(text, index), index
     except Unusual:
-        return yaml.load(text, Loader=LOADER), None
+        return yaml.load(text, Loader=yaml_loader()), None
