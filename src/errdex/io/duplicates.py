@@ -5,7 +5,7 @@ nothing; the first value is lost without a trace (TOML's parser refuses such
 a file). :func:`check_json` and the loader of :func:`yaml_loader` turn a
 repeated key into :class:`DuplicateKey`, which :func:`errdex.io.read.parse`
 reports as a syntax error (E001) at the second key, naming the line of the
-first.
+first. This module imports nothing of errdex: the YAML reader uses it too.
 
 Both are cheap when there is no duplicate. JSON: every key of the text owns
 one ``:`` outside strings, and ``orjson.dumps`` of the parsed value writes one
@@ -25,9 +25,6 @@ import re
 from functools import cache
 from typing import Any
 
-from errdex.io.diagnostic import SYNTAX, Diagnostic
-from errdex.io.source import SourceFile
-
 
 class DuplicateKey(Exception):
     """A key set twice in one JSON object or YAML mapping; positions are 1-based."""
@@ -38,19 +35,6 @@ class DuplicateKey(Exception):
         self.line = line
         self.col = col
         self.first_line = first_line
-
-    def diagnostic(self, source: SourceFile) -> Diagnostic:
-        """The E001 diagnostic at the second key, naming the first one's line."""
-        shown = repr(self.key) if len(repr(self.key)) <= 80 else repr(self.key)[:77] + "..."
-        return Diagnostic(
-            SYNTAX,
-            f"invalid {source.format.upper()}: key {shown} is set twice in one "
-            f"{'object' if source.format == 'json' else 'mapping'} "
-            f"(first at line {self.first_line})",
-            source=source,
-            position=(self.line, self.col),
-            hint="keep one of the two: with both, one value would be lost without a word",
-        )
 
 
 # -- JSON ----------------------------------------------------------------------

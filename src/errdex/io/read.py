@@ -104,7 +104,7 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
         else:
             data = tomllib.loads(text)
     except DuplicateKey as exc:
-        return None, exc.diagnostic(source)
+        return None, _duplicate(exc, source)
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         pos = (1, 1)
@@ -172,6 +172,21 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
             hint="start the file with [catalog] (TOML) or an object (JSON/YAML)",
         )
     return data, None
+
+
+def _duplicate(exc: Any, source: SourceFile) -> Diagnostic:
+    """The E001 diagnostic of a :class:`~errdex.io.duplicates.DuplicateKey`: at the second
+    key, naming the first one's line."""
+    shown = repr(exc.key) if len(repr(exc.key)) <= 80 else repr(exc.key)[:77] + "..."
+    where = "object" if source.format == "json" else "mapping"
+    return Diagnostic(
+        SYNTAX,
+        f"invalid {source.format.upper()}: key {shown} is set twice in one {where} "
+        f"(first at line {exc.first_line})",
+        source=source,
+        position=(exc.line, exc.col),
+        hint="keep one of the two: with both, one value would be lost without a word",
+    )
 
 
 _KINDS = {list: "a list", str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
