@@ -96,3 +96,44 @@ def test_errcodes_fork_keeps_every_code():
     got = {e["code"] for e in result.data["errors"]}
     print(f"held-out errcodes: {len(got & codes)} of {len(codes)} codes")
     assert got == codes
+
+
+def _grpc_truth() -> dict[int, str]:
+    """gRPC's status codes as grpc-js states them (the fixture's Status enum, 0 up)."""
+    text = (HELDOUT.parent / "fixtures" / "typescript" / "grpc_js_constants.ts").read_text(
+        encoding="utf-8"
+    )
+    body = text.split("export enum Status {", 1)[1].split("}", 1)[0]
+    names = re.findall(r"^\s*([A-Z_]+)(?: = 0)?,?\s*$", body, re.M)
+    return dict(enumerate(names))
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["proto/googleapis_rpc_code.proto", "java/grpc_java_Status.java", "rust/tonic_status.rs"],
+)
+def test_grpc_code_enums_in_three_languages_keep_every_code_and_text(sample):
+    """An ``enum Code`` in a ``Status`` scope (googleapis, grpc-java, tonic) is the listing."""
+    truth = _grpc_truth()
+    assert len(truth) == 17
+    result = import_sources([HELDOUT / sample])
+    entries = result.data["errors"]
+    got = {e["code"]: re.sub(r"[^a-z]", "", e["name"].lower()) for e in entries}
+    assert got == {code: name.replace("_", "").lower() for code, name in truth.items()}
+    described = [e for e in entries if e.get("description")]
+    print(f"held-out {sample}: {len(got)} of 17 codes, {len(described)} with their doc text")
+    assert len(described) >= 0.95 * len(entries)
+
+
+def test_googleapis_code_comments_give_each_http_status():
+    path = HELDOUT / "proto" / "googleapis_rpc_code.proto"
+    text = path.read_text(encoding="utf-8")
+    stated = dict(
+        (name, int(status))
+        for status, name in re.findall(
+            r"HTTP Mapping: (\d{3})[^\n]*\n(?:\s*//[^\n]*\n)*\s*(\w+) =", text
+        )
+    )
+    entries = import_sources([path]).data["errors"]
+    assert len(stated) == 17
+    assert {e["name"]: e["http_status"] for e in entries} == stated

@@ -76,6 +76,26 @@ def errorish(*names: str | None) -> bool:
     return any(n and ERRORISH.search(n) for n in names)
 
 
+_CODE_NAME = re.compile(r"(?:^|[a-z0-9_])(?:Codes?|_codes?)$|^codes?$")
+"""An enum named for codes: ``Code``, ``RpcCode``, ``return_codes``."""
+
+
+def code_enum(name: str, *context: str | None) -> bool:
+    """An enum named for codes (``Code``) inside a scope that says it holds errors.
+
+    gRPC's ``Status.Code`` (Java), ``status.rs``'s ``enum Code`` (Rust) and
+    ``google.rpc.Code`` ("The canonical error codes") say "errors" one level up:
+    in the enclosing type, the file's name or the enum's own doc comment.
+    """
+    return bool(_CODE_NAME.search(name)) and errorish(*context)
+
+
+def stem(path: str) -> str:
+    """The file name of ``path`` without folders or extensions: ``status`` of ``src/status.rs``."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.split(".", 1)[0]
+
+
 def http_of(value: int | None) -> int | None:
     """``value`` when it is an HTTP status (100-599), else None."""
     return value if value is not None and 100 <= value <= 599 else None

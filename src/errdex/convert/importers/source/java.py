@@ -16,7 +16,15 @@ from http import HTTPStatus
 from typing import Any
 
 from errdex.convert.importers.source.evaluate import Value, evaluate
-from errdex.convert.importers.source.found import Findings, Found, Skipped, errorish, http_of
+from errdex.convert.importers.source.found import (
+    Findings,
+    Found,
+    Skipped,
+    code_enum,
+    errorish,
+    http_of,
+    stem,
+)
 from errdex.convert.importers.source.treesit import clean_comment, col, line, parse, text, walk
 
 _ROLES = {
@@ -66,6 +74,19 @@ def _parameters(body: Any) -> list[str] | None:
     return None
 
 
+def _enclosing(node: Any) -> list[str]:
+    """The names of the classes and interfaces around ``node`` (``Status`` of ``Status.Code``)."""
+    names = []
+    current = node.parent
+    while current is not None:
+        if current.type in ("class_declaration", "interface_declaration", "enum_declaration"):
+            name = current.child_by_field_name("name")
+            if name is not None:
+                names.append(text(name))
+        current = current.parent
+    return names
+
+
 def _javadoc(node: Any) -> str:
     current = node.prev_named_sibling
     comment = current is not None and current.type in ("block_comment", "line_comment")
@@ -91,7 +112,7 @@ def _read_enum(enum: Any, path: str, force: bool, out: Findings) -> None:
     constants = [c for c in body.named_children if c.type == "enum_constant"]
     if not constants:
         return
-    if not (force or errorish(enum_name)):
+    if not (force or errorish(enum_name) or code_enum(enum_name, *_enclosing(enum), stem(path))):
         out.skipped.append(
             Skipped(
                 path,

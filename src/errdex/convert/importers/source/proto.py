@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from errdex.convert.importers.source.found import Findings, Found, Skipped, errorish, http_of
+from errdex.convert.importers.source.found import (
+    Findings,
+    Found,
+    Skipped,
+    code_enum,
+    errorish,
+    http_of,
+    stem,
+)
 
 _KRATOS_CODE = ("(errors.code)", "errors.code")
 _KRATOS_DEFAULT = ("(errors.default_code)", "errors.default_code")
@@ -101,6 +109,8 @@ class _Locator:
     def __init__(self, source: str) -> None:
         self.source = source
         self.pos = 0
+        package = re.search(r"^\s*package\s+([\w.]+)\s*;", source, re.M)
+        self.package = package.group(1) if package else ""
 
     def line_of(self, name: str, keyword: str = "") -> tuple[int, int]:
         pattern = re.compile(
@@ -115,6 +125,18 @@ class _Locator:
         return line, col
 
 
+def _comment_above(source: str, line: int) -> str:
+    """The ``//`` comment lines right above line ``line`` of ``source``."""
+    lines = source.split("\n")[: max(line - 1, 0)]
+    taken: list[str] = []
+    for raw in reversed(lines):
+        stripped = raw.strip()
+        if not stripped.startswith("//"):
+            break
+        taken.append(stripped.lstrip("/").strip())
+    return " ".join(reversed(taken))
+
+
 def _read_enum(enum: Any, path: str, force: bool, locator: _Locator, out: Findings) -> None:
     from proto_schema_parser import ast
 
@@ -126,7 +148,8 @@ def _read_enum(enum: Any, path: str, force: bool, locator: _Locator, out: Findin
         _option(v.options, _KRATOS_CODE) is not None for v in values
     )
     reasons = kratos or enum.name.lower().endswith("reason")
-    if not (force or kratos or errorish(enum.name)):
+    context = (stem(path), locator.package, _comment_above(locator.source, enum_line))
+    if not (force or kratos or errorish(enum.name) or code_enum(enum.name, *context)):
         out.skipped.append(
             Skipped(
                 path,
@@ -167,6 +190,9 @@ def _read_enum(enum: Any, path: str, force: bool, locator: _Locator, out: Findin
         status = _option(element.options, _KRATOS_CODE)
         if status is None:
             status = default
+        mapped = _HTTP_MAPPING.search("\n".join(pending))
+        if status is None and mapped is not None:
+            status = int(mapped.group(1))  # googleapis: "HTTP Mapping: 404 Not Found"
         item = Found(
             element.name if reasons else int(element.number),
             path,
@@ -179,6 +205,10 @@ def _read_enum(enum: Any, path: str, force: bool, locator: _Locator, out: Findin
         pending = []
         out.found.append(item)
         last = item
+
+
+_HTTP_MAPPING = re.compile(r"HTTP Mapping:\s*([1-5][0-9][0-9])\b")
+"""google/rpc/code.proto states each code's HTTP status in its comment."""
 
 
 def _comment(raw: str) -> str:

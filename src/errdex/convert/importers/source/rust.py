@@ -23,8 +23,24 @@ from http import HTTPStatus
 from typing import Any
 
 from errdex.convert.importers.source.evaluate import Value, evaluate
-from errdex.convert.importers.source.found import Findings, Found, Skipped, errorish, http_of
-from errdex.convert.importers.source.treesit import clean_comment, col, line, parse, text, walk
+from errdex.convert.importers.source.found import (
+    Findings,
+    Found,
+    Skipped,
+    code_enum,
+    errorish,
+    http_of,
+    stem,
+)
+from errdex.convert.importers.source.treesit import (
+    clean_comment,
+    col,
+    comments_above,
+    line,
+    parse,
+    text,
+    walk,
+)
 
 _CODE_FNS = frozenset(
     {"code", "error_code", "as_code", "to_code", "get_code", "get_error_code", "errno"}
@@ -178,7 +194,8 @@ def _read_enum(
     variants = [v for v in body.named_children if v.type == "enum_variant"]
     if not variants:
         return
-    if not (force or errorish(enum_name)):
+    doc = comments_above(enum, frozenset({"line_comment", "block_comment", "attribute_item"}))
+    if not (force or errorish(enum_name) or code_enum(enum_name, stem(path), doc)):
         out.skipped.append(
             Skipped(
                 path,
