@@ -243,3 +243,15 @@ def test_an_http_space_code_reports_its_status_in_the_api(client: TestClient) ->
     hit = client.get("/api/search", params={"q": "白名单"}).json()["hits"][0]
     assert (hit["catalog"], hit["space"], hit["code"]) == ("zan", "http", 403)
     assert hit["http_status"] == 403
+
+
+def test_a_code_page_is_rendered_once_per_language_and_served_the_same(
+    client: TestClient,
+) -> None:
+    first = client.get("/csghub/AUTH-ERR-4")
+    again = client.get("/csghub/AUTH-ERR-4")
+    assert first.status_code == again.status_code == 200
+    assert first.text == again.text and first.headers["content-type"].startswith("text/html")
+    zh = client.get("/csghub/AUTH-ERR-4", headers={"Accept-Language": "zh-CN"})
+    assert zh.text != first.text and 'lang="zh-CN"' in zh.text
+    assert client.get("/csghub/AUTH-ERR-4").text == first.text  # the English page is kept apart

@@ -51,6 +51,9 @@ class Directory:
         self.openapi = orjson.dumps(spec())
         self.entries = sum(len(c) for c in registry.catalogs.values())
         self.cache = ResponseCache()
+        self.page_cache = ResponseCache(size=4096, max_bytes=64 * 1024 * 1024)
+        """Rendered code pages by path and language: the registry never changes while the
+        server runs, so a page is rendered once per language (see :meth:`permalink`)."""
 
     # -- request helpers -------------------------------------------------------
 
@@ -188,7 +191,13 @@ class Directory:
                 {"errors": [self.views.entry_detail(c, e) for c, e in found]}, headers=_VARY
             )
         lang = self.language(request)
-        return self.html(self.pages.entries(found, lang, self.links(request, lang)))
+        key = (path, lang.explicit, tuple(lang.preferred), lang.ui)
+        body = self.page_cache.get(key) if len(lang.preferred) <= 8 else None
+        if body is None:
+            body = self.pages.entries(found, lang, self.links(request, lang)).encode()
+            if len(lang.preferred) <= 8:
+                self.page_cache.put(key, body)
+        return HTMLResponse(body, headers=_VARY)
 
     async def asset(self, request: Request) -> Response:
         name = request.path_params["name"]
