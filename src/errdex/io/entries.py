@@ -132,6 +132,118 @@ def _compound(
         merged["params"] = EMPTY
 
 
+class _Plan:
+    """How to build the entries of one *shape*: the same keys in the same order, each
+    value of the same type, every one plain (or a table of plain translations). Such an
+    entry needs no validation and no dict: one ``itemgetter`` picks its fields, in
+    ``Entry``'s order, from its own values, the values computed for it (a string code's
+    key, its translations) and its module's base values (:data:`Base` as a tuple;
+    ``bases`` per module id, learnt as modules come up). Any other entry, and any entry
+    whose values turn out to need a report, takes the general path (:func:`_general`)."""
+
+    __slots__ = (
+        "bases",
+        "code_at",
+        "getter",
+        "module_at",
+        "no_retry",
+        "simple",
+        "str_code",
+        "tr_at",
+    )
+
+    def __init__(self, keys: tuple[str, ...], types: tuple[type, ...]) -> None:
+        self.code_at = keys.index("code")
+        self.str_code = types[self.code_at] is str
+        self.tr_at = keys.index("translations") if "translations" in keys else -1
+        self.simple = not self.str_code and self.tr_at < 0
+        self.module_at = keys.index("module") if "module" in keys else -1
+        self.no_retry = "retryable" in keys  # a lone retryable drops an inherited retry
+        self.bases: dict[str | None, tuple[Any, ...]] = {}
+        n = len(keys)
+        computed: dict[str, int] = {}  # field -> index among the values computed per entry
+        if self.str_code:
+            computed["key"] = len(computed)
+        if self.tr_at >= 0:
+            computed["translations"] = len(computed)
+        offset = n + len(computed)
+        picks = []
+        for field in ORDER:
+            if field in computed:
+                picks.append(n + computed[field])
+            elif field == "key":
+                picks.append(self.code_at)
+            elif field in keys:
+                picks.append(keys.index(field))
+            else:
+                picks.append(offset + ORDER.index(field))
+        self.getter = itemgetter(*picks)
+
+    def base(
+        self, module: str | None, by_module: Mapping[str | None, Base]
+    ) -> tuple[Any, ...] | None:
+        """The base values of ``module`` in field order, or None when the entry must take
+        the general path to be reported (an unknown module, no space)."""
+        found = by_module.get(module)
+        if found is None or found["space"] is None:
+            return None
+        values = {**found, "retry": None} if self.no_retry else found
+        base: tuple[Any, ...] = _values(values)
+        self.bases[module] = base
+        return base
+
+    def computed(self, vals: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """The values computed for one entry (see ``__init__``), or None when one of them
+        needs the general path (a string code to report, a translation to validate)."""
+        out: tuple[Any, ...] = ()
+        if self.str_code:
+            code = vals[self.code_at]
+            if not clean_code(code):
+                return None
+            out = (normalize_code(code),)
+        if self.tr_at >= 0:
+            translations = _translations(vals[self.tr_at])
+            if translations is None:
+                return None
+            out += (translations,)
+        return out
+
+
+_TRANSLATION_KEYS = frozenset(spec.TRANSLATION)
+assert all(f.kind == "str" for f in spec.TRANSLATION.values())  # what _translations tests
+
+
+def _translations(value: dict[Any, Any]) -> Mapping[str, Translation] | None:
+    """A table of translations as the model holds it, if every one is a table of known
+    keys with string values; None when any needs validating (and maybe a report)."""
+    out = {}
+    for locale, texts in value.items():
+        if (
+            type(locale) is not str
+            or type(texts) is not dict
+            or not _TRANSLATION_KEYS.issuperset(texts)
+            or not all(type(v) is str for v in texts.values())
+        ):
+            return None
+        out[locale] = Translation(**texts)
+    return MappingProxyType(out) if out else EMPTY
+
+
+_FAST_EXCLUDED = frozenset({"space", "retry"})
+_FAST_PAIRS = _PLAIN_PAIRS | {("translations", dict)}
+
+
+def _plan(sig: tuple[Any, ...]) -> _Plan | None:
+    """The plan for an entry signature (its keys, then their value types), or None."""
+    n = len(sig) // 2
+    keys, types = sig[:n], sig[n:]
+    if "code" not in keys or not _FAST_EXCLUDED.isdisjoint(keys):
+        return None
+    if not _FAST_PAIRS.issuperset(zip(keys, types, strict=True)):
+        return None
+    return _Plan(keys, types)
+
+
 def build_entries(
     b: Builder,
     items: list[Any],
@@ -146,78 +258,117 @@ def build_entries(
 ) -> None:
     """Append the entries of ``items`` (the ``errors`` list of ``src``) to ``out``, and where
     each was read to ``origins``; report every problem to ``b`` and leave bad entries out."""
-    plain = _PLAIN_PAIRS
-    compound = _COMPOUND
-    values = _values
     new = _new_entry
     kept: list[int] = []
+    plans: dict[tuple[Any, ...], _Plan | None] = {}
     for i, raw in enumerate(items):
-        if type(raw) is not dict:
-            hint = "write each entry as [[errors]] with code = ..."
-            b.report(
-                WRONG_TYPE,
-                f"entry {i} is {kind_of(raw)}, expected a table",
-                src,
-                ("errors", i),
-                hint,
-            )
-            continue
-        if plain.issuperset(zip(raw, map(type, raw.values()), strict=True)):
-            vals = raw
-        else:
-            vals = _validated(b, raw, src, ("errors", i))
-        code = vals.get("code")
-        if code is None or (type(code) is str and not clean_code(code)):
-            path = ("errors", i)
-            if code is not None:
-                message, hint = bad_code("code", code)
-                b.report(INVALID_VALUE, message, src, (*path, "code"), hint)
-            elif "code" not in raw:
-                hint = "add code = 1234 (or a string code)"
-                b.report(MISSING_FIELD, "entry has no 'code'", src, path, hint)
-            continue
-        mod_id = vals.get("module", file_module)
-        base = by_module.get(mod_id)
-        if base is None:
-            hint = choice_hint(mod_id, modules)  # type: ignore[arg-type]
-            message = f"code {code!r} names unknown module {mod_id!r}"
-            b.report(BAD_REFERENCE, message, src, ("errors", i, "module"), hint)
-            base = by_module[None]
-            if "module" in vals:
-                vals = {**vals, "module": None}
-        space = vals.get("space")
-        if space is not None and space != base["space"]:
-            if space not in spaces:
-                message = f"code {code!r} names unknown space {space!r}"
-                b.report(
-                    BAD_REFERENCE, message, src, ("errors", i, "space"), choice_hint(space, spaces)
-                )
-                continue
-            # an entry in another space than its module's: that space's defaults
-            base = {**by_space[space], "module": base["module"], "locale": base["locale"]}
-        elif base["space"] is None:
-            b.report(
-                MISSING_FIELD,
-                f"code {code!r} has no space and the catalog has several",
-                src,
-                ("errors", i),
-                "add space = ... or module = ..., or default_space to [catalog]",
-            )
-            continue
-        merged = {**base, **vals}
-        merged["key"] = code if type(code) is int else normalize_code(code)
-        if "retry" in vals:
-            if "retryable" in vals:
-                conflict = _retry_conflict(vals)
-                if conflict is not None:
-                    hint = 'keep one of them: retry = "never" means retryable = false'
-                    message = f"code {code!r}: {conflict}"
-                    b.report(INVALID_VALUE, message, src, ("errors", i, "retry"), hint)
-            merged["retryable"] = vals["retry"] != "never"
-        elif "retryable" in vals:
-            merged["retry"] = None  # a lone retryable drops an inherited retry class
-        if not compound.isdisjoint(vals):
-            _compound(b, merged, vals, src, i)
-        out.append(new(Entry, values(merged)))
-        kept.append(i)
+        if type(raw) is dict:
+            sig = (*raw, *map(type, raw.values()))
+            plan = plans.get(sig, _UNSEEN)
+            if plan is _UNSEEN:
+                plan = plans[sig] = _plan(sig)
+            if plan is not None:
+                vals = tuple(raw.values())
+                module = vals[plan.module_at] if plan.module_at >= 0 else file_module
+                base = plan.bases.get(module) or plan.base(module, by_module)
+                if base is not None:
+                    if plan.simple:
+                        out.append(new(Entry, plan.getter(vals + base)))
+                        kept.append(i)
+                        continue
+                    computed = plan.computed(vals)
+                    if computed is not None:
+                        out.append(new(Entry, plan.getter(vals + computed + base)))
+                        kept.append(i)
+                        continue
+        entry = _general(b, raw, i, src, file_module, spaces, modules, by_module, by_space)
+        if entry is not None:
+            out.append(entry)
+            kept.append(i)
     origins.extend([(src, ("errors", i)) for i in kept])
+
+
+_UNSEEN: Any = object()
+
+
+def _general(
+    b: Builder,
+    raw: Any,
+    i: int,
+    src: SourceFile,
+    file_module: str | None,
+    spaces: Mapping[str, Space],
+    modules: Mapping[str, Module],
+    by_module: Mapping[str | None, Base],
+    by_space: Mapping[str, Base],
+) -> Entry | None:
+    """Entry ``i`` built by validating and merging it key by key, every problem reported
+    (None when it must be left out): any entry a :class:`_Plan` does not cover."""
+    plain = _PLAIN_PAIRS
+    if type(raw) is not dict:
+        hint = "write each entry as [[errors]] with code = ..."
+        b.report(
+            WRONG_TYPE,
+            f"entry {i} is {kind_of(raw)}, expected a table",
+            src,
+            ("errors", i),
+            hint,
+        )
+        return None
+    if plain.issuperset(zip(raw, map(type, raw.values()), strict=True)):
+        vals = raw
+    else:
+        vals = _validated(b, raw, src, ("errors", i))
+    code = vals.get("code")
+    if code is None or (type(code) is str and not clean_code(code)):
+        path = ("errors", i)
+        if code is not None:
+            message, hint = bad_code("code", code)
+            b.report(INVALID_VALUE, message, src, (*path, "code"), hint)
+        elif "code" not in raw:
+            hint = "add code = 1234 (or a string code)"
+            b.report(MISSING_FIELD, "entry has no 'code'", src, path, hint)
+        return None
+    mod_id = vals.get("module", file_module)
+    base = by_module.get(mod_id)
+    if base is None:
+        hint = choice_hint(mod_id, modules)  # type: ignore[arg-type]
+        message = f"code {code!r} names unknown module {mod_id!r}"
+        b.report(BAD_REFERENCE, message, src, ("errors", i, "module"), hint)
+        base = by_module[None]
+        if "module" in vals:
+            vals = {**vals, "module": None}
+    space = vals.get("space")
+    if space is not None and space != base["space"]:
+        if space not in spaces:
+            message = f"code {code!r} names unknown space {space!r}"
+            b.report(
+                BAD_REFERENCE, message, src, ("errors", i, "space"), choice_hint(space, spaces)
+            )
+            return None
+        # an entry in another space than its module's: that space's defaults
+        base = {**by_space[space], "module": base["module"], "locale": base["locale"]}
+    elif base["space"] is None:
+        b.report(
+            MISSING_FIELD,
+            f"code {code!r} has no space and the catalog has several",
+            src,
+            ("errors", i),
+            "add space = ... or module = ..., or default_space to [catalog]",
+        )
+        return None
+    merged = {**base, **vals}
+    merged["key"] = code if type(code) is int else normalize_code(code)
+    if "retry" in vals:
+        if "retryable" in vals:
+            conflict = _retry_conflict(vals)
+            if conflict is not None:
+                hint = 'keep one of them: retry = "never" means retryable = false'
+                message = f"code {code!r}: {conflict}"
+                b.report(INVALID_VALUE, message, src, ("errors", i, "retry"), hint)
+        merged["retryable"] = vals["retry"] != "never"
+    elif "retryable" in vals:
+        merged["retry"] = None  # a lone retryable drops an inherited retry class
+    if not _COMPOUND.isdisjoint(vals):
+        _compound(b, merged, vals, src, i)
+    return _new_entry(Entry, _values(merged))

@@ -85,10 +85,9 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
     """Parse ``text`` in ``source.format``; return the top-level table or a syntax diagnostic."""
     fmt = source.format
     # Parsers are imported on first use: ``import errdex`` must stay light.
-    import tomllib
-
     import orjson
 
+    from errdex.io import toml_parse
     from errdex.io.duplicates import DuplicateKey, check_json
 
     try:
@@ -102,10 +101,10 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
             if data is None:
                 data = {}
         else:
-            data = tomllib.loads(text)
+            data = toml_parse.loads(text)
     except DuplicateKey as exc:
         return None, _duplicate(exc, source)
-    except tomllib.TOMLDecodeError as exc:
+    except toml_parse.DecodeError as exc:
         msg = str(exc)
         pos = (1, 1)
         m = _TOML_POS.search(msg)

@@ -15,8 +15,9 @@ bad syntax, which is the reader's job.
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import NamedTuple
+
+from errdex.io import toml_parse
 
 
 class CSTError(ValueError):
@@ -119,7 +120,7 @@ def decode_string(raw: str) -> str:
     """The value of a TOML string literal written as ``raw`` (any of the four kinds)."""
     if raw.startswith("'") and not raw.startswith("'''"):
         return raw[1:-1]
-    value: str = tomllib.loads("v = " + raw)["v"]
+    value: str = toml_parse.loads("v = " + raw)["v"]
     return value
 
 
