@@ -137,3 +137,18 @@ def test_googleapis_code_comments_give_each_http_status():
     entries = import_sources([path]).data["errors"]
     assert len(stated) == 17
     assert {e["name"]: e["http_status"] for e in entries} == stated
+
+
+def test_cpython_httpstatus_keeps_every_value_phrase_and_description():
+    """CPython 3.11's ``@_simple_enum(IntEnum) class HTTPStatus``, checked against the file run."""
+    import runpy
+
+    path = HELDOUT / "python" / "cpython_http_init.py"
+    truth = runpy.run_path(str(path))["HTTPStatus"]
+    entries = import_sources([path]).data["errors"]
+    got = {e["code"]: (e["name"], e.get("message"), e.get("description")) for e in entries}
+    want = {s.value: (s.name, s.phrase, s.description or None) for s in truth}
+    kept = sum(1 for code, fields in want.items() if got.get(code) == fields)
+    print(f"held-out Python: {kept} of {len(want)} statuses with name, phrase and description")
+    assert got.keys() == want.keys()
+    assert kept >= 0.95 * len(want)

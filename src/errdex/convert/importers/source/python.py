@@ -49,12 +49,21 @@ def read_python(source: str, path: str, force: bool = False) -> Findings:
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef):
             continue
-        bases = [_base_name(b) for b in node.bases]
+        bases = [_base_name(b) for b in node.bases] + _decorated_bases(node)
         if any(b in _ENUM_BASES or b.endswith("Enum") for b in bases):
             _read_enum(node, bases, path, force, lines, out)
         else:
             _read_exception(node, bases, path, force, classes, out)
     return out
+
+
+def _decorated_bases(node: ast.ClassDef) -> list[str]:
+    """Enum bases a class decorator passes: CPython's ``@_simple_enum(IntEnum) class HTTPStatus``."""
+    names = []
+    for decorator in node.decorator_list:
+        if isinstance(decorator, ast.Call):
+            names += [_base_name(a) for a in decorator.args]
+    return [n for n in names if n in _ENUM_BASES or n.endswith("Enum")]
 
 
 def _base_name(node: ast.expr) -> str:
@@ -178,9 +187,12 @@ def _read_enum(
                 )
             )
             continue
-        code, status, message = fields
+        code, status, message, stated = fields
         description = (
-            _docstring_after(node.body, index) or _comment_above(lines, stmt.lineno) or None
+            stated
+            or _docstring_after(node.body, index)
+            or _comment_above(lines, stmt.lineno)
+            or None
         )
         out.found.append(
             Found(
@@ -196,16 +208,18 @@ def _read_enum(
         )
 
 
-def _split(value: Any) -> tuple[int | str, int | None, str | None] | None:
-    """``code``, ``(code, "message")``, ``(code, status, "message")``, ``("CODE", "message")``."""
+def _split(value: Any) -> tuple[int | str, int | None, str | None, str | None] | None:
+    """``code``, ``(code, "message")``, ``(code, status, "message")``, ``("CODE", "message")``,
+    ``(code, "phrase", "description")`` (CPython's ``HTTPStatus``): code, status, message,
+    description."""
     if not isinstance(value, tuple):
-        return value, None, None
+        return value, None, None, None
     if not value:
         return None
     code, rest = value[0], value[1:]
     status = next((v for v in rest if isinstance(v, int) and http_of(v) is not None), None)
-    message = next((v for v in rest if isinstance(v, str)), None)
-    return code, status, message
+    texts = [v for v in rest if isinstance(v, str)]
+    return code, status, texts[0] if texts else None, texts[1] if len(texts) > 1 else None
 
 
 def _read_exception(
