@@ -58,7 +58,7 @@ def read_python(source: str, path: str, force: bool = False) -> Findings:
 
 
 def _decorated_bases(node: ast.ClassDef) -> list[str]:
-    """Enum bases a class decorator passes: CPython's ``@_simple_enum(IntEnum) class HTTPStatus``."""
+    """Enum bases a class decorator passes (CPython's ``@_simple_enum(IntEnum) HTTPStatus``)."""
     names = []
     for decorator in node.decorator_list:
         if isinstance(decorator, ast.Call):
