@@ -133,3 +133,32 @@ def test_an_empty_file_is_not_taken_for_json(tmp_path):
     result = run("import", str(empty))
     assert result.exit_code == 2
     assert "JSON" not in result.stderr and "no error codes found" in result.stderr
+
+
+def test_import_format_json_reports_the_catalog_and_its_findings(tmp_path):
+    doc = tmp_path / "errors.md"
+    doc.write_text(
+        "# E\n\n| Code | Message | Owner |\n| --- | --- | --- |\n| 7 | seven | me |\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(doc), "--format", "json", "--id", "shop")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert set(report) == {"inputs", "from", "output", "catalog", "codes", "diagnostics", "toml"}
+    assert report["catalog"] == "shop" and report["codes"] == 1
+    assert 'code = 7\nmessage = "seven"' in report["toml"]
+    assert report["diagnostics"][0]["rule"] == "I001"
+    assert result.stderr == ""
+    out = tmp_path / "shop.toml"
+    written = run("import", str(doc), "--json", "-o", str(out))
+    again = json.loads(written.stdout)
+    assert again["output"] == str(out) and again["toml"] is None and out.is_file()
+
+
+def test_import_format_json_of_nothing_exits_2_with_a_report(tmp_path):
+    doc = tmp_path / "prose.md"
+    doc.write_text("Nothing here.\n", encoding="utf-8")
+    result = run("import", str(doc), "--json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["codes"] == 0 and report["catalog"] is None and report["diagnostics"]

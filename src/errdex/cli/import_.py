@@ -8,17 +8,24 @@ Everything the importer could not place is printed to stderr as
 ``file:line:col: warning I001 …`` lines; the catalog is written (atomically)
 to ``-o`` or printed. Exit 0 when everything was placed, 1 when something
 was reported as not imported, 2 when nothing could be read.
+
+``--format json`` (or ``--json``) prints one JSON object instead: ``{"inputs",
+"from", "output", "catalog", "codes", "diagnostics", "toml"}`` — ``toml`` is
+the catalog text when no ``-o`` is given (else null), ``diagnostics`` the
+``I001`` lines as objects; nothing else is printed.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from errdex.cli.common import print_diagnostics, save
 from errdex.cli.main import EXIT_FINDINGS, EXIT_USAGE
+from errdex.cli.output import format_option, write_json
 from errdex.convert import IMPORT_FORMATS
 from errdex.convert.importers.source import LANGUAGES
 
@@ -47,10 +54,16 @@ _DOCUMENTS = (".md", ".markdown", ".myst", ".txt", ".csv", ".tsv", ".json")
     default=None,
     help="Catalog id (default: from the document's label or title).",
 )
+@format_option
 def import_command(
-    paths: tuple[str, ...], fmt: str, output: str | None, catalog_id: str | None
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    catalog_id: str | None,
+    output_format: str,
 ) -> None:
     """Import the error document or the source code at PATHS as an errdex catalog."""
+    as_json = output_format == "json"
     from errdex.convert.importers import import_text
     from errdex.io import reads
     from errdex.io.read import read_text
@@ -80,13 +93,20 @@ def import_command(
         file = paths[0]
         text, problem = read_text(Path(file))
         if problem is not None:
-            print_diagnostics([problem])
+            if as_json:
+                _report(paths, fmt, None, None, 0, [problem], None)
+            else:
+                print_diagnostics([problem])
             sys.exit(EXIT_USAGE)
         assert text is not None
         result = import_text(text, fmt, name=_display(file), catalog_id=catalog_id)
         label = file
-    print_diagnostics(result.diagnostics)
+    if not as_json:
+        print_diagnostics(result.diagnostics)
     if result.data is None:
+        if as_json:
+            _report(paths, fmt, None, None, 0, result.diagnostics, None)
+            sys.exit(EXIT_USAGE)
         click.echo(f"errdex: nothing imported from {label}", err=True)
         if not _is_source(files, fmt) and text is not None:
             _suggest(text, fmt, _display(paths[0]))
@@ -102,11 +122,38 @@ def import_command(
     data = toml_text.encode("utf-8")
     if output:
         save("import", output, data)
-        click.echo(f"errdex: wrote {output}: {len(catalog)} codes", err=True)
-    else:
+        if not as_json:
+            click.echo(f"errdex: wrote {output}: {len(catalog)} codes", err=True)
+    elif not as_json:
         sys.stdout.buffer.write(data)
+    if as_json:
+        shown = None if output else toml_text
+        _report(paths, fmt, output, catalog.meta.id, len(catalog), result.diagnostics, shown)
     if any(d.severity in ("error", "warning") for d in result.diagnostics):
         sys.exit(EXIT_FINDINGS)
+
+
+def _report(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    catalog_id: str | None,
+    codes: int,
+    diagnostics: list[Any],
+    toml_text: str | None,
+) -> None:
+    """Print the ``--format json`` report of one import."""
+    write_json(
+        {
+            "inputs": list(paths),
+            "from": fmt,
+            "output": output,
+            "catalog": catalog_id,
+            "codes": codes,
+            "diagnostics": [d.to_dict() for d in diagnostics],
+            "toml": toml_text,
+        }
+    )
 
 
 def _suggest(text: str, fmt: str, name: str) -> None:
