@@ -1,7 +1,7 @@
 """Go generator: one ``.go`` file, standard library only (Go 1.19), gofmt -s and vet clean.
 
 The file is the catalog's data followed by the errdex runtime for Go. The
-runtime is a real source file of this package, ``runtime/errdex.go`` (rendering
+runtime is a real source file of this package, ``embedded/errdex.go`` (rendering
 in every profile, locale negotiation, JSON in errdex's byte form, ``Decode``),
 copied in after the data; only its package clause and imports move to the top.
 The data is the typed ``Code`` constants, one ``Err<X>`` sentinel per entry (for
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import json
 import re
-from importlib import resources
 from typing import Any
 
+from errdex.convert.code import embedded
 from errdex.convert.code.facts import (
     CatalogFacts,
     EntryFacts,
@@ -314,13 +314,13 @@ def render(facts: CatalogFacts, catalog: Catalog, package: str) -> str:
             f"\treturn newError(&entries[{i}], {'[]Param{' + values + '}' if args else 'nil'})",
             "}",
         ]
-    out += ["", "// --- the errdex runtime for Go (errdex/convert/code/runtime/errdex.go) ---", ""]
+    out += ["", "// --- the errdex runtime for Go (errdex/convert/code/embedded/errdex.go) ---", ""]
     return "\n".join(out) + "\n" + body
 
 
 def runtime_parts() -> tuple[str, str]:
     """The Go runtime source split into its import block and the rest (after the imports)."""
-    text = resources.files("errdex.convert.code").joinpath("runtime/errdex.go").read_text("utf-8")
+    text = embedded.source("errdex.go")
     start = text.index("\nimport (\n") + 1
     end = text.index("\n)\n", start) + 3
     return text[start : end - 1], text[end:].lstrip("\n")

@@ -1,7 +1,9 @@
-"""Safe text and JSON for the generated Python runtime: capped values, templates, errdex's JSON.
+"""Templates and JSON for the generated Python runtime: filled messages, errdex's JSON bytes.
 
 Part of the runtime ``errdex gen --lang python`` embeds (see :mod:`.python`); it
-imports nothing but the standard library, and the generator copies it in first.
+imports nothing but the standard library and :mod:`.py_safe` (errdex's own
+``runtime/text.py``: capped values and public JSON scalars), which the
+generator copies in before it.
 """
 
 from __future__ import annotations
@@ -11,51 +13,13 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-PUBLIC_CAP = 256
-"""Longest parameter value (in characters) that reaches public output."""
+from .py_safe import _INT_MAX, _INT_MIN, PUBLIC_CAP, cap, json_scalar, safe_str
+
 MESSAGE_CAP = 4 * PUBLIC_CAP
-_INT_MIN = -(2**63)
-_INT_MAX = 2**64 - 1
 _BIG = 10**18
 
 
-# -- safe text ---------------------------------------------------------------------
-
-
-def cap(text: str, limit: int = PUBLIC_CAP) -> str:
-    """``text`` cut to ``limit`` characters, ending in ``…`` when cut."""
-    return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
-
-
-def safe_str(value: Any, limit: int = PUBLIC_CAP) -> str:
-    """``str(value)`` capped at ``limit``; never raises."""
-    if type(value) is str:
-        return cap(value, limit)
-    try:
-        text = str(value)
-    except Exception:
-        return cap(f"<{type(value).__name__} object>", limit)
-    if type(text) is not str:
-        text = f"<{type(value).__name__} object>"
-    return cap(text, limit)
-
-
-def json_scalar(value: Any, declared: str | None = None, limit: int = PUBLIC_CAP) -> Any:
-    """``value`` as a public JSON value: declared-type scalars kept, the rest capped text."""
-    kind = type(value)
-    if value is None:
-        return None
-    if kind is str:
-        return cap(value, limit)
-    if kind is bool:
-        if declared in (None, "bool"):
-            return value
-    elif kind is int:
-        if declared in (None, "int", "float") and _INT_MIN <= value <= _INT_MAX:
-            return value if declared != "float" else float(value)
-    elif kind is float and declared in (None, "float"):
-        return value if math.isfinite(value) else None
-    return safe_str(value, limit)
+# -- templates -----------------------------------------------------------------------
 
 
 def _show(name: str, value: Any, limit: int) -> str:

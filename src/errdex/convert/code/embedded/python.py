@@ -20,15 +20,8 @@ from http import HTTPStatus
 from typing import Any, ClassVar, NamedTuple
 
 from .py_locale import negotiate
-from .py_text import (
-    MESSAGE_CAP,
-    PUBLIC_CAP,
-    cap,
-    dumps,
-    fill,
-    json_scalar,
-    safe_str,
-)
+from .py_safe import PUBLIC_CAP, cap, coerce_back, json_scalar, safe_str
+from .py_text import MESSAGE_CAP, dumps, fill
 
 RAW_CAP = 4096
 """Longest raw text an undecodable body keeps."""
@@ -1316,21 +1309,6 @@ def _fallback(code: Any, space: Any, status: Any, jsonrpc: bool) -> type[Error]:
     return Error
 
 
-def _coerce(value: Any, declared: str | None) -> Any:
-    if type(value) is not str or declared in (None, "str"):
-        return value
-    try:
-        if declared == "int":
-            return int(value)
-        if declared == "float":
-            return float(value)
-        if declared == "bool" and value in ("true", "false", "True", "False"):
-            return value in ("true", "True")
-    except ValueError:
-        return value
-    return value
-
-
 def _build(
     fields: dict[str, Any],
     status: int | None,
@@ -1379,7 +1357,10 @@ def _build(
     types = {n: t for n, t, _ in entry.params} if entry is not None else {}
     raw_params = fields.get("params")
     err.params = (
-        {str(k): _coerce(v, types.get(str(k))) for k, v in list(raw_params.items())[:_SUB_LIMIT]}
+        {
+            str(k): coerce_back(v, types.get(str(k)))
+            for k, v in list(raw_params.items())[:_SUB_LIMIT]
+        }
         if isinstance(raw_params, dict)
         else {}
     )
