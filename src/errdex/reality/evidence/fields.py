@@ -77,6 +77,11 @@ def pick(record: dict[str, Any], paths: Paths) -> Any:
     return None
 
 
+Step = tuple[int, str | None, str | None, tuple[str, ...]]
+"""One path of a plan: its role's index, its dotted name when the record has it as a
+key, its first key when the record has it (else None), and the keys after the first."""
+
+
 class Picker:
     """Every role's value of many records, the paths worth trying worked out once per
     set of top-level keys (a log's records mostly share a few): a path whose first
@@ -87,13 +92,20 @@ class Picker:
 
     def __init__(self, fields: Fields) -> None:
         self.fields = fields
-        self._plans: dict[tuple[str, ...], tuple[Paths, ...]] = {}
+        self._plans: dict[tuple[str, ...], tuple[Step, ...]] = {}
 
-    def _plan(self, keys: tuple[str, ...]) -> tuple[Paths, ...]:
+    def _plan(self, keys: tuple[str, ...]) -> tuple[Step, ...]:
         present = set(keys)
         plan = tuple(
-            tuple(p for p in self.fields.paths[role] if p[0] in present or p[1][0] in present)
-            for role in ROLES
+            (
+                index,
+                dotted if dotted in present else None,
+                steps[0] if len(steps) > 1 and steps[0] in present else None,
+                steps[1:],
+            )
+            for index, role in enumerate(ROLES)
+            for dotted, steps in self.fields.paths[role]
+            if dotted in present or steps[0] in present
         )
         if len(self._plans) >= self.CACHE:
             self._plans.clear()
@@ -101,12 +113,29 @@ class Picker:
         return plan
 
     def values(self, record: Any) -> list[Any]:
-        """The value of each role of :data:`ROLES`, in order, as :meth:`Fields.get` finds it."""
+        """The value of each role of :data:`ROLES`, in order, as :meth:`Fields.get` finds it:
+        per role, the first path (in order) that finds a value other than None."""
+        out: list[Any] = [None] * len(ROLES)
         if type(record) is not dict:
-            return [None] * len(ROLES)
+            return out
         keys = tuple(record)
-        plan = self._plans.get(keys) or self._plan(keys)
-        return [pick(record, paths) if paths else None for paths in plan]
+        plan = self._plans.get(keys)
+        if plan is None:
+            plan = self._plan(keys)
+        get = record.get
+        for index, dotted, first, rest in plan:
+            if out[index] is not None:
+                continue
+            value = get(dotted) if dotted is not None else None
+            if value is None and first is not None:
+                value = get(first)
+                for step in rest:
+                    if type(value) is not dict:
+                        value = None
+                        break
+                    value = value.get(step)
+            out[index] = value
+        return out
 
 
 def fields(overrides: Iterable[str] = ()) -> Fields:

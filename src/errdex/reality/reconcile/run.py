@@ -67,18 +67,29 @@ def _count(tally: Tally, judge: Judge, obs: Observation) -> None:
     entry = got.entry
     if entry is not None:
         tally.catalog_errors += times
-        seen = tally.seen.get((entry.space, entry.key))
+        seen_key = (entry.space, entry.key)
+        seen = tally.seen.get(seen_key)
         if seen is None:
-            seen = tally.seen[(entry.space, entry.key)] = Seen(first=obs.where)
+            seen = tally.seen[seen_key] = Seen(first=obs.where)
         seen.times += times
-        if obs.status is not None:
-            bump(seen.statuses, obs.status, times, 64)
-            if got.documented is not None and obs.status != got.documented:
-                bump(seen.status_drift, (got.profile, got.documented, obs.status), times, 64)
-        if got.envelope is not None:
-            bump(seen.envelopes, got.envelope, times, 16)
-            if got.envelope != judge.profile:
-                bump(seen.envelope_drift, got.envelope, times, 16)
+        status = obs.status
+        if status is not None:
+            statuses = seen.statuses
+            if status in statuses:  # the common case, as bump() would do it
+                statuses[status] += times
+            else:
+                bump(statuses, status, times, 64)
+            if got.documented is not None and status != got.documented:
+                bump(seen.status_drift, (got.profile, got.documented, status), times, 64)
+        envelope = got.envelope
+        if envelope is not None:
+            envelopes = seen.envelopes
+            if envelope in envelopes:
+                envelopes[envelope] += times
+            else:
+                bump(envelopes, envelope, times, 16)
+            if envelope != judge.profile:
+                bump(seen.envelope_drift, envelope, times, 16)
         if got.unmatched and got.message is not None:
             if not seen.unmatched_first:
                 seen.unmatched_first = obs.where
