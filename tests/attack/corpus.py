@@ -166,6 +166,13 @@ def broken() -> Iterator[Item]:
         "code-whitespace": HEAD + _toml_entry(code='"   "'),
         "code-newline": HEAD + _toml_entry(code='"A\\nB"'),
         "retryable-string": HEAD + _toml_entry(retryable='"no"'),
+        "profile-body-nan": HEAD
+        + '[profiles.p]\nbody = { code = "$code", x = nan }\n'
+        + _toml_entry(),
+        "profile-body-inf-in-list": HEAD
+        + "[profiles.p]\nbody = { x = [1, -inf] }\n"
+        + _toml_entry(),
+        "order-nan": HEAD + _toml_entry(order="nan"),
     }.items():
         yield name, "errdex.toml", text.encode()
 

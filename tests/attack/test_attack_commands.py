@@ -94,6 +94,7 @@ def test_every_command_refuses_a_broken_catalog(tmp_path, name, file_name, data)
         code, output, crash = _run(args, path, tmp_path)
         assert crash is None, f"{command}: {crash!r}"
         assert "Traceback" not in output, command
+        assert "internal error" not in output, f"{command}: {output}"
         if command in REFUSING and code == 0:
             accepted.append(command)
     assert accepted == [], f"exit 0 on a broken catalog: {accepted}"
@@ -108,6 +109,7 @@ def test_a_finding_is_reported_by_check_and_stops_no_other_command(
         code, output, crash = _run(args, path, tmp_path)
         assert crash is None, f"{command}: {crash!r}"
         assert "Traceback" not in output, command
+        assert "internal error" not in output, f"{command}: {output}"
         if command == "check":
             assert code == 1 and f"{path}:" in output and f"[{rule_id} " in output, output
             assert "= help: " in output
@@ -124,6 +126,7 @@ def test_hostile_texts_never_crash_a_command_or_reach_the_terminal_raw(
         _, output, crash = _run(args, path, tmp_path)
         assert crash is None, f"{command}: {crash!r}"
         assert "Traceback" not in output, command
+        assert "internal error" not in output, f"{command}: {output}"
         if command == "check":
             assert "\x1b" not in output and "\x07" not in output
 

@@ -146,3 +146,55 @@ def test_a_file_that_cannot_be_written_is_reported_and_the_others_are_formatted(
     assert first.read_text(encoding="utf-8") == MESSY
     assert second.read_text(encoding="utf-8") == CANONICAL
     assert "1 could not be formatted" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "line", "shown"),
+    [
+        (
+            '[[errors]]\nmessage = "m"\ncode = 1\nretry_after = nan\n',
+            "errors[0].retry_after",
+            7,
+            "nan",
+        ),
+        ('[[errors]]\ncode = 1\nmessage = "m"\norder = -inf\n', "errors[0].order", 7, "-inf"),
+        (
+            "[profiles.p]\nbody = { a = [1, +inf] }\n[[errors]]\ncode = 1\n",
+            "profiles.p.body.a[1]",
+            5,
+            "inf",
+        ),
+    ],
+)
+def test_nan_and_infinity_are_located_errors_exit_2_and_nothing_is_written(
+    tmp_path: Path, body: str, key: str, line: int, shown: str
+) -> None:
+    path = tmp_path / "c.toml"
+    text = '[catalog]\nid = "x"\n\n' + body
+    path.write_text(text, encoding="utf-8")
+    for args in ([str(path)], ["--check", str(path)]):
+        result = run(*args)
+        assert result.exit_code == 2, result.output
+        assert "internal error" not in result.output and "Traceback" not in result.output
+        assert f"c.toml:{line}:" in result.stderr and "E005" in result.stderr
+        assert f"{key} is {shown}" in result.stderr and "hint: write a finite number" in (
+            result.stderr
+        )
+        assert path.read_text(encoding="utf-8") == text
+
+
+def test_words_holding_nan_or_inf_are_formatted_as_usual(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[[errors]]\ncode = 1\nmessage = "info: nano"\n\n[catalog]\nid = "x"\n')
+    assert run(str(path)).exit_code == 0
+    assert path.read_text().startswith('[catalog]\nid = "x"\n')
+
+
+def test_keys_nested_too_deeply_are_a_limit_not_an_internal_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    text = '[catalog]\nid = "x"\n\n' + "a" + ".a" * 1000 + " = 1\n"
+    path.write_text(text, encoding="utf-8")
+    result = run(str(path))
+    assert result.exit_code == 2 and "internal error" not in result.output
+    assert "nested too deeply" in result.stderr and "hint: flatten" in result.stderr
+    assert path.read_text(encoding="utf-8") == text

@@ -21,6 +21,7 @@ from errdex.io.diagnostic import (
     Diagnostic,
     Rule,
 )
+from errdex.io.finite import HINT, describe, non_finite
 from errdex.io.source import SourceFile
 
 PY_TYPES: dict[str, tuple[type, ...]] = {
@@ -188,6 +189,19 @@ class Builder:
                     src,
                     path,
                     "flatten it: an envelope template needs a few levels at most",
+                )
+                return False, None
+            odd = non_finite(value)
+            if odd is not None:
+                inner, number = odd
+                at = "".join(f"[{p}]" if type(p) is int else f".{p}" for p in inner)
+                self.report(
+                    INVALID_VALUE,
+                    f"{name}{at} is {describe(number)}: NaN and infinity have no JSON form "
+                    "(they would be sent as null)",
+                    src,
+                    (*path, *inner),
+                    HINT,
                 )
                 return False, None
             return True, value

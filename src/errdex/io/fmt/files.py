@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from errdex.io.build import Document, build
-from errdex.io.diagnostic import Diagnostic, has_errors, rule
+from errdex.io.diagnostic import INVALID_VALUE, Diagnostic, has_errors, rule
 from errdex.io.export import to_data
+from errdex.io.finite import HINT, describe, non_finite
 from errdex.io.fmt import shape as shapes
 from errdex.io.fmt.json_format import format_json
 from errdex.io.fmt.toml_cst import CSTError
@@ -151,6 +152,29 @@ def _folder_of(path: Path) -> tuple[Path | None, str]:
     return None, "main"
 
 
+def _non_finite(data: Any, src: SourceFile) -> Diagnostic | None:
+    """An E005 diagnostic at the first NaN or infinity of a file's data, or None.
+
+    ``nan`` is not equal to itself, so no formatted text could be shown to hold
+    the same data: the file is refused with the key's place, never reformatted.
+    """
+    if "nan" not in src.text and "inf" not in src.text:  # TOML's spellings; JSON has none
+        return None
+    found = non_finite(data)
+    if found is None:
+        return None
+    path, number = found
+    shown = "".join(f"[{p}]" if type(p) is int else f".{p}" for p in path).lstrip(".")
+    return Diagnostic(
+        INVALID_VALUE,
+        f"{shown} is {describe(number)}: NaN and infinity are no value of a catalog "
+        "(JSON has no such number, no wire carries it); the file was left untouched",
+        source=src,
+        path=path,
+        hint=HINT,
+    )
+
+
 class _File:
     """One file of a catalog while it is being formatted."""
 
@@ -173,7 +197,10 @@ class _File:
         assert text is not None
         self.text = text
         self.before = self.path.read_bytes().decode("utf-8")
-        data, problem = parse(text, SourceFile(self.path, text, self.kind))
+        src = SourceFile(self.path, text, self.kind)
+        data, problem = parse(text, src)
+        if problem is None and self.kind != "yaml":
+            problem = _non_finite(data, src)
         if problem is not None:
             self.problems.append(problem)
             return
@@ -191,21 +218,27 @@ class _File:
             self.refuse(str(exc))
             return
         except RecursionError:  # ~1,000-deep dotted keys: the formatter recurses per level
-            self.refuse("keys are nested too deeply to format; flatten this structure")
+            self.refuse(
+                "its keys are nested too deeply to format",
+                "flatten this structure: a catalog nests tables a few levels deep",
+                internal=False,
+            )
             return
         if "\r\n" in self.text.split("\n", 1)[0] + "\n":
             after = after.replace("\n", "\r\n")
         self.after = after
 
-    def refuse(self, why: str) -> None:
+    def refuse(self, why: str, hint: str | None = None, *, internal: bool = True) -> None:
+        """Leave the file as it is, saying why: an internal error of the formatter (a bug
+        to report) unless ``internal`` is false (a limit the file exceeds; ``hint``)."""
         self.after = None
         self.problems.append(
             Diagnostic(
                 FORMAT_REFUSED,
-                f"internal error: {why}; the file was left untouched",
+                f"{'internal error: ' if internal else ''}{why}; the file was left untouched",
                 source=SourceFile(self.path, self.text or "", self.kind),
                 position=(0, 0),
-                hint="please report this errdex bug with the file attached",
+                hint=hint or "please report this errdex bug with the file attached",
             )
         )
 

@@ -1,0 +1,41 @@
+"""Find NaN and infinity in parsed catalog data: values no wire and no target language carry.
+
+TOML writes them ``nan`` and ``inf``, YAML ``.nan`` and ``.inf``; JSON has no
+such literal, and ``orjson`` sends each as ``null``. A key that holds one is
+reported at its place (the loader for free-form values such as a profile
+``body``; ``errdex fmt`` for any key, since ``nan`` is not even equal to itself
+and a formatted file could never be shown to hold the same data).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+def non_finite(value: Any) -> tuple[tuple[Any, ...], float] | None:
+    """The key path (inside ``value``) and value of the first NaN or infinity, or None.
+
+    Walks lists and tables iteratively: deep nesting cannot exhaust the stack.
+    """
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        kind = type(item)
+        if kind is float:
+            if not math.isfinite(item):
+                return path, item
+        elif kind is dict:
+            stack.extend(((*path, k), v) for k, v in reversed(item.items()))
+        elif kind is list:
+            stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(item))))
+    return None
+
+
+def describe(number: float) -> str:
+    """``nan``, ``inf`` or ``-inf``, as a catalog author wrote it."""
+    return "nan" if math.isnan(number) else ("inf" if number > 0 else "-inf")
+
+
+HINT = "write a finite number (or a string, if the text 'nan' or 'inf' is meant)"
+"""The fix of every NaN or infinity diagnostic."""
