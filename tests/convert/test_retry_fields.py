@@ -130,7 +130,8 @@ def test_chinese_labels(shop):
 
 
 @pytest.mark.parametrize(
-    ("fmt", "style"), [("markdown", "table"), ("markdown", "sections"), ("myst", None)]
+    ("fmt", "style"),
+    [("markdown", "table"), ("markdown", "sections"), ("myst", None), ("csv", None)],
 )
 def test_read_back(shop, fmt, style):
     text = render_doc(shop, fmt, style=style)
@@ -140,6 +141,17 @@ def test_read_back(shop, fmt, style):
     back = {str(e.code): e for e in loads(result.to_toml(), lenient=True).entries}
     assert (back["PAY-1"].fault, back["PAY-1"].retry) == ("dependency", "outcome-unknown")
     assert back["PAY-2"].retry == "safe"
+
+
+def test_a_yes_no_retry_column_is_the_shorthand():
+    text = (
+        "# Shop\n\n| Error Code | Error Message | Retry |\n"
+        "| --- | --- | --- |\n| E1 | x | yes |\n| E2 | y | safe |\n"
+    )
+    result = import_document(text, "markdown", name="retry.md")
+    one, two = loads(result.to_toml(), lenient=True).entries
+    assert (one.retryable, one.retry) == (True, None)
+    assert two.retry == "safe"
 
 
 def test_a_bad_value_read_back_is_reported_not_imported():

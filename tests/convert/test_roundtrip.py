@@ -5,7 +5,7 @@ What each layout carries (and so what is compared):
 - ``json``: the whole catalog (``load`` of the imported TOML equals the original).
 - ``csv``: per entry, in order: code, space id, module id, name, title, message,
   description, solution, HTTP status, JSON-RPC code, retryable, retry_after,
-  status. (An empty text and no text are the same cell.)
+  fault, retry, status. (An empty text and no text are the same cell.)
 - ``markdown`` ``table`` and ``sections``, ``myst``: per entry, in order: code,
   name, title, message, description, solution, status, the known messages
   (message and description) and examples (body, lang, title); HTTP status and
@@ -121,6 +121,7 @@ def test_csv_roundtrip(catalogs, example):
             b.retry_after,
             b.status,
         )
+        assert (a.fault, a.retry) == (b.fault, b.retry)
 
 
 @pytest.mark.parametrize("example", EXAMPLES)

@@ -1,7 +1,7 @@
 """CSV: one row per entry with fixed columns, RFC 4180 (``csv`` module, CRLF line ends).
 
 Columns: ``code, space, module, name, title, message, description, solution,
-http_status, jsonrpc_code, retryable, retry_after, status``. Values are the
+http_status, jsonrpc_code, retryable, retry_after, fault, retry, status``. Values are the
 entry's effective values (module and space defaults applied); texts are in
 the requested locale, falling back to the source. An empty cell is an unset
 value. The importer reads the same columns back.
@@ -29,6 +29,8 @@ COLUMNS = (
     "jsonrpc_code",
     "retryable",
     "retry_after",
+    "fault",
+    "retry",
     "status",
 )
 """The header row of every CSV export."""
@@ -66,6 +68,8 @@ def render_csv(catalog: Catalog, *, locale: str | None = None) -> str:
                 _cell(e.jsonrpc_code),
                 _cell(e.retryable),
                 _cell(e.retry_after),
+                _cell(e.fault),
+                _cell(e.retry),
                 csv_cell(e.status),
             )
         )

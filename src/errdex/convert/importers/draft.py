@@ -186,6 +186,9 @@ class Draft:
                 )
                 return
             entry["retryable"] = flag
+        elif role == "retry" and raw.strip().lower() in _BOOLS:
+            # a "Retry" column of yes/no (how documents usually write it): the shorthand
+            entry["retryable"] = _BOOLS[raw.strip().lower()]
         elif role in ("fault", "retry"):
             value = raw.strip().lower()
             allowed = FAULTS if role == "fault" else RETRY_CLASSES
