@@ -152,3 +152,27 @@ def test_cpython_httpstatus_keeps_every_value_phrase_and_description():
     print(f"held-out Python: {kept} of {len(want)} statuses with name, phrase and description")
     assert got.keys() == want.keys()
     assert kept >= 0.95 * len(want)
+
+
+def test_vscode_jsonrpc_error_codes_namespace_keeps_codes_and_leaves_range_bounds():
+    """vscode-jsonrpc's ``namespace ErrorCodes``: the JSON-RPC codes, LSP's, no range bounds."""
+    from errdex.model import wire
+
+    path = HELDOUT / "typescript" / "vscode_jsonrpc_messages.ts"
+    text = path.read_text(encoding="utf-8")
+    block = text.split("export namespace ErrorCodes {", 1)[1].split("\n}", 1)[0]
+    declared = dict(re.findall(r"export const (\w+): (-?\d+)", block))
+    bounds = {n for n in declared if n.endswith(("Start", "End"))}
+    result = import_sources([path])
+    got = {e["name"]: e["code"] for e in result.data["errors"]}
+    assert got == {n: int(v) for n, v in declared.items() if n not in bounds}
+    assert {
+        wire.JSONRPC_PARSE_ERROR,
+        wire.JSONRPC_INVALID_REQUEST,
+        wire.JSONRPC_METHOD_NOT_FOUND,
+        wire.JSONRPC_INVALID_PARAMS,
+        wire.JSONRPC_INTERNAL_ERROR,
+    } <= set(got.values())
+    reported = {d.message.split(" not imported")[0] for d in result.diagnostics}
+    assert {f"constant ErrorCodes.{n}" for n in bounds} <= reported
+    assert len(bounds) == 4 and len(got) == 11

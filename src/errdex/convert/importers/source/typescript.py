@@ -57,6 +57,8 @@ def _read(root: Any, path: str, force: bool, language: str) -> Findings:
         if obj is None:
             continue
         _read_object(text(name), obj, declarator, path, force, language, out)
+    for namespace in walk(root, frozenset({"internal_module"})):
+        _read_namespace(namespace, path, force, language, out)
     for assignment in walk(root, frozenset({"assignment_expression"})):
         target = assignment.child_by_field_name("left")
         obj = _object_of(assignment.child_by_field_name("right"))
@@ -69,6 +71,64 @@ def _read(root: Any, path: str, force: bool, language: str) -> Findings:
         if obj is not None and any(c.type == "default" for c in export.children):
             _read_object(_stem(path), obj, export, path, force, language, out)
     return out
+
+
+_SENTINEL = re.compile(r"(?:Start|End|Begin|Min|Max|First|Last|Count|Range)$|^(?:min|max)[A-Z_]")
+"""A constant that bounds a range of codes rather than naming one: ``serverErrorStart``."""
+
+
+def _read_namespace(namespace: Any, path: str, force: bool, language: str, out: Findings) -> None:
+    """``namespace ErrorCodes { export const ParseError: -32700 = -32700; … }``.
+
+    Constants that bound a range (``jsonrpcReservedErrorRangeStart``) are reported,
+    not imported: they share a number with a real code and name none.
+    """
+    name_node, body = namespace.child_by_field_name("name"), namespace.child_by_field_name("body")
+    if name_node is None or body is None:
+        return
+    group = text(name_node)
+    declarators = [
+        d
+        for d in walk(body, frozenset({"variable_declarator"}))
+        if d.parent is not None and d.parent.type == "lexical_declaration"
+    ]
+    values = [
+        (d, text(d.child_by_field_name("name")), evaluate(d.child_by_field_name("value"), {}))
+        for d in declarators
+        if d.child_by_field_name("name") is not None and d.child_by_field_name("value") is not None
+    ]
+    values = [(d, n, v) for d, n, v in values if isinstance(v, int | str)]
+    if not values:
+        return
+    if not (force or errorish(group)):
+        out.skipped.append(
+            Skipped(
+                path,
+                line(namespace),
+                col(namespace),
+                f"namespace {group}",
+                "its name does not say it holds errors",
+                language,
+            )
+        )
+        return
+    for declarator, name, value in values:
+        if _SENTINEL.search(name):
+            out.dropped.append(
+                Skipped(
+                    path,
+                    line(declarator),
+                    col(declarator),
+                    f"constant {group}.{name}",
+                    "it bounds a range of codes rather than naming one",
+                )
+            )
+            continue
+        statement = declarator.parent.parent if declarator.parent is not None else declarator
+        doc = doc_of(statement) if statement is not None else ""
+        out.found.append(
+            Found(value, path, line(declarator), group, name=name, description=doc or None)
+        )
 
 
 def _exported(target: str) -> bool:
