@@ -97,8 +97,10 @@ def _read_namespace(namespace: Any, path: str, force: bool, language: str, out: 
         for d in declarators
         if d.child_by_field_name("name") is not None and d.child_by_field_name("value") is not None
     ]
-    values = [(d, n, v) for d, n, v in values if isinstance(v, int | str)]
-    if not values:
+    constants: list[tuple[Any, str, int | str]] = [
+        (d, n, v) for d, n, v in values if isinstance(v, int | str)
+    ]
+    if not constants:
         return
     if not (force or errorish(group)):
         out.skipped.append(
@@ -112,7 +114,7 @@ def _read_namespace(namespace: Any, path: str, force: bool, language: str, out: 
             )
         )
         return
-    for declarator, name, value in values:
+    for declarator, name, value in constants:
         if _SENTINEL.search(name):
             out.dropped.append(
                 Skipped(
