@@ -130,3 +130,48 @@ def test_unexpected_exception_is_recorded_once_as_itself(served: _Served) -> Non
     assert event.attributes["exception.type"] == "RuntimeError"
     assert span.attributes["error.type"] == "SHOP-0"
     assert span.status.status_code is StatusCode.ERROR
+
+
+def test_client_records_each_decoded_rpc(served: _Served) -> None:
+    from opentelemetry.trace import SpanKind
+
+    from errdex.integrations.grpc_client import ErrorClientInterceptor
+    from errdex.integrations.otel import CLIENT_COUNTER, ClientTelemetry
+
+    spans = InMemorySpanExporter()
+    tracer_provider = TracerProvider()
+    tracer_provider.add_span_processor(SimpleSpanProcessor(spans))
+    reader = InMemoryMetricReader()
+    telemetry = ClientTelemetry(
+        tracer_provider=tracer_provider, meter_provider=MeterProvider(metric_readers=[reader])
+    )
+    cat = errdex.load(SHOP)
+    channel = grpc.intercept_channel(
+        served.channel, ErrorClientInterceptor(cat, on_decode=telemetry)
+    )
+    with pytest.raises(cat.errors["SHOP-1"]):
+        channel.unary_unary("/shop.Orders/Get")(b"7")
+    served.spans.clear()
+    (span,) = spans.get_finished_spans()
+    assert span.name == "errdex.decode" and span.kind is SpanKind.CLIENT
+    assert span.attributes["error.type"] == "SHOP-1"
+    assert span.attributes["rpc.grpc.status_code"] == grpc.StatusCode.NOT_FOUND.value[0]
+    data = reader.get_metrics_data()
+    points = [
+        dict(p.attributes)
+        for r in data.resource_metrics
+        for s in r.scope_metrics
+        for m in s.metrics
+        if m.name == CLIENT_COUNTER
+        for p in m.data.data_points
+    ]
+    assert points == [
+        {
+            "error.type": "SHOP-1",
+            "rpc.system": "grpc",
+            "rpc.grpc.status_code": 5,
+            "rpc.service": "shop.Orders",
+            "rpc.method": "Get",
+            "errdex.catalog": "shop",
+        }
+    ]

@@ -34,7 +34,9 @@ span the instrumentation made) and ``errdex.catalog``. ``ErrorTelemetry(rpc=True
 On the client side, :class:`ClientTelemetry` is a ``decode`` hook of
 :mod:`errdex.integrations.httpx`: a span ``errdex.decode`` and the counter
 ``errdex.client.errors`` (``error.type``, ``http.response.status_code``,
-``server.address``, ``http.request.method``) per decoded error response.
+``server.address``, ``http.request.method``) per decoded error response; and of
+:mod:`errdex.integrations.grpc_client` (``on_decode=``), with ``rpc.system``,
+``rpc.service``, ``rpc.method`` and ``rpc.grpc.status_code`` for a failed RPC.
 
 Only ``opentelemetry-api`` is needed; with no SDK configured every call is a
 no-op. Import this module only with the API installed (``pip install 'errdex[otel]'``).
@@ -223,7 +225,8 @@ class ClientTelemetry:
         )
 
     def __call__(self, error: Error, response: Any = None) -> None:
-        """Record one decoded error (``response``: the httpx response, when there is one)."""
+        """Record one decoded error (``response``: the httpx response, or the
+        ``grpc.RpcError`` for :mod:`errdex.integrations.grpc_client`, when there is one)."""
         attrs = attributes(error)
         point: dict[str, Any] = {ERROR_TYPE: attrs[ERROR_TYPE]}
         status = getattr(response, "status_code", None)
@@ -233,6 +236,15 @@ class ClientTelemetry:
         if request is not None:
             point["http.request.method"] = request.method
             point["server.address"] = request.url.host
+        code = getattr(error, "grpc_code", None)
+        if code is not None:  # a failed RPC decoded by the grpc client
+            point["rpc.system"] = "grpc"
+            point["rpc.grpc.status_code"] = code.value[0]
+            rpc = getattr(getattr(error, "request", None), "rpc", None)
+            if isinstance(rpc, str):
+                service, _, method = rpc.lstrip("/").partition("/")
+                point["rpc.service"], point["rpc.method"] = service, method
+            status = error.status
         with self.tracer.start_as_current_span("errdex.decode", kind=SpanKind.CLIENT) as span:
             span.set_attributes({**attrs, **point})
             if type(status) is int and status >= 500:
