@@ -81,3 +81,14 @@ def test_har_dumps_and_otlp_carry_their_own_times(tmp_path: Path) -> None:
         ("otlp", "2026-12-02T10:20:00.000Z"),
     ]
     assert result.tally.window == ("2026-12-02T07:00:00.000Z", "2026-12-02T10:20:00.000Z")
+
+
+def test_runs_of_blank_lines_around_the_records(tmp_path: Path) -> None:
+    log = tmp_path / "gappy.log"
+    blank = b"\n" * 300_000 + b" \t\r\n" * 2_000
+    first = orjson.dumps({"ts": "2026-12-02T01:00:00Z", "status": 200})
+    last = orjson.dumps({"ts": "2026-12-02T02:00:00Z", "status": 200})
+    log.write_bytes(blank + first + b"\n" + blank + last + b"\r\n" + blank)
+    result = reconcile(catalog(), [str(log)])
+    assert result.tally.window == ("2026-12-02T01:00:00.000Z", "2026-12-02T02:00:00.000Z")
+    assert result.tally.sources[0].records == 2 + 3 * 302_000

@@ -88,22 +88,25 @@ BLANK = b" \t\r\n"
 
 
 def _edge_lines(block: bytes, first: int, last: int) -> tuple[slice | None, slice | None]:
-    """The first and the last line of ``block[first:last]`` that are not blank."""
-    head: slice | None = None
-    pos = first
-    while pos < last:
-        end = block.find(b"\n", pos, last)
-        end = last if end < 0 else end
-        if block[pos:end].strip(BLANK):
-            head = slice(pos, end)
+    """The first and the last line of ``block[first:last]`` that are not blank (a run of
+    blank lines costs a C-speed strip, never a Python loop per line)."""
+    for width in (4096, last - first):
+        part = block[first : first + width]
+        kept = part.lstrip(BLANK)
+        if kept:
+            begin = first + len(part) - len(kept)
             break
-        pos = end + 1
-    if head is None:
+    else:
         return None, None
-    end = last
-    while block[end - 1] in BLANK:
-        end -= 1
-    return head, slice(block.rfind(b"\n", first, end) + 1 or first, end)
+    stop = block.find(b"\n", begin, last)
+    head = slice(block.rfind(b"\n", first, begin) + 1 or first, last if stop < 0 else stop)
+    for width in (4096, last - first):
+        part = block[max(first, last - width) : last]
+        kept = part.rstrip(BLANK)
+        if kept:
+            stop = last - (len(part) - len(kept))
+            break
+    return head, slice(block.rfind(b"\n", first, stop) + 1 or first, stop)
 
 
 class JsonLines(Reader):
