@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from inspect import isasyncgenfunction, iscoroutinefunction
 from typing import Any, NamedTuple
 
 import grpc  # type: ignore[import-untyped]
@@ -190,8 +191,6 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
         return handler
 
     def _guard(self, behavior: Callable[..., Any], streams: bool) -> Callable[..., Any]:
-        from inspect import isasyncgenfunction, iscoroutinefunction
-
         if iscoroutinefunction(behavior):
             return self._guard_coroutine(behavior)
         if streams and isasyncgenfunction(behavior):
