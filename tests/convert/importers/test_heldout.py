@@ -176,3 +176,25 @@ def test_vscode_jsonrpc_error_codes_namespace_keeps_codes_and_leaves_range_bound
     reported = {d.message.split(" not imported")[0] for d in result.diagnostics}
     assert {f"constant ErrorCodes.{n}" for n in bounds} <= reported
     assert len(bounds) == 4 and len(got) == 11
+
+
+def test_aws_lambda_common_errors_bold_blocks_keep_every_code_status_and_text():
+    """A third awsdocs CommonErrors page (Lambda), not used to tune the bold-block reader."""
+    from errdex.convert import import_document
+
+    path = HELDOUT / "bold" / "aws_lambda_CommonErrors.md"
+    text = path.read_text(encoding="utf-8")
+    blocks = re.findall(
+        r"^ \*\*(\w+)\*\*[^\n]*\n(.+?)  \nHTTP Status Code: (\d+)", text, re.M | re.S
+    )
+    # descriptions are Markdown: AWS's backslash escapes (`action\\.`) are kept as written
+    truth = {code: (int(status), body) for code, body, status in blocks}
+    result = import_document(text, name=path.name)
+    got = {
+        e["code"]: (e.get("http_status"), e.get("description") or e.get("message"))
+        for e in result.data["errors"]
+    }
+    kept = sum(1 for code, fields in truth.items() if got.get(code) == fields)
+    print(f"held-out bold blocks: {kept} of {len(truth)} codes with status and text")
+    assert len(truth) == 18 and got.keys() == truth.keys()
+    assert kept >= 0.95 * len(truth)
