@@ -330,6 +330,15 @@ def test_bare_statuses_decide_as_their_http_status(shop: Catalog) -> None:
     assert decision_for(late).reason == "needs-idempotency-key"
 
 
+def test_a_plain_profile_named_google_does_not_change_grpc(shop: Catalog) -> None:
+    text = SHOP.read_text(encoding="utf-8")
+    own = errdex.loads(text + '\n[profiles.google]\nbody = { oops = "$message" }\n')
+    assert orjson.loads(errdex.render(own.error("SHOP-3"), "google").body) == {
+        "oops": "The shop is busy; try again shortly."
+    }
+    assert status_of(own.error("SHOP-3"), own) == status_of(shop.error("SHOP-3"), shop)
+
+
 def test_garbage_details_are_ignored(shop: Catalog) -> None:
     err = decode_status(
         grpc.StatusCode.NOT_FOUND, "gone", ((DETAILS_KEY, b"\xff\xfe not a proto"),), catalog=shop

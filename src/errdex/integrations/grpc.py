@@ -50,10 +50,10 @@ from google.protobuf import json_format  # type: ignore[import-untyped]
 from google.rpc import error_details_pb2, status_pb2  # type: ignore[import-untyped]
 from grpc import aio
 
-from errdex.integrations.common import OnError, check_profile, notify
+from errdex.integrations.common import OnError, notify
 from errdex.model import Catalog
 from errdex.model.wire import GOOGLE_CODE_NUMBERS
-from errdex.runtime import as_error, render
+from errdex.runtime import BUILTIN, as_error, render
 
 DETAILS_KEY = "grpc-status-details-bin"
 """The trailing metadata key of the serialized ``google.rpc.Status`` (grpcio-status's)."""
@@ -89,7 +89,8 @@ def status_proto(error: BaseException, catalog: Catalog, *, locale: str | None =
     (docs/wire.md §5.3), with ``code`` the google.rpc.Code number instead of the HTTP status.
 
     ``locale`` is a tag or an ``Accept-Language`` value (adds ``LocalizedMessage``)."""
-    rendered = render(error, "google", locale=locale or None, catalog=catalog)
+    # the built-in profile, even where the catalog declares a plain profile named "google"
+    rendered = render(error, BUILTIN["google"], locale=locale or None, catalog=catalog)
     body = orjson.loads(rendered.body)["error"]
     number = GOOGLE_CODE_NUMBERS[body["status"]] or GOOGLE_CODE_NUMBERS["UNKNOWN"]  # not OK
     message = status_pb2.Status()
@@ -143,11 +144,10 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
     """A server interceptor (``grpc.server`` and ``grpc.aio.server``) that ends a failed
     RPC with the catalog error's gRPC status (see the module docstring).
 
-    ``profile`` is fixed (``"google"``: gRPC carries google.rpc.Status); it is checked
-    at construction like the HTTP integrations' ``install``."""
+    There is no ``profile``: gRPC carries google.rpc.Status, the built-in ``"google"``
+    profile (a plain profile a catalog names ``google`` is for its HTTP responses)."""
 
     def __init__(self, catalog: Catalog, *, on_error: OnError | None = None) -> None:
-        check_profile(catalog, "google")
         self.catalog = catalog
         self.on_error = on_error
 
