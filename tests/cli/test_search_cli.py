@@ -106,3 +106,44 @@ def test_no_cache_neither_reads_nor_writes_the_cache(tmp_path: Path) -> None:
     result = CliRunner(env=env).invoke(cli, args)
     assert result.exit_code == 0 and "invalidJWT" in result.stdout
     assert not (tmp_path / "cache").exists()
+
+
+def _synthetic(path: Path, n: int) -> Path:
+    """A catalog of ``n`` codes (enough to be long work)."""
+    errors = "".join(
+        f'\n[[errors]]\ncode = {i}\nmessage = "Token {i} is not valid."\n' for i in range(n)
+    )
+    path.write_text(f'[catalog]\nid = "big"\n{errors}', encoding="utf-8")
+    return path
+
+
+def test_indexing_a_big_catalog_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from errdex.cli.output import PROGRESS_AT
+
+    catalog = _synthetic(tmp_path / "big.toml", PROGRESS_AT)
+    env = {**os.environ, "ERRDEX_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80"}
+    cmd = [sys.executable, "-m", "errdex", "search", "token", "--no-cache"]
+    cmd += ["--catalog-path", str(catalog), "--limit", "1"]
+    piped = subprocess.run(cmd, env=env, capture_output=True, timeout=600)
+    assert piped.returncode == 0 and piped.stderr == b""  # no bar, nothing at all in a pipe
+    leader, follower = pty.openpty()
+    with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=follower) as proc:
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        proc.wait(timeout=600)
+    os.close(leader)
+    assert proc.returncode == 0
+    assert b"Indexing" in seen

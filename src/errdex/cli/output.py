@@ -10,10 +10,11 @@ even when the output is not a terminal; else colour follows the terminal.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -90,6 +91,36 @@ def console() -> Any:
     enabled = color_enabled(sys.stdout)
     tty = bool(getattr(sys.stdout, "isatty", lambda: False)())
     return Console(force_terminal=enabled, no_color=not enabled, soft_wrap=not tty, highlight=False)
+
+
+PROGRESS_AT = 20_000
+"""Work over at least this many items (about a second or more) shows a progress bar."""
+
+
+@contextlib.contextmanager
+def progress(label: str, total: int) -> Iterator[Callable[[int], None] | None]:
+    """A rich progress bar on stderr for ``total`` items of long work, as a callback
+    ``advance(done)``; None (no bar, nothing printed) when stderr is not a terminal or
+    the work is small (under :data:`PROGRESS_AT` items). Colour follows the one rule."""
+    tty = bool(getattr(sys.stderr, "isatty", lambda: False)())
+    if not tty or total < PROGRESS_AT:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    enabled = color_enabled(sys.stderr)
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True, no_color=not enabled, highlight=False),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done: bar.update(task, completed=done)
 
 
 def write_json(data: Any) -> None:

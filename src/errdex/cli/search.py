@@ -15,7 +15,7 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from errdex.cli.output import console, format_option, write_json
+from errdex.cli.output import console, format_option, progress, write_json
 from errdex.cli.registry_option import (
     catalog_path_option,
     index_cache,
@@ -81,8 +81,13 @@ def search(
     The index is kept in a cache folder between runs (see --no-cache).
     """
     from errdex.directory.search import Filters
+    from errdex.directory.stored import StoredRegistry
 
     registry = searchable_or_exit(catalog_paths, catalog=catalog_id, cache=index_cache(no_cache))
+    if not isinstance(registry, StoredRegistry):  # loaded: its index is still to be built
+        total = sum(len(c.entries) for c in registry.catalogs.values())
+        with progress("Indexing", total) as advance:
+            registry.build_index(advance)
     text = " ".join(query)
     filters = Filters(catalog_id, module, space, http_status, retryable, locale)
     result = registry.index.search(text, filters, limit=limit, offset=offset)

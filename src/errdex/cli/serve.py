@@ -67,6 +67,10 @@ def serve(paths: tuple[str, ...], host: str, port: int, no_cache: bool) -> None:
     if problem:
         click.echo(f"errdex: {problem}; choose another --port", err=True)
         sys.exit(2)
+    from errdex.cli.output import progress
+
+    with progress("Indexing", sum(len(c.entries) for c in registry.catalogs.values())) as advance:
+        registry.build_index(advance)  # from the cache when the catalogs are unchanged
     app = create_app(registry)
     import gc
 

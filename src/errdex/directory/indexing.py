@@ -213,12 +213,17 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
+PROGRESS_EVERY = 1000
+"""``progress`` is called after each this many entries."""
+
+
 def build(
     docs: Sequence[tuple[Catalog, Entry]],
     path_of: PathOf = default_path,
+    progress: Callable[[int], None] | None = None,
 ) -> sqlite3.Connection:
     """Build the search database of ``docs`` in memory; ``path_of(catalog_id, entry)`` gives
-    each entry's permalink path."""
+    each entry's permalink path; ``progress(done)`` is told how many entries are indexed."""
     db = sqlite3.connect(":memory:", check_same_thread=False)
     db.executescript(SCHEMA)
     vocabulary: dict[str, str] = {}
@@ -268,6 +273,8 @@ def build(
                 names.append((entry.name.casefold(), rowid))
             keys.extend((k, rowid) for k in title_keys(entry, vocabulary, source.name))
             yield (rowid, *row_texts(catalog, entry, vocabulary, source), facets)
+            if progress is not None and rowid % PROGRESS_EVERY == 0:
+                progress(rowid)
 
     marks = ", ".join("?" * (len(COLUMNS) + 1))
     with db:
@@ -304,6 +311,8 @@ def build(
             "INSERT INTO meta(key, value) VALUES (?, ?)",
             [(k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()],
         )
+    if progress is not None:
+        progress(len(docs))
     return db
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import difflib
 import re
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
@@ -307,11 +307,16 @@ class Registry:
     def index(self) -> SearchIndex:
         """The full-text index over every entry: from the cache when it holds this
         registry's, else built (and then cached) on first use."""
+        return self.build_index()
+
+    def build_index(self, progress: Callable[[int], None] | None = None) -> SearchIndex:
+        """The search index (:attr:`index`), read from the cache or built now;
+        ``progress(done)`` hears how many entries a build has indexed."""
         index = self._index
         if index is None:
             with self._lock:
                 if self._index is None:
-                    self._index = self._cached_index() or self._build_index()
+                    self._index = self._cached_index() or self._build_index(progress)
                 index = self._index
         return index
 
@@ -333,8 +338,8 @@ class Registry:
             return None
         return index
 
-    def _build_index(self) -> SearchIndex:
-        index = SearchIndex.build(self._docs, self.entry_url_path)
+    def _build_index(self, progress: Callable[[int], None] | None = None) -> SearchIndex:
+        index = SearchIndex.build(self._docs, self.entry_url_path, progress)
         if self._cache is not None:
             cache, paths, key = self._cache
             if fingerprint(paths) == key:  # the files did not change while they were loaded

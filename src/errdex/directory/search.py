@@ -41,7 +41,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from errdex.directory import indexing, tokenize, typo
@@ -247,9 +247,10 @@ class SearchIndex:
         cls,
         docs: Sequence[tuple[Catalog, Entry]],
         path_of: indexing.PathOf = indexing.default_path,
+        progress: Callable[[int], None] | None = None,
     ) -> SearchIndex:
-        """Index ``docs`` in memory (:func:`indexing.build`)."""
-        return cls(indexing.build(docs, path_of))
+        """Index ``docs`` in memory (:func:`indexing.build`; ``progress`` as there)."""
+        return cls(indexing.build(docs, path_of, progress))
 
     @property
     def db(self) -> sqlite3.Connection:
