@@ -48,6 +48,11 @@ SUITE = "runtime"
 NO_TARGET = float("inf")
 ASGI_CALLS = 2_000
 ROUNDS_PER_REPEAT = 8
+VALUES = [f"v{i:04d}x" for i in range(64)]
+"""Distinct parameter values, one per call: neither errdex nor a floor may answer from a
+cache of the previous call (floor and subject loop over the same lists alike)."""
+IDS = list(range(1000, 1064))
+"""Distinct JSON-RPC request ids, one per call, for the same reason."""
 CLOCK = time.process_time
 """CPU time of this process: on a machine shared with other work, the figure of the
 code measured, not of the scheduler (floor and subject are timed alike)."""
@@ -156,69 +161,81 @@ def _renders(catalog: Any, repeat: int) -> list[Result]:
     type_url, title, status = problem_doc["type"], problem_doc["title"], problem_doc["status"]
     rpc_code = rpc_doc["error"]["code"]
     retryable = problem_doc["retryable"]  # synth.py gives every entry a retry hint
+    values, ids = VALUES, IDS
 
-    def problem_floor() -> bytes:
-        value = "abc123"
-        return orjson.dumps(
-            {
-                "type": type_url,
-                "title": title,
-                "status": status,
-                "detail": f"{head}{value}{tail}",
-                "code": code,
-                "name": name,
-                "retryable": retryable,
-                "params": {param: value},
-            }
-        )
+    def problem_floor() -> None:
+        for value in values:
+            orjson.dumps(
+                {
+                    "type": type_url,
+                    "title": title,
+                    "status": status,
+                    "detail": f"{head}{value}{tail}",
+                    "code": code,
+                    "name": name,
+                    "retryable": retryable,
+                    "params": {param: value},
+                }
+            )
 
-    def rpc_floor() -> bytes:
-        value = "abc123"
-        return orjson.dumps(
-            {
-                "jsonrpc": "2.0",
-                "error": {
-                    "code": rpc_code,
-                    "message": f"{head}{value}{tail}",
-                    "data": {"code": code, "name": name, "params": {param: value}},
-                },
-                "id": 1,
-            }
-        )
+    def rpc_floor() -> None:
+        for value, request_id in zip(values, ids, strict=True):
+            orjson.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "error": {
+                        "code": rpc_code,
+                        "message": f"{head}{value}{tail}",
+                        "data": {"code": code, "name": name, "params": {param: value}},
+                    },
+                    "id": request_id,
+                }
+            )
 
-    assert orjson.loads(problem_floor()) == problem_doc, (problem_floor(), problem_doc)
-    assert orjson.loads(rpc_floor()) == rpc_doc, (rpc_floor(), rpc_doc)
     render, error = errdex.render, catalog.error
-    kwargs = {param: "abc123"}
+    for value, request_id in zip(
+        values, ids, strict=True
+    ):  # the floors build the bytes errdex sends
+        err = error(code, **{param: value})
+        problem_doc["detail"] = f"{head}{value}{tail}"
+        problem_doc["params"] = {param: value}
+        assert orjson.loads(render(err, "problem").body) == problem_doc
+        rpc_doc["error"]["message"] = problem_doc["detail"]
+        rpc_doc["error"]["data"]["params"] = {param: value}
+        rpc_doc["id"] = request_id
+        assert orjson.loads(render(err, "jsonrpc", id=request_id).body) == rpc_doc
+    kwargs = [{param: value} for value in values]
 
-    def problem() -> bytes:
-        return render(error(code, **kwargs), "problem").body
+    def problem() -> None:
+        for params in kwargs:
+            render(error(code, **params), "problem")
 
-    def rpc() -> bytes:
-        return render(error(code, **kwargs), "jsonrpc", id=1).body
+    def rpc() -> None:
+        for params, request_id in zip(kwargs, ids, strict=True):
+            render(error(code, **params), "jsonrpc", id=request_id)
 
     floor_name = "dict literal + orjson.dumps"
-    pfloor, took = _pair(problem_floor, problem, 1, repeat)
+    pfloor, took = _pair(problem_floor, problem, len(values), repeat)
     out = [Result(SUITE, "construct + render problem+json", took, floor_name, pfloor, 3.0)]
-    rfloor, took = _pair(rpc_floor, rpc, 1, repeat)
+    rfloor, took = _pair(rpc_floor, rpc, len(values), repeat)
     out.append(Result(SUITE, "construct + render JSON-RPC", took, floor_name, rfloor, 3.0))
     if _have("rfc9457"):
         from rfc9457 import Problem
 
-        def rfc() -> bytes:
-            value = "abc123"
-            p = Problem(
-                title,
-                type_=type_url,
-                detail=f"{head}{value}{tail}",
-                status=status,
-                code=code,
-                name=name,
-                params={param: value},
-            )
-            return orjson.dumps(p.marshal())
+        def rfc() -> None:
+            for value in values:
+                p = Problem(
+                    title,
+                    type_=type_url,
+                    detail=f"{head}{value}{tail}",
+                    status=status,
+                    code=code,
+                    name=name,
+                    params={param: value},
+                )
+                orjson.dumps(p.marshal())
 
-        base, took = _pair(problem_floor, rfc, 1, repeat)
+        base, took = _pair(problem_floor, rfc, len(values), repeat)
         out.append(
             Result(
                 SUITE, "peer: rfc9457 Problem + marshal + dumps", took, floor_name, base, NO_TARGET
@@ -227,11 +244,11 @@ def _renders(catalog: Any, repeat: int) -> list[Result]:
     if _have("werkzeug"):
         from werkzeug.exceptions import BadRequest
 
-        def wz() -> bytes:
-            value = "abc123"
-            return BadRequest(f"{head}{value}{tail}").get_response().get_data()
+        def wz() -> None:
+            for value in values:
+                BadRequest(f"{head}{value}{tail}").get_response().get_data()
 
-        base, took = _pair(problem_floor, wz, 1, repeat)
+        base, took = _pair(problem_floor, wz, len(values), repeat)
         out.append(
             Result(
                 SUITE,
@@ -472,29 +489,31 @@ def _shapes(repeat: int) -> list[Result]:
     render, error = errdex.render, cat.error
     out: list[Result] = []
     floor_name = "dict literal + orjson.dumps"
+    values, ids = VALUES, IDS
+    calls = len(values)
 
-    # static message, problem+json and JSON-RPC
+    # static message, problem+json and JSON-RPC (a distinct request id per JSON-RPC call)
     doc = orjson.loads(render(error("SHP-1"), "problem").body)
     type_url, title, status, detail = doc["type"], doc["title"], doc["status"], doc["detail"]
 
-    def static_floor() -> bytes:
-        return orjson.dumps(
-            {
-                "type": type_url,
-                "title": title,
-                "status": status,
-                "detail": detail,
-                "code": "SHP-1",
-                "name": "staticOne",
-            }
-        )
+    def static_floor() -> None:
+        for _ in values:
+            orjson.dumps(
+                {
+                    "type": type_url,
+                    "title": title,
+                    "status": status,
+                    "detail": detail,
+                    "code": "SHP-1",
+                    "name": "staticOne",
+                }
+            )
 
-    assert orjson.loads(static_floor()) == doc, (static_floor(), doc)
+    def static_problem() -> None:
+        for _ in values:
+            render(error("SHP-1"), "problem")
 
-    def static_problem() -> bytes:
-        return render(error("SHP-1"), "problem").body
-
-    base, took = _pair(static_floor, static_problem, 1, repeat)
+    base, took = _pair(static_floor, static_problem, calls, repeat)
     out.append(
         Result(
             SUITE, "construct + render problem+json, static message", took, floor_name, base, 2.0
@@ -503,49 +522,76 @@ def _shapes(repeat: int) -> list[Result]:
     rpc = orjson.loads(render(error("SHP-1"), "jsonrpc", id=1).body)
     rpc_code, rpc_data = rpc["error"]["code"], rpc["error"]["data"]
 
-    def static_rpc_floor() -> bytes:
-        return orjson.dumps(
-            {
-                "jsonrpc": "2.0",
-                "error": {"code": rpc_code, "message": detail, "data": rpc_data},
-                "id": 1,
-            }
+    def rpc_doc(request_id: int) -> dict[str, Any]:
+        return {
+            "jsonrpc": "2.0",
+            "error": {"code": rpc_code, "message": detail, "data": rpc_data},
+            "id": request_id,
+        }
+
+    for request_id in ids:
+        assert render(error("SHP-1"), "jsonrpc", id=request_id).body == orjson.dumps(
+            rpc_doc(request_id)
         )
 
-    assert orjson.loads(static_rpc_floor()) == rpc, (static_rpc_floor(), rpc)
+    def static_rpc_floor() -> None:
+        for request_id in ids:
+            orjson.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "error": {"code": rpc_code, "message": detail, "data": rpc_data},
+                    "id": request_id,
+                }
+            )
 
-    def static_rpc() -> bytes:
-        return render(error("SHP-1"), "jsonrpc", id=1).body
+    def static_rpc() -> None:
+        for request_id in ids:
+            render(error("SHP-1"), "jsonrpc", id=request_id)
 
-    base, took = _pair(static_rpc_floor, static_rpc, 1, repeat)
+    base, took = _pair(static_rpc_floor, static_rpc, calls, repeat)
     out.append(
         Result(SUITE, "construct + render JSON-RPC, static message", took, floor_name, base, 2.0)
     )
 
-    # two placeholders
+    # two placeholders (a distinct quota per call)
     two = orjson.loads(render(error("SHP-2", quota="9000", plan="pro"), "problem").body)
     t_url, t_title, t_status = two["type"], two["title"], two["status"]
 
-    def two_floor() -> bytes:
-        quota, plan = "9000", "pro"
-        return orjson.dumps(
-            {
-                "type": t_url,
-                "title": t_title,
-                "status": t_status,
-                "detail": f"Quota {quota} of plan {plan} is used up.",
-                "code": "SHP-2",
-                "name": "twoSlots",
-                "params": {"quota": quota, "plan": plan},
-            }
-        )
+    def two_doc(quota: str, plan: str) -> dict[str, Any]:
+        return {
+            "type": t_url,
+            "title": t_title,
+            "status": t_status,
+            "detail": f"Quota {quota} of plan {plan} is used up.",
+            "code": "SHP-2",
+            "name": "twoSlots",
+            "params": {"quota": quota, "plan": plan},
+        }
 
-    assert orjson.loads(two_floor()) == two, (two_floor(), two)
+    for quota in values:
+        body = render(error("SHP-2", quota=quota, plan="pro"), "problem").body
+        assert body == orjson.dumps(two_doc(quota, "pro")), body
 
-    def two_problem() -> bytes:
-        return render(error("SHP-2", quota="9000", plan="pro"), "problem").body
+    def two_floor() -> None:
+        plan = "pro"
+        for quota in values:
+            orjson.dumps(
+                {
+                    "type": t_url,
+                    "title": t_title,
+                    "status": t_status,
+                    "detail": f"Quota {quota} of plan {plan} is used up.",
+                    "code": "SHP-2",
+                    "name": "twoSlots",
+                    "params": {"quota": quota, "plan": plan},
+                }
+            )
 
-    base, took = _pair(two_floor, two_problem, 1, repeat)
+    def two_problem() -> None:
+        for quota in values:
+            render(error("SHP-2", quota=quota, plan="pro"), "problem")
+
+    base, took = _pair(two_floor, two_problem, calls, repeat)
     out.append(
         Result(
             SUITE, "construct + render problem+json, two placeholders", took, floor_name, base, 3.0
@@ -554,31 +600,43 @@ def _shapes(repeat: int) -> list[Result]:
 
     # a translation selected by Accept-Language (the header bytes are part of the response)
     zh = render(error("SHP-2", quota="9000", plan="pro"), "problem", locale=ACCEPT)
-    zh_doc = orjson.loads(zh.body)
-    z_title = zh_doc["title"]
-    assert dict(zh.headers)["Content-Language"] == "zh-CN", zh.headers
+    z_title = orjson.loads(zh.body)["title"]
+    zh_headers = (("Content-Type", "application/problem+json"), ("Content-Language", "zh-CN"))
+    assert zh.headers == zh_headers, zh.headers
 
-    def zh_floor() -> tuple[bytes, tuple[tuple[str, str], ...]]:
-        quota, plan = "9000", "pro"
-        body = orjson.dumps(
-            {
-                "type": t_url,
-                "title": z_title,
-                "status": t_status,
-                "detail": f"套餐 {plan} 的配额 {quota} 已用完。",
-                "code": "SHP-2",
-                "name": "twoSlots",
-                "params": {"quota": quota, "plan": plan},
-            }
-        )
-        return body, (("Content-Type", "application/problem+json"), ("Content-Language", "zh-CN"))
+    def zh_doc(quota: str, plan: str) -> dict[str, Any]:
+        return {
+            **two_doc(quota, plan),
+            "title": z_title,
+            "detail": f"套餐 {plan} 的配额 {quota} 已用完。",
+        }
 
-    assert orjson.loads(zh_floor()[0]) == zh_doc, (zh_floor(), zh_doc)
+    for quota in values:
+        body = render(error("SHP-2", quota=quota, plan="pro"), "problem", locale=ACCEPT).body
+        assert body == orjson.dumps(zh_doc(quota, "pro")), body
 
-    def zh_problem() -> Any:
-        return render(error("SHP-2", quota="9000", plan="pro"), "problem", locale=ACCEPT)
+    def zh_floor() -> None:  # the body, and the headers errdex returns with it
+        plan = "pro"
+        for quota in values:
+            sent = orjson.dumps(
+                {
+                    "type": t_url,
+                    "title": z_title,
+                    "status": t_status,
+                    "detail": f"套餐 {plan} 的配额 {quota} 已用完。",
+                    "code": "SHP-2",
+                    "name": "twoSlots",
+                    "params": {"quota": quota, "plan": plan},
+                }
+            )
+            headers = (("Content-Type", "application/problem+json"), ("Content-Language", "zh-CN"))
+            del sent, headers
 
-    base, took = _pair(zh_floor, zh_problem, 1, repeat)
+    def zh_problem() -> None:
+        for quota in values:
+            render(error("SHP-2", quota=quota, plan="pro"), "problem", locale=ACCEPT)
+
+    base, took = _pair(zh_floor, zh_problem, calls, repeat)
     out.append(
         Result(
             SUITE,
@@ -593,22 +651,27 @@ def _shapes(repeat: int) -> list[Result]:
 
 
 def _raise(catalog: Any, repeat: int) -> list[Result]:
-    """``cat.error(code, **params)`` against ``dict[code]`` + ``Exception()``, unique codes."""
+    """``cat.error(code, **params)`` against ``dict[code]`` + ``Exception()``, unique codes.
+
+    The floor's table holds one class per code (made with ``type()``, as a hand-written
+    catalog has one class per code), not ``Exception`` itself for every code: the same
+    number of distinct classes is instantiated on both sides."""
     bound = errdex.Catalog.bind(catalog)
     entries = catalog.entries[::10]
     codes = [e.code for e in entries]
-    table = {e.code: Exception for e in entries}
-    for code in codes:  # each spelling raised once: the steady state
-        bound.error(code, value="x")
+    pairs = [(code, VALUES[i % len(VALUES)]) for i, code in enumerate(codes)]
+    table = {e.code: type(f"E{e.code}", (Exception,), {}) for e in entries}
+    for code, value in pairs:  # each spelling raised once: the steady state
+        bound.error(code, value=value)
     error = bound.error
 
     def floor() -> None:
-        for code in codes:
-            table[code]("x")
+        for code, value in pairs:
+            table[code](value)
 
     def raises() -> None:
-        for code in codes:
-            error(code, value="x")
+        for code, value in pairs:
+            error(code, value=value)
 
     base, took = _pair(floor, raises, len(codes), repeat)
     return [

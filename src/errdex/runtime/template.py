@@ -12,7 +12,7 @@ stays readable and the error path never fails.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from typing import Any, NamedTuple
 
 from errdex.model.template import Part, Slot, parse_template
@@ -95,6 +95,48 @@ class Template(NamedTuple):
             self.source,
             ["{" + p.name + "}" if type(p) is Slot and p.name in names else p for p in self.parts],
         )
+
+
+def string_filler(template: Template) -> Callable[[Mapping[str, str]], str]:
+    """Return a function filling ``template`` from parameters known to be short strings.
+
+    The caller has checked that every value is a ``str`` of at most
+    :data:`~errdex.runtime.text.PUBLIC_CAP` characters; a missing name keeps its
+    ``{name}`` text. The result equals :meth:`Template.fill` for such parameters; it is
+    compiled once per template (one or two placeholders unrolled), for the render fast path.
+    """
+    lead, pairs = template.lead, template.pairs
+    if not pairs:
+        return lambda values: lead
+    marks = ["{" + name + "}" for name, _ in pairs]
+    if len(pairs) == 1:
+        ((n1, a1),) = pairs
+        (m1,) = marks
+
+        def fill_one(values: Mapping[str, str]) -> str:
+            return lead + values.get(n1, m1) + a1
+
+        return fill_one
+    if len(pairs) == 2:
+        (n1, a1), (n2, a2) = pairs
+        m1, m2 = marks
+        join = "".join
+
+        def fill_two(values: Mapping[str, str]) -> str:
+            get = values.get
+            return join((lead, get(n1, m1), a1, get(n2, m2), a2))
+
+        return fill_two
+    slots = tuple((name, mark, after) for (name, after), mark in zip(pairs, marks, strict=True))
+
+    def fill_many(values: Mapping[str, str]) -> str:
+        get = values.get
+        out = [lead]
+        for name, mark, after in slots:
+            out += (get(name, mark), after)
+        return "".join(out)
+
+    return fill_many
 
 
 def _assemble(source: str, parts: list[Part]) -> Template:

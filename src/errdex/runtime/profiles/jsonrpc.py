@@ -42,6 +42,7 @@ from errdex.runtime.profiles.common import (
     sub_error_dicts,
 )
 from errdex.runtime.spec import EntrySpec, Texts
+from errdex.runtime.template import string_filler
 from errdex.runtime.text import PUBLIC_CAP
 
 MEDIA_TYPE = "application/json"
@@ -85,41 +86,57 @@ def fast_jsonrpc(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
 
     It renders an error with nothing but parameters set, and returns None for
     anything else (the full path then renders it); its bytes are the ones orjson
-    writes for the whole response."""
+    writes for the whole response. Parameters that are all short strings (the
+    common case) are filled by a template compiled for them and dumped as they are."""
     status = spec.jsonrpc_status
     hdrs = fast_headers(cls, MEDIA_TYPE, texts)
     head = b'{"jsonrpc":"2.0","error":{"code":' + dumps(spec.jsonrpc_code) + b',"message":'
     data_head = _data_head(cls, spec)
     # Without parameters, data names the entry unless the wire code alone does.
-    no_params = b"" if spec.jsonrpc_bare else b',"data":' + dumps(data_head)
+    no_params = (b"" if spec.jsonrpc_bare else b',"data":' + dumps(data_head)) + b'},"id":'
     params_open = b',"data":' + dumps(data_head)[:-1] + b',"params":'
-    static = spec.static_message if texts is None else texts.template.static
+    template = spec.public if texts is None else texts.public
+    static = template.static
     message = dump_value(static) if static is not None else None
-    fill = spec.public.fill if texts is None else texts.public.fill
+    fill, fill_strings = template.fill, string_filler(template)
+    private = bool(spec.private)
     slot = single_slot(spec, texts)
     if slot is not None:  # "lead{name}after": the value's escaped bytes go in twice
         name, lead, after = slot
         before_value = head + b'"' + lead
         between = after + b'"' + params_open + b"{" + dumps(name) + b':"'
+    join = b"".join
 
     def render_fast(error: Error, id: Any) -> Rendered | None:
         params = error.params
-        try:  # TypeError: orjson refuses a value (lone surrogate, huge int): full path
+        try:  # TypeError: orjson refuses a value (lone surrogate, huge int, key): full path
             id_bytes = b"null}" if id is None else _orjson_dumps(id) + b"}"
-            if slot is not None and len(params) == 1:
-                value = params.get(name)
-                if type(value) is str and len(value) <= PUBLIC_CAP:
-                    text = _orjson_dumps(value)[1:-1]
-                    body = b"".join((before_value, text, between, text, b'"}}},"id":', id_bytes))
-                    return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
-            text_bytes = message if message is not None else _orjson_dumps(fill(params))
+            if not params:
+                text = message if message is not None else _orjson_dumps(fill(params))
+                body = join((head, text, no_params, id_bytes))
+                return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+            if not private:
+                for value in params.values():
+                    if type(value) is not str or len(value) > PUBLIC_CAP:
+                        break
+                else:  # every value a short string: dumped as it is
+                    if slot is not None and len(params) == 1:
+                        value = params.get(name)
+                        if value is not None:
+                            text = _orjson_dumps(value)[1:-1]
+                            pieces = (before_value, text, between, text, b'"}}},"id":', id_bytes)
+                            return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
+                    text = message if message is not None else _orjson_dumps(fill_strings(params))
+                    pieces = (head, text, params_open, _orjson_dumps(params), b'}},"id":', id_bytes)
+                    return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
+            text = message if message is not None else _orjson_dumps(fill(params))
         except TypeError:
             return None
-        found = params_bytes(error, spec) if params else None
+        found = params_bytes(error, spec)
         if found is None:
-            body = b"".join((head, text_bytes, no_params, b'},"id":', id_bytes))
+            body = join((head, text, no_params, id_bytes))
         else:
-            body = b"".join((head, text_bytes, params_open, found, b'}},"id":', id_bytes))
+            body = join((head, text, params_open, found, b'}},"id":', id_bytes))
         return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
 
     return render_fast

@@ -28,6 +28,7 @@ from errdex.runtime.profiles.common import (
     sub_error_dicts,
 )
 from errdex.runtime.spec import EntrySpec, Texts
+from errdex.runtime.template import string_filler
 from errdex.runtime.text import PUBLIC_CAP, safe_str
 
 MEDIA_TYPE = "application/problem+json"
@@ -59,7 +60,8 @@ def fast_problem(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
 
     It renders an error with nothing but parameters set, and returns None for
     anything else (the full path then renders it); its bytes are the ones orjson
-    writes for the whole document."""
+    writes for the whole document. Parameters that are all short strings (the
+    common case) are filled by a template compiled for them and dumped as they are."""
     status = cls.status
     title = spec.title if texts is None or spec.type_url == "about:blank" else texts.title
     head = dumps({"type": spec.type_url, "title": title, "status": status})
@@ -67,15 +69,18 @@ def fast_problem(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
     members = dumps(_class_members(cls, spec))
     tail = b"," + members[1:-1] if len(members) > 2 else b""
     closed = tail + b"}"
+    params_key = tail + b',"params":'
     hdrs = fast_headers(cls, MEDIA_TYPE, texts)
-    static = spec.static_message if texts is None else texts.template.static
+    template = spec.public if texts is None else texts.public
+    static = template.static
     detail = dump_value(static) if static is not None else None
     whole = (
         None
         if detail is None
         else _new(Rendered, (status, hdrs, head + detail + closed, MEDIA_TYPE))
     )
-    fill = spec.public.fill if texts is None else texts.public.fill
+    fill, fill_strings = template.fill, string_filler(template)
+    private = bool(spec.private)
     slot = single_slot(spec, texts)
     if slot is not None:  # "lead{name}after": the value's escaped bytes go in twice
         name, lead, after = slot
@@ -83,38 +88,43 @@ def fast_problem(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
         after_value = after + b'"'
         params_open = tail + b',"params":{' + dumps(name) + b':"'
         no_id = after_value + params_open
+    join = b"".join
 
     def render_fast(error: Error, id: Any) -> Rendered | None:
         params = error.params
-        try:  # TypeError: orjson refuses a value (lone surrogate, huge int): full path
-            inst = None if id is None else _orjson_dumps(id if type(id) is str else instance(id))
-            if slot is not None and len(params) == 1:
-                value = params.get(name)
-                if type(value) is str and len(value) <= PUBLIC_CAP:
-                    text = _orjson_dumps(value)[1:-1]
-                    if inst is None:
-                        body = b"".join((before_value, text, no_id, text, b'"}}'))
-                    else:
-                        pieces = (before_value, text, after_value, b',"instance":', inst)
-                        body = b"".join((*pieces, params_open, text, b'"}}'))
+        if not params and id is None and whole is not None:
+            return whole
+        try:  # TypeError: orjson refuses a value (lone surrogate, huge int, key): full path
+            inst = b"" if id is None else b',"instance":' + _orjson_dumps(instance(id))
+            if params and not private:
+                for value in params.values():
+                    if type(value) is not str or len(value) > PUBLIC_CAP:
+                        break
+                else:  # every value a short string: dumped as it is
+                    if slot is not None and len(params) == 1:
+                        value = params.get(name)
+                        if value is not None:
+                            text = _orjson_dumps(value)[1:-1]
+                            if id is None:
+                                body = join((before_value, text, no_id, text, b'"}}'))
+                            else:
+                                pieces = (before_value, text, after_value, inst, params_open)
+                                body = join((*pieces, text, b'"}}'))
+                            return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+                    message = detail if detail is not None else _orjson_dumps(fill_strings(params))
+                    body = join((head, message, inst, params_key, _orjson_dumps(params), b"}"))
                     return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
             message = detail if detail is not None else _orjson_dumps(fill(params))
         except TypeError:
             return None
-        if inst is None and not params and whole is not None:
-            return whole
-        parts = [head, message]
-        if inst is not None:
-            parts += (b',"instance":', inst)
-        if params:
-            parts.append(tail)
-            found = params_bytes(error, spec)
-            if found is not None:
-                parts += (b',"params":', found)
-            parts.append(b"}")
+        if not params:
+            return _new(Rendered, (status, hdrs, join((head, message, inst, closed)), MEDIA_TYPE))
+        found = params_bytes(error, spec)
+        if found is None:
+            body = join((head, message, inst, closed))
         else:
-            parts.append(closed)
-        return _new(Rendered, (status, hdrs, b"".join(parts), MEDIA_TYPE))
+            body = join((head, message, inst, params_key, found, b"}"))
+        return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
 
     return render_fast
 
