@@ -20,7 +20,9 @@ MyST export writes it). Inside a section:
   (AWS API references): one entry each (:mod:`.boldblocks`);
 - other prose: the section's description. A code fence with no caption is an
   example of the code before it (reported as a guess) when it sits in that
-  code's section or below it; elsewhere it is reported, not attached.
+  code's section or below it, or, when it shows a response (JSON, a data
+  language), in a sibling section (ZAN's ``### 响应示例``); elsewhere it is
+  reported, not attached (a C++ program under CANN's ``## 调用示例``).
 
 Everything else — a table without a code column, a row whose code is a range,
 an unknown directive — is reported with its line.
@@ -114,6 +116,20 @@ class _Node:
         while node is not None:
             depth, node = depth + 1, node.parent
         return depth
+
+
+_RESPONSE_LANGS = frozenset(
+    {"", "json", "jsonc", "json5", "javascript", "js", "http", "text", "txt", "xml", "yaml", "yml"}
+)
+"""Fence languages a response body is written in (ZAN's 响应示例 blocks are ``javascript``)."""
+
+
+def _response_like(info: str, body: str) -> bool:
+    """A fence that shows a response: written in a data language, or a JSON body."""
+    lang = info.split()[0].lower() if info.split() else ""
+    if lang in _RESPONSE_LANGS:
+        return True
+    return body.lstrip()[:1] in ("{", "[")
 
 
 def _within(node: _Node, home: _Node) -> bool:
@@ -441,7 +457,8 @@ class _Reader:
             entry = self.draft.entries[-1]
             node = self.node
             home = self.places[-1] if len(self.places) == len(self.draft.entries) else node
-            if not _within(node, home):
+            beside = home.parent is not None and _within(node, home.parent)
+            if not (_within(node, home) or (beside and _response_like(info, body))):
                 # a program under "调用示例" after another function's error table is
                 # an example of the API, not of the last error code read
                 self.draft.unplaced(
