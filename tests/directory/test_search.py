@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from errdex.directory import Registry
-from errdex.directory.search import EXACT_SCORE, SNIPPET_CHARS
+from errdex.directory.search import EXACT_SCORE, SNIPPET_CHARS, Filters
 from errdex.directory.tokenize import MAX_QUERY_CHARS
 
 
@@ -215,3 +216,51 @@ def test_total_counts_every_match_and_ranks_over_all_of_them(tmp_path: Path) -> 
     result = Registry.from_paths([tmp_path / "wide.json"]).search("quota exceeded", limit=3)
     assert result.total == 700 and result.total_exact
     assert result.hits[0].entry.code == 700  # last in catalog order, first by its title
+
+
+def _common_words_registry() -> Registry:
+    """Entries whose words are nearly all in most entries (BM25 weighs them zero), some with
+    titles that say the query exactly, or start with it."""
+    from errdex.io import reads
+
+    rows = []
+    for i in range(240):
+        title = {0: 'title = "Request again"\n', 1: 'title = "Request again later"\n'}.get(
+            i % 7, ""
+        )
+        rows.append(
+            f"[[errors]]\ncode = {1000 + i}\n{title}"
+            f'message = "The request {["token", "quota", "window"][i % 3]} is not valid."\n'
+            f'solution = "{"Send the request again." if i % 5 else "Again, send a request."}"\n'
+            f"http_status = {400 + i % 3}\n"
+        )
+    catalog, problems = reads('[catalog]\nid = "common"\n\n' + "\n".join(rows))
+    assert catalog is not None and not problems
+    return Registry([catalog])
+
+
+@pytest.mark.parametrize("query", ["request again", "request", "again request", "send the req"])
+def test_common_word_queries_page_exactly_as_ranking_every_match(query: str) -> None:
+    registry = _common_words_registry()
+    index = registry.index
+    calls: list[int] = []
+    fast_path = index._tiers_then_rowid
+
+    def counted(*args: object) -> list[tuple[int, float]]:
+        calls.append(1)
+        return fast_path(*args)  # type: ignore[arg-type]
+
+    index._tiers_then_rowid = counted  # type: ignore[method-assign]
+    for filters in (Filters(), Filters(http_status=401)):
+        for offset, limit in ((0, 20), (3, 7), (30, 50), (200, 60)):
+            fast = index.search(query, filters, limit=limit, offset=offset)
+            index.reference_order = True
+            try:
+                slow = index.search(query, filters, limit=limit, offset=offset)
+            finally:
+                index.reference_order = False
+            assert [(h.rowid, h.score) for h in fast.hits] == [
+                (h.rowid, h.score) for h in slow.hits
+            ], (query, filters, offset)
+            assert fast.total == slow.total
+    assert calls, "every word of these queries is common: the fast path must be taken"

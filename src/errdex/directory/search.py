@@ -495,6 +495,10 @@ class SearchIndex:
         # BM25 gives a word in more than half of the entries no weight (FTS5 clamps its
         # IDF to 1e-6): when every word is that common, scores are equal and computing
         # them for every match would only cost time; the order is the tiers, then rowid.
+        if self._all_common(found, completions) and not self.reference_order:
+            return self._tiers_then_rowid(
+                words, facets, span, skip, key, phrase, limit, offset
+            ), total
         score = "" if self._all_common(found, completions) else f" - bm25(f, {WEIGHT_ARGS})"
         rows = db.execute(
             f"SELECT rowid, {bonus}{score} AS s FROM f WHERE {where} "
@@ -502,6 +506,81 @@ class SearchIndex:
             [*tier_params, *params, limit, offset],
         )
         return [(r, s) for r, s in rows], total
+
+    reference_order = False
+    """Rank every match in one SQL statement even when every word is common (tests compare
+    :meth:`_tiers_then_rowid` with it)."""
+
+    def _tiers_then_rowid(
+        self,
+        words: str,
+        facets: str,
+        span: tuple[int, int],
+        skip: set[int],
+        key: str,
+        phrase: str | None,
+        limit: int,
+        offset: int,
+    ) -> list[tuple[int, float]]:
+        """The page ``[offset, offset + limit)`` of matches ordered by tier bonus, then rowid,
+        for queries whose every word is common (no BM25), without testing the phrase on
+        every match: the few matches with a title tier (their keys name them), ordered by
+        their bonus, then the matches holding the phrase, then the rest, both by rowid —
+        FTS5 walks those in rowid order and stops at the page's end.
+        """
+        db = self._db
+        want = offset + limit
+        matched = f"({words}) AND {facets}" if facets else f"({words})"
+        exclude = set(skip)
+        titled: list[tuple[int, float]] = []
+        upper = key + " \U0010ffff"
+        candidates = [
+            r
+            for (r,) in db.execute(
+                "SELECT DISTINCT doc FROM k WHERE (key = ? OR (key > ? AND key < ?)) "
+                "AND doc BETWEEN ? AND ?",
+                (key, key + " ", upper, *span),
+            )
+            if r not in exclude
+        ]
+        if candidates:
+            listed = ", ".join(str(r) for r in candidates)
+            phrase_rows: set[int] = set()
+            if phrase:
+                phrase_rows = {
+                    r
+                    for (r,) in db.execute(
+                        f"SELECT rowid FROM f WHERE f MATCH ? AND rowid IN ({listed})",
+                        (f"{matched} AND {phrase}",),
+                    )
+                }
+            for r, exact, starts in db.execute(
+                "SELECT rowid, rowid IN (SELECT doc FROM k WHERE key = ?), "
+                "rowid IN (SELECT doc FROM k WHERE key > ? AND key < ?) "
+                f"FROM f WHERE f MATCH ? AND rowid IN ({listed})",
+                (key, key + " ", upper, matched),
+            ):
+                bonus = TIERS[0] * exact + TIERS[1] * starts + TIERS[2] * (r in phrase_rows)
+                titled.append((r, float(bonus)))
+            titled.sort(key=lambda rs: (-rs[1], rs[0]))
+            exclude.update(r for r, _ in titled)
+        out = titled[:want]
+        not_in = (
+            f" AND rowid NOT IN ({', '.join(str(r) for r in sorted(exclude))})" if exclude else ""
+        )
+        segments = [(f"{matched} AND {phrase}", TIERS[2]), (f"{matched} NOT {phrase}", 0.0)]
+        for expression, bonus in segments if phrase else [(matched, 0.0)]:
+            if len(out) >= want:
+                break
+            out += [
+                (r, bonus)
+                for (r,) in db.execute(
+                    f"SELECT rowid FROM f WHERE f MATCH ? AND rowid BETWEEN ? AND ?{not_in} "
+                    "ORDER BY rowid LIMIT ?",
+                    (expression, *span, want - len(out)),
+                )
+            ]
+        return out[offset:want]
 
     def _all_common(self, found: list[tokenize.Term], completions: list[str] | None) -> bool:
         """Whether every term is in more than half of the entries (BM25 weighs none of them)."""
