@@ -91,7 +91,7 @@ def _edge_lines(block: bytes, first: int, last: int) -> tuple[slice | None, slic
     """The first and the last line of ``block[first:last]`` that are not blank (a run of
     blank lines costs a C-speed strip, never a Python loop per line)."""
     for width in (4096, last - first):
-        part = block[first : first + width]
+        part = block[first : min(last, first + width)]
         kept = part.lstrip(BLANK)
         if kept:
             begin = first + len(part) - len(kept)
