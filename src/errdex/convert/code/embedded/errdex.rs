@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 const PUBLIC_CAP: usize = 256;
@@ -130,6 +131,10 @@ pub struct Entry {
     rpc_bare: bool,
     ambiguous: bool,
     type_url: &'static str,
+    /// The problem body up to its detail, as JSON: `{"type":…,"title":…,"status":N,"detail":`.
+    problem_head: &'static str,
+    /// The problem `code` and `name` members, as JSON: `,"code":…,"name":…`.
+    problem_ids: &'static str,
     title: &'static str,
     reason: &'static str,
     google: &'static str,
@@ -493,10 +498,37 @@ fn param<'a>(params: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
     params.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
+/// Pushes `text` capped at `limit` characters (what `cap_text` returns, without a copy).
+fn push_capped(out: &mut String, text: &str, limit: usize) {
+    if text.len() <= limit || text.chars().count() <= limit {
+        out.push_str(text);
+    } else {
+        out.extend(text.chars().take(limit.saturating_sub(1)));
+        out.push('…');
+    }
+}
+
+/// Pushes what `show` returns.
+fn show_into(out: &mut String, name: &str, v: Option<&Value>) {
+    match v {
+        None | Some(Value::Null) => {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
+        }
+        Some(Value::Str(s)) => push_capped(out, s, PUBLIC_CAP),
+        Some(Value::Int(n)) => {
+            let _ = write!(out, "{n}");
+        }
+        Some(v) => push_capped(out, &value_text(v), PUBLIC_CAP),
+    }
+}
+
 fn fill(t: &Texts, params: &[(String, Value)]) -> String {
-    let mut text = t.lead.to_string();
+    let mut text = String::with_capacity(t.lead.len() + 32 * t.pairs.len());
+    text.push_str(t.lead);
     for (name, after) in t.pairs {
-        text.push_str(&show(name, param(params, name)));
+        show_into(&mut text, name, param(params, name));
         text.push_str(after);
     }
     text
@@ -550,9 +582,32 @@ fn public_params(err: &Error) -> Vec<(String, Value)> {
 
 // -- JSON ------------------------------------------------------------------------
 
+/// Whether JSON must escape a byte of `s` (a control character, `"` or `\\`),
+/// eight bytes at a time.
+fn needs_escape(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = s.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let slash = x ^ (ONES * u64::from(b'\\'));
+        // a byte below 0x20, or one equal to '"' or '\\' (zero after the xor): the
+        // "has a byte less than n" and "has a zero byte" bit tricks, exact for n <= 128
+        let below = x.wrapping_sub(ONES * 0x20) & !x;
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+        if (below | zero(quote) | zero(slash)) & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
 fn write_str(out: &mut String, s: &str) {
     out.push('"');
-    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    if !needs_escape(s.as_bytes()) {
         out.push_str(s);
         out.push('"');
         return;
@@ -579,7 +634,7 @@ fn write_value(out: &mut String, v: &Value) {
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(n) => {
             if *n >= i64::MIN as i128 && *n <= u64::MAX as i128 {
-                out.push_str(&n.to_string())
+                let _ = write!(out, "{n}");
             } else {
                 out.push_str(&json_float(*n as f64))
             }
@@ -1060,12 +1115,24 @@ fn member(k: &str, v: Value) -> (String, Value) {
 }
 
 /// Writes `"key":` (with a comma before every member but the first) into a JSON object.
-fn key(out: &mut String, k: &str) {
+/// Writes the member name `k`, a literal of this file that needs no escaping.
+fn key(out: &mut String, k: &'static str) {
     if !out.ends_with('{') {
         out.push(',');
     }
-    write_str(out, k);
-    out.push(':');
+    out.push('"');
+    out.push_str(k);
+    out.push_str("\":");
+}
+
+/// Whether an error's code is its entry's (then the entry's precomputed JSON serves).
+fn same_code(code: &Option<Value>, entry: &Option<Code>) -> bool {
+    match (code, entry) {
+        (Some(Value::Str(a)), Some(Code::Str(b))) => a == b,
+        (Some(Value::Int(a)), Some(Code::Int(b))) => *a == i128::from(*b),
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 fn render_problem(err: &Error, message: String, t: Option<&Texts>, id: Option<&Value>) -> Rendered {
@@ -1075,26 +1142,35 @@ fn render_problem(err: &Error, message: String, t: Option<&Texts>, id: Option<&V
         _ => entry.title,
     };
     let mut out = String::with_capacity(256);
-    out.push('{');
-    key(&mut out, "type");
-    write_str(&mut out, entry.type_url);
-    key(&mut out, "title");
-    write_str(&mut out, title);
-    key(&mut out, "status");
-    out.push_str(&err.status.to_string());
-    key(&mut out, "detail");
+    let own = err.entry.is_some();
+    if own && title == entry.title && err.status == entry.status {
+        out.push_str(entry.problem_head); // the entry's members, written at generation
+    } else {
+        out.push('{');
+        key(&mut out, "type");
+        write_str(&mut out, entry.type_url);
+        key(&mut out, "title");
+        write_str(&mut out, title);
+        key(&mut out, "status");
+        let _ = write!(out, "{}", err.status);
+        key(&mut out, "detail");
+    }
     write_str(&mut out, &message);
     if let Some(id) = id.filter(|v| **v != Value::Null) {
         key(&mut out, "instance");
         write_str(&mut out, &instance_text(id));
     }
-    if let Some(code) = &err.code {
-        key(&mut out, "code");
-        write_value(&mut out, code);
-    }
-    if let Some(name) = &err.name {
-        key(&mut out, "name");
-        write_str(&mut out, name);
+    if own && same_code(&err.code, &entry.code) && err.name.as_deref() == entry.name {
+        out.push_str(entry.problem_ids);
+    } else {
+        if let Some(code) = &err.code {
+            key(&mut out, "code");
+            write_value(&mut out, code);
+        }
+        if let Some(name) = &err.name {
+            key(&mut out, "name");
+            write_str(&mut out, name);
+        }
     }
     if ambiguous(err) {
         key(&mut out, "space");
@@ -1108,13 +1184,7 @@ fn render_problem(err: &Error, message: String, t: Option<&Texts>, id: Option<&V
         key(&mut out, "retry_after");
         write_value(&mut out, &number(r));
     }
-    if !err.params.is_empty() {
-        let params = public_params(err);
-        if !params.is_empty() {
-            key(&mut out, "params");
-            write_members(&mut out, &params);
-        }
-    }
+    write_public_params(&mut out, err);
     if !err.sub_errors.is_empty() {
         key(&mut out, "errors");
         write_value(&mut out, &sub_errors(err, "detail"));
@@ -1125,6 +1195,40 @@ fn render_problem(err: &Error, message: String, t: Option<&Texts>, id: Option<&V
     }
     out.push('}');
     Rendered { status: err.status, headers: headers(err, t, "application/problem+json"), body: out }
+}
+
+/// Writes the member `"params":{…}` of the public parameters (§4.2), straight from
+/// the error's; nothing when there are none.
+fn write_public_params(out: &mut String, err: &Error) {
+    let ps = &err.params;
+    if ps.iter().enumerate().any(|(i, (k, _))| ps[..i].iter().any(|(j, _)| j == k)) {
+        // a repeated name keeps its first place and its last value
+        let params = public_params(err);
+        if !params.is_empty() {
+            key(out, "params");
+            write_members(out, &params);
+        }
+        return;
+    }
+    let mut first = true;
+    for (k, v) in ps {
+        if is_private(err.entry, k) {
+            continue;
+        }
+        if first {
+            key(out, "params");
+            out.push('{');
+            first = false;
+        } else {
+            out.push(',');
+        }
+        write_str(out, k);
+        out.push(':');
+        write_value(out, &scalar(v, declared(err.entry, k)));
+    }
+    if !first {
+        out.push('}');
+    }
 }
 
 fn write_members(out: &mut String, members: &[(String, Value)]) {
@@ -2093,7 +2197,9 @@ const INTERNAL_CODE: Option<&str> = None;
 static GENERIC: Entry = Entry {
     kind: None, code: None, space: "", module: None, name: None, status: 500, retryable: None,
     retry_after: None, removed: false, key: "", rpc_status: 500, rpc_code: -32603, rpc_known: false,
-    rpc_bare: true, ambiguous: false, type_url: "about:blank", title: "Internal Server Error",
+    rpc_bare: true, ambiguous: false, type_url: "about:blank",
+    problem_head: r#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"#,
+    problem_ids: "", title: "Internal Server Error",
     reason: "CODE_NONE", google: "INTERNAL", http_status: Some(500), params: &[],
     own: Texts { locale: "en", lead: "Internal error", pairs: &[], title: "Internal Server Error", description: None, solution: None },
     texts: &[], matches: &[], head: None, variants: &[], carried: &[],
