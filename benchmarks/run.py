@@ -30,6 +30,7 @@ SUITES = {
     "reality": "bench_reality",
     "services": "bench_services",
     "site": "bench_site",
+    "big": "bench_big",
 }
 """Suite name → module in this folder exposing ``run(quick) -> list[Result]``."""
 

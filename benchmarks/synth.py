@@ -117,3 +117,11 @@ def to_toml(data: dict) -> str:
 def to_json(data: dict) -> str:
     """Write catalog data as JSON text."""
     return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def to_yaml(data: dict) -> str:
+    """Write catalog data as YAML text (block style, keys in the data's order)."""
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False)

@@ -25,6 +25,7 @@ from errdex.io.diagnostic import (
 )
 from errdex.io.entries import bases, build_entries
 from errdex.io.examples import build_verify
+from errdex.io.origins import Origins
 from errdex.io.source import SourceFile
 from errdex.io.validate import Builder, choice_hint, kind_of, retry_conflict
 from errdex.model.catalog import Catalog
@@ -170,7 +171,7 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
 
     # entries
     entries: list[Entry] = []
-    origins: list[tuple[SourceFile, tuple[Any, ...]]] = []
+    origins = Origins()
     for doc in documents:
         if doc.role == "locale":
             continue

@@ -12,6 +12,7 @@ or reordering a field of ``Entry`` needs no change here.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping
 from operator import itemgetter
 from types import MappingProxyType
@@ -20,6 +21,7 @@ from typing import Any
 from errdex.io import spec
 from errdex.io.diagnostic import BAD_REFERENCE, INVALID_VALUE, MISSING_FIELD, WRONG_TYPE
 from errdex.io.examples import build_example
+from errdex.io.origins import Origins
 from errdex.io.source import SourceFile
 from errdex.io.validate import FAST, Builder, bad_code, choice_hint, clean_code, kind_of
 from errdex.io.validate import retry_conflict as _retry_conflict
@@ -210,6 +212,8 @@ class _Plan:
 
 
 _TRANSLATION_KEYS = frozenset(spec.TRANSLATION)
+assert frozenset(Translation._fields) == _TRANSLATION_KEYS
+_STR = frozenset({str})
 assert all(f.kind == "str" for f in spec.TRANSLATION.values())  # what _translations tests
 
 
@@ -222,10 +226,10 @@ def _translations(value: dict[Any, Any]) -> Mapping[str, Translation] | None:
             type(locale) is not str
             or type(texts) is not dict
             or not _TRANSLATION_KEYS.issuperset(texts)
-            or not all(type(v) is str for v in texts.values())
+            or not _STR.issuperset(map(type, texts.values()))
         ):
             return None
-        out[locale] = Translation(**texts)
+        out[locale] = _new_entry(Translation, map(texts.get, Translation._fields))
     return MappingProxyType(out) if out else EMPTY
 
 
@@ -254,12 +258,12 @@ def build_entries(
     by_module: Mapping[str | None, Base],
     by_space: Mapping[str, Base],
     out: list[Entry],
-    origins: list[tuple[SourceFile, tuple[Any, ...]]],
+    origins: Origins,
 ) -> None:
     """Append the entries of ``items`` (the ``errors`` list of ``src``) to ``out``, and where
     each was read to ``origins``; report every problem to ``b`` and leave bad entries out."""
     new = _new_entry
-    kept: list[int] = []
+    dropped: list[int] = []
     plans: dict[tuple[Any, ...], _Plan | None] = {}
     for i, raw in enumerate(items):
         if type(raw) is dict:
@@ -274,18 +278,21 @@ def build_entries(
                 if base is not None:
                     if plan.simple:
                         out.append(new(Entry, plan.getter(vals + base)))
-                        kept.append(i)
                         continue
                     computed = plan.computed(vals)
                     if computed is not None:
                         out.append(new(Entry, plan.getter(vals + computed + base)))
-                        kept.append(i)
                         continue
         entry = _general(b, raw, i, src, file_module, spaces, modules, by_module, by_space)
         if entry is not None:
             out.append(entry)
-            kept.append(i)
-    origins.extend([(src, ("errors", i)) for i in kept])
+        else:
+            dropped.append(i)
+    if dropped:
+        left_out = set(dropped)
+        origins.add(src, array("q", (i for i in range(len(items)) if i not in left_out)))
+    else:
+        origins.add(src, range(len(items)))
 
 
 _UNSEEN: Any = object()

@@ -104,7 +104,7 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
             data = toml_parse.loads(text)
     except DuplicateKey as exc:
         return None, _duplicate(exc, source)
-    except toml_parse.DecodeError as exc:
+    except toml_parse.errors() as exc:
         msg = str(exc)
         pos = (1, 1)
         m = _TOML_POS.search(msg)

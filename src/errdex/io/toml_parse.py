@@ -12,15 +12,23 @@ faster than tomllib.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 TOML_SERIES = "2.3."
 """The tomli versions that read exactly what tomllib reads."""
 
+Parser = Callable[[str], dict[str, Any]]
 
-def _pick() -> tuple[Callable[[str], dict[str, Any]], tuple[type[Exception], ...]]:
+
+@cache
+def parser() -> tuple[Parser, tuple[type[Exception], ...]]:
+    """``(loads, errors)``: the parser to use and the exceptions it raises for invalid TOML
+    (each worded as tomllib words it, ``"... (at line L, column C)"``). Picked on first
+    use, so that reading JSON or YAML imports neither."""
+    import tomllib
+
     try:
         import tomli
         import tomli._parser
@@ -32,6 +40,11 @@ def _pick() -> tuple[Callable[[str], dict[str, Any]], tuple[type[Exception], ...
     return tomllib.loads, (tomllib.TOMLDecodeError,)
 
 
-loads, DecodeError = _pick()
-"""``loads(text) -> dict`` and the exceptions it raises for invalid TOML (each has
-tomllib's message, ``"... (at line L, column C)"``)."""
+def loads(text: str) -> dict[str, Any]:
+    """Parse TOML ``text`` (raises one of :func:`errors` when it is invalid)."""
+    return parser()[0](text)
+
+
+def errors() -> tuple[type[Exception], ...]:
+    """The exceptions :func:`loads` raises for invalid TOML."""
+    return parser()[1]

@@ -89,7 +89,7 @@ class Catalog:
     scan: Scan
     verify: Verify
     sources: tuple[Any, ...]
-    origins: tuple[Any, ...]
+    origins: Sequence[Any]
 
     def __init__(
         self,
@@ -121,7 +121,8 @@ class Catalog:
         setattr_(self, "scan", scan if scan is not None else Scan())
         setattr_(self, "verify", verify if verify is not None else Verify())
         setattr_(self, "sources", tuple(sources))
-        setattr_(self, "origins", tuple(origins))
+        # an immutable sequence (the io layer's builds origins on access) is kept as it is
+        setattr_(self, "origins", tuple(origins) if isinstance(origins, list) else origins)
         # Indexes keep the FIRST entry of a duplicated code or name: build the
         # dicts from the reversed sequence so earlier entries overwrite later ones.
         rev = entries[::-1]

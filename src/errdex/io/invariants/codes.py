@@ -23,10 +23,10 @@ TOMBSTONE_REUSED = rule("E111")
 def duplicate_codes(ctx: Context) -> Iterator[Diagnostic]:
     """Two entries with one code in one space (a tombstone and its reuse is E111 instead)."""
     entries = ctx.entries
-    pairs = list(
-        zip(map(attrgetter("space"), entries), map(attrgetter("key"), entries), strict=True)
-    )
-    if len(set(pairs)) == len(pairs):
+    if len(set(map(attrgetter("key"), entries))) == len(entries):
+        return  # no code twice at all (a set of codes is cheaper than one of pairs)
+    pairs = zip(map(attrgetter("space"), entries), map(attrgetter("key"), entries), strict=True)
+    if len(set(pairs)) == len(entries):
         return
     seen: dict[tuple[str, Any], int] = {}
     for i, e in enumerate(entries):
@@ -45,7 +45,9 @@ def duplicate_codes(ctx: Context) -> Iterator[Diagnostic]:
 
 def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
     """Two entries with one name (compared case-insensitively, as lookups by name do)."""
-    names = [n for n in map(attrgetter("name"), ctx.entries) if n is not None]
+    names = list(map(attrgetter("name"), ctx.entries))
+    if None in names:
+        names = [n for n in names if n is not None]
     folded = "\0".join(names).casefold().split("\0") if names else []  # one casefold for all
     if len(folded) == len(set(folded)) == len(names):
         return

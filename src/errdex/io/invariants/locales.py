@@ -62,7 +62,8 @@ def locale_tags(ctx: Context) -> Iterator[Diagnostic]:
                 hint=f"rename it, e.g. locales/zh-CN{path.suffix}",
             )
     entries = ctx.entries
-    tags = set(chain.from_iterable(map(attrgetter("translations"), entries)))
+    # entries without translations (an empty mapping, falsy) are skipped in C
+    tags = set(chain.from_iterable(filter(None, map(attrgetter("translations"), entries))))
     tags.update(map(attrgetter("locale"), entries))
     tags.discard(None)
     if all(is_locale_tag(tag) for tag in tags):

@@ -29,6 +29,17 @@ def _outside(value: Any, span: tuple[int, int]) -> bool:
     return type(value) is int and not span[0] <= value <= span[1]
 
 
+def _within(values: set[Any], span: tuple[int, int]) -> bool:
+    """Whether no integer of ``values`` lies outside ``span`` (min and max in C when the
+    values are all integers or all strings, as a catalog's codes are)."""
+    values.discard(None)
+    try:
+        low, high = min(values, default=0), max(values, default=0)
+    except TypeError:  # integers and strings mixed
+        return not any(_outside(v, span) for v in values)
+    return type(low) is not int or (span[0] <= low and high <= span[1])
+
+
 def _what(span: tuple[int, int]) -> str:
     if span == _INT32:
         return "a 32-bit integer (JSON-RPC and google.rpc codes are int32 on the wire)"
@@ -81,10 +92,10 @@ def integer_ranges(ctx: Context) -> Iterator[Diagnostic]:
                     f"write {field} as {_what(span)}",
                 )
     entries = ctx.entries
-    if "jsonrpc" not in kinds.values() and not (
-        any(_outside(k, _SAFE) for k in set(map(attrgetter("key"), entries)))
-        or any(_outside(v, _INT32) for v in set(map(attrgetter("jsonrpc_code"), entries)))
-        or any(_outside(v, _SAFE) for v in set(map(attrgetter("retry_after"), entries)))
+    if "jsonrpc" not in kinds.values() and (
+        _within(set(map(attrgetter("key"), entries)), _SAFE)
+        and _within(set(map(attrgetter("jsonrpc_code"), entries)), _INT32)
+        and _within(set(map(attrgetter("retry_after"), entries)), _SAFE)
     ):
         return  # every entry's integers are in range: no need to look at them one by one
     for i, e in enumerate(entries):

@@ -1,0 +1,64 @@
+"""Where each entry of a catalog was read: ``(source file, ("errors", i))``, made on access.
+
+A catalog records one origin per entry (:meth:`errdex.model.Catalog.origin`).
+Most entries of a file are kept in order, so :class:`Origins` holds, per file,
+the indexes of its ``errors`` list that became entries (a ``range`` when all
+did) instead of two tuples per entry, and builds an origin when one is asked
+for: for a diagnostic, or for ``errdex new`` placing an entry.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:
+    from errdex.io.source import SourceFile
+
+Origin = tuple["SourceFile", tuple[Any, ...]]
+
+
+class Origins(Sequence[Origin]):
+    """The origins of a catalog's entries, in entry order; immutable once the catalog is built."""
+
+    __slots__ = ("_ends", "_runs")
+
+    def __init__(self) -> None:
+        self._runs: list[tuple[SourceFile, Sequence[int]]] = []
+        self._ends: list[int] = []  # entries before the end of each run
+
+    def add(self, source: SourceFile, kept: Sequence[int]) -> None:
+        """Record that the next ``len(kept)`` entries are items ``kept`` of ``source``'s list."""
+        if kept:
+            self._runs.append((source, kept))
+            self._ends.append((self._ends[-1] if self._ends else 0) + len(kept))
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    @overload
+    def __getitem__(self, index: int) -> Origin: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Origin]: ...
+
+    def __getitem__(self, index: int | slice) -> Origin | Sequence[Origin]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("entry index out of range")
+        run = bisect.bisect_right(self._ends, index)
+        source, kept = self._runs[run]
+        start = self._ends[run - 1] if run else 0
+        return source, ("errors", kept[index - start])
+
+    def __iter__(self) -> Iterator[Origin]:
+        for source, kept in self._runs:
+            for i in kept:
+                yield source, ("errors", i)
+
+    def __repr__(self) -> str:
+        return f"<Origins of {len(self)} entries in {len(self._runs)} files>"
