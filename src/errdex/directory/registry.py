@@ -137,6 +137,8 @@ class Registry:
                     by_name.setdefault(entry.name.casefold(), []).append((cid, entry))
         self._by_code = by_code
         self._by_name = by_name
+        self._order = {cid: i for i, cid in enumerate(kept)}
+        """Catalog id → its place in the registry (matches are grouped by it)."""
         self._name_alphabet = "".join(sorted({ch for name in by_name for ch in name}))
         self._index: SearchIndex | None = None
         self._paths: dict[str, list[tuple[str, Entry]]] | None = None
@@ -257,7 +259,7 @@ class Registry:
     def _matches(
         self, found: list[tuple[str, Entry, str]], catalog: str | None, space: str | None
     ) -> list[Match]:
-        order = {cid: i for i, cid in enumerate(self.catalogs)}
+        order = self._order
         seen: set[int] = set()
         out: list[tuple[int, int, Match]] = []
         for n, (cid, entry, how) in enumerate(found):
@@ -400,7 +402,7 @@ class Registry:
         out: list[tuple[str, Entry]] = []
         for name in typo.near(raw.casefold(), self._by_name, self._name_alphabet):
             out += self._by_name[name]
-        order = {cid: i for i, cid in enumerate(self.catalogs)}
+        order = self._order
         out.sort(key=lambda pair: order[pair[0]])
         return out
 

@@ -240,7 +240,8 @@ class Directory:
         return (scope["path"], scope["query_string"], language)
 
     async def api_lookup(self, request: Request) -> Response:
-        key = self._cache_key(request)
+        scope = request.scope
+        key = ("lookup", scope["query_string"])  # a lookup answer is the same in every language
         body = self.cache.get(key)
         if body is not None:
             return Response(body, media_type="application/json")
@@ -252,10 +253,10 @@ class Directory:
         query = self.param(request, "q")
         if not query or not query.strip():
             raise BadRequest(400, "Bad Request", "parameter 'q' (a code or a name) is required")
-        data = self.views.lookup(
-            query, catalog=self.param(request, "catalog"), space=self.param(request, "space")
-        )
-        return json_response(data)
+        params = request.query_params
+        catalog = self.param(request, "catalog") if "catalog" in params else None
+        space = self.param(request, "space") if "space" in params else None
+        return json_response(self.views.lookup(query, catalog=catalog, space=space))
 
     async def api_search(self, request: Request) -> Response:
         key = self._cache_key(request)

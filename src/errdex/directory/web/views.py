@@ -100,13 +100,17 @@ class Views:
         self, catalog_id: str, entry: Entry, locale: str | None = None
     ) -> dict[str, Any]:
         """The short form of an entry used in lists, lookups and search hits (a fresh dict)."""
+        return dict(self._kept_brief(catalog_id, entry, locale))
+
+    def _kept_brief(self, catalog_id: str, entry: Entry, locale: str | None) -> dict[str, Any]:
+        """:meth:`entry_brief`, the kept dict itself (callers copy it before changing it)."""
         key = (id(entry), catalog_id, locale)
         cached = self._briefs.get(key)
         if cached is None:
             cached = self._brief(catalog_id, entry, locale)
             if len(self._briefs) < 500_000:
                 self._briefs[key] = cached
-        return dict(cached)
+        return cached
 
     def _brief(self, catalog_id: str, entry: Entry, locale: str | None) -> dict[str, Any]:
         catalog = self.registry.catalogs[catalog_id]
@@ -229,14 +233,16 @@ class Views:
         return {
             "query": query,
             "total": len(matches),
-            "matches": [{"how": m.how, **self.entry_brief(m.catalog_id, m.entry)} for m in matches],
+            "matches": [
+                {"how": m.how, **self._kept_brief(m.catalog_id, m.entry, None)} for m in matches
+            ],
         }
 
     def hit(self, hit: Hit, locale: str | None = None) -> dict[str, Any]:
         """One search hit as JSON data: the entry's brief form plus score and snippet."""
         snippet = hit.snippet
         return {
-            **self.entry_brief(hit.catalog_id, hit.entry, locale),
+            **self._kept_brief(hit.catalog_id, hit.entry, locale),
             "score": round(hit.score, 4),
             "fields": list(hit.fields),
             "snippet": None
