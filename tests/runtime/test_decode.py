@@ -243,3 +243,55 @@ def test_asgi_style_byte_headers(shop):
     body = render(shop.error("AUTH-ERR-4"), "problem").body
     err = decode(401, [(b"retry-after", b"3")], body, catalog=shop)
     assert err.retry_after == 3
+
+
+# -- now=: the caller's clock for a Retry-After HTTP-date (docs/wire.md §6.5) ----------
+
+NOW = 1_445_412_470  # 2015-10-21 07:27:50 GMT
+DATES = (
+    "Wed, 21 Oct 2015 07:28:00 GMT",  # IMF-fixdate
+    "Wednesday, 21-Oct-15 07:28:00 GMT",  # RFC 850
+    "Wed Oct 21 07:28:00 2015",  # asctime
+)
+
+
+@pytest.mark.parametrize("date", DATES)
+@pytest.mark.parametrize("profile", [*PROFILES, "flat"])
+def test_now_reads_a_retry_after_date_against_the_callers_clock(shop, profile, date):
+    sent = render(shop.error("AUTH-ERR-4", age=1), profile)
+    headers = [*sent.headers, ("Retry-After", date)]
+    for now, wait in ((NOW, 10), (NOW + 0.5, 10), (NOW + 9.5, 1), (NOW + 10, 0), (NOW + 99, 0)):
+        err = decode(503, headers, sent.body, catalog=shop, now=now)
+        assert (err.retryable, err.retry_after) == (True, wait), (now, err.envelope)
+    later = decode(503, headers, sent.body, catalog=shop)  # the real clock: long past
+    assert later.retry_after == 0
+
+
+def test_now_reaches_every_member_of_a_batch_and_leaves_seconds_alone(shop):
+    items = [(shop.error("AUTH-ERR-4", age=1), 1), (shop.error("SYS-ERR-0"), 2)]
+    body = render(items, "jsonrpc").body
+    dated = {"Retry-After": DATES[0]}
+    found = decode_batch(503, dated, body, catalog=shop, now=NOW - 20)
+    assert [e.retry_after for e in found if e is not None] == [30, 30]
+    assert decode(503, {"Retry-After": "7"}, body, catalog=shop, now=0).retry_after == 7
+    html = decode(503, dated, b"<html>busy</html>", catalog=shop, now=NOW)
+    assert html.retry_after == 10  # no envelope: the header still counts
+
+
+@pytest.mark.parametrize(
+    ("now", "error", "words"),
+    [
+        ("1445412470", TypeError, "Unix seconds"),
+        (True, TypeError, "bool"),
+        (None.__class__, TypeError, "type"),
+        (float("nan"), ValueError, "finite"),
+        (float("inf"), ValueError, "finite"),
+        (10**400, ValueError, "finite"),
+    ],
+)
+def test_a_now_that_is_not_a_clock_is_the_callers_error(shop, now, error, words):
+    body = render(shop.error("AUTH-ERR-4", age=1), "problem").body
+    with pytest.raises(error, match=words):
+        decode(401, {}, body, catalog=shop, now=now)
+    with pytest.raises(error, match=words):
+        decode_batch(401, {}, body, catalog=shop, now=now)

@@ -21,6 +21,12 @@ one step per module of :mod:`errdex.runtime.decoding`:
    header or google ``RetryInfo``, then the body's ``retryable``/``retry_after``
    members, then the matched variant and the entry, then the HTTP class.
 
+The envelopes errdex renders (problem+json, JSON-RPC naming a catalog code) take a
+fast path (:mod:`~errdex.runtime.decoding.fast`) with the same result.
+
+``now=`` (Unix seconds) is the clock a ``Retry-After`` HTTP-date is read against,
+so that the hint is reproducible (tests, replayed logs); by default, the real clock.
+
 Never raises on bad input: an unparseable body gives an error whose ``raw`` is
 the (capped) text. Re-raised, a decoded 5xx sends only catalog text
 (see :mod:`~errdex.runtime.hygiene`).
@@ -30,13 +36,20 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from errdex.model import Catalog
 from errdex.runtime.decoding.build import build_error
 from errdex.runtime.decoding.envelope import UNPARSED, Headers, header_map, parse_body, recognise
+from errdex.runtime.decoding.fast import decode_dict
 from errdex.runtime.decoding.index import DecodeIndex
 from errdex.runtime.decoding.match import find_entry
 from errdex.runtime.errors import Error
+from errdex.runtime.retry import check_now
 from errdex.runtime.state import runtime_of
+
+_loads = orjson.loads
+_JSONDecodeError = orjson.JSONDecodeError
 
 
 def decode_index(catalog: Catalog) -> DecodeIndex:
@@ -52,10 +65,16 @@ def _status(status: Any) -> int | None:
     return status if type(status) is int and 100 <= status <= 599 else None
 
 
-def _decode_one(
-    index: DecodeIndex, status: int | None, hdrs: dict[str, str], body: Any, text: str
+def _pipeline(
+    index: DecodeIndex,
+    status: int | None,
+    hdrs: dict[str, str],
+    body: Any,
+    text: str,
+    now: float | None,
 ) -> Error:
-    wire = recognise(index, status, hdrs, body, text)
+    """The four steps: envelope → entry → error → retry hint."""
+    wire = recognise(index, status, hdrs, body, text, now)
     entry = find_entry(index, wire.fields, wire.status)
     jsonrpc = wire.envelope == "jsonrpc"
     err = build_error(index, entry, wire.fields, wire.status, jsonrpc=jsonrpc, raw=wire.raw)
@@ -63,34 +82,101 @@ def _decode_one(
     return err
 
 
-def decode(status: int | None, headers: Headers, body: Any, *, catalog: Catalog) -> Error:
+def decode(
+    status: int | None,
+    headers: Headers,
+    body: Any,
+    *,
+    catalog: Catalog,
+    now: float | None = None,
+) -> Error:
     """Decode an error response into an :class:`~errdex.runtime.errors.Error` of ``catalog``.
 
     ``body`` is bytes, text, or already parsed JSON. A JSON-RPC batch gives its
-    first error (see :func:`decode_batch` for all). Never raises for bad input.
+    first error (see :func:`decode_batch` for all). ``now`` is the current time in
+    Unix seconds for a ``Retry-After`` HTTP-date (default: the real clock). Never
+    raises for bad input (a ``now`` that is not a finite number is a TypeError or
+    ValueError: the caller's).
     """
-    index = decode_index(catalog)
-    hdrs = header_map(headers)
+    hosted = getattr(catalog, "runtime_state", None)  # decode_index(), one call less
+    index = hosted().decode_index if hosted is not None else None
+    if index is None:
+        index = decode_index(catalog)
+    if now is not None:
+        now = check_now(now)
+    if type(headers) is not dict:  # pairs, a Mapping, an iterator: read them once
+        headers = header_map(headers)
+    kind = type(body)
+    if kind is bytes or kind is str:
+        try:
+            parsed = _loads(body)
+        except _JSONDecodeError:
+            parsed = UNPARSED
+        else:
+            if type(parsed) is dict:
+                found = decode_dict(index, status, headers, parsed, now, True)
+                if found is not None:
+                    return found
+        own = True
+    else:
+        own = not isinstance(body, (dict, list))
+    return _general(index, _status(status), headers, body, now, own)
+
+
+def _general(
+    index: DecodeIndex,
+    status: int | None,
+    headers: Headers,
+    body: Any,
+    now: float | None,
+    own: bool,
+) -> Error:
+    """Every body the fast path did not take: batches, other envelopes, text."""
     parsed, text = parse_body(body)
     if type(parsed) is list:
         for item in parsed:
             if type(item) is dict and "error" in item:
-                return _decode_one(index, _status(status), hdrs, item, "")
+                return _decode_one(index, status, headers, item, "", now, own)
         parsed, text = UNPARSED, ""
-    return _decode_one(index, _status(status), hdrs, parsed, text)
+    return _pipeline(index, status, header_map(headers), parsed, text, now)
+
+
+def _decode_one(
+    index: DecodeIndex,
+    status: int | None,
+    headers: Headers,
+    body: dict[str, Any],
+    text: str,
+    now: float | None,
+    own: bool,
+) -> Error:
+    """One batch member: the fast path when it fits, else the pipeline."""
+    found = decode_dict(index, status, headers, body, now, own)
+    if found is not None:
+        return found
+    return _pipeline(index, status, header_map(headers), body, text, now)
 
 
 def decode_batch(
-    status: int | None, headers: Headers, body: Any, *, catalog: Catalog
+    status: int | None,
+    headers: Headers,
+    body: Any,
+    *,
+    catalog: Catalog,
+    now: float | None = None,
 ) -> list[Error | None]:
-    """Decode a JSON-RPC batch response: one item per response, None for a success."""
+    """Decode a JSON-RPC batch response: one item per response, None for a success.
+    ``now`` as for :func:`decode`."""
     index = decode_index(catalog)
+    if now is not None:
+        now = check_now(now)
     hdrs = header_map(headers)
     parsed, _ = parse_body(body)
     if type(parsed) is not list:
-        return [decode(status, headers, body, catalog=catalog)]
+        return [decode(status, hdrs, body, catalog=catalog, now=now)]
+    own = not isinstance(body, (dict, list))
     return [
-        _decode_one(index, _status(status), hdrs, item, "")
+        _decode_one(index, _status(status), hdrs, item, "", now, own)
         if type(item) is dict and "error" in item
         else None
         for item in parsed

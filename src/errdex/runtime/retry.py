@@ -49,6 +49,26 @@ def parse_retry_after(value: str | None, now: float | None = None) -> int | None
     return max(0, math.ceil(when.timestamp() - current))
 
 
+def check_now(now: object) -> float:
+    """Return the caller's clock ``now`` (Unix seconds: an int or a finite float) as a
+    float; raise TypeError/ValueError naming what is wrong.
+
+    The clock a ``Retry-After`` HTTP-date is read against (``errdex.decode(..., now=...)``)
+    is the caller's argument, not response input: a wrong one is the caller's bug.
+    """
+    if isinstance(now, (int, float)) and not isinstance(now, bool):
+        try:
+            value = float(now)
+        except OverflowError:
+            value = math.inf
+        if math.isfinite(value):
+            return value
+        raise ValueError(f"now must be a finite number of Unix seconds, got {now!r}")
+    raise TypeError(
+        f"now must be Unix seconds (an int or float, e.g. time.time()), got {type(now).__name__}"
+    )
+
+
 def format_duration(seconds: int | float) -> str:
     """Return a protobuf JSON Duration (``"5s"``, ``"1.5s"``) for ``seconds``."""
     if float(seconds).is_integer():

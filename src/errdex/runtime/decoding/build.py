@@ -28,7 +28,7 @@ _new_exception = BaseException.__new__
 _NO_TYPES: Mapping[str, str] = {}
 
 
-def _params(raw: Any, types: Mapping[str, str]) -> dict[str, Any]:
+def params_of(raw: Any, types: Mapping[str, str]) -> dict[str, Any]:
     """The decoded parameters: string keys, values in their declared type when a
     string converts cleanly (google metadata sends every value as a string)."""
     if not isinstance(raw, dict) or not raw:
@@ -126,7 +126,7 @@ def build_error(
         err.status = status
     if message is not None:
         err._message = message
-    err.params = _params(fields.get("params"), types)
+    err.params = params_of(fields.get("params"), types)
     if fields.get("context") is not None:
         err.context = fields["context"]
     err.raw = raw
@@ -134,7 +134,7 @@ def build_error(
     data = fields.get("data")
     subs = fields.get("subs")
     if type(subs) is list and subs:
-        err.sub_errors = _subs(index, err, subs, fields.get("sub_message_key") or "message")
+        err.sub_errors = sub_errors(index, err, subs, fields.get("sub_message_key") or "message")
     elif (
         entry is not None
         and data is not None
@@ -145,7 +145,11 @@ def build_error(
     return err
 
 
-def _subs(index: DecodeIndex, err: Error, subs: list[Any], message_key: str) -> tuple[Error, ...]:
+def sub_errors(
+    index: DecodeIndex, err: Error, subs: list[Any], message_key: str
+) -> tuple[Error, ...]:
+    """The decoded sub-errors of ``err`` (at most :data:`SUB_LIMIT`), looked up first in
+    the spaces ``carried_in`` its space."""
     spec = err._spec
     carried = spec.carried if spec is not None else ()
     decoded = []

@@ -154,17 +154,23 @@ def _no_envelope(index: DecodeIndex, status: int | None, text: str) -> dict[str,
 
 
 def recognise(
-    index: DecodeIndex, status: int | None, hdrs: dict[str, str], body: Any, text: str
+    index: DecodeIndex,
+    status: int | None,
+    hdrs: dict[str, str],
+    body: Any,
+    text: str,
+    now: float | None = None,
 ) -> Wire:
     """Step 1: the fields of one response (``body`` already parsed, ``text`` its text
-    when it is not JSON)."""
+    when it is not JSON); ``now`` (Unix seconds, None: the clock) is the time a
+    ``Retry-After`` HTTP-date is read against."""
     fields: dict[str, Any] | None = None
     envelope = None
     if body is not UNPARSED:
         fields, envelope = read_fields(index, body, hdrs.get("content-type", "").lower())
     if fields is None:
         fields = _no_envelope(index, status, text)
-    fields["header_retry"] = parse_retry_after(hdrs.get("retry-after"))
+    fields["header_retry"] = parse_retry_after(hdrs.get("retry-after"), now)
     body_status = fields.get("status")
     if status is None and type(body_status) is int and 100 <= body_status <= 599:
         status = body_status

@@ -35,6 +35,11 @@ class DecodeIndex:
         for entry in catalog.entries:
             if seen[entry.key] == 1 and type(entry.code) in (int, str):
                 self.unique.setdefault(entry.code, entry)
+        self.fast: dict[Any, Any] = {}
+        """:class:`~errdex.runtime.decoding.fast.Known` by unique code, made on its first decode."""
+        self.fast_rpc: dict[int, Any] = {}
+        """:class:`~errdex.runtime.decoding.fast.Known` by ``id(entry)`` for entries found by
+        their JSON-RPC code (the catalog keeps the entries alive)."""
         self.http_spaces = tuple(s.id for s in catalog.spaces.values() if s.kind == "http")
         """Spaces whose codes are HTTP statuses: a body with no envelope is found by status."""
         self.jsonrpc_space = next(
