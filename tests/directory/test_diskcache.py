@@ -262,3 +262,20 @@ def test_an_unwritable_cache_folder_is_silent(catalogs: Path, tmp_path: Path) ->
     assert isinstance(found, Registry)
     assert found.index.search("rate limit").hits
     assert blocker.read_text() == "not a folder"
+
+
+def test_a_loaded_registry_reads_its_index_from_the_cache(
+    catalogs: Path, cache: IndexCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = Registry.from_paths([catalogs], cache=cache)
+    expected = [(h.catalog_id, h.entry.code, h.score) for h in first.search("rate limit").hits]
+    assert cache.folder.exists() and any(cache.folder.iterdir())
+
+    def no_build(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the index must come from the cache")
+
+    monkeypatch.setattr("errdex.directory.search.SearchIndex.build", no_build)
+    second = Registry.from_paths([catalogs], cache=cache)
+    hits = second.search("rate limit").hits
+    assert [(h.catalog_id, h.entry.code, h.score) for h in hits] == expected
+    assert all(h.entry in second.catalogs[h.catalog_id].entries for h in hits)
