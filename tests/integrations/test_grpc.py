@@ -60,6 +60,8 @@ def _fail(shop: Catalog, request: bytes, context: Any) -> bytes:
         time.sleep(1.0)
     if request == b"abort":
         context.abort(grpc.StatusCode.ALREADY_EXISTS, "the handler's own abort")
+    if request == b"timeout":  # the handler's own work ran out of time
+        raise TimeoutError("db query took 31 s on 10.0.0.7")
     if request == b"foreign":  # a status from a service that knows another catalog
         foreign = status_pb2.Status(code=9, message="Quota rule broken")
         info = json_format.ParseDict(
@@ -76,6 +78,25 @@ def _fail(shop: Catalog, request: bytes, context: Any) -> bytes:
     return b"ok:" + request
 
 
+def _ascii(raw: bytes) -> bytes:
+    raw.decode("ascii")  # b"\xff" fails: a request message that does not deserialize
+    return raw
+
+
+def _order(raw: bytes) -> Any:
+    """A deserializer that validates: a pydantic model read from JSON."""
+    from pydantic import BaseModel, Field
+
+    class Item(BaseModel):
+        qty: int = Field(gt=0)
+
+    class Order(BaseModel):
+        id: str
+        items: list[Item]
+
+    return Order.model_validate_json(raw)
+
+
 class _SyncServer:
     def __init__(self, shop: Catalog) -> None:
         def get(request: bytes, context: Any) -> bytes:
@@ -89,11 +110,21 @@ class _SyncServer:
         def upload(requests: Iterator[bytes], context: Any) -> bytes:
             return _fail(shop, b"".join(requests), context)
 
+        def typed(request: Any, context: Any) -> bytes:
+            return orjson.dumps(request.model_dump())
+
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=4), interceptors=[ErrorInterceptor(shop)]
         )
         handlers = {
             "Get": grpc.unary_unary_rpc_method_handler(get),
+            "Strict": grpc.unary_unary_rpc_method_handler(
+                get, request_deserializer=_ascii, response_serializer=bytes
+            ),
+            "StrictUpload": grpc.stream_unary_rpc_method_handler(
+                upload, request_deserializer=_ascii, response_serializer=bytes
+            ),
+            "Typed": grpc.unary_unary_rpc_method_handler(typed, request_deserializer=_order),
             "Pay": grpc.unary_unary_rpc_method_handler(get),
             "List": grpc.unary_stream_rpc_method_handler(listing),
             "Upload": grpc.stream_unary_rpc_method_handler(upload),
@@ -121,6 +152,14 @@ def channel(server: int) -> Iterator[Any]:
 def _call(channel: Any, request: bytes, **kw: Any) -> Any:
     try:
         channel.unary_unary(METHOD)(request, **kw)
+    except grpc.RpcError as exc:
+        return exc
+    raise AssertionError("the call succeeded")
+
+
+def _call_method(channel: Any, method: str, request: bytes) -> Any:
+    try:
+        channel.unary_unary(method)(request)
     except grpc.RpcError as exc:
         return exc
     raise AssertionError("the call succeeded")
@@ -258,6 +297,115 @@ def test_on_error_hook_sees_each_error(shop: Catalog) -> None:
         server.stop(0)
     ((err, exc),) = seen
     assert err.code == "SHOP-0" and isinstance(exc, RuntimeError)
+
+
+def test_every_error_goes_out_with_catalog_details(shop: Catalog, channel: Any) -> None:
+    """What grpcio would answer itself is a catalog error too (a built-in problem type)."""
+    unknown = _call_method(channel, "/shop.Orders/Nope", b"1")
+    assert unknown.code() is grpc.StatusCode.UNIMPLEMENTED
+    assert unknown.details() == "Not Implemented"
+    info = json_format.MessageToDict(_details(unknown))["details"][0]
+    assert info["metadata"] == {"code": "http-501"} and info["domain"] == "shop"
+    unknown_service = _call_method(channel, "/nobody.Knows/This", b"1")
+    assert unknown_service.code() is grpc.StatusCode.UNIMPLEMENTED
+    late = _call(channel, b"timeout")
+    assert late.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+    assert late.details() == "Gateway Timeout" and "10.0.0.7" not in repr(late.trailing_metadata())
+    assert _details(late).details[0].type_url.endswith("ErrorInfo")
+    undecodable = _call_method(channel, "/shop.Orders/Strict", b"\xff")
+    assert undecodable.code() is grpc.StatusCode.INVALID_ARGUMENT
+    found = json_format.MessageToDict(_details(undecodable))
+    assert found["details"][0]["metadata"] == {"code": "validation-failed"}
+    (bad,) = [d for d in found["details"] if d["@type"].endswith("BadRequest")]
+    assert bad["fieldViolations"] == [
+        {  # the whole message: field "" (proto3 leaves it out of the JSON)
+            "description": "The request message could not be decoded.",
+            "reason": "CODE_UNDECODABLE",
+        }
+    ]
+    assert _call_method(channel, "/shop.Orders/Strict", b"missing").code() is (
+        grpc.StatusCode.NOT_FOUND
+    )
+
+
+def test_a_streamed_request_that_does_not_decode(channel: Any) -> None:
+    upload = channel.stream_unary("/shop.Orders/StrictUpload")
+    assert upload(iter([b"o", b"k"])) == b"ok:ok"
+    with pytest.raises(grpc.RpcError) as caught:
+        upload(iter([b"o", b"\xff"]))
+    assert caught.value.code() is grpc.StatusCode.INVALID_ARGUMENT
+    assert _details(caught.value).details[0].type_url.endswith("ErrorInfo")
+
+
+def test_a_validating_deserializer_gives_one_violation_per_field(channel: Any) -> None:
+    typed = "/shop.Orders/Typed"
+    ok = channel.unary_unary(typed)(b'{"id": "1", "items": [{"qty": 2}]}')
+    assert orjson.loads(ok) == {"id": "1", "items": [{"qty": 2}]}
+    exc = _call_method(channel, typed, b'{"items": [{"qty": 0}]}')
+    assert exc.code() is grpc.StatusCode.INVALID_ARGUMENT
+    (bad,) = [
+        d for d in json_format.MessageToDict(_details(exc))["details"] if "BadRequest" in d["@type"]
+    ]
+    assert [(v["field"], v["reason"]) for v in bad["fieldViolations"]] == [
+        ("id", "CODE_MISSING"),
+        ("items[0].qty", "CODE_GREATER_THAN"),
+    ]
+
+
+def test_a_catalog_names_the_entries_for_grpc_errors(shop: Catalog) -> None:
+    text = SHOP.read_text(encoding="utf-8")
+    own = errdex.loads(
+        text
+        + """
+[[errors]]
+code = "SHOP-8"
+name = "noSuchMethod"
+module = "shop"
+message = "This server has no such method."
+http_status = 501
+
+[[errors]]
+code = "SHOP-9"
+name = "badRequest"
+module = "shop"
+message = "The request is not a valid message."
+http_status = 400
+"""
+    )
+    errors = ErrorInterceptor(own, errors={501: "SHOP-8", "validation": "SHOP-9"})
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2), interceptors=[errors])
+    handler = grpc.unary_unary_rpc_method_handler(lambda req, ctx: req, request_deserializer=_ascii)
+    server.add_generic_rpc_handlers(
+        [grpc.method_handlers_generic_handler("shop.Orders", {"Get": handler})]
+    )
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+            unknown = _call_method(ch, "/shop.Orders/Nope", b"1")
+            bad = _call_method(ch, METHOD, b"\xff")
+    finally:
+        server.stop(0)
+    assert unknown.code() is grpc.StatusCode.UNIMPLEMENTED
+    assert unknown.details() == "This server has no such method."
+    assert bad.code() is grpc.StatusCode.INVALID_ARGUMENT
+    assert bad.details() == "The request is not a valid message."
+    with pytest.raises(LookupError, match="SHOP-77"):
+        ErrorInterceptor(own, errors={501: "SHOP-77"})
+
+
+def test_no_message_goes_out_before_an_error_status(channel: Any) -> None:
+    """Ending a unary call by returning (not by raising grpcio's abort) sends the same
+    frames as ``context.abort``: the status alone — read as a stream, nothing arrives."""
+    got = []
+    with pytest.raises(grpc.RpcError) as caught:
+        for item in channel.unary_stream(METHOD)(b"missing"):
+            got.append(item)
+    assert got == [] and caught.value.code() is grpc.StatusCode.NOT_FOUND
+    with pytest.raises(grpc.RpcError):
+        for item in channel.unary_stream("/shop.Orders/Strict")(b"\xff"):
+            got.append(item)
+    assert got == []
 
 
 # -- client -----------------------------------------------------------------------------
@@ -406,6 +554,18 @@ def test_aio_server_and_client(shop: Catalog) -> None:
                         items.append(item)
                 assert items == [b"first"]
                 assert streamed.value.code() is grpc.StatusCode.UNAVAILABLE
+                with pytest.raises(grpc.aio.AioRpcError) as unknown:
+                    await ch.unary_unary("/shop.Orders/Nope")(b"1")
+                assert unknown.value.code() is grpc.StatusCode.UNIMPLEMENTED
+                assert _details(unknown.value).details[0].type_url.endswith("ErrorInfo")
+                with pytest.raises(grpc.aio.AioRpcError) as late_work:
+                    await ch.unary_unary(METHOD)(b"timeout")
+                assert late_work.value.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+                items = []  # a unary error read as a stream: the status alone, no message
+                with pytest.raises(grpc.aio.AioRpcError):
+                    async for item in ch.unary_stream(METHOD)(b"missing"):
+                        items.append(item)
+                assert items == []
             client = AsyncErrorClientInterceptor(shop)
             async with grpc.aio.insecure_channel(target, interceptors=[client]) as ch:
                 assert await ch.unary_unary(METHOD)(b"2") == b"ok:2"

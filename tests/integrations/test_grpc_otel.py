@@ -1,10 +1,13 @@
-"""gRPC telemetry under the real OpenTelemetry grpc instrumentation: the catalog code is the
-server span's and the counter's ``error.type``, errdex's one exception event (plus the empty
-one the instrumentation records for every aborted RPC), nothing private."""
+"""gRPC telemetry under the real OpenTelemetry grpc instrumentation (``GrpcInstrumentorServer``
+and ``GrpcAioInstrumentorServer``, which put their interceptor first): for every kind of RPC
+and every error — a catalog error, an unexpected exception, a handler's own abort, an unknown
+method, a request that fails to decode — the server span's ``error.type`` is the catalog code,
+it has exactly one exception event, and nothing private is in any attribute or event."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent import futures
 from pathlib import Path
 from typing import Any
@@ -27,55 +30,122 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E4
 from opentelemetry.trace import StatusCode  # noqa: E402
 
 import errdex  # noqa: E402
-from errdex.integrations.grpc import ErrorInterceptor  # noqa: E402
+from errdex.integrations.grpc import DETAILS_KEY, ErrorInterceptor, status_of  # noqa: E402
 from errdex.integrations.otel import COUNTER, ErrorTelemetry  # noqa: E402
+from errdex.model import Catalog  # noqa: E402
 
 SHOP = Path(__file__).resolve().parents[2] / "examples" / "apps" / "shop.toml"
 CARD = "".join(["4111", "-1111" * 3])  # built at run time: no source line has it
+KINDS = ("Get", "List", "Upload", "Chat")  # unary-unary, unary-stream, stream-unary, stream-stream
 
 
-class _Served:
+def _act(cat: Catalog, request: str, context: Any) -> str:
+    if request == "card":
+        raise cat.error("SHOP-2", card=CARD)
+    if request == "boom":
+        raise RuntimeError(f"card {CARD} failed")
+    if request == "abort":
+        context.abort(grpc.StatusCode.ALREADY_EXISTS, "the handler's own abort")
+    if request.isdigit() and request != "1":
+        raise cat.error("SHOP-1", order_id=request)
+    return "ok:" + request
+
+
+async def _async_act(cat: Catalog, request: str, context: Any) -> str:
+    await asyncio.sleep(0)
+    if request == "abort":
+        await context.abort(grpc.StatusCode.ALREADY_EXISTS, "the handler's own abort")
+    return _act(cat, request, context)
+
+
+def _encode(message: str | bytes) -> bytes:
+    # grpc.aio (1.8x) hands a streamed message to the serializer a second time as bytes
+    return message if isinstance(message, bytes) else message.encode()
+
+
+def _decode(raw: bytes) -> str:
+    return raw.decode("ascii")  # b"\xff" fails: a request that does not deserialize
+
+
+def _handlers(cat: Catalog, aio: bool) -> dict[str, Any]:
+    if aio:
+
+        async def get(request: str, context: Any) -> str:
+            return await _async_act(cat, request, context)
+
+        async def listing(request: str, context: Any) -> AsyncIterator[str]:
+            yield "first"
+            yield await _async_act(cat, request, context)
+
+        async def upload(requests: AsyncIterator[str], context: Any) -> str:
+            return await _async_act(cat, "".join([r async for r in requests]), context)
+
+        async def chat(requests: AsyncIterator[str], context: Any) -> AsyncIterator[str]:
+            async for request in requests:
+                yield await _async_act(cat, request, context)
+
+        behaviors: tuple[Any, ...] = (get, listing, upload, chat)
+    else:
+
+        def sync_get(request: str, context: Any) -> str:
+            return _act(cat, request, context)
+
+        def sync_listing(request: str, context: Any) -> Iterator[str]:
+            yield "first"
+            yield _act(cat, request, context)
+
+        def sync_upload(requests: Iterator[str], context: Any) -> str:
+            return _act(cat, "".join(requests), context)
+
+        def sync_chat(requests: Iterator[str], context: Any) -> Iterator[str]:
+            for request in requests:
+                yield _act(cat, request, context)
+
+        behaviors = (sync_get, sync_listing, sync_upload, sync_chat)
+    makers = (
+        grpc.unary_unary_rpc_method_handler,
+        grpc.unary_stream_rpc_method_handler,
+        grpc.stream_unary_rpc_method_handler,
+        grpc.stream_stream_rpc_method_handler,
+    )
+    return {
+        kind: make(behavior, request_deserializer=_decode, response_serializer=_encode)
+        for kind, make, behavior in zip(KINDS, makers, behaviors, strict=True)
+    }
+
+
+def _invoke(channel: Any, kind: str, request: bytes) -> tuple[list[bytes], Any]:
+    """Call ``kind`` with ``request`` (sync channel): the messages received and the error."""
+    method = f"/shop.Orders/{kind}"
+    got: list[bytes] = []
+    try:
+        if kind == "Get":
+            got.append(channel.unary_unary(method)(request))
+        elif kind == "List":
+            got.extend(channel.unary_stream(method)(request))
+        elif kind == "Upload":
+            got.append(channel.stream_unary(method)(iter([request])))
+        else:
+            got.extend(channel.stream_stream(method)(iter([request])))
+    except grpc.RpcError as exc:
+        return got, exc
+    return got, None
+
+
+class _Telemetry:
     def __init__(self) -> None:
         self.spans = InMemorySpanExporter()
-        tracer_provider = TracerProvider()
-        tracer_provider.add_span_processor(SimpleSpanProcessor(self.spans))
+        self.tracer_provider = TracerProvider()
+        self.tracer_provider.add_span_processor(SimpleSpanProcessor(self.spans))
         self.reader = InMemoryMetricReader()
-        telemetry = ErrorTelemetry(
+        self.hook = ErrorTelemetry(
             meter_provider=MeterProvider(metric_readers=[self.reader]), rpc=True
         )
-        cat = errdex.load(SHOP)
 
-        def get(request: bytes, context: Any) -> bytes:
-            if request == b"card":
-                raise cat.error("SHOP-2", card=CARD)
-            if request == b"boom":
-                raise RuntimeError(f"card {CARD} failed")
-            raise cat.error("SHOP-1", order_id=request.decode())
-
-        self.server = grpc.server(
-            futures.ThreadPoolExecutor(max_workers=2),
-            interceptors=[
-                otel_grpc.server_interceptor(tracer_provider=tracer_provider),
-                ErrorInterceptor(cat, on_error=telemetry),
-            ],
-        )
-        self.server.add_generic_rpc_handlers(
-            [
-                grpc.method_handlers_generic_handler(
-                    "shop.Orders", {"Get": grpc.unary_unary_rpc_method_handler(get)}
-                )
-            ]
-        )
-        port = self.server.add_insecure_port("127.0.0.1:0")
-        self.server.start()
-        self.channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-
-    def call(self, request: bytes) -> Any:
-        with pytest.raises(grpc.RpcError) as caught:
-            self.channel.unary_unary("/shop.Orders/Get")(request)
+    def span(self) -> Any:
         (span,) = self.spans.get_finished_spans()
         self.spans.clear()
-        return caught.value, span
+        return span
 
     def points(self) -> list[dict[str, Any]]:
         data = self.reader.get_metrics_data()
@@ -89,55 +159,224 @@ class _Served:
         ]
 
 
+class _SyncService:
+    """A ``grpc.server`` built while ``GrpcInstrumentorServer`` is on (its interceptor first)."""
+
+    def __init__(self, cat: Catalog, telemetry: _Telemetry) -> None:
+        instrumentor = otel_grpc.GrpcInstrumentorServer()
+        instrumentor.instrument(tracer_provider=telemetry.tracer_provider)
+        try:
+            self.server = grpc.server(
+                futures.ThreadPoolExecutor(max_workers=4),
+                interceptors=[ErrorInterceptor(cat, on_error=telemetry.hook)],
+            )
+        finally:
+            instrumentor.uninstrument()
+        self.server.add_generic_rpc_handlers(
+            [grpc.method_handlers_generic_handler("shop.Orders", _handlers(cat, aio=False))]
+        )
+        port = self.server.add_insecure_port("127.0.0.1:0")
+        self.server.start()
+        self.channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+
+    def call(self, kind: str, request: bytes) -> tuple[list[bytes], Any]:
+        return _invoke(self.channel, kind, request)
+
+    def close(self) -> None:
+        self.channel.close()
+        self.server.stop(0)
+
+
+class _AioService:
+    """A ``grpc.aio.server`` built under ``GrpcAioInstrumentorServer``, on its own loop."""
+
+    def __init__(self, cat: Catalog, telemetry: _Telemetry) -> None:
+        self.loop = asyncio.new_event_loop()
+        instrumentor = otel_grpc.GrpcAioInstrumentorServer()
+        instrumentor.instrument(tracer_provider=telemetry.tracer_provider)
+        try:
+            self.server = self.loop.run_until_complete(self._server(cat, telemetry))
+        finally:
+            instrumentor.uninstrument()
+        port = self.server.add_insecure_port("127.0.0.1:0")
+        self.loop.run_until_complete(self.server.start())
+        self.target = f"127.0.0.1:{port}"
+
+    async def _server(self, cat: Catalog, telemetry: _Telemetry) -> Any:
+        server = grpc.aio.server(interceptors=[ErrorInterceptor(cat, on_error=telemetry.hook)])
+        server.add_generic_rpc_handlers(
+            [grpc.method_handlers_generic_handler("shop.Orders", _handlers(cat, aio=True))]
+        )
+        return server
+
+    def call(self, kind: str, request: bytes) -> tuple[list[bytes], Any]:
+        async def go() -> tuple[list[bytes], Any]:
+            method = f"/shop.Orders/{kind}"
+            got: list[bytes] = []
+            async with grpc.aio.insecure_channel(self.target) as ch:
+                try:
+                    if kind == "Get":
+                        got.append(await ch.unary_unary(method)(request))
+                    elif kind == "List":
+                        async for message in ch.unary_stream(method)(request):
+                            got.append(message)
+                    elif kind == "Upload":
+                        got.append(await ch.stream_unary(method)(iter([request])))
+                    else:
+                        async for message in ch.stream_stream(method)(iter([request])):
+                            got.append(message)
+                except grpc.aio.AioRpcError as exc:
+                    return got, exc
+            return got, None
+
+        return self.loop.run_until_complete(go())
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self.server.stop(0))
+        self.loop.close()
+
+
 @pytest.fixture(scope="module")
-def served() -> Iterator[_Served]:
-    running = _Served()
-    yield running
-    running.channel.close()
-    running.server.stop(0)
+def cat() -> Catalog:
+    return errdex.load(SHOP)
 
 
-def test_catalog_code_is_error_type_with_one_exception_event(served: _Served) -> None:
-    exc, span = served.call(b"7")
+@pytest.fixture(scope="module", params=["sync", "aio"])
+def served(request: pytest.FixtureRequest, cat: Catalog) -> Iterator[tuple[Any, _Telemetry]]:
+    telemetry = _Telemetry()
+    make: Callable[..., Any] = _SyncService if request.param == "sync" else _AioService
+    service = make(cat, telemetry)
+    yield service, telemetry
+    service.close()
+
+
+def _text(span: Any) -> str:
+    return repr(dict(span.attributes)) + repr([dict(e.attributes) for e in span.events])
+
+
+def _one_event(span: Any) -> dict[str, Any]:
+    (event,) = span.events  # errdex's: grpcio's abort exception never reaches the span
+    assert event.name == "exception"
+    return dict(event.attributes)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_catalog_error_is_error_type_with_one_exception_event(
+    served: tuple[Any, _Telemetry], cat: Catalog, kind: str
+) -> None:
+    service, telemetry = served
+    got, exc = service.call(kind, b"7")
+    assert got == ([b"first"] if kind == "List" else [])
     assert exc.code() is grpc.StatusCode.NOT_FOUND
+    # the bytes on the wire are the status errdex builds, as they were with context.abort
+    expected = status_of(cat.error("SHOP-1", order_id="7"), cat)
+    assert exc.details() == expected.details
+    assert dict(exc.trailing_metadata())[DETAILS_KEY] == expected.trailing_metadata[0][1]
+    span = telemetry.span()
     assert span.attributes["error.type"] == "SHOP-1"
     assert span.attributes["errdex.code"] == "SHOP-1"
     assert span.attributes["rpc.grpc.status_code"] == grpc.StatusCode.NOT_FOUND.value[0]
-    ours, aborted = span.events  # the instrumentation records grpc's bare abort Exception too
-    assert ours.attributes["exception.message"] == "[SHOP-1] Order 7 does not exist."
-    assert ours.attributes["exception.type"].endswith("orderNotFound")
-    assert aborted.attributes["exception.type"] == "Exception"
-    assert aborted.attributes["exception.message"] == ""
+    event = _one_event(span)
+    assert event["exception.message"] == "[SHOP-1] Order 7 does not exist."
+    assert event["exception.type"].endswith("orderNotFound")
     assert span.status.status_code is not StatusCode.ERROR  # a client's error
     assert {
         "error.type": "SHOP-1",
         "rpc.system": "grpc",
         "rpc.grpc.status_code": 5,
         "errdex.catalog": "shop",
-    } in served.points()
+    } in telemetry.points()
 
 
-def test_private_params_appear_nowhere(served: _Served) -> None:
-    _, span = served.call(b"card")
-    text = repr(dict(span.attributes)) + repr([dict(e.attributes) for e in span.events])
-    assert "1111" not in text and span.attributes["error.type"] == "SHOP-2"
+@pytest.mark.parametrize("kind", KINDS)
+def test_success_has_no_event(served: tuple[Any, _Telemetry], kind: str) -> None:
+    service, telemetry = served
+    got, exc = service.call(kind, b"1")
+    assert exc is None and got[-1] == b"ok:1"
+    span = telemetry.span()
+    assert not span.events and "error.type" not in span.attributes
 
 
-def test_unexpected_exception_is_recorded_once_as_itself(served: _Served) -> None:
-    exc, span = served.call(b"boom")
+@pytest.mark.parametrize("kind", ["Get", "Chat"])
+def test_private_params_appear_nowhere(served: tuple[Any, _Telemetry], kind: str) -> None:
+    service, telemetry = served
+    _, exc = service.call(kind, b"card")
+    assert "1111" not in exc.details() and "1111" not in repr(exc.trailing_metadata())
+    span = telemetry.span()
+    _one_event(span)
+    assert "1111" not in _text(span) and span.attributes["error.type"] == "SHOP-2"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_unexpected_exception_is_recorded_once_as_itself(
+    served: tuple[Any, _Telemetry], kind: str
+) -> None:
+    service, telemetry = served
+    _, exc = service.call(kind, b"boom")
     assert exc.code() is grpc.StatusCode.INTERNAL and "1111" not in exc.details()
-    event, _aborted = span.events
-    assert event.attributes["exception.type"] == "RuntimeError"
+    span = telemetry.span()
+    assert _one_event(span)["exception.type"] == "RuntimeError"
     assert span.attributes["error.type"] == "SHOP-0"
     assert span.status.status_code is StatusCode.ERROR
 
 
-def test_client_records_each_decoded_rpc(served: _Served) -> None:
+@pytest.mark.parametrize("kind", ["Get", "List"])
+def test_a_handlers_own_abort_records_no_empty_event(
+    served: tuple[Any, _Telemetry], kind: str
+) -> None:
+    service, telemetry = served
+    _, exc = service.call(kind, b"abort")
+    assert exc.code() is grpc.StatusCode.ALREADY_EXISTS
+    assert exc.details() == "the handler's own abort"
+    span = telemetry.span()
+    assert not span.events  # not an error errdex answered, and no bare Exception either
+    assert span.attributes["rpc.grpc.status_code"] == grpc.StatusCode.ALREADY_EXISTS.value[0]
+
+
+def test_unknown_method_is_one_event(served: tuple[Any, _Telemetry]) -> None:
+    service, telemetry = served
+    _, exc = _unknown(service)
+    assert exc.code() is grpc.StatusCode.UNIMPLEMENTED
+    span = telemetry.span()
+    assert span.attributes["error.type"] == "http-501"
+    assert span.attributes["rpc.grpc.status_code"] == grpc.StatusCode.UNIMPLEMENTED.value[0]
+    _one_event(span)
+
+
+def _unknown(service: Any) -> tuple[list[bytes], Any]:
+    if isinstance(service, _SyncService):
+        with pytest.raises(grpc.RpcError) as caught:
+            service.channel.unary_unary("/shop.Orders/Nope")(b"1")
+        return [], caught.value
+
+    async def go() -> tuple[list[bytes], Any]:
+        async with grpc.aio.insecure_channel(service.target) as ch:
+            try:
+                await ch.unary_unary("/shop.Orders/Nope")(b"1")
+            except grpc.aio.AioRpcError as exc:
+                return [], exc
+        raise AssertionError("the call succeeded")
+
+    return service.loop.run_until_complete(go())
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_undecodable_request_is_one_event(served: tuple[Any, _Telemetry], kind: str) -> None:
+    service, telemetry = served
+    _, exc = service.call(kind, b"\xff")
+    assert exc.code() is grpc.StatusCode.INVALID_ARGUMENT
+    span = telemetry.span()
+    assert span.attributes["error.type"] == "validation-failed"
+    _one_event(span)
+
+
+def test_client_records_each_decoded_rpc(cat: Catalog) -> None:
     from opentelemetry.trace import SpanKind
 
     from errdex.integrations.grpc_client import ErrorClientInterceptor
     from errdex.integrations.otel import CLIENT_COUNTER, ClientTelemetry
 
+    service = _SyncService(cat, _Telemetry())
     spans = InMemorySpanExporter()
     tracer_provider = TracerProvider()
     tracer_provider.add_span_processor(SimpleSpanProcessor(spans))
@@ -145,13 +384,14 @@ def test_client_records_each_decoded_rpc(served: _Served) -> None:
     telemetry = ClientTelemetry(
         tracer_provider=tracer_provider, meter_provider=MeterProvider(metric_readers=[reader])
     )
-    cat = errdex.load(SHOP)
     channel = grpc.intercept_channel(
-        served.channel, ErrorClientInterceptor(cat, on_decode=telemetry)
+        service.channel, ErrorClientInterceptor(cat, on_decode=telemetry)
     )
-    with pytest.raises(cat.errors["SHOP-1"]):
-        channel.unary_unary("/shop.Orders/Get")(b"7")
-    served.spans.clear()
+    try:
+        with pytest.raises(cat.errors["SHOP-1"]):
+            channel.unary_unary("/shop.Orders/Get")(b"7")
+    finally:
+        service.close()
     (span,) = spans.get_finished_spans()
     assert span.name == "errdex.decode" and span.kind is SpanKind.CLIENT
     assert span.attributes["error.type"] == "SHOP-1"

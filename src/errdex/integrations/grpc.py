@@ -30,6 +30,25 @@ with its traceback on the ``errdex`` logger. A decoded upstream 5xx that a
 handler re-raises sends catalog text only. ``context.abort(...)`` and
 ``context.abort_with_status(...)`` a handler calls itself are left alone.
 
+What grpcio would answer by itself is a catalog error too, chosen as the HTTP
+integrations choose theirs (:class:`errdex.integrations.framework.FrameworkErrors`:
+the entry named in ``errors=``, else the catalog's ``http``-space entry, else a
+built-in problem type):
+
+- a method no service registers: ``501`` (``UNIMPLEMENTED``, built-in ``http-501``);
+- a request message the method's deserializer rejects: ``"validation"`` with
+  status 400 (``INVALID_ARGUMENT``, built-in ``validation-failed``), one field
+  violation per field of a pydantic ``ValidationError``, else one for the message;
+- a ``TimeoutError`` or a downstream ``DEADLINE_EXCEEDED`` the handler lets out:
+  ``504`` (``DEADLINE_EXCEEDED``, built-in ``http-504``). A deadline the *client*
+  set ends the call on the client; nothing the server sends then arrives.
+
+A call ends by returning, never by letting grpcio's abort exception out of the
+handler: the OpenTelemetry grpc instrumentation (installed before this
+interceptor, as ``GrpcInstrumentorServer`` does) then records no empty
+``Exception`` event besides errdex's own. The frames sent are those of
+``context.abort``: the status alone, no message before it.
+
 ``on_error(error, exc)`` is called for every error answered, as in the HTTP
 integrations (``on_error=ErrorTelemetry(rpc=True)`` records it on the current
 span: the grpc instrumentation's server span when it is installed).
@@ -40,7 +59,8 @@ Import this module only with grpcio installed (``pip install 'errdex[grpc]'``).
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from inspect import isasyncgenfunction, iscoroutinefunction
 from typing import Any, NamedTuple
 
@@ -51,9 +71,10 @@ from google.rpc import error_details_pb2, status_pb2  # type: ignore[import-unty
 from grpc import aio
 
 from errdex.integrations.common import OnError, notify
+from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.model import Catalog
 from errdex.model.wire import GOOGLE_CODE_NUMBERS
-from errdex.runtime import BUILTIN, as_error, render
+from errdex.runtime import BUILTIN, Error, as_error, render
 
 DETAILS_KEY = "grpc-status-details-bin"
 """The trailing metadata key of the serialized ``google.rpc.Status`` (grpcio-status's)."""
@@ -133,32 +154,155 @@ def _aborted(exc: BaseException, context: Any) -> bool:
     return False
 
 
-def _abort(context: Any, status: RpcStatus) -> None:
-    """``abort_with_status`` spelled out, so a wrapping context (the OpenTelemetry grpc
-    instrumentation's) sees the code in ``abort``."""
+class RequestNotDecoded(Exception):
+    """Raised inside a call whose request message the method's deserializer rejected
+    (answered as a validation error, never as grpcio's ``INTERNAL``)."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__("the request message could not be decoded")
+        self.cause = cause
+
+
+class _Undecoded:
+    """What the wrapped deserializer returns for bytes the method's own one rejected."""
+
+    __slots__ = ("cause",)
+
+    def __init__(self, cause: BaseException) -> None:
+        self.cause = cause
+
+
+_ENDED = object()
+"""What a guarded sync unary-response call returns once it ended the RPC with a status:
+the wrapped serializer turns it into None, on which grpcio sends the status it was given."""
+
+
+def _decoding(deserializer: Callable[[bytes], Any] | None) -> Callable[[bytes], Any] | None:
+    if deserializer is None:  # raw bytes: nothing can fail
+        return None
+
+    def deserialize(raw: bytes) -> Any:
+        try:
+            return deserializer(raw)
+        except Exception as exc:
+            return _Undecoded(exc)
+
+    return deserialize
+
+
+def _ending(serializer: Callable[[Any], bytes] | None) -> Callable[[Any], Any]:
+    def serialize(response: Any) -> Any:
+        if response is _ENDED:
+            return None
+        return response if serializer is None else serializer(response)
+
+    return serialize
+
+
+def _request(request: Any) -> Any:
+    if type(request) is _Undecoded:
+        raise RequestNotDecoded(request.cause) from request.cause
+    return request
+
+
+def _requests(requests: Iterator[Any]) -> Iterator[Any]:
+    for request in requests:
+        yield _request(request)
+
+
+async def _async_requests(requests: AsyncIterator[Any]) -> AsyncIterator[Any]:
+    async for request in requests:
+        yield _request(request)
+
+
+def _end(context: Any, status: RpcStatus) -> None:
+    """End the call with ``status`` without letting grpcio's abort exception out of the
+    handler: an exception leaving it is recorded by the OpenTelemetry instrumentation's
+    span as an empty ``Exception`` event. The status goes out as ``abort`` sends it."""
     context.set_trailing_metadata(status.trailing_metadata)
-    context.abort(status.code, status.details)
+    try:  # the OpenTelemetry context wrapper sees the code in abort (span status)
+        context.abort(status.code, status.details)
+    except Exception:  # grpcio's own: the status is set; the call must only return now
+        return
+
+
+async def _async_end(context: Any, status: RpcStatus) -> None:
+    """:func:`_end` for an aio context: abort sends the status; grpcio re-raises its
+    ``AbortError`` itself once the handler returned, outside every interceptor."""
+    try:
+        await context.abort(status.code, status.details, status.trailing_metadata)
+    except Exception:  # aio.AbortError
+        return
+
+
+def _deadline(exc: BaseException) -> bool:
+    """Whether ``exc`` says the work ran out of time (a timeout, a downstream deadline)."""
+    if isinstance(exc, TimeoutError):
+        return True
+    if isinstance(exc, grpc.RpcError) and not isinstance(exc, Error):
+        code = getattr(exc, "code", None)
+        try:
+            return callable(code) and code() is grpc.StatusCode.DEADLINE_EXCEEDED
+        except Exception:  # a RpcError raised by hand, no Call
+            return False
+    return False
 
 
 class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: ignore[misc]
-    """A server interceptor (``grpc.server`` and ``grpc.aio.server``) that ends a failed
-    RPC with the catalog error's gRPC status (see the module docstring).
+    """A server interceptor (``grpc.server`` and ``grpc.aio.server``) that ends every
+    failed RPC with a catalog error's gRPC status (see the module docstring).
+
+    ``errors`` names the entries for the errors grpcio would answer itself, as
+    ``errors=`` of the HTTP integrations (:class:`FrameworkErrors`): ``501`` an
+    unknown method, ``"validation"`` a request message that fails to decode, ``504``
+    a deadline the handler ran into; without them the built-in problem types.
 
     There is no ``profile``: gRPC carries google.rpc.Status, the built-in ``"google"``
-    profile (a plain profile a catalog names ``google`` is for its HTTP responses)."""
+    profile (a plain profile a catalog names ``google`` is for its HTTP responses).
+    Install it after the OpenTelemetry interceptor (``GrpcInstrumentorServer`` puts
+    its own first): it then ends calls by returning, and the instrumentation's span
+    records errdex's one exception event only."""
 
-    def __init__(self, catalog: Catalog, *, on_error: OnError | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        on_error: OnError | None = None,
+        errors: Mapping[int | str, Any] | None = None,
+    ) -> None:
         self.catalog = catalog
         self.on_error = on_error
+        self.framework = FrameworkErrors(catalog, errors)
+
+    def error(self, exc: BaseException) -> Error:
+        """The catalog error that answers ``exc`` raised in a call."""
+        if isinstance(exc, RequestNotDecoded):
+            error = self.framework.validation(_fields(exc.cause), exc, status=400)
+            for sub, field in zip(error.sub_errors, _fields(exc.cause), strict=True):
+                sub.params = {**sub.params, "field": _field_path(field.loc)}
+            return error
+        if _deadline(exc):
+            return self.framework.for_status(504, exc)
+        return as_error(exc, self.catalog)
 
     def status(self, exc: BaseException, context: Any) -> RpcStatus:
         """The status for ``exc`` raised in a call (logs an unexpected one, runs ``on_error``)."""
-        error = as_error(exc, self.catalog)
+        error = self.error(exc)
         language = metadata_value(context.invocation_metadata(), LANGUAGE_KEY)
         status = status_of(error, self.catalog, locale=language)
-        if error is not exc or (type(error.status) is int and error.status >= 500):
+        if not isinstance(exc, RequestNotDecoded) and (
+            error is not exc or (type(error.status) is int and error.status >= 500)
+        ):
             logger.error("%s: %s", type(exc).__qualname__, exc, exc_info=exc)
         notify(self.on_error, error, exc)
+        return status
+
+    def unimplemented(self, context: Any) -> RpcStatus:
+        """The status of a call to a method no service registers (``501``: UNIMPLEMENTED)."""
+        error = self.framework.for_status(501)
+        language = metadata_value(context.invocation_metadata(), LANGUAGE_KEY)
+        status = status_of(error, self.catalog, locale=language)
+        notify(self.on_error, error, error)
         return status
 
     def intercept_service(self, continuation: Callable[[Any], Any], details: Any) -> Any:
@@ -166,93 +310,137 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
         handler = continuation(details)
         if isinstance(handler, Awaitable):
             return self._async_service(handler)
+        if handler is None:
+            return grpc.stream_stream_rpc_method_handler(self._unknown)
         return self._wrap(handler)
 
     async def _async_service(self, handler: Awaitable[Any]) -> Any:
-        return self._wrap(await handler)
+        found = await handler
+        if found is None:
+            return grpc.stream_stream_rpc_method_handler(self._async_unknown)
+        return self._wrap(found)
+
+    def _unknown(self, requests: Any, context: Any) -> Iterator[Any]:
+        _end(context, self.unimplemented(context))
+        yield from ()
+
+    async def _async_unknown(self, requests: Any, context: Any) -> AsyncIterator[Any]:
+        await _async_end(context, self.unimplemented(context))
+        return
+        yield  # an async generator: the server reads it as a streaming response
 
     def _wrap(self, handler: Any) -> Any:
-        if handler is None:  # unknown method: grpcio answers UNIMPLEMENTED itself
-            return None
         kinds = (
-            ("unary_unary", grpc.unary_unary_rpc_method_handler, False),
-            ("unary_stream", grpc.unary_stream_rpc_method_handler, True),
-            ("stream_unary", grpc.stream_unary_rpc_method_handler, False),
-            ("stream_stream", grpc.stream_stream_rpc_method_handler, True),
+            ("unary_unary", grpc.unary_unary_rpc_method_handler, False, False),
+            ("unary_stream", grpc.unary_stream_rpc_method_handler, False, True),
+            ("stream_unary", grpc.stream_unary_rpc_method_handler, True, False),
+            ("stream_stream", grpc.stream_stream_rpc_method_handler, True, True),
         )
-        for attr, make, streams in kinds:
+        for attr, make, reads, streams in kinds:
             behavior = getattr(handler, attr)
             if behavior is not None:
+                serializer = handler.response_serializer
                 return make(
-                    self._guard(behavior, streams),
-                    request_deserializer=handler.request_deserializer,
-                    response_serializer=handler.response_serializer,
+                    self._guard(behavior, reads, streams),
+                    request_deserializer=_decoding(handler.request_deserializer),
+                    response_serializer=serializer if streams else _ending(serializer),
                 )
         return handler
 
-    def _guard(self, behavior: Callable[..., Any], streams: bool) -> Callable[..., Any]:
+    def _guard(
+        self, behavior: Callable[..., Any], reads: bool, streams: bool
+    ) -> Callable[..., Any]:
         if iscoroutinefunction(behavior):
-            return self._guard_coroutine(behavior)
+            return self._guard_coroutine(behavior, reads)
         if streams and isasyncgenfunction(behavior):
-            return self._guard_async_stream(behavior)
+            return self._guard_async_stream(behavior, reads)
         if streams:
-            return self._guard_stream(behavior)
-        return self._guard_call(behavior)
+            return self._guard_stream(behavior, reads)
+        return self._guard_call(behavior, reads)
 
-    def _guard_call(self, behavior: Callable[..., Any]) -> Callable[..., Any]:
+    def _fail(self, exc: Exception, context: Any) -> None:
+        if not _aborted(exc, context):  # a handler's own abort: its status is set
+            _end(context, self.status(exc, context))
+
+    async def _async_fail(self, exc: Exception, context: Any) -> None:
+        if not _aborted(exc, context):
+            await _async_end(context, self.status(exc, context))
+
+    def _guard_call(self, behavior: Callable[..., Any], reads: bool) -> Callable[..., Any]:
         def call(request: Any, context: Any) -> Any:
             try:
-                return behavior(request, context)
+                return behavior(_requests(request) if reads else _request(request), context)
             except Exception as exc:
-                if _aborted(exc, context):
-                    raise
-                _abort(context, self.status(exc, context))
+                self._fail(exc, context)
+                return _ENDED
 
         return call
 
-    def _guard_stream(self, behavior: Callable[..., Any]) -> Callable[..., Any]:
+    def _guard_stream(self, behavior: Callable[..., Any], reads: bool) -> Callable[..., Any]:
         def stream(request: Any, context: Any) -> Iterator[Any]:
             try:
-                yield from behavior(request, context)
+                yield from behavior(_requests(request) if reads else _request(request), context)
             except Exception as exc:
-                if _aborted(exc, context):
-                    raise
-                _abort(context, self.status(exc, context))
+                self._fail(exc, context)
 
         return stream
 
-    def _guard_coroutine(self, behavior: Callable[..., Awaitable[Any]]) -> Callable[..., Any]:
+    def _guard_coroutine(
+        self, behavior: Callable[..., Awaitable[Any]], reads: bool
+    ) -> Callable[..., Any]:
         async def call(request: Any, context: Any) -> Any:
             try:
-                return await behavior(request, context)
+                if reads:
+                    return await behavior(_async_requests(request), context)
+                return await behavior(_request(request), context)
             except Exception as exc:
-                if _aborted(exc, context):
-                    raise
-                status = self.status(exc, context)
-                await context.abort(status.code, status.details, status.trailing_metadata)
+                await self._async_fail(exc, context)
+                return None
 
         return call
 
     def _guard_async_stream(
-        self, behavior: Callable[..., AsyncIterator[Any]]
+        self, behavior: Callable[..., AsyncIterator[Any]], reads: bool
     ) -> Callable[..., Any]:
         async def stream(request: Any, context: Any) -> AsyncIterator[Any]:
             try:
-                async for item in behavior(request, context):
+                argument = _async_requests(request) if reads else _request(request)
+                async for item in behavior(argument, context):
                     yield item
             except Exception as exc:
-                if _aborted(exc, context):
-                    raise
-                status = self.status(exc, context)
-                await context.abort(status.code, status.details, status.trailing_metadata)
+                await self._async_fail(exc, context)
 
         return stream
+
+
+def _fields(cause: BaseException) -> list[FieldError]:
+    """The fields of a request that failed to decode: a pydantic ``ValidationError``'s
+    (a deserializer that validates), else one for the whole message."""
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is not None and isinstance(cause, pydantic.ValidationError):
+        return [
+            FieldError(tuple(item.get("loc", ())), item.get("msg", ""), item.get("type", ""))
+            for item in cause.errors(include_url=False)
+        ]
+    return [FieldError((), "The request message could not be decoded.", "undecodable")]
+
+
+def _field_path(loc: Sequence[str | int]) -> str:
+    """A field violation's ``field`` (AIP-193's path): ``("items", 0, "qty")`` → ``items[0].qty``."""
+    path = ""
+    for part in loc:
+        if type(part) is int:
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
 
 
 __all__ = [
     "DETAILS_KEY",
     "LANGUAGE_KEY",
     "ErrorInterceptor",
+    "RequestNotDecoded",
     "RpcStatus",
     "metadata_value",
     "status_of",
