@@ -426,7 +426,7 @@ def _fields(cause: BaseException) -> list[FieldError]:
 
 
 def _field_path(loc: Sequence[str | int]) -> str:
-    """A field violation's ``field`` (AIP-193's path): ``("items", 0, "qty")`` → ``items[0].qty``."""
+    """A field violation's ``field``, AIP-193's path: ``("items", 0, "qty")`` → ``items[0].qty``."""
     path = ""
     for part in loc:
         if type(part) is int:
