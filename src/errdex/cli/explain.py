@@ -21,7 +21,12 @@ from rich.console import Console
 from rich.text import Text
 
 from errdex.cli.output import console, format_option, write_json
-from errdex.cli.registry_option import catalog_path_option, registry_or_exit
+from errdex.cli.registry_option import (
+    catalog_path_option,
+    index_cache,
+    no_cache_option,
+    registry_or_exit,
+)
 from errdex.io.terminal import safe
 
 STATE_STYLES = {
@@ -47,6 +52,7 @@ HOW_NOTES = {
 )
 @format_option
 @catalog_path_option
+@no_cache_option
 def explain(
     code: str,
     catalog_id: str | None,
@@ -54,6 +60,7 @@ def explain(
     locale: str | None,
     output_format: str,
     catalog_paths: tuple[str, ...],
+    no_cache: bool,
 ) -> None:
     """Explain an error CODE (a number, hex, string code or name) from every catalog that has it.
 
@@ -64,7 +71,8 @@ def explain(
 
     if not code.strip():
         raise click.UsageError("CODE is empty: give a code, a hex number or a name (e.g. 1003)")
-    registry = registry_or_exit(catalog_paths, catalog=catalog_id)
+    # an unknown code is answered with search hits: the index comes from the cache
+    registry = registry_or_exit(catalog_paths, catalog=catalog_id, cache=index_cache(no_cache))
     result = run_explain(registry, code, catalog=catalog_id, space=space, locale=locale)
     data = explanation_data(registry, result)
     if output_format == "json":
