@@ -100,6 +100,8 @@ class Judge:
         return "keys " + ", ".join(sorted(shape)) if shape else "not a JSON object"
 
     def judge(self, obs: Observation) -> Judgement:
+        """What ``obs`` is; worked out once per distinct (status, body, code, message,
+        space) while the cache holds it."""
         key = (obs.status, obs.body, obs.code, obs.message, obs.space)
         found = self.cache.get(key)
         if found is None:
