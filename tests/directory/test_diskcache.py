@@ -279,3 +279,19 @@ def test_a_loaded_registry_reads_its_index_from_the_cache(
     hits = second.search("rate limit").hits
     assert [(h.catalog_id, h.entry.code, h.score) for h in hits] == expected
     assert all(h.entry in second.catalogs[h.catalog_id].entries for h in hits)
+
+
+def test_a_folder_others_may_write_to_is_never_used(catalogs: Path, cache: IndexCache) -> None:
+    key = fingerprint([catalogs])
+    assert key is not None
+    db = Registry.from_paths([catalogs]).index.db
+    assert cache.store(key, db) is not None
+    os.chmod(cache.folder, 0o777)
+    try:
+        assert cache.load(key) is None  # someone else may have put it there
+        assert cache.store(key, db) is None
+        assert isinstance(open_search([catalogs], cache=cache), Registry)
+    finally:
+        os.chmod(cache.folder, 0o700)
+    os.chmod(cache.path(key), 0o666)
+    assert cache.load(key) is None

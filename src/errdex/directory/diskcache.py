@@ -24,6 +24,8 @@ Safety:
   it, and the caller builds the index again and stores it.
 - Any failure to read or write the cache (a read-only home, a full disk) is
   silent: the search goes on with an index built in memory.
+- A folder or file that another user owns, or that others may write to, is
+  never used (as ssh treats its files): someone else's index is not read.
 - The folder keeps the :data:`KEEP` most recently used indexes; older ones
   and temporary files left by a crash are removed.
 """
@@ -91,10 +93,23 @@ class IndexCache:
             raise ValueError(f"not an index key: {key!r}")
         return self.folder / f"search-{key}.idx"
 
+    def private(self) -> bool:
+        """Whether the folder is this user's own: owned by them and writable by nobody else
+        (always true where the system has no user ids)."""
+        if not hasattr(os, "getuid"):  # pragma: no cover - Windows
+            return True
+        try:
+            info = os.stat(self.folder)
+        except OSError:
+            return False
+        return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
     def load(self, key: str) -> sqlite3.Connection | None:
         """The database stored under ``key``, checked whole; None when there is none or it
         cannot be used (a bad file is removed)."""
         path = self.path(key)
+        if not self.private():
+            return None
         try:
             fd = os.open(
                 path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -120,6 +135,8 @@ class IndexCache:
         try:
             data = db.serialize()
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not self.private():
+                return None
             fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
                 header = HEADER.pack(
@@ -173,6 +190,8 @@ def _read(fd: int, key: str) -> sqlite3.Connection | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size <= HEADER.size:
             return None
+        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+            return None  # not this user's own file
         with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as mm:
             magic, form, _, length, crc, own = HEADER.unpack_from(mm)
             if (
