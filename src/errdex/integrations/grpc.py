@@ -36,9 +36,10 @@ the entry named in ``errors=``, else the catalog's ``http``-space entry, else a
 built-in problem type):
 
 - a method no service registers: ``501`` (``UNIMPLEMENTED``, built-in ``http-501``);
-- a request message the method's deserializer rejects: ``"validation"`` with
-  status 400 (``INVALID_ARGUMENT``, built-in ``validation-failed``), one field
-  violation per field of a pydantic ``ValidationError``, else one for the message;
+- a request message the method's deserializer rejects, or a pydantic
+  ``ValidationError`` the handler lets out: ``"validation"`` with status 400
+  (``INVALID_ARGUMENT``, built-in ``validation-failed``), one ``BadRequest`` field
+  violation per field of the ``ValidationError``, else one for the whole message;
 - a ``TimeoutError`` or a downstream ``DEADLINE_EXCEEDED`` the handler lets out:
   ``504`` (``DEADLINE_EXCEEDED``, built-in ``http-504``). A deadline the *client*
   set ends the call on the client; nothing the server sends then arrives.
@@ -276,9 +277,10 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
 
     def error(self, exc: BaseException) -> Error:
         """The catalog error that answers ``exc`` raised in a call."""
-        if isinstance(exc, RequestNotDecoded):
-            error = self.framework.validation(_fields(exc.cause), exc, status=400)
-            for sub, field in zip(error.sub_errors, _fields(exc.cause), strict=True):
+        fields = _fields(exc.cause) if isinstance(exc, RequestNotDecoded) else _pydantic(exc)
+        if fields is not None:
+            error = self.framework.validation(fields, exc, status=400)
+            for sub, field in zip(error.sub_errors, fields, strict=True):
                 sub.params = {**sub.params, "field": _field_path(field.loc)}
             return error
         if _deadline(exc):
@@ -290,9 +292,7 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
         error = self.error(exc)
         language = metadata_value(context.invocation_metadata(), LANGUAGE_KEY)
         status = status_of(error, self.catalog, locale=language)
-        if not isinstance(exc, RequestNotDecoded) and (
-            error is not exc or (type(error.status) is int and error.status >= 500)
-        ):
+        if type(error.status) is not int or error.status >= 500:  # a client's error: not logged
             logger.error("%s: %s", type(exc).__qualname__, exc, exc_info=exc)
         notify(self.on_error, error, exc)
         return status
@@ -413,15 +413,23 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
         return stream
 
 
+def _pydantic(exc: BaseException) -> list[FieldError] | None:
+    """The fields of a pydantic ``ValidationError``, else None (pydantic is not imported here)."""
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is None or not isinstance(exc, pydantic.ValidationError):
+        return None
+    return [
+        FieldError(tuple(item.get("loc", ())), item.get("msg", ""), item.get("type", ""))
+        for item in exc.errors(include_url=False)
+    ]
+
+
 def _fields(cause: BaseException) -> list[FieldError]:
     """The fields of a request that failed to decode: a pydantic ``ValidationError``'s
     (a deserializer that validates), else one for the whole message."""
-    pydantic = sys.modules.get("pydantic")
-    if pydantic is not None and isinstance(cause, pydantic.ValidationError):
-        return [
-            FieldError(tuple(item.get("loc", ())), item.get("msg", ""), item.get("type", ""))
-            for item in cause.errors(include_url=False)
-        ]
+    found = _pydantic(cause)
+    if found is not None:
+        return found
     return [FieldError((), "The request message could not be decoded.", "undecodable")]
 
 
