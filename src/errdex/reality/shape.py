@@ -20,9 +20,10 @@ def body_shape(body: Any) -> frozenset[str]:
         body = body[0] if body else None
     if not isinstance(body, dict):
         return frozenset()
-    keys = set()
-    for key, value in body.items():
-        keys.add(str(key))
-        if isinstance(value, dict) and key not in FREE:
-            keys.update(f"{key}.{inner}" for inner in value)
+    nested = [(k, v) for k, v in body.items() if isinstance(v, dict) and k not in FREE]
+    if not nested:  # the common case: one level
+        return frozenset(map(str, body))
+    keys = set(map(str, body))
+    for key, value in nested:
+        keys.update(f"{key}.{inner}" for inner in value)
     return frozenset(keys)
