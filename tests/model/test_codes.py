@@ -80,3 +80,18 @@ def test_sort_key_puts_integers_first_then_strings_in_natural_order() -> None:
         "AUTH-ERR-10",
         "ZETA",
     ]
+
+
+def test_a_digit_string_longer_than_int_reads_is_a_string_code() -> None:
+    # int() stops at 4,300 digits: such a "number" is compared as the string it is
+    long = "9" * 5000
+    assert normalize_code(long) == long
+    assert normalize_code(" 1054 ") == 1054
+
+
+def test_sorting_a_code_with_a_long_run_of_digits_is_linear_and_never_raises() -> None:
+    for code in ("9" * 5000, "A" + "9" * 200_000, "9" * 200_000 + "A"):
+        kind, _, _ = code_sort_key(code)  # a regex search took seconds on these
+        assert kind in (1, 2)
+    assert code_sort_key("ERR-١٢")[:2] == (1, 12)  # digits of other scripts, as before
+    assert sorted(["E10", "E9", "X", 3], key=code_sort_key) == [3, "E9", "E10", "X"]

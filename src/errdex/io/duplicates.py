@@ -5,7 +5,8 @@ nothing; the first value is lost without a trace (TOML's parser refuses such
 a file). :func:`check_json` and the loader of :func:`yaml_loader` turn a
 repeated key into :class:`DuplicateKey`, which :func:`errdex.io.read.parse`
 reports as a syntax error (E001) at the second key, naming the line of the
-first. This module imports nothing of errdex: the YAML reader uses it too.
+first. The YAML loader also bounds integers (:mod:`errdex.io.huge_ints`).
+This module imports no other errdex module: the YAML reader uses it too.
 
 Both are cheap when there is no duplicate. JSON: every key of the text owns
 one ``:`` outside strings, and ``orjson.dumps`` of the parsed value writes one
@@ -24,6 +25,8 @@ import json
 import re
 from functools import cache
 from typing import Any
+
+from errdex.io.huge_ints import bounded_int
 
 
 class DuplicateKey(Exception):
@@ -141,4 +144,5 @@ def yaml_loader() -> Any:
                         raise DuplicateKey(key, mark.line + 1, mark.column + 1, line)
             return mapping
 
+    UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", bounded_int)
     return UniqueKeyLoader

@@ -9,8 +9,10 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from errdex.io.diagnostic import SYNTAX, UNREADABLE, WRONG_TYPE, Diagnostic
+from errdex.io.diagnostic import SYNTAX, UNREADABLE, WRONG_TYPE, Diagnostic, rule
 from errdex.io.source import FORMATS, SourceFile
+
+INTEGER_RANGE = rule("E114")
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
@@ -89,6 +91,7 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
 
     from errdex.io import toml_parse
     from errdex.io.duplicates import DuplicateKey, check_json
+    from errdex.io.huge_ints import HugeInteger, check_toml
 
     try:
         if fmt == "json":
@@ -102,8 +105,11 @@ def parse(text: str, source: SourceFile) -> tuple[dict[str, Any] | None, Diagnos
                 data = {}
         else:
             data = toml_parse.loads(text)
+            check_toml(text, data)
     except DuplicateKey as exc:
         return None, _duplicate(exc, source)
+    except HugeInteger as exc:
+        return None, _huge(exc, source)
     except toml_parse.errors() as exc:
         msg = str(exc)
         pos = (1, 1)
@@ -185,6 +191,20 @@ def _duplicate(exc: Any, source: SourceFile) -> Diagnostic:
         source=source,
         position=(exc.line, exc.col),
         hint="keep one of the two: with both, one value would be lost without a word",
+    )
+
+
+def _huge(exc: Any, source: SourceFile) -> Diagnostic:
+    """The E114 diagnostic of a :class:`~errdex.io.huge_ints.HugeInteger`, at its key."""
+    where: dict[str, Any] = (
+        {"path": exc.path} if exc.line == 0 else {"position": (exc.line, exc.col)}
+    )
+    return Diagnostic(
+        INTEGER_RANGE,
+        f"an integer of {exc.bits} bits: no field of a catalog holds more than 64 bits",
+        source=source,
+        hint="write the number the field means (codes and statuses are small integers)",
+        **where,
     )
 
 

@@ -27,6 +27,7 @@ import yaml
 from yaml import events
 
 from errdex.io.duplicates import yaml_loader
+from errdex.io.huge_ints import bounded_constructor
 
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's loader when PyYAML was built with it, else the pure-Python one."""
@@ -112,7 +113,7 @@ class _Scalars:
         if tag in (_MERGE, _VALUE):
             raise Unusual
         if self.constructor is None:
-            self.constructor = yaml.constructor.SafeConstructor()
+            self.constructor = bounded_constructor()  # integers beyond any range: refused
         node = yaml.ScalarNode(tag, value, ev.start_mark, ev.end_mark, ev.style)
         return self.constructor.construct_object(node, deep=True)
 

@@ -28,7 +28,10 @@ def normalize_code(code: Code) -> Code:
     if type(code) is str:
         text = code.strip()
         if _INT_RE.fullmatch(text):
-            return int(text)
+            try:
+                return int(text)
+            except ValueError:  # more digits than int() reads (sys.get_int_max_str_digits)
+                pass  # no integer code is that long: compare it as the string it is
         return text.upper()
     raise TypeError(f"a code is an integer or a string, not {type(code).__name__}")
 
@@ -53,7 +56,11 @@ def code_sort_key(code: Code) -> tuple[int, int, str]:
     """Sort integers numerically before strings, strings by natural order of their number."""
     if type(code) is int:
         return (0, code, "")
-    match = re.search(r"(\d+)$", code)  # type: ignore[arg-type]
-    if match:
-        return (1, int(match.group(1)), code[: match.start()].upper())  # type: ignore[index]
+    text = str(code)
+    start = len(text.rstrip("0123456789"))  # linear, in C; a regex search is quadratic here
+    while start > 0 and text[start - 1].isdecimal():  # other scripts' digits, as \d matches
+        start -= 1
+    if start < len(text):
+        digits = text[start:][-4000:]  # int() reads at most 4,300 digits
+        return (1, int(digits), text[:start].upper())
     return (2, 0, str(code).upper())
