@@ -68,7 +68,7 @@ def bounded_constructor() -> Any:
     """A PyYAML safe constructor whose ``!!int`` is :func:`bounded_int`."""
     from yaml.constructor import SafeConstructor
 
-    class Bounded(SafeConstructor):  # type: ignore[misc]
+    class Bounded(SafeConstructor):
         pass
 
     Bounded.add_constructor("tag:yaml.org,2002:int", bounded_int)
