@@ -949,6 +949,11 @@ function get(v: unknown, key: string): unknown {
   return isObj(v) && hasOwn.call(v, key) ? v[key] : undefined;
 }
 
+/** `o[key]` when `o` has it as its own member (`get` for a value known to be an object). */
+function own(o: Obj, key: string): unknown {
+  return hasOwn.call(o, key) ? o[key] : undefined;
+}
+
 function isIntValue(v: unknown): v is number {
   return typeof v === "number" && Number.isInteger(v);
 }
@@ -1028,18 +1033,18 @@ function readProblem(body: unknown, contentType: string): Fields | null {
   if (!isObj(body)) return null;
   const isProblem = contentType.startsWith("application/problem+json") || has(body, "detail") || (has(body, "type") && has(body, "title"));
   if (!isProblem || has(body, "error")) return null;
-  const detail = get(body, "detail");
+  const detail = own(body, "detail");
   const f = blank("detail");
-  f.code = get(body, "code");
-  f.space = get(body, "space");
-  f.name = get(body, "name");
-  f.message = detail !== undefined && detail !== null ? detail : get(body, "title");
-  f.status = get(body, "status");
-  f.params = get(body, "params");
-  f.retryable = get(body, "retryable");
-  f.retryAfter = get(body, "retry_after");
-  f.subs = get(body, "errors");
-  f.data = get(body, "data");
+  f.code = own(body, "code");
+  f.space = own(body, "space");
+  f.name = own(body, "name");
+  f.message = detail !== undefined && detail !== null ? detail : own(body, "title");
+  f.status = own(body, "status");
+  f.params = own(body, "params");
+  f.retryable = own(body, "retryable");
+  f.retryAfter = own(body, "retry_after");
+  f.subs = own(body, "errors");
+  f.data = own(body, "data");
   return f;
 }
 
@@ -1321,9 +1326,11 @@ function parseRetryAfter(value: string | undefined, now: number): number | null 
 /** Headers as received: [name, value] pairs, or a record. */
 export type Headers = readonly (readonly [string, string])[] | { readonly [name: string]: string };
 
-function headerMap(h: Headers | undefined): Map<string, string> {
+const NO_HEADERS: ReadonlyMap<string, string> = new Map();
+
+function headerMap(h: Headers | undefined): ReadonlyMap<string, string> {
+  if (h === undefined) return NO_HEADERS;
   const out = new Map<string, string>();
-  if (h === undefined) return out;
   const items: readonly (readonly [string, string])[] = Array.isArray(h)
     ? (h as readonly (readonly [string, string])[])
     : Object.keys(h).map((k): readonly [string, string] => [k, (h as { readonly [name: string]: string })[k] ?? ""]);
@@ -1331,7 +1338,7 @@ function headerMap(h: Headers | undefined): Map<string, string> {
   return out;
 }
 
-function decodeOne(status: number | null, h: Map<string, string>, body: unknown, parsed: boolean, text: string, now: number): CatalogError {
+function decodeOne(status: number | null, h: ReadonlyMap<string, string>, body: unknown, parsed: boolean, text: string, now: number): CatalogError {
   const contentType = (h.get("content-type") ?? "").toLowerCase();
   const header = parseRetryAfter(h.get("retry-after"), now);
   let f: Fields | null = null;
@@ -1400,7 +1407,14 @@ function utf8(bytes: Uint8Array): [string, boolean] {
 }
 
 function parseBody(body: string | Uint8Array): [unknown, boolean, string] {
-  const [text, valid] = typeof body === "string" ? [body, true] : utf8(body);
+  if (typeof body === "string") {
+    try {
+      return [JSON.parse(body), true, ""];
+    } catch {
+      return [undefined, false, capText(body.slice(0, 4096 * 4), 4096)];
+    }
+  }
+  const [text, valid] = utf8(body);
   if (valid) {
     try {
       return [JSON.parse(text), true, ""];
