@@ -235,7 +235,7 @@ def wrk(
     finally:
         os.unlink(script)
     total = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)", out)
-    p99 = re.search(r"99%\s+(\S+)", out)
+    p99 = re.search(r"^\s*99%\s+(\S+)", out, re.MULTILINE)
     if not total or not p99:
         raise RuntimeError(f"cannot read wrk output:\n{out}")
     errors = 0
