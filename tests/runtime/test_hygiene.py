@@ -100,6 +100,7 @@ class BadFloat:
         ({"retry_after": float("nan")}, ValueError, "retry_after"),
         ({"retry_after": float("inf")}, ValueError, "retry_after"),
         ({"retry_after": 10**30}, ValueError, "retry_after"),
+        ({"retry_after": 2**20_000}, ValueError, "retry_after"),  # beyond what repr prints
         ({"retryable": "no"}, TypeError, "retryable"),
         ({"retryable": 0}, TypeError, "retryable"),
         ({"sub_errors": 5}, TypeError, "sub_errors"),

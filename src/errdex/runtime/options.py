@@ -41,7 +41,7 @@ def check_retry_after(value: object) -> int | float | None:
     number = int(value) if isinstance(value, int) else float(value)
     if not (0 <= number <= MAX_RETRY_AFTER) or (type(number) is float and math.isnan(number)):
         raise ValueError(
-            f"retry_after must be between 0 and {MAX_RETRY_AFTER} seconds, not {number!r}"
+            f"retry_after must be between 0 and {MAX_RETRY_AFTER} seconds, not {_show(number)}"
         )
     return number
 
@@ -58,6 +58,6 @@ def _show(value: object) -> str:
     """A short, safe rendering of a rejected value for the message."""
     try:
         text = repr(value) if isinstance(value, (str, int, float)) else ""
-    except Exception:
-        text = ""
+    except Exception:  # an int beyond what repr prints (4,300 digits), a hostile subclass
+        text = f"(an integer of {value.bit_length()} bits)" if type(value) is int else ""
     return safe_str(text, 40)
