@@ -26,6 +26,7 @@ from errdex.integrations.grpc import DETAILS_KEY, ErrorInterceptor, status_of  #
 from errdex.integrations.grpc_client import (  # noqa: E402
     AsyncErrorClientInterceptor,
     ErrorClientInterceptor,
+    async_interceptors,
     decode_rpc_error,
     decode_status,
 )
@@ -37,6 +38,7 @@ METHOD = "/shop.Orders/Get"
 _NUMBERS = {code.name: code.value[0] for code in grpc.StatusCode}
 STREAM = "/shop.Orders/List"
 WRITE = "/shop.Orders/Pay"
+CHAT = "/shop.Orders/Chat"
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +112,10 @@ class _SyncServer:
         def upload(requests: Iterator[bytes], context: Any) -> bytes:
             return _fail(shop, b"".join(requests), context)
 
+        def chat(requests: Iterator[bytes], context: Any) -> Iterator[bytes]:
+            for request in requests:
+                yield _fail(shop, request, context)
+
         def typed(request: Any, context: Any) -> bytes:
             return orjson.dumps(request.model_dump())
 
@@ -128,6 +134,7 @@ class _SyncServer:
             "Pay": grpc.unary_unary_rpc_method_handler(get),
             "List": grpc.unary_stream_rpc_method_handler(listing),
             "Upload": grpc.stream_unary_rpc_method_handler(upload),
+            "Chat": grpc.stream_stream_rpc_method_handler(chat),
         }
         self.server.add_generic_rpc_handlers(
             [grpc.method_handlers_generic_handler("shop.Orders", handlers)]
@@ -427,6 +434,25 @@ def test_client_interceptor_raises_the_catalog_error(shop: Catalog, decoding: An
     assert decoding.unary_unary(METHOD)(b"2") == b"ok:2"
 
 
+def test_client_interceptor_decodes_streaming_responses(shop: Catalog, decoding: Any) -> None:
+    got = []
+    with pytest.raises(shop.errors["SHOP-1"]) as caught:
+        for item in decoding.unary_stream(STREAM)(b"missing"):
+            got.append(item)
+    assert got == [b"first"]  # the responses before the error still arrive
+    assert caught.value.params == {"order_id": "7"}
+    assert caught.value.request.rpc == STREAM and caught.value.__cause__ is caught.value.rpc_error
+    assert list(decoding.unary_stream(STREAM)(b"1")) == [b"first", b"second"]
+    chat = decoding.stream_stream("/shop.Orders/Chat")
+    replies = chat(iter([b"1", b"2", b"busy", b"3"]))
+    assert [next(replies), next(replies)] == [b"ok:1", b"ok:2"]
+    with pytest.raises(shop.errors["SHOP-3"]) as busy:
+        next(replies)
+    assert busy.value.retry_after == 2 and decision_for(busy.value).retry
+    assert replies.code() is grpc.StatusCode.UNAVAILABLE  # the call's own methods are kept
+    assert list(chat(iter([b"1", b"2"]))) == [b"ok:1", b"ok:2"]
+
+
 def test_client_retry_hint_and_decision(shop: Catalog, decoding: Any) -> None:
     with pytest.raises(shop.errors["SHOP-3"]) as caught:
         decoding.unary_unary(METHOD)(b"busy")
@@ -516,13 +542,22 @@ def test_aio_server_and_client(shop: Catalog) -> None:
 
     async def listing(request: bytes, context: Any) -> AsyncIterator[bytes]:
         yield b"first"
-        _fail(shop, request, context)
+        yield _fail(shop, request, context)
+
+    async def chat(requests: AsyncIterator[bytes], context: Any) -> AsyncIterator[bytes]:
+        async for request in requests:
+            yield _fail(shop, request, context)
+
+    async def upload(requests: AsyncIterator[bytes], context: Any) -> bytes:
+        return _fail(shop, b"".join([r async for r in requests]), context)
 
     async def go() -> None:
         server = grpc.aio.server(interceptors=[ErrorInterceptor(shop)])
         handlers = {
             "Get": grpc.unary_unary_rpc_method_handler(get),
             "List": grpc.unary_stream_rpc_method_handler(listing),
+            "Chat": grpc.stream_stream_rpc_method_handler(chat),
+            "Upload": grpc.stream_unary_rpc_method_handler(upload),
         }
         server.add_generic_rpc_handlers(
             [grpc.method_handlers_generic_handler("shop.Orders", handlers)]
@@ -572,6 +607,26 @@ def test_aio_server_and_client(shop: Catalog) -> None:
                 with pytest.raises(shop.errors["SHOP-3"]) as busy:
                     await ch.unary_unary(METHOD)(b"busy")
                 assert busy.value.retry_after == 2 and decision_for(busy.value).retry
+            every_kind = async_interceptors(shop, idempotent={STREAM})
+            async with grpc.aio.insecure_channel(target, interceptors=every_kind) as ch:
+                with pytest.raises(shop.errors["SHOP-3"]):
+                    await ch.unary_unary(METHOD)(b"busy")
+                uploading = ch.stream_unary("/shop.Orders/Upload")
+                assert await uploading(iter([b"o", b"k"])) == b"ok:ok"
+                with pytest.raises(shop.errors["SHOP-1"]):
+                    await uploading(iter([b"miss", b"ing"]))
+                items = []
+                with pytest.raises(shop.errors["SHOP-1"]) as streamed_missing:
+                    async for item in ch.unary_stream(STREAM)(b"missing"):
+                        items.append(item)
+                assert items == [b"first"] and streamed_missing.value.params == {"order_id": "7"}
+                assert streamed_missing.value.request.method == "GET"  # declared idempotent
+                assert [i async for i in ch.unary_stream(STREAM)(b"1")] == [b"first", b"ok:1"]
+                items = []
+                with pytest.raises(shop.errors["SHOP-3"]):
+                    async for item in ch.stream_stream(CHAT)(iter([b"1", b"busy"])):
+                        items.append(item)
+                assert items == [b"ok:1"]
                 with pytest.raises(shop.errors["SHOP-0"]):
                     await ch.unary_unary(METHOD)(b"boom")
                 with pytest.raises(errdex.Error) as late:

@@ -10,6 +10,10 @@
         exc.code, exc.retryable, exc.retry_after, exc.rpc_error
         decision_for(exc)                  # errdex.integrations.retrying: retry or not, how long
 
+    for order in stub_stream(request):     # a streaming response: raised where it failed
+        ...
+
+    aio_channel = grpc.aio.insecure_channel(target, interceptors=async_interceptors(cat))
     err = decode_rpc_error(rpc_error, cat)   # without the interceptor
 
 :func:`decode_rpc_error` reads the call's status code, message and the
@@ -37,7 +41,7 @@ Import this module only with grpcio installed (``pip install 'errdex[grpc]'``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Sequence
 from typing import Any, NamedTuple
 
 import grpc  # type: ignore[import-untyped]
@@ -221,13 +225,40 @@ class _Decoding:
         return error
 
 
+class DecodedStream:
+    """The responses of a sync streaming call: iterating past the error raises the
+    catalog error (``__cause__`` the ``grpc.RpcError``); every other attribute
+    (``code()``, ``cancel()``, ``trailing_metadata()``…) is the call's."""
+
+    def __init__(self, call: Any, decoding: _Decoding, details: Any) -> None:
+        self._call = call
+        self._decoding = decoding
+        self._details = details
+
+    def __iter__(self) -> DecodedStream:
+        return self
+
+    def __next__(self) -> Any:
+        try:
+            return next(self._call)
+        except grpc.RpcError as failure:
+            raise self._decoding.decoded(failure, self._details) from failure
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._call, name)
+
+
 class ErrorClientInterceptor(
     _Decoding,
     grpc.UnaryUnaryClientInterceptor,  # type: ignore[misc]
     grpc.StreamUnaryClientInterceptor,  # type: ignore[misc]
+    grpc.UnaryStreamClientInterceptor,  # type: ignore[misc]
+    grpc.StreamStreamClientInterceptor,  # type: ignore[misc]
 ):
-    """A sync channel interceptor: a failed unary-response call raises the catalog error
-    (its ``__cause__`` and ``rpc_error`` the ``grpc.RpcError``).
+    """A sync channel interceptor: a failed call raises the catalog error (its
+    ``__cause__`` and ``rpc_error`` the ``grpc.RpcError``) — a unary-response call
+    when it returns, a streaming one when iteration reaches the error (after the
+    responses sent before it).
 
     ``idempotent`` / ``idempotent_writes``: full method names (``/shop.Orders/Get``)
     whose retries the decision treats as a GET / a PUT. ``on_decode(error, rpc_error)``
@@ -241,6 +272,14 @@ class ErrorClientInterceptor(
         """Make the call; raise the catalog error when it failed."""
         return self._checked(continuation(details, iterator), details)
 
+    def intercept_unary_stream(self, continuation: Any, details: Any, request: Any) -> Any:
+        """Make the call; its responses raise the catalog error where the stream failed."""
+        return DecodedStream(continuation(details, request), self, details)
+
+    def intercept_stream_stream(self, continuation: Any, details: Any, iterator: Any) -> Any:
+        """Make the call; its responses raise the catalog error where the stream failed."""
+        return DecodedStream(continuation(details, iterator), self, details)
+
     def _checked(self, outcome: Any, details: Any) -> Any:
         failure = outcome.exception()
         if isinstance(failure, grpc.RpcError):
@@ -248,22 +287,7 @@ class ErrorClientInterceptor(
         return outcome
 
 
-class AsyncErrorClientInterceptor(
-    _Decoding,
-    aio.UnaryUnaryClientInterceptor,  # type: ignore[misc]
-    aio.StreamUnaryClientInterceptor,  # type: ignore[misc]
-):
-    """:class:`ErrorClientInterceptor` for ``grpc.aio`` channels
-    (``grpc.aio.insecure_channel(target, interceptors=[AsyncErrorClientInterceptor(cat)])``)."""
-
-    async def intercept_unary_unary(self, continuation: Any, details: Any, request: Any) -> Any:
-        """Make the call; raise the catalog error when it failed."""
-        return await self._checked(await continuation(details, request), details)
-
-    async def intercept_stream_unary(self, continuation: Any, details: Any, iterator: Any) -> Any:
-        """Make the call; raise the catalog error when it failed."""
-        return await self._checked(await continuation(details, iterator), details)
-
+class _AsyncUnaryResponse(_Decoding):
     async def _checked(self, call: Any, details: Any) -> Any:
         try:
             return await call
@@ -271,11 +295,96 @@ class AsyncErrorClientInterceptor(
             raise self.decoded(failure, details) from failure
 
 
+class _AsyncStreamResponse(_Decoding):
+    async def _streamed(self, call: Any, details: Any) -> AsyncIterator[Any]:
+        try:
+            async for response in call:
+                yield response
+        except aio.AioRpcError as failure:
+            raise self.decoded(failure, details) from failure
+
+
+class _AsyncUnaryUnary(_AsyncUnaryResponse, aio.UnaryUnaryClientInterceptor):  # type: ignore[misc]
+    async def intercept_unary_unary(self, continuation: Any, details: Any, request: Any) -> Any:
+        """Make the call; raise the catalog error when it failed."""
+        return await self._checked(await continuation(details, request), details)
+
+
+class _DecodingCall:
+    """A ``grpc.aio`` stream-unary call whose ``await`` raises the catalog error (grpc.aio
+    wants a call back from this kind of interceptor; ``write`` and the rest are the call's)."""
+
+    def __init__(self, call: Any, decoding: _AsyncUnaryResponse, details: Any) -> None:
+        self._call = call
+        self._decoding = decoding
+        self._details = details
+
+    def __await__(self) -> Any:
+        return self._decoding._checked(self._call, self._details).__await__()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._call, name)
+
+
+class _AsyncStreamUnary(_AsyncUnaryResponse, aio.StreamUnaryClientInterceptor):  # type: ignore[misc]
+    async def intercept_stream_unary(self, continuation: Any, details: Any, iterator: Any) -> Any:
+        """Make the call; awaiting it raises the catalog error when it failed."""
+        return _DecodingCall(await continuation(details, iterator), self, details)
+
+
+class _AsyncUnaryStream(_AsyncStreamResponse, aio.UnaryStreamClientInterceptor):  # type: ignore[misc]
+    async def intercept_unary_stream(self, continuation: Any, details: Any, request: Any) -> Any:
+        """Make the call; its responses raise the catalog error where the stream failed."""
+        return self._streamed(await continuation(details, request), details)
+
+
+class _AsyncStreamStream(_AsyncStreamResponse, aio.StreamStreamClientInterceptor):  # type: ignore[misc]
+    async def intercept_stream_stream(self, continuation: Any, details: Any, iterator: Any) -> Any:
+        """Make the call; its responses raise the catalog error where the stream failed."""
+        return self._streamed(await continuation(details, iterator), details)
+
+
+class AsyncErrorClientInterceptor(_AsyncUnaryUnary, _AsyncStreamUnary):
+    """:class:`ErrorClientInterceptor` for the unary-unary calls of a ``grpc.aio`` channel
+    (``grpc.aio.insecure_channel(target, interceptors=[AsyncErrorClientInterceptor(cat)])``).
+
+    A ``grpc.aio`` channel files each interceptor under the first kind it implements
+    only, so this one sees unary-unary calls alone there; :func:`async_interceptors`
+    gives one interceptor per kind, streaming ones included."""
+
+
+def async_interceptors(
+    catalog: Catalog,
+    *,
+    idempotent: Collection[str] = (),
+    idempotent_writes: Collection[str] = (),
+    on_decode: OnDecode | None = None,
+) -> list[Any]:
+    """The ``grpc.aio`` interceptors, one per kind of call (unary-unary, stream-unary,
+    unary-stream, stream-stream), that raise the catalog error of a failed call: on
+    ``await`` for a unary response, in ``async for`` for a streaming one.
+
+    ``grpc.aio.insecure_channel(target, interceptors=async_interceptors(cat))``; the
+    options are :class:`ErrorClientInterceptor`'s."""
+    kinds = (_AsyncUnaryUnary, _AsyncStreamUnary, _AsyncUnaryStream, _AsyncStreamStream)
+    return [
+        kind(
+            catalog,
+            idempotent=idempotent,
+            idempotent_writes=idempotent_writes,
+            on_decode=on_decode,
+        )
+        for kind in kinds
+    ]
+
+
 __all__ = [
     "HTTP_OF_CODE",
     "AsyncErrorClientInterceptor",
+    "DecodedStream",
     "ErrorClientInterceptor",
     "RpcRequest",
+    "async_interceptors",
     "decode_rpc_error",
     "decode_status",
 ]
