@@ -1,9 +1,10 @@
 """The catalog: entries with their spaces and modules, and every lookup over them.
 
 A :class:`Catalog` is immutable once built. Indexes (by space and code, by code
-across spaces, by name) are built once in ``__init__``, so a lookup is a dict
-access. Where a catalog holds the same code twice in one space (a duplicate the
-checker reports), the index keeps the first and ``entries`` keeps both.
+across spaces, by name) are built once, on the first lookup, so a lookup is a
+dict access (and a catalog loaded to be checked or converted builds none).
+Where a catalog holds the same code twice in one space (a duplicate the checker
+reports), the index keeps the first and ``entries`` keeps both.
 """
 
 from __future__ import annotations
@@ -123,8 +124,21 @@ class Catalog:
         setattr_(self, "sources", tuple(sources))
         # an immutable sequence (the io layer's builds origins on access) is kept as it is
         setattr_(self, "origins", tuple(origins) if isinstance(origins, list) else origins)
+        setattr_(self, "_by_name_folded", None)
+        # The indexes (_by_key, _by_code, _by_name) are built on the first lookup
+        # (__getattr__): loading a catalog to check or convert it needs none.
+
+    def __getattr__(self, name: str) -> Any:
+        """Build the lookup indexes the first time one of them is read."""
+        if name not in _INDEXES:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self._build_indexes()
+        return object.__getattribute__(self, name)
+
+    def _build_indexes(self) -> None:
         # Indexes keep the FIRST entry of a duplicated code or name: build the
         # dicts from the reversed sequence so earlier entries overwrite later ones.
+        entries = self.entries
         rev = entries[::-1]
         keys = [e.key for e in rev]
         by_key = dict(zip(zip([e.space for e in rev], keys, strict=True), rev, strict=True))
@@ -138,17 +152,21 @@ class Catalog:
                 if len(group) > 1:
                     by_code[key] = tuple(sorted(group, key=lambda e: order[id(e)]))
         by_name = {e.name: e for e in rev if e.name is not None}
+        setattr_ = object.__setattr__
         setattr_(self, "_by_key", by_key)
         setattr_(self, "_by_code", by_code)
         setattr_(self, "_by_name", by_name)
-        setattr_(self, "_by_name_folded", None)
 
     def as_class(self, cls: type[C]) -> C:
         """Return this catalog as an instance of ``cls`` (this class or a subclass), sharing
         every attribute: ``errdex.load`` gives the runtime-bound :class:`errdex.Catalog`."""
         new = object.__new__(cls)
         for name in _FIELDS:
-            object.__setattr__(new, name, getattr(self, name))
+            try:
+                value = object.__getattribute__(self, name)
+            except AttributeError:  # an index not built yet: each builds its own on use
+                continue
+            object.__setattr__(new, name, value)
         object.__setattr__(new, "_by_name_folded", None)
         return new
 
@@ -262,3 +280,4 @@ class Catalog:
 
 
 _FIELDS = tuple(n for n in Catalog.__slots__ if n not in ("_by_name_folded", "__weakref__"))
+_INDEXES = frozenset({"_by_key", "_by_code", "_by_name"})
