@@ -10,7 +10,9 @@ same process and run, both reading the same file from the page cache:
   (reported as the time for 200 MB, target ≤ 1 s);
 - memory: the peak RSS of a child process reconciling a log ten times larger
   (1 GB; 200 MB with ``--quick``) over the peak of one reconciling the smaller
-  log, target ≤ 1.15 (flat: the tally and the caches are bounded).
+  log, target ≤ 1.15 (flat: the tally and the caches are bounded). The child's
+  own peak (``VmHWM``): Linux's ``ru_maxrss`` keeps the peak from before
+  ``exec``, the benchmark process's, which both children would report.
 
 A second throughput figure reconciles a log where every line is an error
 (nothing for the prefilter to skip), for context.
@@ -112,8 +114,23 @@ import resource, sys
 sys.path.insert(0, {src!r})
 from errdex.io import load
 from errdex.reality.reconcile import reconcile
+
+
+def peak_kib():
+    # VmHWM is this process's own peak; Linux's ru_maxrss keeps the peak the process
+    # had before exec, i.e. the benchmark's own, which would hide the child's
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 result = reconcile(load({catalog!r}), [{log!r}])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, result.tally.errors)
+print(peak_kib(), result.tally.errors)
 """
 
 
