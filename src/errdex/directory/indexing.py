@@ -33,6 +33,8 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+import orjson
+
 from errdex.directory import tokenize
 from errdex.directory.snippet import SnippetSource, extra_text, tag
 from errdex.model import Catalog, Code, Entry
@@ -94,14 +96,22 @@ class Doc(NamedTuple):
 
 def pack_block(docs: Sequence[Doc]) -> bytes:
     """A block of records as table ``d`` stores it: one JSON text per line, compressed."""
-    lines = (json.dumps(d.to_data(), ensure_ascii=False, separators=(",", ":")) for d in docs)
-    return zlib.compress("\n".join(lines).encode(), 1)
+    return zlib.compress(b"\n".join([_dumps(d.to_data()) for d in docs]), 1)
+
+
+def _dumps(data: list[Any]) -> bytes:
+    """JSON of a record: orjson, or json for what orjson refuses (an integer code beyond
+    64 bits, which only an unvalidated catalog can hold)."""
+    try:
+        return orjson.dumps(data)
+    except orjson.JSONEncodeError:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def unpack_record(data: bytes, at: int) -> Doc:
     """Record ``at`` of a block written by :func:`pack_block` (only that one is parsed)."""
     line = zlib.decompress(data).split(b"\n", at + 1)[at]
-    return Doc.from_data(json.loads(line))
+    return Doc.from_data(json.loads(line))  # json keeps integers of any size exact
 
 
 def code_key(key: Code) -> str:
