@@ -138,11 +138,13 @@ def row_texts(
     entry: Entry,
     vocabulary: dict[str, str],
     source: SnippetSource | None = None,
+    extras: dict[str, str] | None = None,
 ) -> tuple[str, ...]:
     """The indexed text of each column but ``facets``; records written words in ``vocabulary``.
 
     ``source`` is the entry's :class:`SnippetSource` when the caller has it (its name
-    parts and extra text are reused)."""
+    parts and extra text are reused); ``extras`` keeps the segmented ``extra`` texts
+    across calls (they repeat for every entry of a module)."""
     title, message, description, solution = (
         entry.title,
         entry.message,
@@ -163,9 +165,17 @@ def row_texts(
         extra = extra_text(catalog, entry)
     else:
         name, extra = source.name or "", source.extra
-    texts = (str(entry.code), name, title, message, description, solution, extra)
     seg = tokenize.segment
-    return tuple(seg(t, vocabulary) if t else "" for t in texts)
+    out = [seg(t, vocabulary) if t else "" for t in (str(entry.code), name, title, message)]
+    out += [seg(t, vocabulary) if t else "" for t in (description, solution)]
+    if extras is None or not extra:
+        out.append(seg(extra, vocabulary) if extra else "")
+    else:  # the module and space titles: the same text for every entry of a module
+        done = extras.get(extra)
+        if done is None:
+            done = extras[extra] = seg(extra, vocabulary)
+        out.append(done)
+    return tuple(out)
 
 
 def title_keys(entry: Entry, vocabulary: dict[str, str], split_name: str | None = None) -> set[str]:
@@ -237,6 +247,7 @@ def build(
     db = sqlite3.connect(":memory:", check_same_thread=False)
     db.executescript(SCHEMA)
     vocabulary: dict[str, str] = {}
+    extras: dict[str, str] = {}
     facet_ids: dict[tuple[str, str], str] = {}
     ranges: dict[str, dict[str, list[int]]] = {kind: {} for kind in RANGE_KINDS}
     order: dict[str, int] = {}
@@ -282,7 +293,7 @@ def build(
             if entry.name:
                 names.append((entry.name.casefold(), rowid))
             keys.extend((k, rowid) for k in title_keys(entry, vocabulary, source.name))
-            yield (rowid, *row_texts(catalog, entry, vocabulary, source), facets)
+            yield (rowid, *row_texts(catalog, entry, vocabulary, source, extras), facets)
             if progress is not None and rowid % PROGRESS_EVERY == 0:
                 progress(rowid)
 
