@@ -26,6 +26,10 @@ from errdex.cli.main import cli
 TIMEOUT = 30
 """Seconds one command may take on one corpus item before it counts as a hang."""
 
+MAX_OUTPUT = 100_000
+"""Most a command may print about a broken catalog: diagnostics cut long lines (a 2 MB line
+must not be echoed)."""
+
 BROKEN = list(broken())
 HOSTILE = list(hostile_valid())
 FINDINGS = list(findings())
@@ -95,6 +99,7 @@ def test_every_command_refuses_a_broken_catalog(tmp_path, name, file_name, data)
         assert crash is None, f"{command}: {crash!r}"
         assert "Traceback" not in output, command
         assert "internal error" not in output, f"{command}: {output}"
+        assert len(output) < MAX_OUTPUT, f"{command}: {len(output)} characters of output"
         if command in REFUSING and code == 0:
             accepted.append(command)
     assert accepted == [], f"exit 0 on a broken catalog: {accepted}"
