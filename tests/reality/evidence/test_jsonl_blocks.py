@@ -240,3 +240,11 @@ def test_a_long_line_is_skipped_wherever_the_reads_cut_it(monkeypatch: Any) -> N
         reader = JsonLines(io.BytesIO(data), "log", FIELDS, block=block)
         assert [o.where for o in reader] == ["log:1", "log:3"], block
         assert (reader.records, reader.long_lines) == (4, 2), block
+
+
+def test_a_key_json_may_write_with_a_short_escape_is_found_written_so() -> None:
+    paths = fields(["code=api/code", "status=http/status"])
+    data = b'{"api\\/code": "AUTH-ERR-5"}\n{"http\\/status": 502}\n{"api/code": "X"}\n{"ok": 1}\n'
+    seen = [(o.where, o.code, o.status) for o in JsonLines(io.BytesIO(data), "log", paths)]
+    assert seen == [("log:1", "AUTH-ERR-5", None), ("log:2", None, 502), ("log:3", "X", None)]
+    assert fast(data, paths, 7)["seen"] == slow(data, paths, every=True)["seen"]

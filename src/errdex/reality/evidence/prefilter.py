@@ -35,6 +35,8 @@ RPC = b'"err'
 """What a line whose body is a JSON-RPC error always holds."""
 ESCAPE = b"\\u"
 BACKSLASH = 0x5C
+SHORT_ESCAPES = frozenset('"\\/\b\f\n\r\t')
+"""What JSON may write with a two-character escape (``\\/`` for ``/``)."""
 
 
 def status_pattern(fields: Fields) -> re.Pattern[bytes]:
@@ -49,12 +51,19 @@ def needles(fields: Fields) -> tuple[bytes, ...]:
     JSON-RPC error (besides an error status).
 
     Each code path's first key, quoted and cut to three characters, plus
-    :data:`RPC` and :data:`ESCAPE`; a needle that another one starts with is dropped.
+    :data:`RPC` and :data:`ESCAPE` (any backslash when a searched name holds a
+    character of :data:`SHORT_ESCAPES`); a needle that another one starts with is
+    dropped.
     """
-    found = {RPC, ESCAPE}
+    found = {RPC}
+    searched = [steps[-1] for _dotted, steps in fields.paths["status"]]
     for _dotted, steps in fields.paths["code"]:
-        key = steps[0]
-        found.add(('"' + (key[:3] if len(key) >= 3 else key + '"')).encode())
+        key = steps[0][:3]
+        searched.append(key)
+        found.add(('"' + (key if len(key) >= 3 else key + '"')).encode())
+    # a name with a character JSON may also write as \/, \\, \" … hides behind any escape
+    short = any(SHORT_ESCAPES.intersection(name) for name in searched)
+    found.add(b"\\" if short else ESCAPE)
     kept = sorted(found)
     return tuple(n for n in kept if not any(o != n and n.startswith(o) for o in kept))
 
