@@ -12,8 +12,6 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.text import Text
 
 from errdex.cli.output import console, format_option, progress, write_json
 from errdex.cli.registry_option import (
@@ -24,7 +22,10 @@ from errdex.cli.registry_option import (
 )
 from errdex.io.terminal import safe_line
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rich is imported when text is printed: --json output needs none of it
+    from rich.console import Console
+    from rich.text import Text
+
     from errdex.directory.search import Found
 
 
@@ -147,6 +148,8 @@ def marked_line(text: str, marks: list[list[int]]) -> Text:
     """A snippet as one indented line, its marks highlighted; every piece made safe for the
     terminal (:func:`errdex.io.terminal.safe_line`) after the marks are placed, so an
     escaped control never shifts a highlight."""
+    from rich.text import Text
+
     line = Text("  ")
     at = 0
     for start, end in marks:
@@ -171,6 +174,8 @@ def render(
 
     ``total_exact`` false means ``total`` is a lower bound: it prints as ``500+``.
     """
+    from rich.text import Text
+
     if truncated:
         console.print(Text("note: the query was too long and was cut", "yellow"), style=None)
     if not hits:
