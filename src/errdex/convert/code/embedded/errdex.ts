@@ -1223,9 +1223,11 @@ function build(f: Fields, status: number | null, prefer: readonly string[], json
   const params = new Map<string, ParamValue>();
   const rawParams = f.params;
   if (isObj(rawParams)) {
-    Object.keys(rawParams)
-      .slice(0, 256)
-      .forEach((k) => params.set(k, coerceBack(rawParams[k], entry === null ? null : declared(entry, k))));
+    const keys = Object.keys(rawParams);
+    for (let i = 0; i < keys.length && i < 256; i++) {
+      const k = keys[i] as string;
+      params.set(k, coerceBack(rawParams[k], entry === null ? null : declared(entry, k)));
+    }
   }
   const subs: CatalogError[] = [];
   if (Array.isArray(f.subs) && f.subs.length > 0) {
@@ -1285,8 +1287,11 @@ function decideRetry(err: CatalogError, f: Fields, header: number | null): void 
   if (after !== null) err._retryAfter = after;
   if (typeof f.retryable === "boolean") err._retryable = f.retryable;
   else if (after !== null) err._retryable = true;
-  else if (err._retryable === null && err._status >= 400) err._retryable = [408, 429, 502, 503, 504].includes(err._status);
+  else if (err._retryable === null && err._status >= 400) err._retryable = RETRYABLE_STATUSES.has(err._status);
 }
+
+/** The statuses whose class says "retry" (wire.md §6.5, step 4). */
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
 
 function parseDuration(v: unknown): number | null {
   if (typeof v !== "string") return null;
