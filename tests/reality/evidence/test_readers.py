@@ -83,3 +83,16 @@ def test_a_record_longer_than_the_limit_is_skipped_not_buffered(monkeypatch: Any
     assert reader_blocks.long_lines == 1
     seen = [o.where for o in reader]
     assert seen[0] == "log:1" and seen[-1] == "log:3"
+
+
+def test_an_otlp_line_longer_than_the_limit_is_counted_and_skipped(monkeypatch: Any) -> None:
+    import errdex.reality.evidence.stream as stream
+
+    monkeypatch.setattr(stream, "MAX_LINE", 200)
+    span = {"kind": 2, "attributes": [{"key": "errdex.code", "value": {"stringValue": "X-1"}}]}
+    export = orjson.dumps({"resourceSpans": [{"scopeSpans": [{"spans": [span]}]}]})
+    padded = orjson.dumps({"resourceSpans": [], "pad": "x" * 300})
+    data = export + b"\n" + padded + b"\n" + export + b"\n"
+    reader = reader_for(io.BytesIO(data), "t.jsonl", "otlp", FIELDS, None)
+    assert [o.where for o in reader] == ["t.jsonl:1", "t.jsonl:3"]
+    assert reader.long_lines == 1

@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from errdex.reality.evidence import EvidenceError, Observation
-from errdex.reality.evidence.stream import MAX_LINE, Blocks, Prefixed, Readable, Reader
+from errdex.reality.evidence.stream import Blocks, Prefixed, Readable, Reader
 
 COUNTER = "errdex.errors"
 CLIENT = 3
@@ -130,19 +130,18 @@ class Otlp(Reader):
                 raise EvidenceError(f"{self.name}: not OTLP JSON: {exc}") from None
             return
         line_no = 0
-        for block in Blocks(Prefixed(head, self.stream)):
+        blocks = Blocks(Prefixed(head, self.stream))
+        for block in blocks:  # a line over MAX_LINE comes as an empty one, counted by blocks
             for line in block.split(b"\n"):
                 line_no += 1
                 if not line.strip():
-                    continue
-                if len(line) > MAX_LINE:
-                    self.long_lines += 1
                     continue
                 try:
                     yield f"{self.name}:{line_no}", orjson.loads(line)
                 except orjson.JSONDecodeError:
                     self.bad(f"{self.name}:{line_no}")
             line_no -= 1  # the block's last split is the empty text after its final newline
+        self.long_lines = blocks.long_lines
 
     def __iter__(self) -> Iterator[Observation]:
         for where, doc in self._documents():
