@@ -184,3 +184,29 @@ def test_fast_path_bytes_equal_the_full_path_for_any_template(message, value, re
             assert render(err, profile, id=request_id) == render(
                 _full_path_twin(err), profile, id=request_id
             )
+
+
+@SETTINGS
+@given(
+    lead=st.text(max_size=20),
+    middle=st.text(max_size=20),
+    params=st.one_of(
+        st.fixed_dictionaries({"a": short_text, "b": short_text}),
+        st.fixed_dictionaries({"b": short_text, "a": short_text}),
+        st.dictionaries(st.sampled_from(["a", "b", "c"]), fast_values, max_size=3),
+    ),
+    request_id=st.one_of(st.none(), st.integers(), short_text),
+    locale=st.sampled_from([None, "zh-CN", "zh-CN,zh;q=0.9,en;q=0.8", "fr"]),
+)
+def test_fast_path_bytes_equal_the_full_path_for_two_placeholders_and_locales(
+    lead, middle, params, request_id, locale
+):
+    """The unrolled fronts (static, one and two placeholders) and the per-locale
+    renderers give the bytes and headers of the full path."""
+    for message in (lead, lead + "{a}" + middle, lead + "{a}" + middle + "{b}."):
+        cat = _catalog(message, middle + "{b}" + lead + "{a}")
+        for profile in ("problem", "jsonrpc"):
+            for _ in range(2):  # the first render of a class precomputes, the second splices
+                err = cat.error(1, params=params)
+                fast = render(err, profile, id=request_id, locale=locale)
+                assert fast == render(_full_path_twin(err), profile, id=request_id, locale=locale)

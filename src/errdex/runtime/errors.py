@@ -97,6 +97,8 @@ class Error(Exception):
     """Profile functions by name; each catalog's classes share their catalog's table."""
     _locales: ClassVar[Any] = None
     """The catalog's :class:`~errdex.runtime.negotiation.LocaleCache` (None outside a catalog)."""
+    _negotiated: ClassVar[Mapping[str, str]] = _EMPTY
+    """The catalog's negotiated locales by ``Accept-Language`` value (``LocaleCache.answers``)."""
     _fast: ClassVar[dict[Any, Any]] = {}
     """This class's fast renderers by profile name (see :func:`errdex.render`); every
     class has its own table, so a subclass never uses bytes made for its parent."""

@@ -111,6 +111,10 @@ class ClassFactory:
             {
                 "__doc__": f"Root of every error of catalog {cid!r}.",
                 "_registry": self.registry,
+                "catalog": catalog,
+                "_profiles": profiles,
+                "_locales": locales,
+                "_negotiated": locales.answers if locales is not None else {},
                 **(root_attrs or {}),
             },
         )
@@ -133,10 +137,7 @@ class ClassFactory:
         """Make one class of this catalog (``keys``: ``code=``, ``name=`` to register it)."""
         attrs["__module__"] = _MODULE
         attrs["__qualname__"] = f"{self.catalog.meta.id}.{class_name}"
-        attrs["catalog"] = self.catalog
-        attrs["_profiles"] = self._profiles
-        attrs["_locales"] = self._locales
-        attrs["_fast"] = {}
+        attrs["_fast"] = {}  # the catalog, its profiles and locales: inherited from the root
         cls: type[Error] = type(class_name, bases, attrs, **keys)
         return cls
 

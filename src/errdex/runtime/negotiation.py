@@ -33,13 +33,15 @@ class LocaleCache:
     def __init__(self, catalog: Catalog) -> None:
         self.default = catalog.meta.default_locale
         self.locales = catalog_locales(catalog)
-        self._answers: dict[str, str] = {}
+        self.answers: dict[str, str] = {}
+        """``Accept-Language`` value → the catalog locale negotiated for it (render reads it
+        directly: a repeated header is one dict hit)."""
 
     def negotiate(self, accept_language: str) -> str:
         """Return the catalog locale that best serves an ``Accept-Language`` value (cached)."""
         if type(accept_language) is not str:  # header input: what is not text is ignored
             return self.default
-        answers = self._answers
+        answers = self.answers
         found = answers.get(accept_language)
         if found is None:
             found = negotiate(accept_language, self.locales, self.default)

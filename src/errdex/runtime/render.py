@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from errdex.model import Catalog
-from errdex.runtime.errors import PLAIN_STATE, Error
+from errdex.runtime.errors import Error
 from errdex.runtime.hygiene import public_view
 from errdex.runtime.internal_policy import as_error
 from errdex.runtime.profiles import google, jsonrpc, plain, problem
@@ -105,15 +105,12 @@ def render(
         if locale is None:
             fast = error._fast[profile]  # type: ignore[union-attr]
         else:  # one renderer per negotiated locale: the negotiation is a dict hit
-            fast = error._fast[profile, error._locales.negotiate(locale)]  # type: ignore[union-attr]
+            fast = error._fast[profile, error._negotiated[locale]]  # type: ignore[union-attr]
     except (AttributeError, KeyError, TypeError):
         return _render(error, profile, locale, id, catalog)
-    state = error.__dict__  # plain: nothing set but parameters (and cached texts)
-    if not state or (len(state) == 1 and "params" in state) or state.keys() <= PLAIN_STATE:
-        done: Rendered | None = fast(error, id)
-        if done is not None:
-            return done
-    return _render(error, profile, locale, id, catalog)
+    # None: not a plain error (options or attributes set), or a value orjson refuses
+    done: Rendered | None = fast(error, id)
+    return done if done is not None else _render(error, profile, locale, id, catalog)
 
 
 def _render(

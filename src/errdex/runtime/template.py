@@ -139,6 +139,16 @@ def string_filler(template: Template) -> Callable[[Mapping[str, str]], str]:
     return fill_many
 
 
+def two_slots(template: Template) -> tuple[str, str, str, str, str] | None:
+    """``(lead, name1, after1, name2, after2)`` for a template with exactly two placeholders
+    of different names (``"Quota {quota} of plan {plan}."``), else None: the shape the
+    render fast path unrolls."""
+    if len(template.pairs) != 2:
+        return None
+    (n1, a1), (n2, a2) = template.pairs
+    return None if n1 == n2 else (template.lead, n1, a1, n2, a2)
+
+
 def _assemble(source: str, parts: list[Part]) -> Template:
     """Build a template from its parts, merging adjacent literals."""
     merged: list[Part] = []

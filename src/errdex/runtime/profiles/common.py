@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from errdex.runtime.errors import Error
+from errdex.runtime.errors import PLAIN_STATE, Error
 from errdex.runtime.locale import negotiate
 from errdex.runtime.spec import EntrySpec, Texts
 from errdex.runtime.state import runtime_of
@@ -52,10 +52,17 @@ FastProfile = Callable[[Error, Any], "Rendered | None"]
 FastMaker = Callable[[type[Error], EntrySpec, "Texts | None"], FastProfile]
 """Makes an entry class's fast renderer for a built-in profile, in a negotiated locale's
 texts (None: the catalog's own language)."""
-"""A fast renderer ``(error, id)``, one per entry class and built-in profile. :func:`render`
-calls it only for an error with nothing set but its parameters (:data:`PLAIN_STATE`) and
-no locale; it returns the response spliced from bytes precomputed on the class's first
-render, or None when the error needs the full path."""
+"""A fast renderer ``(error, id)``, one per entry class, built-in profile and negotiated
+locale. It renders a *plain* error (nothing set but its parameters, see :func:`is_plain`),
+returning the response spliced from bytes precomputed on the class's first render, and
+returns None for any other error or a value orjson refuses (:func:`render` then takes
+the full path)."""
+
+
+def is_plain(state: dict[str, Any]) -> bool:
+    """Whether an error's ``__dict__`` holds nothing but its parameters and cached texts
+    (:data:`~errdex.runtime.errors.PLAIN_STATE`): every other fact comes from its class."""
+    return not state or (len(state) == 1 and "params" in state) or state.keys() <= PLAIN_STATE
 
 
 # -- JSON ------------------------------------------------------------------------

@@ -36,18 +36,21 @@ from errdex.runtime.profiles.common import (
     dumps,
     fast_headers,
     headers,
+    is_plain,
     localize,
     params_bytes,
     single_slot,
     sub_error_dicts,
 )
 from errdex.runtime.spec import EntrySpec, Texts
-from errdex.runtime.template import string_filler
+from errdex.runtime.template import string_filler, two_slots
 from errdex.runtime.text import PUBLIC_CAP
 
 MEDIA_TYPE = "application/json"
 _new = tuple.__new__
 _orjson_dumps = orjson.dumps
+_INT_MIN, _INT_MAX = -(2**63), 2**64 - 1
+"""The integers orjson writes as numbers."""
 
 
 def _data_head(error: Error | type[Error], spec: EntrySpec) -> dict[str, Any]:
@@ -84,10 +87,11 @@ def fast_jsonrpc(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
     precomputed around the variable members (``message``, ``data.params``, ``id``),
     in the catalog's language or, with ``texts``, in one negotiated locale.
 
-    It renders an error with nothing but parameters set, and returns None for
+    It renders a plain error (nothing set but parameters) and returns None for
     anything else (the full path then renders it); its bytes are the ones orjson
-    writes for the whole response. Parameters that are all short strings (the
-    common case) are filled by a template compiled for them and dumped as they are."""
+    writes for the whole response. Parameters that are all short strings (the common
+    case) are dumped as they are, and the message filled by a template compiled for them;
+    a static message, one placeholder and two placeholders each get an unrolled front."""
     status = spec.jsonrpc_status
     hdrs = fast_headers(cls, MEDIA_TYPE, texts)
     head = b'{"jsonrpc":"2.0","error":{"code":' + dumps(spec.jsonrpc_code) + b',"message":'
@@ -100,14 +104,11 @@ def fast_jsonrpc(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
     message = dump_value(static) if static is not None else None
     fill, fill_strings = template.fill, string_filler(template)
     private = bool(spec.private)
-    slot = single_slot(spec, texts)
-    if slot is not None:  # "lead{name}after": the value's escaped bytes go in twice
-        name, lead, after = slot
-        before_value = head + b'"' + lead
-        between = after + b'"' + params_open + b"{" + dumps(name) + b':"'
     join = b"".join
 
     def render_fast(error: Error, id: Any) -> Rendered | None:
+        if not is_plain(error.__dict__):
+            return None
         params = error.params
         try:  # TypeError: orjson refuses a value (lone surrogate, huge int, key): full path
             id_bytes = b"null}" if id is None else _orjson_dumps(id) + b"}"
@@ -120,12 +121,6 @@ def fast_jsonrpc(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
                     if type(value) is not str or len(value) > PUBLIC_CAP:
                         break
                 else:  # every value a short string: dumped as it is
-                    if slot is not None and len(params) == 1:
-                        value = params.get(name)
-                        if value is not None:
-                            text = _orjson_dumps(value)[1:-1]
-                            pieces = (before_value, text, between, text, b'"}}},"id":', id_bytes)
-                            return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
                     text = message if message is not None else _orjson_dumps(fill_strings(params))
                     pieces = (head, text, params_open, _orjson_dumps(params), b'}},"id":', id_bytes)
                     return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
@@ -139,7 +134,105 @@ def fast_jsonrpc(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
             body = join((head, text, params_open, found, b'}},"id":', id_bytes))
         return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
 
+    if message is not None:
+        return _static_front(render_fast, head + message + no_params, status, hdrs)
+    slot = single_slot(spec, texts)
+    if slot is not None:
+        return _one_front(render_fast, slot, head, params_open, status, hdrs)
+    two = two_slots(template)
+    if two is not None:
+        return _two_front(render_fast, two, head, params_open, status, hdrs)
     return render_fast
+
+
+def _static_front(
+    render_fast: FastProfile, prefix: bytes, status: int, hdrs: tuple[tuple[str, str], ...]
+) -> FastProfile:
+    """``render_fast`` for a static message, with the response before its ``id`` prebuilt:
+    an error with nothing set and no id is a prebuilt response, an integer id is
+    formatted into it."""
+    whole = _new(Rendered, (status, hdrs, prefix + b"null}", MEDIA_TYPE))
+    with_int = prefix.replace(b"%", b"%%") + b"%d}"
+
+    def render_static(error: Error, id: Any) -> Rendered | None:
+        if not error.__dict__:  # nothing set: no parameters either
+            if id is None:
+                return whole
+            if type(id) is int and _INT_MIN <= id <= _INT_MAX:  # what orjson writes for it
+                return _new(Rendered, (status, hdrs, with_int % id, MEDIA_TYPE))
+        return render_fast(error, id)
+
+    return render_static
+
+
+def _one_front(
+    render_fast: FastProfile,
+    slot: tuple[str, bytes, bytes],
+    head: bytes,
+    params_open: bytes,
+    status: int,
+    hdrs: tuple[tuple[str, str], ...],
+) -> FastProfile:
+    """``render_fast`` with a front for ``"lead{name}after"`` given its one short string:
+    the value is escaped once and its bytes go in twice (``message`` and ``params``)."""
+    name, lead, after = slot
+    before_value = head + b'"' + lead
+    between = after + b'"' + params_open + b"{" + dumps(name) + b':"'
+    join = b"".join
+
+    def render_one(error: Error, id: Any) -> Rendered | None:
+        state = error.__dict__  # plain: nothing set but the one parameter
+        params = state.get("params") if len(state) == 1 else None
+        if params is not None and len(params) == 1:
+            value = params.get(name)
+            if type(value) is str and len(value) <= PUBLIC_CAP:
+                try:  # TypeError: a lone surrogate, an id orjson refuses: the full path
+                    id_bytes = b"null}" if id is None else _orjson_dumps(id) + b"}"
+                    text = _orjson_dumps(value)[1:-1]
+                except TypeError:
+                    return None
+                pieces = (before_value, text, between, text, b'"}}},"id":', id_bytes)
+                return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
+        return render_fast(error, id)
+
+    return render_one
+
+
+def _two_front(
+    render_fast: FastProfile,
+    two: tuple[str, str, str, str, str],
+    head: bytes,
+    params_open: bytes,
+    status: int,
+    hdrs: tuple[tuple[str, str], ...],
+) -> FastProfile:
+    """``render_fast`` with a front for two placeholders given exactly their two short
+    strings (both public: they are placeholders of the public template)."""
+    lead, n1, a1, n2, a2 = two
+    join, join_text = b"".join, "".join
+
+    def render_two(error: Error, id: Any) -> Rendered | None:
+        state = error.__dict__  # plain: nothing set but the two parameters
+        params = state.get("params") if len(state) == 1 else None
+        if params is not None and len(params) == 2:
+            get = params.get
+            v1, v2 = get(n1), get(n2)
+            if (
+                type(v1) is str
+                and type(v2) is str
+                and len(v1) <= PUBLIC_CAP
+                and len(v2) <= PUBLIC_CAP
+            ):
+                try:  # TypeError: a lone surrogate, an id orjson refuses: the full path
+                    id_bytes = b"null}" if id is None else _orjson_dumps(id) + b"}"
+                    text = _orjson_dumps(join_text((lead, v1, a1, v2, a2)))
+                    pieces = (head, text, params_open, _orjson_dumps(params), b'}},"id":', id_bytes)
+                except TypeError:
+                    return None
+                return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
+        return render_fast(error, id)
+
+    return render_two
 
 
 def render_jsonrpc(

@@ -23,12 +23,13 @@ from errdex.runtime.profiles.common import (
     dumps,
     fast_headers,
     headers,
+    is_plain,
     params_bytes,
     single_slot,
     sub_error_dicts,
 )
 from errdex.runtime.spec import EntrySpec, Texts
-from errdex.runtime.template import string_filler
+from errdex.runtime.template import string_filler, two_slots
 from errdex.runtime.text import PUBLIC_CAP, safe_str
 
 MEDIA_TYPE = "application/problem+json"
@@ -58,10 +59,11 @@ def fast_problem(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
     precomputed around the variable members (``detail``, ``instance``, ``params``),
     in the catalog's language or, with ``texts``, in one negotiated locale.
 
-    It renders an error with nothing but parameters set, and returns None for
+    It renders a plain error (nothing set but parameters) and returns None for
     anything else (the full path then renders it); its bytes are the ones orjson
-    writes for the whole document. Parameters that are all short strings (the
-    common case) are filled by a template compiled for them and dumped as they are."""
+    writes for the whole document. Parameters that are all short strings (the common
+    case) are dumped as they are, and the message filled by a template compiled for them;
+    a static message, one placeholder and two placeholders each get an unrolled front."""
     status = cls.status
     title = spec.title if texts is None or spec.type_url == "about:blank" else texts.title
     head = dumps({"type": spec.type_url, "title": title, "status": status})
@@ -74,26 +76,14 @@ def fast_problem(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
     template = spec.public if texts is None else texts.public
     static = template.static
     detail = dump_value(static) if static is not None else None
-    whole = (
-        None
-        if detail is None
-        else _new(Rendered, (status, hdrs, head + detail + closed, MEDIA_TYPE))
-    )
     fill, fill_strings = template.fill, string_filler(template)
     private = bool(spec.private)
-    slot = single_slot(spec, texts)
-    if slot is not None:  # "lead{name}after": the value's escaped bytes go in twice
-        name, lead, after = slot
-        before_value = head + b'"' + lead
-        after_value = after + b'"'
-        params_open = tail + b',"params":{' + dumps(name) + b':"'
-        no_id = after_value + params_open
     join = b"".join
 
     def render_fast(error: Error, id: Any) -> Rendered | None:
+        if not is_plain(error.__dict__):
+            return None
         params = error.params
-        if not params and id is None and whole is not None:
-            return whole
         try:  # TypeError: orjson refuses a value (lone surrogate, huge int, key): full path
             inst = b"" if id is None else b',"instance":' + _orjson_dumps(instance(id))
             if params and not private:
@@ -101,16 +91,6 @@ def fast_problem(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
                     if type(value) is not str or len(value) > PUBLIC_CAP:
                         break
                 else:  # every value a short string: dumped as it is
-                    if slot is not None and len(params) == 1:
-                        value = params.get(name)
-                        if value is not None:
-                            text = _orjson_dumps(value)[1:-1]
-                            if id is None:
-                                body = join((before_value, text, no_id, text, b'"}}'))
-                            else:
-                                pieces = (before_value, text, after_value, inst, params_open)
-                                body = join((*pieces, text, b'"}}'))
-                            return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
                     message = detail if detail is not None else _orjson_dumps(fill_strings(params))
                     body = join((head, message, inst, params_key, _orjson_dumps(params), b"}"))
                     return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
@@ -126,7 +106,98 @@ def fast_problem(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
             body = join((head, message, inst, params_key, found, b"}"))
         return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
 
+    if detail is not None:
+        whole = _new(Rendered, (status, hdrs, head + detail + closed, MEDIA_TYPE))
+
+        def render_static(error: Error, id: Any) -> Rendered | None:
+            """``render_fast``, with the prebuilt response of an error with nothing set."""
+            if id is None and not error.__dict__:
+                return whole
+            return render_fast(error, id)
+
+        return render_static
+    slot = single_slot(spec, texts)
+    if slot is not None:
+        return _one_front(render_fast, slot, head, tail, status, hdrs)
+    two = two_slots(template)
+    if two is not None:
+        return _two_front(render_fast, two, head, params_key, status, hdrs)
     return render_fast
+
+
+def _one_front(
+    render_fast: FastProfile,
+    slot: tuple[str, bytes, bytes],
+    head: bytes,
+    tail: bytes,
+    status: int,
+    hdrs: tuple[tuple[str, str], ...],
+) -> FastProfile:
+    """``render_fast`` with a front for ``"lead{name}after"`` given its one short string:
+    the value is escaped once and its bytes go in twice (``detail`` and ``params``)."""
+    name, lead, after = slot
+    before_value = head + b'"' + lead
+    after_value = after + b'"'
+    params_open = tail + b',"params":{' + dumps(name) + b':"'
+    no_id = after_value + params_open
+    join = b"".join
+
+    def render_one(error: Error, id: Any) -> Rendered | None:
+        state = error.__dict__  # plain: nothing set but the one parameter
+        params = state.get("params") if len(state) == 1 else None
+        if params is not None and len(params) == 1:
+            value = params.get(name)
+            if type(value) is str and len(value) <= PUBLIC_CAP:
+                try:  # TypeError: a lone surrogate, an id orjson refuses: the full path
+                    text = _orjson_dumps(value)[1:-1]
+                    if id is None:
+                        body = join((before_value, text, no_id, text, b'"}}'))
+                    else:
+                        inst = _orjson_dumps(instance(id))
+                        pieces = (before_value, text, after_value, b',"instance":', inst)
+                        body = join((*pieces, params_open, text, b'"}}'))
+                except TypeError:
+                    return None
+                return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+        return render_fast(error, id)
+
+    return render_one
+
+
+def _two_front(
+    render_fast: FastProfile,
+    two: tuple[str, str, str, str, str],
+    head: bytes,
+    params_key: bytes,
+    status: int,
+    hdrs: tuple[tuple[str, str], ...],
+) -> FastProfile:
+    """``render_fast`` with a front for two placeholders given exactly their two short
+    strings (both public: they are placeholders of the public template) and no id."""
+    lead, n1, a1, n2, a2 = two
+    join, join_text = b"".join, "".join
+
+    def render_two(error: Error, id: Any) -> Rendered | None:
+        state = error.__dict__  # plain: nothing set but the two parameters
+        params = state.get("params") if id is None and len(state) == 1 else None
+        if params is not None and len(params) == 2:
+            get = params.get
+            v1, v2 = get(n1), get(n2)
+            if (
+                type(v1) is str
+                and type(v2) is str
+                and len(v1) <= PUBLIC_CAP
+                and len(v2) <= PUBLIC_CAP
+            ):
+                try:
+                    text = _orjson_dumps(join_text((lead, v1, a1, v2, a2)))
+                    body = join((head, text, params_key, _orjson_dumps(params), b"}"))
+                except TypeError:  # a lone surrogate: the full path
+                    return None
+                return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+        return render_fast(error, id)
+
+    return render_two
 
 
 def render_problem(
