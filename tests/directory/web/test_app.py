@@ -255,3 +255,25 @@ def test_a_code_page_is_rendered_once_per_language_and_served_the_same(
     zh = client.get("/csghub/AUTH-ERR-4", headers={"Accept-Language": "zh-CN"})
     assert zh.text != first.text and 'lang="zh-CN"' in zh.text
     assert client.get("/csghub/AUTH-ERR-4").text == first.text  # the English page is kept apart
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/healthz", 200),
+        ("/search", 200),
+        ("/search/", 200),
+        ("/catalogs/csghub/", 200),
+        ("/api/catalogs", 200),
+        ("/static/errdex.css", 200),
+        ("/csghub/AUTH-ERR-4", 200),
+        ("/catalogs", 404),
+        ("/api/nope", 404),
+        ("/no/such/code", 404),
+    ],
+)
+def test_every_path_reaches_the_route_it_did_before_the_permalink_shortcut(
+    client: TestClient, path: str, status: int
+) -> None:
+    assert client.get(path).status_code == status
+    assert client.post(path).status_code in (404, 405)

@@ -14,7 +14,8 @@ import orjson
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
+from starlette.types import Scope
 
 from errdex.directory.registry import Registry
 from errdex.directory.web.cache import ResponseCache
@@ -28,6 +29,25 @@ from errdex.directory.web.views import Views
 _TYPES = {"errdex.css": "text/css; charset=utf-8", "errdex.js": "text/javascript; charset=utf-8"}
 _VARY = {"Vary": "Accept, Accept-Language"}
 _TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+
+class PermalinkRoute(Route):
+    """The catch-all permalink route, tried first for the paths no other route can take.
+
+    A code page is most of a directory's traffic; without this the router tests
+    every other route's pattern before the catch-all. Paths another route may
+    serve (``/``, ``/healthz``, ``/search``, ``/api/…``, ``/static/…``,
+    ``/catalogs/…``) are left to the routes in order, the catch-all last.
+    """
+
+    OTHERS = frozenset({"/", "/healthz", "/search", "/search/"})
+    PREFIXES = ("/api/", "/static/", "/catalogs/")
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or path in self.OTHERS or path.startswith(self.PREFIXES):
+            return Match.NONE, {}
+        return super().matches(scope)
 
 
 class BadRequest(Exception):
@@ -296,6 +316,7 @@ class Directory:
     def routes(self) -> list[Route]:
         get = ["GET"]
         return [
+            PermalinkRoute("/{path:path}", self.permalink, methods=get),
             Route("/healthz", self.healthz, methods=get),
             Route("/api/openapi.json", self.api_openapi, methods=get),
             Route("/api/catalogs", self.api_catalogs, methods=get),
