@@ -11,6 +11,11 @@ Every figure is a ratio to a floor measured here, in the same run:
 - construct + render to JSON-RPC bytes and to problem+json bytes
   (``errdex.render(cat.error(code, param=...), profile)``) against building the
   same body as a dict literal, message by f-string, and ``orjson.dumps`` (target 3x);
+- decode (``errdex.decode``) of a problem+json and a JSON-RPC body errdex rendered,
+  against ``orjson.loads`` of the same bytes (target 4x, issue 15); both cycle through
+  256 distinct bodies, so no figure is one body seen over and over. For context, the
+  same decode against a hand-written decoder of the contract (parse, one dict hit to
+  the class, an exception carrying code, message, params, status and retry hint);
 - a Starlette app whose route raises a catalog error, answered by
   ``errdex.integrations.starlette.install``'s handler, against the same app whose
   route returns a hand-built ``JSONResponse`` (target 1.2x). The app is called
@@ -29,6 +34,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib.util
+import itertools
 import re
 import resource
 import subprocess
@@ -713,31 +719,95 @@ def _first_use(repeat: int) -> list[Result]:
     ]
 
 
-def _decodes(repeat: int) -> list[Result]:
-    cat = errdex.loads(SHAPES)
-    out = []
-    cases = [
-        ("problem", cat.error("SHP-2", quota="9000", plan="pro")),
-        ("jsonrpc", cat.error("SHP-2", quota="9000", plan="pro")),
-    ]
-    for profile, err in cases:
-        sent = errdex.render(err, profile, id=7)
-        status, headers, body = sent.status, dict(sent.headers), sent.body
-        assert errdex.decode(status, headers, body, catalog=cat).code == "SHP-2"
+DECODE_BODIES = 256
+"""Distinct bodies each decode figure cycles through (floor and operation alike), so that
+nothing is timed on one body seen over and over."""
 
-        def floor(body: bytes = body, loads: Any = orjson.loads) -> Any:
-            return loads(body)
+
+def _decode_bodies(cat: Any, profile: str) -> tuple[int, dict[str, str], list[bytes]]:
+    """A response errdex renders for SHP-2, in :data:`DECODE_BODIES` variants (params, id)."""
+    bodies = []
+    for i in range(DECODE_BODIES):
+        err = cat.error("SHP-2", quota=str(9000 + i), plan=f"pro-{i % 7}")
+        sent = errdex.render(err, profile, id=i)
+        bodies.append(sent.body)
+    assert len(set(bodies)) == DECODE_BODIES
+    return sent.status, dict(sent.headers), bodies
+
+
+def _hand_decoder(cat: Any) -> Callable[[int, dict[str, str], bytes], Exception]:
+    """The least a decoder of this contract does: parse once, tell the envelope by one
+    member, find the class by the code with one dict hit, and return an exception carrying
+    code, message, params, status and the retry hint (header, else the HTTP class)."""
+    classes = {"SHP-2": cat.errors["SHP-2"]}
+    retryable = {408, 429, 502, 503, 504}
+    loads, new = orjson.loads, BaseException.__new__
+
+    def decode(status: int, headers: dict[str, str], body: bytes) -> Exception:
+        doc = loads(body)
+        rpc = doc.get("error")
+        fields = rpc.get("data") if rpc is not None else doc
+        err = new(classes[fields["code"]])
+        err.__dict__ = {
+            "message": (rpc or doc).get("message" if rpc is not None else "detail"),
+            "params": dict(fields.get("params") or ()),
+            "status": status,
+            "retryable": "retry-after" in headers or status in retryable,
+        }
+        return err
+
+    return decode
+
+
+def _decodes(repeat: int) -> list[Result]:
+    """``errdex.decode`` of the bodies errdex renders against ``orjson.loads`` of the same
+    bytes (the issue-15 target, 4x), and for context against a hand-written decoder."""
+    cat = errdex.loads(SHAPES)
+    hand = _hand_decoder(cat)
+    out = []
+    for profile in ("problem", "jsonrpc"):
+        status, headers, bodies = _decode_bodies(cat, profile)
+        for body in bodies:
+            got = errdex.decode(status, headers, body, catalog=cat)
+            mine = hand(status, headers, body)
+            assert got.code == "SHP-2" and type(got) is type(mine), (got, mine)
+            assert (got.message, dict(got.params)) == (mine.message, mine.params)
+            assert (got.status, got.retryable) == (mine.status, mine.retryable)
+        cycle = itertools.cycle(bodies).__next__
+
+        def floor(loads: Any = orjson.loads, cycle: Any = cycle) -> Any:
+            return loads(cycle())
 
         def dec(
-            body: bytes = body,
+            cycle: Any = cycle,
             headers: Any = headers,
             status: int = status,
             decode: Any = errdex.decode,
         ) -> Any:
-            return decode(status, headers, body, catalog=cat)
+            return decode(status, headers, cycle(), catalog=cat)
+
+        def by_hand(
+            cycle: Any = cycle, headers: Any = headers, status: int = status, hand: Any = hand
+        ) -> Any:
+            return hand(status, headers, cycle())
 
         base, took = _pair(floor, dec, 1, repeat)
-        out.append(Result(SUITE, f"decode {profile} body", took, "orjson.loads(body)", base, 4.0))
+        note = f"{DECODE_BODIES} distinct bodies, cycled by floor and decode alike"
+        out.append(
+            Result(SUITE, f"decode {profile} body", took, "orjson.loads(body)", base, 4.0, note)
+        )
+        base, took = _pair(by_hand, dec, 1, repeat)
+        out.append(
+            Result(
+                SUITE,
+                f"decode {profile} body (context)",
+                took,
+                "hand-written decoder",
+                base,
+                NO_TARGET,
+                "parse + one dict hit + an exception with code, message, params, retry hint",
+            )
+        )
     return out
 
 

@@ -46,7 +46,7 @@ class Known(NamedTuple):
     entry: Entry
     types: dict[str, str] | None
     """The declared parameter types when one converts a string back, else None (then
-    the parameters are the body's, copied)."""
+    the parameters are the body's own object)."""
     variants: bool
     """Whether the entry has known variants (the message is then matched against them)."""
 
@@ -189,11 +189,10 @@ def decode_dict(
     if message is not None and (type(message) is not str or len(message) > MESSAGE_CAP):
         message = safe_str(message, MESSAGE_CAP)
     if type(params) is dict and params:
-        params = (
-            dict(params)  # parsed JSON: string keys, nothing to convert back
-            if types is None and parsed and len(params) <= SUB_LIMIT
-            else params_of(params, types or {})
-        )
+        if types is not None or not parsed or len(params) > SUB_LIMIT:
+            params = params_of(params, types or {})
+        # else parsed here (string keys) with nothing to convert back: the body's own dict,
+        # shared with ``raw`` (the pipeline's copy would be equal; nothing else holds it)
     else:
         params = {}
     err: Error = _new_exception(cls)
