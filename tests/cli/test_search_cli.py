@@ -147,3 +147,12 @@ def test_indexing_a_big_catalog_shows_progress_on_a_terminal_only(tmp_path: Path
     os.close(leader)
     assert proc.returncode == 0
     assert b"Indexing" in seen
+
+
+def test_a_catalog_from_stdin_is_searched_without_the_cache(tmp_path: Path) -> None:
+    env = {"ERRDEX_CACHE_DIR": str(tmp_path / "cache")}
+    text = (EXAMPLES / "zan" / "errdex.toml").read_text(encoding="utf-8")
+    args = ["search", "rate", "limit", "--catalog-path", "-"]
+    result = CliRunner(env=env).invoke(cli, args, input=text)
+    assert result.exit_code == 0 and "Rate limited" in result.stdout
+    assert not (tmp_path / "cache").exists()

@@ -52,9 +52,11 @@ def registry_or_exit(
 ) -> Registry:
     """Load the registry; report catalogs that could not load; exit 2 when none loaded
     or when ``catalog`` names no loaded catalog."""
-    from errdex.cli.stdin import resolve
+    from errdex.cli.stdin import STDIN, resolve
     from errdex.directory.registry import Registry
 
+    if STDIN in paths:  # a catalog read from stdin is a new file each run: nothing to reuse
+        cache = None
     registry = Registry.default([resolve(p) for p in paths] or None, cache=cache)
     _check(registry, catalog)
     return registry
@@ -65,9 +67,11 @@ def searchable_or_exit(
 ) -> Registry | StoredRegistry:
     """Like :func:`registry_or_exit`, answering the cached index alone when ``cache`` holds
     this registry's (:func:`errdex.directory.stored.open_search`): enough to search."""
-    from errdex.cli.stdin import resolve
+    from errdex.cli.stdin import STDIN, resolve
     from errdex.directory.stored import open_search
 
+    if STDIN in paths:  # a catalog read from stdin is a new file each run: nothing to reuse
+        cache = None
     found = open_search([resolve(p) for p in paths] or None, cache=cache)
     _check(found, catalog)
     return found
