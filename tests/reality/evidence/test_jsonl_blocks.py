@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import random
+import re
 from typing import Any
 
 import orjson
@@ -31,9 +32,18 @@ LIMIT = 400
 """The line limit these tests use (patched over the 16 MiB one)."""
 
 
+ASCII_ESCAPE = re.compile(rb"\\u00[0-7]")
+
+
 def keeps(line: bytes, paths: Fields) -> bool:
     """The prefilter's rule for one line, stated line by line."""
-    return any(n in line for n in needles(paths)) or bool(status_pattern(paths).search(line))
+    for needle in needles(paths):
+        if needle == b"\\u00":  # an escape of an ASCII character only
+            if ASCII_ESCAPE.search(line):
+                return True
+        elif needle in line:
+            return True
+    return bool(status_pattern(paths).search(line))
 
 
 def lines_of(data: bytes) -> list[bytes]:
@@ -149,6 +159,10 @@ garbage = st.sampled_from(
         b'"status":\t503',
         b"[1, 2, 3]",
         b"null",
+        b'{"ua": "Mozill\\u00e1", "status": 200}',
+        b'{"msg": "\\u4e2d\\u6587", "response": {"body": "{}"}}',
+        b'{"status": 503, "msg": "caf\\u00e9"}',
+        b'{"msg": "\\u00e9\\u0072r"}',
     ]
 )
 line_parts = st.one_of(
@@ -248,3 +262,18 @@ def test_a_key_json_may_write_with_a_short_escape_is_found_written_so() -> None:
     seen = [(o.where, o.code, o.status) for o in JsonLines(io.BytesIO(data), "log", paths)]
     assert seen == [("log:1", "AUTH-ERR-5", None), ("log:2", None, 502), ("log:3", "X", None)]
     assert fast(data, paths, 7)["seen"] == slow(data, paths, every=True)["seen"]
+
+
+def test_escaped_non_ascii_text_is_not_parsed_but_escaped_ascii_is() -> None:
+    data = (
+        b'{"ua": "Mozill\\u00e1", "status": 200}\n'  # Python's json writes non-ASCII so
+        b'{"msg": "\\u4e2d\\u6587"}\n'
+        b'{"st\\u0061tus": 500}\n'
+        b'{"status": 200, "msg": "oops\\u00e9", "x": {"a": 1\n'  # not JSON, not kept either
+    )
+    reader = JsonLines(io.BytesIO(data), "log", FIELDS)
+    assert [o.where for o in reader] == ["log:3"]
+    assert (reader.records, reader.malformed) == (4, 0)
+    named = fields(["code=错误码"])  # a name not ASCII: any \\u escape may spell it
+    line = b'{"\\u9519\\u8bef\\u7801": "E-1"}\n'
+    assert [o.code for o in JsonLines(io.BytesIO(line), "log", named)] == ["E-1"]

@@ -34,6 +34,12 @@ ERROR_VALUE = rb'"' + SPACE + rb":" + SPACE + rb'"?[45][0-9][0-9](?![0-9])'
 RPC = b'"err'
 """What a line whose body is a JSON-RPC error always holds."""
 ESCAPE = b"\\u"
+ASCII_ESCAPE = b"\\u00"
+"""The start of an escape that spells an ASCII character (``\\u0061``) when the next
+digit is 0 to 7: only such escapes can spell names that are all ASCII (non-ASCII text
+written escaped, ``\\u00e9`` or ``\\u4e2d``, cannot)."""
+DIGITS = frozenset(bytes([d]) for d in b"01234567")
+"""The digit after :data:`ASCII_ESCAPE` that makes it an ASCII character."""
 BACKSLASH = 0x5C
 SHORT_ESCAPES = frozenset('"\\/\b\f\n\r\t')
 """What JSON may write with a two-character escape (``\\/`` for ``/``)."""
@@ -51,9 +57,9 @@ def needles(fields: Fields) -> tuple[bytes, ...]:
     JSON-RPC error (besides an error status).
 
     Each code path's first key, quoted and cut to three characters, plus
-    :data:`RPC` and :data:`ESCAPE` (any backslash when a searched name holds a
-    character of :data:`SHORT_ESCAPES`); a needle that another one starts with is
-    dropped.
+    :data:`RPC` and an escape: :data:`ASCII_ESCAPE` when every searched name is
+    ASCII, else :data:`ESCAPE`, or any backslash when a name holds a character of
+    :data:`SHORT_ESCAPES`; a needle that another one starts with is dropped.
     """
     found = {RPC}
     searched = [steps[-1] for _dotted, steps in fields.paths["status"]]
@@ -61,9 +67,12 @@ def needles(fields: Fields) -> tuple[bytes, ...]:
         key = steps[0][:3]
         searched.append(key)
         found.add(('"' + (key if len(key) >= 3 else key + '"')).encode())
-    # a name with a character JSON may also write as \/, \\, \" … hides behind any escape
-    short = any(SHORT_ESCAPES.intersection(name) for name in searched)
-    found.add(b"\\" if short else ESCAPE)
+    # a name with a character JSON may also write as \/, \\, \" … hides behind any escape;
+    # names all ASCII (with the digits, quotes and colon around them) only behind \u00[0-7]
+    if any(SHORT_ESCAPES.intersection(name) for name in searched):
+        found.add(b"\\")
+    else:
+        found.add(ASCII_ESCAPE if all(name.isascii() for name in searched) else ESCAPE)
     kept = sorted(found)
     return tuple(n for n in kept if not any(o != n and n.startswith(o) for o in kept))
 
@@ -88,12 +97,16 @@ def candidates(
     find, rfind = block.find, block.rfind
     for text in texts:
         if text[0] == BACKSLASH:  # rare in most lines: memchr to each, then look in that line
+            ascii_only = text == ASCII_ESCAPE
             pos = find(b"\\", start, end)
             while pos >= 0:
                 stop = find(b"\n", pos, end)
                 if stop < 0:
                     stop = end
-                if find(text, pos, stop) >= 0:
+                hit = find(text, pos, stop)
+                while ascii_only and hit >= 0 and block[hit + 4 : hit + 5] not in DIGITS:
+                    hit = find(text, hit + 4, stop)
+                if hit >= 0:
                     add(rfind(b"\n", start, pos) + 1 or start)
                 pos = find(b"\\", stop, end)
             continue
