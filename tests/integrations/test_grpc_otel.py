@@ -7,6 +7,7 @@ it has exactly one exception event, and nothing private is in any attribute or e
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent import futures
 from pathlib import Path
@@ -143,6 +144,7 @@ class _Telemetry:
         )
 
     def span(self) -> Any:
+        """The one server span of the last call."""
         (span,) = self.spans.get_finished_spans()
         self.spans.clear()
         return span
@@ -192,6 +194,7 @@ class _AioService:
 
     def __init__(self, cat: Catalog, telemetry: _Telemetry) -> None:
         self.loop = asyncio.new_event_loop()
+        self.telemetry = telemetry
         instrumentor = otel_grpc.GrpcAioInstrumentorServer()
         instrumentor.instrument(tracer_provider=telemetry.tracer_provider)
         try:
@@ -229,7 +232,17 @@ class _AioService:
                     return got, exc
             return got, None
 
-        return self.loop.run_until_complete(go())
+        return self.settled(go())
+
+    def settled(self, calling: Any) -> Any:
+        """Run ``calling`` on the server's loop, then the loop until the server span ended:
+        an aio abort sends the status before the handler returns, so the client may have
+        its answer while the server coroutine (and its span) still has a step to run."""
+        outcome = self.loop.run_until_complete(calling)
+        deadline = time.monotonic() + 10
+        while not self.telemetry.spans.get_finished_spans() and time.monotonic() < deadline:
+            self.loop.run_until_complete(asyncio.sleep(0.01))
+        return outcome
 
     def close(self) -> None:
         self.loop.run_until_complete(self.server.stop(0))
@@ -357,7 +370,7 @@ def _unknown(service: Any) -> tuple[list[bytes], Any]:
                 return [], exc
         raise AssertionError("the call succeeded")
 
-    return service.loop.run_until_complete(go())
+    return service.settled(go())
 
 
 @pytest.mark.parametrize("kind", KINDS)
