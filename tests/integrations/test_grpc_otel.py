@@ -179,7 +179,8 @@ class _SyncService:
         )
         port = self.server.add_insecure_port("127.0.0.1:0")
         self.server.start()
-        self.channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+        self.target = f"127.0.0.1:{port}"
+        self.channel = grpc.insecure_channel(self.target)
 
     def call(self, kind: str, request: bytes) -> tuple[list[bytes], Any]:
         return _invoke(self.channel, kind, request)
@@ -428,3 +429,38 @@ def test_client_records_each_decoded_rpc(cat: Catalog) -> None:
             "errdex.catalog": "shop",
         }
     ]
+
+
+def test_under_the_client_instrumentation_one_exception_event(cat: Catalog) -> None:
+    """The grpc client instrumentation records the failed call (its one exception event, the
+    RpcError); errdex's decode span carries the catalog code and records none; nothing
+    private anywhere."""
+    from errdex.integrations.grpc_client import ErrorClientInterceptor
+    from errdex.integrations.otel import ClientTelemetry
+
+    service = _SyncService(cat, _Telemetry())
+    spans = InMemorySpanExporter()
+    tracer_provider = TracerProvider()
+    tracer_provider.add_span_processor(SimpleSpanProcessor(spans))
+    # what GrpcInstrumentorClient wraps every new channel in (it takes the global provider)
+    from opentelemetry.instrumentation.grpc.grpcext import intercept_channel
+
+    raw = intercept_channel(
+        grpc.insecure_channel(service.target),
+        otel_grpc.client_interceptor(tracer_provider=tracer_provider),
+    )
+    telemetry = ClientTelemetry(tracer_provider=tracer_provider)
+    chan = grpc.intercept_channel(raw, ErrorClientInterceptor(cat, on_decode=telemetry))
+    try:
+        with pytest.raises(cat.errors["SHOP-2"]):
+            chan.unary_unary("/shop.Orders/Get", _encode, _decode)("card")
+    finally:
+        raw.close()
+        service.close()
+    by_name = {span.name: span for span in spans.get_finished_spans()}
+    rpc, decoded = by_name["/shop.Orders/Get"], by_name["errdex.decode"]
+    assert rpc.attributes["rpc.grpc.status_code"] == grpc.StatusCode.UNKNOWN.value[0]
+    assert [e.name for e in rpc.events] == ["exception"]
+    assert decoded.attributes["error.type"] == "SHOP-2" and not decoded.events
+    for span in (rpc, decoded):
+        assert "1111" not in _text(span)
