@@ -9,15 +9,20 @@ holds); bigger ones are refused as soon as the file is parsed, as an E114 at
 their key (:class:`HugeInteger`), and the file is treated like one that does
 not parse.
 
-Looking costs next to nothing: TOML text is searched for ``0x``, ``0o`` and
-``0b`` first (a decimal literal that long is already a syntax error), and the
-parsed data is walked only when one occurs; YAML's integers are bounded as
-PyYAML constructs them (:func:`bounded_int`).
+Looking costs next to nothing: TOML text is searched once for a long ``0x``,
+``0o`` or ``0b`` literal (a decimal literal that long is already a syntax
+error), and the parsed data is walked only when one occurs; YAML's integers
+are bounded as PyYAML constructs them (:func:`bounded_int`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+_LONG_LITERAL = re.compile(r"0[xob][0-9a-fA-F_]{256}")
+"""What every TOML literal beyond :data:`LIMIT_BITS` starts with (256 hexadecimal, octal
+or binary digits hold at most 1,024 bits): one scan, and texts mentioning ``0x41E`` pass."""
 
 LIMIT_BITS = 1024
 """The biggest integer a file may hold, in bits: far beyond any range a field allows
@@ -38,7 +43,7 @@ class HugeInteger(Exception):
 
 def check_toml(text: str, data: Any) -> None:
     """Raise :class:`HugeInteger` for the first integer of parsed TOML ``data`` beyond the limit."""
-    if "0x" not in text and "0o" not in text and "0b" not in text:
+    if _LONG_LITERAL.search(text) is None:
         return
     stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
     while stack:
