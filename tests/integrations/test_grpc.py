@@ -637,3 +637,33 @@ def test_aio_server_and_client(shop: Catalog) -> None:
             await server.stop(0)
 
     asyncio.run(go())
+
+
+def test_a_catalogs_http_entry_answers_grpcs_own_errors(zan: Catalog) -> None:
+    """Without ``errors=``, a catalog's ``http``-space entry for the status is used (ZAN's
+    400 for a request that does not decode), as in the HTTP integrations."""
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=2), interceptors=[ErrorInterceptor(zan)]
+    )
+    handler = grpc.unary_unary_rpc_method_handler(lambda req, ctx: req, request_deserializer=_ascii)
+    server.add_generic_rpc_handlers(
+        [grpc.method_handlers_generic_handler("zan.Node", {"Call": handler})]
+    )
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+            bad = _call_method(ch, "/zan.Node/Call", b"\xff")
+            unknown = _call_method(ch, "/zan.Node/Nope", b"1")
+    finally:
+        server.stop(0)
+    assert bad.code() is grpc.StatusCode.INVALID_ARGUMENT
+    info = json_format.MessageToDict(_details(bad))["details"][0]
+    assert info["domain"] == zan.meta.id
+    assert info["metadata"] == {"code": "400"}
+    assert bad.details() == zan.errors["http", 400]().message
+    # ZAN has no 501 entry: the built-in type
+    assert unknown.code() is grpc.StatusCode.UNIMPLEMENTED
+    assert json_format.MessageToDict(_details(unknown))["details"][0]["metadata"] == {
+        "code": "http-501"
+    }
