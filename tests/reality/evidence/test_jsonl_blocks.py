@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import errdex.reality.evidence.prefilter as prefilter
 import errdex.reality.evidence.stream as stream
 from errdex.reality.evidence import Observation
 from errdex.reality.evidence.clock import Window
@@ -189,7 +190,8 @@ def build(parts: list[tuple[str, Any, bool]], crlf: bool, final: bool, seed: int
     return data + end if final and out else data
 
 
-@settings(max_examples=250, deadline=None)
+@pytest.mark.parametrize("dense", [prefilter.DENSE, 1])  # 1: escapes swept block-wide
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(line_parts, max_size=40),
     st.booleans(),
@@ -198,11 +200,17 @@ def build(parts: list[tuple[str, Any, bool]], crlf: bool, final: bool, seed: int
     st.sampled_from([1, 2, 3, 7, 31, 64, 257, 4096, 1 << 22]),
 )
 def test_blocks_of_any_size_find_what_reading_line_by_line_finds(
-    parts: list[tuple[str, Any, bool]], crlf: bool, final: bool, seed: int, block: int
+    dense: int,
+    parts: list[tuple[str, Any, bool]],
+    crlf: bool,
+    final: bool,
+    seed: int,
+    block: int,
 ) -> None:
     data = build(parts, crlf, final, seed)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(stream, "MAX_LINE", LIMIT)
+        patch.setattr(prefilter, "DENSE", dense)
         got = fast(data, FIELDS, block)
     assert got == slow(data, FIELDS)
     assert got["seen"] == slow(data, FIELDS, every=True)["seen"]  # no error is missed
@@ -277,3 +285,20 @@ def test_escaped_non_ascii_text_is_not_parsed_but_escaped_ascii_is() -> None:
     named = fields(["code=错误码"])  # a name not ASCII: any \\u escape may spell it
     line = b'{"\\u9519\\u8bef\\u7801": "E-1"}\n'
     assert [o.code for o in JsonLines(io.BytesIO(line), "log", named)] == ["E-1"]
+
+
+def test_a_block_full_of_escaped_text_is_swept_whole_and_still_finds_every_error() -> None:
+    rng = random.Random(5)
+    lines = []
+    for n in range(3000):
+        if n % 97 == 13:  # an error whose every trace is an escaped ASCII letter
+            lines.append(b'{"msg":"caf\\u00e9","st\\u0061tus":503,"n":%d}' % n)
+        elif n % 89 == 7:
+            lines.append(escaped(orjson.dumps(_record(n % 9, n)), rng))
+        else:
+            lines.append(b'{"msg":"caf\\u00e9 \\u4e2d","status":200,"n":%d}' % n)
+    data = b"\n".join(lines) + b"\n"
+    got = fast(data, FIELDS, 1 << 22)
+    assert got == slow(data, FIELDS)
+    assert got["seen"] == slow(data, FIELDS, every=True)["seen"]
+    assert len(got["seen"]) >= 3000 // 97

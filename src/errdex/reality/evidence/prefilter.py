@@ -40,6 +40,12 @@ digit is 0 to 7: only such escapes can spell names that are all ASCII (non-ASCII
 written escaped, ``\\u00e9`` or ``\\u4e2d``, cannot)."""
 DIGITS = frozenset(bytes([d]) for d in b"01234567")
 """The digit after :data:`ASCII_ESCAPE` that makes it an ASCII character."""
+ASCII_SWEEP = re.compile(rb"\\u00[0-7]")
+DENSE = 256
+DENSE_SPAN = 1024
+"""Backslash lines looked at one by one; when the first :data:`DENSE` of a block sit
+within ``DENSE * DENSE_SPAN`` bytes, the rest of the block is swept with
+:data:`ASCII_SWEEP` instead."""
 BACKSLASH = 0x5C
 SHORT_ESCAPES = frozenset('"\\/\b\f\n\r\t')
 """What JSON may write with a two-character escape (``\\/`` for ``/``)."""
@@ -99,7 +105,14 @@ def candidates(
         if text[0] == BACKSLASH:  # rare in most lines: memchr to each, then look in that line
             ascii_only = text == ASCII_ESCAPE
             pos = find(b"\\", start, end)
+            began, looked = pos, 0
             while pos >= 0:
+                looked += 1
+                if ascii_only and looked > DENSE and pos - began < DENSE * DENSE_SPAN:
+                    # backslashes on most lines (escaped text): one sweep for the rest
+                    for match in ASCII_SWEEP.finditer(block, pos, end):
+                        add(rfind(b"\n", start, match.start()) + 1 or start)
+                    break
                 stop = find(b"\n", pos, end)
                 if stop < 0:
                     stop = end
