@@ -16,6 +16,8 @@ import json
 import re
 from typing import Any
 
+import orjson
+
 from errdex.convert.code import embedded
 from errdex.convert.code.facts import (
     CatalogFacts,
@@ -106,6 +108,19 @@ def _strings(values: tuple[str, ...] | list[str]) -> str:
     return "[]string{" + ", ".join(go_string(v) for v in values) + "}"
 
 
+def problem_head(e: EntryFacts) -> str:
+    """The entry's problem body up to its detail, as JSON (wire.md §5.1):
+    ``{"type":…,"title":…,"status":N,"detail":``."""
+    type_url, title = orjson.dumps(e.type_url).decode(), orjson.dumps(e.title).decode()
+    return f'{{"type":{type_url},"title":{title},"status":{e.status},"detail":'
+
+
+def problem_ids(e: EntryFacts) -> str:
+    """The entry's problem ``code`` and ``name`` members, as JSON: ``,"code":…,"name":…``."""
+    out = "" if e.code is None else ',"code":' + orjson.dumps(e.code).decode()
+    return out if e.name is None else out + ',"name":' + orjson.dumps(e.name).decode()
+
+
 def _entry(e: EntryFacts) -> str:
     params = ", ".join(f"{{{go_string(n)}, {go_string(k)}, {_bool(p)}}}" for n, k, p in e.params)
     variants = ", ".join(f"{{{go_string(v.message)}, {_tri(v.retryable)}}}" for v in e.variants)
@@ -128,6 +143,8 @@ def _entry(e: EntryFacts) -> str:
         f"rpcBare: {_bool(e.rpc_bare)}",
         f"ambiguous: {_bool(e.ambiguous)}",
         f"typeURL: {go_string(e.type_url)}",
+        f"problemHead: {go_string(problem_head(e))}",
+        f"problemIDs: {go_string(problem_ids(e))}",
         f"title: {go_string(e.title)}",
         f"reason: {go_string(e.reason)}",
         f"google: {go_string(e.google_status)}",

@@ -20,8 +20,6 @@ import re
 import unicodedata
 from typing import Any
 
-import orjson
-
 from errdex.convert.code import embedded
 from errdex.convert.code.facts import (
     CatalogFacts,
@@ -30,7 +28,7 @@ from errdex.convert.code.facts import (
     Texts,
     catalog_facts,
 )
-from errdex.convert.code.go import REFERENCES, field_paths
+from errdex.convert.code.go import REFERENCES, field_paths, problem_head, problem_ids
 from errdex.convert.code.naming import snake_case
 from errdex.convert.code.table import comment_text, provenance
 from errdex.model import Catalog
@@ -100,19 +98,6 @@ def _texts(t: Texts) -> str:
     )
 
 
-def _problem_head(e: EntryFacts) -> str:
-    """The entry's problem body up to its detail, as JSON (wire.md §5.1):
-    ``{"type":…,"title":…,"status":N,"detail":``."""
-    type_url, title = orjson.dumps(e.type_url).decode(), orjson.dumps(e.title).decode()
-    return f'{{"type":{type_url},"title":{title},"status":{e.status},"detail":'
-
-
-def _problem_ids(e: EntryFacts) -> str:
-    """The entry's problem ``code`` and ``name`` members, as JSON: ``,"code":…,"name":…``."""
-    out = "" if e.code is None else ',"code":' + orjson.dumps(e.code).decode()
-    return out if e.name is None else out + ',"name":' + orjson.dumps(e.name).decode()
-
-
 def _entry(e: EntryFacts, kind: str | None) -> str:
     params = ", ".join(f"({_lit(n)}, {_lit(k)}, {_lit(p)})" for n, k, p in e.params)
     variants = ", ".join(f"({_lit(v.message)}, {_opt(v.retryable)})" for v in e.variants)
@@ -133,8 +118,8 @@ def _entry(e: EntryFacts, kind: str | None) -> str:
         f"rpc_bare: {_lit(e.rpc_bare)}",
         f"ambiguous: {_lit(e.ambiguous)}",
         f"type_url: {_lit(e.type_url)}",
-        f"problem_head: {rust_string(_problem_head(e))}",
-        f"problem_ids: {rust_string(_problem_ids(e))}",
+        f"problem_head: {rust_string(problem_head(e))}",
+        f"problem_ids: {rust_string(problem_ids(e))}",
         f"title: {_lit(e.title)}",
         f"reason: {_lit(e.reason)}",
         f"google: {_lit(e.google_status)}",

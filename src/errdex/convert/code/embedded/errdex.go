@@ -99,18 +99,22 @@ type Entry struct {
 	rpcBare    bool
 	ambiguous  bool
 	typeURL    string
-	title      string
-	reason     string
-	google     string
-	retryable  int8
-	httpStatus int
-	params     []paramSpec
-	own        texts
-	texts      []texts
-	match      []string
-	head       string
-	variants   []variant
-	carried    []string
+	// the problem body up to its detail, and its code and name members, as JSON
+	// ("" for an entry made up at run time)
+	problemHead string
+	problemIDs  string
+	title       string
+	reason      string
+	google      string
+	retryable   int8
+	httpStatus  int
+	params      []paramSpec
+	own         texts
+	texts       []texts
+	match       []string
+	head        string
+	variants    []variant
+	carried     []string
 }
 
 // Retryable reports the catalog's retry hint and whether the catalog sets one.
@@ -282,6 +286,7 @@ func (e *Error) synthetic() *Error {
 	entry.codeJSON = string(appendCode(nil, e))
 	entry.Status, entry.rpcStatus = e.status, e.status
 	entry.title = phrase(e.status)
+	entry.problemHead, entry.problemIDs = "", ""
 	entry.google = googleStatus(&Error{status: e.status, Entry: &Entry{Status: -1}})
 	entry.own = texts{locale: defaultLocale, lead: e.message, title: entry.title}
 	entry.texts = make([]texts, len(Locales))
@@ -461,6 +466,11 @@ func intText(v interface{}) (string, bool) {
 	case uint64:
 		return strconv.FormatUint(n, 10), true
 	case Number:
+		if len(n) < 19 {
+			if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
+				return strconv.FormatInt(i, 10), true
+			}
+		}
 		if isIntText(string(n)) {
 			b, ok := new(big.Int).SetString(string(n), 10)
 			if ok {
@@ -494,6 +504,9 @@ var (
 )
 
 func intInRange(text string) bool {
+	if len(text) < 19 { // a sign and at most 18 digits: inside int64, no big number needed
+		return true
+	}
 	b, ok := new(big.Int).SetString(text, 10)
 	return ok && b.Cmp(int64Min) >= 0 && b.Cmp(uint64Max) <= 0
 }
@@ -1080,25 +1093,34 @@ func renderProblem(e *Error, message string, t *texts, id interface{}) *Response
 		title = t.title
 	}
 	b := make([]byte, 0, 256)
-	b = append(b, `{"type":`...)
-	b = appendString(b, entry.typeURL)
-	b = append(b, `,"title":`...)
-	b = appendString(b, title)
-	b = append(b, `,"status":`...)
-	b = strconv.AppendInt(b, int64(e.status), 10)
-	b = append(b, `,"detail":`...)
+	fixed := entry.problemHead != ""
+	if fixed && title == entry.title && e.status == entry.Status {
+		b = append(b, entry.problemHead...) // the entry's members, written at generation
+	} else {
+		b = append(b, `{"type":`...)
+		b = appendString(b, entry.typeURL)
+		b = append(b, `,"title":`...)
+		b = appendString(b, title)
+		b = append(b, `,"status":`...)
+		b = strconv.AppendInt(b, int64(e.status), 10)
+		b = append(b, `,"detail":`...)
+	}
 	b = appendString(b, message)
 	if id != nil {
 		b = append(b, `,"instance":`...)
 		b = appendString(b, instanceText(id))
 	}
-	if e.code != "" || e.codeIsInt {
-		b = append(b, `,"code":`...)
-		b = appendCode(b, e)
-	}
-	if e.name != "" {
-		b = append(b, `,"name":`...)
-		b = appendString(b, e.name)
+	if fixed && e.code == string(entry.Code) && e.codeIsInt == entry.codeIsInt && e.name == entry.Name {
+		b = append(b, entry.problemIDs...)
+	} else {
+		if e.code != "" || e.codeIsInt {
+			b = append(b, `,"code":`...)
+			b = appendCode(b, e)
+		}
+		if e.name != "" {
+			b = append(b, `,"name":`...)
+			b = appendString(b, e.name)
+		}
 	}
 	if e.ambiguous() {
 		b = append(b, `,"space":`...)
