@@ -68,11 +68,13 @@ def page_paths(registry: object) -> list[str]:
     return list(out)
 
 
-def floor_app() -> object:
+def floor_app(secure: bool = False) -> object:
     """The floor: a minimal Starlette app doing the lookup API's dict lookup + orjson.dumps.
 
     The dict maps each lookup query to the very data ``/api/lookup`` answers for it,
-    so both send the same bytes; the floor only skips computing them.
+    so both send the same body; the floor only skips computing it. With ``secure`` it
+    also sends the directory's security headers (its middleware), so both send the
+    same bytes.
     """
     import orjson
     from starlette.applications import Starlette
@@ -90,7 +92,15 @@ def floor_app() -> object:
         data = table.get(request.query_params.get("q", ""))
         return Response(orjson.dumps(data), media_type="application/json")
 
-    return Starlette(routes=[Route("/api/lookup", lookup)])
+    if not secure:
+        return Starlette(routes=[Route("/api/lookup", lookup)])
+    from starlette.middleware import Middleware
+
+    from errdex.directory.web.security import SecurityMiddleware
+
+    return Starlette(
+        routes=[Route("/api/lookup", lookup)], middleware=[Middleware(SecurityMiddleware)]
+    )
 
 
 def directory_app(kind: str) -> object:
@@ -113,7 +123,10 @@ def serve(kind: str, port: int) -> None:
 
     from errdex.cli.serve import server_options
 
-    app = floor_app() if kind == "floor" else directory_app(kind)
+    if kind.startswith("floor"):
+        app = floor_app(secure=kind == "floor-secure")
+    else:
+        app = directory_app(kind)
     gc.collect()
     gc.freeze()  # as `errdex serve` does
     uvicorn.run(
@@ -332,16 +345,23 @@ def run(quick: bool) -> list[Result]:
     lookups = [f"/api/lookup?q={quote(q)}" for q in lookup_queries(registry)]
     pages = page_paths(registry)
     floors: list[Load] = []
+    secures: list[Load] = []
     ours: list[Load] = []
     views: list[Load] = []
-    with Server("floor") as floor_base, Server("directory") as base:
+    with (
+        Server("floor") as floor_base,
+        Server("floor-secure") as secure_base,
+        Server("directory") as base,
+    ):
         _warm(base, pages)
         for _ in range(3):
             floors.append(drive(floor_base, lookups, seconds)[0])
+            secures.append(drive(secure_base, lookups, seconds)[0])
             load, tool = drive(base, lookups, seconds)
             ours.append(load)
             views.append(drive(base, pages, seconds)[0])
     floor = max(floors, key=lambda x: x.rps)
+    secure = max(secures, key=lambda x: x.rps)
     lookup = max(ours, key=lambda x: x.rps)
     page = min(views, key=lambda x: x.p99)
     per_request = 1 / lookup.rps if lookup.rps and not lookup.errors else float("inf")
@@ -355,6 +375,16 @@ def run(quick: bool) -> list[Result]:
             1 / floor.rps,
             1 / 0.8,
             _note(lookup, tool) + floor_note,
+        ),
+        Result(
+            SUITE,
+            "lookup API req/s vs floor + security headers",
+            per_request,
+            "the floor sending the directory's headers",
+            1 / secure.rps,
+            1 / 0.8,
+            _note(lookup, tool) + f"; floor with headers {secure.rps:,.0f} req/s, "
+            f"p99 {secure.p99 * 1000:.1f} ms; best of 3",
         ),
         Result(
             SUITE,
@@ -417,7 +447,9 @@ if __name__ == "__main__":
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--serve", choices=["floor", "directory", "big"], help="run one server (used by the suite)"
+        "--serve",
+        choices=["floor", "floor-secure", "directory", "big"],
+        help="run one server (used by the suite)",
     )
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--quick", action="store_true")
