@@ -32,6 +32,7 @@ from errdex.integrations.grpc_client import (  # noqa: E402
 )
 from errdex.integrations.retrying import decision_for  # noqa: E402
 from errdex.model import Catalog  # noqa: E402
+from errdex.runtime import BUILTIN  # noqa: E402
 
 SHOP = Path(__file__).resolve().parents[2] / "examples" / "apps" / "shop.toml"
 METHOD = "/shop.Orders/Get"
@@ -667,3 +668,32 @@ def test_a_catalogs_http_entry_answers_grpcs_own_errors(zan: Catalog) -> None:
     assert json_format.MessageToDict(_details(unknown))["details"][0]["metadata"] == {
         "code": "http-501"
     }
+
+
+@pytest.mark.parametrize("name", ["zan", "alchemy", "csghub", "yuanrong", "subquery-indexer-proxy"])
+def test_details_bytes_are_protobufs_reading_of_the_google_body(name: str) -> None:
+    """The details are built message by message (not through ``json_format.ParseDict``, ten
+    times slower): the same bytes as protobuf's own reading of the google profile's JSON,
+    for every entry of every example catalog, with and without a negotiated language."""
+    cat = errdex.load(Path(__file__).resolve().parents[2] / "examples" / name)
+    checked = 0
+    for entry in cat.entries:
+        if entry.status == "removed":
+            continue
+        for locale in (None, "zh-CN"):
+            error = cat.errors[entry.space, entry.key]()  # no params: placeholders stay
+            rendered = errdex.render(error, BUILTIN["google"], locale=locale, catalog=cat)
+            body = orjson.loads(rendered.body)["error"]
+            expected = status_pb2.Status()
+            json_format.ParseDict(
+                {
+                    "code": _NUMBERS[body["status"]] or _NUMBERS["UNKNOWN"],
+                    "message": body["message"],
+                    "details": body["details"],
+                },
+                expected,
+            )
+            sent = status_of(error, cat, locale=locale).trailing_metadata[0][1]
+            assert sent == expected.SerializeToString(deterministic=True), entry.code
+            checked += 1
+    assert checked >= 20
