@@ -14,7 +14,7 @@ import errdex
 from errdex.cli.main import cli
 from errdex.conformance import foreign
 from errdex.conformance.compare import diff
-from errdex.conformance.make import HOSTILE, catalog_locales, make_vectors
+from errdex.conformance.make import CLOCK, HOSTILE, catalog_locales, make_vectors
 from errdex.conformance.reference import answer
 from errdex.conformance.vectors import body_bytes, read_vectors
 
@@ -88,8 +88,22 @@ def test_what_the_vectors_pin_down(shop_vectors: list[dict]) -> None:
 
 def test_hand_written_vectors_agree_with_the_runtime() -> None:
     catalog = errdex.load(CATALOGS["csghub"])
-    for case in read_vectors(HAND_WRITTEN).cases:
-        assert diff(case.data["expect"], answer(catalog, case.data)) is None, case.vector
+    vectors = read_vectors(HAND_WRITTEN)
+    now = vectors.header.get("now")
+    for case in vectors.cases:
+        assert diff(case.data["expect"], answer(catalog, case.data, now)) is None, case.vector
+    assert any("now" in case.data for case in vectors.cases)  # a clock is exercised
+
+
+def test_decode_cases_pin_the_clock_a_date_is_read_against(shop_vectors: list[dict]) -> None:
+    clocked = {c["vector"]: c for c in shop_vectors if "now" in c}
+    waits = {i: c["expect"]["retry_after"] for i, c in clocked.items()}
+    for form in range(3):  # IMF-fixdate, RFC 850, asctime: ten seconds after the clock
+        got = [waits[f"decode/retry-after-now/{form}/{j}"] for j in range(5)]
+        assert got == [10, 10, 1, 0, 0], (form, got)
+    unclocked = dict(clocked["decode/retry-after-now/0/4"])
+    del unclocked["now"]  # then the header line's now, passed in, is the clock
+    assert answer(errdex.load(SHOP), unclocked, now=CLOCK)["retry_after"] == 10
 
 
 def test_cli_writes_a_file_the_reader_accepts(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def test_hand_written_vectors_run_in_every_language(lang: str) -> None:
     _available(lang)
     code, output = _run(str(CATALOGS["csghub"]), "--lang", lang, "--vectors", str(HAND_WRITTEN))
     assert code == 0, output[-3000:]
-    assert output.startswith("12 passed, 0 failed")
+    assert output.startswith("13 passed, 0 failed")
 
 
 def test_a_wrong_expectation_fails_with_a_diff(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_a_wrong_expectation_fails_with_a_diff(tmp_path: Path) -> None:
     vectors.write_text("\n".join(wrong), "utf-8")
     code, output = _run(str(CATALOGS["csghub"]), "--lang", "python", "--vectors", str(vectors))
     assert code == 1
-    assert output.startswith("11 passed, 1 failed")
+    assert output.startswith("12 passed, 1 failed")
     assert "FAIL csghub body back" in output
     assert "-retryable: true" in output and "+retryable: false" in output
 

@@ -54,6 +54,10 @@ def test_hand_written_file_parses_with_comments_and_blank_lines() -> None:
         (HEAD + "\n" + _case(headers=[["a"]]), ":2:1:", "[name, value]"),
         (HEAD + "\n" + _case() + "\n\n" + _case(), ":4:1:", "used twice"),
         (HEAD + '\n{"kind": "render", "vector": "r", "expect": {}}', ":2:1:", '"profile"'),
+        (HEAD + "\n" + _case(now="1445412470"), ":2:1:", '"now" must be a number'),
+        (HEAD + "\n" + _case(now=True), ":2:1:", "Unix seconds"),
+        (HEAD + '\n{"kind": "decode", "vector": "n", "now": NaN, "expect": {}}', ":2:1:", '"now"'),
+        (HEAD.replace("}", ', "now": "today"}'), ":1:1:", '"now" must be a number'),
     ],
 )
 def test_malformed_files_name_line_and_column(text: str, where: str, message: str) -> None:

@@ -49,6 +49,9 @@ PAST_DATES = (
     "Wed Oct 21 07:28:00 2015",
 )
 """``Retry-After`` HTTP-dates in the three RFC 9110 forms, all in the past (wait 0)."""
+CLOCK = 1_445_412_470
+"""A decode case's ``now`` for :data:`PAST_DATES`: ten seconds before them (2015-10-21
+07:27:50 GMT), so each case pins how a decoder reads a date against the caller's clock."""
 
 
 def catalog_locales(catalog: Catalog) -> list[str]:
@@ -269,6 +272,16 @@ def _retry_cases(catalog: Catalog) -> Iterator[dict[str, Any]]:
                 status,
                 (("Content-Type", "application/json"), ("retry-after", value)),
                 body,
+            )
+    body = _json({"code": entry.code, "message": "slow down"})
+    for i, date in enumerate(PAST_DATES):  # the same dates, read against a given clock
+        for j, offset in enumerate((0, 0.5, 9.5, 10, 3600)):
+            yield _decode(
+                f"decode/retry-after-now/{i}/{j}",
+                503,
+                (("Content-Type", "application/json"), ("Retry-After", date)),
+                body,
+                now=CLOCK + offset,
             )
     for i, delay in enumerate(("3s", "1.5s", "0.000000001s", "forever")):
         body = _json(

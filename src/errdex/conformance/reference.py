@@ -71,8 +71,10 @@ def decoded(error: Any) -> dict[str, Any]:
     }
 
 
-def answer(catalog: Catalog, case: Mapping[str, Any]) -> dict[str, Any]:
-    """Run one case (render, render_batch, decode, decode_batch) through the runtime."""
+def answer(catalog: Catalog, case: Mapping[str, Any], now: float | None = None) -> dict[str, Any]:
+    """Run one case (render, render_batch, decode, decode_batch) through the runtime.
+
+    A decode case's ``now`` (else ``now``, the header line's) is the decoder's clock."""
     import errdex.runtime as rt
 
     kind = case["kind"]
@@ -93,9 +95,10 @@ def answer(catalog: Catalog, case: Mapping[str, Any]) -> dict[str, Any]:
         return rendered(out.status, out.headers, out.body)
     status, headers, body = case.get("status"), case.get("headers", []), body_bytes(case)
     pairs = [(k, v) for k, v in headers]
+    when = case.get("now", now)
     if kind == "decode":
-        return decoded(rt.decode(status, pairs, body, catalog=catalog))
-    found = rt.decode_batch(status, pairs, body, catalog=catalog)
+        return decoded(rt.decode(status, pairs, body, catalog=catalog, now=when))
+    found = rt.decode_batch(status, pairs, body, catalog=catalog, now=when)
     return {"items": [None if e is None else decoded(e) for e in found]}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -88,6 +89,15 @@ def header(catalog_id: str, generator: str) -> dict[str, Any]:
     }
 
 
+def _check_now(obj: dict[str, Any], fail: Any) -> None:
+    """``now`` (header line or decode case), when present, is a finite number."""
+    now = obj.get("now")
+    if "now" in obj and (
+        isinstance(now, bool) or not isinstance(now, (int, float)) or not math.isfinite(now)
+    ):
+        fail('"now" must be a number: the current time in Unix seconds (e.g. 1767225600)')
+
+
 def _check_case(obj: dict[str, Any], fail: Any) -> None:
     kind = obj["kind"]
     if not isinstance(obj.get("vector"), str) or not obj["vector"]:
@@ -118,6 +128,7 @@ def _check_case(obj: dict[str, Any], fail: Any) -> None:
             for h in headers
         ):
             fail('"headers" must be an array of [name, value] string pairs')
+        _check_now(obj, fail)
 
 
 def parse_vectors(text: str, where: str = "<vectors>") -> Vectors:
@@ -152,6 +163,7 @@ def parse_vectors(text: str, where: str = "<vectors>") -> Vectors:
                 fail(f"unsupported version {version!r}; this errdex reads version {VERSION}")
             if not isinstance(obj.get("catalog"), str):
                 fail('the header needs "catalog", the catalog id')
+            _check_now(obj, fail)
             head = obj
             continue
         if kind not in KINDS:
