@@ -72,6 +72,15 @@ class Context:
         self._module_files: dict[str, SourceFile] | None = None
         self._name_shapes: set[str] | None = None
         self._locale_files: dict[str, SourceFile] | None = None
+        self._values: dict[str, frozenset[Any]] = {}
+
+    def values(self, field: str) -> frozenset[Any]:
+        """The distinct values of one field over all entries (computed once per run: several
+        rules and invariants ask whether any value is wrong before looking entry by entry)."""
+        found = self._values.get(field)
+        if found is None:
+            found = self._values[field] = frozenset(map(attrgetter(field), self.entries))
+        return found
 
     @property
     def name_shapes(self) -> set[str]:

@@ -263,29 +263,35 @@ def build_entries(
     """Append the entries of ``items`` (the ``errors`` list of ``src``) to ``out``, and where
     each was read to ``origins``; report every problem to ``b`` and leave bad entries out."""
     new = _new_entry
+    append = out.append
     dropped: list[int] = []
     plans: dict[tuple[Any, ...], _Plan | None] = {}
     for i, raw in enumerate(items):
         if type(raw) is dict:
-            sig = (*raw, *map(type, raw.values()))
-            plan = plans.get(sig, _UNSEEN)
-            if plan is _UNSEEN:
+            vals = tuple(raw.values())
+            sig = (*raw, *map(type, vals))
+            try:
+                plan = plans[sig]
+            except KeyError:
                 plan = plans[sig] = _plan(sig)
             if plan is not None:
-                vals = tuple(raw.values())
                 module = vals[plan.module_at] if plan.module_at >= 0 else file_module
-                base = plan.bases.get(module) or plan.base(module, by_module)
+                base: tuple[Any, ...] | None
+                try:
+                    base = plan.bases[module]
+                except KeyError:
+                    base = plan.base(module, by_module)
                 if base is not None:
                     if plan.simple:
-                        out.append(new(Entry, plan.getter(vals + base)))
+                        append(new(Entry, plan.getter(vals + base)))
                         continue
                     computed = plan.computed(vals)
                     if computed is not None:
-                        out.append(new(Entry, plan.getter(vals + computed + base)))
+                        append(new(Entry, plan.getter(vals + computed + base)))
                         continue
         entry = _general(b, raw, i, src, file_module, spaces, modules, by_module, by_space)
         if entry is not None:
-            out.append(entry)
+            append(entry)
         else:
             dropped.append(i)
     if dropped:
@@ -293,9 +299,6 @@ def build_entries(
         origins.add(src, array("q", (i for i in range(len(items)) if i not in left_out)))
     else:
         origins.add(src, range(len(items)))
-
-
-_UNSEEN: Any = object()
 
 
 def _general(

@@ -23,7 +23,7 @@ TOMBSTONE_REUSED = rule("E111")
 def duplicate_codes(ctx: Context) -> Iterator[Diagnostic]:
     """Two entries with one code in one space (a tombstone and its reuse is E111 instead)."""
     entries = ctx.entries
-    if len(set(map(attrgetter("key"), entries))) == len(entries):
+    if len(ctx.values("key")) == len(entries):
         return  # no code twice at all (a set of codes is cheaper than one of pairs)
     pairs = zip(map(attrgetter("space"), entries), map(attrgetter("key"), entries), strict=True)
     if len(set(pairs)) == len(entries):
@@ -73,7 +73,7 @@ def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
 def tombstones(ctx: Context) -> Iterator[Diagnostic]:
     """An entry whose code, in its space, belongs to a removed entry."""
     entries = ctx.entries
-    if "removed" not in set(map(attrgetter("status"), entries)):
+    if "removed" not in ctx.values("status"):
         return
     removed = {(e.space, e.key): i for i, e in enumerate(entries) if e.status == "removed"}
     for i, e in enumerate(entries):

@@ -10,7 +10,6 @@ holds exactly. HTTP statuses have their own rule, E109.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
 from typing import Any
 
 from errdex.io.context import Context
@@ -23,16 +22,18 @@ INTEGER_RANGE = rule("E114")
 
 _SAFE = (-SAFE_INTEGER, SAFE_INTEGER)
 _INT32 = (INT32_MIN, INT32_MAX)
+_NONE = frozenset({None})
 
 
 def _outside(value: Any, span: tuple[int, int]) -> bool:
     return type(value) is int and not span[0] <= value <= span[1]
 
 
-def _within(values: set[Any], span: tuple[int, int]) -> bool:
+def _within(values: frozenset[Any], span: tuple[int, int]) -> bool:
     """Whether no integer of ``values`` lies outside ``span`` (min and max in C when the
     values are all integers or all strings, as a catalog's codes are)."""
-    values.discard(None)
+    if None in values:
+        values = values - _NONE
     try:
         low, high = min(values, default=0), max(values, default=0)
     except TypeError:  # integers and strings mixed
@@ -93,9 +94,9 @@ def integer_ranges(ctx: Context) -> Iterator[Diagnostic]:
                 )
     entries = ctx.entries
     if "jsonrpc" not in kinds.values() and (
-        _within(set(map(attrgetter("key"), entries)), _SAFE)
-        and _within(set(map(attrgetter("jsonrpc_code"), entries)), _INT32)
-        and _within(set(map(attrgetter("retry_after"), entries)), _SAFE)
+        _within(ctx.values("key"), _SAFE)
+        and _within(ctx.values("jsonrpc_code"), _INT32)
+        and _within(ctx.values("retry_after"), _SAFE)
     ):
         return  # every entry's integers are in range: no need to look at them one by one
     for i, e in enumerate(entries):

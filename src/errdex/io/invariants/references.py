@@ -11,7 +11,6 @@ space that does not exist (E007), the catalog is invalid.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
 from typing import Any
 
 from errdex.io.context import Context
@@ -42,7 +41,7 @@ def unknown_codes(ctx: Context) -> Iterator[Diagnostic]:
             f"internal_error names {internal!r}, which is not a code of this catalog",
             "name the entry to render for unexpected exceptions, or add it",
         )
-    if set(map(attrgetter("replaced_by"), ctx.entries)) <= {None}:
+    if ctx.values("replaced_by") <= {None}:
         return  # no entry names a replacement
     for i, e in enumerate(ctx.entries):
         target = e.replaced_by

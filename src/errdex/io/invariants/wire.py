@@ -44,7 +44,7 @@ def _bad_values(
                 rule, mid, field, f"module {mid!r} has {field} {value}, {what}", hint
             )
     entries = ctx.entries
-    if all(v is None or valid(v) for v in set(map(attrgetter(field), entries))):
+    if all(v is None or valid(v) for v in ctx.values(field)):
         return  # every entry's value is fine: no need to look at them one by one
     for i, value in enumerate(map(attrgetter(field), entries)):
         if (
@@ -143,7 +143,7 @@ def reserved_codes(ctx: Context) -> Iterator[Diagnostic]:
                     f"module {mid!r} sends jsonrpc_code {m.jsonrpc_code}, reserved by JSON-RPC 2.0",
                     _hint(span),
                 )
-    rpc_codes = set(map(attrgetter("jsonrpc_code"), ctx.entries))
+    rpc_codes = ctx.values("jsonrpc_code")
     if not any(s.kind == "jsonrpc" for s in spaces.values()) and not any(
         type(c) is int and lo <= c <= hi for c in rpc_codes
     ):
