@@ -101,6 +101,7 @@ IDIOMS = r"""package gen
 import (
 	"errors"
 	"io"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -151,6 +152,38 @@ func TestTypedConstructor(t *testing.T) {
 	if build(3, "secret").Message() != "The token expired 3 seconds ago." ||
 		build2("u", 1, true) == nil {
 		t.Fatal("typed constructors fill the template")
+	}
+}
+
+func TestVariantsAndPointers(t *testing.T) {
+	base := NewEMinus32000()
+	err := base.WithVariant("  BUSY, try again ")
+	if err.Variant() != "busy, try again" || err.Message() != "busy, try again" {
+		t.Fatal("WithVariant makes the error its known variant: " + err.Message())
+	}
+	if retry, known := err.Retryable(); !retry || !known {
+		t.Fatal("the variant's retryable")
+	}
+	if base.Variant() != "" || base.Message() != "Server error" {
+		t.Fatal("WithVariant returns a copy")
+	}
+	other := base.WithVariant("no such variant")
+	if other.Variant() != "" || other.Message() != "no such variant" {
+		t.Fatal("a text that is no variant is sent as it is")
+	}
+	var nilErr *Error
+	if nilErr.WithVariant("x") != nil {
+		t.Fatal("WithVariant on a nil *Error")
+	}
+	sub, at := NewFieldMissing("qty"), NewFieldMissing("page")
+	sub.Pointer, at.Parameter = "#/items/0/qty", "page"
+	parent := NewInvalidFields(2)
+	parent.SubErrors = []*Error{sub, at}
+	resp, _ := Render(parent, "problem")
+	body := string(resp.Body)
+	if !strings.Contains(body, `"pointer":"#/items/0/qty"}`) ||
+		!strings.Contains(body, `"parameter":"page"}`) {
+		t.Fatal("sub-errors carry their pointer and parameter: " + body)
 	}
 }
 

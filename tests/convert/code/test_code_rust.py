@@ -97,6 +97,22 @@ fn main() {
     let rendered = shop::render(&err, "problem", Some("zh"), None).expect("a known profile");
     assert_eq!(rendered.headers.len(), 2);
     assert!(shop::render(&err, "xml", None, None).is_err());
+    // a known variant: its message and retryable; a text that is none is sent as it is
+    let busy = shop::new_e_minus_32000().with_variant(" BUSY, try again ");
+    assert_eq!(busy.variant(), Some("busy, try again"));
+    assert_eq!(busy.message(), "busy, try again");
+    assert_eq!(busy.retryable(), Some(true));
+    assert_eq!(shop::new_e_minus_32000().with_variant("odd").variant(), None);
+    // sub-errors say where they point
+    let mut sub = shop::new_field_missing("qty");
+    sub.pointer = Some("#/items/0/qty".to_string());
+    let mut at = shop::new_field_missing("page");
+    at.parameter = Some("page".to_string());
+    let mut parent = shop::new_invalid_fields(2);
+    parent.sub_errors = vec![sub, at];
+    let body = shop::render(&parent, "problem", None, None).expect("problem").body;
+    assert!(body.contains(r##""pointer":"#/items/0/qty"}"##), "{body}");
+    assert!(body.contains(r#""parameter":"page"}"#), "{body}");
     println!("ok");
 }
 """

@@ -132,6 +132,19 @@ check((wrapped as unknown as { cause: unknown }).cause === cause, "cause");
 const leak = render(new Error("secret"), "problem").body;
 check(leak.indexOf("secret") < 0, "nothing of a plain error leaks");
 check(render(err, "problem", { locale: "zh" }).headers.length === 2, "locale header");
+
+// A known variant, chosen with the error options (its message and retryable).
+const busy = shop.newEMinus32000({ variant: " BUSY, try again " });
+check(busy.variant === "busy, try again" && busy.publicMessage === "busy, try again", "variant");
+check(busy.retryable === true && shop.newEMinus32000().variant === null, "variant retryable");
+// Sub-errors say where they point.
+const subs = [
+  shop.newFieldMissing("qty", { pointer: "#/items/0/qty" }),
+  shop.newFieldMissing("page", { parameter: "page" }),
+];
+const fields = render(shop.newInvalidFields(2, { subErrors: subs }), "problem").body;
+check(fields.indexOf('"pointer":"#/items/0/qty"}') > 0, "pointer");
+check(fields.indexOf('"parameter":"page"}') > 0, "parameter");
 console.log("ok");
 """
 
