@@ -109,9 +109,9 @@ def decode(
     kind = type(body)
     if kind is bytes or kind is str:
         try:
-            parsed = _loads(body)
+            parsed, text = _loads(body), ""
         except _JSONDecodeError:
-            parsed = UNPARSED
+            parsed, text = parse_body(body)  # not JSON: the capped text
         else:
             if type(parsed) is dict:
                 found = decode_dict(index, status, headers, parsed, now, True)
@@ -119,20 +119,22 @@ def decode(
                     return found
         own = True
     else:
+        parsed, text = parse_body(body)
         own = not isinstance(body, (dict, list))
-    return _general(index, _status(status), headers, body, now, own)
+    return _general(index, _status(status), headers, parsed, text, now, own)
 
 
 def _general(
     index: DecodeIndex,
     status: int | None,
     headers: Headers,
-    body: Any,
+    parsed: Any,
+    text: str,
     now: float | None,
     own: bool,
 ) -> Error:
-    """Every body the fast path did not take: batches, other envelopes, text."""
-    parsed, text = parse_body(body)
+    """Every body the fast path did not take (parsed once, by :func:`decode`): batches,
+    other envelopes, text."""
     if type(parsed) is list:
         for item in parsed:
             if type(item) is dict and "error" in item:

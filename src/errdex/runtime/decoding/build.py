@@ -24,6 +24,8 @@ MESSAGE_CAP = 4 * PUBLIC_CAP
 """Longest decoded message kept."""
 SUB_LIMIT = 256
 """Most sub-errors (and parameters) decoded from one response."""
+SYNTHETIC_CACHE = 1024
+"""Most specs of unknown codes a catalog's decode index keeps (see :func:`synthetic_spec`)."""
 _new_exception = BaseException.__new__
 _NO_TYPES: Mapping[str, str] = {}
 
@@ -54,7 +56,16 @@ def synthetic_spec(
     status: int | None,
     jsonrpc_code: int | None,
 ) -> EntrySpec:
-    """The spec of a decoded code the catalog lacks: its raw code, name and message."""
+    """The spec of a decoded code the catalog lacks: its raw code, name and message.
+
+    Specs are read-only (their caches aside), so equal inputs share one: the index keeps
+    the last :data:`SYNTHETIC_CACHE` made (the same unknown code and message arrives again
+    and again from one upstream)."""
+    key = (cls, type(code), code, name, message, status, jsonrpc_code)
+    cache = index.synthetic
+    found: EntrySpec | None = cache.get(key)
+    if found is not None:
+        return found
     fake = Entry(
         code=code,
         key=code_key(code),
@@ -65,7 +76,11 @@ def synthetic_spec(
         http_status=status,
         jsonrpc_code=jsonrpc_code,
     )
-    return EntrySpec(index.catalog, fake, synthetic=True)
+    found = EntrySpec(index.catalog, fake, synthetic=True)
+    if len(cache) >= SYNTHETIC_CACHE:
+        cache.clear()  # bounded: a stream of distinct messages cannot grow it
+    cache[key] = found
+    return found
 
 
 def _unknown(

@@ -40,6 +40,8 @@ class DecodeIndex:
         self.fast_rpc: dict[int, Any] = {}
         """:class:`~errdex.runtime.decoding.fast.Known` by ``id(entry)`` for entries found by
         their JSON-RPC code (the catalog keeps the entries alive)."""
+        self.synthetic: dict[tuple[Any, ...], Any] = {}
+        """Specs of decoded unknown codes by what made them (bounded; see ``build``)."""
         self.http_spaces = tuple(s.id for s in catalog.spaces.values() if s.kind == "http")
         """Spaces whose codes are HTTP statuses: a body with no envelope is found by status."""
         self.jsonrpc_space = next(
