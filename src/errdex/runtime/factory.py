@@ -63,6 +63,34 @@ class LazyStatus:
 _LAZY_STATUS = LazyStatus()
 
 
+class LazyDoc:
+    """The ``__doc__`` of an entry class, written from its entry when read (``help()``,
+    ``inspect.getdoc``): ``"<code> <name>: <title>"`` and the description. A class is
+    made on every first use of a code, its docstring rarely read."""
+
+    __slots__ = ()
+
+    def __get__(self, instance: Error | None, owner: type[Error] | None = None) -> str:
+        cls: type[Error] = owner if owner is not None else type(instance)  # type: ignore[assignment]
+        entry = cls.entry
+        assert entry is not None, cls
+        return entry_doc(entry)
+
+
+_LAZY_DOC = LazyDoc()
+
+
+def entry_doc(entry: Entry) -> str:
+    """The docstring of an entry's class: code, name and title, then the description."""
+    name = entry.name
+    doc = f"{entry.code} {name}: {entry.display_title}" if name else f"{entry.code}: "
+    if not name:
+        doc += entry.display_title
+    if entry.description:
+        doc += "\n\n" + entry.description
+    return doc
+
+
 def camel(text: str) -> str:
     """``"csghub-auth"`` → ``"CsghubAuth"`` (``"X"`` for text with no letter or digit)."""
     return "".join(w[:1].upper() + w[1:] for w in _WORDS.findall(text)) or "X"
@@ -103,6 +131,7 @@ class ClassFactory:
         self.lock = threading.RLock()
         self._profiles = profiles
         cid = catalog.meta.id
+        self._qualname = cid + "."
         self.registry: dict[Any, type[Error]] = {}
         """``(space, key)`` and ``name`` → entry class, filled as classes are made."""
         self.root: type[Error] = self.make(
@@ -136,7 +165,7 @@ class ClassFactory:
     ) -> type[Error]:
         """Make one class of this catalog (``keys``: ``code=``, ``name=`` to register it)."""
         attrs["__module__"] = _MODULE
-        attrs["__qualname__"] = f"{self.catalog.meta.id}.{class_name}"
+        attrs["__qualname__"] = self._qualname + class_name
         attrs["_fast"] = {}  # the catalog, its profiles and locales: inherited from the root
         cls: type[Error] = type(class_name, bases, attrs, **keys)
         return cls
@@ -211,34 +240,38 @@ class ClassFactory:
         with self.lock:
             made = self.registry.get((space, entry.key))
             if made is None:
-                attrs = self._entry_attrs(entry)
+                attrs = self._entry_attrs(entry, bases[0])
                 made = self.make(class_name(entry), bases, attrs, code=entry.key, name=entry.name)
             cls = made
         if cls.entry is not entry:
             return self._duplicate(entry)
         return cls
 
-    def _entry_attrs(self, entry: Entry) -> dict[str, Any]:
-        name = entry.name
-        doc = f"{entry.code} {name}: {entry.display_title}" if name else f"{entry.code}: "
-        if not name:
-            doc += entry.display_title
-        if entry.description:
-            doc += "\n\n" + entry.description
-        return {
-            "__doc__": doc,
+    def _entry_attrs(self, entry: Entry, parent: type[Error]) -> dict[str, Any]:
+        """The class attributes of an entry's class: only those it does not inherit from
+        ``parent`` (its first base) — the fewer, the cheaper ``type()`` is."""
+        attrs: dict[str, Any] = {
+            "__doc__": _LAZY_DOC,
             "_spec": _LAZY_SPEC,
-            "_removed": entry.status == "removed",
             "entry": entry,
             "code": entry.code,
-            "name": name,
-            "space": entry.space,
-            "module": entry.module,
             "status": _LAZY_STATUS,
-            "retryable": entry.retryable,
-            # an entry that is not retryable never sends Retry-After, even an inherited one
-            "retry_after": entry.retry_after if entry.retryable is not False else None,
         }
+        if entry.name is not None:
+            attrs["name"] = entry.name
+        if parent.space != entry.space:
+            attrs["space"] = entry.space
+        if parent.module != entry.module:
+            attrs["module"] = entry.module
+        if entry.status == "removed":
+            attrs["_removed"] = True
+        retryable = entry.retryable
+        if retryable is not None:
+            attrs["retryable"] = retryable
+        # an entry that is not retryable never sends Retry-After, even an inherited one
+        if entry.retry_after is not None and retryable is not False:
+            attrs["retry_after"] = entry.retry_after
+        return attrs
 
     def _duplicate(self, entry: Entry) -> type[Error]:
         """A second entry with a code already registered (a duplicate ``check`` reports):
@@ -248,6 +281,7 @@ class ClassFactory:
             cls = self.registry.get(key)
             if cls is None:
                 space_cls = self.space_class(entry.space)
-                cls = self.make(class_name(entry), (space_cls,), self._entry_attrs(entry))
+                attrs = self._entry_attrs(entry, space_cls)
+                cls = self.make(class_name(entry), (space_cls,), attrs)
                 self.registry[key] = cls
         return cls
