@@ -22,20 +22,25 @@ Origin = tuple["SourceFile", tuple[Any, ...]]
 class Origins(Sequence[Origin]):
     """The origins of a catalog's entries, in entry order; immutable once the catalog is built."""
 
-    __slots__ = ("_ends", "_runs")
+    __slots__ = ("_ends", "_len", "_runs", "_whole")
 
     def __init__(self) -> None:
         self._runs: list[tuple[SourceFile, Sequence[int]]] = []
         self._ends: list[int] = []  # entries before the end of each run
+        self._len = 0
+        self._whole: SourceFile | None = None  # the file, when it is one file kept whole
 
     def add(self, source: SourceFile, kept: Sequence[int]) -> None:
         """Record that the next ``len(kept)`` entries are items ``kept`` of ``source``'s list."""
         if kept:
             self._runs.append((source, kept))
-            self._ends.append((self._ends[-1] if self._ends else 0) + len(kept))
+            self._len += len(kept)
+            self._ends.append(self._len)
+            whole = len(self._runs) == 1 and kept == range(len(kept))
+            self._whole = source if whole else None
 
     def __len__(self) -> int:
-        return self._ends[-1] if self._ends else 0
+        return self._len
 
     @overload
     def __getitem__(self, index: int) -> Origin: ...
@@ -44,6 +49,9 @@ class Origins(Sequence[Origin]):
     def __getitem__(self, index: slice) -> Sequence[Origin]: ...
 
     def __getitem__(self, index: int | slice) -> Origin | Sequence[Origin]:
+        whole = self._whole
+        if whole is not None and type(index) is int and 0 <= index < self._len:
+            return whole, ("errors", index)  # one file, every item an entry: the usual case
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
