@@ -49,6 +49,12 @@ PAST_DATES = (
     "Wed Oct 21 07:28:00 2015",
 )
 """``Retry-After`` HTTP-dates in the three RFC 9110 forms, all in the past (wait 0)."""
+TWO_DIGIT_YEARS = (
+    "Thursday, 21-Oct-55 07:28:00 GMT",
+    "Sunday, 21-Oct-68 07:28:00 GMT",
+    "Tuesday, 21-Oct-69 07:28:00 GMT",
+)
+"""RFC 850 dates whose two-digit year falls each side of the pivot: 2055, 2068, then 1969."""
 CLOCK = 1_445_412_470
 """A decode case's ``now`` for :data:`PAST_DATES`: ten seconds before them (2015-10-21
 07:27:50 GMT), so each case pins how a decoder reads a date against the caller's clock."""
@@ -283,6 +289,14 @@ def _retry_cases(catalog: Catalog) -> Iterator[dict[str, Any]]:
                 body,
                 now=CLOCK + offset,
             )
+    for i, date in enumerate(TWO_DIGIT_YEARS):  # RFC 850's YY on each side of the 69 pivot
+        yield _decode(
+            f"decode/retry-after-yy/{i}",
+            503,
+            (("Content-Type", "application/json"), ("Retry-After", date)),
+            body,
+            now=CLOCK,
+        )
     for i, delay in enumerate(("3s", "1.5s", "0.000000001s", "forever")):
         body = _json(
             {

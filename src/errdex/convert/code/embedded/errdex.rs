@@ -2058,7 +2058,7 @@ fn http_date(text: &str) -> Option<f64> {
     let month = MONTHS.iter().position(|m| *m == mon.to_lowercase())? as i64 + 1;
     let mut y: i64 = year.parse().ok()?;
     if year.len() == 2 {
-        y += if y < 50 { 2000 } else { 1900 };
+        y += if y < 69 { 2000 } else { 1900 };
     }
     let hms: Vec<i64> = time.split(':').map(|p| p.parse().ok()).collect::<Option<Vec<_>>>()?;
     if hms.len() != 3 {

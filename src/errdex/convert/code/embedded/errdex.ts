@@ -1315,7 +1315,7 @@ function httpDate(text: string): number | null {
   const month = MONTHS.indexOf((mon ?? "").toLowerCase());
   if (month < 0) return null;
   let y = Number(year);
-  if ((year ?? "").length === 2) y += y < 50 ? 2000 : 1900;
+  if ((year ?? "").length === 2) y += y < 69 ? 2000 : 1900;
   return Date.UTC(y, month, Number(day), Number(hh), Number(mm), Number(ss)) / 1000;
 }
 
