@@ -188,7 +188,10 @@ def _one_front(
             if type(value) is str and len(value) <= PUBLIC_CAP:
                 try:  # TypeError: a lone surrogate, an id orjson refuses: the full path
                     id_bytes = b"null}" if id is None else _orjson_dumps(id) + b"}"
-                    text = _orjson_dumps(value)[1:-1]
+                    if value.isprintable() and '"' not in value and "\\" not in value:
+                        text = value.encode()  # nothing to escape (wire.md §3)
+                    else:
+                        text = _orjson_dumps(value)[1:-1]
                 except TypeError:
                     return None
                 pieces = (before_value, text, between, text, b'"}}},"id":', id_bytes)

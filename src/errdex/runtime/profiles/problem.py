@@ -149,7 +149,10 @@ def _one_front(
             value = params.get(name)
             if type(value) is str and len(value) <= PUBLIC_CAP:
                 try:  # TypeError: a lone surrogate, an id orjson refuses: the full path
-                    text = _orjson_dumps(value)[1:-1]
+                    if value.isprintable() and '"' not in value and "\\" not in value:
+                        text = value.encode()  # nothing to escape (wire.md §3)
+                    else:
+                        text = _orjson_dumps(value)[1:-1]
                     if id is None:
                         body = join((before_value, text, no_id, text, b'"}}'))
                     else:
