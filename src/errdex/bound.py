@@ -143,8 +143,9 @@ def _restore_error(*state: Any) -> Error:
     """Unpickle an error: its class from the catalog of its id loaded in this process."""
     from errdex.runtime.pickling import restore_error
 
-    catalog_id, ref, instance, synthetic, facts, args = state
-    return restore_error(catalog_id, ref, instance, synthetic, facts, args, _find_state)
+    catalog_id, ref, instance, synthetic, facts, args, *origin = state  # 6 before origins
+    where = origin[0] if origin else None
+    return restore_error(catalog_id, ref, instance, synthetic, facts, args, where, _find_state)
 
 
 def _find_state(catalog_id: str) -> CatalogRuntime | None:

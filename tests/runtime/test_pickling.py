@@ -119,3 +119,17 @@ def test_bare_error_and_removed_code_error_pickle(shop):
         shop.error("REQ-ERR-9")
     back = pickle.loads(pickle.dumps(info.value))
     assert str(back) == str(info.value) and back.entry == info.value.entry
+
+
+def test_in_its_own_process_an_error_comes_back_to_its_own_catalog_even_after_a_reload(shop):
+    err = shop.error("AUTH-ERR-4", age=5)
+    decoded = errdex.decode(
+        401, {}, orjson.dumps({"code": "AUTH-ERR-99", "msg": "new"}), catalog=shop
+    )
+    blobs = pickle.dumps(err), pickle.dumps(decoded)
+    newer = errdex.loads(SHOP)  # another catalog of the same id, put to use after
+    newer.error("AUTH-ERR-4", age=1)
+    back, back_decoded = (pickle.loads(b) for b in blobs)
+    assert type(back) is type(err) and type(back) is not type(newer.error("AUTH-ERR-4", age=1))
+    assert type(back_decoded) is type(decoded) and back_decoded == decoded
+    del newer

@@ -3,7 +3,8 @@
 The classes of a catalog are made at run time, so an error pickles as a reference —
 its catalog's id and which class (entry ``(space, code)``, module, space, client,
 server or root) — plus its instance state (:func:`error_state`). Unpickling finds a
-catalog of that id in this process and rebuilds an error of the same class: for an
+catalog of that id in this process and rebuilds an error of the same class — in the
+process it was pickled in, the very catalog it came from while that lives; else, for an
 :class:`errdex.Catalog`, any one loaded (``errdex.load`` it before unpickling, as a
 worker process does at start; :mod:`errdex.bound` finds it); for a plain catalog,
 one already put to use. Where there is none, the result is a detached
@@ -13,6 +14,7 @@ retry hint, still equal to the original (equality is by value: :meth:`Error.__eq
 
 from __future__ import annotations
 
+import os
 import weakref
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -39,11 +41,32 @@ class _Factory(Protocol):
 _LIVE: weakref.WeakValueDictionary[str, Any] = weakref.WeakValueDictionary()
 """``catalog id → runtime state`` of the last catalog of that id put to use."""
 
+_EXACT: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()
+"""``id(model catalog) → runtime state``: the very catalog an error came from, while it
+lives, so an error unpickled in its own process gets its own classes back even when
+another catalog of the same id was loaded since."""
+
 
 def remember(catalog_id: str, state: Any) -> None:
     """Record ``state`` (a :class:`~errdex.runtime.state.CatalogRuntime`) as the one
     that unpickled errors of catalog ``catalog_id`` use."""
     _LIVE[catalog_id] = state
+    _EXACT[id(state.catalog)] = state
+
+
+def _origin(catalog: Any) -> tuple[int, int] | None:
+    """Where an error's catalog lives: this process and the catalog object."""
+    return (os.getpid(), id(catalog)) if catalog is not None else None
+
+
+def _exact(catalog_id: str | None, origin: Any) -> Any:
+    """The runtime state of the catalog object ``origin`` names, in this process only."""
+    if not (isinstance(origin, tuple) and len(origin) == 2 and origin[0] == os.getpid()):
+        return None
+    state = _EXACT.get(origin[1])
+    if state is None or state.catalog.meta.id != catalog_id:
+        return None  # gone, and its id reused by another object: resolve by catalog id
+    return state
 
 
 def class_ref(cls: type[Error]) -> tuple[Any, ...]:
@@ -74,7 +97,7 @@ def error_state(error: Error) -> tuple[Any, ...]:
     facts = {k: getattr(error, k) for k in _FACTS}
     facts["_message"] = error.message
     catalog_id = catalog.meta.id if catalog is not None else own.get("_catalog_id")
-    return (catalog_id, class_ref(cls), state, synthetic, facts, error.args)
+    return (catalog_id, class_ref(cls), state, synthetic, facts, error.args, _origin(catalog))
 
 
 def reduce_error(error: Error) -> tuple[Any, ...]:
@@ -108,12 +131,15 @@ def restore_error(
     synthetic: dict[str, Any] | None,
     facts: dict[str, Any],
     args: tuple[Any, ...],
+    origin: tuple[int, int] | None = None,
     find: Callable[[str], Any] | None = None,
 ) -> Error:
-    """Rebuild a pickled error (see the module docstring); ``find`` returns the runtime
-    state of a catalog id (default: a catalog of that id already put to use)."""
-    live = None
-    if catalog_id is not None:
+    """Rebuild a pickled error (see the module docstring); ``origin`` names the catalog
+    object it came from (used when that object still lives in this process); ``find``
+    returns the runtime state of a catalog id (default: a catalog of that id already put
+    to use)."""
+    live = _exact(catalog_id, origin)
+    if live is None and catalog_id is not None:
         live = find(catalog_id) if find is not None else None
         if live is None:
             live = _LIVE.get(catalog_id)
