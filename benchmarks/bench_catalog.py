@@ -127,30 +127,31 @@ def run(quick: bool) -> list[Result]:
     # Load against the parser alone, each measured in a fresh child process (no warm
     # caches, nothing left over from another row) with the same GC setting: paused,
     # as errdex's load runs, so the floor is not slowed by collections errdex avoids.
-    folder = Path(tempfile.mkdtemp(prefix="errdex-bench-"))
-    (folder / "c.toml").write_text(toml_text, encoding="utf-8")
-    (folder / "c.json").write_text(json_text, encoding="utf-8")
     few = max(2, repeat - 2)  # a TOML parse of 100,000 codes takes seconds
     rows = (
         ("json", "orjson", 2.5, repeat),
         ("toml", "tomllib", 1.15, few),
         ("toml", "toml_parse", 1.15, few),
     )
-    for fmt, parser, target, turns in rows:
-        floor = took = float("inf")
-        for _ in range(turns):  # in turns, the least of each
-            floor = min(floor, _child_load(folder / f"c.{fmt}", parser))
-            took = min(took, _child_load(folder / f"c.{fmt}", fmt))
-        results.append(
-            Result(
-                SUITE,
-                f"errdex.loads {fmt.upper()}, {label} (fresh process)",
-                took,
-                f"{PARSER_NAMES.get(parser, parser + '.loads')} (fresh process, GC paused)",
-                floor,
-                target,
+    with tempfile.TemporaryDirectory(prefix="errdex-bench-") as tmp:
+        folder = Path(tmp)
+        (folder / "c.toml").write_text(toml_text, encoding="utf-8")
+        (folder / "c.json").write_text(json_text, encoding="utf-8")
+        for fmt, parser, target, turns in rows:
+            floor = took = float("inf")
+            for _ in range(turns):  # in turns, the least of each
+                floor = min(floor, _child_load(folder / f"c.{fmt}", parser))
+                took = min(took, _child_load(folder / f"c.{fmt}", fmt))
+            results.append(
+                Result(
+                    SUITE,
+                    f"errdex.loads {fmt.upper()}, {label} (fresh process)",
+                    took,
+                    f"{PARSER_NAMES.get(parser, parser + '.loads')} (fresh process, GC paused)",
+                    floor,
+                    target,
+                )
             )
-        )
 
     catalog, problems = load_json()
     assert catalog is not None and not problems, problems[:3]
