@@ -36,3 +36,21 @@ def test_a_profile_body_holding_nan_or_inf_is_invalid_at_its_key(number: str) ->
     assert f"body.x is {number}" in diag.message and "null" in diag.message
     with pytest.raises(CatalogError):
         errdex.loads(text + '[[errors]]\ncode = 1\nmessage = "m"\n')
+
+
+@pytest.mark.parametrize(
+    "number", ["18446744073709551616", "-9007199254740992", "9007199254740992"]
+)
+def test_a_profile_body_holding_an_integer_no_language_holds_is_invalid_at_its_key(
+    number: str,
+) -> None:
+    # found by the attack suite's hypothesis test: orjson could not send 2**64 at all
+    text = f'[catalog]\nid = "x"\n\n[profiles.p]\nbody = {{ code = "$code", x = {number} }}\n'
+    _, problems = reads(text + '[[errors]]\ncode = 1\nmessage = "m"\n')
+    (diag,) = problems
+    assert diag.rule.id == "E114" and diag.line == 5
+    assert f"body.x is {number}, beyond" in diag.message
+    with pytest.raises(CatalogError):
+        errdex.loads(text + '[[errors]]\ncode = 1\nmessage = "m"\n')
+    edge = text.replace(number, "9007199254740991")
+    assert reads(edge + '[[errors]]\ncode = 1\nmessage = "m"\n')[1] == []

@@ -32,6 +32,31 @@ def non_finite(value: Any) -> tuple[tuple[Any, ...], float] | None:
     return None
 
 
+SAFE_INTEGER = 2**53 - 1
+"""The largest integer every language errdex generates holds exactly (JavaScript's
+``Number.MAX_SAFE_INTEGER``); the catalog's own integer fields are bounded alike."""
+
+
+def out_of_range(value: Any) -> tuple[tuple[Any, ...], int] | None:
+    """The key path and value of the first integer beyond ±(2**53 - 1) in ``value``, or None.
+
+    A profile ``body`` is sent as written: a larger integer crashes orjson past 64
+    bits and loses digits in TypeScript past 53, so it is refused at load.
+    """
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        kind = type(item)
+        if kind is int:
+            if not -SAFE_INTEGER <= item <= SAFE_INTEGER:
+                return path, item
+        elif kind is dict:
+            stack.extend(((*path, k), v) for k, v in reversed(item.items()))
+        elif kind is list:
+            stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(item))))
+    return None
+
+
 def describe(number: float) -> str:
     """``nan``, ``inf`` or ``-inf``, as a catalog author wrote it."""
     return "nan" if math.isnan(number) else ("inf" if number > 0 else "-inf")

@@ -20,9 +20,12 @@ from errdex.io.diagnostic import (
     WRONG_TYPE,
     Diagnostic,
     Rule,
+    rule,
 )
-from errdex.io.finite import HINT, describe, non_finite
+from errdex.io.finite import HINT, SAFE_INTEGER, describe, non_finite, out_of_range
 from errdex.io.source import SourceFile
+
+INTEGER_RANGE = rule("E114")
 
 PY_TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
@@ -202,6 +205,19 @@ class Builder:
                     src,
                     (*path, *inner),
                     HINT,
+                )
+                return False, None
+            big = out_of_range(value)
+            if big is not None:
+                inner, integer = big
+                at = "".join(f"[{p}]" if type(p) is int else f".{p}" for p in inner)
+                self.report(
+                    INTEGER_RANGE,
+                    f"{name}{at} is {integer}, beyond ±(2**53 - 1): not every language "
+                    "holds it exactly",
+                    src,
+                    (*path, *inner),
+                    f"write it as a string, or a number from -{SAFE_INTEGER} to {SAFE_INTEGER}",
                 )
                 return False, None
             return True, value
