@@ -58,6 +58,12 @@ REFUSING = {
 }
 """Commands that need a usable catalog: each must refuse a broken one."""
 
+REFUSING_TO_START = {
+    "serve": ["serve", "{path}", "--port", "0", "--no-cache"],
+}
+"""Commands that run until stopped once started: on a broken catalog they must refuse to
+start (a sound catalog would keep them serving, so only the broken corpus runs them)."""
+
 NEEDS_CONTENT = {"new", "scan"}
 """Refusing commands whose exit also speaks of content: ``new`` names a module the attack
 catalogs lack, ``scan`` reports a documented code no scanned file raises (exit 1)."""
@@ -114,13 +120,13 @@ def _run(args: list[str], path: Path, tmp_path: Path) -> tuple[int, str, BaseExc
 def test_every_command_refuses_a_broken_catalog(tmp_path, name, file_name, data):
     path = _write(tmp_path, name, file_name, data)
     accepted = []
-    for command, args in {**REFUSING, **TOLERANT}.items():
+    for command, args in {**REFUSING, **TOLERANT, **REFUSING_TO_START}.items():
         code, output, crash = _run(args, path, tmp_path)
         assert crash is None, f"{command}: {crash!r}"
         assert "Traceback" not in output, command
         assert "internal error" not in output, f"{command}: {output}"
         assert len(output) < MAX_OUTPUT, f"{command}: {len(output)} characters of output"
-        if command in REFUSING and code == 0:
+        if command not in TOLERANT and code == 0:
             accepted.append(command)
     assert accepted == [], f"exit 0 on a broken catalog: {accepted}"
 
