@@ -198,3 +198,35 @@ def test_aws_lambda_common_errors_bold_blocks_keep_every_code_status_and_text():
     print(f"held-out bold blocks: {kept} of {len(truth)} codes with status and text")
     assert len(truth) == 18 and got.keys() == truth.keys()
     assert kept >= 0.95 * len(truth)
+
+
+def test_bhex_code_headings_keep_every_code_name_message_and_section():
+    """BHEX's broker error page (a Binance-style exchange), not used to tune the heading reader."""
+    from errdex.convert import import_document
+
+    path = HELDOUT / "markdown" / "bhex_errors.md"
+    text = path.read_text(encoding="utf-8")
+    truth: dict[int, tuple[str, list[str], str]] = {}
+    section = ""
+    for block in re.split(r"\n(?=#)", text):
+        if match := re.match(r"## (.+)\n", block):
+            section = match.group(1)
+        elif match := re.match(r"### (-\d+) (\w+)\n\n((?:\* .+\n)+)", block + "\n"):
+            bullets = re.findall(r"^\* (.+)$", match.group(3), re.M)
+            truth[int(match.group(1))] = (match.group(2), bullets, section)
+    result = import_document(text, name=path.name)
+    catalog = loads(result.to_toml())
+    got = {
+        e.code: (
+            e.name,
+            [e.message, *(v.message for v in e.variants)],
+            catalog.modules[e.module].title if e.module else "",
+        )
+        for e in catalog.entries
+    }
+    kept = sum(1 for code, fields in truth.items() if got.get(code) == fields)
+    print(f"held-out code headings: {kept} of {len(truth)} codes with name, messages and section")
+    assert len(truth) == 55 and got.keys() == truth.keys()
+    assert kept >= 0.95 * len(truth)
+    # the message tables that belong to several codes name no code: reported, never guessed
+    assert sum("has no code column" in d.message for d in result.diagnostics) == 2
