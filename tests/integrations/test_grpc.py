@@ -263,10 +263,13 @@ def test_unhandled_exception_sends_catalog_text_only(
     assert any("hunter2" in (r.exc_text or r.getMessage()) for r in caplog.records)
 
 
-def test_a_handlers_own_abort_is_kept(channel: Any) -> None:
-    exc = _call(channel, b"abort")
+def test_a_handlers_own_abort_keeps_its_code_and_text_with_details(channel: Any) -> None:
+    exc = _call(channel, b"abort")  # more in test_grpc_abort.py
     assert exc.code() is grpc.StatusCode.ALREADY_EXISTS
     assert exc.details() == "the handler's own abort"
+    assert json_format.MessageToDict(_details(exc))["details"][0]["metadata"] == {
+        "code": "conflict"  # 409's built-in type
+    }
 
 
 def test_streaming_response_ends_with_the_status(channel: Any) -> None:

@@ -31,13 +31,14 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E4
 from opentelemetry.trace import StatusCode  # noqa: E402
 
 import errdex  # noqa: E402
-from errdex.integrations.grpc import DETAILS_KEY, ErrorInterceptor, status_of  # noqa: E402
+from errdex.integrations.grpc import DETAILS_KEY, ErrorInterceptor, RpcStatus, status_of  # noqa: E402
 from errdex.integrations.otel import COUNTER, ErrorTelemetry  # noqa: E402
 from errdex.model import Catalog  # noqa: E402
 
 SHOP = Path(__file__).resolve().parents[2] / "examples" / "apps" / "shop.toml"
 CARD = "".join(["4111", "-1111" * 3])  # built at run time: no source line has it
 KINDS = ("Get", "List", "Upload", "Chat")  # unary-unary, unary-stream, stream-unary, stream-stream
+_FOREIGN = RpcStatus(grpc.StatusCode.FAILED_PRECONDITION, "Quota rule broken", (("x-own", "1"),))
 
 
 def _act(cat: Catalog, request: str, context: Any) -> str:
@@ -47,6 +48,8 @@ def _act(cat: Catalog, request: str, context: Any) -> str:
         raise RuntimeError(f"card {CARD} failed")
     if request == "abort":
         context.abort(grpc.StatusCode.ALREADY_EXISTS, "the handler's own abort")
+    if request == "status":
+        context.abort_with_status(_FOREIGN)
     if request.isdigit() and request != "1":
         raise cat.error("SHOP-1", order_id=request)
     return "ok:" + request
@@ -56,6 +59,8 @@ async def _async_act(cat: Catalog, request: str, context: Any) -> str:
     await asyncio.sleep(0)
     if request == "abort":
         await context.abort(grpc.StatusCode.ALREADY_EXISTS, "the handler's own abort")
+    if request == "status":
+        await context.abort_with_status(_FOREIGN)
     return _act(cat, request, context)
 
 
@@ -334,17 +339,41 @@ def test_unexpected_exception_is_recorded_once_as_itself(
     assert span.status.status_code is StatusCode.ERROR
 
 
-@pytest.mark.parametrize("kind", ["Get", "List"])
-def test_a_handlers_own_abort_records_no_empty_event(
-    served: tuple[Any, _Telemetry], kind: str
-) -> None:
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_handlers_own_abort_is_one_event(served: tuple[Any, _Telemetry], kind: str) -> None:
+    """``context.abort(ALREADY_EXISTS, ...)`` is the catalog error for 409 (the built-in
+    ``conflict``): errdex's one exception event, no bare Exception of grpcio's abort; the
+    span and the counter keep the handler's code (409 alone would read as ABORTED)."""
     service, telemetry = served
     _, exc = service.call(kind, b"abort")
     assert exc.code() is grpc.StatusCode.ALREADY_EXISTS
     assert exc.details() == "the handler's own abort"
+    assert DETAILS_KEY in dict(exc.trailing_metadata())
     span = telemetry.span()
-    assert not span.events  # not an error errdex answered, and no bare Exception either
+    event = _one_event(span)
+    assert event["exception.message"] == "[conflict] the handler's own abort"
+    assert span.attributes["error.type"] == "conflict"
     assert span.attributes["rpc.grpc.status_code"] == grpc.StatusCode.ALREADY_EXISTS.value[0]
+    assert span.status.status_code is not StatusCode.ERROR  # a client's error
+    assert {
+        "error.type": "conflict",
+        "rpc.system": "grpc",
+        "rpc.grpc.status_code": grpc.StatusCode.ALREADY_EXISTS.value[0],
+        "errdex.catalog": "shop",
+    } in telemetry.points()
+
+
+@pytest.mark.parametrize("kind", ["Get", "List"])
+def test_abort_with_status_records_no_event(served: tuple[Any, _Telemetry], kind: str) -> None:
+    """The handler's own status (``abort_with_status``) goes out untouched: not an error
+    errdex answered, and no bare Exception either."""
+    service, telemetry = served
+    _, exc = service.call(kind, b"status")
+    assert exc.code() is grpc.StatusCode.FAILED_PRECONDITION
+    assert exc.details() == "Quota rule broken"
+    assert dict(exc.trailing_metadata()) == {"x-own": "1"}
+    span = telemetry.span()
+    assert not span.events and "error.type" not in span.attributes
 
 
 def test_unknown_method_is_one_event(served: tuple[Any, _Telemetry]) -> None:

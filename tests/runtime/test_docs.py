@@ -4,7 +4,7 @@ their comments say.
 A code line followed by a comment line holding a Python literal (``# b'{"code":…}'``,
 ``# {"jsonrpc": …}``) must evaluate to that literal. Signature blocks
 (``render(error, profile=…) -> Rendered``) and blocks that need a service around
-them (a URL, a Flask app) are not run.
+them (a URL, a Flask app, the example gRPC service) are not run.
 """
 
 from __future__ import annotations
@@ -21,7 +21,13 @@ import errdex
 
 DOCS = ROOT / "docs"
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
-NEEDS_A_SERVICE = ("client.post(", "install(app, cat", "@app.get", "if not allowed")
+NEEDS_A_SERVICE = (
+    "client.post(",
+    "install(app, cat",
+    "@app.get",
+    "if not allowed",
+    "grpc_app.channel(",  # the example gRPC service listening on 127.0.0.1:50051
+)
 
 
 def python_blocks(path: Path) -> list[str]:

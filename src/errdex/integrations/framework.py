@@ -31,6 +31,7 @@ from errdex.model import Catalog, Entry
 from errdex.runtime import Error, errors_of, runtime_of
 from errdex.runtime.spec import EntrySpec
 from errdex.runtime.status import phrase
+from errdex.runtime.text import PUBLIC_CAP, safe_str
 
 VALIDATION = "validation"
 """The ``errors=`` key naming the entry for a request that fails validation."""
@@ -111,6 +112,8 @@ class FrameworkErrors:
         self._specs: dict[tuple[int, str], EntrySpec] = {}
 
     def _builtin(self, status: int, code: str, message: str | None) -> Error:
+        """A built-in type's error; ``message`` its text for this error only (the type,
+        made once per status and code, keeps the default text)."""
         spec = self._specs.get((status, code))
         if spec is None:
             title = phrase(status)
@@ -119,7 +122,7 @@ class FrameworkErrors:
                 key=code,
                 space="",
                 title=title,
-                message=_literal(message or _MESSAGES.get(status) or title),
+                message=_literal(_MESSAGES.get(status) or title),
                 http_status=status,
                 retryable=status in (429, 503),
             )
@@ -131,6 +134,8 @@ class FrameworkErrors:
         err.code = code
         err.status = status
         err.retryable = spec.entry.retryable
+        if message:  # a literal, never a template: the type is shared by every such error
+            err._message = safe_str(message, 4 * PUBLIC_CAP)
         return err
 
     def entry_class(self, status: int, *, validation: bool = False) -> type[Error] | None:

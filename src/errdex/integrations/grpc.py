@@ -27,13 +27,25 @@ RPC with :func:`status_of` the error, as ``grpcio-status``'s
 Any other exception is the catalog's internal error: nothing of it (message,
 type, cause) goes out (5xx hygiene, :mod:`errdex.runtime.hygiene`); it is logged
 with its traceback on the ``errdex`` logger. A decoded upstream 5xx that a
-handler re-raises sends catalog text only. ``context.abort(...)`` and
-``context.abort_with_status(...)`` a handler calls itself are left alone.
+handler re-raises sends catalog text only.
 
-What grpcio would answer by itself is a catalog error too, chosen as the HTTP
-integrations choose theirs (:class:`errdex.integrations.framework.FrameworkErrors`:
-the entry named in ``errors=``, else the catalog's ``http``-space entry, else a
-built-in problem type):
+A handler's own ``context.abort(code, details)`` (sync and aio) is gRPC's
+``HTTPException``: it sends the catalog error for the HTTP status of ``code``
+(``GOOGLE_HTTP_STATUSES``, google/rpc/code.proto's mapping), chosen as below,
+with its details. The code sent is the handler's own (``ALREADY_EXISTS`` stays
+``ALREADY_EXISTS``, though 409 alone reads as ``ABORTED``), and so is the
+Status's ``code`` in the details. ``details`` is the message as an
+``HTTPException``'s detail is: a built-in 4xx type's, as a literal; never a 5xx's
+(nor a catalog entry's, which keeps its own). ``on_error`` sees it; trailing
+metadata the handler set or passed is kept. A handler gets a thin proxy of the
+call's context for this (every other attribute is the real context's; a sync one
+is still a ``grpc.ServicerContext``). Left alone: ``abort_with_status(status)``
+and an ``abort`` whose trailing metadata already holds ``grpc-status-details-bin``.
+
+What grpcio would answer by itself (and a handler's own abort, above) is a
+catalog error too, chosen as the HTTP integrations choose theirs
+(:class:`errdex.integrations.framework.FrameworkErrors`: the entry named in
+``errors=``, else the catalog's ``http``-space entry, else a built-in problem type):
 
 - a method no service registers: ``501`` (``UNIMPLEMENTED``, built-in ``http-501``);
 - a request message the method's deserializer rejects, or a pydantic
@@ -42,7 +54,9 @@ built-in problem type):
   violation per field of the ``ValidationError``, else one for the whole message;
 - a ``TimeoutError`` or a downstream ``DEADLINE_EXCEEDED`` the handler lets out:
   ``504`` (``DEADLINE_EXCEEDED``, built-in ``http-504``). A deadline the *client*
-  set ends the call on the client; nothing the server sends then arrives.
+  set ends the call on the client; nothing the server sends then arrives;
+- a handler's own ``context.abort(code, details)``: the status of ``code``
+  (``NOT_FOUND``: 404, built-in ``not-found``; ``ALREADY_EXISTS``: 409, ``conflict``).
 
 A call ends by returning, never by letting grpcio's abort exception out of the
 handler: the OpenTelemetry grpc instrumentation (installed before this
@@ -74,7 +88,7 @@ from grpc import aio
 from errdex.integrations.common import OnError, notify
 from errdex.integrations.framework import FieldError, FrameworkErrors
 from errdex.model import Catalog
-from errdex.model.wire import GOOGLE_CODE_NUMBERS
+from errdex.model.wire import GOOGLE_CODE_NUMBERS, GOOGLE_HTTP_STATUSES
 from errdex.runtime import BUILTIN, Error, as_error, render
 
 DETAILS_KEY = "grpc-status-details-bin"
@@ -158,11 +172,21 @@ def _detail(detail: dict[str, Any]) -> Any:
     return None
 
 
-def status_of(error: BaseException, catalog: Catalog, *, locale: str | None = None) -> RpcStatus:
+def status_of(
+    error: BaseException,
+    catalog: Catalog,
+    *,
+    locale: str | None = None,
+    code: grpc.StatusCode | None = None,
+) -> RpcStatus:
     """The gRPC status an RPC that failed with ``error`` ends with (see the module docstring).
 
-    Any exception: a non-catalog one is the catalog's internal error."""
+    Any exception: a non-catalog one is the catalog's internal error. ``code``: the
+    status code to send instead of the entry's (a handler's own ``context.abort``
+    keeps its code); the ``google.rpc.Status`` carries the same one."""
     message = status_proto(error, catalog, locale=locale)
+    if code is not None and code is not grpc.StatusCode.OK:
+        message.code = code.value[0]
     return _Status(
         _CODES[message.code],
         message.message,
@@ -272,6 +296,91 @@ async def _async_end(context: Any, status: RpcStatus) -> None:
         return
 
 
+def _has_details(metadata: Any) -> bool:
+    """Whether trailing metadata already carries a ``google.rpc.Status`` (the handler's)."""
+    try:
+        return any(str(key).lower() == DETAILS_KEY for key, _ in metadata or ())
+    except (TypeError, ValueError):  # not pairs: grpcio rejects it itself
+        return True
+
+
+def _current_trailing(context: Any) -> tuple[Any, ...]:
+    """The trailing metadata a handler set on ``context`` so far (kept by its abort)."""
+    read = getattr(context, "trailing_metadata", None)
+    try:
+        found = read() if callable(read) else None
+    except Exception:  # an old grpcio context without it
+        return ()
+    return tuple(found or ())
+
+
+class _Proxy:
+    """What a guarded handler gets as its ``context``: the call's own, but for ``abort``.
+
+    Every other attribute — ``set_code``, ``invocation_metadata``, ``abort_with_status``,
+    the OpenTelemetry wrapper's — is the real context's (read and written through)."""
+
+    __slots__ = ("_context", "_interceptor")
+
+    def __init__(self, context: Any, interceptor: ErrorInterceptor) -> None:
+        object.__setattr__(self, "_context", context)
+        object.__setattr__(self, "_interceptor", interceptor)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._context, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._context, name, value)
+
+
+class _AbortingContext(_Proxy):
+    """A sync ``grpc.ServicerContext`` whose ``abort(code, details)`` sends a catalog error."""
+
+    __slots__ = ()
+
+    def abort(self, code: grpc.StatusCode, details: str = "") -> None:
+        """End the call as the context's ``abort`` does (grpcio's exception ends the
+        handler), with the catalog's status for ``code`` (see the module docstring)."""
+        context = self._context
+        trailing = _current_trailing(context)
+        status = (
+            None
+            if _has_details(trailing)
+            else self._interceptor.abort_status(code, details, context)
+        )
+        if status is None:
+            context.abort(code, details)
+            return
+        context.set_trailing_metadata(trailing + status.trailing_metadata)
+        context.abort(status.code, status.details)  # the OpenTelemetry wrapper sees the code
+
+
+class _AsyncAbortingContext(_Proxy):
+    """:class:`_AbortingContext` for a ``grpc.aio.ServicerContext`` (``abort`` is awaited)."""
+
+    __slots__ = ()
+
+    async def abort(
+        self, code: grpc.StatusCode, details: str = "", trailing_metadata: Any = ()
+    ) -> None:
+        """End the call as the context's ``abort`` does (it raises grpcio's ``AbortError``),
+        with the catalog's status for ``code`` (see the module docstring)."""
+        context = self._context
+        trailing = tuple(trailing_metadata or ()) or _current_trailing(context)
+        status = (
+            None
+            if _has_details(trailing)
+            else self._interceptor.abort_status(code, details, context)
+        )
+        if status is None:
+            await context.abort(code, details, trailing_metadata)
+            return
+        await context.abort(status.code, status.details, trailing + status.trailing_metadata)
+
+
+grpc.ServicerContext.register(_AbortingContext)  # isinstance holds, as for the real context
+
+
 def _deadline(exc: BaseException) -> bool:
     """Whether ``exc`` says the work ran out of time (a timeout, a downstream deadline)."""
     if isinstance(exc, TimeoutError):
@@ -341,6 +450,25 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
         notify(self.on_error, error, error)
         return status
 
+    def abort_status(self, code: Any, details: Any, context: Any) -> RpcStatus | None:
+        """The status a handler's own ``context.abort(code, details)`` sends: the catalog
+        error for the HTTP status of ``code`` (google/rpc/code.proto's mapping), chosen as
+        for an ``HTTPException`` (``errors=``, the ``http``-space entry, a built-in type),
+        ``details`` its message as an HTTPException's detail is (a built-in 4xx type's
+        only); sent with ``code`` itself. None for a ``code`` that is no status code."""
+        if not isinstance(code, grpc.StatusCode):
+            return None  # grpcio's to answer (it fails the call itself)
+        if code is grpc.StatusCode.OK:  # grpcio's own reading: UNKNOWN, without details
+            logger.error("abort() called with StatusCode.OK; returning UNKNOWN")
+            code, details = grpc.StatusCode.UNKNOWN, ""
+        message = details if isinstance(details, str) and details else None
+        error = self.framework.for_status(GOOGLE_HTTP_STATUSES[code.name], message=message)
+        error.grpc_code = code  # type: ignore[attr-defined]
+        language = metadata_value(context.invocation_metadata(), LANGUAGE_KEY)
+        status = status_of(error, self.catalog, locale=language, code=code)
+        notify(self.on_error, error, error)
+        return status
+
     def intercept_service(self, continuation: Callable[[Any], Any], details: Any) -> Any:
         """Wrap the method handler ``continuation`` finds (sync or aio, by the server)."""
         handler = continuation(details)
@@ -405,7 +533,8 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
     def _guard_call(self, behavior: Callable[..., Any], reads: bool) -> Callable[..., Any]:
         def call(request: Any, context: Any) -> Any:
             try:
-                return behavior(_requests(request) if reads else _request(request), context)
+                argument = _requests(request) if reads else _request(request)
+                return behavior(argument, _AbortingContext(context, self))
             except Exception as exc:
                 self._fail(exc, context)
                 return _ENDED
@@ -415,7 +544,8 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
     def _guard_stream(self, behavior: Callable[..., Any], reads: bool) -> Callable[..., Any]:
         def stream(request: Any, context: Any) -> Iterator[Any]:
             try:
-                yield from behavior(_requests(request) if reads else _request(request), context)
+                argument = _requests(request) if reads else _request(request)
+                yield from behavior(argument, _AbortingContext(context, self))
             except Exception as exc:
                 self._fail(exc, context)
 
@@ -426,9 +556,8 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
     ) -> Callable[..., Any]:
         async def call(request: Any, context: Any) -> Any:
             try:
-                if reads:
-                    return await behavior(_async_requests(request), context)
-                return await behavior(_request(request), context)
+                argument = _async_requests(request) if reads else _request(request)
+                return await behavior(argument, _AsyncAbortingContext(context, self))
             except Exception as exc:
                 await self._async_fail(exc, context)
                 return None
@@ -441,7 +570,7 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
         async def stream(request: Any, context: Any) -> AsyncIterator[Any]:
             try:
                 argument = _async_requests(request) if reads else _request(request)
-                async for item in behavior(argument, context):
+                async for item in behavior(argument, _AsyncAbortingContext(context, self)):
                     yield item
             except Exception as exc:
                 await self._async_fail(exc, context)

@@ -52,28 +52,10 @@ from grpc import aio
 
 from errdex.integrations.grpc import DETAILS_KEY
 from errdex.model import Catalog
-from errdex.model.wire import google_status
+from errdex.model.wire import GOOGLE_HTTP_STATUSES, google_status
 from errdex.runtime import Error, decode
 
-HTTP_OF_CODE: dict[str, int] = {
-    "OK": 200,
-    "CANCELLED": 499,
-    "UNKNOWN": 500,
-    "INVALID_ARGUMENT": 400,
-    "DEADLINE_EXCEEDED": 504,
-    "NOT_FOUND": 404,
-    "ALREADY_EXISTS": 409,
-    "PERMISSION_DENIED": 403,
-    "RESOURCE_EXHAUSTED": 429,
-    "FAILED_PRECONDITION": 400,
-    "ABORTED": 409,
-    "OUT_OF_RANGE": 400,
-    "UNIMPLEMENTED": 501,
-    "INTERNAL": 500,
-    "UNAVAILABLE": 503,
-    "DATA_LOSS": 500,
-    "UNAUTHENTICATED": 401,
-}
+HTTP_OF_CODE: dict[str, int] = dict(GOOGLE_HTTP_STATUSES)
 """google.rpc.Code name → HTTP status, the mapping ``google/rpc/code.proto`` documents."""
 
 OnDecode = Callable[[Error, Any], Any]

@@ -29,7 +29,9 @@ server metrics have, so it joins with ``http.server.request.duration``:
 ``error.type``, ``http.response.status_code``, ``http.route`` (read from the
 span the instrumentation made) and ``errdex.catalog``. ``ErrorTelemetry(rpc=True)``
 (for :mod:`errdex.integrations.grpc`) joins with the RPC server metrics instead:
-``rpc.system`` = ``grpc`` and ``rpc.grpc.status_code`` in place of the HTTP status.
+``rpc.system`` = ``grpc`` and ``rpc.grpc.status_code`` in place of the HTTP status
+(the code the call was sent with: an error's ``grpc_code`` when it has one, as a
+handler's own ``context.abort`` does, else the status's google.rpc code).
 
 On the client side, :class:`ClientTelemetry` is a ``decode`` hook of
 :mod:`errdex.integrations.httpx`: a span ``errdex.decode`` and the counter
@@ -175,7 +177,10 @@ class ErrorTelemetry:
         point: dict[str, Any] = {ERROR_TYPE: code}
         if self.rpc:
             point["rpc.system"] = "grpc"
-            if status is not None:
+            sent = getattr(err, "grpc_code", None)  # a handler's own abort keeps its code
+            if sent is not None:
+                point["rpc.grpc.status_code"] = sent.value[0]
+            elif status is not None:
                 point["rpc.grpc.status_code"] = rpc_code(status)
         elif status is not None:
             point["http.response.status_code"] = status

@@ -117,6 +117,28 @@ GOOGLE_CODES: Final[dict[int, str]] = {
 }
 """HTTP status → google.rpc.Code name (code.proto's HTTP mapping)."""
 
+GOOGLE_HTTP_STATUSES: Final[dict[str, int]] = {
+    "OK": 200,
+    "CANCELLED": 499,
+    "UNKNOWN": 500,
+    "INVALID_ARGUMENT": 400,
+    "DEADLINE_EXCEEDED": 504,
+    "NOT_FOUND": 404,
+    "ALREADY_EXISTS": 409,
+    "PERMISSION_DENIED": 403,
+    "RESOURCE_EXHAUSTED": 429,
+    "FAILED_PRECONDITION": 400,
+    "ABORTED": 409,
+    "OUT_OF_RANGE": 400,
+    "UNIMPLEMENTED": 501,
+    "INTERNAL": 500,
+    "UNAVAILABLE": 503,
+    "DATA_LOSS": 500,
+    "UNAUTHENTICATED": 401,
+}
+"""google.rpc.Code name → HTTP status, the mapping ``google/rpc/code.proto`` documents
+(the other direction: several codes share a status, 400, 409 and 500)."""
+
 
 def google_status(http_status: int) -> str:
     """Return the google.rpc.Code name for an HTTP status."""
