@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from errdex.convert.importers.source.openapi import read_openapi
 
@@ -109,3 +110,44 @@ def test_lago_codes_come_from_error_schemas_only_never_from_nested_request_objec
         ("invoice_generation_error", None),
     ]
     assert {e["module"] for e in entries[4:]} == {"credit-note-error-details-object"}
+
+
+def test_an_error_code_schema_that_is_an_enum_gives_one_entry_per_value():
+    spec = {
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "definitions": {
+            "ErrorCode": {"type": "string", "enum": ["AccountIsDisabled", "QueueNotFound"]},
+            "ErrorColor": {"type": "string", "enum": ["red"]},  # an error-named enum, no codes
+            "Region": {"type": "string", "enum": ["eu", "us"]},
+        },
+    }
+    found = read_openapi(json.dumps(spec, indent=1), "api.json")
+    assert [(f.code, f.http_status, f.group) for f in found.found] == [
+        ("AccountIsDisabled", None, "ErrorCode"),
+        ("QueueNotFound", None, "ErrorCode"),
+    ]
+
+
+def test_azurite_swagger2_storage_error_code_enums_keep_every_code_and_invent_none():
+    # Azure/Azurite's swagger/queue-storage.json and blob-storage-2021-10-04.json (Swagger
+    # 2.0): every error response refers to StorageError (a Message only); the codes are
+    # the `ErrorCode` definition, an enum of its own (x-ms-enum StorageErrorCode).
+    from importer_cases import FIXTURES, imported
+
+    for name, count in (
+        ("openapi/azurite_queue-storage.json", 51),
+        ("openapi/azurite_blob-storage-2021-10-04.json", 113),
+    ):
+        entries, diagnostics, text = imported(name)
+        source = (FIXTURES / name).read_text(encoding="utf-8")
+        listed = json.loads(source)["definitions"]["ErrorCode"]["enum"]
+        assert [e["code"] for e in entries] == listed and len(listed) == count
+        # nothing but the code and its module: no status, message or name is made up
+        assert {tuple(sorted(e)) for e in entries} == {("code", "module")}
+        assert {e["module"] for e in entries} == {"error-code"}
+        lines = source.split("\n")
+        for entry, comment in zip(entries, re.findall(r"# from .+:(\d+)", text), strict=True):
+            assert f'"{entry["code"]}"' in lines[int(comment) - 1], entry
+        assert diagnostics == []

@@ -8,7 +8,10 @@ operation, and for every schema whose name says it holds errors:
 - examples (``example``, ``examples``, ``x-examples``) holding a code and a
   message: one entry each;
 - code lists in a response description, one per line:
-  ``- `1001`: message``, ``* 1001 - message``, ``| 1001 | message |``.
+  ``- `1001`: message``, ``* 1001 - message``, ``| 1001 | message |``;
+- a schema named for codes (``ErrorCode``, ``StorageErrorCode``, ``ErrorReason``)
+  that is itself an ``enum``: one entry per value, with no HTTP status (the
+  schema says which codes exist, not which response carries each one).
 
 The same code met under several responses is one entry (the first status
 wins; a different one is reported). ``$ref`` is followed inside the document.
@@ -28,6 +31,7 @@ _LIST_LINE = re.compile(
     r"^\s*(?:[-*+]\s+|\|\s*)?(?:`(?P<c1>[^`\s]+)`|(?P<c2>[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]+\d[\w.-]*|\d{3,}))"
     r"\s*(?:[:|–—]|\s-)\s*(?P<text>[^|]+?)\s*\|?\s*$"
 )
+_CODE_SCHEMA = re.compile(r"code|reason", re.I)
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -52,6 +56,8 @@ def read_openapi(source: str, path: str, force: bool = False) -> Findings:
     for name, schema in schemas.items() if isinstance(schemas, dict) else ():
         if re.search(r"err|fault|problem", str(name), re.I):
             reader.schema(str(name), schema, None, str(name))
+            if _CODE_SCHEMA.search(str(name)):
+                reader.enum(str(name), schema)
     return out
 
 
@@ -83,6 +89,14 @@ class _Reader:
                 return i
         return 1
 
+    def line_of_value(self, value: Any) -> int:
+        """The line of an enum item ``value`` (``"X",`` or ``- X``), not of prose naming it."""
+        forms = {f'"{value}"', f"'{value}'", f"- {value}", f'- "{value}"', f"- '{value}'"}
+        for i, text in enumerate(self.lines, 1):
+            if text.strip().rstrip(",") in forms:
+                return i
+        return self.line_of(str(value))
+
     def resolve(self, node: Any, depth: int = 0) -> Any:
         while isinstance(node, dict) and isinstance(node.get("$ref"), str) and depth < 20:
             ref = node["$ref"]
@@ -98,7 +112,10 @@ class _Reader:
             node, depth = target, depth + 1
         return node
 
-    def add(self, code: Any, status: int | None, message: Any, group: str, where: str) -> None:
+    def add(
+        self, code: Any, status: int | None, message: Any, group: str, where: str | None
+    ) -> None:
+        """Record ``code`` once; ``where`` is text on its line (None: an enum item)."""
         if isinstance(code, bool) or not isinstance(code, (int, str)) or code == "":
             return
         if code in self.seen:
@@ -119,7 +136,7 @@ class _Reader:
         found = Found(
             code,
             self.path,
-            self.line_of(where),
+            self.line_of(where) if where is not None else self.line_of_value(code),
             group,
             message=message if isinstance(message, str) else None,
             http_status=status,
@@ -187,7 +204,7 @@ class _Reader:
                 continue
             if name in _CODE_KEYS and isinstance(prop.get("enum"), list):
                 for value in prop["enum"]:
-                    self.add(value, status, None, group, f"{value}")
+                    self.add(value, status, None, group, None)
             elif name in _CODE_KEYS and "example" in prop and "example" not in schema:
                 message = next(
                     (
@@ -209,6 +226,13 @@ class _Reader:
                 self.schema(where, prop.get("items", prop), status, group, depth + 1)
         if isinstance(schema.get("example"), dict):
             self.example(schema["example"], status, group)
+
+    def enum(self, name: str, schema: Any) -> None:
+        """The values of a code schema that is an enum itself (Azure's ``ErrorCode``)."""
+        schema = self.resolve(schema)
+        values = schema.get("enum") if isinstance(schema, dict) else None
+        for value in values if isinstance(values, list) else ():
+            self.add(value, None, None, name, None)
 
     def example(self, value: Any, status: int | None, group: str) -> None:
         if isinstance(value, list):
