@@ -66,6 +66,8 @@ def _act(request: bytes, context: Any) -> bytes:
         context.set_code(grpc.StatusCode.PERMISSION_DENIED)
         context.set_details("set by hand")
         return b""
+    if request.startswith(b"code-"):
+        return _set_code(request, context)
     if request == b"who":
         kind = "ServicerContext" if isinstance(context, grpc.ServicerContext) else "other"
         caller = dict(context.invocation_metadata()).get("x-caller", "")
@@ -73,9 +75,41 @@ def _act(request: bytes, context: Any) -> bytes:
     return b"ok:" + request
 
 
+def _set_code(request: bytes, context: Any) -> bytes:
+    """A handler that sets a code (and details), then returns (sync or aio context)."""
+    if request == b"code-missing":
+        context.set_code(NOT_FOUND)
+        context.set_details("no such order")
+    if request == b"code-bare":
+        context.set_code(NOT_FOUND)
+    if request == b"code-secret":
+        context.set_code(grpc.StatusCode.INTERNAL)
+        context.set_details(SECRET)
+    if request == b"code-exists":
+        context.set_code(grpc.StatusCode.ALREADY_EXISTS)
+        context.set_details("order 7 exists")
+    if request == b"code-invalid":
+        context.set_code(grpc.StatusCode.INVALID_ARGUMENT)
+        context.set_details("page size 0")
+    if request == b"code-kept":
+        context.set_trailing_metadata((("x-trace", "t3"),))
+        context.set_code(NOT_FOUND)
+        context.set_details("no such order")
+    if request == b"code-own":
+        context.set_trailing_metadata(((DETAILS_KEY, _OWN),))
+        context.set_code(NOT_FOUND)
+        context.set_details("mine")
+    if request == b"code-ok":
+        context.set_code(grpc.StatusCode.OK)
+        return b"fine"
+    return b""
+
+
 async def _async_act(request: bytes, context: Any) -> bytes:
     """:func:`_act` for an aio context (``abort`` awaited; one passes trailing metadata)."""
     await asyncio.sleep(0)
+    if request.startswith(b"code-"):
+        return _set_code(request, context)
     if request == b"missing":
         await context.abort(NOT_FOUND, "no such order")
     if request == b"secret":
@@ -251,6 +285,55 @@ def test_every_other_attribute_is_the_real_contexts(served: _Served) -> None:
     assert exc.code() is grpc.StatusCode.PERMISSION_DENIED and exc.details() == "set by hand"
 
 
+@pytest.mark.parametrize("method", ["Get", "List"])
+def test_a_code_set_then_returned_is_the_catalog_error_abort_sends(
+    shop: Catalog, served: _Served, method: str
+) -> None:
+    """``set_code(X)`` (and ``set_details``), then return: the same status ``abort`` sends."""
+    exc = served.fail(b"code-missing", method)
+    assert exc.code() is NOT_FOUND and exc.details() == "no such order"
+    assert _details(exc) == _expected(shop, 404, "no such order", "NOT_FOUND")
+    assert decode_rpc_error(exc, shop).code == "not-found"
+    bare = served.fail(b"code-bare", method)  # no details: the built-in type's own text
+    assert bare.code() is NOT_FOUND
+    assert _details(bare) == _expected(shop, 404, None, "NOT_FOUND")
+    exists = served.fail(b"code-exists", method)  # the handler's code, 409's entry
+    assert exists.code() is grpc.StatusCode.ALREADY_EXISTS
+    sent = _details(exists)
+    assert sent["code"] == _NUMBERS["ALREADY_EXISTS"]
+    assert sent["details"][0]["metadata"] == {"code": "conflict"}
+
+
+def test_a_code_set_then_returned_keeps_5xx_hygiene_and_metadata(
+    shop: Catalog, served: _Served
+) -> None:
+    secret = served.fail(b"code-secret")
+    assert secret.code() is grpc.StatusCode.INTERNAL
+    assert _details(secret) == _expected(shop, 500, None, "INTERNAL")
+    assert "hunter2" not in secret.details() + repr(secret.trailing_metadata())
+    kept = served.fail(b"code-kept")
+    assert ("x-trace", "t3") in kept.trailing_metadata()
+    assert _details(kept)["message"] == "no such order"
+    own = served.fail(b"code-own")  # the handler's own google.rpc.Status: left alone
+    assert own.code() is NOT_FOUND and own.details() == "mine"
+    assert [v for k, v in own.trailing_metadata() if k == DETAILS_KEY] == [_OWN]
+    assert served.channel.unary_unary("/shop.Orders/Get")(b"code-ok") == b"fine"
+    served.seen.clear()
+    served.fail(b"code-missing")
+    assert [err.code for err in served.seen] == ["not-found"]
+
+
+def test_a_catalogs_http_entry_answers_a_code_set(zan: Catalog) -> None:
+    running = _Served(zan)
+    try:
+        invalid = running.fail(b"code-invalid")
+    finally:
+        running.close()
+    assert invalid.code() is grpc.StatusCode.INVALID_ARGUMENT
+    assert invalid.details() == zan.errors["http", 400]().message
+    assert _details(invalid)["details"][0]["metadata"] == {"code": "400"}
+
+
 def test_on_error_sees_each_abort_errdex_answers(served: _Served) -> None:
     served.seen.clear()
     served.fail(b"missing")
@@ -342,7 +425,25 @@ def test_aio_abort(shop: Catalog) -> None:
                 foreign = await fail(b"status")
                 assert foreign.code() is grpc.StatusCode.FAILED_PRECONDITION
                 assert rpc_status.from_call(foreign) == _FOREIGN and seen == []
+                for stream in (False, True):  # a code set, then returned
+                    missing = await fail(b"code-missing", stream)
+                    assert missing.code() is NOT_FOUND and missing.details() == "no such order"
+                    assert _details(missing) == _expected(shop, 404, "no such order", "NOT_FOUND")
+                secret = await fail(b"code-secret")
+                assert secret.code() is grpc.StatusCode.INTERNAL
+                assert _details(secret) == _expected(shop, 500, None, "INTERNAL")
+                assert "hunter2" not in secret.details() + repr(secret.trailing_metadata())
+                kept = await fail(b"code-kept")
+                assert ("x-trace", "t3") in tuple(kept.trailing_metadata())
+                assert _details(kept)["message"] == "no such order"
+                own = await fail(b"code-own")
+                assert own.code() is NOT_FOUND and own.details() == "mine"
+                assert [v for k, v in own.trailing_metadata() if k == DETAILS_KEY] == [_OWN]
+                seen.clear()
+                await fail(b"code-exists")
+                assert [err.code for err in seen] == ["conflict"]
                 who = ch.unary_unary("/shop.Orders/Get")
+                assert await who(b"code-ok") == b"fine"
                 assert await who(b"who", metadata=(("x-caller", "c2"),)) == b"c2:True"
         finally:
             await server.stop(0)

@@ -50,6 +50,10 @@ def _act(cat: Catalog, request: str, context: Any) -> str:
         context.abort(grpc.StatusCode.ALREADY_EXISTS, "the handler's own abort")
     if request == "status":
         context.abort_with_status(_FOREIGN)
+    if request == "set-code":  # no exception: the code and details set, then returned
+        context.set_code(grpc.StatusCode.ALREADY_EXISTS)
+        context.set_details("the handler's own code")
+        return ""
     if request.isdigit() and request != "1":
         raise cat.error("SHOP-1", order_id=request)
     return "ok:" + request
@@ -361,6 +365,24 @@ def test_a_handlers_own_abort_is_one_event(served: tuple[Any, _Telemetry], kind:
         "rpc.grpc.status_code": grpc.StatusCode.ALREADY_EXISTS.value[0],
         "errdex.catalog": "shop",
     } in telemetry.points()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_code_set_then_returned_is_errdexs_one_event(
+    served: tuple[Any, _Telemetry], kind: str
+) -> None:
+    """``set_code(ALREADY_EXISTS)``, ``set_details``, return: the catalog error ``abort``
+    would send, and the span has errdex's one event only (the handler raised nothing)."""
+    service, telemetry = served
+    _, exc = service.call(kind, b"set-code")
+    assert exc.code() is grpc.StatusCode.ALREADY_EXISTS
+    assert exc.details() == "the handler's own code"
+    assert DETAILS_KEY in dict(exc.trailing_metadata())
+    span = telemetry.span()
+    event = _one_event(span)
+    assert event["exception.message"] == "[conflict] the handler's own code"
+    assert span.attributes["error.type"] == "conflict"
+    assert span.attributes["rpc.grpc.status_code"] == grpc.StatusCode.ALREADY_EXISTS.value[0]
 
 
 @pytest.mark.parametrize("kind", ["Get", "List"])

@@ -42,6 +42,12 @@ call's context for this (every other attribute is the real context's; a sync one
 is still a ``grpc.ServicerContext``). Left alone: ``abort_with_status(status)``
 and an ``abort`` whose trailing metadata already holds ``grpc-status-details-bin``.
 
+A handler that calls ``context.set_code(code)`` (not ``OK``, optionally
+``set_details(text)``) and then returns normally sends what ``abort(code, text)``
+would: once it returned, the catalog details for the code and text the proxy was
+given are added to the trailing metadata (unless it already holds
+``grpc-status-details-bin``); the handler's code and trailing metadata stay.
+
 What grpcio would answer by itself (and a handler's own abort, above) is a
 catalog error too, chosen as the HTTP integrations choose theirs
 (:class:`errdex.integrations.framework.FrameworkErrors`: the entry named in
@@ -320,14 +326,45 @@ class _Proxy:
     Every other attribute — ``set_code``, ``invocation_metadata``, ``abort_with_status``,
     the OpenTelemetry wrapper's — is the real context's (read and written through)."""
 
-    __slots__ = ("_context", "_interceptor")
+    __slots__ = ("_code", "_context", "_details", "_interceptor")
 
     def __init__(self, context: Any, interceptor: ErrorInterceptor) -> None:
         object.__setattr__(self, "_context", context)
         object.__setattr__(self, "_interceptor", interceptor)
+        object.__setattr__(self, "_code", None)
+        object.__setattr__(self, "_details", "")
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._context, name)
+
+    def set_code(self, code: Any) -> None:
+        """The real context's ``set_code``, remembered: a call that returns with a code
+        that is not ``OK`` ends as the catalog error for it (see the module docstring)."""
+        object.__setattr__(self, "_code", code)
+        self._context.set_code(code)
+
+    def set_details(self, details: Any) -> None:
+        """The real context's ``set_details``, remembered (the text ``set_code``'s error
+        would carry, as ``abort``'s ``details``)."""
+        object.__setattr__(self, "_details", details)
+        self._context.set_details(details)
+
+    def returned(self) -> None:
+        """After the handler returned: a code it set that is not ``OK`` gets the catalog
+        details ``abort(code, details)`` would send, unless the trailing metadata it set
+        already holds ``grpc-status-details-bin``. Its code and trailing metadata stay."""
+        code = self._code
+        if code is None or code is grpc.StatusCode.OK:
+            return
+        context = self._context
+        trailing = _current_trailing(context)
+        if _has_details(trailing):
+            return
+        status = self._interceptor.abort_status(code, self._details, context)
+        if status is None:  # no status code: grpcio's to answer
+            return
+        context.set_trailing_metadata(trailing + status.trailing_metadata)
+        context.set_details(status.details)
 
     def __setattr__(self, name: str, value: Any) -> None:
         setattr(self._context, name, value)
@@ -532,22 +569,28 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
 
     def _guard_call(self, behavior: Callable[..., Any], reads: bool) -> Callable[..., Any]:
         def call(request: Any, context: Any) -> Any:
+            proxy = _AbortingContext(context, self)
             try:
                 argument = _requests(request) if reads else _request(request)
-                return behavior(argument, _AbortingContext(context, self))
+                response = behavior(argument, proxy)
             except Exception as exc:
                 self._fail(exc, context)
                 return _ENDED
+            proxy.returned()
+            return response
 
         return call
 
     def _guard_stream(self, behavior: Callable[..., Any], reads: bool) -> Callable[..., Any]:
         def stream(request: Any, context: Any) -> Iterator[Any]:
+            proxy = _AbortingContext(context, self)
             try:
                 argument = _requests(request) if reads else _request(request)
-                yield from behavior(argument, _AbortingContext(context, self))
+                yield from behavior(argument, proxy)
             except Exception as exc:
                 self._fail(exc, context)
+                return
+            proxy.returned()
 
         return stream
 
@@ -555,12 +598,15 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
         self, behavior: Callable[..., Awaitable[Any]], reads: bool
     ) -> Callable[..., Any]:
         async def call(request: Any, context: Any) -> Any:
+            proxy = _AsyncAbortingContext(context, self)
             try:
                 argument = _async_requests(request) if reads else _request(request)
-                return await behavior(argument, _AsyncAbortingContext(context, self))
+                response = await behavior(argument, proxy)
             except Exception as exc:
                 await self._async_fail(exc, context)
                 return None
+            proxy.returned()
+            return response
 
         return call
 
@@ -568,12 +614,15 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
         self, behavior: Callable[..., AsyncIterator[Any]], reads: bool
     ) -> Callable[..., Any]:
         async def stream(request: Any, context: Any) -> AsyncIterator[Any]:
+            proxy = _AsyncAbortingContext(context, self)
             try:
                 argument = _async_requests(request) if reads else _request(request)
-                async for item in behavior(argument, _AsyncAbortingContext(context, self)):
+                async for item in behavior(argument, proxy):
                     yield item
             except Exception as exc:
                 await self._async_fail(exc, context)
+                return
+            proxy.returned()
 
         return stream
 
