@@ -83,3 +83,51 @@ def test_anchor_idl_error_arrays_keep_every_code_name_and_message():
                 expected["message"] = item["msg"]
             assert entry == expected
         assert [d for d in result.diagnostics if d.severity != "note"] == []
+
+
+def test_nats_server_errors_json_code_is_the_status_and_error_code_the_code():
+    # nats-io/nats-server's server/errors.json: {"constant", "code": <HTTP status>,
+    # "error_code": <JetStream code>, "description", "comment", "help", "url", "deprecates"}
+    path = Path(__file__).parent / "fixtures" / "json" / "nats_server_errors.json"
+    text = path.read_text(encoding="utf-8")
+    result = import_document(text, "json", name=path.name)
+    listed = json.loads(text)
+    assert len(listed) == 226
+    assert result.data["errors"] == [
+        {
+            "code": item["error_code"],
+            "name": item["constant"],
+            "description": item["description"],
+            "http_status": item["code"],
+        }
+        for item in listed
+    ]
+    # the keys no field holds are reported once each, with the values lost; the 867
+    # empty ones ("help": "", "url": "") lose nothing and make no note
+    lost = {k: sum(1 for i in listed if i[k]) for k in ("comment", "deprecates", "help")}
+    assert sum(1 for i in listed for k in ("comment", "deprecates", "help", "url") if i[k]) == 37
+    assert sorted(d.message for d in result.diagnostics) == [
+        f"key {k!r} is not a catalog field; its {n} values not imported"
+        for k, n in sorted(lost.items())
+    ]
+    first_comment = next(i for i, item in enumerate(listed) if item["comment"])
+    lines = text.split("\n")
+    comment_line = next(d for d in result.diagnostics if "'comment'" in d.message).position[0]
+    assert (
+        lines[comment_line - 1]
+        .strip()
+        .startswith('"comment": "' + listed[first_comment]["comment"][:10])
+    )
+
+
+def test_a_key_no_field_holds_is_reported_once_and_empty_values_make_no_note():
+    items = [
+        {"code": "E1", "message": "one", "owner": "", "ticket": "T-1"},
+        {"code": "E2", "message": "two", "owner": "", "ticket": "T-2"},
+        {"code": "E3", "message": "three", "owner": None},
+    ]
+    result = import_document(json.dumps(items, indent=2), "json")
+    assert [e["code"] for e in result.data["errors"]] == ["E1", "E2", "E3"]
+    assert [(d.position[0], d.message) for d in result.diagnostics] == [
+        (6, "key 'ticket' is not a catalog field; its 2 values not imported")
+    ]

@@ -5,8 +5,9 @@ Otherwise the entries are a top-level array, or the array under ``errors``
 (or ``codes``/``items``/``data``), or an object keyed by code
 (``{"CodeName": {"description": …, "http": 400}}``, ``{"1001": "message"}``):
 each object's keys are recognised like table headers (``code``, ``msg``,
-``message``, ``description`` …); a key no field holds is reported with its
-line. When objects carry an application code (``error_code``) beside a
+``message``, ``description`` …); a key no field holds is reported once, at
+the first line it has a value, with the number of values lost (empty values
+lose nothing and make no note). When objects carry an application code (``error_code``) beside a
 ``code`` that is an HTTP status, ``code`` is read as the HTTP status, in any
 key order.
 """
@@ -147,6 +148,7 @@ def import_json(
         return 1
 
     keys = list(data) if keyed else []
+    dropped: dict[str, tuple[int, int]] = {}  # key no field holds: its first line, values lost
     for i, item in enumerate(items):
         line = line_of((keys[i],) if keyed else (*path, i))
         if not isinstance(item, dict):
@@ -157,7 +159,9 @@ def import_json(
             role = _role(str(key), status_in_code)
             key_line = line_of((keys[i], key) if keyed else (*path, i, key))
             if role is None or role in ("carried", "name_or_message"):
-                draft.unplaced(key_line, f"key {key!r} is not a catalog field; not imported")
+                if value not in (None, "", [], {}):  # an empty field loses nothing
+                    first, count = dropped.get(str(key), (key_line, 0))
+                    dropped[str(key)] = (first, count + 1)
                 continue
             if value is None:
                 continue
@@ -186,4 +190,7 @@ def import_json(
             draft.spaces.setdefault(space, {})
             entry["space"] = space
         draft.add_entry({"code": entry.pop("code"), **entry}, line)
+    for key, (first, count) in dropped.items():
+        values = "its value" if count == 1 else f"its {count} values"
+        draft.unplaced(first, f"key {key!r} is not a catalog field; {values} not imported")
     return draft.finish(catalog_id, name), sorted(draft.diagnostics, key=lambda d: d.position)
