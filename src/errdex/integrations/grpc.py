@@ -58,6 +58,8 @@ catalog error too, chosen as the HTTP integrations choose theirs
   ``ValidationError`` the handler lets out: ``"validation"`` with status 400
   (``INVALID_ARGUMENT``, built-in ``validation-failed``), one ``BadRequest`` field
   violation per field of the ``ValidationError``, else one for the whole message;
+- a request message over ``max_request_bytes`` (``ErrorInterceptor`` option):
+  ``413`` (sent as ``RESOURCE_EXHAUSTED``, built-in ``payload-too-large``);
 - a ``TimeoutError`` or a downstream ``DEADLINE_EXCEEDED`` the handler lets out:
   ``504`` (``DEADLINE_EXCEEDED``, built-in ``http-504``). A deadline the *client*
   set ends the call on the client; nothing the server sends then arrives;
@@ -230,6 +232,26 @@ class RequestNotDecoded(Exception):
         self.cause = cause
 
 
+class RequestTooLarge(Exception):
+    """Raised inside a call whose request message is larger than ``max_request_bytes``
+    (answered as the catalog error for HTTP 413, with ``RESOURCE_EXHAUSTED``)."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"the request message is {size} bytes, more than the {limit} accepted")
+        self.size = size
+        self.limit = limit
+
+
+class _Oversized:
+    """What the wrapped deserializer returns for a message over ``max_request_bytes``."""
+
+    __slots__ = ("limit", "size")
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+
+
 class _Undecoded:
     """What the wrapped deserializer returns for bytes the method's own one rejected."""
 
@@ -244,11 +266,19 @@ _ENDED = object()
 the wrapped serializer turns it into None, on which grpcio sends the status it was given."""
 
 
-def _decoding(deserializer: Callable[[bytes], Any] | None) -> Callable[[bytes], Any] | None:
-    if deserializer is None:  # raw bytes: nothing can fail
+def _decoding(
+    deserializer: Callable[[bytes], Any] | None, limit: int | None = None
+) -> Callable[[bytes], Any] | None:
+    """The method's deserializer, made to fail no call itself: bytes it rejects, and a
+    message longer than ``limit``, become markers the guarded handler raises for."""
+    if deserializer is None and limit is None:  # raw bytes: nothing can fail
         return None
 
     def deserialize(raw: bytes) -> Any:
+        if limit is not None and len(raw) > limit:
+            return _Oversized(len(raw), limit)
+        if deserializer is None:
+            return raw
         try:
             return deserializer(raw)
         except Exception as exc:
@@ -269,6 +299,8 @@ def _ending(serializer: Callable[[Any], bytes] | None) -> Callable[[Any], Any]:
 def _request(request: Any) -> Any:
     if type(request) is _Undecoded:
         raise RequestNotDecoded(request.cause) from request.cause
+    if type(request) is _Oversized:
+        raise RequestTooLarge(request.size, request.limit)
     return request
 
 
@@ -438,7 +470,14 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
     ``errors`` names the entries for the errors grpcio would answer itself, as
     ``errors=`` of the HTTP integrations (:class:`FrameworkErrors`): ``501`` an
     unknown method, ``"validation"`` a request message that fails to decode, ``504``
-    a deadline the handler ran into; without them the built-in problem types.
+    a deadline the handler ran into, ``413`` a request message over
+    ``max_request_bytes``; without them the built-in problem types.
+
+    ``max_request_bytes`` (default None: off): a request message longer than this
+    ends the call as the catalog error for HTTP 413 with ``RESOURCE_EXHAUSTED``.
+    grpc core rejects a message over the server's ``grpc.max_receive_message_length``
+    (4 MiB by default) before any interceptor runs, without details: set that above
+    this limit for errdex to answer.
 
     There is no ``profile``: gRPC carries google.rpc.Status, the built-in ``"google"``
     profile (a plain profile a catalog names ``google`` is for its HTTP responses).
@@ -452,7 +491,16 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
         *,
         on_error: OnError | None = None,
         errors: Mapping[int | str, Any] | None = None,
+        max_request_bytes: int | None = None,
     ) -> None:
+        if max_request_bytes is not None and (
+            type(max_request_bytes) is not int or max_request_bytes < 0
+        ):
+            raise ValueError(
+                "ErrorInterceptor: max_request_bytes must be a whole number of bytes >= 0"
+                f" or None (off), not {max_request_bytes!r}"
+            )
+        self.max_request_bytes = max_request_bytes
         self.catalog = catalog
         self.on_error = on_error
         self.framework = FrameworkErrors(catalog, errors)
@@ -467,13 +515,17 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
             return error
         if _deadline(exc):
             return self.framework.for_status(504, exc)
+        if isinstance(exc, RequestTooLarge):
+            return self.framework.for_status(413, exc)
         return as_error(exc, self.catalog)
 
     def status(self, exc: BaseException, context: Any) -> RpcStatus:
         """The status for ``exc`` raised in a call (logs an unexpected one, runs ``on_error``)."""
         error = self.error(exc)
         language = metadata_value(context.invocation_metadata(), LANGUAGE_KEY)
-        status = status_of(error, self.catalog, locale=language)
+        too_large = isinstance(exc, RequestTooLarge)  # gRPC's own code for it, not 413's
+        code = grpc.StatusCode.RESOURCE_EXHAUSTED if too_large else None
+        status = status_of(error, self.catalog, locale=language, code=code)
         if type(error.status) is not int or error.status >= 500:  # a client's error: not logged
             logger.error("%s: %s", type(exc).__qualname__, exc, exc_info=exc)
         notify(self.on_error, error, exc)
@@ -543,7 +595,9 @@ class ErrorInterceptor(grpc.ServerInterceptor, aio.ServerInterceptor):  # type: 
                 serializer = handler.response_serializer
                 return make(
                     self._guard(behavior, reads, streams),
-                    request_deserializer=_decoding(handler.request_deserializer),
+                    request_deserializer=_decoding(
+                        handler.request_deserializer, self.max_request_bytes
+                    ),
                     response_serializer=serializer if streams else _ending(serializer),
                 )
         return handler
@@ -663,6 +717,7 @@ __all__ = [
     "LANGUAGE_KEY",
     "ErrorInterceptor",
     "RequestNotDecoded",
+    "RequestTooLarge",
     "RpcStatus",
     "metadata_value",
     "status_of",
