@@ -131,3 +131,32 @@ def test_a_key_no_field_holds_is_reported_once_and_empty_values_make_no_note():
     assert [(d.position[0], d.message) for d in result.diagnostics] == [
         (6, "key 'ticket' is not a catalog field; its 2 values not imported")
     ]
+
+
+def test_a_numeric_status_beside_the_code_is_the_http_status_not_a_lifecycle():
+    # Spryker's Glue API docs show [{"message": …, "status": 400, "code": "1310"}]
+    items = [
+        {"message": "Incomplete Request", "status": 400, "code": "1310"},
+        {"message": "Not found", "status": "404", "code": "1303"},
+        {"message": "Old", "status": "deprecated", "code": "1200"},
+    ]
+    result = import_document(json.dumps(items, indent=2), "json")
+    assert result.data["errors"] == [
+        {"code": "1310", "message": "Incomplete Request", "http_status": 400},
+        {"code": "1303", "message": "Not found", "http_status": 404},
+        {"code": "1200", "message": "Old", "status": "deprecated"},
+    ]
+    assert result.diagnostics == []
+
+
+def test_error_code_is_the_code_when_no_key_is_named_code():
+    items = [
+        {"errorCode": "NOT_FOUND", "httpStatus": 404, "message": "missing"},
+        {"errorCode": "RATE_LIMIT", "httpStatus": 429, "message": "slow down"},
+    ]
+    result = import_document(json.dumps(items, indent=2), "json")
+    assert result.data["errors"] == [
+        {"code": "NOT_FOUND", "http_status": 404, "message": "missing"},
+        {"code": "RATE_LIMIT", "http_status": 429, "message": "slow down"},
+    ]
+    assert result.diagnostics == []

@@ -43,14 +43,33 @@ _CODE_KEY = re.compile(r"[+-]?\d+|[A-Z][A-Za-z0-9_.-]*|[A-Za-z0-9_.-]*\d[A-Za-z0
 _STATUS_KEYS = frozenset({"code", "status", "status_code", "statuscode", "http_code"})
 
 
-def _role(key: str, status_in_code: bool) -> str | None:
+def _role(key: str, status_in_code: bool, app_code: bool = False) -> str | None:
+    """The field ``key`` fills; ``app_code``: ``error_code`` is the code (no ``code`` key)."""
     lowered = key.lower()
     if status_in_code:
         if lowered in _APP_CODES:
             return "code"
         if lowered in _STATUS_KEYS:
             return "http_status"
+    if app_code and lowered in _APP_CODES:
+        return "code"
     return _KEY_ROLES.get(lowered) or role_of(key)
+
+
+def _app_code_is_code(items: list[Any], status_in_code: bool) -> bool:
+    """Whether ``error_code`` (``errorCode``…) is the code: no object has a key naming one."""
+    return not status_in_code and not any(
+        _role(str(k), False) == "code" for item in items if isinstance(item, dict) for k in item
+    )
+
+
+def _http_status(value: Any) -> int | None:
+    """``value`` as an HTTP status (404, "404"), or None when it is no status number."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if type(value) is int and 100 <= value <= 599:
+        return value
+    return None
 
 
 def _status_in_code(items: list[Any]) -> bool:
@@ -138,6 +157,7 @@ def import_json(
         return None, draft.diagnostics
     where = positions(text, "json")
     status_in_code = _status_in_code(items)
+    app_code = _app_code_is_code(items, status_in_code)
 
     def line_of(keys: tuple[Any, ...]) -> int:
         probe = keys
@@ -156,7 +176,10 @@ def import_json(
             continue
         entry: dict[str, Any] = {}
         for key, value in item.items():
-            role = _role(str(key), status_in_code)
+            role = _role(str(key), status_in_code, app_code)
+            if role == "status" and _http_status(value) is not None:
+                # "status": 404 beside the code is the HTTP status, not active/deprecated
+                role, value = "http_status", _http_status(value)
             key_line = line_of((keys[i], key) if keyed else (*path, i, key))
             if role is None or role in ("carried", "name_or_message"):
                 if value not in (None, "", [], {}):  # an empty field loses nothing
