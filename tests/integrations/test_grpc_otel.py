@@ -170,6 +170,13 @@ class _Telemetry:
         ]
 
 
+LIMIT = 1000  # max_request_bytes of both servers (grpc core's own limit: 4 MiB)
+
+
+def _interceptor(cat: Catalog, telemetry: _Telemetry) -> ErrorInterceptor:
+    return ErrorInterceptor(cat, on_error=telemetry.hook, max_request_bytes=LIMIT)
+
+
 class _SyncService:
     """A ``grpc.server`` built while ``GrpcInstrumentorServer`` is on (its interceptor first)."""
 
@@ -179,7 +186,7 @@ class _SyncService:
         try:
             self.server = grpc.server(
                 futures.ThreadPoolExecutor(max_workers=4),
-                interceptors=[ErrorInterceptor(cat, on_error=telemetry.hook)],
+                interceptors=[_interceptor(cat, telemetry)],
             )
         finally:
             instrumentor.uninstrument()
@@ -216,7 +223,7 @@ class _AioService:
         self.target = f"127.0.0.1:{port}"
 
     async def _server(self, cat: Catalog, telemetry: _Telemetry) -> Any:
-        server = grpc.aio.server(interceptors=[ErrorInterceptor(cat, on_error=telemetry.hook)])
+        server = grpc.aio.server(interceptors=[_interceptor(cat, telemetry)])
         server.add_generic_rpc_handlers(
             [grpc.method_handlers_generic_handler("shop.Orders", _handlers(cat, aio=True))]
         )
@@ -433,6 +440,20 @@ def test_undecodable_request_is_one_event(served: tuple[Any, _Telemetry], kind: 
     span = telemetry.span()
     assert span.attributes["error.type"] == "validation-failed"
     _one_event(span)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_request_over_max_request_bytes_is_one_event(
+    served: tuple[Any, _Telemetry], kind: str
+) -> None:
+    service, telemetry = served
+    _, exc = service.call(kind, b"x" * (LIMIT + 1))
+    assert exc.code() is grpc.StatusCode.RESOURCE_EXHAUSTED
+    assert DETAILS_KEY in dict(exc.trailing_metadata())
+    span = telemetry.span()
+    assert span.attributes["error.type"] == "payload-too-large"
+    assert _one_event(span)["exception.type"].endswith("RequestTooLarge")
+    assert span.status.status_code is not StatusCode.ERROR  # a client's error
 
 
 def test_client_records_each_decoded_rpc(cat: Catalog) -> None:
