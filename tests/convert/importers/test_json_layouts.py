@@ -160,3 +160,20 @@ def test_error_code_is_the_code_when_no_key_is_named_code():
         {"code": "RATE_LIMIT", "http_status": 429, "message": "slow down"},
     ]
     assert result.diagnostics == []
+
+
+def test_metamask_error_values_json_is_an_object_of_field_objects_keyed_by_code():
+    # MetaMask/rpc-errors' src/errorValues.json (before its TypeScript port):
+    # {"-32700": {"standard": "JSON RPC 2.0", "message": "Invalid JSON was received…"}, …}
+    path = Path(__file__).parent / "fixtures" / "json" / "metamask_rpc_errors_errorValues.json"
+    text = path.read_text(encoding="utf-8")
+    result = import_document(text, "json", name=path.name)
+    source = json.loads(text)
+    assert result.data["errors"] == [
+        {"code": int(code), "message": fields["message"]} for code, fields in source.items()
+    ]
+    assert len(source) == 16
+    # "standard" (JSON RPC 2.0, EIP-1474, EIP-1193) is no catalog field: reported once, by name
+    assert [(d.position[0], d.message) for d in result.diagnostics] == [
+        (3, "key 'standard' is not a catalog field; its 16 values not imported")
+    ]
