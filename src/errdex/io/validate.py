@@ -27,6 +27,12 @@ from errdex.io.source import SourceFile
 
 INTEGER_RANGE = rule("E114")
 
+
+def _inner(keys: tuple[Any, ...]) -> str:
+    """A key path inside a free-form value as written in messages: ``.x[0].y``."""
+    return "".join(f"[{k}]" if type(k) is int else f".{k}" for k in keys)
+
+
 PY_TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
     "int": (int,),
@@ -197,11 +203,10 @@ class Builder:
             odd = non_finite(value)
             if odd is not None:
                 inner, number = odd
-                at = "".join(f"[{p}]" if type(p) is int else f".{p}" for p in inner)
                 self.report(
                     INVALID_VALUE,
-                    f"{name}{at} is {describe(number)}: NaN and infinity have no JSON form "
-                    "(they would be sent as null)",
+                    f"{name}{_inner(inner)} is {describe(number)}: NaN and infinity have no "
+                    "JSON form (they would be sent as null)",
                     src,
                     (*path, *inner),
                     HINT,
@@ -210,11 +215,10 @@ class Builder:
             big = out_of_range(value)
             if big is not None:
                 inner, integer = big
-                at = "".join(f"[{p}]" if type(p) is int else f".{p}" for p in inner)
                 self.report(
                     INTEGER_RANGE,
-                    f"{name}{at} is {integer}, beyond ±(2**53 - 1): not every language "
-                    "holds it exactly",
+                    f"{name}{_inner(inner)} is {integer}, beyond ±(2**53 - 1): not every "
+                    "language holds it exactly",
                     src,
                     (*path, *inner),
                     f"write it as a string, or a number from -{SAFE_INTEGER} to {SAFE_INTEGER}",
