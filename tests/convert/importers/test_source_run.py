@@ -70,3 +70,26 @@ def test_any_text_in_any_language_gives_findings_never_a_traceback(text, languag
     found = read_source(text, "fuzz", language, force)
     for item in found.found:
         assert isinstance(item.code, (int, str))
+
+
+def test_a_missing_grammar_is_the_one_error_not_a_misleading_no_codes_hint(tmp_path, monkeypatch):
+    from errdex.convert.importers.source import run as runner
+    from errdex.convert.importers.source.treesit import MissingGrammar
+
+    def missing(text, display, lang, force=False):
+        raise MissingGrammar(
+            "reading go needs the tree-sitter grammar tree-sitter-go; install errdex[import-source]"
+        )
+
+    monkeypatch.setattr(runner, "read_source", missing)
+    source = tmp_path / "codes.go"
+    source.write_text("package x\n\nconst ErrA = 1\n", encoding="utf-8")
+    result = runner.import_sources([source])
+    assert result.data is None
+    assert [(d.severity, d.message) for d in result.diagnostics] == [
+        (
+            "error",
+            "the file not imported: reading go needs the tree-sitter grammar tree-sitter-go; "
+            "install errdex[import-source]",
+        )
+    ]

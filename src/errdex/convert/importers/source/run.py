@@ -26,6 +26,7 @@ def import_sources(
     findings = Findings()
     diagnostics: list[Diagnostic] = []
     sources: dict[str, SourceFile] = {}
+    unreadable = 0  # files whose language's parser (an extra) is missing
     for path in source_files(paths):
         text, problem = read_text(path)
         if problem is not None:
@@ -41,10 +42,14 @@ def import_sources(
             findings.extend(read_source(text, display, lang, force=language != "auto"))
         except MissingGrammar as exc:
             findings.skipped.append(Skipped(display, 1, 1, "the file", str(exc)))
+            unreadable += 1
     title = _title(paths)
     if not findings.found:
         for item in findings.skipped:
             diagnostics.append(_diagnostic(item, sources, "error"))
+        if unreadable and unreadable == len(findings.skipped):
+            # every file needs a parser that is not installed: the errors above say which
+            return ImportResult(None, diagnostics)
         where = ", ".join(str(p) for p in paths)
         diagnostics.append(
             Diagnostic(
