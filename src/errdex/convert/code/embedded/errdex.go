@@ -1678,6 +1678,24 @@ type parser struct {
 	pos  int
 }
 
+// more reads what follows a member or an element: a ',' (more is true) or the
+// closing byte of its object or array (more is false); anything else is not JSON.
+func (p *parser) more(closing byte) (more, ok bool) {
+	p.space()
+	if p.pos >= len(p.data) {
+		return false, false
+	}
+	switch p.data[p.pos] {
+	case ',':
+		p.pos++
+		return true, true
+	case closing:
+		p.pos++
+		return false, true
+	}
+	return false, false
+}
+
 func (p *parser) space() {
 	for p.pos < len(p.data) {
 		switch p.data[p.pos] {
@@ -1730,19 +1748,13 @@ func (p *parser) value(depth int) (interface{}, bool) {
 			if !replaced {
 				obj = append(obj, Member{key, v})
 			}
-			p.space()
-			if p.pos >= len(p.data) {
+			more, ok := p.more('}')
+			if !ok {
 				return nil, false
 			}
-			if p.data[p.pos] == ',' {
-				p.pos++
-				continue
-			}
-			if p.data[p.pos] == '}' {
-				p.pos++
+			if !more {
 				return obj, true
 			}
-			return nil, false
 		}
 	case c == '[':
 		p.pos++
@@ -1759,19 +1771,13 @@ func (p *parser) value(depth int) (interface{}, bool) {
 				return nil, false
 			}
 			list = append(list, v)
-			p.space()
-			if p.pos >= len(p.data) {
+			more, ok := p.more(']')
+			if !ok {
 				return nil, false
 			}
-			if p.data[p.pos] == ',' {
-				p.pos++
-				continue
-			}
-			if p.data[p.pos] == ']' {
-				p.pos++
+			if !more {
 				return list, true
 			}
-			return nil, false
 		}
 	case c == '"':
 		return p.str()
