@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
+from pathlib import PureWindowsPath
 from typing import Any
 
 from errdex.convert.escape import csv_uncell
@@ -54,7 +55,7 @@ _STATUS_FILE = re.compile(r"(?P<status>[1-5][0-9][0-9])[_ -](?P<title>[^/\\]+?)\
 
 def _status_from_name(draft: Draft, roles: list[str | None], name: str, line: int) -> None:
     """Rows of a file named for an HTTP status take that status and a module of its title."""
-    m = _STATUS_FILE.search(name.replace("\\", "/").rsplit("/", 1)[-1])
+    m = _STATUS_FILE.search(PureWindowsPath(name).name)  # either separator
     if m is None or "http_status" in roles or not draft.entries:
         return
     status, title = int(m.group("status")), m.group("title").strip()

@@ -21,8 +21,8 @@ GUESSED = rule("I002")
 
 INT_RE = re.compile(r"[+-]?[0-9]+")
 IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_SEVERAL = re.compile(r"([1-5][0-9][0-9])(?:[\s,/]+[1-5][0-9][0-9])+")
-"""Several HTTP statuses in one cell (``400 403``, ``400, 406``)."""
+HTTP_STATUSES = re.compile(r"([1-5][0-9][0-9])(?:[\s,/]+[1-5][0-9][0-9])*")
+"""One HTTP status, or several in one cell (``400 403``, ``400, 406``); group 1 the first."""
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9._-]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BOOLS = {
@@ -155,7 +155,8 @@ class Draft:
             entry["name" if IDENT_RE.fullmatch(raw) else "message"] = raw
         elif role in ("http_status", "jsonrpc_code", "retry_after"):
             value = raw.strip()
-            several = _SEVERAL.fullmatch(value) if role == "http_status" else None
+            listed = HTTP_STATUSES.fullmatch(value) if role == "http_status" else None
+            several = listed if listed is not None and listed.group(1) != value else None
             if several is not None:
                 # "400 403": an entry sends one status; the first is kept, the rest named
                 value = several.group(1)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from errdex.convert.escape import strip_code_span
-from errdex.convert.importers.draft import Draft, parse_code
+from errdex.convert.importers.draft import HTTP_STATUSES, Draft, parse_code
 from errdex.convert.labels import role_of
 
 _BOLD = re.compile(r"^\*\*(.*)\*\*$|^__(.*)__$", re.S)
@@ -30,8 +30,6 @@ def strip_emphasis(text: str) -> str:
 _SYMBOL = re.compile(r"[A-Z0-9][A-Z0-9_.-]*[A-Z0-9_]|[A-Z]")
 """A code written as a symbol: ``ABOUT_TOO_LONG``, ``FLOOD_WAIT_X``, ``2FA_CONFIRM_WAIT_X``."""
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-_STATUSES = re.compile(r"[1-5][0-9][0-9](?:[\s,/]+[1-5][0-9][0-9])*")
-"""One HTTP status, or several (``400 403``)."""
 
 
 _ID_HEADERS = frozenset({"id", "identifier", "key", "symbol"})
@@ -66,7 +64,7 @@ def _by_values(
     statuses = []
     for i, role in enumerate(named):
         cells = [r[i].strip() for r in rows if i < len(r) and r[i].strip()]
-        hits = sum(1 for c in cells if _STATUSES.fullmatch(c))
+        hits = sum(1 for c in cells if HTTP_STATUSES.fullmatch(c))
         if role is None and cells and hits * 10 >= len(cells) * 9:
             statuses.append(i)  # the odd cell that is no status (Telegram's -503) is reported
     return column, statuses

@@ -119,8 +119,7 @@ def _registered(root: Any, consts: dict[str, _Const]) -> set[str]:
             and strings
         ):
             names.add(text(first))
-    for spec, literal in _message_maps(root):
-        del spec
+    for _spec, literal in _message_maps(root):
         for key, value in _fields(literal):
             if key in consts and value.type in _STRING_LITERALS:
                 names.add(key)

@@ -20,7 +20,14 @@ import re
 from typing import Any
 
 from errdex.convert.importers.source.evaluate import Value, evaluate
-from errdex.convert.importers.source.found import Findings, Found, Skipped, errorish, http_of
+from errdex.convert.importers.source.found import (
+    Findings,
+    Found,
+    Skipped,
+    errorish,
+    http_of,
+    stem,
+)
 from errdex.convert.importers.source.treesit import col, doc_of, line, parse, text, walk
 
 _CODE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
@@ -69,7 +76,7 @@ def _read(root: Any, path: str, force: bool, language: str) -> Findings:
     for export in walk(root, frozenset({"export_statement"})):
         obj = _object_of(export.child_by_field_name("value"))
         if obj is not None and any(c.type == "default" for c in export.children):
-            _read_object(_stem(path), obj, export, path, force, language, out)
+            _read_object(stem(path), obj, export, path, force, language, out)
     return out
 
 
@@ -140,12 +147,7 @@ def _exported(target: str) -> bool:
 
 def _export_name(target: str, path: str) -> str:
     """The name of a CommonJS export: its property, or the file's stem for the module."""
-    return _stem(path) if target == "module.exports" else target.rsplit(".", 1)[-1]
-
-
-def _stem(path: str) -> str:
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    return name.split(".", 1)[0] or name
+    return stem(path) if target == "module.exports" else target.rsplit(".", 1)[-1]
 
 
 def _field_objects(pairs: list[Any]) -> bool:
