@@ -45,7 +45,7 @@ COPIES = {"py_safe.py": "text.py", "py_locale.py": "locale.py"}
 
 The Python runtime and the generated module share this code instead of keeping
 two versions of it: each part here is written from its runtime module by
-:func:`copy_of` (``UPDATE_EMBEDDED=1 pytest tests/convert/code/test_embedded_copies.py``
+:func:`copy_of` (``UPDATE_EMBEDDED=1 pytest tests/convert/code/embedded/test_embedded_copies.py``
 rewrites them), and that test fails when a copy is stale. The copies stay files of
 this folder, rather than imports of :mod:`errdex.runtime`, because this package is in
 the convert layer (which does not import the runtime) and because the generated
@@ -53,7 +53,8 @@ module must run where errdex is not installed."""
 
 _COPY_HEADER = (
     "# A copy of src/errdex/runtime/{name} (errdex.convert.code.embedded.copy_of): edit\n"
-    "# that module, then run UPDATE_EMBEDDED=1 pytest tests/convert/code/test_embedded_copies.py\n"
+    "# that module, then run UPDATE_EMBEDDED=1 pytest"
+    " tests/convert/code/embedded/test_embedded_copies.py\n"
 )
 
 _ALIAS_STEP = '''LOCALE_ALIASES = {

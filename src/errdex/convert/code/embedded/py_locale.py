@@ -1,5 +1,5 @@
 # A copy of src/errdex/runtime/locale.py (errdex.convert.code.embedded.copy_of): edit
-# that module, then run UPDATE_EMBEDDED=1 pytest tests/convert/code/test_embedded_copies.py
+# that module, then run UPDATE_EMBEDDED=1 pytest tests/convert/code/embedded/test_embedded_copies.py
 """``Accept-Language`` negotiation: pick one of a catalog's locales for a request.
 
 :func:`parse_accept_language` reads an ``Accept-Language`` header (RFC 9110

@@ -1,5 +1,5 @@
 # A copy of src/errdex/runtime/text.py (errdex.convert.code.embedded.copy_of): edit
-# that module, then run UPDATE_EMBEDDED=1 pytest tests/convert/code/test_embedded_copies.py
+# that module, then run UPDATE_EMBEDDED=1 pytest tests/convert/code/embedded/test_embedded_copies.py
 """Safe text for the error path: values turned into capped strings or JSON scalars.
 
 Everything here runs while an error is being raised or rendered, so nothing

@@ -1,4 +1,4 @@
-"""Document layouts of real error pages: code headings, bold-name blocks, HTML tables, rules."""
+"""Raw HTML tables inside Markdown error pages: status and code columns, rowspans, Chinese specs."""
 
 from __future__ import annotations
 
@@ -12,68 +12,6 @@ def _import(path):
     result = import_document(path.read_text(encoding="utf-8"), name=path.name)
     assert result.data is not None, [d.message for d in result.diagnostics]
     return result, loads(result.to_toml())
-
-
-def test_binance_code_headings_with_name_and_message_bullets_become_variants():
-    result, catalog = _import(FIXTURES / "markdown" / "binance_spot_errors.md")
-    entries = {e.code: e for e in catalog.entries}
-    assert len(entries) == 104
-    unknown = entries[-1000]
-    assert (unknown.name, unknown.message, unknown.module) == (
-        "UNKNOWN",
-        "An unknown error occurred while processing the request.",
-        "10xx---general-server-or-network-issues",
-    )
-    assert catalog.modules[unknown.module].title == "10xx - General Server or Network issues"
-    busy = entries[-1003]
-    assert busy.name == "TOO_MANY_REQUESTS" and busy.message == "Too many requests queued."
-    assert [v.message for v in busy.variants] == [
-        "Too much request weight used; current limit is %s request weight per %s. Please use "
-        "WebSocket Streams for live updates to avoid polling the API.",
-        "Way too much request weight used; IP banned until %s. Please use WebSocket Streams "
-        "for live updates to avoid bans.",
-    ]
-    # a heading whose text is no identifier is the entry's title
-    assert entries[-2021].title == "Order cancel-replace partially failed"
-    # the tables of messages that belong to several codes are reported, not guessed
-    assert any("has no code column" in d.message for d in result.diagnostics)
-
-
-def test_binance_chinese_page_keeps_the_chinese_titles_and_messages():
-    _, catalog = _import(FIXTURES / "markdown" / "binance_spot_errors_CN.md")
-    entries = {e.code: e for e in catalog.entries}
-    assert len(entries) == 104
-    assert (entries[-1000].title, entries[-1000].message) == ("未知错误", "未知错误")
-    assert entries[-1008].name == "SERVER_BUSY"
-    assert catalog.meta.default_locale == "zh-CN"
-
-
-def test_aws_common_errors_bold_name_description_and_status_blocks():
-    result, catalog = _import(FIXTURES / "bold" / "aws_kendra_CommonErrors.md")
-    first = catalog.entries[0]
-    assert (first.code, first.http_status) == ("AccessDeniedException", 400)
-    assert first.description == "You do not have sufficient access to perform this action\\."
-    assert len(catalog.entries) == 18 and result.diagnostics == []
-    # the ------ rules at the top are layout, not the catalog's description
-    assert not (catalog.meta.description or "").startswith("-")
-    _, other = _import(FIXTURES / "bold" / "aws_cloudsearch_CommonErrors.md")
-    assert [e.http_status for e in other.entries].count(500) >= 1 and len(other.entries) == 16
-
-
-def test_bold_names_never_closed_by_a_status_are_prose_and_member_fields_are_reported():
-    text = (
-        "# ListTags\n\n## Request Parameters\n\n**ResourceName**\n\nThe name of the resource.\n\n"
-        "Type: String\n\n## Errors\n\n ** ValidationException **\nA parameter is not valid.\n"
-        " ** fieldList **\nThe fields that failed.\nHTTP Status Code: 400\n\n"
-        "**ClusterNotFoundFault**\n\nThe cluster does not exist.\n\nHTTP Status Code: 404\n"
-    )
-    result = import_document(text, name="ListTags.md")
-    assert [(e["code"], e.get("description"), e["http_status"]) for e in result.data["errors"]] == [
-        ("ValidationException", "A parameter is not valid.", 400),
-        ("ClusterNotFoundFault", "The cluster does not exist.", 404),
-    ]
-    messages = [d.message for d in result.diagnostics]
-    assert any("member fields of ValidationException (fieldList)" in m for m in messages)
 
 
 def test_html_tables_in_markdown_with_status_and_error_code_columns():
@@ -101,16 +39,6 @@ def test_html_table_category_column_and_rowspans_give_modules():
     # "404/500" is two statuses in one cell: the first kept, both named in a report
     two = [d.message for d in result.diagnostics if "'404/500'" in d.message]
     assert two == ["HTTP statuses '404/500' listed; the first, 404, is imported"]
-
-
-def test_code_span_bullets_outside_an_error_section_are_not_invented_entries():
-    text = (
-        "# Node API\n\n## Supported methods\n\n- `eth_call` - executes a call\n"
-        "- `eth_chainId` - the chain id\n\n## Error codes\n\n- `-32000` - server error\n"
-    )
-    result = import_document(text, name="spec.md")
-    assert [e["code"] for e in result.data["errors"]] == [-32000]
-    assert any("is not an error listing" in d.message for d in result.diagnostics)
 
 
 def test_heldout_html_pages_keep_every_row():

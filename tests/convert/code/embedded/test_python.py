@@ -19,7 +19,7 @@ import pytest
 import errdex
 from errdex.convert.code import embedded, generate
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 SHOP = ROOT / "tests" / "conformance" / "shop"
 
 

@@ -5,7 +5,7 @@ from ``errdex/runtime/text.py`` and ``errdex/runtime/locale.py`` by
 :func:`errdex.convert.code.embedded.copy_of`; a stale copy fails here. After an
 intended change to one of those runtime modules, rewrite the copies and review them:
 
-    UPDATE_EMBEDDED=1 python -m pytest tests/convert/code/test_embedded_copies.py
+    UPDATE_EMBEDDED=1 python -m pytest tests/convert/code/embedded/test_embedded_copies.py
 """
 
 from __future__ import annotations
@@ -31,16 +31,6 @@ def test_each_copied_part_is_its_runtime_module(name: str) -> None:
     assert path.read_text("utf-8") == want, (
         f"{path} is stale: UPDATE_EMBEDDED=1 python -m pytest {__file__}"
     )
-
-
-def test_the_locale_copy_uses_the_alias_table_not_babel() -> None:
-    text = embedded.source("py_locale.py")
-    assert "import babel" not in text and "from babel" not in text
-    from errdex.convert.code.embedded import py_locale
-
-    assert py_locale.negotiate("no", ["en", "nb-NO"], "en") == "nb-NO"
-    assert py_locale.negotiate("pt", ["en", "pt_PT"], "en") == "pt_PT"
-    assert py_locale.negotiate("pt", ["en", "pt-BR"], "en") == "pt-BR"  # same language first
 
 
 def test_a_runtime_source_without_the_babel_step_is_refused() -> None:
