@@ -1,0 +1,48 @@
+"""The CSV export: fixed columns, effective values, RFC 4180, spreadsheet-safe cells."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from errdex.convert.csvdoc import COLUMNS, render_csv
+from errdex.model import Catalog
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_the_header_is_the_fixed_column_list_and_lines_end_in_crlf(doc_catalog: Catalog) -> None:
+    text = render_csv(doc_catalog)
+    assert text.split("\r\n", 1)[0] == ",".join(COLUMNS)
+    assert text.endswith("\r\n") and text.count("\r\n") == 1 + len(doc_catalog.entries)
+    assert "\n" not in text.replace("\r\n", "")
+
+
+def test_cells_hold_effective_values_and_unset_values_are_empty(doc_catalog: Catalog) -> None:
+    first, second, removed = _rows(render_csv(doc_catalog))
+    assert (first["code"], first["space"], first["module"], first["name"]) == (
+        "AUTH-1",
+        "app",
+        "auth",
+        "invalidJWT",
+    )
+    assert first["http_status"] == "401"  # the module's default
+    assert (first["retryable"], first["jsonrpc_code"], first["title"]) == ("false", "", "")
+    assert second["http_status"] == "403"
+    assert (first["status"], removed["status"]) == ("active", "removed")
+
+
+def test_a_formula_like_cell_gets_a_leading_quote(doc_catalog: Catalog) -> None:
+    second = _rows(render_csv(doc_catalog))[1]
+    assert second["message"] == "'=cmd|' /C calc'!A0"
+
+
+def test_texts_are_in_the_requested_locale_falling_back_to_the_source(
+    doc_catalog: Catalog,
+) -> None:
+    first, second, _ = _rows(render_csv(doc_catalog, locale="zh-CN"))
+    assert first["message"] == "令牌已于 {age} 秒前过期。"
+    assert first["description"] == "The token is *bad*."  # not translated
+    assert second["message"] == "'=cmd|' /C calc'!A0"
