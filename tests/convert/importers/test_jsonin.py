@@ -177,3 +177,33 @@ def test_metamask_error_values_json_is_an_object_of_field_objects_keyed_by_code(
     assert [(d.position[0], d.message) for d in result.diagnostics] == [
         (3, "key 'standard' is not a catalog field; its 16 values not imported")
     ]
+
+
+def test_peac_kernel_errors_json_keeps_code_status_title_text_category_and_retry():
+    # peacprotocol/peac's specs/kernel/errors.json: {"errors": [{"code": "E_…",
+    # "http_status": 400, "title", "description", "category", "retryable", "next_action"}]}
+    # the application code is `code` and the HTTP status its own key (nats-server's
+    # errors.json is the other spelling: `code` the status, `error_code` the code)
+    path = Path(__file__).parent / "fixtures" / "json" / "peac_kernel_errors.json"
+    text = path.read_text(encoding="utf-8")
+    result = import_document(text, "json", name=path.name)
+    listed = json.loads(text)["errors"]
+    assert len(listed) == 189
+    assert result.data["errors"] == [
+        {
+            "code": item["code"],
+            "http_status": item["http_status"],
+            "title": item["title"],
+            "description": item["description"],
+            "retryable": item["retryable"],
+            "module": item["category"],
+        }
+        for item in listed
+    ]
+    # every category is a module, in the order first met; nothing else is made up
+    assert list(result.data["modules"]) == list(dict.fromkeys(i["category"] for i in listed))
+    # next_action (abort, retry_after_delay…) is no catalog field: reported once, by name
+    assert [(d.position[0], d.message) for d in result.diagnostics] == [
+        (13, "key 'next_action' is not a catalog field; its 189 values not imported")
+    ]
+    assert text.split("\n")[12].strip().startswith('"next_action": ')

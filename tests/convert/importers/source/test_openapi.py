@@ -151,3 +151,26 @@ def test_azurite_swagger2_storage_error_code_enums_keep_every_code_and_invent_no
         for entry, comment in zip(entries, re.findall(r"# from .+:(\d+)", text), strict=True):
             assert f'"{entry["code"]}"' in lines[int(comment) - 1], entry
         assert diagnostics == []
+
+
+def test_square_connect_swagger2_error_code_enum_keeps_every_code_and_invents_none():
+    # square/connect-api-specification's api.json of 2017-01 (Swagger 2.0): the codes are
+    # the `ErrorCode` definition's enum (repeated inline as Error.code); its ErrorCategory
+    # enum (API_ERROR, REFUND_ERROR…) names categories, not codes, and makes no entry.
+    from importer_cases import FIXTURES, imported
+
+    name = "openapi/square_connect_api.json"
+    entries, diagnostics, text = imported(name)
+    source = (FIXTURES / name).read_text(encoding="utf-8")
+    definitions = json.loads(source)["definitions"]
+    listed = definitions["ErrorCode"]["enum"]
+    assert len(listed) == 72 and definitions["Error"]["properties"]["code"]["enum"] == listed
+    assert [e["code"] for e in entries] == listed
+    assert not set(definitions["ErrorCategory"]["enum"]) & {e["code"] for e in entries}
+    # no error response states a status or message: nothing but the code and its module
+    assert {tuple(sorted(e)) for e in entries} == {("code", "module")}
+    assert {e["module"] for e in entries} == {"error-code"}
+    lines = source.split("\n")
+    for entry, comment in zip(entries, re.findall(r"# from .+:(\d+)", text), strict=True):
+        assert f'"{entry["code"]}"' in lines[int(comment) - 1], entry
+    assert diagnostics == []
