@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from catalogs import HEAD
 from errdex.io import reads
 from errdex.model import Request
 
-HEAD = '[catalog]\nid = "shop"\n\n'
-
 
 def _load(text: str) -> tuple[object, list[str]]:
-    catalog, problems = reads(HEAD + text, name="c.toml")
+    catalog, problems = reads(HEAD + "\n" + text, name="c.toml")
     return catalog, [f"{p.location}: {p.rule.id} {p.message}" for p in problems]
 
 

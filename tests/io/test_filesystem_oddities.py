@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from catalogs import HEAD
 from errdex.cli.main import cli
 from errdex.io import read
 
-MAIN = '[catalog]\nid = "shop"\n\n[modules.auth]\nprefix = "A-"\n'
+MAIN = HEAD + '\n[modules.auth]\nprefix = "A-"\n'
 MODULE = '[[errors]]\ncode = "A-1"\nname = "a1"\nmessage = "One."\n'
 
 

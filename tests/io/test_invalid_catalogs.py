@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 
 import errdex
+from catalogs import HEAD
 from errdex.io import CatalogError, loads, read_valid, refusals
 from errdex.io.invariants import invalid
 from errdex.io.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
-
-HEAD = '[catalog]\nid = "shop"\n'
 
 INVALID = {
     "E101": HEAD + '[[errors]]\ncode = 1\nmessage = "a"\n[[errors]]\ncode = 1\nmessage = "b"\n',

@@ -17,6 +17,7 @@ from typing import NamedTuple
 import pytest
 
 import errdex
+from catalogs import HEAD
 from errdex.io import read
 
 
@@ -32,7 +33,7 @@ class Case(NamedTuple):
     expected: list[tuple[str, str, str, str | None]]  # (file:line:col, rule, message, hint)
 
 
-C = '[catalog]\nid = "shop"\n'
+C = HEAD
 """The head of every single-file case: a valid [catalog] table."""
 
 CASES = [
@@ -829,7 +830,7 @@ def test_the_cases_are_distinct_and_enough() -> None:
 
 def test_a_diagnostic_shows_the_offending_source_line(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
-    path.write_text('[catalog]\nid = "shop"\n\n[[errors]]\ncode = 1\nhttp_status = "404"\n')
+    path.write_text(HEAD + '\n[[errors]]\ncode = 1\nhttp_status = "404"\n')
     (d,) = read(path)[1]
     assert (d.line, d.col) == (6, 1)
     assert d.source_line == 'http_status = "404"'
@@ -849,7 +850,7 @@ def test_a_diagnostic_shows_the_offending_source_line(tmp_path: Path) -> None:
 def test_one_read_reports_every_problem_not_just_the_first(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text(
-        '[catalog]\nid = "shop"\ntitel = "Shop"\n\n'
+        HEAD + 'titel = "Shop"\n\n'
         "[[errors]]\ncode = 1.5\n\n"
         '[[errors]]\ncode = 2\nretryable = "no"\nmodule = "nope"\n'
     )

@@ -9,9 +9,9 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from runtime_catalogs import SHOP
 
 import errdex
+from catalogs import SHOP
 from errdex.runtime.decode import _pipeline, _status, decode_index
 from errdex.runtime.decoding.envelope import header_map
 from errdex.runtime.decoding.fast import decode_dict

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from runtime_catalogs import ROOT
 
 import errdex
+from catalogs import ROOT
 
 DOCS = ROOT / "docs"
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)

@@ -203,7 +203,7 @@ def test_catalog_module_imports_no_runtime():
         "assert 'errdex.runtime' not in sys.modules, 'runtime imported by load'; "
         "cat.error('AUTH-ERR-4'); assert 'errdex.runtime' in sys.modules"
     )
-    from runtime_catalogs import EXAMPLES
+    from catalogs import EXAMPLES
 
     subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "csghub")], check=True)
 

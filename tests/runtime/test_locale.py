@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from runtime_catalogs import example
 
 import errdex
+from catalogs import example
 from errdex.runtime import negotiate, parse_accept_language
 
 AVAILABLE = ("en", "zh-CN", "pt-BR")

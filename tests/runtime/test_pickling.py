@@ -8,9 +8,9 @@ import sys
 
 import orjson
 import pytest
-from runtime_catalogs import EXAMPLES, SHOP
 
 import errdex
+from catalogs import EXAMPLES, SHOP
 from errdex.runtime.errors import Error
 
 

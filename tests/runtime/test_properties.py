@@ -6,9 +6,9 @@ from __future__ import annotations
 import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from runtime_catalogs import SHOP
 
 import errdex
+from catalogs import SHOP
 from errdex.model import CatalogMeta, Entry, Space, Translation
 from errdex.runtime import decode, render
 

@@ -23,13 +23,13 @@ from jsonschema import Draft202012Validator
 from live_server import serve
 from openapi_spec_validator import validate
 from rfc9457 import Problem
-from runtime_catalogs import EXAMPLES
 from starlette.applications import Starlette
 from starlette.routing import Route
 from web3 import HTTPProvider, Web3
 from web3.exceptions import ContractLogicError, Web3RPCError
 
 import errdex
+from catalogs import EXAMPLES
 from errdex.integrations.fastapi import components, responses
 from errdex.integrations.jsonrpc import JsonRpc
 from errdex.integrations.starlette import JsonRpcEndpoint

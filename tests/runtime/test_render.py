@@ -11,9 +11,9 @@ from pathlib import Path
 
 import orjson
 import pytest
-from runtime_catalogs import SHOP, example
 
 import errdex
+from catalogs import SHOP, example
 from errdex.runtime import jsonrpc_profile, render
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from catalogs import HEAD
 from errdex.check.compat import KINDS, Report, diff
 from errdex.io import loads
-
-HEAD = '[catalog]\nid = "shop"\n'
 
 
 def catalog(body: str, head: str = HEAD):

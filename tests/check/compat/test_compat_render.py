@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogs import HEAD
 from errdex.check.compat import FORMATS, Report, diff, render
 from errdex.io import load, loads
 
@@ -148,15 +149,14 @@ def test_every_format_ends_with_a_newline(report: Report) -> None:
 def test_github_shift_title_is_escaped() -> None:
     body = "".join(f'\n[[errors]]\ncode = {c}\nname = "n{c}"\n' for c in (1, 2, 3))
     moved = "".join(f'\n[[errors]]\ncode = {c + 1}\nname = "n{c}"\n' for c in (1, 2, 3))
-    head = '[catalog]\nid = "shop"\n'
-    lines = render(diff(loads(head + body), loads(head + moved)), "github").splitlines()
+    lines = render(diff(loads(HEAD + body), loads(HEAD + moved)), "github").splitlines()
     (shift,) = [line for line in lines if "shift" in line and line.startswith("::notice")]
     # a ':' in a property would end it early: GitHub wants %3A there
     assert shift.startswith("::notice title=errdex diff%3A shift::codes 1 … 3")
 
 
 def test_json_field_change_carries_the_values() -> None:
-    head = '[catalog]\nid = "shop"\n\n[[errors]]\ncode = 1\nname = "a"\nmessage = "A {x}"\n'
+    head = HEAD + '\n[[errors]]\ncode = 1\nname = "a"\nmessage = "A {x}"\n'
     old = loads(head + 'tags = ["t"]\nparams = { x = { type = "str" } }\n')
     new = loads(head + 'tags = ["t", "u"]\nparams = { x = { type = "int" } }\n')
     retyped, change = json.loads(render(diff(old, new), "json"))["changes"]

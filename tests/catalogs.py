@@ -1,0 +1,75 @@
+"""The catalogs tests of every layer share: one copy each, importable at collection time.
+
+Import from here when a test needs the text or path while the module is imported
+(``pytest.mark.parametrize``, module constants, helper modules)::
+
+    from catalogs import HEAD, SHOP
+
+Everywhere else use the fixtures of the root ``tests/conftest.py`` (``shop``,
+``shop_text``, ``examples``, ``write_catalog`` …), which are built from these.
+
+- ``SHOP``: the feature-complete catalog (``tests/shop/errdex.toml``): typed and
+  private params, translations, variants, a code in two spaces, a carried space,
+  two plain profiles, an internal-error entry, an ambiguous and a removed code. The
+  conformance drivers run on the same file.
+- ``HEAD``: the smallest valid ``[catalog]`` table; a test appends the tables it is
+  about (``HEAD + '[[errors]]\\ncode = 1\\n'``).
+- ``AUTH``: one module with a prefix and an HTTP status, one entry with a placeholder.
+- ``EXAMPLES`` / ``EXAMPLE_NAMES``: the example catalogs of ``examples/``;
+  ``APP_SHOP``: the example apps' shop catalog (``examples/apps/shop.toml``).
+
+A test whose catalog differs from one of these for a reason writes it as "shared
+catalog + this change" (``SHOP.replace(...)``, ``HEAD + ...``) next to the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import errdex
+from errdex.model import Catalog
+
+TESTS = Path(__file__).resolve().parent
+"""The tests folder."""
+ROOT = TESTS.parent
+"""The repository."""
+EXAMPLES = ROOT / "examples"
+"""The example catalogs, one folder each."""
+EXAMPLE_NAMES = sorted(
+    p.name for p in EXAMPLES.iterdir() if p.is_dir() and (p / "errdex.toml").is_file()
+)
+"""The folder names of the example catalogs, sorted."""
+APP_SHOP = EXAMPLES / "apps" / "shop.toml"
+"""The catalog the example apps (and the gRPC integration tests) serve."""
+
+SHOP_FOLDER = TESTS / "shop"
+"""The feature-complete catalog as a catalog folder (what ``errdex`` commands take)."""
+SHOP = (SHOP_FOLDER / "errdex.toml").read_text(encoding="utf-8")
+"""The text of the feature-complete catalog (see the module docstring)."""
+
+HEAD = '[catalog]\nid = "shop"\n'
+"""The smallest valid catalog: only the ``[catalog]`` table."""
+
+AUTH = (
+    HEAD
+    + """
+[modules.auth]
+title = "Auth Errors"
+prefix = "AUTH-ERR-"
+http_status = 401
+
+[[errors]]
+code = "AUTH-ERR-4"
+name = "invalidJWT"
+module = "auth"
+message = "The token expired {age} seconds ago."
+"""
+)
+"""One module (prefix ``AUTH-ERR-``, HTTP 401) with one entry, ``AUTH-ERR-4``, whose
+message has the placeholder ``{age}``; its last table is that entry, so a test may
+append fields of it (``AUTH + 'translations.zh-CN.message = "…"\\n'``)."""
+
+
+def example(name: str) -> Catalog:
+    """Load the example catalog ``examples/<name>``."""
+    return errdex.load(EXAMPLES / name)
