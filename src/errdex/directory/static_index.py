@@ -1,0 +1,379 @@
+"""The static site's search index: the server's SQLite index cut into cacheable chunks.
+
+``errdex build --site`` writes, under ``static/search/``, everything the
+browser needs to rank a query exactly as :class:`errdex.directory.search.SearchIndex`
+does, read from the SAME SQLite database (one source of facts). A query
+fetches the manifest and only the chunks its words, codes and hits live in
+(Pagefind's approach), so a big registry is not downloaded whole. Every
+file's name holds a hash of its content (``terms.3f9a….bin``), so static
+hosts can cache them forever; a rebuild with other content writes other names.
+
+Files (``<h>`` is a content hash):
+
+``manifest.<h>.json``
+    ``format``, ``size`` (rows), ``tokens`` (all tokens: avgdl = tokens / size),
+    ``weights`` (per column, integers), ``catalogs``, ``facets`` (kind, value,
+    token), ``ranges`` (rowid ranges of catalogs, modules, spaces), and where
+    each table, doc record and row length lives.
+Sorted tables (``terms``, ``pairs``, ``words``, ``keys``, ``codes``, ``names``, ``rnames``)
+    Each is a key-sorted list of entries cut into chunks of about
+    :data:`CHUNK_BYTES`; the manifest lists each chunk's first key
+    (``"chunks": [[first, file], …]``) or, for more than :data:`DIR_CHUNKS`
+    chunks, directory files that do (``"dirs": [[first, file], …]``,
+    a directory is the JSON list of its chunks). Keys compare by code point,
+    as SQLite's BINARY collation does, so a prefix's entries are one range.
+    A chunk file is binary: per entry ``varint len, key (UTF-8), varint len,
+    payload``; varints are unsigned LEB128, rowids are delta-coded.
+
+    ``terms``: every FTS5 token → ``n`` (rows holding it), ``kind``, postings.
+    Kind 0: per row ``Δrowid, f, D`` — ``f`` is FTS5's weighted phrase
+    frequency (the sum of the column weights of the token's instances) and
+    ``D`` the row's token count. Kind 1 (the token is in more than half of
+    the rows): the missing rows (``m, Δrowid…``), the usual ``f``, and the
+    rows with another ``f`` (``e, (Δrowid, f)…``); such rows' ``D`` is in
+    ``lengths``.
+    ``pairs``: two tokens that follow each other (``"a b"``) → per row
+    ``Δrowid, D, m, (column, offset)…``: where the pair starts. Phrases
+    (the phrase tier and CJK bigram runs) are matched from them exactly.
+    ``words``: the ``w`` table (word as written → its stem, empty when the
+    same); ``keys``: exact-title keys → rowids; ``codes``: code keys → rowids;
+    ``names``: folded names → rowids; ``rnames``: the same names reversed
+    (names one edit away share a prefix or a suffix of the query's).
+``docs``
+    ``d.<g>.<block>.json``: the JSON records (:meth:`Doc.to_data`) of rows
+    ``block * DOC_BLOCK + 1 …``; ``<g>`` is the hash of the group of
+    :data:`DOC_GROUP` blocks it belongs to (the manifest lists one hash per
+    group, not one per file).
+``lengths``
+    ``l.<h>.bin``: ``D`` of each of :data:`LENGTH_BLOCK` rows, as varints.
+
+BM25 is FTS5's: per phrase IDF ``log((N - n + 0.5) / (n + 0.5))`` (``1e-6``
+when not positive), ``score += idf * f * (k1 + 1) / (f + k1 * (1 - b + b * D / avgdl))``
+with ``k1 = 1.2, b = 0.75``; the readers (the browser's ``errdex-search.js``
+and :mod:`errdex.directory.static_reader`) replay :mod:`errdex.directory.search`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from errdex.directory import indexing
+from errdex.directory.indexing import COLUMNS, WEIGHTS, Doc
+
+FORMAT = 1
+"""The layout of the static index; the reader refuses a manifest of another format."""
+CHUNK_BYTES = 16_000
+"""A sorted table's chunk is closed once it holds about this many bytes."""
+DIR_CHUNKS = 48
+"""A table of more chunks than this is listed through directory files of this many chunks."""
+DOC_BLOCK = 8
+"""Doc records of this many consecutive rows share one file."""
+DOC_GROUP = 256
+"""Doc files of this many consecutive blocks share one hash in the manifest."""
+LENGTH_BLOCK = 4096
+"""Row lengths of this many consecutive rows share one file."""
+FOLDER = ("static", "search")
+"""Where the index lives in the site."""
+
+Write = Callable[[str, bytes], None]
+"""``write(name, data)``: store one file of the index (the site confines and writes it)."""
+
+
+def varint(value: int, out: bytearray) -> None:
+    """Append ``value`` (≥ 0) as an unsigned LEB128 varint."""
+    while value > 0x7F:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+class _Writer:
+    """Names each file by its content hash and hands it to ``write``; counts what it wrote."""
+
+    def __init__(self, write: Write) -> None:
+        self._write = write
+        self.files = 0
+        self.bytes = 0
+
+    def put(self, stem: str, ext: str, data: bytes) -> str:
+        name = f"{stem}.{_hash(data)}.{ext}"
+        self.raw(name, data)
+        return name
+
+    def raw(self, name: str, data: bytes) -> None:
+        self._write(name, data)
+        self.files += 1
+        self.bytes += len(data)
+
+
+def _entry(key: str, payload: bytes, out: bytearray) -> None:
+    raw = key.encode()
+    varint(len(raw), out)
+    out += raw
+    varint(len(payload), out)
+    out += payload
+
+
+def _table(writer: _Writer, name: str, entries: Iterable[tuple[str, bytes]]) -> dict[str, Any]:
+    """Write a key-sorted table as chunks (and directories); its manifest entry."""
+    chunks: list[list[str]] = []
+    buf = bytearray()
+    first: str | None = None
+    for key, payload in entries:
+        if first is None:
+            first = key
+        _entry(key, payload, buf)
+        if len(buf) >= CHUNK_BYTES:
+            chunks.append([first, writer.put(name, "bin", bytes(buf))])
+            buf, first = bytearray(), None
+    if first is not None:
+        chunks.append([first, writer.put(name, "bin", bytes(buf))])
+    if len(chunks) <= DIR_CHUNKS:
+        return {"chunks": chunks}
+    dirs = []
+    for i in range(0, len(chunks), DIR_CHUNKS):
+        part = chunks[i : i + DIR_CHUNKS]
+        dirs.append([part[0][0], writer.put(name + "-dir", "json", _json(part))])
+    return {"dirs": dirs}
+
+
+def _json(data: Any) -> bytes:
+    try:
+        return orjson.dumps(data)
+    except orjson.JSONEncodeError:  # an integer code beyond 64 bits
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _rowids(rowids: Iterable[int]) -> bytes:
+    out = bytearray()
+    last = 0
+    for r in rowids:
+        varint(r - last, out)
+        last = r
+    return bytes(out)
+
+
+def _grouped(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[str, bytes]]:
+    """``(key, rowid)`` rows sorted by key then rowid → ``(key, delta-coded rowids)``."""
+    key: str | None = None
+    docs: list[int] = []
+    for k, r in rows:
+        if k != key:
+            if key is not None:
+                yield key, _rowids(docs)
+            key, docs = k, []
+        docs.append(r)
+    if key is not None:
+        yield key, _rowids(docs)
+
+
+def _weights() -> dict[str, int]:
+    out = {}
+    for column, weight in zip(COLUMNS, WEIGHTS, strict=True):
+        if weight != int(weight):
+            raise ValueError(f"the static index needs integer column weights, not {weight}")
+        out[column] = int(weight)
+    return out
+
+
+def _instances(db: sqlite3.Connection, order: str) -> Iterator[tuple[str, int, str, int]]:
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.static_vi USING fts5vocab(main, f, 'instance')"
+    )
+    try:
+        yield from db.execute(f"SELECT term, doc, col, offset FROM temp.static_vi {order}")
+    finally:
+        db.execute("DROP TABLE IF EXISTS temp.static_vi")
+
+
+def _lengths(db: sqlite3.Connection, size: int) -> list[int]:
+    """``D`` of every row (index 0 unused): its number of tokens over all columns."""
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.static_vr USING fts5vocab(main, f, 'instance')"
+    )
+    lengths = [0] * (size + 1)
+    try:
+        for doc, count in db.execute("SELECT doc, count(*) FROM temp.static_vr GROUP BY doc"):
+            lengths[doc] = count
+    finally:
+        db.execute("DROP TABLE IF EXISTS temp.static_vr")
+    return lengths
+
+
+def _terms(db: sqlite3.Connection, size: int, lengths: list[int]) -> Iterator[tuple[str, bytes]]:
+    weights = _weights()
+    term: str | None = None
+    freqs: dict[int, int] = {}
+
+    def payload() -> bytes:
+        out = bytearray()
+        n = len(freqs)
+        varint(n, out)
+        if 2 * n > size:
+            varint(1, out)
+            missing = [r for r in range(1, size + 1) if r not in freqs]
+            varint(len(missing), out)
+            out += _rowids(missing)
+            counts: dict[int, int] = {}
+            for f in freqs.values():
+                counts[f] = counts.get(f, 0) + 1
+            usual = max(sorted(counts), key=lambda f: counts[f])
+            varint(usual, out)
+            other = [(r, f) for r, f in freqs.items() if f != usual]
+            varint(len(other), out)
+            last = 0
+            for r, f in other:
+                varint(r - last, out)
+                varint(f, out)
+                last = r
+        else:
+            varint(0, out)
+            last = 0
+            for r, f in freqs.items():
+                varint(r - last, out)
+                varint(f, out)
+                varint(lengths[r], out)
+                last = r
+        return bytes(out)
+
+    for t, doc, col, _ in _instances(db, ""):
+        if t != term:
+            if term is not None:
+                yield term, payload()
+            term, freqs = t, {}
+        freqs[doc] = freqs.get(doc, 0) + weights[col]
+    if term is not None:
+        yield term, payload()
+
+
+def _pairs(db: sqlite3.Connection, lengths: list[int]) -> Iterator[tuple[str, bytes]]:
+    """Every two tokens that follow each other in a column → where (see the docstring)."""
+    column = {c: i for i, c in enumerate(COLUMNS)}
+    found: dict[str, list[int]] = {}
+    prev: tuple[str, int, str, int] | None = None
+    for row in _instances(db, "ORDER BY doc, col, offset"):
+        if prev is not None and prev[1] == row[1] and prev[2] == row[2] and prev[3] + 1 == row[3]:
+            at = (row[1] << 36) | (column[row[2]] << 32) | prev[3]
+            found.setdefault(f"{prev[0]} {row[0]}", []).append(at)
+        prev = row
+    for key in sorted(found):
+        out = bytearray()
+        last = 0
+        starts = found[key]
+        i = 0
+        while i < len(starts):
+            doc = starts[i] >> 36
+            j = i
+            while j < len(starts) and starts[j] >> 36 == doc:
+                j += 1
+            varint(doc - last, out)
+            varint(lengths[doc], out)
+            varint(j - i, out)
+            for one in starts[i:j]:
+                varint((one >> 32) & 0xF, out)
+                varint(one & 0xFFFFFFFF, out)
+            last = doc
+            i = j
+        yield key, bytes(out)
+
+
+def _docs(db: sqlite3.Connection, writer: _Writer, size: int) -> list[str]:
+    """Write the doc record files; the hash of each group of :data:`DOC_GROUP` blocks."""
+    records: list[Any] = []
+    for (data,) in db.execute("SELECT data FROM d ORDER BY block"):
+        for line in zlib.decompress(data).split(b"\n"):
+            records.append(Doc.from_data(json.loads(line)).to_data())
+    if len(records) != size:
+        raise ValueError(f"the index holds {len(records)} records for {size} rows")
+    blocks = [_json(records[i : i + DOC_BLOCK]) for i in range(0, size, DOC_BLOCK)]
+    groups = []
+    for g in range(0, len(blocks), DOC_GROUP):
+        part = blocks[g : g + DOC_GROUP]
+        digest = _hash(b"\0".join(part))
+        groups.append(digest)
+        for i, data in enumerate(part, g):
+            writer.raw(f"d.{digest}.{i}.json", data)
+    return groups
+
+
+def build(db: sqlite3.Connection, write: Write) -> tuple[str, int, int]:
+    """Write the static index of the search database ``db`` (:func:`indexing.build`) through
+    ``write``; return the manifest's file name, the number of files and their bytes."""
+    meta = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM meta")}
+    if meta.get("format") != indexing.FORMAT:
+        raise ValueError(f"not a search index of format {indexing.FORMAT}")
+    size = int(meta["size"])
+    writer = _Writer(write)
+    lengths = _lengths(db, size)
+    tables = {
+        "terms": _table(writer, "terms", _terms(db, size, lengths)),
+        "pairs": _table(writer, "pairs", _pairs(db, lengths)),
+        "words": _table(
+            writer,
+            "words",
+            ((w, s.encode()) for w, s in db.execute("SELECT word, stem FROM w ORDER BY word")),
+        ),
+        "keys": _table(
+            writer, "keys", _grouped(db.execute("SELECT key, doc FROM k ORDER BY key, doc"))
+        ),
+        "codes": _table(
+            writer, "codes", _grouped(db.execute("SELECT key, doc FROM c ORDER BY key, doc"))
+        ),
+        "names": _table(
+            writer, "names", _grouped(db.execute("SELECT name, doc FROM n ORDER BY name, doc"))
+        ),
+        "rnames": _table(
+            writer,
+            "rnames",
+            _grouped(
+                sorted((name[::-1], doc) for name, doc in db.execute("SELECT name, doc FROM n"))
+            ),
+        ),
+    }
+    length_files = []
+    for lo in range(1, size + 1, LENGTH_BLOCK):
+        out = bytearray()
+        for r in range(lo, min(size, lo + LENGTH_BLOCK - 1) + 1):
+            varint(lengths[r], out)
+        length_files.append(writer.put("l", "bin", bytes(out)))
+    manifest = {
+        "format": FORMAT,
+        "size": size,
+        "tokens": sum(lengths),
+        "columns": list(COLUMNS),
+        "weights": list(_weights().values()),
+        "catalogs": meta["catalogs"],
+        "facets": meta["facets"],
+        "ranges": meta["ranges"],
+        "tables": tables,
+        "docs": {"block": DOC_BLOCK, "group": DOC_GROUP, "groups": _docs(db, writer, size)},
+        "lengths": {"block": LENGTH_BLOCK, "files": length_files},
+    }
+    name = writer.put("manifest", "json", _json(manifest))
+    return name, writer.files, writer.bytes
+
+
+def write_to(folder: Path) -> Write:
+    """A :data:`Write` that stores files in ``folder`` (tests and benchmarks; the site
+    confines its writes itself)."""
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def write(name: str, data: bytes) -> None:
+        (folder / name).write_bytes(data)
+
+    return write
+
+
+__all__ = ["DOC_BLOCK", "FOLDER", "FORMAT", "LENGTH_BLOCK", "Write", "build", "varint", "write_to"]
