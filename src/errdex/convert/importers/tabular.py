@@ -15,7 +15,7 @@ from errdex.convert.escape import strip_code_span
 from errdex.convert.importers.draft import HTTP_STATUSES, Draft, parse_code
 from errdex.convert.labels import role_of
 
-_BOLD = re.compile(r"^\*\*(.*)\*\*$|^__(.*)__$", re.S)
+_BOLD = re.compile(r"^\*\*((?:(?!\*\*).)*)\*\*$|^__((?:(?!__).)*)__$", re.S)
 _CARRIED_SPLIT = re.compile(r"<br\s*/?>|[\n,;、\s]+", re.I)
 
 
