@@ -29,8 +29,9 @@ Capitalised words elsewhere (``Kovan``) are names and are left to codespell.
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 """Any run of letters and digits: what counts as one word of a catalog's vocabulary."""
 
-NOT_PROSE = re.compile(r"`[^`\n]*`|```.*?```|https?://\S+|\]\([^)\s]*\)|\bwww\.\S+", re.S)
-"""Code spans, fenced code, URLs and Markdown link targets: not checked for spelling."""
+NOT_PROSE = re.compile(r"```.*?```|`[^`\n]*`|https?://\S+|\]\([^)\s]*\)|\bwww\.\S+", re.S)
+"""Fenced code, code spans, URLs and Markdown link targets: not checked for spelling (a
+fence is tried first: read as two code spans, its lines would stay prose)."""
 
 STRING_LITERAL = re.compile(r"'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"")
 """A quoted string inside an example body (JSON or JavaScript)."""
