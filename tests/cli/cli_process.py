@@ -1,0 +1,34 @@
+"""Run errdex through its real entry point (``python -m errdex``) in a child process.
+
+The CLI tests that are about what a user at a terminal sees (argument order,
+stdin, colour, completion, exit codes) run the command this way; the colour
+variables of the test run are removed so each test states its own.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from catalogs import EXAMPLES, ROOT
+
+__all__ = ["EXAMPLES", "ROOT", "errdex"]
+
+
+def errdex(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m errdex ARGS`` with ``stdin``, extra ``env`` and ``cwd``; text output."""
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "errdex", *args],
+        input=stdin.decode() if stdin is not None else "",
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=cwd,
+        timeout=120,
+    )
