@@ -22,8 +22,10 @@ Sorted tables (``terms``, ``pairs``, ``words``, ``keys``, ``codes``, ``names``, 
     chunks, directory files that do (``"dirs": [[first, file], …]``,
     a directory is the JSON list of its chunks). Keys compare by code point,
     as SQLite's BINARY collation does, so a prefix's entries are one range.
-    A chunk file is binary: per entry ``varint len, key (UTF-8), varint len,
-    payload``; varints are unsigned LEB128, rowids are delta-coded.
+    A chunk file is binary: per entry ``varint shared, varint len, key bytes,
+    varint len, payload`` — the key's UTF-8 is front-coded (``shared`` bytes
+    of the previous key, then its own); varints are unsigned LEB128, rowids
+    are delta-coded.
 
     ``terms``: every FTS5 token → ``n`` (rows holding it), ``kind``, postings.
     Kind 0: per row ``Δrowid, f, D`` — ``f`` is FTS5's weighted phrase
@@ -31,10 +33,13 @@ Sorted tables (``terms``, ``pairs``, ``words``, ``keys``, ``codes``, ``names``, 
     ``D`` the row's token count. Kind 1 (the token is in more than half of
     the rows): the missing rows (``m, Δrowid…``), the usual ``f``, and the
     rows with another ``f`` (``e, (Δrowid, f)…``); such rows' ``D`` is in
-    ``lengths``.
-    ``pairs``: two tokens that follow each other (``"a b"``) → per row
-    ``Δrowid, D, m, (column, offset)…``: where the pair starts. Phrases
-    (the phrase tier and CJK bigram runs) are matched from them exactly.
+    ``lengths``. Kind 2 (a filter token, ``f`` 0 everywhere): ``Δrowid…``.
+    ``pairs``: two tokens that follow each other (``"a b"``) → ``n, kind``;
+    kind 0: per row ``Δrowid, D, m, start…``, where the pair starts
+    (``offset << 3 | column``); kind 1 (in more than half of the rows): the
+    missing rows, the usual ``m, start…`` and the rows with other starts
+    (``e, (Δrowid, m, start…)…``). Phrases (the phrase tier and CJK bigram
+    runs) are matched from them exactly.
     ``words``: the ``w`` table (word as written → its stem, empty when the
     same); ``keys``: exact-title keys → rowids; ``codes``: code keys → rowids;
     ``names``: folded names → rowids; ``rnames``: the same names reversed
@@ -70,9 +75,9 @@ from errdex.directory.indexing import COLUMNS, WEIGHTS, Doc
 
 FORMAT = 1
 """The layout of the static index; the reader refuses a manifest of another format."""
-CHUNK_BYTES = 16_000
+CHUNK_BYTES = 8_000
 """A sorted table's chunk is closed once it holds about this many bytes."""
-DIR_CHUNKS = 48
+DIR_CHUNKS = 64
 """A table of more chunks than this is listed through directory files of this many chunks."""
 DOC_BLOCK = 8
 """Doc records of this many consecutive rows share one file."""
@@ -118,10 +123,15 @@ class _Writer:
         self.bytes += len(data)
 
 
-def _entry(key: str, payload: bytes, out: bytearray) -> None:
-    raw = key.encode()
-    varint(len(raw), out)
-    out += raw
+def _entry(key: bytes, last: bytes, payload: bytes, out: bytearray) -> None:
+    """Append one entry, its key front-coded against the chunk's previous key ``last``."""
+    shared = 0
+    top = min(len(key), len(last))
+    while shared < top and key[shared] == last[shared]:
+        shared += 1
+    varint(shared, out)
+    varint(len(key) - shared, out)
+    out += key[shared:]
     varint(len(payload), out)
     out += payload
 
@@ -131,10 +141,13 @@ def _table(writer: _Writer, name: str, entries: Iterable[tuple[str, bytes]]) -> 
     chunks: list[list[str]] = []
     buf = bytearray()
     first: str | None = None
+    last = b""
     for key, payload in entries:
+        raw = key.encode()
         if first is None:
-            first = key
-        _entry(key, payload, buf)
+            first, last = key, b""
+        _entry(raw, last, payload, buf)
+        last = raw
         if len(buf) >= CHUNK_BYTES:
             chunks.append([first, writer.put(name, "bin", bytes(buf))])
             buf, first = bytearray(), None
@@ -238,6 +251,9 @@ def _terms(db: sqlite3.Connection, size: int, lengths: list[int]) -> Iterator[tu
                 varint(r - last, out)
                 varint(f, out)
                 last = r
+        elif not any(freqs.values()):  # a filter token: only where it is
+            varint(2, out)
+            out += _rowids(freqs)
         else:
             varint(0, out)
             last = 0
@@ -268,25 +284,51 @@ def _pairs(db: sqlite3.Connection, lengths: list[int]) -> Iterator[tuple[str, by
             at = (row[1] << 36) | (column[row[2]] << 32) | prev[3]
             found.setdefault(f"{prev[0]} {row[0]}", []).append(at)
         prev = row
+    size = len(lengths) - 1
     for key in sorted(found):
-        out = bytearray()
+        by_row: dict[int, tuple[int, ...]] = {}
+        for at in found[key]:
+            row = at >> 36
+            by_row[row] = (*by_row.get(row, ()), ((at & 0xFFFFFFFF) << 3) | ((at >> 32) & 0xF))
+        yield key, _pair_payload(by_row, lengths, size)
+
+
+def _starts(starts: tuple[int, ...], out: bytearray) -> None:
+    varint(len(starts), out)
+    for one in starts:
+        varint(one, out)
+
+
+def _pair_payload(by_row: dict[int, tuple[int, ...]], lengths: list[int], size: int) -> bytes:
+    """A pair's rows (see the module docstring): where it starts, ``offset << 3 | column``."""
+    out = bytearray()
+    varint(len(by_row), out)
+    if 2 * len(by_row) > size:
+        varint(1, out)
+        missing = [r for r in range(1, size + 1) if r not in by_row]
+        varint(len(missing), out)
+        out += _rowids(missing)
+        counts: dict[tuple[int, ...], int] = {}
+        for starts in by_row.values():
+            counts[starts] = counts.get(starts, 0) + 1
+        usual = max(sorted(counts), key=lambda st: counts[st])
+        _starts(usual, out)
+        other = [(r, st) for r, st in by_row.items() if st != usual]
+        varint(len(other), out)
         last = 0
-        starts = found[key]
-        i = 0
-        while i < len(starts):
-            doc = starts[i] >> 36
-            j = i
-            while j < len(starts) and starts[j] >> 36 == doc:
-                j += 1
-            varint(doc - last, out)
-            varint(lengths[doc], out)
-            varint(j - i, out)
-            for one in starts[i:j]:
-                varint((one >> 32) & 0xF, out)
-                varint(one & 0xFFFFFFFF, out)
-            last = doc
-            i = j
-        yield key, bytes(out)
+        for r, st in other:
+            varint(r - last, out)
+            _starts(st, out)
+            last = r
+        return bytes(out)
+    varint(0, out)
+    last = 0
+    for r, st in by_row.items():
+        varint(r - last, out)
+        varint(lengths[r], out)
+        _starts(st, out)
+        last = r
+    return bytes(out)
 
 
 def _docs(db: sqlite3.Connection, writer: _Writer, size: int) -> list[str]:
@@ -315,6 +357,8 @@ def build(db: sqlite3.Connection, write: Write) -> tuple[str, int, int]:
     if meta.get("format") != indexing.FORMAT:
         raise ValueError(f"not a search index of format {indexing.FORMAT}")
     size = int(meta["size"])
+    if len(COLUMNS) > 8:
+        raise ValueError("the static index packs a column number in 3 bits")
     writer = _Writer(write)
     lengths = _lengths(db, size)
     tables = {

@@ -62,30 +62,32 @@ def _varints(data: bytes) -> list[int]:
 
 
 def _entries(data: bytes) -> list[tuple[str, bytes]]:
+    """The ``(key, payload)`` entries of a chunk (keys front-coded)."""
     out = []
     at = 0
     n = len(data)
+    last = b""
+
+    def number() -> int:
+        nonlocal at
+        value = shift = 0
+        while True:
+            byte = data[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                return value
+            shift += 7
+
     while at < n:
-        length = shift = 0
-        while True:
-            byte = data[at]
-            at += 1
-            length |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                break
-            shift += 7
-        key = data[at : at + length].decode()
+        shared = number()
+        length = number()
+        key = last[:shared] + data[at : at + length]
         at += length
-        length = shift = 0
-        while True:
-            byte = data[at]
-            at += 1
-            length |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                break
-            shift += 7
-        out.append((key, data[at : at + length]))
+        length = number()
+        out.append((key.decode(), data[at : at + length]))
         at += length
+        last = key
     return out
 
 
@@ -174,6 +176,8 @@ class StaticSearch:
         self.facet_ids = {(k, v): str(t) for k, v, t in m["facets"]}
         self.tables = {name: _Table(self, spec) for name, spec in m["tables"].items()}
         self._postings: dict[str, Posting | None] = {}
+        self._known_lengths: dict[int, int] = {}
+        """``D`` of the rows the fetched chunks told."""
         self._docs: dict[int, list[Any]] = {}
         self._lengths: dict[int, list[int]] = {}
 
@@ -195,6 +199,12 @@ class StaticSearch:
                 r += v[i]
                 freq[r] = v[i + 1]
                 length[r] = v[i + 2]
+            return Posting(n, freq, length)
+        if kind == 2:
+            r = 0
+            for d in v[2:]:
+                r += d
+                freq[r] = 0
             return Posting(n, freq, length)
         m = v[2]
         missing = set()
@@ -234,19 +244,43 @@ class StaticSearch:
         got = self.posting(term)
         return got.n if got else 0
 
-    def pair(self, key: str) -> dict[int, tuple[int, list[tuple[int, int]]]]:
-        """Rows where two tokens follow each other: row → (D, [(column, offset)])."""
+    def pair(self, key: str) -> dict[int, set[int]]:
+        """Rows where two tokens follow each other: row → its starts (``offset << 3 |
+        column``); the rows' ``D`` go to :attr:`_known_lengths` where the chunk has them."""
         payload = self.tables["pairs"].get(key)
-        out: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+        out: dict[int, set[int]] = {}
         if payload is None:
             return out
         v = _varints(payload)
-        i = r = 0
-        while i < len(v):
+        kind = v[1]
+        i = 2
+        r = 0
+        if kind == 0:
+            while i < len(v):
+                r += v[i]
+                self._known_lengths[r] = v[i + 1]
+                m = v[i + 2]
+                out[r] = set(v[i + 3 : i + 3 + m])
+                i += 3 + m
+            return out
+        m = v[i]
+        missing = set()
+        for d in v[i + 1 : i + 1 + m]:
+            r += d
+            missing.add(r)
+        i += 1 + m
+        usual = set(v[i + 1 : i + 1 + v[i]])
+        i += 1 + v[i]
+        for row in range(1, self.size + 1):
+            if row not in missing:
+                out[row] = usual
+        e = v[i]
+        i += 1
+        r = 0
+        for _ in range(e):
             r += v[i]
-            d, m = v[i + 1], v[i + 2]
-            out[r] = (d, [(v[j], v[j + 1]) for j in range(i + 3, i + 3 + 2 * m, 2)])
-            i += 3 + 2 * m
+            out[r] = set(v[i + 2 : i + 2 + v[i + 1]])
+            i += 2 + v[i + 1]
         return out
 
     def rowids(self, table: str, key: str) -> list[int]:
@@ -394,18 +428,15 @@ class StaticSearch:
         weights = self.m["weights"]
         pairs = [self.pair(f"{a} {b}") for a, b in itertools.pairwise(tokens)]
         out: dict[int, int] = {}
-        for row, (d, starts) in pairs[0].items():
+        for row, starts in pairs[0].items():
             rest = [p.get(row) for p in pairs[1:]]
-            if any(x is None for x in rest):
-                continue
             hits = [
-                col
-                for col, off in starts
-                if all((col, off + i) in x[1] for i, x in enumerate(rest, 1) if x is not None)
+                at & 7
+                for at in sorted(starts)
+                if all(x is not None and at + (i << 3) in x for i, x in enumerate(rest, 1))
             ]
             if hits:
                 out[row] = sum(weights[col] for col in hits)
-                self._known_lengths[row] = d
         return out
 
     def _phrases(
@@ -461,7 +492,6 @@ class StaticSearch:
             if not any_term:
                 return [], 0
             completions = None
-        self._known_lengths: dict[int, int] = {}
         groups = self._phrases(found, any_term, completions)
         for p in self._postings.values():
             if p is not None:
