@@ -236,7 +236,7 @@ def _terms(db: sqlite3.Connection, size: int, lengths: list[int]) -> Iterator[tu
         varint(n, out)
         if 2 * n > size:
             varint(1, out)
-            missing = [r for r in range(1, size + 1) if r not in freqs]
+            missing = sorted(set(range(1, size + 1)).difference(freqs))
             varint(len(missing), out)
             out += _rowids(missing)
             counts: dict[int, int] = {}
@@ -281,15 +281,15 @@ def _pairs(db: sqlite3.Connection, lengths: list[int]) -> Iterator[tuple[str, by
     prev: tuple[str, int, str, int] | None = None
     for row in _instances(db, "ORDER BY doc, col, offset"):
         if prev is not None and prev[1] == row[1] and prev[2] == row[2] and prev[3] + 1 == row[3]:
-            at = (row[1] << 36) | (column[row[2]] << 32) | prev[3]
+            at = (row[1] << 40) | (prev[3] << 3) | column[row[2]]
             found.setdefault(f"{prev[0]} {row[0]}", []).append(at)
         prev = row
     size = len(lengths) - 1
     for key in sorted(found):
         by_row: dict[int, tuple[int, ...]] = {}
-        for at in found[key]:
-            row = at >> 36
-            by_row[row] = (*by_row.get(row, ()), ((at & 0xFFFFFFFF) << 3) | ((at >> 32) & 0xF))
+        for start in found[key]:
+            doc = start >> 40
+            by_row[doc] = (*by_row.get(doc, ()), start & 0xFFFFFFFFFF)
         yield key, _pair_payload(by_row, lengths, size)
 
 
@@ -305,7 +305,7 @@ def _pair_payload(by_row: dict[int, tuple[int, ...]], lengths: list[int], size: 
     varint(len(by_row), out)
     if 2 * len(by_row) > size:
         varint(1, out)
-        missing = [r for r in range(1, size + 1) if r not in by_row]
+        missing = sorted(set(range(1, size + 1)).difference(by_row))
         varint(len(missing), out)
         out += _rowids(missing)
         counts: dict[tuple[int, ...], int] = {}
