@@ -22,9 +22,10 @@ any permalink path                     a code's page, at exactly
 ``/static/errdex.css``, ``…/errdex.js``  the only assets
 =====================================  =========================================
 
-The app is three modules: this one (the routes and error handlers wired into
-Starlette), :mod:`.handlers` (what each route answers), :mod:`.negotiation`
-(JSON or HTML) and :mod:`.cache` (the response LRU). Errors are problem+json
+The app is these modules: this one (the routes and error handlers wired into
+Starlette), :mod:`.handlers` (what each route answers), :mod:`.endpoint` (the
+lean ASGI endpoints of the busiest routes) reading :mod:`.scope`,
+:mod:`.negotiation` (JSON or HTML) and :mod:`.cache` (the response LRU). Errors are problem+json
 on the API (and for JSON clients) and a friendly page otherwise. Query
 lengths and request sizes are bounded (:mod:`~errdex.directory.web.limits`);
 security headers come from

@@ -8,7 +8,7 @@ cache. Each handler reads and bounds its parameters (a bad one raises
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 
 import orjson
 from starlette.exceptions import HTTPException
@@ -19,16 +19,23 @@ from starlette.types import Scope
 
 from errdex.directory.registry import Registry
 from errdex.directory.web.cache import ResponseCache
+from errdex.directory.web.endpoint import HTML, JSON, Answer, Endpoint
 from errdex.directory.web.i18n import Language
 from errdex.directory.web.limits import MAX_LIMIT, MAX_OFFSET, MAX_PARAM, MAX_QUERY
-from errdex.directory.web.negotiation import json_response, problem, wants_json
+from errdex.directory.web.negotiation import json_response, prefers_json, problem, wants_json
 from errdex.directory.web.openapi import spec
 from errdex.directory.web.pages import Links, Pages, load_assets
+from errdex.directory.web.scope import header, query_params, url_path
 from errdex.directory.web.views import Views
 
 _TYPES = {"errdex.css": "text/css; charset=utf-8", "errdex.js": "text/javascript; charset=utf-8"}
 _VARY = {"Vary": "Accept, Accept-Language"}
+_VARY_RAW = ((b"vary", b"Accept, Accept-Language"),)
 _TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+_LANGUAGES = 1024
+"""Most request languages (``?lang=`` and ``Accept-Language`` pairs) kept negotiated."""
+_LANGUAGE_KEY = 256
+"""Longest ``Accept-Language`` whose negotiation is kept (longer ones are negotiated each time)."""
 
 
 class PermalinkRoute(Route):
@@ -71,25 +78,39 @@ class Directory:
         self.openapi = orjson.dumps(spec())
         self.entries = sum(len(c) for c in registry.catalogs.values())
         self.cache = ResponseCache()
+        """Search answers by request (a lookup is two dict lookups: it has no cache)."""
         self.page_cache = ResponseCache(size=4096, max_bytes=64 * 1024 * 1024)
         """Rendered code pages by path and language: the registry never changes while the
         server runs, so a page is rendered once per language (see :meth:`permalink`)."""
+        self._languages: dict[tuple[str | None, str | None], Language] = {}
 
     # -- request helpers -------------------------------------------------------
 
     def language(self, request: Request) -> Language:
-        lang = request.query_params.get("lang")
-        return Language(
-            lang[:MAX_PARAM] if lang else None,
-            request.headers.get("accept-language"),
-            self.views.all_locales,
-        )
+        """The request's languages (``?lang=``, ``Accept-Language``)."""
+        return self.language_of(request.scope, request.query_params)
+
+    def language_of(self, scope: Scope, params: Mapping[str, str]) -> Language:
+        """:meth:`language` from the scope and its query parameters, negotiated once per
+        distinct pair: a few browsers' headers are most of the traffic."""
+        lang = params.get("lang")
+        key = (lang[:MAX_PARAM] if lang else None, header(scope, b"accept-language"))
+        found = self._languages.get(key)
+        if found is None:
+            found = Language(key[0], key[1], self.views.all_locales)
+            if key[1] is None or len(key[1]) <= _LANGUAGE_KEY:
+                if len(self._languages) >= _LANGUAGES:
+                    self._languages.clear()
+                self._languages[key] = found
+        return found
 
     def links(self, request: Request, lang: Language) -> Links:
-        return Links(request.url.path, lang=lang.explicit)
+        return Links(url_path(request.scope), lang=lang.explicit)
 
-    def param(self, request: Request, name: str) -> str | None:
-        value = request.query_params.get(name)
+    def param(self, params: Mapping[str, str], name: str) -> str | None:
+        """Query parameter ``name`` of ``params`` (``request.query_params`` or
+        :func:`.scope.query_params`), bounded in length."""
+        value = params.get(name)
         if value is None:
             return None
         limit = MAX_QUERY if name == "q" else MAX_PARAM
@@ -106,9 +127,9 @@ class Directory:
         return value
 
     def int_param(
-        self, request: Request, name: str, default: int | None, low: int, high: int
+        self, params: Mapping[str, str], name: str, default: int | None, low: int, high: int
     ) -> int | None:
-        value = self.param(request, name)
+        value = self.param(params, name)
         if value is None or value == "":
             return default
         try:
@@ -121,8 +142,8 @@ class Directory:
             )
         return number
 
-    def bool_param(self, request: Request, name: str) -> bool | None:
-        value = self.param(request, name)
+    def bool_param(self, params: Mapping[str, str], name: str) -> bool | None:
+        value = self.param(params, name)
         if value is None or value == "":
             return None
         if value.lower() not in _TRUE:
@@ -134,7 +155,7 @@ class Directory:
 
     def error(self, request: Request, status: int, title: str, detail: str) -> Response:
         """A problem+json response for the API and JSON clients; a friendly page for browsers."""
-        if request.url.path.startswith("/api/") or wants_json(request):
+        if url_path(request.scope).startswith("/api/") or wants_json(request):
             return problem(status, title, detail)
         lang = self.language(request)
         t = lang.strings
@@ -157,11 +178,11 @@ class Directory:
         return self.html(self.pages.home(lang, self.links(request, lang)))
 
     async def search_page(self, request: Request) -> Response:
-        query = self.param(request, "q") or ""
+        query = self.param(request.query_params, "q") or ""
         if wants_json(request):
-            return await self.api_search(request)
+            return (await self.api_search(request.scope)).response()
         lang = self.language(request)
-        offset = self.int_param(request, "offset", 0, 0, MAX_OFFSET) or 0
+        offset = self.int_param(request.query_params, "offset", 0, 0, MAX_OFFSET) or 0
         result = self.registry.search(query, limit=50, offset=offset) if query.strip() else None
         return self.html(self.pages.search(query, result, lang, self.links(request, lang)))
 
@@ -176,7 +197,7 @@ class Directory:
         if wants_json(request):
             return await self.api_catalog(request)
         lang = self.language(request)
-        page = self.int_param(request, "page", 1, 1, 1_000_000) or 1
+        page = self.int_param(request.query_params, "page", 1, 1, 1_000_000) or 1
         return self.html(self.pages.catalog(catalog_id, lang, self.links(request, lang), page=page))
 
     async def module_page(self, request: Request) -> Response:
@@ -192,13 +213,14 @@ class Directory:
             ]
             return json_response(data, headers=_VARY)
         lang = self.language(request)
-        page = self.int_param(request, "page", 1, 1, 1_000_000) or 1
+        page = self.int_param(request.query_params, "page", 1, 1, 1_000_000) or 1
         return self.html(
             self.pages.module(catalog_id, module, lang, self.links(request, lang), page=page)
         )
 
-    async def permalink(self, request: Request) -> Response:
-        path = request.url.path
+    async def permalink(self, scope: Scope) -> Answer | Response:
+        """A code's page (an :class:`.endpoint.Endpoint`: the busiest route)."""
+        path = url_path(scope)
         if path.startswith("/api/") or len(path) > MAX_QUERY * 4:
             raise HTTPException(
                 404, "no such API endpoint" if path.startswith("/api/") else "no such page"
@@ -206,18 +228,18 @@ class Directory:
         found = self.registry.resolve_path_all(path)
         if not found:
             raise HTTPException(404, "no error has this permalink")
-        if wants_json(request):
+        if prefers_json(header(scope, b"accept") or ""):
             return json_response(
                 {"errors": [self.views.entry_detail(c, e) for c, e in found]}, headers=_VARY
             )
-        lang = self.language(request)
+        lang = self.language_of(scope, query_params(scope))
         key = (path, lang.explicit, tuple(lang.preferred), lang.ui)
         body = self.page_cache.get(key) if len(lang.preferred) <= 8 else None
         if body is None:
-            body = self.pages.entries(found, lang, self.links(request, lang)).encode()
+            body = self.pages.entries(found, lang, Links(path, lang=lang.explicit)).encode()
             if len(lang.preferred) <= 8:
                 self.page_cache.put(key, body)
-        return HTMLResponse(body, headers=_VARY)
+        return Answer(body, HTML, _VARY_RAW)
 
     async def asset(self, request: Request) -> Response:
         name = request.path_params["name"]
@@ -243,66 +265,58 @@ class Directory:
 
     async def api_catalog(self, request: Request) -> Response:
         catalog_id = self._catalog_id(request)
-        limit = self.int_param(request, "limit", 1000, 1, 1000)
-        offset = self.int_param(request, "offset", 0, 0, 10_000_000) or 0
+        limit = self.int_param(request.query_params, "limit", 1000, 1, 1000)
+        offset = self.int_param(request.query_params, "offset", 0, 0, 10_000_000) or 0
         locale = self.views.locale(self.language(request), self.registry.catalogs[catalog_id])
         return json_response(
             self.views.catalog_detail(catalog_id, locale, limit=limit, offset=offset)
         )
 
-    def _cache_key(self, request: Request) -> Hashable:
+    def _cache_key(self, scope: Scope) -> Hashable:
         """The raw path, query string and Accept-Language: all a JSON API answer depends on."""
-        scope = request.scope
         language = b""
         for name, value in scope["headers"]:
             if name == b"accept-language":
                 language = value[:256]
         return (scope["path"], scope["query_string"], language)
 
-    async def api_lookup(self, request: Request) -> Response:
-        scope = request.scope
-        key = ("lookup", scope["query_string"])  # a lookup answer is the same in every language
-        body = self.cache.get(key)
-        if body is not None:
-            return Response(body, media_type="application/json")
-        response = self._lookup(request)
-        self.cache.put(key, bytes(response.body))
-        return response
-
-    def _lookup(self, request: Request) -> Response:
-        query = self.param(request, "q")
+    async def api_lookup(self, scope: Scope) -> Answer:
+        """The entries whose code or name is ``q`` (an :class:`.endpoint.Endpoint`): two dict
+        lookups and kept brief forms, as cheap as a cached answer would be, so none is cached."""
+        params = query_params(scope)
+        query = self.param(params, "q")
         if not query or not query.strip():
             raise BadRequest(400, "Bad Request", "parameter 'q' (a code or a name) is required")
-        params = request.query_params
-        catalog = self.param(request, "catalog") if "catalog" in params else None
-        space = self.param(request, "space") if "space" in params else None
-        return json_response(self.views.lookup(query, catalog=catalog, space=space))
+        catalog = self.param(params, "catalog") if "catalog" in params else None
+        space = self.param(params, "space") if "space" in params else None
+        return Answer(orjson.dumps(self.views.lookup(query, catalog=catalog, space=space)), JSON)
 
-    async def api_search(self, request: Request) -> Response:
-        key = self._cache_key(request)
+    async def api_search(self, scope: Scope) -> Answer:
+        """A page of search hits (an :class:`.endpoint.Endpoint`), kept by request."""
+        key = self._cache_key(scope)
         body = self.cache.get(key)
-        if body is not None:
-            return Response(body, media_type="application/json")
-        response = self._search(request)
-        self.cache.put(key, bytes(response.body))
-        return response
+        if body is None:
+            body = self._search(scope)
+            self.cache.put(key, body)
+        return Answer(body, JSON)
 
-    def _search(self, request: Request) -> Response:
-        query = self.param(request, "q") or ""
-        lang = self.language(request)
+    def _search(self, scope: Scope) -> bytes:
+        params = query_params(scope)
+        query = self.param(params, "q") or ""
+        lang = self.language_of(scope, params)
         result = self.registry.search(
             query,
-            catalog=self.param(request, "catalog"),
-            module=self.param(request, "module"),
-            space=self.param(request, "space"),
-            http_status=self.int_param(request, "http_status", None, 100, 599),
-            retryable=self.bool_param(request, "retryable"),
-            locale=self.param(request, "locale"),
-            limit=self.int_param(request, "limit", 20, 1, MAX_LIMIT) or 20,
-            offset=self.int_param(request, "offset", 0, 0, MAX_OFFSET) or 0,
+            catalog=self.param(params, "catalog"),
+            module=self.param(params, "module"),
+            space=self.param(params, "space"),
+            http_status=self.int_param(params, "http_status", None, 100, 599),
+            retryable=self.bool_param(params, "retryable"),
+            locale=self.param(params, "locale"),
+            limit=self.int_param(params, "limit", 20, 1, MAX_LIMIT) or 20,
+            offset=self.int_param(params, "offset", 0, 0, MAX_OFFSET) or 0,
         )
         locale = lang.preferred[0] if lang.preferred else None
-        return json_response(self.views.search_data(result, locale))
+        return orjson.dumps(self.views.search_data(result, locale))
 
     async def api_entry(self, request: Request) -> Response:
         p = request.path_params
@@ -316,13 +330,14 @@ class Directory:
     def routes(self) -> list[Route]:
         get = ["GET"]
         return [
-            PermalinkRoute("/{path:path}", self.permalink, methods=get),
+            PermalinkRoute("/{path:path}", Endpoint(self.permalink), methods=get),
+            # the busiest API routes next (no pattern of another route overlaps them)
+            Route("/api/lookup", Endpoint(self.api_lookup), methods=get),
+            Route("/api/search", Endpoint(self.api_search), methods=get),
             Route("/healthz", self.healthz, methods=get),
             Route("/api/openapi.json", self.api_openapi, methods=get),
             Route("/api/catalogs", self.api_catalogs, methods=get),
             Route("/api/catalogs/{catalog}", self.api_catalog, methods=get),
-            Route("/api/lookup", self.api_lookup, methods=get),
-            Route("/api/search", self.api_search, methods=get),
             Route("/api/entries/{catalog}/{space}/{code}", self.api_entry, methods=get),
             Route("/static/{name}", self.asset, methods=get),
             Route("/", self.home, methods=get),
@@ -332,7 +347,7 @@ class Directory:
             Route("/catalogs/{catalog}/", self.catalog_page, methods=get),
             Route("/catalogs/{catalog}/modules/{module}", self.module_page, methods=get),
             Route("/catalogs/{catalog}/modules/{module}/", self.module_page, methods=get),
-            Route("/{path:path}", self.permalink, methods=get),
+            Route("/{path:path}", Endpoint(self.permalink), methods=get),
         ]
 
     async def on_http_error(self, request: Request, exc: Exception) -> Response:

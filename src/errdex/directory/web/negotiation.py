@@ -1,7 +1,7 @@
 """Content negotiation of the web directory: JSON or HTML, and the JSON and problem responses.
 
 Every HTML page also answers JSON when the client prefers it
-(:func:`wants_json`); errors are problem+json (:func:`problem`) for JSON
+(:func:`wants_json`, :func:`prefers_json`); errors are problem+json (:func:`problem`) for JSON
 clients and the API.
 """
 
@@ -18,7 +18,11 @@ from errdex.directory.web.security import problem_body
 
 def wants_json(request: Request) -> bool:
     """Whether the client prefers JSON: ``application/json`` weighs more than ``text/html``."""
-    accept = request.headers.get("accept", "")
+    return prefers_json(request.headers.get("accept", ""))
+
+
+def prefers_json(accept: str) -> bool:
+    """:func:`wants_json` of a request whose ``Accept`` header is ``accept`` (``""``: none)."""
     if "json" not in accept:
         return False
     json_q = html_q = 0.0
