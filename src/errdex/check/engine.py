@@ -17,6 +17,7 @@ from errdex.check.context import Context
 from errdex.check.registry import CHECKS, CheckFunc, check
 from errdex.io import RULES, Diagnostic, Rule, find_catalogs, read
 from errdex.io.diagnostic import UNREADABLE
+from errdex.io.progress import Steps
 from errdex.model import Catalog
 
 
@@ -57,15 +58,21 @@ def _load_rules() -> None:
     import errdex.check.rules  # noqa: F401  (registers the checks)
 
 
-def check_catalog(catalog: Catalog, selection: Selection = ALL) -> list[Diagnostic]:
-    """Run the selected rules on a loaded catalog; return their diagnostics in rule order."""
+def check_catalog(
+    catalog: Catalog, selection: Selection = ALL, progress: Steps | None = None
+) -> list[Diagnostic]:
+    """Run the selected rules on a loaded catalog; return their diagnostics in rule order.
+
+    ``progress(label, done, total)`` hears each group of rules finished."""
     _load_rules()
     ctx = Context(catalog)
     out: list[Diagnostic] = []
     enabled = gc.isenabled()
     gc.disable()  # as io.load does: the rules make many small objects, all alive until the end
     try:
-        for rules, func in CHECKS:
+        for done, (rules, func) in enumerate(CHECKS):
+            if progress is not None:
+                progress(f"Checking {catalog.meta.id}", done, len(CHECKS))
             chosen = [rule in selection for rule in rules]
             if all(chosen):
                 out.extend(func(ctx))
@@ -96,17 +103,22 @@ class CheckResult(NamedTuple):
         return 1 if any(d.severity in failing for d in self.diagnostics) else 0
 
 
-def run(paths: Iterable[str | Path], selection: Selection = ALL) -> CheckResult:
+def run(
+    paths: Iterable[str | Path], selection: Selection = ALL, progress: Steps | None = None
+) -> CheckResult:
     """Read and check every catalog found at ``paths`` (see :func:`errdex.io.find_catalogs`).
 
     A path that does not exist, or a folder that holds no catalog, is recorded
-    in ``unreadable`` with its E006 diagnostic.
+    in ``unreadable`` with its E006 diagnostic. ``progress(label, done, total)``
+    hears each catalog read and each group of rules run.
     """
     found: list[Diagnostic] = []
     unreadable: list[str] = []
     checked = 0
     for path in paths:
         for catalog_path in find_catalogs(path):
+            if progress is not None:
+                progress(f"Reading {catalog_path}", 0, None)
             catalog, diagnostics = read(catalog_path)
             if any(d.rule is UNREADABLE for d in diagnostics):  # a file of it too (exit 2)
                 unreadable.append(str(catalog_path))
@@ -116,7 +128,7 @@ def run(paths: Iterable[str | Path], selection: Selection = ALL) -> CheckResult:
             found.extend(d for d in diagnostics if d.rule in selection or d.rule is UNREADABLE)
             if catalog is not None:
                 checked += 1
-                found.extend(check_catalog(catalog, selection))
+                found.extend(check_catalog(catalog, selection, progress))
     return CheckResult(found, checked, tuple(unreadable))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 import click
 
 from errdex.cli.common import inside, load_or_exit, print_diagnostics, save
-from errdex.cli.output import format_option, write_json
+from errdex.cli.output import format_option, progress, write_json
 from errdex.io import Diagnostic
 from errdex.io.diagnostic import INVALID_VALUE, MISSING_FIELD
 from errdex.model import Catalog, Target
@@ -127,7 +127,8 @@ def _build_site(path: str | None, out: str, as_json: bool = False) -> None:
 
     registry = registry_or_exit((path,) if path else ())
     try:
-        report = build_site(registry, out)
+        with progress("Building the site", show=not as_json) as ticker:
+            report = build_site(registry, out, ticker.step if ticker else None)
     except (SiteError, OSError) as exc:
         click.echo(f"errdex: cannot write the site: {exc}", err=True)
         sys.exit(2)
@@ -193,12 +194,20 @@ def build(path: str | None, check: bool, site: str | None, output_format: str) -
         return
     root = Path(path) if Path(path).is_dir() else Path(path).parent
     planned: dict[Path, bytes] = {}
-    for target in catalog.targets:
-        try:
-            planned.update(render_target(catalog, target, inside("build", root, target.output)))
-        except (ValueError, ImportError) as exc:  # a format no generator here knows
-            click.echo(f"errdex: cannot build target {target.output!r}: {exc}", err=True)
-            sys.exit(2)
+    failed: tuple[str, Exception] | None = None
+    outputs = [inside("build", root, target.output) for target in catalog.targets]
+    with progress("Building", len(catalog.targets), show=not as_json) as ticker:
+        for done, (target, output) in enumerate(zip(catalog.targets, outputs, strict=True)):
+            if ticker is not None:
+                ticker.step(f"Generating {target.output}", done, len(catalog.targets))
+            try:
+                planned.update(render_target(catalog, target, output))
+            except (ValueError, ImportError) as exc:  # a format no generator here knows
+                failed = (target.output, exc)
+                break
+    if failed is not None:  # said once the bar is gone
+        click.echo(f"errdex: cannot build target {failed[0]!r}: {failed[1]}", err=True)
+        sys.exit(2)
     stale = 0
     for file in planned:
         inside("build", root, file.relative_to(root))

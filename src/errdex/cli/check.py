@@ -16,6 +16,7 @@ from errdex.check import Selection, run
 from errdex.check.output import FORMATS
 from errdex.cli import stdin
 from errdex.cli.main import EXIT_USAGE
+from errdex.cli.output import progress
 
 
 def _rules(values: tuple[str, ...]) -> list[str]:
@@ -75,7 +76,8 @@ def check(
         click.echo(f"errdex check: no such file or folder: {p}", err=True)
     if missing:
         sys.exit(EXIT_USAGE)
-    result = run(paths or (".",), selection)
+    with progress("Checking", show=fmt == "text") as ticker:
+        result = run(paths or (".",), selection, ticker.step if ticker else None)
     out = sys.stdout
     report = FORMATS[fmt](result, color=_color(out)) if fmt == "text" else FORMATS[fmt](result)
     click.echo(stdin.display(report), nl=False, color=_color(out) if fmt == "text" else False)

@@ -17,7 +17,7 @@ import sys
 import click
 
 from errdex.cli.common import print_diagnostics, write_atomic
-from errdex.cli.output import format_option, write_json
+from errdex.cli.output import format_option, progress, write_json
 from errdex.io.edit import LockTimeout, catalog_lock
 from errdex.io.fmt import Formatted, format_paths
 from errdex.io.source import display_path
@@ -80,7 +80,8 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, output_format: str
     as_json = output_format == "json"
     if paths == ("-",) and not as_json:
         _format_stdin(check, show_diff)
-    results = format_paths(paths or (".",))
+    with progress("Formatting", show=not as_json) as ticker:
+        results = format_paths(paths or (".",), ticker.step if ticker else None)
     failed = changed = unchanged = 0
     report: list[dict[str, object]] = []
     for result in results:

@@ -25,7 +25,7 @@ import click
 
 from errdex.cli.common import print_diagnostics, save
 from errdex.cli.main import EXIT_FINDINGS, EXIT_USAGE
-from errdex.cli.output import format_option, write_json
+from errdex.cli.output import format_option, progress, write_json
 from errdex.convert import IMPORT_FORMATS
 from errdex.convert.importers.source import LANGUAGES
 
@@ -84,7 +84,10 @@ def import_command(
     if _is_source(files, fmt):
         from errdex.convert.importers.source.run import import_sources
 
-        result = import_sources(files, fmt, catalog_id=catalog_id)
+        with progress("Importing", show=not as_json) as ticker:
+            result = import_sources(
+                files, fmt, catalog_id=catalog_id, progress=ticker.step if ticker else None
+            )
         label = ", ".join(paths)
     else:
         if len(files) > 1:
@@ -99,7 +102,8 @@ def import_command(
                 print_diagnostics([problem])
             sys.exit(EXIT_USAGE)
         assert text is not None
-        result = import_text(text, fmt, name=_display(file), catalog_id=catalog_id)
+        with progress(f"Importing {_display(file)}", show=not as_json):
+            result = import_text(text, fmt, name=_display(file), catalog_id=catalog_id)
         label = file
     if not as_json:
         print_diagnostics(result.diagnostics)
@@ -111,8 +115,11 @@ def import_command(
         if not _is_source(files, fmt) and text is not None:
             _suggest(text, fmt, _display(paths[0]))
         sys.exit(EXIT_USAGE)
-    toml_text = result.to_toml()
-    catalog, found = reads(toml_text, "toml", output or "<imported>")
+    with progress("Writing the catalog", 2, show=not as_json) as ticker:
+        toml_text = result.to_toml()
+        if ticker is not None:
+            ticker.step("Checking that the written catalog loads", 1, 2)
+        catalog, found = reads(toml_text, "toml", output or "<imported>")
     if catalog is None or any(
         d.severity == "error" for d in found
     ):  # pragma: no cover - a bug guard

@@ -93,34 +93,107 @@ def console() -> Any:
     return Console(force_terminal=enabled, no_color=not enabled, soft_wrap=not tty, highlight=False)
 
 
-PROGRESS_AT = 20_000
-"""Work over at least this many items (about a second or more) shows a progress bar."""
+PROGRESS_DELAY = 1.0
+"""Seconds of work before a progress bar appears: quicker work shows nothing at all.
+``ERRDEX_PROGRESS_DELAY`` (seconds) overrides it, e.g. 0 to see the bar at once."""
+
+
+def _delay() -> float:
+    try:
+        return max(0.0, float(os.environ.get("ERRDEX_PROGRESS_DELAY", PROGRESS_DELAY)))
+    except ValueError:
+        return PROGRESS_DELAY
+
+
+def progress_shown(stream: Any = None) -> bool:
+    """Whether long work may show a progress bar on ``stream`` (default stderr): when it is
+    a terminal, or ``FORCE_COLOR`` (any value but ``0``) says to behave as one."""
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    stream = stream or sys.stderr
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+class Ticker:
+    """What long work tells of its progress; the bar it drives appears only once the work
+    has run :data:`PROGRESS_DELAY` seconds (a timer starts it), so quick work prints
+    nothing. Calls only record numbers (work calls it per batch, never per entry)."""
+
+    def __init__(self, label: str, total: int | None) -> None:
+        import threading
+
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TimeElapsedColumn,
+        )
+
+        enabled = color_enabled(sys.stderr)
+        self._bar = Progress(
+            SpinnerColumn(),
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True, no_color=not enabled, highlight=False),
+            transient=True,
+            refresh_per_second=5,  # drawn on rich's own thread, a few times a second
+            redirect_stdout=False,  # stdout (JSON, TOML, a document) never carries a byte of it
+            redirect_stderr=False,
+        )
+        self._task = self._bar.add_task(label, total=total)
+        self._lock = threading.Lock()
+        self._state = "waiting"  # then "shown", and "closed" at the end
+        delay = _delay()
+        self._timer: threading.Timer | None = None
+        if delay <= 0:
+            self._show()
+        else:
+            self._timer = threading.Timer(delay, self._show)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _show(self) -> None:
+        with self._lock:
+            if self._state == "waiting":
+                self._bar.start()
+                self._state = "shown"
+
+    def __call__(self, done: int) -> None:
+        """``done`` items of the total are finished."""
+        self._bar.update(self._task, completed=done)
+
+    def step(self, label: str, done: int, total: int | None) -> None:
+        """Now at ``label``: ``done`` of ``total`` (None: not known) steps finished."""
+        self._bar.update(self._task, description=label, completed=done, total=total)
+
+    def close(self) -> None:
+        """Stop the timer, and clear the bar if it was shown."""
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            if self._state == "shown":
+                self._bar.stop()
+            self._state = "closed"
 
 
 @contextlib.contextmanager
-def progress(label: str, total: int) -> Iterator[Callable[[int], None] | None]:
-    """A rich progress bar on stderr for ``total`` items of long work, as a callback
-    ``advance(done)``; None (no bar, nothing printed) when stderr is not a terminal or
-    the work is small (under :data:`PROGRESS_AT` items). Colour follows the one rule."""
-    tty = bool(getattr(sys.stderr, "isatty", lambda: False)())
-    if not tty or total < PROGRESS_AT:
+def progress(label: str, total: int | None = None, *, show: bool = True) -> Iterator[Ticker | None]:
+    """A rich progress bar on stderr for long work, as a :class:`Ticker` (call it with the
+    items done, or ``.step(label, done, total)``); None, and nothing printed ever, when
+    ``show`` is false (``--format json``) or stderr is not a terminal (see
+    :func:`progress_shown`). Colour follows the one rule."""
+    if not show or not progress_shown():
         yield None
         return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-    enabled = color_enabled(sys.stderr)
-    bar = Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True, no_color=not enabled, highlight=False),
-        transient=True,
-    )
-    with bar:
-        task = bar.add_task(label, total=total)
-        yield lambda done: bar.update(task, completed=done)
+    ticker = Ticker(label, total)
+    try:
+        yield ticker
+    finally:
+        ticker.close()
 
 
 def write_json(data: Any) -> None:

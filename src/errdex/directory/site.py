@@ -39,6 +39,7 @@ from errdex.directory.registry import Registry
 from errdex.directory.web.i18n import Language
 from errdex.directory.web.pages import Links, Pages
 from errdex.directory.web.views import Views, catalog_path, module_path
+from errdex.io.progress import Steps
 from errdex.model import Entry
 
 MARKER = ".errdex-site"
@@ -93,8 +94,10 @@ def _check_out(out: Path) -> None:
         raise SiteError(f"{out} is a folder with other files in it; give an empty or new folder")
 
 
-def build_site(registry: Registry, out: str | Path) -> SiteReport:
-    """Write the static site of ``registry`` to ``out`` atomically; return what was written."""
+def build_site(registry: Registry, out: str | Path, progress: Steps | None = None) -> SiteReport:
+    """Write the static site of ``registry`` to ``out`` atomically; return what was written.
+
+    ``progress(label, done, total)`` hears every :data:`PAGES_PER_STEP` pages written."""
     out = Path(out)
     _check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -104,7 +107,7 @@ def build_site(registry: Registry, out: str | Path) -> SiteReport:
     gc.collect()
     gc.freeze()
     try:
-        report = _write(registry, tmp)
+        report = _write(registry, tmp, progress)
         _check_out(out)
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
@@ -132,7 +135,13 @@ def _groups(views: Views) -> dict[str, list[tuple[str, Entry]]]:
     return groups
 
 
-def _write(registry: Registry, root: Path) -> SiteReport:
+PAGES_PER_STEP = 200
+"""The site build tells its progress after each this many pages."""
+
+
+def _write(registry: Registry, root: Path, progress: Steps | None = None) -> SiteReport:
+    if progress is not None:
+        progress("Reading the catalogs", 0, None)
     views = Views(registry.warm())
     pages = Pages(views)
     groups = _groups(views)
@@ -171,6 +180,10 @@ def _write(registry: Registry, root: Path) -> SiteReport:
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(html, encoding="utf-8")
             count += 1
+            if progress is not None and count % PAGES_PER_STEP == 0:
+                progress(f"Writing pages ({tag})", count, None)
+        if progress is not None:
+            progress(f"Writing the search index ({tag})", count, None)
         index = views.search_index(tag, prefix)
         base.mkdir(parents=True, exist_ok=True)
         confined(base, "search-index.json").write_bytes(orjson.dumps(index))

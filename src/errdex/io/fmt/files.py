@@ -29,8 +29,9 @@ from errdex.io.fmt.json_format import format_json
 from errdex.io.fmt.toml_cst import CSTError
 from errdex.io.fmt.toml_format import format_toml
 from errdex.io.load import MAIN_NAMES, find_catalogs
+from errdex.io.progress import Steps
 from errdex.io.read import format_of, parse, read_text, unreadable
-from errdex.io.source import FORMATS, SourceFile
+from errdex.io.source import FORMATS, SourceFile, display_path
 
 FORMAT_REFUSED = rule("E090")
 
@@ -278,22 +279,30 @@ def _verify_catalog(files: list[_File]) -> None:
             f.refuse("the formatted files would load to a different catalog")
 
 
-def _format_catalog(files: list[tuple[Path, str]], targets: set[Path]) -> list[Formatted]:
+def _format_catalog(
+    files: list[tuple[Path, str]], targets: set[Path], progress: Steps | None = None
+) -> list[Formatted]:
     """Format the ``targets`` (resolved paths) among the files of one catalog."""
     group = [_File(p, role) for p, role in files]
-    for f in group:
+    steps = len(group) + 1
+    for done, f in enumerate(group):
+        if progress is not None:
+            progress(f"Formatting {display_path(f.path)}", done, steps)
         f.read()
         if f.path.resolve() in targets:
             f.reformat()
+    if progress is not None:
+        progress("Verifying the formatted catalog", len(group), steps)
     _verify_catalog(group)
     return [f.result() for f in group if f.path.resolve() in targets]
 
 
-def format_paths(paths: Iterable[str | Path]) -> list[Formatted]:
+def format_paths(paths: Iterable[str | Path], progress: Steps | None = None) -> list[Formatted]:
     """Format the catalogs at ``paths`` (files, catalog folders, folders of catalogs).
 
     Returns one :class:`Formatted` per file, in a stable order; writes nothing.
     A path that is not a catalog gives a result with a problem saying why.
+    ``progress(label, done, total)`` hears each file read and each catalog verified.
     """
     results: list[Formatted] = []
     seen: set[Path] = set()
@@ -320,7 +329,7 @@ def format_paths(paths: Iterable[str | Path]) -> list[Formatted]:
             targets = wanted - seen
             seen |= targets
             if targets:
-                results += _format_catalog(files, targets)
+                results += _format_catalog(files, targets, progress)
     return results
 
 

@@ -11,23 +11,32 @@ from errdex.convert.importers.source import language_of, read_source, source_fil
 from errdex.convert.importers.source.found import Findings, Skipped, build
 from errdex.convert.importers.source.treesit import MissingGrammar
 from errdex.io import Diagnostic, SourceFile
+from errdex.io.progress import Steps
 from errdex.io.read import read_text
 from errdex.io.source import display_path
 
 
 def import_sources(
-    paths: Sequence[Path], language: str = "auto", *, catalog_id: str | None = None
+    paths: Sequence[Path],
+    language: str = "auto",
+    *,
+    catalog_id: str | None = None,
+    progress: Steps | None = None,
 ) -> ImportResult:
     """Import the error codes defined in the source files below ``paths``.
 
     ``language``: ``auto`` (by file extension) or one language, which also
     forces structures whose names do not say they hold errors.
+    ``progress(label, done, total)`` hears each file read.
     """
     findings = Findings()
     diagnostics: list[Diagnostic] = []
     sources: dict[str, SourceFile] = {}
     unreadable = 0  # files whose language's parser (an extra) is missing
-    for path in source_files(paths):
+    files = list(source_files(paths))
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(f"Reading {display_path(path)}", done, len(files))
         text, problem = read_text(path)
         if problem is not None:
             diagnostics.append(problem)
