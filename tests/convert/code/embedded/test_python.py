@@ -17,15 +17,13 @@ from types import ModuleType
 import pytest
 
 import errdex
+from catalogs import SHOP_FOLDER
 from errdex.convert.code import embedded, generate
-
-ROOT = Path(__file__).resolve().parents[4]
-SHOP = ROOT / "tests" / "conformance" / "shop"
 
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Iterator[ModuleType]:
-    for name, data in generate(errdex.load(SHOP), "python", "shop_wire").items():
+    for name, data in generate(errdex.load(SHOP_FOLDER), "python", "shop_wire").items():
         (tmp_path / name).write_bytes(data)
     sys.path.insert(0, str(tmp_path))
     try:
@@ -51,7 +49,7 @@ def test_a_misspelt_or_mistyped_parameter_is_a_runtime_type_error(shop: ModuleTy
 
 @pytest.mark.skipif(shutil.which("mypy") is None, reason="mypy is not installed")
 def test_a_misspelt_or_mistyped_parameter_is_a_type_checker_error(tmp_path: Path) -> None:
-    for name, data in generate(errdex.load(SHOP), "python", "shop_typed").items():
+    for name, data in generate(errdex.load(SHOP_FOLDER), "python", "shop_typed").items():
         (tmp_path / name).write_bytes(data)
     (tmp_path / "use.py").write_text(
         "import shop_typed\n"
@@ -84,7 +82,7 @@ def test_errors_pickle_to_an_equal_error(shop: ModuleType) -> None:
 
 
 def test_the_module_works_without_errdex_installed(tmp_path: Path) -> None:
-    for name, data in generate(errdex.load(SHOP), "python", "alone").items():
+    for name, data in generate(errdex.load(SHOP_FOLDER), "python", "alone").items():
         (tmp_path / name).write_bytes(data)
     script = (
         "import sys; sys.path.insert(0, '.')\n"
@@ -99,7 +97,7 @@ def test_the_module_works_without_errdex_installed(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["401", "zh-CN", "False", "False"]
     with_errdex = errdex.render(
-        errdex.load(SHOP).error("AUTH-ERR-4", age=3), "problem", locale="zh-CN"
+        errdex.load(SHOP_FOLDER).error("AUTH-ERR-4", age=3), "problem", locale="zh-CN"
     )
     sys.path.insert(0, str(tmp_path))
     try:
@@ -123,7 +121,7 @@ def test_the_embedded_runtime_is_a_real_module_with_an_empty_catalog() -> None:
 
 
 def test_the_generator_only_fills_the_data_region() -> None:
-    text = generate(errdex.load(SHOP), "python", "x")["x.py"].decode()
+    text = generate(errdex.load(SHOP_FOLDER), "python", "x")["x.py"].decode()
     for name in embedded.PYTHON_PARTS:  # the logic of every part is copied verbatim
         source = embedded.source(name)
         for block in source.split("\n\n\n")[2:]:
