@@ -59,10 +59,11 @@ class Dump(Reader):
         for i, match in enumerate(starts):
             self.records += 1
             limit = starts[i + 1].start() if i + 1 < len(starts) else len(data)
-            head_end = data.find(b"\n\r\n", match.end(), limit)
+            # from the status line's own line end, so a response with no header finds it
+            head_end = data.find(b"\n\r\n", match.end() - 1, limit)
             sep = 3
             if head_end < 0:
-                head_end, sep = data.find(b"\n\n", match.end(), limit), 2
+                head_end, sep = data.find(b"\n\n", match.end() - 1, limit), 2
             if head_end < 0:
                 head_end, sep = limit, 0
             headers: list[tuple[str, str]] = []

@@ -1,0 +1,54 @@
+"""Evidence read in blocks: line numbers across block boundaries, long lines skipped unbuffered."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from hypothesis import strategies as st
+
+from errdex.reality.evidence.fields import fields
+from errdex.reality.evidence.jsonl import JsonLines
+from errdex.reality.evidence.stream import Blocks
+
+FIELDS = fields()
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(-(10**6), 10**6), st.text(max_size=8))
+codes = st.one_of(st.integers(100, 599), st.sampled_from(["401", "404", "503", "abc", "42"]))
+records = st.fixed_dictionaries(
+    {},
+    optional={
+        "status": codes,
+        "status_code": codes,
+        "http.response.status_code": codes,
+        "http": st.fixed_dictionaries({}, optional={"status_code": codes}),
+        "error": st.fixed_dictionaries({}, optional={"code": scalars, "message": scalars}),
+        "error_code": scalars,
+        "response": st.fixed_dictionaries({}, optional={"body": scalars}),
+        "level": st.sampled_from(["info", "error"]),
+        "msg": st.text(max_size=10),
+    },
+)
+
+
+def test_line_numbers_survive_block_boundaries_and_skipped_long_lines() -> None:
+    lines = [b'{"status":200}'] * 5 + [b'{"status":500,"pad":"' + b"x" * 300 + b'"}'] * 3
+    data = b"\n".join(lines) + b"\n"
+    reader = JsonLines(io.BytesIO(data), "log", FIELDS)
+    reader_blocks = Blocks(io.BytesIO(data), size=64)
+    assert b"".join(reader_blocks) == data
+    assert [o.where for o in reader] == ["log:6", "log:7", "log:8"]
+    assert reader.records == 8
+
+
+def test_a_record_longer_than_the_limit_is_skipped_not_buffered(monkeypatch: Any) -> None:
+    import errdex.reality.evidence.stream as stream
+
+    monkeypatch.setattr(stream, "MAX_LINE", 100)
+    data = b'{"status":500}\n{"status":500,"x":"' + b"y" * 1000 + b'"}\n{"status":503}\n'
+    reader = JsonLines(io.BytesIO(data), "log", FIELDS)
+    reader_blocks = Blocks(io.BytesIO(data), size=32)
+    assert b"".join(reader_blocks).count(b"\n") == 3
+    assert reader_blocks.long_lines == 1
+    seen = [o.where for o in reader]
+    assert seen[0] == "log:1" and seen[-1] == "log:3"
