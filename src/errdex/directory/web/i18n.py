@@ -11,6 +11,7 @@ its default locale and the interface is English.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 
 from errdex.model import Catalog, Entry
@@ -174,8 +175,13 @@ def registry_locales(catalogs: Iterable[Catalog]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+@functools.lru_cache(maxsize=1024)
 def language_name(tag: str) -> str:
-    """The language's own name for a tag (``zh-CN`` → ``中文 (中国)``), else the tag."""
+    """The language's own name for a tag (``zh-CN`` → ``中文 (中国)``), else the tag.
+
+    Kept per tag (Babel parses the locale data each time): every page names every
+    locale of the registry in its language switch.
+    """
     try:
         from babel import Locale
 

@@ -111,6 +111,27 @@ class Links:
         return self.page + "?" + urlencode({"lang": locale})
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja2 reading ``data.key`` of a plain dict as the item first.
+
+    Jinja2 tries the attribute first and the item after an ``AttributeError``:
+    every ``e.code`` of a page (a hundred per code page) raised and caught one.
+    A name that is a dict attribute (``items``, ``get``…) still means the attribute,
+    so every template reads what it read before.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 class Pages:
     """Renders every HTML page of the directory for one registry."""
 
@@ -119,8 +140,9 @@ class Pages:
         self.views = views
         self.assets = dict(assets) if assets is not None else load_assets()
         self.version = asset_version(self.assets)
-        self.env = jinja2.Environment(
+        self.env = _Environment(
             loader=jinja2.PackageLoader("errdex.directory.web", "templates"),
+            auto_reload=False,  # packaged templates: no stat of each file per page
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
