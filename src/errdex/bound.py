@@ -35,6 +35,61 @@ _BY_ID: weakref.WeakValueDictionary[str, Catalog] = weakref.WeakValueDictionary(
 """The last catalog loaded of each id: where an unpickled error finds its classes."""
 
 
+class _NoCode:
+    """The default of ``cat.error``'s positional code: the code came by keyword (or not at all)."""
+
+    __slots__ = ()
+
+
+_NO_CODE = _NoCode()
+
+
+def _never_plain(params: dict[str, Any]) -> bool:
+    return False
+
+
+_plain_params: Callable[[dict[str, Any]], bool] = _never_plain
+"""Whether ``cat.error``'s keyword arguments are message parameters only (no option, no
+``space=``, no code by keyword): ``frozenset.isdisjoint`` of those names, set with the
+runtime on the first raise (until then every call takes the slow path)."""
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _error(self: Catalog, code_or_name: Code | _NoCode = _NO_CODE, /, **params: Any) -> Error:
+    """Return the :class:`errdex.Error` of a code or name, parameters filled in.
+
+    ``raise cat.error("AUTH-ERR-4", age=5)``. A code in several spaces needs
+    ``space=``; an unknown one raises :class:`errdex.UnknownCodeError`, a removed
+    one :class:`errdex.RemovedCodeError`. Keyword arguments are the message
+    parameters and the options of :class:`errdex.Error`.
+
+    Its signature is ``error(code_or_name, *, space=None, **params)``. The code is
+    positional-only here and ``space`` is read from ``params`` by the slow path, so
+    that a raise of a spelling already seen, with message parameters only, is one dict
+    hit, one set test and the instance: keyword-only parameters cost a comparison per
+    keyword argument on every call.
+    """
+    try:
+        cls = self._raisable[code_or_name]
+    except (KeyError, TypeError):
+        return self._slow_error(code_or_name, params)
+    if not params:
+        error: Error = _new_exception(cls)
+        return error
+    if _plain_params(params):
+        error = _new_exception(cls)
+        error.params = params
+        return error
+    return self._slow_error(code_or_name, params)
+
+
 class Catalog(ModelCatalog):
     """A catalog of error codes with its errors: what :func:`errdex.load` returns.
 
@@ -74,29 +129,38 @@ class Catalog(ModelCatalog):
             with _LOCK:
                 state = self._state
                 if state is None:
-                    global _OPTIONS
+                    global _OPTIONS, _plain_params
                     from errdex.runtime.errors import OPTIONS
                     from errdex.runtime.state import CatalogRuntime
 
                     _OPTIONS = OPTIONS
+                    _plain_params = (OPTIONS | {"space", "code_or_name"}).isdisjoint
                     state = CatalogRuntime(self, _reduce_error)
                     object.__setattr__(self, "_state", state)
         return state
 
-    def error(self, code_or_name: Code, *, space: str | None = None, **params: Any) -> Error:
-        """Return the :class:`errdex.Error` of a code or name, parameters filled in.
+    if TYPE_CHECKING:
 
-        ``raise cat.error("AUTH-ERR-4", age=5)``. A code in several spaces needs
-        ``space=``; an unknown one raises :class:`errdex.UnknownCodeError`, a removed
-        one :class:`errdex.RemovedCodeError`. Keyword arguments are the message
-        parameters and the options of :class:`errdex.Error`.
-        """
-        try:
-            cls = self._raisable[code_or_name] if space is None else None
-        except (KeyError, TypeError):
-            cls = None
+        def error(self, code_or_name: Code, *, space: str | None = None, **params: Any) -> Error:
+            """Return the :class:`errdex.Error` of a code or name, parameters filled in."""
+            ...
+
+    else:
+        error = _error
+
+    def _slow_error(self, code_or_name: Code | _NoCode, params: dict[str, Any]) -> Error:
+        """``cat.error`` for what its fast path leaves: a first raise of a spelling, a
+        ``space=``, options, a code given by keyword, a code it does not know."""
+        if not isinstance(code_or_name, _NoCode):
+            code: Code = code_or_name
+        elif "code_or_name" in params:
+            code = params.pop("code_or_name")
+        else:
+            raise TypeError("error() missing 1 required positional argument: 'code_or_name'")
+        space = params.pop("space", None)
+        cls = self._raisable.get(code) if space is None and _hashable(code) else None
         if cls is None:
-            cls = self._raisable_class(code_or_name, space)
+            cls = self._raisable_class(code, space)
         if not params:
             error: Error = _new_exception(cls)
             return error

@@ -76,9 +76,9 @@ class Catalog:
         "verify",
     )
 
-    _by_key: dict[tuple[str, Code], Entry]
-    _by_code: dict[Code, Entry | tuple[Entry, ...]]
-    _by_name: dict[str, Entry]
+    _by_key: dict[tuple[str, Code], Entry] | None
+    _by_code: dict[Code, Entry | tuple[Entry, ...]] | None
+    _by_name: dict[str, Entry] | None
     _by_name_folded: dict[str, Entry] | None
     meta: CatalogMeta
     spaces: Mapping[str, Space]
@@ -124,18 +124,15 @@ class Catalog:
         setattr_(self, "sources", tuple(sources))
         # an immutable sequence (the io layer's builds origins on access) is kept as it is
         setattr_(self, "origins", tuple(origins) if isinstance(origins, list) else origins)
-        setattr_(self, "_by_name_folded", None)
         # The indexes (_by_key, _by_code, _by_name) are built on the first lookup
-        # (__getattr__): loading a catalog to check or convert it needs none.
+        # (_build_indexes): loading a catalog to check or convert it needs none. No
+        # __getattr__ builds them: it would slow every attribute read of every catalog
+        # (a class with one gets no specialised attribute access).
+        setattr_(self, "_by_name_folded", None)
+        for name in _INDEXES:
+            setattr_(self, name, None)
 
-    def __getattr__(self, name: str) -> Any:
-        """Build the lookup indexes the first time one of them is read."""
-        if name not in _INDEXES:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        self._build_indexes()
-        return object.__getattribute__(self, name)
-
-    def _build_indexes(self) -> None:
+    def _build_indexes(self) -> _Indexes:
         # Indexes keep the FIRST entry of a duplicated code or name: build the
         # dicts from the reversed sequence so earlier entries overwrite later ones.
         entries = self.entries
@@ -156,17 +153,14 @@ class Catalog:
         setattr_(self, "_by_key", by_key)
         setattr_(self, "_by_code", by_code)
         setattr_(self, "_by_name", by_name)
+        return by_key, by_code, by_name
 
     def as_class(self, cls: type[C]) -> C:
         """Return this catalog as an instance of ``cls`` (this class or a subclass), sharing
         every attribute: ``errdex.load`` gives the runtime-bound :class:`errdex.Catalog`."""
         new = object.__new__(cls)
-        for name in _FIELDS:
-            try:
-                value = object.__getattribute__(self, name)
-            except AttributeError:  # an index not built yet: each builds its own on use
-                continue
-            object.__setattr__(new, name, value)
+        for name in _FIELDS:  # an index not built yet (None): each builds its own on use
+            object.__setattr__(new, name, object.__getattribute__(self, name))
         object.__setattr__(new, "_by_name_folded", None)
         return new
 
@@ -208,13 +202,18 @@ class Catalog:
         Without ``space``, a code defined in several spaces is ambiguous and
         raises :class:`AmbiguousCodeError`.
         """
+        by_code = self._by_code
+        if by_code is None:
+            by_code = self._build_indexes()[1]
         if space is not None:
-            return self._by_key.get((space, normalize_code(code)))
+            by_key = self._by_key
+            assert by_key is not None  # built with by_code
+            return by_key.get((space, normalize_code(code)))
         # Integer codes and codes spelt as in the catalog hit on the first try;
         # only a miss pays for normalisation (and a bool, which is no code, raises).
-        found = self._by_code.get(code)
+        found = by_code.get(code)
         if found is None or type(code) is bool:
-            found = self._by_code.get(normalize_code(code))
+            found = by_code.get(normalize_code(code))
         if type(found) is tuple:  # several spaces (an Entry is a NamedTuple: compare types)
             group = cast("tuple[Entry, ...]", found)
             raise AmbiguousCodeError(code, [e.space for e in group])
@@ -222,7 +221,10 @@ class Catalog:
 
     def find(self, code: Code) -> tuple[Entry, ...]:
         """Return every entry with ``code``, across all spaces (empty when none)."""
-        found = self._by_code.get(normalize_code(code))
+        by_code = self._by_code
+        if by_code is None:
+            by_code = self._build_indexes()[1]
+        found = by_code.get(normalize_code(code))
         if found is None:
             return ()
         if type(found) is tuple:
@@ -231,12 +233,15 @@ class Catalog:
 
     def by_name(self, name: str) -> Entry | None:
         """Return the entry named ``name`` (exact first, then case-insensitively), or None."""
-        entry = self._by_name.get(name)
+        by_name = self._by_name
+        if by_name is None:
+            by_name = self._build_indexes()[2]
+        entry = by_name.get(name)
         if entry is None:
             folded = self._by_name_folded
             if folded is None:  # built on the first case-insensitive miss
                 folded = {}
-                for known, e in self._by_name.items():
+                for known, e in by_name.items():
                     folded.setdefault(known.casefold(), e)
                 object.__setattr__(self, "_by_name_folded", folded)
             entry = folded.get(name.casefold())
@@ -280,4 +285,7 @@ class Catalog:
 
 
 _FIELDS = tuple(n for n in Catalog.__slots__ if n not in ("_by_name_folded", "__weakref__"))
-_INDEXES = frozenset({"_by_key", "_by_code", "_by_name"})
+_INDEXES = ("_by_key", "_by_code", "_by_name")
+_Indexes = tuple[
+    dict[tuple[str, Code], Entry], dict[Code, "Entry | tuple[Entry, ...]"], dict[str, Entry]
+]

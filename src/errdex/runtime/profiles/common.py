@@ -59,6 +59,14 @@ returns None for any other error or a value orjson refuses (:func:`render` then 
 the full path)."""
 
 
+WIRE_IDS: frozenset[type] = frozenset({int, str, float, bool})
+"""The request ids a fast renderer splices in as ``orjson.dumps(id)``: JSON-RPC's
+strings and numbers (and null, which each tests apart). Alone or inside the response
+orjson writes the same bytes for them, or refuses them alike (a lone surrogate, an
+integer beyond 64 bits). Any other id (a list, an object) takes the full path: nested
+in the response, it meets orjson's depth limit one level earlier than alone."""
+
+
 def is_plain(state: dict[str, Any]) -> bool:
     """Whether an error's ``__dict__`` holds nothing but its parameters and cached texts
     (:data:`~errdex.runtime.errors.PLAIN_STATE`): every other fact comes from its class."""

@@ -29,6 +29,7 @@ from errdex.runtime.errors import Error
 from errdex.runtime.hygiene import public_view
 from errdex.runtime.internal_policy import as_error
 from errdex.runtime.profiles.common import (
+    WIRE_IDS,
     FastProfile,
     Profile,
     Rendered,
@@ -49,7 +50,6 @@ from errdex.runtime.text import PUBLIC_CAP
 MEDIA_TYPE = "application/json"
 _new = tuple.__new__
 _orjson_dumps = orjson.dumps
-_INT_MIN, _INT_MAX = -(2**63), 2**64 - 1
 """The integers orjson writes as numbers."""
 
 
@@ -107,7 +107,7 @@ def fast_jsonrpc(cls: type[Error], spec: EntrySpec, texts: Texts | None = None) 
     join = b"".join
 
     def render_fast(error: Error, id: Any) -> Rendered | None:
-        if not is_plain(error.__dict__):
+        if not is_plain(error.__dict__) or (id is not None and type(id) not in WIRE_IDS):
             return None
         params = error.params
         try:  # TypeError: orjson refuses a value (lone surrogate, huge int, key): full path
@@ -149,17 +149,21 @@ def _static_front(
     render_fast: FastProfile, prefix: bytes, status: int, hdrs: tuple[tuple[str, str], ...]
 ) -> FastProfile:
     """``render_fast`` for a static message, with the response before its ``id`` prebuilt:
-    an error with nothing set and no id is a prebuilt response, an integer id is
-    formatted into it."""
+    an error with nothing set and no id is a prebuilt response; a string or number id
+    is spliced into it as orjson writes it (see :data:`WIRE_IDS`)."""
     whole = _new(Rendered, (status, hdrs, prefix + b"null}", MEDIA_TYPE))
-    with_int = prefix.replace(b"%", b"%%") + b"%d}"
+    around = (prefix, b"}")  # joined by the id's bytes: prefix + id + "}", one copy
 
     def render_static(error: Error, id: Any) -> Rendered | None:
         if not error.__dict__:  # nothing set: no parameters either
             if id is None:
                 return whole
-            if type(id) is int and _INT_MIN <= id <= _INT_MAX:  # what orjson writes for it
-                return _new(Rendered, (status, hdrs, with_int % id, MEDIA_TYPE))
+            if type(id) in WIRE_IDS:
+                try:
+                    body = _orjson_dumps(id).join(around)
+                except TypeError:  # a lone surrogate, an integer beyond 64 bits: full path
+                    return None
+                return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
         return render_fast(error, id)
 
     return render_static
@@ -178,24 +182,26 @@ def _one_front(
     name, lead, after = slot
     before_value = head + b'"' + lead
     between = after + b'"' + params_open + b"{" + dumps(name) + b':"'
+    ids_key = b'"}}},"id":'
     join = b"".join
 
     def render_one(error: Error, id: Any) -> Rendered | None:
         state = error.__dict__  # plain: nothing set but the one parameter
-        params = state.get("params") if len(state) == 1 else None
-        if params is not None and len(params) == 1:
-            value = params.get(name)
-            if type(value) is str and len(value) <= PUBLIC_CAP:
-                try:  # TypeError: a lone surrogate, an id orjson refuses: the full path
-                    id_bytes = b"null}" if id is None else _orjson_dumps(id) + b"}"
+        wire_id = id is None or type(id) in WIRE_IDS
+        params: Any = state.get("params") if wire_id and len(state) == 1 else None
+        try:  # TypeError: no params (None), a lone surrogate, an id orjson refuses
+            if len(params) == 1:
+                value = params[name]  # KeyError: another name
+                if type(value) is str and len(value) <= PUBLIC_CAP:
                     if value.isprintable() and '"' not in value and "\\" not in value:
                         text = value.encode()  # nothing to escape (wire.md §3)
                     else:
                         text = _orjson_dumps(value)[1:-1]
-                except TypeError:
-                    return None
-                pieces = (before_value, text, between, text, b'"}}},"id":', id_bytes)
-                return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
+                    id_bytes = b"null" if id is None else _orjson_dumps(id)
+                    pieces = (before_value, text, between, text, ids_key, id_bytes, b"}")
+                    return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
+        except (TypeError, KeyError):
+            pass
         return render_fast(error, id)
 
     return render_one
@@ -213,26 +219,35 @@ def _two_front(
     strings (both public: they are placeholders of the public template)."""
     lead, n1, a1, n2, a2 = two
     join, join_text = b"".join, "".join
+    ids_key = b'}},"id":'
 
     def render_two(error: Error, id: Any) -> Rendered | None:
         state = error.__dict__  # plain: nothing set but the two parameters
-        params = state.get("params") if len(state) == 1 else None
-        if params is not None and len(params) == 2:
-            get = params.get
-            v1, v2 = get(n1), get(n2)
-            if (
-                type(v1) is str
-                and type(v2) is str
-                and len(v1) <= PUBLIC_CAP
-                and len(v2) <= PUBLIC_CAP
-            ):
-                try:  # TypeError: a lone surrogate, an id orjson refuses: the full path
-                    id_bytes = b"null}" if id is None else _orjson_dumps(id) + b"}"
+        wire_id = id is None or type(id) in WIRE_IDS
+        params: Any = state.get("params") if wire_id and len(state) == 1 else None
+        try:  # TypeError: no params (None), a lone surrogate; KeyError: other names
+            if len(params) == 2:
+                v1, v2 = params[n1], params[n2]
+                if (
+                    type(v1) is str
+                    and type(v2) is str
+                    and len(v1) <= PUBLIC_CAP
+                    and len(v2) <= PUBLIC_CAP
+                ):
                     text = _orjson_dumps(join_text((lead, v1, a1, v2, a2)))
-                    pieces = (head, text, params_open, _orjson_dumps(params), b'}},"id":', id_bytes)
-                except TypeError:
-                    return None
-                return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
+                    id_bytes = b"null" if id is None else _orjson_dumps(id)
+                    pieces = (
+                        head,
+                        text,
+                        params_open,
+                        _orjson_dumps(params),
+                        ids_key,
+                        id_bytes,
+                        b"}",
+                    )
+                    return _new(Rendered, (status, hdrs, join(pieces), MEDIA_TYPE))
+        except (TypeError, KeyError):
+            pass
         return render_fast(error, id)
 
     return render_two

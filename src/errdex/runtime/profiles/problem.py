@@ -144,11 +144,11 @@ def _one_front(
 
     def render_one(error: Error, id: Any) -> Rendered | None:
         state = error.__dict__  # plain: nothing set but the one parameter
-        params = state.get("params") if len(state) == 1 else None
-        if params is not None and len(params) == 1:
-            value = params.get(name)
-            if type(value) is str and len(value) <= PUBLIC_CAP:
-                try:  # TypeError: a lone surrogate, an id orjson refuses: the full path
+        params: Any = state.get("params") if len(state) == 1 else None
+        try:  # TypeError: no params (None), a lone surrogate, an id orjson refuses
+            if len(params) == 1:
+                value = params[name]  # KeyError: another name
+                if type(value) is str and len(value) <= PUBLIC_CAP:
                     if value.isprintable() and '"' not in value and "\\" not in value:
                         text = value.encode()  # nothing to escape (wire.md §3)
                     else:
@@ -159,9 +159,9 @@ def _one_front(
                         inst = _orjson_dumps(instance(id))
                         pieces = (before_value, text, after_value, b',"instance":', inst)
                         body = join((*pieces, params_open, text, b'"}}'))
-                except TypeError:
-                    return None
-                return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+                    return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+        except (TypeError, KeyError):
+            pass
         return render_fast(error, id)
 
     return render_one
@@ -182,22 +182,21 @@ def _two_front(
 
     def render_two(error: Error, id: Any) -> Rendered | None:
         state = error.__dict__  # plain: nothing set but the two parameters
-        params = state.get("params") if id is None and len(state) == 1 else None
-        if params is not None and len(params) == 2:
-            get = params.get
-            v1, v2 = get(n1), get(n2)
-            if (
-                type(v1) is str
-                and type(v2) is str
-                and len(v1) <= PUBLIC_CAP
-                and len(v2) <= PUBLIC_CAP
-            ):
-                try:
+        params: Any = state.get("params") if id is None and len(state) == 1 else None
+        try:  # TypeError: no params (None), a lone surrogate; KeyError: other names
+            if len(params) == 2:
+                v1, v2 = params[n1], params[n2]
+                if (
+                    type(v1) is str
+                    and type(v2) is str
+                    and len(v1) <= PUBLIC_CAP
+                    and len(v2) <= PUBLIC_CAP
+                ):
                     text = _orjson_dumps(join_text((lead, v1, a1, v2, a2)))
                     body = join((head, text, params_key, _orjson_dumps(params), b"}"))
-                except TypeError:  # a lone surrogate: the full path
-                    return None
-                return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+                    return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
+        except (TypeError, KeyError):
+            pass
         return render_fast(error, id)
 
     return render_two
