@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import AsyncIterator, Iterator
 from concurrent import futures
 from pathlib import Path
@@ -19,135 +18,34 @@ pytest.importorskip("grpc_status", reason="grpcio-status is not installed")
 
 from google.protobuf import json_format  # noqa: E402
 from google.rpc import status_pb2  # noqa: E402
+from grpc_shop import CHAT, METHOD, STREAM, SyncServer, ascii_only, call, fail  # noqa: E402
 from grpc_status import rpc_status  # noqa: E402
 
 import errdex  # noqa: E402
+from catalogs import APP_SHOP  # noqa: E402
 from errdex.integrations.grpc import DETAILS_KEY, ErrorInterceptor, status_of  # noqa: E402
 from errdex.integrations.grpc_client import (  # noqa: E402
     AsyncErrorClientInterceptor,
     ErrorClientInterceptor,
     async_interceptors,
-    decode_rpc_error,
-    decode_status,
 )
 from errdex.integrations.grpc_client import _details as _read_details  # noqa: E402
 from errdex.integrations.retrying import decision_for  # noqa: E402
 from errdex.model import Catalog  # noqa: E402
 from errdex.runtime import BUILTIN  # noqa: E402
 
-SHOP = Path(__file__).resolve().parents[2] / "examples" / "apps" / "shop.toml"
-METHOD = "/shop.Orders/Get"
 _NUMBERS = {code.name: code.value[0] for code in grpc.StatusCode}
-STREAM = "/shop.Orders/List"
-WRITE = "/shop.Orders/Pay"
-CHAT = "/shop.Orders/Chat"
 
 
 @pytest.fixture(scope="module")
-def shop() -> Catalog:
-    return errdex.load(SHOP)
-
-
-def _fail(shop: Catalog, request: bytes, context: Any) -> bytes:
-    if request == b"missing":
-        raise shop.error("SHOP-1", order_id="7")
-    if request == b"busy":
-        raise shop.error("SHOP-3")
-    if request == b"card":
-        raise shop.error("SHOP-2", card="4111111111111111")
-    if request == b"fields":
-        subs = [shop.error("SHOP-1", order_id="9", field="items[0].order")]
-        raise shop.error("SHOP-1", order_id="8", sub_errors=subs)
-    if request == b"boom":
-        raise RuntimeError("postgres://admin:hunter2@db/shop")
-    if request == b"slow":
-        time.sleep(1.0)
-    if request == b"abort":
-        context.abort(grpc.StatusCode.ALREADY_EXISTS, "the handler's own abort")
-    if request == b"timeout":  # the handler's own work ran out of time
-        raise TimeoutError("db query took 31 s on 10.0.0.7")
-    if request == b"foreign":  # a status from a service that knows another catalog
-        foreign = status_pb2.Status(code=9, message="Quota rule broken")
-        info = json_format.ParseDict(
-            {
-                "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-                "reason": "QUOTA",
-                "domain": "shop",
-                "metadata": {"code": "SHOP-99"},
-            },
-            foreign.details.add(),
-        )
-        assert info is not None
-        context.abort_with_status(rpc_status.to_status(foreign))
-    return b"ok:" + request
-
-
-def _ascii(raw: bytes) -> bytes:
-    raw.decode("ascii")  # b"\xff" fails: a request message that does not deserialize
-    return raw
-
-
-def _order(raw: bytes) -> Any:
-    """A deserializer that validates: a pydantic model read from JSON."""
-    from pydantic import BaseModel, Field
-
-    class Item(BaseModel):
-        qty: int = Field(gt=0)
-
-    class Order(BaseModel):
-        id: str
-        items: list[Item]
-
-    return Order.model_validate_json(raw)
-
-
-class _SyncServer:
-    def __init__(self, shop: Catalog) -> None:
-        def get(request: bytes, context: Any) -> bytes:
-            return _fail(shop, request, context)
-
-        def listing(request: bytes, context: Any) -> Iterator[bytes]:
-            yield b"first"
-            _fail(shop, request, context)
-            yield b"second"
-
-        def upload(requests: Iterator[bytes], context: Any) -> bytes:
-            return _fail(shop, b"".join(requests), context)
-
-        def chat(requests: Iterator[bytes], context: Any) -> Iterator[bytes]:
-            for request in requests:
-                yield _fail(shop, request, context)
-
-        def typed(request: Any, context: Any) -> bytes:
-            return orjson.dumps(request.model_dump())
-
-        self.server = grpc.server(
-            futures.ThreadPoolExecutor(max_workers=4), interceptors=[ErrorInterceptor(shop)]
-        )
-        handlers = {
-            "Get": grpc.unary_unary_rpc_method_handler(get),
-            "Strict": grpc.unary_unary_rpc_method_handler(
-                get, request_deserializer=_ascii, response_serializer=bytes
-            ),
-            "StrictUpload": grpc.stream_unary_rpc_method_handler(
-                upload, request_deserializer=_ascii, response_serializer=bytes
-            ),
-            "Typed": grpc.unary_unary_rpc_method_handler(typed, request_deserializer=_order),
-            "Pay": grpc.unary_unary_rpc_method_handler(get),
-            "List": grpc.unary_stream_rpc_method_handler(listing),
-            "Upload": grpc.stream_unary_rpc_method_handler(upload),
-            "Chat": grpc.stream_stream_rpc_method_handler(chat),
-        }
-        self.server.add_generic_rpc_handlers(
-            [grpc.method_handlers_generic_handler("shop.Orders", handlers)]
-        )
-        self.port = self.server.add_insecure_port("127.0.0.1:0")
-        self.server.start()
+def shop(app_shop: Catalog) -> Catalog:
+    """The catalog the example apps serve (the root conftest's ``app_shop``)."""
+    return app_shop
 
 
 @pytest.fixture(scope="module")
 def server(shop: Catalog) -> Iterator[int]:
-    running = _SyncServer(shop)
+    running = SyncServer(shop)
     yield running.port
     running.server.stop(0)
 
@@ -156,14 +54,6 @@ def server(shop: Catalog) -> Iterator[int]:
 def channel(server: int) -> Iterator[Any]:
     with grpc.insecure_channel(f"127.0.0.1:{server}") as ch:
         yield ch
-
-
-def _call(channel: Any, request: bytes, **kw: Any) -> Any:
-    try:
-        channel.unary_unary(METHOD)(request, **kw)
-    except grpc.RpcError as exc:
-        return exc
-    raise AssertionError("the call succeeded")
 
 
 def _call_method(channel: Any, method: str, request: bytes) -> Any:
@@ -189,15 +79,12 @@ def _details(exc: Any) -> status_pb2.Status:
     return status
 
 
-# -- server ---------------------------------------------------------------------------
-
-
 def test_success_passes_through(channel: Any) -> None:
     assert channel.unary_unary(METHOD)(b"1") == b"ok:1"
 
 
 def test_catalog_error_is_the_google_profile_in_protobuf(shop: Catalog, channel: Any) -> None:
-    exc = _call(channel, b"missing", metadata=[("accept-language", "zh-CN")])
+    exc = call(channel, b"missing", metadata=[("accept-language", "zh-CN")])
     assert exc.code() is grpc.StatusCode.NOT_FOUND
     assert exc.details() == "Order 7 does not exist."
     status = _details(exc)
@@ -221,25 +108,25 @@ def test_catalog_error_is_the_google_profile_in_protobuf(shop: Catalog, channel:
 
 
 def test_no_language_asked_no_localized_message(channel: Any) -> None:
-    kinds = [d.type_url.rpartition(".")[2] for d in _details(_call(channel, b"missing")).details]
+    kinds = [d.type_url.rpartition(".")[2] for d in _details(call(channel, b"missing")).details]
     assert kinds == ["ErrorInfo", "Help"]
 
 
 def test_retry_info_from_the_retry_hint(channel: Any) -> None:
-    exc = _call(channel, b"busy")
+    exc = call(channel, b"busy")
     assert exc.code() is grpc.StatusCode.UNAVAILABLE
     details = json_format.MessageToDict(_details(exc))["details"]
     assert {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "2s"} in details
 
 
 def test_private_params_stay_out(channel: Any) -> None:
-    exc = _call(channel, b"card")
+    exc = call(channel, b"card")
     assert exc.code() is grpc.StatusCode.UNKNOWN  # 402 has no google.rpc code
     assert "4111" not in repr(exc.trailing_metadata()) and "4111" not in exc.details()
 
 
 def test_sub_errors_are_field_violations(channel: Any) -> None:
-    details = json_format.MessageToDict(_details(_call(channel, b"fields")))["details"]
+    details = json_format.MessageToDict(_details(call(channel, b"fields")))["details"]
     (bad,) = [d for d in details if d["@type"].endswith("BadRequest")]
     assert bad["fieldViolations"] == [
         {
@@ -254,7 +141,7 @@ def test_unhandled_exception_sends_catalog_text_only(
     channel: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.ERROR, logger="errdex"):
-        exc = _call(channel, b"boom")
+        exc = call(channel, b"boom")
     assert exc.code() is grpc.StatusCode.INTERNAL
     assert exc.details() == "Something went wrong on our side."
     sent = repr(exc.trailing_metadata()) + exc.details() + (exc.debug_error_string() or "")
@@ -264,7 +151,7 @@ def test_unhandled_exception_sends_catalog_text_only(
 
 
 def test_a_handlers_own_abort_keeps_its_code_and_text_with_details(channel: Any) -> None:
-    exc = _call(channel, b"abort")  # more in test_grpc_abort.py
+    exc = call(channel, b"abort")  # more in test_grpc_abort.py
     assert exc.code() is grpc.StatusCode.ALREADY_EXISTS
     assert exc.details() == "the handler's own abort"
     assert json_format.MessageToDict(_details(exc))["details"][0]["metadata"] == {
@@ -296,7 +183,7 @@ def test_on_error_hook_sees_each_error(shop: Catalog) -> None:
     seen: list[tuple[Any, Any]] = []
     interceptor = ErrorInterceptor(shop, on_error=lambda err, exc: seen.append((err, exc)))
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=2), interceptors=[interceptor])
-    handler = grpc.unary_unary_rpc_method_handler(lambda req, ctx: _fail(shop, req, ctx))
+    handler = grpc.unary_unary_rpc_method_handler(lambda req, ctx: fail(shop, req, ctx))
     server.add_generic_rpc_handlers(
         [grpc.method_handlers_generic_handler("shop.Orders", {"Get": handler})]
     )
@@ -304,7 +191,7 @@ def test_on_error_hook_sees_each_error(shop: Catalog) -> None:
     server.start()
     try:
         with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
-            _call(ch, b"boom")
+            call(ch, b"boom")
     finally:
         server.stop(0)
     ((err, exc),) = seen
@@ -320,7 +207,7 @@ def test_every_error_goes_out_with_catalog_details(shop: Catalog, channel: Any) 
     assert info["metadata"] == {"code": "http-501"} and info["domain"] == "shop"
     unknown_service = _call_method(channel, "/nobody.Knows/This", b"1")
     assert unknown_service.code() is grpc.StatusCode.UNIMPLEMENTED
-    late = _call(channel, b"timeout")
+    late = call(channel, b"timeout")
     assert late.code() is grpc.StatusCode.DEADLINE_EXCEEDED
     assert late.details() == "Gateway Timeout" and "10.0.0.7" not in repr(late.trailing_metadata())
     assert _details(late).details[0].type_url.endswith("ErrorInfo")
@@ -365,7 +252,7 @@ def test_a_validating_deserializer_gives_one_violation_per_field(channel: Any) -
 
 
 def test_a_catalog_names_the_entries_for_grpc_errors(shop: Catalog) -> None:
-    text = SHOP.read_text(encoding="utf-8")
+    text = APP_SHOP.read_text(encoding="utf-8")
     own = errdex.loads(
         text
         + """
@@ -386,7 +273,9 @@ http_status = 400
     )
     errors = ErrorInterceptor(own, errors={501: "SHOP-8", "validation": "SHOP-9"})
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=2), interceptors=[errors])
-    handler = grpc.unary_unary_rpc_method_handler(lambda req, ctx: req, request_deserializer=_ascii)
+    handler = grpc.unary_unary_rpc_method_handler(
+        lambda req, ctx: req, request_deserializer=ascii_only
+    )
     server.add_generic_rpc_handlers(
         [grpc.method_handlers_generic_handler("shop.Orders", {"Get": handler})]
     )
@@ -420,9 +309,6 @@ def test_no_message_goes_out_before_an_error_status(channel: Any) -> None:
     assert got == []
 
 
-# -- client -----------------------------------------------------------------------------
-
-
 @pytest.fixture()
 def decoding(server: int, shop: Catalog) -> Iterator[Any]:
     interceptor = ErrorClientInterceptor(shop, idempotent={METHOD})
@@ -430,110 +316,13 @@ def decoding(server: int, shop: Catalog) -> Iterator[Any]:
         yield grpc.intercept_channel(ch, interceptor)
 
 
-def test_client_interceptor_raises_the_catalog_error(shop: Catalog, decoding: Any) -> None:
-    with pytest.raises(shop.errors["SHOP-1"]) as caught:
-        decoding.unary_unary(METHOD)(b"missing")
-    err = caught.value
-    assert err.code == "SHOP-1" and err.status == 404 and err.params == {"order_id": "7"}
-    assert isinstance(err.rpc_error, grpc.RpcError) and err.__cause__ is err.rpc_error
-    assert decoding.unary_unary(METHOD)(b"2") == b"ok:2"
-
-
-def test_client_interceptor_decodes_streaming_responses(shop: Catalog, decoding: Any) -> None:
-    got = []
-    with pytest.raises(shop.errors["SHOP-1"]) as caught:
-        for item in decoding.unary_stream(STREAM)(b"missing"):
-            got.append(item)
-    assert got == [b"first"]  # the responses before the error still arrive
-    assert caught.value.params == {"order_id": "7"}
-    assert caught.value.request.rpc == STREAM and caught.value.__cause__ is caught.value.rpc_error
-    assert list(decoding.unary_stream(STREAM)(b"1")) == [b"first", b"second"]
-    chat = decoding.stream_stream("/shop.Orders/Chat")
-    replies = chat(iter([b"1", b"2", b"busy", b"3"]))
-    assert [next(replies), next(replies)] == [b"ok:1", b"ok:2"]
-    with pytest.raises(shop.errors["SHOP-3"]) as busy:
-        next(replies)
-    assert busy.value.retry_after == 2 and decision_for(busy.value).retry
-    assert replies.code() is grpc.StatusCode.UNAVAILABLE  # the call's own methods are kept
-    assert list(chat(iter([b"1", b"2"]))) == [b"ok:1", b"ok:2"]
-
-
-def test_client_retry_hint_and_decision(shop: Catalog, decoding: Any) -> None:
-    with pytest.raises(shop.errors["SHOP-3"]) as caught:
-        decoding.unary_unary(METHOD)(b"busy")
-    err = caught.value
-    assert err.retryable is True and err.retry_after == 2 and err.status == 503
-    decision = decision_for(err)
-    assert decision.retry and decision.reason == "retry" and decision.low == 2.0
-
-
-def test_client_sub_errors(shop: Catalog, decoding: Any) -> None:
-    with pytest.raises(shop.errors["SHOP-1"]) as caught:
-        decoding.unary_unary(METHOD)(b"fields")
-    (sub,) = caught.value.sub_errors
-    assert sub.code == "SHOP-1" and sub.params["field"] == "items[0].order"
-
-
-def test_client_unknown_code_keeps_it(shop: Catalog, channel: Any) -> None:
-    err = decode_rpc_error(_call(channel, b"foreign"), shop)
-    assert err.entry is None and err.code == "SHOP-99"
-    assert isinstance(err, shop.module_error("shop"))  # by the module's prefix
-    assert err.status == 400 and err.message == "Quota rule broken"  # FAILED_PRECONDITION
-    assert decision_for(err).reason == "never"
-
-
-def test_deadline_is_outcome_unknown(shop: Catalog, decoding: Any) -> None:
-    with pytest.raises(errdex.Error) as caught:
-        decoding.unary_unary(METHOD)(b"slow", timeout=0.1)
-    err = caught.value
-    assert err.entry is None and err.status == 504
-    assert err.rpc_error.code() is grpc.StatusCode.DEADLINE_EXCEEDED
-    # a deadline may have run the call: retried for a method declared idempotent (as GET)...
-    assert err.request.method == "GET" and decision_for(err).retry
-    # ... else only with an idempotency key
-    with pytest.raises(errdex.Error) as again:
-        decoding.unary_unary(WRITE)(b"slow", timeout=0.1)
-    assert decision_for(again.value).reason == "needs-idempotency-key"
-    with pytest.raises(errdex.Error) as keyed:
-        decoding.unary_unary(WRITE)(b"slow", timeout=0.1, metadata=[("idempotency-key", "k1")])
-    assert decision_for(keyed.value).retry
-
-
-def test_bare_statuses_decide_as_their_http_status(shop: Catalog) -> None:
-    gateway = status_of(shop.error("SHOP-3"), shop)  # 503 safe, retried whatever the method
-    assert decision_for(decode_status(*gateway, catalog=shop)).retry
-    # a bare UNAVAILABLE (transport) is 503: safe; DEADLINE_EXCEEDED (504) outcome-unknown
-    bare = decode_status(grpc.StatusCode.UNAVAILABLE, "connection refused", (), catalog=shop)
-    assert bare.status == 503 and decision_for(bare).retry
-    late = decode_status(grpc.StatusCode.DEADLINE_EXCEEDED, "Deadline Exceeded", (), catalog=shop)
-    assert decision_for(late).reason == "needs-idempotency-key"
-
-
 def test_a_plain_profile_named_google_does_not_change_grpc(shop: Catalog) -> None:
-    text = SHOP.read_text(encoding="utf-8")
+    text = APP_SHOP.read_text(encoding="utf-8")
     own = errdex.loads(text + '\n[profiles.google]\nbody = { oops = "$message" }\n')
     assert orjson.loads(errdex.render(own.error("SHOP-3"), "google").body) == {
         "oops": "The shop is busy; try again shortly."
     }
     assert status_of(own.error("SHOP-3"), own) == status_of(shop.error("SHOP-3"), shop)
-
-
-def test_garbage_details_are_ignored(shop: Catalog) -> None:
-    err = decode_status(
-        grpc.StatusCode.NOT_FOUND, "gone", ((DETAILS_KEY, b"\xff\xfe not a proto"),), catalog=shop
-    )
-    assert err.entry is None and err.status == 404 and err.message == "gone"
-
-
-def test_entry_status_kept_when_the_code_agrees(shop: Catalog) -> None:
-    status = status_of(shop.error("SHOP-1", order_id="1"), shop)
-    assert decode_status(*status, catalog=shop).status == 404
-    # the same entry sent with another gRPC code: the code's HTTP status wins
-    other = decode_status(grpc.StatusCode.INTERNAL, status[1], status[2], catalog=shop)
-    assert other.code == "SHOP-1" and other.status == 500
-
-
-# -- aio --------------------------------------------------------------------------------
 
 
 def test_aio_server_and_client(shop: Catalog) -> None:
@@ -543,18 +332,18 @@ def test_aio_server_and_client(shop: Catalog) -> None:
             await context.abort(grpc.StatusCode.ALREADY_EXISTS, "mine")
         if request == b"slow":
             await asyncio.sleep(1.0)
-        return _fail(shop, request, context)
+        return fail(shop, request, context)
 
     async def listing(request: bytes, context: Any) -> AsyncIterator[bytes]:
         yield b"first"
-        yield _fail(shop, request, context)
+        yield fail(shop, request, context)
 
     async def chat(requests: AsyncIterator[bytes], context: Any) -> AsyncIterator[bytes]:
         async for request in requests:
-            yield _fail(shop, request, context)
+            yield fail(shop, request, context)
 
     async def upload(requests: AsyncIterator[bytes], context: Any) -> bytes:
-        return _fail(shop, b"".join([r async for r in requests]), context)
+        return fail(shop, b"".join([r async for r in requests]), context)
 
     async def go() -> None:
         server = grpc.aio.server(interceptors=[ErrorInterceptor(shop)])
@@ -650,7 +439,9 @@ def test_a_catalogs_http_entry_answers_grpcs_own_errors(zan: Catalog) -> None:
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=2), interceptors=[ErrorInterceptor(zan)]
     )
-    handler = grpc.unary_unary_rpc_method_handler(lambda req, ctx: req, request_deserializer=_ascii)
+    handler = grpc.unary_unary_rpc_method_handler(
+        lambda req, ctx: req, request_deserializer=ascii_only
+    )
     server.add_generic_rpc_handlers(
         [grpc.method_handlers_generic_handler("zan.Node", {"Call": handler})]
     )

@@ -132,40 +132,6 @@ def test_the_method_and_idempotency_key_decide(
         assert flaky.calls == 1
 
 
-def test_stamina_hook_decides_the_same_way(csghub: Catalog) -> None:
-    import stamina
-
-    from errdex.integrations.stamina import retry_on
-
-    stamina.set_testing(True, attempts=3)
-    try:
-        for method, headers, expected in (
-            ("POST", {}, 1),
-            ("POST", {"Idempotency-Key": "k"}, 2),
-        ):
-            error = _over_http(csghub, 502, method, headers)
-            flaky = Flaky(error)
-
-            @stamina.retry(on=retry_on(cap=30), attempts=3)
-            def call(flaky: Flaky = flaky) -> str:
-                return flaky()
-
-            if expected == 1:
-                with pytest.raises(errdex.Error):
-                    call()
-            else:
-                assert call() == "ok"
-            assert flaky.calls == expected
-        hook = retry_on(cap=30)
-        late = csghub.error("AUTH-ERR-4", retryable=True, retry_after=3600)
-        assert hook(late) is False  # longer than the cap: give up
-        wait = hook(csghub.error("AUTH-ERR-4", retryable=True, retry_after=2))
-        assert isinstance(wait, float) and 2.0 <= wait <= 2.5
-        assert hook(KeyError("x")) is False
-    finally:
-        stamina.set_testing(False)
-
-
 def test_gives_up_after_the_stop(zan: Catalog) -> None:
     errors = [zan.error(-32003, space="jsonrpc", retryable=True) for _ in range(5)]
     with pytest.raises(RetryError):
