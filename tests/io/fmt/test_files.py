@@ -1,6 +1,6 @@
 """``errdex.io.fmt``: canonical layout of catalog files that keeps comments and the catalog.
 
-Golden pairs in ``fmt_golden/`` (``NAME.in.toml`` → ``NAME.out.toml``) show the
+Golden pairs in ``golden/`` (``NAME.in.toml`` → ``NAME.out.toml``) show the
 layout rules; set ``ERRDEX_UPDATE_GOLDEN=1`` to rewrite the ``.out`` files
 after an intended change, then review the diff. Every example catalog and
 hypothesis-generated catalogs are formatted too: the result must load to the
@@ -24,8 +24,8 @@ from errdex.io.export import to_data
 from errdex.io.fmt import FORMAT_REFUSED, format_checked, format_paths, format_text
 from errdex.io.fmt import files as fmt_files
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = Path(__file__).parent / "fmt_golden"
+ROOT = Path(__file__).resolve().parents[3]
+GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = sorted(
     p for p in (ROOT / "examples").iterdir() if (p / "errdex.toml").is_file() or p.suffix == ".toml"
 )
