@@ -1,0 +1,416 @@
+"""errdex-text.js against the Python it replays: stems, terms, keys, marks and snippets.
+
+The static site searches with ``static/errdex-text.js``; the server with
+:mod:`errdex.directory.tokenize` and :mod:`errdex.directory.snippet`. Every test
+runs one batch of calls under node (``text_js_runner.js``) and compares each
+result with the Python function's, on real data: the Snowball reference
+vocabulary, every text of the five example catalogs crossed with the judged
+queries, every code point, and generated Unicode strings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from errdex.directory import Registry, tokenize
+from errdex.directory.plain import plain
+from errdex.directory.snippet import SnippetSource, entry_texts, extra_text, snippet_of, tag
+from errdex.directory.web import texttables
+
+try:
+    from Stemmer import Stemmer
+except ImportError:  # pragma: no cover - PyStemmer is a dependency of errdex
+    Stemmer = None
+
+HERE = Path(__file__).parent
+RUNNER = HERE / "text_js_runner.js"
+VOCABULARY = HERE / "snowball_english.txt"
+JUDGED = HERE.parent / "judged_queries.toml"
+SCRIPT = texttables.SCRIPT
+NODE = shutil.which("node")
+
+pytestmark = pytest.mark.skipif(
+    NODE is None,
+    reason="node is not installed: errdex-text.js (the static site's search) is tested under node",
+)
+
+EXTRA_QUERIES = [
+    "白名单 whitelist",
+    "请求 rate limit",
+    "限",
+    "令牌过期 token",
+    "tokeni",
+    "limi",
+    "rate limited",
+    "ERR-10",
+    "invalidJWT",
+    "Straße",
+    "İstanbul",
+    "ΟΔΟΣ",
+    "ﬁle ＡＰＩ",
+    "café",
+    "𠀀𠀁 emoji 😀",
+    "a" * 300,
+    " ".join(["word"] * 20),
+]
+"""Chinese, mixed, prefix, case and width queries beside the judged ones."""
+
+LOCALES = [None, "en", "zh", "zh_CN ", "ZH-cn", "fr"]
+
+
+def script_tables() -> str | None:
+    """The Unicode version of the script's tables."""
+    found = re.search(r'UNICODE: "([^"]*)"', SCRIPT.read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
+SAME_UNICODE = pytest.mark.skipif(
+    script_tables() != unicodedata.unidata_version,
+    reason=f"errdex-text.js has the tables of Unicode {script_tables()}, this Python has "
+    f"{unicodedata.unidata_version}: run python -m errdex.directory.web.texttables",
+)
+
+
+def run_js(*calls: list[Any]) -> list[Any]:
+    """The results of ``calls`` (``[op, *args]``) in one node run."""
+    assert NODE is not None
+    done = subprocess.run(
+        [NODE, str(RUNNER), str(SCRIPT)],
+        input=json.dumps(calls, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
+    errors = [r["error"] for r in results if "error" in r]
+    assert not errors, errors
+    return [r["ok"] for r in results]
+
+
+def assert_same(name: str, inputs: list[Any], js: list[Any], py: list[Any]) -> None:
+    """JS and Python agree on every input; else the first differences, readable."""
+    assert len(js) == len(py), (name, len(js), len(py))
+    wrong = [(i, p, j) for i, p, j in zip(inputs, py, js, strict=True) if p != j]
+    assert not wrong, f"{name}: {len(wrong)} of {len(py)} differ, e.g. " + "; ".join(
+        f"{i!r}: python {p!r}, js {j!r}" for i, p, j in wrong[:5]
+    )
+
+
+# ---- what Python gives, in the runner's shapes ------------------------------------
+
+
+def py_terms(query: str) -> list[Any]:
+    found, truncated = tokenize.terms(query)
+    return [[[t.text, t.cjk] for t in found], truncated]
+
+
+def py_segment(texts: list[str]) -> list[Any]:
+    vocabulary: dict[str, str] = {}
+    return [[tokenize.segment(t, vocabulary) for t in texts], vocabulary]
+
+
+def py_fts(query: str) -> list[str | None]:
+    found = tokenize.terms(query)[0]
+    return [
+        tokenize.match_expression(found),
+        tokenize.match_expression(found, any_term=True),
+        tokenize.match_expression(found, prefix_last=False),
+        tokenize.match_expression(found, last_words=["alpha", "beta"]),
+        tokenize.phrase_expression(found),
+        tokenize.phrase_expression(found, "title"),
+    ]
+
+
+def py_highlight(terms: list[list[Any]], last_stems: list[str], texts: list[str]) -> list[Any]:
+    found = [tokenize.Term(t, c) for t, c in terms]
+    h = tokenize.highlighter(found, last_stems=last_stems)
+    return [None if h is None else [[list(s) for s in h.spans(t)], h.search(t)] for t in texts]
+
+
+def source_of(data: list[Any]) -> SnippetSource:
+    code, name, texts, extra = data[-4:]
+    return SnippetSource(code, name, tuple((f, loc, t) for f, loc, t in texts), extra)
+
+
+def py_snippets(
+    terms: list[list[Any]], last_stems: list[str], locale: str | None, sources: list[list[Any]]
+) -> list[Any]:
+    found = [tokenize.Term(t, c) for t, c in terms]
+    h = tokenize.highlighter(found, last_stems=last_stems)
+    out = []
+    for data in sources:
+        snippet, fields = snippet_of(source_of(data), h, locale)
+        shown = (
+            None
+            if snippet is None
+            else [snippet.text, [list(m) for m in snippet.marks], snippet.field, snippet.locale]
+        )
+        out.append([shown, list(fields)])
+    return out
+
+
+def probe(ch: str) -> str:
+    """What one code point gives (the runner's ``PROBES.all``)."""
+    found = tokenize.terms("a" + ch + "\u767d" + ch)[0]
+    return "\x02".join(
+        [
+            tokenize.fold(ch),
+            tokenize.fold("A" + ch + "\u03a3"),
+            ch.lower() + "|" + ("A" + ch + "\u03a3").lower() + "|" + ("A\u03a3" + ch).lower(),
+            " ".join(tokenize.words("a" + ch + "b")),
+            " ".join(f"{t.text}:{str(t.cjk).lower()}" for t in found),
+            plain("*a" + ch + "*" + ch + "*b*") + "|" + plain("_" + ch + "_ __a" + ch + "__"),
+            " ".join(("a " + ch + "\t b" + ch).split()),
+            tag(ch + "zh_CN" + ch),
+        ]
+    )
+
+
+# ---- data --------------------------------------------------------------------------
+
+
+def reference_vocabulary() -> list[tuple[str, str]]:
+    """``(word, stem)`` of the trimmed Snowball reference data."""
+    lines = VOCABULARY.read_text(encoding="utf-8").splitlines()
+    pairs = [tuple(line.split(" ")) for line in lines if not line.startswith("#")]
+    return [(w, s) for w, s in pairs]
+
+
+def judged_queries() -> list[str]:
+    data = tomllib.loads(JUDGED.read_text(encoding="utf-8"))
+    return [q["q"] for q in data["query"]]
+
+
+def queries() -> list[str]:
+    return judged_queries() + EXTRA_QUERIES
+
+
+def catalog_texts(registry: Registry) -> list[str]:
+    """Every searchable text of the example catalogs: texts, codes, names, extra."""
+    out: list[str] = []
+    for cid, entry in registry.entries():
+        catalog = registry.catalog(cid)
+        out += [text for _, _, text in entry_texts(catalog, entry)]
+        out += [str(entry.code), extra_text(catalog, entry)]
+        if entry.name:
+            out += [entry.name, tokenize.split_identifier(entry.name)]
+    return out
+
+
+def catalog_sources(registry: Registry) -> list[list[Any]]:
+    """Every entry's snippet source as the site ships it (:meth:`Doc.to_data`)."""
+    index = registry.index
+    records = [index.doc(rowid).to_data() for rowid in range(1, len(index) + 1)]
+    return [r if i % 2 else r[12:] for i, r in enumerate(records)]  # both shapes the JS takes
+
+
+def last_stems(registry: Registry, found: list[tokenize.Term]) -> list[str]:
+    """What the server's index gives the highlighter for the prefix word of ``found``."""
+    if not found or found[-1].cjk:
+        return []
+    return registry.index._completions(found[-1]) or []
+
+
+# ---- the stemmer -------------------------------------------------------------------
+
+
+def test_the_stemmer_gives_the_snowball_reference_stems() -> None:
+    pairs = reference_vocabulary()
+    assert len(pairs) >= 20_000
+    words = [w for w, _ in pairs]
+    variants = [w.upper() for w in words[::7]] + [w.capitalize() for w in words[::5]]
+    got, wrapped, times = run_js(
+        ["snowball", words], ["stem", words + variants], ["time", words, 5]
+    )
+    assert_same("snowball vs reference", words, got, [s for _, s in pairs])
+    if Stemmer is not None:
+        stemmer = Stemmer("english")
+        assert_same("snowball vs PyStemmer", words, got, [stemmer.stemWord(w) for w in words])
+    every = words + variants
+    assert_same("stem vs tokenize.stem", every, wrapped, [tokenize.stem(w) for w in every])
+    print(f"node: {len(words)} words stemmed in {min(times):.1f} ms (best of {len(times)})")
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet="abcdeiklnorstuyYzAES'gp", max_size=14), min_size=400))
+def test_the_stemmer_agrees_with_pystemmer_on_made_up_words(words: list[str]) -> None:
+    (got, wrapped) = run_js(["snowball", words], ["stem", words])
+    if Stemmer is not None:
+        stemmer = Stemmer("english")
+        assert_same("snowball vs PyStemmer", words, got, [stemmer.stemWord(w) for w in words])
+    assert_same("stem vs tokenize.stem", words, wrapped, [tokenize.stem(w) for w in words])
+
+
+# ---- terms, keys, words over the example catalogs -----------------------------------
+
+
+def test_terms_keys_and_segments_of_the_catalogs_and_queries(examples: Registry) -> None:
+    texts = catalog_texts(examples) + queries()
+    names = [e.name for _, e in examples.entries() if e.name] + ["invalidJWT", "HTTP2Error", "a_b"]
+    words = sorted({w for t in texts for w in tokenize.words(t)})
+    js = run_js(
+        ["terms", texts],
+        ["key", texts],
+        ["textKey", texts],
+        ["segment", texts],
+        ["words", texts],
+        ["fold", words],
+        ["stem", words],
+        ["splitIdentifier", names],
+        ["fts", queries()],
+    )
+    py = [
+        [py_terms(t) for t in texts],
+        [tokenize.key(tokenize.terms(t)[0]) for t in texts],
+        [tokenize.text_key(t) for t in texts],
+        py_segment(texts),
+        [tokenize.words(t) for t in texts],
+        [tokenize.fold(w) for w in words],
+        [tokenize.stem(w) for w in words],
+        [tokenize.split_identifier(n) for n in names],
+        [py_fts(q) for q in queries()],
+    ]
+    labels = [
+        "terms",
+        "key",
+        "textKey",
+        "segment",
+        "words",
+        "fold",
+        "stem",
+        "splitIdentifier",
+        "fts",
+    ]
+    inputs = [
+        texts,
+        texts,
+        texts,
+        ["segments", "vocabulary"],
+        texts,
+        words,
+        words,
+        names,
+        queries(),
+    ]
+    for label, given_, j, p in zip(labels, inputs, js, py, strict=True):
+        assert_same(label, given_, j, p)
+
+
+# ---- every code point, and generated text ------------------------------------------
+
+
+@SAME_UNICODE
+def test_the_generated_tables_are_this_pythons() -> None:
+    script = SCRIPT.read_text(encoding="utf-8")
+    assert texttables.current(script) == texttables.render(), (
+        "errdex-text.js has stale tables: run python -m errdex.directory.web.texttables"
+    )
+
+
+@pytest.mark.slow
+@SAME_UNICODE
+def test_every_code_point_folds_lowers_and_splits_as_in_python() -> None:
+    block = 0x4000
+    (digests,) = run_js(["digest", "all", 0, 0x10FFFF, block])
+    wrong = []
+    for n, first in enumerate(range(0, 0x110000, block)):
+        hash_ = hashlib.sha256()
+        last = min(first + block - 1, 0x10FFFF)
+        for cp in range(first, last + 1):
+            if not 0xD800 <= cp < 0xE000:
+                hash_.update((probe(chr(cp)) + "\x01").encode())
+        if hash_.hexdigest() != digests[n]:
+            wrong.append((first, last))
+    if wrong:  # name the code points
+        first, last = wrong[0]
+        (got,) = run_js(["probe", "all", first, last])
+        cps = [cp for cp in range(first, last + 1) if not 0xD800 <= cp < 0xE000]
+        assert_same(
+            "code points", [f"U+{cp:04X}" for cp in cps], got, [probe(chr(cp)) for cp in cps]
+        )
+    assert not wrong
+
+
+SAMPLED = [
+    *"aZyY ß İıiIΣσςﬁﬃǅＡｚ０９_*`[]()\t\n\u3000\u00a0\u0085\u1680\u200b\u2028\u00e9\u00c5",
+    *("e\u0301", "\u0301", "\u0308", "\u0345", "\u0307", "\u05b0", "\u1e9b\u0323", "**", "](x)"),
+    *"白名单请求速率限制仓库不存在令牌・゠ー한국어カタカナ",
+    *("\U00020000", "\U0002a6d6", "\U0001f600", "\U0001f469\u200d\U0001f4bb", "\U0001d400"),
+]
+"""Characters (and a few sequences) where Python and JavaScript text handling differ."""
+CHARS = st.one_of(
+    st.characters(codec="utf-8"),
+    st.sampled_from(SAMPLED),
+    st.characters(min_codepoint=0x370, max_codepoint=0x3FF),
+    st.characters(min_codepoint=0x1E030, max_codepoint=0x1E08F),
+)
+TEXTS = st.lists(CHARS, max_size=30).map("".join)
+
+
+@SAME_UNICODE
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXTS, min_size=60, max_size=60))
+def test_generated_unicode_text_gives_the_same_terms_and_keys(texts: list[str]) -> None:
+    words = sorted({w for t in texts for w in tokenize.words(t)})
+    js = run_js(
+        ["terms", texts],
+        ["key", texts],
+        ["textKey", texts],
+        ["segment", texts],
+        ["words", texts],
+        ["fold", texts + words],
+        ["lower", texts],
+        ["splitIdentifier", texts],
+        ["fts", texts],
+        ["plain", texts],
+        ["tag", texts],
+    )
+    py = [
+        [py_terms(t) for t in texts],
+        [tokenize.key(tokenize.terms(t)[0]) for t in texts],
+        [tokenize.text_key(t) for t in texts],
+        py_segment(texts),
+        [tokenize.words(t) for t in texts],
+        [tokenize.fold(w) for w in texts + words],
+        [t.lower() for t in texts],
+        [tokenize.split_identifier(t) for t in texts],
+        [py_fts(t) for t in texts],
+        [plain(t) for t in texts],
+        [tag(t) for t in texts],
+    ]
+    labels = [
+        "terms",
+        "key",
+        "textKey",
+        "segment",
+        "words",
+        "fold",
+        "lower",
+        "split",
+        "fts",
+        "plain",
+        "tag",
+    ]
+    for label, j, p in zip(labels, js, py, strict=True):
+        given_ = (
+            texts + words
+            if label == "fold"
+            else ["segments", "vocabulary"]
+            if label == "segment"
+            else texts
+        )
+        assert_same(label, given_, j, p)
