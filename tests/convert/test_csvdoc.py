@@ -43,6 +43,30 @@ def test_texts_are_in_the_requested_locale_falling_back_to_the_source(
     doc_catalog: Catalog,
 ) -> None:
     first, second, _ = _rows(render_csv(doc_catalog, locale="zh-CN"))
-    assert first["message"] == "令牌已于 {age} 秒前过期。"
-    assert first["description"] == "The token is *bad*."  # not translated
-    assert second["message"] == "'=cmd|' /C calc'!A0"
+    assert first["消息描述"] == "令牌已于 {age} 秒前过期。"
+    assert first["说明"] == "The token is *bad*."  # not translated
+    assert second["消息描述"] == "'=cmd|' /C calc'!A0"
+
+
+def test_the_header_is_labelled_in_the_locales_language_and_reads_back(
+    doc_catalog: Catalog,
+) -> None:
+    from errdex.convert import import_document
+    from errdex.convert.labels import labels_for
+
+    zh = render_csv(doc_catalog, locale="zh-CN")
+    assert zh.split("\r\n", 1)[0] == ",".join(labels_for("zh-CN")[c] for c in COLUMNS)
+    # a language the table lacks, and English, keep the field names
+    for locale in ("fr", "en", None):
+        assert render_csv(doc_catalog, locale=locale).split("\r\n", 1)[0] == ",".join(COLUMNS)
+    english = import_document(render_csv(doc_catalog), "csv").data
+    chinese = import_document(zh, "csv").data
+    assert english is not None and chinese is not None
+    strip = [
+        {k: v for k, v in e.items() if k not in ("message", "description")}
+        for e in english["errors"]
+    ]
+    assert [
+        {k: v for k, v in e.items() if k not in ("message", "description")}
+        for e in chinese["errors"]
+    ] == strip  # every column read back under its Chinese header

@@ -1,4 +1,5 @@
-"""The MyST output builds with Sphinx (myst-parser) and the Markdown output with MkDocs."""
+"""The MyST output builds with Sphinx (myst-parser) and the Markdown output with MkDocs,
+in the catalogs' own locale and with ``--locale zh-CN`` (every heading translated)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def test_sphinx_builds_the_myst_pages(tmp_path):
         'suppress_warnings = ["myst.xref_missing"]\n'
     )
     (src / "conf.py").write_text(conf, encoding="utf-8")
-    toc = "\n".join([*EXAMPLES, *(f"{n}-rst" for n in EXAMPLES)])
+    pages = [*EXAMPLES, *(f"{n}-zh" for n in EXAMPLES)]
+    toc = "\n".join([*pages, *(f"{n}-rst" for n in pages)])
     refs = (  # a {ref} to one code of a MyST page and of a reST page
         "See {ref}`code 4306 <yuanrong--sdk--code-4306>` and "
         "{ref}`AUTH-ERR-4 <csghub--app--code-AUTH-ERR-4>`.\n"
@@ -37,9 +39,13 @@ def test_sphinx_builds_the_myst_pages(tmp_path):
     )
     for name in EXAMPLES:
         catalog = errdex.load(ROOT / "examples" / name)
-        (src / f"{name}.md").write_text(render_doc(catalog, "myst"), encoding="utf-8")
-        rst = render_doc(catalog, "rst").replace(f".. _{name}", f".. _{name}-rst")
-        (src / f"{name}-rst.rst").write_text(rst, encoding="utf-8")
+        for page, locale in ((name, None), (f"{name}-zh", "zh-CN")):
+            myst = render_doc(catalog, "myst", locale=locale).replace(f"({name}", f"({page}")
+            (src / f"{page}.md").write_text(myst, encoding="utf-8")
+            rst = render_doc(catalog, "rst", locale=locale).replace(
+                f".. _{name}", f".. _{page}-rst"
+            )
+            (src / f"{page}-rst.rst").write_text(rst, encoding="utf-8")
     out = subprocess.run(
         [
             sys.executable,
@@ -65,11 +71,12 @@ def test_sphinx_builds_the_myst_pages(tmp_path):
     assert '<th class="head"></th>' not in page  # no empty header row under the real one
 
 
-def test_docutils_builds_every_rst_page_without_a_warning():
+@pytest.mark.parametrize("locale", [None, "zh-CN"])
+def test_docutils_builds_every_rst_page_without_a_warning(locale):
     core = pytest.importorskip("docutils.core")
     for name in EXAMPLES:
         page = core.publish_string(
-            render_doc(errdex.load(ROOT / "examples" / name), "rst"),
+            render_doc(errdex.load(ROOT / "examples" / name), "rst", locale=locale),
             writer="html5",
             settings_overrides={"halt_level": 2, "report_level": 2, "output_encoding": "unicode"},
         )
@@ -85,9 +92,11 @@ def test_mkdocs_builds_the_markdown_pages(tmp_path):
     for name in EXAMPLES:
         catalog = errdex.load(ROOT / "examples" / name)
         for style in ("list", "table", "sections"):
-            page = f"{name}-{style}.md"
-            (docs / page).write_text(render_doc(catalog, "markdown", style=style), encoding="utf-8")
-            nav.append(f"  - {page}")
+            for suffix, locale in (("", None), ("-zh", "zh-CN")):
+                page = f"{name}-{style}{suffix}.md"
+                text = render_doc(catalog, "markdown", style=style, locale=locale)
+                (docs / page).write_text(text, encoding="utf-8")
+                nav.append(f"  - {page}")
     (docs / "index.md").write_text("# Errors\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: errdex\nmarkdown_extensions:\n  - tables\n  - fenced_code\nnav:\n  - index.md\n"

@@ -1,10 +1,13 @@
 """CSV: one row per entry with fixed columns, RFC 4180 (``csv`` module, CRLF line ends).
 
 Columns: ``code, space, module, name, title, message, description, solution,
-http_status, jsonrpc_code, retryable, retry_after, fault, retry, status``. Values are the
-entry's effective values (module and space defaults applied); texts are in
-the requested locale, falling back to the source. An empty cell is an unset
-value. The importer reads the same columns back.
+http_status, jsonrpc_code, retryable, retry_after, fault, retry, status``: the header row
+names them so in English (and with no locale), and with their labels
+(:data:`errdex.convert.labels.LABELS`: 错误码, 消息描述…) for a locale of another
+language the table has. Values are the entry's effective values (module and space
+defaults applied), written as data (``true``, ``deprecated``); texts are in the
+requested locale, falling back to the source. An empty cell is an unset value. The
+importer reads the same columns back, under either header.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import csv
 import io
 
 from errdex.convert.escape import csv_cell
+from errdex.convert.labels import labels_for
 from errdex.convert.layout import text_getter
 from errdex.model import Catalog
 
@@ -33,7 +37,7 @@ COLUMNS = (
     "retry",
     "status",
 )
-"""The header row of every CSV export."""
+"""The header row of a CSV export in English (or with no locale)."""
 
 
 def _cell(value: object) -> str:
@@ -51,7 +55,8 @@ def render_csv(catalog: Catalog, *, locale: str | None = None) -> str:
     text = text_getter(catalog, locale)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    labels = labels_for(locale)
+    writer.writerow(COLUMNS if labels is labels_for("en") else [labels[c] for c in COLUMNS])
     rows = []
     for e in catalog.entries:
         rows.append(

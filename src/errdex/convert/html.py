@@ -171,26 +171,27 @@ def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str])
             elif role in ("title", "message"):
                 cells.append(f"<td>{md_line(value)}</td>")
             elif role == "status":
-                cells.append(f"<td>{_status(entry, value)}</td>")
+                cells.append(f"<td>{_status(entry, value, labels)}</td>")
             elif role == "carried":
                 cells.append(f"<td>{esc(', '.join(value.splitlines()))}</td>")
             else:
                 cells.append(f"<td>{esc(value)}</td>")
         if retry:
-            hint = {True: "yes", False: "no", None: ""}[entry.retryable]
-            cells.append(f"<td>{hint}</td>")
+            hint = {True: labels["yes"], False: labels["no"], None: ""}[entry.retryable]
+            cells.append(f"<td>{esc(hint)}</td>")
         out.append(f'<tr id="{anchor(space.id, entry.code)}"{cls}>' + "".join(cells) + "</tr>")
     out.append("</tbody>")
     out.append("</table></div>")
 
 
-def _status(entry: Entry, status: str) -> str:
+def _status(entry: Entry, status: str, labels: dict[str, str]) -> str:
     """A lifecycle cell: the state, the reason and the replacement of a tombstone or deprecation."""
     parts = [esc(status)]
     if entry.reason:
         parts.append(f": {md_line(entry.reason)}")
     if entry.replaced_by is not None:
-        parts.append(f" (use <code>{esc(str(entry.replaced_by))}</code> instead)")
+        code = f"<code>{esc(str(entry.replaced_by))}</code>"
+        parts.append(f" ({esc(labels['use_instead']).replace('{code}', code)})")
     return "".join(parts)
 
 

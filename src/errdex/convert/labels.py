@@ -1,9 +1,13 @@
 """Column roles and their labels: what generators print as headers and importers recognise.
 
 A *role* is the catalog field a table column (or a ``- **Label:**`` bullet)
-holds. Generators label roles in English or Chinese (by locale); importers map
-a header back to its role from many spellings, in both languages, as real
-error documents write them ("Possible Return message", "消息描述", "Meaning").
+holds. Generators take every heading and label they write (column headers,
+bullet labels, captions, lifecycle states, yes/no, "use X instead") from one
+table, :data:`LABELS`, by the language of the locale (``zh-CN`` → ``zh``),
+English for a language it does not have; importers map a header back to its
+role from many spellings, in both languages, as real error documents write
+them ("Possible Return message", "消息描述", "Meaning"), and a translated state
+or yes/no back to its value.
 """
 
 from __future__ import annotations
@@ -55,6 +59,12 @@ _EN = {
     "status": "Status",
     "example": "Example",
     "variants": "Known Messages",
+    "status_active": "active",
+    "status_deprecated": "deprecated",
+    "status_removed": "removed",
+    "yes": "yes",
+    "no": "no",
+    "use_instead": "use {code} instead",
 }
 _ZH = {
     "code": "错误码",
@@ -77,12 +87,40 @@ _ZH = {
     "status": "状态",
     "example": "示例",
     "variants": "已知消息",
+    "status_active": "有效",
+    "status_deprecated": "已弃用",
+    "status_removed": "已移除",
+    "yes": "是",
+    "no": "否",
+    "use_instead": "请改用 {code}",
 }
+
+LABELS: dict[str, dict[str, str]] = {"en": _EN, "zh": _ZH}
+"""Every heading and label generators write, by language (the locale's first subtag).
+Each language has every key English has; ``use_instead`` holds ``{code}``."""
 
 
 def labels_for(locale: str | None) -> dict[str, str]:
-    """The header labels for ``locale``: Chinese for ``zh*``, English otherwise."""
-    return _ZH if locale and locale.lower().startswith("zh") else _EN
+    """The labels for ``locale`` (``zh-CN``, ``zh_TW``, ``zh`` → Chinese), English for a
+    language :data:`LABELS` does not have."""
+    language = re.split(r"[-_]", locale, maxsplit=1)[0].lower() if locale else "en"
+    return LABELS.get(language, _EN)
+
+
+def status_label(status: str, labels: dict[str, str]) -> str:
+    """A lifecycle state (``deprecated``) as ``labels`` write it (已弃用)."""
+    return labels.get(f"status_{status}", status)
+
+
+def value_of(text: str) -> str | None:
+    """The lifecycle state or yes/no a translated label names (已移除 → ``removed``,
+    是 → ``yes``), in any language of :data:`LABELS`; None for other text."""
+    key = text.strip().lower()
+    for labels in LABELS.values():
+        for name in ("status_active", "status_deprecated", "status_removed", "yes", "no"):
+            if labels[name].lower() == key:
+                return name.removeprefix("status_")
+    return None
 
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {

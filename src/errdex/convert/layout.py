@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from errdex.convert.labels import labels_for, status_label
 from errdex.model import Catalog, Entry, Module, Space
 
 TextOf = Callable[[Entry, str], "str | None"]
@@ -184,7 +185,9 @@ class Layout:
         if role in ("fault", "retry"):
             return self.retry_shown(entry, space, role)
         if role == "status":
-            return None if entry.status == "active" else entry.status
+            if entry.status == "active":
+                return None
+            return status_label(entry.status, labels_for(self.locale))
         raise ValueError(f"unknown column role {role!r}")
 
     def summary(self, entry: Entry) -> str | None:

@@ -12,6 +12,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
+from errdex.convert.labels import value_of
 from errdex.io import Diagnostic, SourceFile
 from errdex.io.rules import rule
 from errdex.model.types import FAULTS, RETRY_CLASSES
@@ -203,6 +204,7 @@ class Draft:
             entry[role] = value
         elif role == "status":
             value = raw.strip().lower()
+            value = value if value in _STATUSES else value_of(value) or value  # 已移除
             if value not in _STATUSES:
                 self.unplaced(
                     line,
