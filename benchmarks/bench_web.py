@@ -125,7 +125,7 @@ def directory_app(kind: str) -> object:
 
 
 def serve(kind: str, port: int) -> None:
-    """Run one app as ``errdex serve`` runs it (its uvicorn options), without an access log."""
+    """Run one app as ``errdex serve`` runs it (its uvicorn options: no access log)."""
     import gc
 
     import uvicorn
@@ -142,8 +142,6 @@ def serve(kind: str, port: int) -> None:
         app,  # type: ignore[arg-type]
         host="127.0.0.1",
         port=port,
-        log_level="warning",
-        access_log=False,
         **server_options(),
     )
 

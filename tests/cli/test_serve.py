@@ -58,5 +58,6 @@ def test_server_options_bound_what_one_client_can_hold() -> None:
     assert options["timeout_keep_alive"] == limits.KEEP_ALIVE
     assert options["limit_concurrency"] == limits.MAX_CONNECTIONS
     assert options["h11_max_incomplete_event_size"] == limits.MAX_HEAD
+    assert options["access_log"] is False and options["log_level"] == "warning"
     if "http" in options:
         assert options["http"].__name__ == "BoundedHttpToolsProtocol"

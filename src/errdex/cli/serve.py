@@ -83,14 +83,18 @@ def serve(paths: tuple[str, ...], host: str, port: int, no_cache: bool) -> None:
         f"from {registry.origin} at http://{shown}:{port}/ (Ctrl+C to stop)",
         err=True,
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning", **server_options())
+    uvicorn.run(app, host=host, port=port, **server_options())
 
 
 def server_options() -> dict[str, Any]:
-    """uvicorn settings that bound what one client can hold (see docs/directory.md, Limits)."""
+    """uvicorn settings that bound what one client can hold (see docs/directory.md, Limits),
+    with warnings only and no access log: at the ``warning`` level uvicorn would still
+    format each request's client address and path for an access line nobody sees."""
     from errdex.directory.web import limits
 
     options: dict[str, Any] = {
+        "log_level": "warning",
+        "access_log": False,
         "server_header": False,
         "timeout_keep_alive": limits.KEEP_ALIVE,
         "limit_concurrency": limits.MAX_CONNECTIONS,

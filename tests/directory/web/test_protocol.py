@@ -32,9 +32,8 @@ def server(registry: Registry) -> Iterator[int]:
     port = sock.getsockname()[1]
     options = server_options()
     options["http"] = QuickProtocol
-    config = uvicorn.Config(
-        create_app(registry), log_level="critical", lifespan="off", loop="asyncio", **options
-    )
+    options["log_level"] = "critical"
+    config = uvicorn.Config(create_app(registry), lifespan="off", loop="asyncio", **options)
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
