@@ -259,6 +259,9 @@ class Registry:
     def _matches(
         self, found: list[tuple[str, Entry, str]], catalog: str | None, space: str | None
     ) -> list[Match]:
+        if len(found) == 1 and catalog is None and space is None:  # most lookups: one entry
+            cid, entry, how = found[0]
+            return [Match(cid, entry, how, entry_state(entry))]
         order = self._order
         seen: set[int] = set()
         out: list[tuple[int, int, Match]] = []
