@@ -225,31 +225,49 @@ class ClassFactory:
     def entry_class(self, entry: Entry) -> type[Error]:
         """Return (making once) the class of an entry of this catalog."""
         space = entry.space
-        cls = self.registry.get((space, entry.key))
+        key = (space, entry.key)
+        cls = self.registry.get(key)
         if cls is not None:
             return cls if cls.entry is entry else self._duplicate(entry)
         module = entry.module
-        if module is not None and module in self.catalog.modules:
-            module_cls = self._modules.get(module) or self.module_class(module)
-            if module_cls.space == space:
-                bases: tuple[type[Error], ...] = (module_cls,)
-            else:
-                bases = (module_cls, self._spaces.get(space) or self.space_class(space))
+        module_cls = self._modules.get(module) if module is not None else None
+        if module_cls is None and module is not None and module in self.catalog.modules:
+            module_cls = self.module_class(module)
+        if module_cls is None:
+            bases: tuple[type[Error], ...] = (self._spaces.get(space) or self.space_class(space),)
+        elif module_cls.space == space:
+            bases = (module_cls,)
         else:
-            bases = (self._spaces.get(space) or self.space_class(space),)
+            bases = (module_cls, self._spaces.get(space) or self.space_class(space))
         with self.lock:
-            made = self.registry.get((space, entry.key))
-            if made is None:
-                attrs = self._entry_attrs(entry, bases[0])
-                made = self.make(class_name(entry), bases, attrs, code=entry.key, name=entry.name)
-            cls = made
-        if cls.entry is not entry:
-            return self._duplicate(entry)
+            cls = self.registry.get(key)
+            if cls is None:
+                cls = self._make_entry_class(entry, bases)
+                registry = self.registry
+                registry[key] = cls
+                if entry.name is not None:
+                    registry.setdefault(entry.name, cls)
+        return cls if cls.entry is entry else self._duplicate(entry)
+
+    def _make_entry_class(self, entry: Entry, bases: tuple[type[Error], ...]) -> type[Error]:
+        """Make an entry's class with one ``type()`` call, its class dict holding only the
+        attributes it does not inherit from ``bases[0]`` (the fewer, the cheaper ``type()``
+        is). The factory registers it itself: ``type()`` without ``code=``/``name=``
+        keywords skips passing them through :meth:`Error.__init_subclass__
+        <errdex.runtime.errors.Error.__init_subclass__>`, which registers the classes a
+        module declares (``class X(AuthError, code=..., name=...)``)."""
+        name = class_name(entry)
+        parent = bases[0]
+        attrs = self._entry_attrs(entry, parent.space, parent.module)
+        attrs["__module__"] = _MODULE
+        attrs["__qualname__"] = self._qualname + name
+        attrs["_fast"] = {}
+        cls: type[Error] = type(name, bases, attrs)
         return cls
 
-    def _entry_attrs(self, entry: Entry, parent: type[Error]) -> dict[str, Any]:
+    def _entry_attrs(self, entry: Entry, space: str | None, module: str | None) -> dict[str, Any]:
         """The class attributes of an entry's class: only those it does not inherit from
-        ``parent`` (its first base) — the fewer, the cheaper ``type()`` is."""
+        its first base (of ``space`` and ``module``) — the fewer, the cheaper ``type()`` is."""
         attrs: dict[str, Any] = {
             "__doc__": _LAZY_DOC,
             "_spec": _LAZY_SPEC,
@@ -259,9 +277,9 @@ class ClassFactory:
         }
         if entry.name is not None:
             attrs["name"] = entry.name
-        if parent.space != entry.space:
+        if space != entry.space:
             attrs["space"] = entry.space
-        if parent.module != entry.module:
+        if module != entry.module:
             attrs["module"] = entry.module
         if entry.status == "removed":
             attrs["_removed"] = True
@@ -281,7 +299,7 @@ class ClassFactory:
             cls = self.registry.get(key)
             if cls is None:
                 space_cls = self.space_class(entry.space)
-                attrs = self._entry_attrs(entry, space_cls)
+                attrs = self._entry_attrs(entry, space_cls.space, space_cls.module)
                 cls = self.make(class_name(entry), (space_cls,), attrs)
                 self.registry[key] = cls
         return cls
