@@ -22,3 +22,9 @@ from errdex.directory.plain import plain
 )
 def test_markdown_markers_are_removed_and_plain_text_is_kept(text: str, shown: str) -> None:
     assert plain(text) == shown
+
+
+def test_markers_inside_emphasis_and_labels_are_removed_but_code_stays_literal() -> None:
+    assert plain("Use **`retry`** now") == "Use retry now"
+    assert plain("[**Rate** limits](https://x)") == "Rate limits"
+    assert plain("`**x**`") == "**x**"

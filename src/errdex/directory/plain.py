@@ -23,7 +23,11 @@ _MARKUP = re.compile(
 
 
 def _keep(m: re.Match[str]) -> str:
-    return next(group for group in m.groups() if group is not None)
+    code = m.group("code")
+    if code is not None:
+        return code  # a code span's text is literal
+    inner = next(group for group in m.groups() if group is not None)
+    return plain(inner)  # emphasis and link labels may hold code or emphasis (**`x`**)
 
 
 def plain(text: str) -> str:
