@@ -104,7 +104,8 @@ class Error(Exception):
     class has its own table, so a subclass never uses bytes made for its parent."""
     _registry: ClassVar[dict[Any, type[Error]]] = {}
     """The classes of one catalog: ``(space, code)`` and ``name`` → entry class. Each
-    catalog's root class has its own dict, filled by :meth:`__init_subclass__`."""
+    catalog's root class has its own dict, filled by the class factory and, for classes
+    declared with ``code=``, by :meth:`__init_subclass__`."""
     _decoded: bool = False
     """Whether :func:`errdex.decode` made this error (its texts came from outside)."""
     _message: str | None = None

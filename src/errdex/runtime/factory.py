@@ -1,11 +1,14 @@
 """The class factory: one exception class per catalog, code space, module and entry.
 
-Classes are made on first use and registered in their catalog's registry by
-:meth:`Error.__init_subclass__ <errdex.runtime.errors.Error.__init_subclass__>`
-(``type(name, bases, attrs, code=key, name=name)``), psycopg's pattern: one plain
-dict per catalog, :func:`lookup` is a dict access. Making a class costs little more
-than ``type()``: the facts every render needs (:class:`~errdex.runtime.spec.EntrySpec`)
-are built on the class's first use, not when it is made.
+Classes are made on first use and kept in their catalog's registry, psycopg's
+pattern: one plain dict per catalog, :func:`lookup` is a dict access. A class a module
+declares (``class X(AuthError, code="AUTH-ERR-4", name="invalidJWT")``) is registered by
+:meth:`Error.__init_subclass__ <errdex.runtime.errors.Error.__init_subclass__>`; the
+factory makes its classes with one ``type(name, bases, attrs)`` call each and registers
+them itself (handing ``code=``/``name=`` through the hook cost more than the rest of
+the bookkeeping). Making a class costs little more than ``type()``: the facts every
+render needs (:class:`~errdex.runtime.spec.EntrySpec`) are built on the class's first
+use, not when it is made.
 """
 
 from __future__ import annotations
