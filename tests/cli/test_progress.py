@@ -1,4 +1,4 @@
-"""Progress bars of long work (check, fmt, import, build, build --site), through the real
+"""Progress bars of long work (check, fmt, import, export, build, build --site), through the real
 entry point: on stderr only when it is a terminal (a pseudo-terminal here) or FORCE_COLOR
 says so, never in stdout, a pipe or ``--format json``, and only after the delay.
 
@@ -87,6 +87,7 @@ COMMANDS = {
     "fmt": (["fmt", "--check", str(EXAMPLES / "zan")], b"Verifying the formatted catalog"),
     "import": (["import", str(FIXTURES / "json" / "nats_server_errors.json")], b"Importing"),
     "build": (["build", "--check", "."], b"Generating"),
+    "export": (["export", str(EXAMPLES / "zan"), "--format", "markdown"], b"Writing markdown"),
     "site": (["build", "--site", "site", "."], b"Building the site"),
 }
 
@@ -119,6 +120,7 @@ def test_force_color_shows_the_bar_in_a_pipe_but_never_with_format_json(shop: Pa
         ["fmt", "--check", "--format", "json", str(EXAMPLES / "zan")],
         ["import", "--format", "json", str(FIXTURES / "json" / "nats_server_errors.json")],
         ["build", "--check", "--format", "json", "."],
+        ["export", str(EXAMPLES / "zan"), "--format", "json"],
     ):
         result = _piped(args, _env("0", FORCE_COLOR="1"), shop)
         json.loads(result.stdout)  # the whole of stdout is the JSON

@@ -181,7 +181,7 @@ def build(path: str | None, check: bool, site: str | None, output_format: str) -
         _build_site(path, site, as_json)
         return
     path = path or "."
-    catalog = load_or_exit(path)
+    catalog = load_or_exit(path, show_progress=not as_json)
     problems = target_problems(catalog)
     if problems:
         print_diagnostics(problems)

@@ -27,14 +27,17 @@ def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
             click.echo(f"  hint: {safe_line(d.hint)}", err=True)
 
 
-def load_or_exit(path: str | Path) -> Catalog:
+def load_or_exit(path: str | Path, *, show_progress: bool = False) -> Catalog:
     """Load a catalog for a command that needs a usable one (``-``: standard input);
-    exit 2 with diagnostics if not."""
+    exit 2 with diagnostics if not. ``show_progress``: a long read shows a progress bar
+    (see :func:`errdex.cli.output.progress`), gone before any diagnostic is printed."""
+    from errdex.cli.output import progress
     from errdex.cli.stdin import resolve
 
     shown = path
     path = resolve(str(path))
-    catalog, diagnostics = read_valid(path)
+    with progress(f"Reading {shown}", show=show_progress):
+        catalog, diagnostics = read_valid(path)
     if catalog is None or refusals(diagnostics):
         print_diagnostics(
             refusals(diagnostics) or [d for d in diagnostics if d.severity == "error"]

@@ -13,6 +13,7 @@ import sys
 import click
 
 from errdex.cli.common import load_or_exit, save
+from errdex.cli.output import progress
 from errdex.convert import DOC_FORMATS, STYLES
 
 FORMATS = ("json", *DOC_FORMATS)
@@ -44,7 +45,8 @@ def export(path: str, fmt: str, style: str | None, locale: str | None, output: s
     """Export the catalog at PATH as canonical JSON or as a document."""
     if style is not None and fmt != "markdown":
         raise click.UsageError("--style applies to --format markdown only")
-    catalog = load_or_exit(path)
+    shown = fmt != "json"  # a progress bar on a terminal, never beside JSON
+    catalog = load_or_exit(path, show_progress=shown)
     if (
         locale is not None
         and catalog.meta.locales
@@ -64,7 +66,8 @@ def export(path: str, fmt: str, style: str | None, locale: str | None, output: s
     else:
         from errdex.convert import render_doc
 
-        data = render_doc(catalog, fmt, style=style, locale=locale).encode("utf-8")
+        with progress(f"Writing {fmt}", show=shown):
+            data = render_doc(catalog, fmt, style=style, locale=locale).encode("utf-8")
     if output:
         save("export", output, data)
     else:
