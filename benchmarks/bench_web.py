@@ -153,6 +153,8 @@ class Load(NamedTuple):
     seconds: float
     errors: int
     p99: float
+    cpu: float = float("nan")
+    """The server process's CPU seconds (user + system) per request; NaN where unknown."""
 
     @property
     def rps(self) -> float:
@@ -163,6 +165,19 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+PIDS: dict[str, int] = {}
+"""The process id of each running server, by its base URL."""
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) process ``pid`` has used; NaN off Linux."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Server:
@@ -188,7 +203,9 @@ class Server:
                 )
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return f"http://127.0.0.1:{self.port}"
+                    base = f"http://127.0.0.1:{self.port}"
+                    PIDS[base] = self.proc.pid
+                    return base
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError(f"{self.kind} server did not start")
@@ -316,11 +333,19 @@ def pyload(
 def drive(
     base: str, paths: list[str], seconds: float, connections: int = CONNECTIONS
 ) -> tuple[Load, str]:
-    """Warm the server up, then load it; return the figures and the generator's name."""
+    """Warm the server up, then load it; return the figures and the generator's name.
+
+    The figures include the server's CPU time per request, steadier than
+    requests/s on a shared machine (it leaves out the time the server waited
+    for a core)."""
     tool = "wrk" if shutil.which("wrk") else "python"
     gen = wrk if tool == "wrk" else pyload
     gen(base, paths, 1, connections)
-    return gen(base, paths, seconds, connections), tool
+    pid = PIDS.get(base)
+    before = _cpu_seconds(pid) if pid else float("nan")
+    load = gen(base, paths, seconds, connections)
+    used = _cpu_seconds(pid) - before if pid else float("nan")
+    return load._replace(cpu=used / load.requests if load.requests else float("nan")), tool
 
 
 # -- the suite -----------------------------------------------------------------
@@ -330,6 +355,7 @@ def _note(load: Load, tool: str, connections: int = CONNECTIONS) -> str:
     return (
         f"{load.rps:,.0f} req/s, p99 {load.p99 * 1000:.1f} ms, {load.errors} errors, "
         f"{load.requests:,} requests ({tool}, {connections} connection(s), unique keys)"
+        + (f", server CPU {load.cpu * 1e6:.0f} µs/request" if load.cpu == load.cpu else "")
     )
 
 
@@ -377,6 +403,13 @@ def run(quick: bool) -> list[Result]:
     render = min(renders, key=lambda x: x.p99)
     per_request = 1 / lookup.rps if lookup.rps and not lookup.errors else float("inf")
     floor_note = f"; floor {floor.rps:,.0f} req/s, p99 {floor.p99 * 1000:.1f} ms; best of 3"
+    cpu = min(x.cpu for x in ours)
+    floor_cpu, secure_cpu = min(x.cpu for x in floors), min(x.cpu for x in secures)
+    floor_note += (
+        f"; server CPU per request {cpu * 1e6:.1f} µs, floor {floor_cpu * 1e6:.1f} µs "
+        f"({floor_cpu / cpu:.2f}×), floor with headers {secure_cpu * 1e6:.1f} µs "
+        f"({secure_cpu / cpu:.2f}×)"
+    )
     results = [
         Result(
             SUITE,
