@@ -8,22 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from catalogs import AUTH
 from errdex.cli.main import cli
 
-CATALOG = """\
-[catalog]
-id = "shop"
-
-[modules.auth]
-title = "Auth Errors"
-prefix = "AUTH-ERR-"
-http_status = 401
-
-[[errors]]
-code = "AUTH-ERR-4"
-name = "invalidJWT"
-module = "auth"
-message = "The token expired {age} seconds ago."
+CATALOG = (
+    AUTH
+    + """\
 
 [[targets]]
 kind = "code"
@@ -40,6 +30,7 @@ kind = "docs"
 format = "json"
 output = "docs/errors.json"
 """
+)
 
 OUTPUTS = ["docs/errors.json", "gen/shop_errors.py", "gen/shop_errors.pyi", "gen/shoperr/errors.go"]
 

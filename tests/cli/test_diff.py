@@ -15,13 +15,14 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from catalogs import HEAD
 from errdex.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
-OLD = """\
-[catalog]
-id = "shop"
+OLD = (
+    HEAD
+    + """\
 
 [[errors]]
 code = 1000
@@ -36,6 +37,7 @@ message = "Try again later."
 retryable = true
 http_status = 503
 """
+)
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -8,12 +8,13 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
+from catalogs import HEAD
 from errdex.cli.main import cli
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-SHOP = """\
-[catalog]
-id = "shop"
+SHOP = (
+    HEAD
+    + """\
 
 [[errors]]
 code = "SHOP-1"
@@ -31,6 +32,7 @@ code = "SHOP-3"
 status = "removed"
 reason = "coupons were retired in 2023"
 """
+)
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:

@@ -12,12 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 import errdex
+from catalogs import HEAD
 from errdex.cli.main import cli
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-CATALOG = """\
-[catalog]
-id = "shop"
+CATALOG = (
+    HEAD
+    + """\
 
 [modules.auth]
 prefix = "AUTH-ERR-"
@@ -30,7 +31,8 @@ name = "invalidJWT"
 message = "The token expired {age} seconds ago."
 translations.zh-CN.message = "令牌已于 {age} 秒前过期。"
 """
-BROKEN = '[catalog]\nid = "shop"\n\n[[errors]]\ncode = 1\nhttp_status = "404"\n'
+)
+BROKEN = HEAD + '\n[[errors]]\ncode = 1\nhttp_status = "404"\n'
 
 
 @pytest.fixture

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from catalogs import HEAD
 from errdex.cli.main import cli
 from errdex.model import source_hash
 
-CATALOG = """\
-[catalog]
-id = "shop"
+CATALOG = (
+    HEAD
+    + """\
 
 [spaces.app]
 [spaces.rpc]
@@ -34,6 +35,7 @@ message = "Invalid token."
 message = "令牌无效。"
 source_hash = "000000000000"
 """
+)
 
 
 def run(*args: str) -> Result:

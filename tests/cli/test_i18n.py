@@ -9,17 +9,19 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
+from catalogs import HEAD
 from errdex.cli.main import cli
 from errdex.convert import gettext
 from errdex.io import load
 from errdex.model import source_hash
 
-MAIN = """\
-[catalog]
-id = "shop"
+MAIN = (
+    HEAD
+    + """\
 default_locale = "en"
 locales = ["en", "zh-CN"]
 """
+)
 MODULE = """\
 # the auth module
 [module]

@@ -8,6 +8,8 @@ import orjson
 import pytest
 from cli_process import EXAMPLES, errdex
 
+from catalogs import HEAD
+
 ANSI = "\x1b["
 
 
@@ -30,7 +32,7 @@ def test_format_json_and_its_json_alias_print_the_same_json(args: list[str]) -> 
 def test_new_reports_the_allocated_code_as_json(tmp_path: Path) -> None:
     catalog = tmp_path / "errdex.toml"
     catalog.write_text(
-        '[catalog]\nid = "shop"\n\n[spaces.app]\nkind = "app"\n\n'
+        HEAD + '\n[spaces.app]\nkind = "app"\n\n'
         '[modules.cart]\nspace = "app"\nrange = [100, 199]\n\n'
         '[[errors]]\ncode = 100\nmodule = "cart"\nname = "cartEmpty"\nmessage = "Empty."\n'
     )

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from catalogs import HEAD
+
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
 
@@ -29,7 +31,7 @@ def run_hook(hook_id: str, cwd: Path, *args: str) -> subprocess.CompletedProcess
 def _messy(tmp_path: Path) -> Path:
     catalog = tmp_path / "errdex.toml"
     catalog.write_text(
-        '[catalog]\nid = "shop"\n\n[spaces.app]\nkind = "app"\n\n'
+        HEAD + '\n[spaces.app]\nkind = "app"\n\n'
         '[[errors]]\nmessage = "Cart is empty."\ncode = 1\nname = "cartEmpty"\n'
     )
     return catalog
@@ -64,7 +66,7 @@ def test_the_fmt_check_hook_changes_nothing_and_shows_a_diff(tmp_path: Path) -> 
 def test_the_check_hook_shows_warnings_although_it_passes(tmp_path: Path) -> None:
     catalog = tmp_path / "errdex.toml"
     catalog.write_text(
-        '[catalog]\nid = "shop"\n\n[spaces.app]\nkind = "app"\n\n'
+        HEAD + '\n[spaces.app]\nkind = "app"\n\n'
         '[[errors]]\ncode = 1\nname = "cartEmpty"\nmessage = "the cart is emtpy"\n'
     )
     result = run_hook("errdex-check", tmp_path, str(catalog))

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from catalogs import HEAD
 from errdex.convert import gettext
 from errdex.io import load
 from errdex.model import source_hash
 
-CATALOG = """\
-[catalog]
-id = "shop"
+CATALOG = (
+    HEAD
+    + """\
 default_locale = "en"
 locales = ["en", "zh-CN"]
 
@@ -51,6 +52,7 @@ name = "chinese"
 locale = "zh-CN"
 message = "已写成中文。"
 """
+)
 
 
 @pytest.fixture

@@ -8,12 +8,13 @@ from html.parser import HTMLParser
 
 import pytest
 
+from catalogs import HEAD
 from errdex.convert import import_document, render_doc
 from errdex.io import loads
 
-CATALOG = """
-[catalog]
-id = "shop"
+CATALOG = (
+    HEAD
+    + """\
 title = "Shop"
 default_locale = "en"
 
@@ -57,6 +58,7 @@ module = "auth"
 message = "Who are you?"
 http_status = 401
 """
+)
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from catalogs import HEAD
 from errdex.directory import Registry
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
-LIFECYCLE = """\
-[catalog]
-id = "shop"
+LIFECYCLE = (
+    HEAD
+    + """\
 default_locale = "en"
 
 [spaces.app]
@@ -43,6 +44,7 @@ reason = "coupons were retired in 2023"
 code = "SHOP-4"
 name = "mysteryFailure"
 """
+)
 """One active, one deprecated, one removed (tombstone) and one undocumented entry; no docs_url."""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from catalogs import HEAD
 from errdex.directory.fingerprint import catalog_files, fingerprint
 from errdex.io import find_catalogs, read
 
@@ -14,7 +15,7 @@ def test_a_new_file_in_a_catalog_folder_is_a_new_key(tmp_path: Path) -> None:
     folder = tmp_path / "shop"
     (folder / "locales").mkdir(parents=True)
     (folder / "errdex.toml").write_text(
-        '[catalog]\nid = "shop"\n\n[[errors]]\ncode = 1\nmessage = "Out of stock."\n'
+        HEAD + '\n[[errors]]\ncode = 1\nmessage = "Out of stock."\n'
     )
     before = fingerprint([folder])
     (folder / "locales" / "zh-CN.toml").write_text("[errors.1]\nmessage = '缺货。'\n")
@@ -38,7 +39,7 @@ def test_catalog_files_of_a_file_a_folder_and_neither(tmp_path: Path) -> None:
     assert catalog_files(single) == [single]
     folder = tmp_path / "shop"
     (folder / "modules").mkdir(parents=True)
-    (folder / "errdex.toml").write_text('[catalog]\nid = "shop"\n', encoding="utf-8")
+    (folder / "errdex.toml").write_text(HEAD, encoding="utf-8")
     (folder / "modules" / "b.toml").write_text("", encoding="utf-8")
     (folder / "modules" / "a.yaml").write_text("", encoding="utf-8")
     (folder / "modules" / ".hidden.toml").write_text("", encoding="utf-8")
@@ -56,7 +57,7 @@ def test_catalog_files_of_a_file_a_folder_and_neither(tmp_path: Path) -> None:
 def test_a_path_that_cannot_be_hashed_has_no_fingerprint(tmp_path: Path) -> None:
     folder = tmp_path / "shop"
     folder.mkdir()
-    (folder / "errdex.toml").write_text('[catalog]\nid = "shop"\n', encoding="utf-8")
+    (folder / "errdex.toml").write_text(HEAD, encoding="utf-8")
     (folder / "modules").write_text("a file where a folder belongs", encoding="utf-8")
     assert fingerprint([folder]) is None
     assert fingerprint([tmp_path / "missing.toml"]) is None

@@ -1,7 +1,8 @@
 """Catalogs the generated-code tests use besides the examples.
 
-``SHOP`` uses every feature the wire has: typed and private parameters,
-translations, a carried space, variants, modules by prefix and range, two plain
+``SHOP`` is the shared catalog (``tests/shop``, :data:`catalogs.SHOP`) plus what
+generated code must escape and type; it uses every feature the wire has: typed and
+private parameters, translations, a carried space, variants, modules by prefix and range, two plain
 profiles (one with a fixed status, ``$$`` and nested fields), a removed entry, and
 catalog text that source code must escape (quotes, a bidi control, control
 characters, ``*/``, a backtick, ``${``). ``CATALOG`` (the ``nasty`` one) holds every
@@ -13,145 +14,49 @@ characters.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import errdex
+from catalogs import EXAMPLE_NAMES, example
+from catalogs import SHOP as SHARED_SHOP
 from errdex.model import Catalog
 
-ROOT = Path(__file__).resolve().parents[3]
-EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/errdex.toml"))
+EXAMPLES = EXAMPLE_NAMES
 
-SHOP = r"""
-[catalog]
-id = "shop"
-title = "Shop API"
-default_locale = "en"
-locales = ["en", "zh-CN"]
-docs_url = "https://errors.example.com/shop/{code}"
-internal_error = "SYS-ERR-0"
 
-[spaces.app]
-kind = "app"
+def _changed(text: str, old: str, new: str) -> str:
+    """``text`` with its one ``old`` replaced by ``new`` (an ``old`` not found once fails)."""
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
 
-[spaces.rpc]
-kind = "jsonrpc"
 
-[spaces.fields]
-kind = "app"
-carried_in = "app"
-
-[modules.auth]
-title = "Auth Errors"
-space = "app"
-prefix = "AUTH-ERR-"
-http_status = 401
-
-[modules.req]
-title = "Request Errors"
-space = "app"
-prefix = "REQ-ERR-"
-http_status = 422
-
-[modules.sys]
-title = "System Errors"
-space = "app"
-prefix = "SYS-ERR-"
-
-[modules.rpc]
-space = "rpc"
-range = [-32099, -32000]
-
-[profiles.flat]
-body = { code = "$code", msg = "$message", data = "$data", context = "$context" }
-
-[profiles.nested]
-status = 200
-[profiles.nested.body]
-ok = false
-cost = "$$5"
-request = "$id"
-list = ["$status", 1, "$retryable"]
-error = { id = "$code", text = "$message", help = "$docs_url", params = "$params" }
-
-[[errors]]
-code = "AUTH-ERR-4"
-name = "invalidJWT"
-module = "auth"
-message = "The token expired {age} seconds ago."
-description = "The authentication token (JWT) is malformed, invalid, or has expired."
-solution = "Log in again."
-[errors.params]
-age = { type = "int", description = "seconds since expiry" }
-user = { type = "str", public = false }
-
-[errors.translations.zh-CN]
-message = "令牌已于 {age} 秒前过期。"
-title = "令牌无效"
-
-[[errors]]
-code = "AUTH-ERR-5"
-name = "tooManyLogins"
-module = "auth"
-message = "Too many login attempts by {user}, {{literally}} {x.y} */ `${x}` \u202e done."
-http_status = 429
-retryable = true
-retry_after = 30
-[errors.params]
-user = { type = "str", public = false }
-ratio = { type = "float" }
-admin = { type = "bool" }
-
-[[errors]]
-code = "REQ-ERR-1"
-name = "invalidFields"
-module = "req"
-message = "The request has {count} invalid fields."
-description = "Quotes \" and \\ and a tab\t and a bell \u0007 and \u2028 here."
-params = { count = { type = "int" } }
-
-[[errors]]
-code = "SYS-ERR-0"
-name = "internalError"
-module = "sys"
-message = "Internal error."
-
-[[errors]]
-code = -32000
-module = "rpc"
-message = "Server error"
-[[errors.variants]]
-message = "busy, try again"
-retryable = true
-
-[[errors]]
-code = 7
-space = "fields"
-name = "fieldMissing"
-message = "Field {field} is missing."
-params = { field = { type = "str" } }
-
-[[errors]]
-code = 8
-space = "fields"
-name = "fieldTooLong"
-message = "Field {field} is longer than {max} characters."
-params = { field = { type = "str" }, max = { type = "int" } }
-
-[[errors]]
-code = 7
-space = "rpc"
-name = "rpcSeven"
-message = "Seven in the rpc space."
-
-[[errors]]
-code = "REQ-ERR-9"
-name = "oldRequest"
-module = "req"
-message = "Gone."
-status = "removed"
-reason = "merged into REQ-ERR-1"
-replaced_by = "REQ-ERR-1"
-"""
+# SHOP: the shared catalog (tests/shop) plus what generated code must escape and type:
+# a nested profile that lists values and holds the params,
+SHOP = _changed(
+    SHARED_SHOP,
+    'error = { id = "$code", text = "$message", help = "$docs_url" }',
+    'list = ["$status", 1, "$retryable"]\n'
+    'error = { id = "$code", text = "$message", help = "$docs_url", params = "$params" }',
+)
+# a message that is code in some language, with private, float and bool parameters,
+SHOP = _changed(
+    SHOP,
+    'message = "Too many login attempts."\n',
+    'message = "Too many login attempts by {user}, {{literally}} {x.y} */ `${x}` \\u202e done."\n',
+)
+SHOP = _changed(
+    SHOP,
+    "retry_after = 30\n",
+    "retry_after = 30\n[errors.params]\n"
+    'user = { type = "str", public = false }\n'
+    'ratio = { type = "float" }\nadmin = { type = "bool" }\n',
+)
+# and a description with quotes, a backslash, a tab, a bell and a line separator.
+SHOP = _changed(
+    SHOP,
+    'message = "The request has {count} invalid fields."\n',
+    'message = "The request has {count} invalid fields."\n'
+    'description = "Quotes \\" and \\\\ and a tab\\t and a bell \\u0007 and \\u2028 here."\n',
+)
 
 NASTY = (
     "\ufeff\x00q\"uote 's' back\\slash */ /* ${x} `tick` {{brace}} }} é中😀 \t tab\n"
@@ -198,4 +103,4 @@ def load_catalog(name: str) -> Catalog:
         return errdex.loads(SHOP, "toml")
     if name == "nasty":
         return errdex.loads(CATALOG, "toml")
-    return errdex.load(ROOT / "examples" / name)
+    return example(name)

@@ -16,15 +16,16 @@ import pytest
 from codegen_cases import EXAMPLES, decode_cases, example, expected_output
 
 import errdex.runtime
+from catalogs import HEAD
 from errdex.convert.code import generate
 from errdex.convert.code.python import BEGIN, END, RESERVED, space_idents
 from errdex.convert.code.table import code_table
 from errdex.io import loads
 from errdex.model import Catalog
 
-SMALL = """
-[catalog]
-id = "shop"
+SMALL = (
+    HEAD
+    + """
 
 [modules.auth]
 title = "Auth Errors"
@@ -66,6 +67,7 @@ module = "billing"
 code = 7
 name = "lookup"
 """
+)
 
 
 @contextmanager
