@@ -17,6 +17,7 @@ import jsonschema
 import orjson
 import pytest
 
+from catalogs import APP_SHOP
 from errdex.model.envelopes import PROBLEM_SCHEMA
 
 APPS = Path(__file__).resolve().parents[2] / "examples" / "apps"
@@ -175,7 +176,7 @@ def test_flask_cors_headers_on_a_500() -> None:
 
     app = Flask(__name__)
     CORS(app, origins=["https://shop.example"])
-    cat = errdex.load(APPS / "shop.toml")
+    cat = errdex.load(APP_SHOP)
     install(app, cat)
 
     @app.get("/boom")
@@ -205,7 +206,7 @@ def test_a_catalog_may_name_the_entries_for_framework_errors() -> None:
     import errdex
     from errdex.integrations.starlette import install
 
-    cat = errdex.load(APPS / "shop.toml")
+    cat = errdex.load(APP_SHOP)
     app = FastAPI()
     install(app, cat, errors={404: "SHOP-1", "validation": "SHOP-2"})
 

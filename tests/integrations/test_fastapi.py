@@ -5,7 +5,6 @@ really sends, validates against the schema it sits under (all five example catal
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -18,11 +17,11 @@ from referencing.jsonschema import DRAFT202012
 from starlette.testclient import TestClient
 
 import errdex
+from catalogs import APP_SHOP, EXAMPLES
 from errdex.integrations.fastapi import responses
 from errdex.integrations.starlette import install
 from errdex.model import Catalog
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 NAMES = ["alchemy", "csghub", "subquery-indexer-proxy", "yuanrong", "zan"]
 
 
@@ -143,7 +142,7 @@ def test_named_examples_per_code_and_enum_per_module() -> None:
 
 def test_the_wire_matches_the_document() -> None:
     """What the app really sends for a framework error validates against what it documents."""
-    shop = errdex.load(EXAMPLES / "apps" / "shop.toml")
+    shop = errdex.load(APP_SHOP)
     client = TestClient(_app(shop), raise_server_exceptions=False)
     spec = client.get("/openapi.json").json()
     doc = _Doc(spec)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterator
 from concurrent import futures
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -27,7 +26,6 @@ from errdex.integrations.grpc import DETAILS_KEY, ErrorInterceptor  # noqa: E402
 from errdex.integrations.grpc_client import decode_rpc_error  # noqa: E402
 from errdex.model import Catalog  # noqa: E402
 
-SHOP = Path(__file__).resolve().parents[2] / "examples" / "apps" / "shop.toml"
 SECRET = "".join(["postgres://admin:", "hunter2", "@db/shop"])  # no source line has it whole
 _NUMBERS = {code.name: code.value[0] for code in grpc.StatusCode}
 _FOREIGN = status_pb2.Status(code=9, message="Quota rule broken")
@@ -36,8 +34,9 @@ NOT_FOUND = grpc.StatusCode.NOT_FOUND
 
 
 @pytest.fixture(scope="module")
-def shop() -> Catalog:
-    return errdex.load(SHOP)
+def shop(app_shop: Catalog) -> Catalog:
+    """The catalog the example apps serve (the root conftest's ``app_shop``)."""
+    return app_shop
 
 
 def _act(request: bytes, context: Any) -> bytes:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterator
 from concurrent import futures
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -26,15 +25,15 @@ from errdex.integrations.grpc import DETAILS_KEY, ErrorInterceptor  # noqa: E402
 from errdex.integrations.grpc_client import decode_rpc_error  # noqa: E402
 from errdex.model import Catalog  # noqa: E402
 
-SHOP = Path(__file__).resolve().parents[2] / "examples" / "apps" / "shop.toml"
 LIMIT = 1000
 CORE = 4000  # the server's grpc.max_receive_message_length: above LIMIT
 EXHAUSTED = grpc.StatusCode.RESOURCE_EXHAUSTED
 
 
 @pytest.fixture(scope="module")
-def shop() -> Catalog:
-    return errdex.load(SHOP)
+def shop(app_shop: Catalog) -> Catalog:
+    """The catalog the example apps serve (the root conftest's ``app_shop``)."""
+    return app_shop
 
 
 def _expected(cat: Catalog, **errors: Any) -> dict[str, Any]:

@@ -10,7 +10,6 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent import futures
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,12 +29,10 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E4
 )
 from opentelemetry.trace import StatusCode  # noqa: E402
 
-import errdex  # noqa: E402
 from errdex.integrations.grpc import DETAILS_KEY, ErrorInterceptor, RpcStatus, status_of  # noqa: E402
 from errdex.integrations.otel import COUNTER, ErrorTelemetry  # noqa: E402
 from errdex.model import Catalog  # noqa: E402
 
-SHOP = Path(__file__).resolve().parents[2] / "examples" / "apps" / "shop.toml"
 CARD = "".join(["4111", "-1111" * 3])  # built at run time: no source line has it
 KINDS = ("Get", "List", "Upload", "Chat")  # unary-unary, unary-stream, stream-unary, stream-stream
 _FOREIGN = RpcStatus(grpc.StatusCode.FAILED_PRECONDITION, "Quota rule broken", (("x-own", "1"),))
@@ -267,8 +264,9 @@ class _AioService:
 
 
 @pytest.fixture(scope="module")
-def cat() -> Catalog:
-    return errdex.load(SHOP)
+def cat(app_shop: Catalog) -> Catalog:
+    """The catalog the example apps serve (the root conftest's ``app_shop``)."""
+    return app_shop
 
 
 @pytest.fixture(scope="module", params=["sync", "aio"])

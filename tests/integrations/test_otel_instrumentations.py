@@ -14,6 +14,8 @@ import httpx
 import orjson
 import pytest
 
+from catalogs import APP_SHOP
+
 os.environ.setdefault("OTEL_SEMCONV_STABILITY_OPT_IN", "http")
 
 from opentelemetry.sdk.metrics import MeterProvider
@@ -80,7 +82,7 @@ def _apps_on_path() -> Iterator[None]:
 
 
 def _shop() -> errdex.Catalog:
-    return errdex.load(APPS / "shop.toml")
+    return errdex.load(APP_SHOP)
 
 
 def _assert_server(tel: Tel, code: str, status: int) -> None:
