@@ -112,6 +112,31 @@ def status_label(status: str, labels: dict[str, str]) -> str:
     return labels.get(f"status_{status}", status)
 
 
+def lifecycle_of(text: str) -> tuple[str, str | None, str | None] | None:
+    """A lifecycle cell as the HTML export writes it — ``STATE[: reason][ (use X instead)]``,
+    in any language of :data:`LABELS` — as (state, reason, replacement); None when its
+    state is no lifecycle state."""
+    match = re.fullmatch(
+        r"\s*([^:：(（]+?)\s*(?:[:：]\s*(.*?))?\s*(?:[(（]([^()（）]*)[)）])?\s*", text
+    )
+    if match is None:
+        return None
+    state = value_of(match[1])
+    if state not in ("active", "deprecated", "removed"):
+        return None
+    replacement = None
+    if match[3] is not None:
+        for labels in LABELS.values():
+            before, _, after = labels["use_instead"].partition("{code}")
+            note = re.fullmatch(re.escape(before) + r"(.+?)" + re.escape(after), match[3].strip())
+            if note is not None:
+                replacement = note[1].strip()
+                break
+        else:
+            return None  # a bracket that is no replacement note: not a cell errdex wrote
+    return state, match[2] or None, replacement
+
+
 def value_of(text: str) -> str | None:
     """The lifecycle state or yes/no a translated label names (已移除 → ``removed``,
     是 → ``yes``), in any language of :data:`LABELS`; None for other text."""

@@ -165,3 +165,43 @@ def test_a_carried_code_gets_the_status_of_the_http_entry_listing_it() -> None:
     assert _messages(draft) == [
         "code 9999 listed under 429 is not in the document; the mapping was not imported"
     ]
+
+
+@pytest.mark.parametrize("locale", ["en", "zh-CN"])
+def test_a_lifecycle_cell_of_the_html_export_reads_back_state_reason_and_replacement(
+    locale: str,
+) -> None:
+    # render_html writes "deprecated: merged (use E2 instead)" (已弃用: merged (请改用 E2))
+    import errdex
+    from errdex.convert import import_document, render_doc
+
+    catalog = errdex.loads(
+        '[catalog]\nid = "life"\n\n[[errors]]\ncode = "E1"\nmessage = "Old."\n'
+        'status = "deprecated"\nreason = "merged: see E2"\nreplaced_by = 7\n\n'
+        '[[errors]]\ncode = 7\nmessage = "New."\n\n'
+        '[[errors]]\ncode = "E3"\nmessage = "Gone."\nstatus = "removed"\n',
+        "toml",
+    )
+    result = import_document(render_doc(catalog, "html", locale=locale), "markdown")
+    assert result.data is not None and result.diagnostics == []
+    assert [
+        (e["code"], e.get("status"), e.get("reason"), e.get("replaced_by"))
+        for e in result.data["errors"]
+    ] == [
+        ("E1", "deprecated", "merged: see E2", 7),
+        (7, None, None, None),
+        ("E3", "removed", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell", ["deprecated (see the docs)", "retired", "已弃用 (请看文档)", "removed: x (use)"]
+)
+def test_a_status_cell_errdex_did_not_write_is_reported_not_guessed(cell: str) -> None:
+    draft = _draft()
+    entry: dict[str, object] = {}
+    draft.set_value(entry, "status", cell, 3)
+    assert entry == {}
+    assert _messages(draft) == [
+        f"status {cell!r} is not active, deprecated or removed; not imported"
+    ]

@@ -12,7 +12,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from errdex.convert.labels import value_of
+from errdex.convert.labels import lifecycle_of, value_of
 from errdex.io import Diagnostic, SourceFile
 from errdex.io.rules import rule
 from errdex.model.types import FAULTS, RETRY_CLASSES
@@ -205,6 +205,15 @@ class Draft:
         elif role == "status":
             value = raw.strip().lower()
             value = value if value in _STATUSES else value_of(value) or value  # 已移除
+            lifecycle = lifecycle_of(raw) if value not in _STATUSES else None
+            if lifecycle is not None:  # "deprecated: merged (use E2 instead)", as HTML writes
+                value, reason, replacement = lifecycle
+                if reason:
+                    entry["reason"] = reason
+                if replacement:
+                    entry["replaced_by"] = (
+                        int(replacement) if INT_RE.fullmatch(replacement) else replacement
+                    )
             if value not in _STATUSES:
                 self.unplaced(
                     line,
