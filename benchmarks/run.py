@@ -30,6 +30,7 @@ SUITES = {
     "reality": "bench_reality",
     "services": "bench_services",
     "site": "bench_site",
+    "siteindex": "bench_site_index",
     "big": "bench_big",
 }
 """Suite name → module in this folder exposing ``run(quick) -> list[Result]``."""
@@ -60,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     for r in results:
         unit = " ms" if r.mode in ("diff", "abs") else "x"
+        scale, measure = (1 / 1000, "kB") if r.mode == "bytes" else (1000, "ms")
         print(
-            f"{r.name:<{width}}  {r.seconds * 1000:>8.2f}ms  {r.floor_seconds * 1000:>8.2f}ms  "
+            f"{r.name:<{width}}  {r.seconds * scale:>8.2f}{measure}  "
+            f"{r.floor_seconds * scale:>8.2f}{measure}  "
             f"{r.ratio:>7.2f}{unit:<2} {r.target:>6.2f}{unit.strip()}  "
             f"{'yes' if r.ok else 'NO ':3} {r.floor_name}"
         )

@@ -26,7 +26,8 @@ class Result:
     target: float
     note: str = ""
     mode: str = "ratio"
-    """"ratio": seconds / floor; "diff": seconds - floor (ms); "abs": seconds alone (ms)."""
+    """"ratio": seconds / floor; "diff": seconds - floor (ms); "abs": seconds alone (ms);
+    "bytes": a ratio too, of sizes in bytes held in ``seconds`` and ``floor_seconds``."""
 
     @property
     def ratio(self) -> float:

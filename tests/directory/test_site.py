@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import orjson
 import pytest
 
 pytest.importorskip("jinja2")
@@ -73,14 +72,31 @@ def test_relative_links_resolve_to_files(site: Path) -> None:
             assert _file_for(site, target).is_file(), (page, ref, target)
 
 
-def test_search_index_holds_every_code_in_every_language(site: Path, registry: Registry) -> None:
-    rows = orjson.loads((site / "search-index.json").read_bytes())
-    assert len(rows) == len(list(registry.entries()))
-    zan = next(r for r in rows if r["c"] == "zan" and r["k"] == "403")
-    assert "白名单" in zan["x"]
-    assert zan["u"] == "zan/403"
-    zh_rows = orjson.loads((site / "zh-CN" / "search-index.json").read_bytes())
-    assert zh_rows[0]["u"].startswith("zh-CN/")
+def _manifest(site: Path, page: str) -> Path:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    ref = re.search(r'data-search-index="([^"]+)"', html)
+    assert ref, page
+    return Path(urlsplit(urljoin(f"http://site/{page}/".replace("//", "/"), ref.group(1))).path)
+
+
+def test_the_static_index_finds_every_code_in_every_language(
+    site: Path, registry: Registry
+) -> None:
+    """Every copy's pages point at one chunked index (static/search/), which ranks as the
+    server does (tests/directory/test_static_index.py pins that) and holds every code."""
+    from errdex.directory.static_reader import StaticSearch
+
+    manifest = _manifest(site, "")
+    assert manifest.parts[-3:-1] == ("static", "search")
+    assert _manifest(site, "zh-CN/csghub/AUTH-ERR-4") == manifest
+    assert not list(site.rglob("search-index.json"))
+    folder = site / "static" / "search"
+    static = StaticSearch(lambda name: (folder / name).read_bytes(), manifest.name)
+    for cid, entry in registry.entries():
+        found = static.search(str(entry.code), limit=50)
+        assert any(d.catalog_id == cid and d.code == entry.code for _, _, d in found.hits)
+    (zan,) = [d for _, _, d in static.search("白名单").hits if d.catalog_id == "zan"]
+    assert zan.path == "/zan/403" and (site / "zan" / "403" / "index.html").is_file()
 
 
 def test_pages_carry_a_csp_and_no_inline_script(site: Path) -> None:

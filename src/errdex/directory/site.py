@@ -4,8 +4,11 @@ Every page the server renders is written as ``index.html`` under its path —
 the home page, ``catalogs/<id>/``, ``catalogs/<id>/modules/<module>/``,
 ``search/`` and each code's permalink path (:meth:`Registry.entry_url_path`),
 so problem+json ``type`` URLs resolve on the static host too. Links are
-relative, so the site works from any folder. The search box searches
-``search-index.json`` in the browser with the same JS file the server uses.
+relative, so the site works from any folder. The search box ranks in the
+browser exactly as the server does, from a chunked index under
+``static/search/`` cut from the server's own search database
+(:mod:`errdex.directory.static_index`): a query fetches only the chunks it
+needs, and every index file's name holds its content hash.
 The default copy is English (or the registry's first locale); each other
 locale is a full copy under ``<locale>/`` (``zh-CN/csghub/AUTH-ERR-4/``), and
 the language switch links between copies.
@@ -33,8 +36,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, unquote
 
-import orjson
-
+from errdex.directory import static_index
 from errdex.directory.registry import Registry
 from errdex.directory.web.i18n import Language
 from errdex.directory.web.pages import Links, Pages
@@ -144,6 +146,7 @@ def _write(registry: Registry, root: Path, progress: Steps | None = None) -> Sit
         progress("Reading the catalogs", 0, None)
     views = Views(registry.warm())
     pages = Pages(views)
+    pages.static_index = _write_index(registry, root)
     groups = _groups(views)
     skipped: list[str] = []
     default = "en" if "en" in views.all_locales else views.all_locales[0]
@@ -184,9 +187,6 @@ def _write(registry: Registry, root: Path, progress: Steps | None = None) -> Sit
                 progress(f"Writing pages ({tag})", count, None)
         if progress is not None:
             progress(f"Writing the search index ({tag})", count, None)
-        index = views.search_index(tag, prefix)
-        base.mkdir(parents=True, exist_ok=True)
-        confined(base, "search-index.json").write_bytes(orjson.dumps(index))
     static = confined(root, "static")
     static.mkdir(exist_ok=True)
     for name, data in pages.assets.items():
@@ -205,6 +205,18 @@ def _write(registry: Registry, root: Path, progress: Steps | None = None) -> Sit
     )
     files = sum(1 for _ in root.rglob("*") if _.is_file())
     return SiteReport(root, count, files, tuple(prefixes), tuple(skipped))
+
+
+def _write_index(registry: Registry, root: Path) -> str:
+    """Write the static search index; its manifest's path from the site's root."""
+    folder = confined(root, *static_index.FOLDER)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def write(name: str, data: bytes) -> None:
+        confined(folder, name).write_bytes(data)
+
+    manifest, _, _ = static_index.build(registry.index.db, write)
+    return "/".join((*static_index.FOLDER, manifest))
 
 
 def _pages(

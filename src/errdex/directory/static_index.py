@@ -79,7 +79,7 @@ CHUNK_BYTES = 8_000
 """A sorted table's chunk is closed once it holds about this many bytes."""
 DIR_CHUNKS = 64
 """A table of more chunks than this is listed through directory files of this many chunks."""
-DOC_BLOCK = 8
+DOC_BLOCK = 4
 """Doc records of this many consecutive rows share one file."""
 DOC_GROUP = 256
 """Doc files of this many consecutive blocks share one hash in the manifest."""
@@ -94,6 +94,9 @@ Write = Callable[[str, bytes], None]
 
 def varint(value: int, out: bytearray) -> None:
     """Append ``value`` (≥ 0) as an unsigned LEB128 varint."""
+    if value < 0x80:
+        out.append(value)
+        return
     while value > 0x7F:
         out.append((value & 0x7F) | 0x80)
         value >>= 7
@@ -123,12 +126,21 @@ class _Writer:
         self.bytes += len(data)
 
 
+def _shared(a: bytes, b: bytes) -> int:
+    """The length of the longest common prefix of two byte strings."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # a[:lo] == b[:lo] always holds
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def _entry(key: bytes, last: bytes, payload: bytes, out: bytearray) -> None:
     """Append one entry, its key front-coded against the chunk's previous key ``last``."""
-    shared = 0
-    top = min(len(key), len(last))
-    while shared < top and key[shared] == last[shared]:
-        shared += 1
+    shared = _shared(key, last)
     varint(shared, out)
     varint(len(key) - shared, out)
     out += key[shared:]
@@ -211,20 +223,6 @@ def _instances(db: sqlite3.Connection, order: str) -> Iterator[tuple[str, int, s
         db.execute("DROP TABLE IF EXISTS temp.static_vi")
 
 
-def _lengths(db: sqlite3.Connection, size: int) -> list[int]:
-    """``D`` of every row (index 0 unused): its number of tokens over all columns."""
-    db.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.static_vr USING fts5vocab(main, f, 'instance')"
-    )
-    lengths = [0] * (size + 1)
-    try:
-        for doc, count in db.execute("SELECT doc, count(*) FROM temp.static_vr GROUP BY doc"):
-            lengths[doc] = count
-    finally:
-        db.execute("DROP TABLE IF EXISTS temp.static_vr")
-    return lengths
-
-
 def _terms(db: sqlite3.Connection, size: int, lengths: list[int]) -> Iterator[tuple[str, bytes]]:
     weights = _weights()
     term: str | None = None
@@ -274,16 +272,30 @@ def _terms(db: sqlite3.Connection, size: int, lengths: list[int]) -> Iterator[tu
         yield term, payload()
 
 
-def _pairs(db: sqlite3.Connection, lengths: list[int]) -> Iterator[tuple[str, bytes]]:
-    """Every two tokens that follow each other in a column → where (see the docstring)."""
+def _pairs(db: sqlite3.Connection, size: int) -> tuple[list[int], dict[str, list[int]]]:
+    """One pass over every token instance in row order: ``D`` of every row (index 0
+    unused), and every two tokens that follow each other in a column → where they start
+    (``row << 40 | offset << 3 | column``)."""
     column = {c: i for i, c in enumerate(COLUMNS)}
+    lengths = [0] * (size + 1)
     found: dict[str, list[int]] = {}
-    prev: tuple[str, int, str, int] | None = None
-    for row in _instances(db, "ORDER BY doc, col, offset"):
-        if prev is not None and prev[1] == row[1] and prev[2] == row[2] and prev[3] + 1 == row[3]:
-            at = (row[1] << 40) | (prev[3] << 3) | column[row[2]]
-            found.setdefault(f"{prev[0]} {row[0]}", []).append(at)
-        prev = row
+    p_term, p_doc, p_col, p_off = "", -1, "", -2
+    for term, doc, col, off in _instances(db, "ORDER BY doc, col, offset"):
+        lengths[doc] += 1
+        if p_doc == doc and p_col == col and p_off + 1 == off:
+            at = (doc << 40) | (p_off << 3) | column[col]
+            key = f"{p_term} {term}"
+            got = found.get(key)
+            if got is None:
+                found[key] = [at]
+            else:
+                got.append(at)
+        p_term, p_doc, p_col, p_off = term, doc, col, off
+    return lengths, found
+
+
+def _pair_entries(found: dict[str, list[int]], lengths: list[int]) -> Iterator[tuple[str, bytes]]:
+    """The ``pairs`` table's entries, key by key."""
     size = len(lengths) - 1
     for key in sorted(found):
         by_row: dict[int, tuple[int, ...]] = {}
@@ -360,10 +372,12 @@ def build(db: sqlite3.Connection, write: Write) -> tuple[str, int, int]:
     if len(COLUMNS) > 8:
         raise ValueError("the static index packs a column number in 3 bits")
     writer = _Writer(write)
-    lengths = _lengths(db, size)
+    lengths, pairs = _pairs(db, size)
+    pair_table = _table(writer, "pairs", _pair_entries(pairs, lengths))
+    del pairs  # the biggest structure of the build
     tables = {
         "terms": _table(writer, "terms", _terms(db, size, lengths)),
-        "pairs": _table(writer, "pairs", _pairs(db, lengths)),
+        "pairs": pair_table,
         "words": _table(
             writer,
             "words",

@@ -28,7 +28,13 @@ from errdex.directory.web.pages import Links, Pages, load_assets
 from errdex.directory.web.scope import header, query_params, url_path
 from errdex.directory.web.views import Views
 
-_TYPES = {"errdex.css": "text/css; charset=utf-8", "errdex.js": "text/javascript; charset=utf-8"}
+_JS = "text/javascript; charset=utf-8"
+_TYPES = {
+    "errdex.css": "text/css; charset=utf-8",
+    "errdex.js": _JS,
+    "errdex-text.js": _JS,
+    "errdex-search.js": _JS,
+}
 _VARY = {"Vary": "Accept, Accept-Language"}
 _VARY_RAW = ((b"vary", b"Accept, Accept-Language"),)
 _TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}

@@ -30,7 +30,9 @@ from errdex.runtime.locale import normalize_tag
 PAGE_SIZE = 500
 """Rows per page of a catalog's or module's list of errors on the server."""
 
-ASSETS = ("errdex.css", "errdex.js")
+ASSETS = ("errdex.css", "errdex.js", "errdex-text.js", "errdex-search.js")
+"""The packaged static files; the static site's search needs the last two
+(``errdex-text.js``: tokenize and snippets, ``errdex-search.js``: the ranking)."""
 
 
 def load_assets() -> dict[str, bytes]:
@@ -140,6 +142,9 @@ class Pages:
         self.views = views
         self.assets = dict(assets) if assets is not None else load_assets()
         self.version = asset_version(self.assets)
+        self.static_index: str | None = None
+        """The static site's search manifest, as a path from the site's root
+        (:mod:`errdex.directory.static_index`); set by the site build."""
         self.env = _Environment(
             loader=jinja2.PackageLoader("errdex.directory.web", "templates"),
             auto_reload=False,  # packaged templates: no stat of each file per page
@@ -179,10 +184,13 @@ class Pages:
             home=links.href("/"),
             search_action=search_action,
             search_api=None if links.static else "/api/search",
-            search_index=links.root()
-            + (links._prefix(links.lang) + "/search-index.json").lstrip("/")
-            if links.static
+            search_index=links.root() + self.static_index
+            if links.static and self.static_index
             else None,
+            search_js=[links.asset(n, self.version) for n in ("errdex-text.js", "errdex-search.js")]
+            if links.static
+            else [],
+            site_prefix=links._prefix(links.lang).lstrip("/") if links.static else "",
             site_root=links.root() if links.static else "/",
             static=links.static,
             **context,

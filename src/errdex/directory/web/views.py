@@ -10,10 +10,8 @@ URLs are site paths starting with ``/``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from errdex.directory.plain import plain
 from errdex.directory.registry import Registry, entry_state
 from errdex.directory.search import Hit, SearchResult, http_status_of
 from errdex.directory.web.i18n import Language, catalog_locales, entry_text, registry_locales
@@ -266,46 +264,6 @@ class Views:
             "total_exact": result.total_exact,
             "hits": [self.hit(h, locale) for h in result.hits],
         }
-
-    # -- the static site's search index ----------------------------------------
-
-    def search_index(self, locale: str, prefix: str = "") -> list[dict[str, Any]]:
-        """Rows for client-side search: brief fields, and ``x``: every text, lower-cased.
-
-        Texts are plain (:func:`~errdex.directory.plain.plain`): the browser shows
-        them as they are, so Markdown markers would show as ``**``.
-        """
-        rows = []
-        for cid, entry in self.registry.entries():
-            cat = self.registry.catalogs[cid]
-            loc = self._catalog_locale(cat, locale)
-            brief = self.entry_brief(cid, entry, loc)
-            texts: Iterable[str | None] = [
-                entry.title,
-                entry.message,
-                entry.description,
-                entry.solution,
-                *(v.message for v in entry.variants),
-                *(
-                    t
-                    for tr in entry.translations.values()
-                    for t in (tr.title, tr.message, tr.description, tr.solution)
-                ),
-            ]
-            haystack = " ".join(" ".join(t.split()) for t in texts if t)
-            rows.append(
-                {
-                    "u": (prefix + brief["url"]).lstrip("/"),
-                    "c": cid,
-                    "s": entry.space,
-                    "k": str(entry.code),
-                    "n": entry.name or "",
-                    "t": plain(brief["title"] or ""),
-                    "m": plain(brief["message"] or ""),
-                    "x": plain(clip(haystack, 4000)).lower(),
-                }
-            )
-        return rows
 
     def _catalog_locale(self, catalog: Catalog, locale: str) -> str:
         want = normalize_tag(locale)

@@ -9,62 +9,42 @@
   var lang = body.getAttribute("data-lang") || "";
   var noResults = body.getAttribute("data-no-results") || "No results.";
   var MAX_QUERY = 200;
-  var indexRows = null;
-  var indexPromise = null;
+  var sitePrefix = body.getAttribute("data-site-prefix") || "";
+  var searcher = null;
 
-  function loadIndex() {
-    if (!indexPromise) {
-      indexPromise = fetch(indexUrl, { credentials: "same-origin" })
-        .then(function (r) { if (!r.ok) { throw new Error("index " + r.status); } return r.json(); })
-        .then(function (rows) { indexRows = rows; return rows; });
-    }
-    return indexPromise;
-  }
-
-  function terms(query) {
-    return query.toLowerCase().split(/[\s,;:!?()\[\]{}"'`<>|*+=~^\\]+/).filter(Boolean).slice(0, 16);
-  }
-
-  function marksFor(text, ts) {
-    var low = text.toLowerCase(), marks = [];
-    ts.forEach(function (t) {
-      var at = low.indexOf(t);
-      if (at >= 0) { marks.push([at, at + t.length]); }
-    });
-    return marks;
-  }
-
-  function localSearch(query, limit) {
-    var q = query.trim().toLowerCase();
-    var ts = terms(q);
-    if (!ts.length) { return { total: 0, hits: [] }; }
-    var asNumber = /^[+-]?0x[0-9a-f]+$/.test(q) ? String(parseInt(q, 16)) : null;
-    var scored = [];
-    for (var i = 0; i < indexRows.length; i++) {
-      var r = indexRows[i], code = r.k.toLowerCase(), name = r.n.toLowerCase();
-      var head = (r.t + " " + r.m).toLowerCase();
-      var score = 0, ok = true;
-      if (code === q || name === q || code === asNumber) { score += 1000; }
-      for (var j = 0; j < ts.length && ok; j++) {
-        var t = ts[j];
-        if (code === t) { score += 100; }
-        else if (code.indexOf(t) >= 0) { score += 30; }
-        else if (name.indexOf(t) >= 0) { score += 25; }
-        else if (head.indexOf(t) >= 0) { score += 10; }
-        else if (r.x.indexOf(t) >= 0) { score += 3; }
-        else if (score < 1000) { ok = false; }
+  /* The static site's index (errdex-search.js), opened on first use. */
+  function openIndex() {
+    if (!searcher) {
+      if (!window.ErrdexSearch || !window.ErrdexText) {
+        return Promise.reject(new Error("errdex-search.js or errdex-text.js did not load"));
       }
-      if (ok) { scored.push([score, i]); }
+      searcher = window.ErrdexSearch.open(indexUrl);
+      searcher.catch(function () { searcher = null; });
     }
-    scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    return {
-      total: scored.length,
-      hits: scored.slice(0, limit).map(function (s) {
-        var r = indexRows[s[1]], text = r.m || r.t;
-        return { url: siteRoot + r.u, code: r.k, catalog: r.c, space: r.s, title: r.t, name: r.n,
-                 snippet: text ? { text: text, marks: marksFor(text, ts) } : null };
-      })
-    };
+    return searcher;
+  }
+
+  /* The title in this copy's language when the entry has one (as the server's pages). */
+  function localTitle(hit) {
+    if (lang && hit.texts) {
+      var want = window.ErrdexText.tag(lang);
+      for (var i = 0; i < hit.texts.length; i++) {
+        var t = hit.texts[i];
+        if (t[0] === "title" && t[1] && window.ErrdexText.tag(t[1]) === want) { return t[2]; }
+      }
+    }
+    return hit.title;
+  }
+
+  function staticSearch(query, limit) {
+    return openIndex().then(function (s) { return s.search(query, {}, limit, 0); }).then(function (res) {
+      res.hits.forEach(function (h) {
+        h.url = siteRoot + (sitePrefix ? sitePrefix + "/" : "") + h.url.replace(/^\/+/, "");
+        h.title = localTitle(h);
+        if (h.snippet) { h.snippet.marks = window.ErrdexText.unitMarks(h.snippet.text, h.snippet.marks); }
+      });
+      return res;
+    });
   }
 
   function search(query, limit) {
@@ -74,9 +54,7 @@
       return fetch(api + "?" + params.toString(), { headers: { Accept: "application/json" } })
         .then(function (r) { if (!r.ok) { return { total: 0, hits: [] }; } return r.json(); });
     }
-    if (indexUrl) {
-      return loadIndex().then(function () { return localSearch(query, limit); });
-    }
+    if (indexUrl) { return staticSearch(query, limit); }
     return Promise.resolve({ total: 0, hits: [] });
   }
 
@@ -164,11 +142,11 @@
     if (input) { input.value = q; }
     if (!q.trim()) { return; }
     var summary = document.getElementById("results-summary");
-    search(q, 100).then(function (res) {
+    search(q, 50).then(function (res) {
       list.textContent = "";
       res.hits.forEach(function (h) { list.appendChild(hitNode(h, true)); });
       if (summary) { summary.textContent = res.hits.length ? res.total + " · " + q : noResults; }
-    });
+    }).catch(function () { if (summary) { summary.textContent = noResults; } });
   }
 
   function setupCopy() {

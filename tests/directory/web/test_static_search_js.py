@@ -1,0 +1,117 @@
+"""``errdex-search.js`` under Node ranks and cuts snippets exactly as :meth:`Registry.search`.
+
+The same JS file the static site loads is run by Node over the examples' static
+index for the judged queries, 400 generated ones (words, prefixes, typos,
+codes, CJK runs, FTS syntax) and filters; each answer's total, hits, scores,
+snippets (text and code point marks) and matched fields must equal the
+server's. The browser test (``test_static_search_browser.py``) runs it in
+Chromium; this one covers many more queries in seconds. Skipped, with the
+reason shown, when Node is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from errdex.directory import Registry, static_index
+
+ROOT = Path(__file__).resolve().parents[3]
+STATIC = ROOT / "src" / "errdex" / "directory" / "web" / "static"
+NODE = shutil.which("node")
+if NODE is None:
+    pytest.skip("Node.js is not installed (apt-get install nodejs)", allow_module_level=True)
+
+RUNNER = """
+const fs = require("fs");
+require(process.argv[2]);
+const S = require(process.argv[3]);
+const manifest = process.argv[4];
+const cases = JSON.parse(fs.readFileSync(0, "utf8"));
+(async () => {
+  const s = await S.open(manifest, (u) => Promise.resolve(new Uint8Array(fs.readFileSync(u))));
+  const out = [];
+  for (const c of cases) {
+    const p = await s.search(c.q, c.filters, c.limit, c.offset);
+    out.push({ total: p.total, hits: p.hits.map((h) => [h.catalog, String(h.code), h.score,
+      h.snippet && [h.snippet.text, h.snippet.marks, h.snippet.field, h.snippet.locale],
+      h.fields]) });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { process.stderr.write(String(e.stack || e)); process.exit(1); });
+"""
+
+FILTERS: list[dict[str, Any]] = [
+    {},
+    {"catalog": "zan"},
+    {"catalog": "alchemy", "space": "jsonrpc"},
+    {"http_status": 429},
+    {"retryable": True},
+    {"locale": "zh-CN"},
+    {"catalog": "nope"},
+]
+
+
+def queries(examples: Registry) -> list[str]:
+    from tests.directory.test_static_index import generated
+
+    judged = tomllib.loads((ROOT / "tests/directory/judged_queries.toml").read_text("utf-8"))
+    out = [q["q"] for q in judged["query"]] + generated(examples.index)
+    out += ["", '"', "AND OR NOT", "a" * 300, "🙂 limit", "é", "0x3eb", "+1003", " `AUTH-ERR-4` "]
+    out += ["ß", "İstanbul", "ǅungla", "ﬁle", "-0", "0X3EB", "١٢٣", "rate\u3000limit"]
+    return out
+
+
+def answers(examples: Registry, cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for c in cases:
+        r = examples.search(c["q"], limit=c["limit"], offset=c["offset"], **c["filters"])
+        hits = []
+        for h in r.hits:
+            s = h.snippet
+            snippet = s and [s.text, [list(m) for m in s.marks], s.field, s.locale]
+            hits.append([h.catalog_id, str(h.entry.code), h.score, snippet, list(h.fields)])
+        out.append({"total": r.total, "hits": hits})
+    return out
+
+
+def test_the_browser_ranking_equals_the_servers(examples: Registry, tmp_path: Path) -> None:
+    if not (STATIC / "errdex-text.js").exists():
+        pytest.fail("errdex-text.js is missing: the static search cannot run")
+    manifest, _, _ = static_index.build(examples.index.db, static_index.write_to(tmp_path))
+    runner = tmp_path / "runner.js"
+    runner.write_text(RUNNER, encoding="utf-8")
+    found = queries(examples)
+    cases = [
+        {"q": q, "filters": FILTERS[n % len(FILTERS)], "limit": 20, "offset": 0}
+        for n, q in enumerate(found)
+    ]
+    cases += [{"q": q, "filters": {}, "limit": 6, "offset": 4} for q in found[:80]]
+    run = subprocess.run(
+        [
+            str(NODE),
+            str(runner),
+            str(STATIC / "errdex-text.js"),
+            str(STATIC / "errdex-search.js"),
+            str(tmp_path / manifest),
+        ],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    got = json.loads(run.stdout)
+    want = answers(examples, cases)
+    wrong = [
+        (c["q"], c["filters"], g, w) for c, g, w in zip(cases, got, want, strict=True) if g != w
+    ]
+    assert not wrong, f"{len(wrong)} of {len(cases)} differ; first: {wrong[0]}"
+    assert len(cases) > 500
