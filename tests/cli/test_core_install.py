@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from catalogs import ROOT
+
 ZAN = ROOT / "examples" / "zan"
 
 

@@ -15,10 +15,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from catalogs import HEAD
+from catalogs import HEAD, ROOT
 from errdex.cli.main import cli
-
-ROOT = Path(__file__).resolve().parents[2]
 
 OLD = (
     HEAD

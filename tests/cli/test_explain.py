@@ -8,10 +8,9 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from catalogs import HEAD
+from catalogs import EXAMPLES, HEAD
 from errdex.cli.main import cli
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SHOP = (
     HEAD
     + """\

@@ -12,10 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 import errdex
-from catalogs import HEAD
+from catalogs import EXAMPLES, HEAD
 from errdex.cli.main import cli
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CATALOG = (
     HEAD
     + """\

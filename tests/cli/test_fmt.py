@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from catalogs import ROOT
 from errdex.cli.main import cli
 
-ROOT = Path(__file__).resolve().parents[2]
 MESSY = '[[errors]]\nmessage = "m"\ncode = 1\n\n[catalog]\ntitle = "T"   # the title\nid = "x"\n'
 CANONICAL = (
     '[catalog]\nid = "x"\ntitle = "T"   # the title\n\n[[errors]]\ncode = 1\nmessage = "m"\n'

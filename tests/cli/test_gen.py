@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from catalogs import ROOT
 from errdex.cli.main import cli
 
-ROOT = Path(__file__).resolve().parents[2]
 CSGHUB = str(ROOT / "examples" / "csghub")
 
 

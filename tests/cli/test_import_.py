@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import errdex
+from catalogs import ROOT
 from errdex.cli.main import cli
 from seeds import seed_path
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str) -> object:

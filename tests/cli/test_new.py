@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from catalogs import EXAMPLES
 from errdex.cli.main import cli
 from errdex.io import load
 
@@ -224,9 +225,6 @@ def test_different_modules_merge_cleanly_with_distinct_codes(repo):
         ).stdout.strip()
         == "1002"
     )
-
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from catalogs import HEAD
+from catalogs import HEAD, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 HOOKS = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
 
 

@@ -9,9 +9,8 @@ import orjson
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
+from catalogs import EXAMPLES
 from errdex.cli.main import cli
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_schema_prints_a_draft_2020_12_schema() -> None:

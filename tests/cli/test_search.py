@@ -7,9 +7,8 @@ from pathlib import Path
 import orjson
 from click.testing import CliRunner
 
+from catalogs import EXAMPLES
 from errdex.cli.main import cli
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import errdex
+from catalogs import ROOT
 from errdex.convert import render_doc
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ("subquery-indexer-proxy", "csghub", "alchemy", "zan", "yuanrong")
 
 

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
 import pytest
 
 import errdex
+from catalogs import ROOT
 from errdex.convert import render_doc
 from seeds import seed_text
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def norm(text: str) -> str:

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 import errdex
+from catalogs import ROOT
 from errdex.convert import render_doc
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = ("subquery-indexer-proxy", "csghub", "alchemy", "zan", "yuanrong")
-ROOT = Path(__file__).resolve().parents[2]
 KINDS = {
     "list.md": ("markdown", "list"),
     "table.md": ("markdown", "table"),

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 import errdex
+from catalogs import ROOT
 from errdex.convert import render_doc
 from errdex.io import loads
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 EXAMPLES = ("subquery-indexer-proxy", "csghub", "alchemy", "zan", "yuanrong")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import errdex
+from catalogs import ROOT
 from errdex.convert import import_document
 from errdex.convert.importers import detect_format
 from errdex.io import loads
 from seeds import seed_text
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def seed(name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalogs import ROOT
 from errdex.convert.labels import (
     ROLES,
     is_example_label,
@@ -67,7 +68,6 @@ from errdex.cli.main import cli  # noqa: E402
 from errdex.convert.csvdoc import COLUMNS  # noqa: E402
 from errdex.convert.labels import LABELS  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(
     [p.parent for p in (ROOT / "examples").glob("*/errdex.toml")]
     + [ROOT / "examples" / "apps" / "shop.toml"]

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from openapi_spec_validator import validate
 
 import errdex
+from catalogs import ROOT
 from errdex.convert import render_doc
 from errdex.convert.openapi import response_key
 from errdex.model.openapi import choice
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ("subquery-indexer-proxy", "csghub", "alchemy", "zan", "yuanrong")
 
 

@@ -3,7 +3,6 @@ under (jsonschema, all five example catalogs), and the documents pass openapi-sp
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -13,9 +12,9 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 import errdex
+from catalogs import EXAMPLES
 from errdex.convert.openapi import openapi_data
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 NAMES = sorted(p.parent.name for p in EXAMPLES.glob("*/errdex.toml"))
 
 

@@ -22,18 +22,17 @@ What each layout carries (and so what is compared):
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import errdex
+from catalogs import ROOT
 from errdex.convert import import_document, render_doc
 from errdex.io import loads
 from errdex.io.export import to_json
 from errdex.model import Catalog, Entry
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ("subquery-indexer-proxy", "csghub", "alchemy", "zan", "yuanrong")
 LAYOUTS = {
     "list": ("markdown", "list", "markdown"),

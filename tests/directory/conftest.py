@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogs import HEAD
+from catalogs import EXAMPLES, HEAD
 from errdex.directory import Registry
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 LIFECYCLE = (
     HEAD

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogs import EXAMPLES
 from errdex.directory import Registry
 from errdex.directory.diskcache import HEADER, IndexCache, default_folder
 from errdex.directory.fingerprint import catalog_files, fingerprint
@@ -20,7 +21,6 @@ from errdex.directory.search import Filters, Page
 from errdex.directory.stored import StoredRegistry, open_search
 from errdex.io import find_catalogs
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 JUDGED = Path(__file__).with_name("judged_queries.toml")
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from catalogs import HEAD
+from catalogs import EXAMPLES, HEAD
 from errdex.directory.fingerprint import catalog_files, fingerprint
 from errdex.io import find_catalogs, read
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_a_new_file_in_a_catalog_folder_is_a_new_key(tmp_path: Path) -> None:

@@ -10,12 +10,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from catalogs import ROOT
+
 pytest.importorskip("jinja2")
 
 from errdex.directory import Registry
 from errdex.directory.site import MARKER, SiteError, build_site
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -13,11 +13,11 @@ import subprocess
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from catalogs import ROOT
 from errdex.convert.code.table import CodeTable, code_table
 from errdex.io import load
 from errdex.model import Catalog, normalize_code
 
-ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/errdex.toml"))
 UNKNOWN_CODE = 987654321
 

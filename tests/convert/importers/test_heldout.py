@@ -15,10 +15,9 @@ import pytest
 from importer_cases import HELDOUT
 
 import errdex
+from catalogs import ROOT
 from errdex.convert.importers.source.run import import_sources
 from errdex.io import loads
-
-ROOT = Path(__file__).resolve().parents[3]
 
 pytest.importorskip("tree_sitter", reason="the import-source extra is not installed")
 

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import errdex
+from catalogs import ROOT
 from errdex.convert.importers.toml_out import string, to_toml
 from errdex.io import reads
 from errdex.io.export import loadable_data, to_json
 from errdex.io.fmt.files import format_text
 
-ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/errdex.toml"))
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from catalogs import ROOT
+
 pytest.importorskip("starlette")
 pytest.importorskip("jinja2")
 
@@ -167,9 +169,6 @@ def static_server(root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="session")

@@ -18,8 +18,8 @@ import orjson
 import pytest
 
 import errdex
+from catalogs import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [

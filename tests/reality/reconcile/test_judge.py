@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from shop_service import catalog as shop
 
 import errdex
+from catalogs import ROOT
 from errdex.reality.evidence import Observation
 from errdex.reality.reconcile import judge as judging
 from errdex.reality.reconcile import reconcile
@@ -25,7 +26,6 @@ from errdex.reality.reconcile.judge import Judge
 from errdex.reality.reconcile.report import as_dict
 from errdex.runtime import error_of
 
-ROOT = Path(__file__).resolve().parents[3]
 MIXED = """
 [catalog]
 id = "mixed"
