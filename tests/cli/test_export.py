@@ -12,25 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 import errdex
-from catalogs import EXAMPLES, HEAD
+from catalogs import AUTH, EXAMPLES, HEAD
 from errdex.cli.main import cli
 
-CATALOG = (
-    HEAD
-    + """\
-
-[modules.auth]
-prefix = "AUTH-ERR-"
-http_status = 401
-
-[[errors]]
-code = "AUTH-ERR-4"
-module = "auth"
-name = "invalidJWT"
-message = "The token expired {age} seconds ago."
-translations.zh-CN.message = "令牌已于 {age} 秒前过期。"
-"""
-)
+CATALOG = AUTH + 'translations.zh-CN.message = "令牌已于 {age} 秒前过期。"\n'
 BROKEN = HEAD + '\n[[errors]]\ncode = 1\nhttp_status = "404"\n'
 
 
