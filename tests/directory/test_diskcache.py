@@ -15,7 +15,7 @@ import pytest
 
 from catalogs import EXAMPLES
 from errdex.directory import Registry
-from errdex.directory.diskcache import HEADER, IndexCache, default_folder
+from errdex.directory.diskcache import TRAILER, IndexCache, default_folder
 from errdex.directory.fingerprint import catalog_files, fingerprint
 from errdex.directory.search import Filters, Page
 from errdex.directory.stored import StoredRegistry, open_search
@@ -106,7 +106,7 @@ def test_a_missing_path_is_not_cached(tmp_path: Path, cache: IndexCache) -> None
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncate", "flip a byte", "zero the header", "other format", "other key", "empty"],
+    ["truncate", "flip a byte", "zero the trailer", "other format", "other key", "empty"],
 )
 def test_a_damaged_cache_file_is_never_used_and_is_rebuilt(
     catalogs: Path, cache: IndexCache, damage: str
@@ -121,12 +121,12 @@ def test_a_damaged_cache_file_is_never_used_and_is_rebuilt(
         data = data[: len(data) // 2]
     elif damage == "flip a byte":
         data[len(data) // 2] ^= 0x40
-    elif damage == "zero the header":
-        data[: HEADER.size] = bytes(HEADER.size)
+    elif damage == "zero the trailer":
+        data[-TRAILER.size :] = bytes(TRAILER.size)
     elif damage == "other format":
-        data[8] += 1  # the format number follows the magic
+        data[-TRAILER.size + 8] += 1  # the format number follows the magic
     elif damage == "other key":
-        data[HEADER.size - 1] ^= 1
+        data[-1] ^= 1  # the key ends the trailer
     else:
         data = bytearray()
     path.write_bytes(bytes(data))

@@ -8,11 +8,16 @@ indexing it again.
 
 Where: ``$ERRDEX_CACHE_DIR``, else ``$XDG_CACHE_HOME/errdex``, else
 ``~/.cache/errdex`` (:meth:`IndexCache.default`); nothing is ever written
-outside that folder. Each index is one file, ``search-<key>.idx``: a header
-(magic, format, payload length, CRC-32 of the payload, the key) and the
-SQLite database image of :mod:`errdex.directory.indexing`, which is read by
-``mmap`` and handed to SQLite whole (``Connection.deserialize``): opening it
-costs a read and a checksum, not a build.
+outside that folder. Each index is one file, ``search-<key>.idx``: the SQLite
+database image of :mod:`errdex.directory.indexing`, then a trailer (magic,
+format, payload length, CRC-32 of the payload, the key). Opening it costs a
+checksum of the ``mmap``-ed file, not a build; SQLite then reads the file in
+place (read-only, immutable, memory-mapped), touching only the pages a search
+needs. That SQLite opened the very file that was checked is verified after
+it opened it (the name still holds the checked file; files are only ever
+renamed into place, never written again); when it is not (a writer replaced
+it meanwhile), or off POSIX, the checked image is copied into memory instead
+(``Connection.deserialize``).
 
 Safety:
 
@@ -44,12 +49,14 @@ import time
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import quote
 
 from errdex.directory import indexing
 
 MAGIC = b"ERRDEXIX"
-HEADER = struct.Struct("<8sIIQI32s")
-"""magic, format, reserved (0), payload length, CRC-32 of the payload, key (32 bytes)."""
+TRAILER = struct.Struct("<8sIIQI32s")
+"""After the payload: magic, format, reserved (0), payload length, CRC-32 of the payload,
+key (32 bytes)."""
 ENV_VAR = "ERRDEX_CACHE_DIR"
 KEEP = 8
 """At most this many indexes stay in the folder (the most recently used)."""
@@ -117,7 +124,7 @@ class IndexCache:
         except OSError:
             return None
         try:
-            db = _read(fd, key)
+            db = _read(fd, key, path)
         finally:
             os.close(fd)
         if db is None:
@@ -139,11 +146,11 @@ class IndexCache:
                 return None
             fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
-                header = HEADER.pack(
+                trailer = TRAILER.pack(
                     MAGIC, indexing.FORMAT, 0, len(data), zlib.crc32(data), bytes.fromhex(key)
                 )
-                fh.write(header)
                 fh.write(data)
+                fh.write(trailer)
             os.chmod(tmp, 0o600)
             os.replace(tmp, path)
             tmp = None
@@ -184,35 +191,69 @@ class IndexCache:
             path.unlink()
 
 
-def _read(fd: int, key: str) -> sqlite3.Connection | None:
+def _read(fd: int, key: str, path: Path) -> sqlite3.Connection | None:
     """The database in an open index file, or None when any check fails."""
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size <= HEADER.size:
+        if not stat.S_ISREG(info.st_mode) or info.st_size <= TRAILER.size:
             return None
         if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
             return None  # not this user's own file
+        length = info.st_size - TRAILER.size
         with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as mm:
-            magic, form, _, length, crc, own = HEADER.unpack_from(mm)
+            magic, form, _, stated, crc, own = TRAILER.unpack_from(mm, length)
             if (
                 magic != MAGIC
                 or form != indexing.FORMAT
                 or own != bytes.fromhex(key)
-                or length != info.st_size - HEADER.size
+                or stated != length
             ):
                 return None
-            with memoryview(mm) as whole, whole[HEADER.size :] as payload:
+            with memoryview(mm) as whole, whole[:length] as payload:
                 if zlib.crc32(payload) != crc:
                     return None
-                db = sqlite3.connect(":memory:", check_same_thread=False)
-                try:
-                    db.deserialize(payload)
-                except sqlite3.Error:
-                    db.close()
-                    return None
-        return db
+                found = _in_place(path, info, length) if os.name == "posix" else None
+                return found or _copied(payload)
     except (OSError, ValueError, struct.error, MemoryError):
         return None
 
 
-__all__ = ["ENV_VAR", "HEADER", "KEEP", "MAGIC", "IndexCache", "default_folder"]
+def _in_place(path: Path, checked: os.stat_result, length: int) -> sqlite3.Connection | None:
+    """SQLite on the index file itself, read-only and memory-mapped, when the file it opened
+    is the one that was checked (``checked``, its status); else None.
+
+    The file is never written after its rename into place, so ``immutable``
+    holds; SQLite opens the name, and the name still holding the checked file
+    after that (same device and inode, which cannot be reused while the checked
+    file is open) means it held it when SQLite opened it.
+    """
+    uri = f"file:{quote(str(path))}?mode=ro&immutable=1"
+    try:
+        db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    except sqlite3.Error:
+        return None
+    try:
+        db.execute(f"PRAGMA mmap_size = {int(length)}")
+        db.execute("SELECT 1 FROM sqlite_schema LIMIT 1").fetchall()  # opens the file now
+        now = os.lstat(path)
+    except (sqlite3.Error, OSError):
+        db.close()
+        return None
+    if (now.st_dev, now.st_ino) != (checked.st_dev, checked.st_ino):
+        db.close()
+        return None
+    return db
+
+
+def _copied(payload: memoryview) -> sqlite3.Connection | None:
+    """An in-memory copy of the database image."""
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        db.deserialize(payload)
+    except sqlite3.Error:
+        db.close()
+        return None
+    return db
+
+
+__all__ = ["ENV_VAR", "KEEP", "MAGIC", "TRAILER", "IndexCache", "default_folder"]
