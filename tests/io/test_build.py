@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import errdex
+from catalogs import HEAD
 
-CATALOG = """\
-[catalog]
-id = "shop"
+CATALOG = (
+    HEAD
+    + """\
 default_space = "app"
 
 [spaces.app]
@@ -58,6 +59,7 @@ status = "removed"
 reason = "gone"
 locale = "en"
 """
+)
 
 
 def _by_code() -> dict[object, errdex.Entry]:

@@ -7,6 +7,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
+from catalogs import HEAD
 from errdex.cli.main import cli
 from errdex.io.confine import Escape, confine, write_atomic, write_tree
 
@@ -81,10 +82,9 @@ def test_write_tree_checks_every_name_before_writing(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-CATALOG = """\
-[catalog]
-id = "shop"
-
+CATALOG = (
+    HEAD
+    + """
 [[errors]]
 code = 1
 name = "boom"
@@ -95,6 +95,7 @@ kind = "docs"
 format = "markdown"
 output = "docs/errors.md"
 """
+)
 
 
 def test_build_refuses_a_target_folder_symlinked_out(tmp_path):

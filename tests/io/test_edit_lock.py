@@ -7,13 +7,13 @@ import sys
 
 import pytest
 
+from catalogs import HEAD
 from errdex.io import load
 from errdex.io.edit import LockTimeout, catalog_lock, lock_path
 
-CATALOG = """\
-[catalog]
-id = "shop"
-
+CATALOG = (
+    HEAD
+    + """
 [modules.auth]
 prefix = "AUTH-"
 
@@ -23,6 +23,7 @@ name = "first"
 module = "auth"
 message = "First."
 """
+)
 
 
 def _new(path, name: str) -> subprocess.Popen[str]:

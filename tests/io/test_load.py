@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 import errdex
+from catalogs import HEAD
 from errdex.io import read
 
-MAIN = """\
-[catalog]
-id = "shop"
+MAIN = (
+    HEAD
+    + """\
 locales = ["zh-CN", "fr"]
 default_space = "app"
 
@@ -25,6 +26,7 @@ code = 429
 space = "http"
 message = "Too many requests."
 """
+)
 
 AUTH_TOML = """\
 [module]

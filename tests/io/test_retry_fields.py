@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 import errdex
+from catalogs import HEAD
 from errdex.io.load import CatalogError
 
-CATALOG = """
-[catalog]
-id = "shop"
-
+CATALOG = (
+    HEAD
+    + """
 [spaces.app]
 retry = "never"
 
@@ -38,6 +38,7 @@ fault = "server"
 [[errors]]
 code = "X-1"
 """
+)
 
 
 def test_fields_inherit_and_the_most_specific_table_decides_both() -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from catalogs import HEAD
 from errdex.io import loads
 from errdex.model.allocate import AllocationError, allocate, check_name
 
-CATALOG = """
-[catalog]
-id = "shop"
-
+CATALOG = (
+    HEAD
+    + """
 [spaces.app]
 kind = "app"
 
@@ -92,6 +92,7 @@ code = 404
 name = "notFound"
 module = "status"
 """
+)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from catalogs import HEAD
 from errdex.io import loads
 from errdex.model.effective import (
     DEFAULT_FIELDS,
@@ -14,9 +15,9 @@ from errdex.model.effective import (
     sent_status,
 )
 
-CATALOG = """
-[catalog]
-id = "shop"
+CATALOG = (
+    HEAD
+    + """\
 default_space = "app"
 internal_error = 9000
 
@@ -67,6 +68,7 @@ code = 9000
 code = 7001
 module = "pay"
 """
+)
 
 
 def _entry(cat, code, space=None):

@@ -11,10 +11,9 @@ from catalogs import HEAD
 from errdex.check.compat import FORMATS, Report, diff, render
 from errdex.io import load, loads
 
-OLD = """\
-[catalog]
-id = "shop"
-
+OLD = (
+    HEAD
+    + """
 [[errors]]
 code = 1
 name = "a"
@@ -29,11 +28,11 @@ retryable = true
 code = 3
 name = "c"
 """
+)
 
-NEW = """\
-[catalog]
-id = "shop"
-
+NEW = (
+    HEAD
+    + """
 [[compat.allow]]
 code = 3
 change = "removed"
@@ -50,6 +49,7 @@ code = 2
 name = "b"
 retryable = false
 """
+)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogs import HEAD
 from errdex.check.compat import SideError, diff, read_sides
 from errdex.check.compat.sides import parse_spec
 
@@ -16,10 +17,9 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
-CATALOG = """\
-[catalog]
-id = "shop"
-
+CATALOG = (
+    HEAD
+    + """
 [modules.auth]
 prefix = "AUTH-ERR-"
 
@@ -42,6 +42,7 @@ name = "forbidden"
 module = "auth"
 message = "You may not do this."
 """
+)
 
 
 def git(repo: Path, *args: str) -> str:

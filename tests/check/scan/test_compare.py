@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogs import HEAD
 from errdex.check.scan import scan
 from errdex.io import load, loads
 
@@ -61,9 +62,9 @@ def test_fixed_source_is_clean(tmp_path):
     assert result.diagnostics == []
 
 
-CATALOG = """
-[catalog]
-id = "shop"
+CATALOG = (
+    HEAD
+    + """\
 default_space = "app"
 
 [spaces.app]
@@ -103,6 +104,7 @@ name = "server"
 code = 1099
 name = "clientOnly"
 """
+)
 
 PYTHON = """\
 from shop import cat, errors
