@@ -20,7 +20,7 @@ import pytest
 
 from errdex.directory import Registry, static_index
 from errdex.directory.search import Filters, SearchIndex
-from errdex.directory.static_reader import StaticSearch, one_edit
+from errdex.directory.static_reader import StaticSearch
 
 JUDGED = Path(__file__).with_name("judged_queries.toml")
 
@@ -179,35 +179,8 @@ def test_row_lengths_are_fts5s(examples: Registry, built: tuple[Path, str]) -> N
     assert isinstance(row[1], float)
 
 
-def test_a_manifest_of_another_format_is_refused(built: tuple[Path, str]) -> None:
-    folder, manifest = built
-    data = json.loads((folder / manifest).read_bytes())
-    data["format"] = 99
-    with pytest.raises(ValueError, match="format 99"):
-        StaticSearch(lambda name: json.dumps(data).encode(), manifest)
-
-
 def test_a_database_that_is_not_a_search_index_is_refused(tmp_path: Path) -> None:
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE meta(key TEXT, value TEXT)")
     with pytest.raises(ValueError, match="not a search index"):
         static_index.build(db, static_index.write_to(tmp_path))
-
-
-@pytest.mark.parametrize(
-    ("word", "other", "expected"),
-    [
-        ("invalidjwt", "invalidjtw", True),
-        ("invalidjwt", "invalidjw", True),
-        ("invalidjwt", "invalidjwtx", True),
-        ("invalidjwt", "invalidjwx", True),
-        ("invalidjwt", "invalidjwt", False),
-        ("invalidjwt", "invalidxxx", False),
-        ("abcd", "badc", False),
-    ],
-)
-def test_one_edit_is_the_typo_rule(word: str, other: str, expected: bool) -> None:
-    from errdex.directory import typo
-
-    assert one_edit(word, other) is expected
-    assert (other in set(typo.one_edit(word, set(word + other))) - {word}) is expected
