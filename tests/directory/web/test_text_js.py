@@ -67,6 +67,14 @@ EXTRA_QUERIES = [
 ]
 """Chinese, mixed, prefix, case and width queries beside the judged ones."""
 
+MIXED_TEXTS = [
+    "𠀀𠀁 token 😀 tokens limited, 白名单😀限制 rate limited",
+    "**请求速率** 超过限制 (rate limit): `tokenizer` 👩\u200d💻 [文档](https://x.example/a)",
+    "😀" * 70 + " the rate limit was hit by 𠀀 token refresh " + "𠀁" * 90 + " 令牌过期",
+    "ΟΔΟΣ Σοφία straße STRASSE ﬁle Ｆｉｌｅ İstanbul café cafe\u0301",
+]
+"""Chinese, mixed, astral and cased texts beside the catalogs' (spans count code points)."""
+
 LOCALES = [None, "en", "zh", "zh_CN ", "ZH-cn", "fr"]
 
 
@@ -215,7 +223,13 @@ def catalog_sources(registry: Registry) -> list[list[Any]]:
     """Every entry's snippet source as the site ships it (:meth:`Doc.to_data`)."""
     index = registry.index
     records = [index.doc(rowid).to_data() for rowid in range(1, len(index) + 1)]
-    return [r if i % 2 else r[12:] for i, r in enumerate(records)]  # both shapes the JS takes
+    mixed = [
+        ["X-1", "rateLimited", [["message", "zh-CN", t], ["description", "en", t]], t]
+        for t in MIXED_TEXTS
+    ]
+    return [
+        r if i % 2 else r[12:] for i, r in enumerate(records)
+    ] + mixed  # both shapes the JS takes
 
 
 def last_stems(registry: Registry, found: list[tokenize.Term]) -> list[str]:
@@ -414,3 +428,114 @@ def test_generated_unicode_text_gives_the_same_terms_and_keys(texts: list[str]) 
             else texts
         )
         assert_same(label, given_, j, p)
+
+
+# ---- marks and snippets -------------------------------------------------------------
+
+
+def query_cases(registry: Registry) -> list[list[Any]]:
+    """``[terms, last_stems]`` of every query, the last stems as the server's index has them."""
+    out = []
+    for q in queries():
+        found = tokenize.terms(q)[0]
+        out.append([[[t.text, t.cjk] for t in found], last_stems(registry, found)])
+    return out
+
+
+def test_marks_of_the_catalog_texts_match_the_server(examples: Registry) -> None:
+    texts = catalog_texts(examples) + MIXED_TEXTS
+    one_line = [plain(" ".join(t.split())) for t in texts]
+    cases = [[terms, stems, texts + one_line] for terms, stems in query_cases(examples)]
+    (js,) = run_js(["highlight", cases])
+    py = [py_highlight(*case) for case in cases]
+    assert_same("highlight", queries(), js, py)
+    assert sum(bool(s and s[0]) for per_query in py for s in per_query) > 1000  # real marks
+
+
+def test_snippets_of_every_entry_match_the_server(examples: Registry) -> None:
+    sources = catalog_sources(examples)
+    cases = []
+    for i, (terms, stems) in enumerate(query_cases(examples)):
+        cases += [[terms, stems, None], [terms, stems, LOCALES[i % len(LOCALES)]]]
+    cases.append([[], [], "zh"])  # no terms: no highlighter, the first text unmarked
+    (js,) = run_js(["snippet", cases, sources])
+    py = [py_snippets(terms, stems, locale, sources) for terms, stems, locale in cases]
+    assert_same("snippets", [f"{c[0]} @{c[2]}" for c in cases], js, py)
+    marked = [s for per_case in py for s, _ in per_case if s and s[1]]
+    assert len(marked) > 1000
+    assert any(s[0].startswith("…") for s in marked)  # windows cut around a mark
+
+
+def test_the_top_hits_of_the_server_have_the_same_snippets(examples: Registry) -> None:
+    cases, sources, expected = [], [], []
+    for q in queries():
+        for locale in (None, "zh"):
+            result = examples.search(q, locale=locale, limit=5)
+            found = tokenize.terms(q)[0]
+            case = [[[t.text, t.cjk] for t in found], last_stems(examples, found), locale]
+            for hit in result.hits:
+                source = SnippetSource.of(examples.catalog(hit.catalog_id), hit.entry)
+                s = hit.snippet
+                cases.append(case)
+                sources.append(
+                    [source.code, source.name, [list(t) for t in source.texts], source.extra]
+                )
+                shown = (
+                    None if s is None else [s.text, [list(m) for m in s.marks], s.field, s.locale]
+                )
+                expected.append([shown, list(hit.fields)])
+    assert len(expected) > 300
+    js = run_js(*[["snippet", [c], [s]] for c, s in zip(cases, sources, strict=True)])
+    assert_same("hits", [c[0] for c in cases], [r[0][0] for r in js], expected)
+
+
+@SAME_UNICODE
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(TEXTS, min_size=40, max_size=40),
+    st.lists(
+        st.lists(st.sampled_from(["tok", "rate", "ß", "白名", "İ", "a"]), max_size=3), max_size=3
+    ),
+)
+def test_generated_unicode_text_gives_the_same_marks_and_snippets(
+    texts: list[str], stems: list[list[str]]
+) -> None:
+    queries_ = [*texts[:8], "名单 ta", "ΣΟΦΙΑ", "straße 𠀀"]
+    words = [w for t in texts for w in tokenize.words(t)][:5]
+    queries_ += [" ".join(words), words[0][:2] if words else "x"]
+    cases = [
+        [[[t.text, t.cjk] for t in tokenize.terms(q)[0]], stems[i % len(stems)] if stems else []]
+        for i, q in enumerate(queries_)
+    ]
+    fields = ["title", "message", "description", "solution", "variants"]
+    sources = [
+        [
+            texts[i],
+            texts[i + 1] or None,
+            [
+                [fields[k % 5], ["en", "zh-CN", None, " ZH_cn"][k % 4], texts[i + k] or "x"]
+                for k in range(4)
+            ],
+            texts[i + 2],
+        ]
+        for i in range(0, 32)
+    ]
+    snippet_cases = [[terms, ls, locale] for terms, ls in cases for locale in (None, "zh")]
+    js = run_js(
+        ["highlight", [[terms, ls, texts] for terms, ls in cases]],
+        ["snippet", snippet_cases, sources],
+    )
+    assert_same("highlight", queries_, js[0], [py_highlight(t, ls, texts) for t, ls in cases])
+    py = [py_snippets(terms, ls, locale, sources) for terms, ls, locale in snippet_cases]
+    assert_same("snippets", [c[0] for c in snippet_cases], js[1], py)
+
+
+def test_unit_marks_are_utf16_offsets() -> None:
+    text = "a😀 白𠀀名 token 👩\u200d💻 x"
+    marks = [[0, 1], [1, 2], [3, 6], [7, 12], [13, 16], [17, 18]]
+    (got,) = run_js(["unitMarks", [[text, marks], ["plain", [[1, 3]]]]])
+
+    def unit(i: int, t: str) -> int:
+        return len(t[:i].encode("utf-16-le")) // 2
+
+    assert got == [[[unit(s, text), unit(e, text)] for s, e in marks], [[1, 3]]]
