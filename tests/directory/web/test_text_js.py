@@ -72,6 +72,7 @@ MIXED_TEXTS = [
     "**请求速率** 超过限制 (rate limit): `tokenizer` 👩\u200d💻 [文档](https://x.example/a)",
     "😀" * 70 + " the rate limit was hit by 𠀀 token refresh " + "𠀁" * 90 + " 令牌过期",
     "ΟΔΟΣ Σοφία straße STRASSE ﬁle Ｆｉｌｅ İstanbul café cafe\u0301",
+    "**`retry`** after *__backoff__* [**the `docs`**](https://x.example) `**raw**` **a *b* c**",
 ]
 """Chinese, mixed, astral and cased texts beside the catalogs' (spans count code points)."""
 
@@ -286,6 +287,7 @@ def test_terms_keys_and_segments_of_the_catalogs_and_queries(examples: Registry)
         ["stem", words],
         ["splitIdentifier", names],
         ["fts", queries()],
+        ["plain", texts + MIXED_TEXTS],
     )
     py = [
         [py_terms(t) for t in texts],
@@ -297,6 +299,7 @@ def test_terms_keys_and_segments_of_the_catalogs_and_queries(examples: Registry)
         [tokenize.stem(w) for w in words],
         [tokenize.split_identifier(n) for n in names],
         [py_fts(q) for q in queries()],
+        [plain(t) for t in texts + MIXED_TEXTS],
     ]
     labels = [
         "terms",
@@ -308,6 +311,7 @@ def test_terms_keys_and_segments_of_the_catalogs_and_queries(examples: Registry)
         "stem",
         "splitIdentifier",
         "fts",
+        "plain",
     ]
     inputs = [
         texts,
@@ -319,6 +323,7 @@ def test_terms_keys_and_segments_of_the_catalogs_and_queries(examples: Registry)
         words,
         names,
         queries(),
+        texts + MIXED_TEXTS,
     ]
     for label, given_, j, p in zip(labels, inputs, js, py, strict=True):
         assert_same(label, given_, j, p)

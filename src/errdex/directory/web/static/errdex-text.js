@@ -660,9 +660,10 @@
       return text;
     }
     return text.replace(RE_MARKUP, function (whole, code, strong, under, em, label) {
-      var groups = [code, strong, under, em, label];
-      for (var i = 0; i < groups.length; i++) {
-        if (groups[i] !== undefined) { return groups[i]; }
+      if (code !== undefined) { return code; } /* a code span's text is literal */
+      var groups = [strong, under, em, label];
+      for (var i = 0; i < groups.length; i++) { /* which may hold code or emphasis */
+        if (groups[i] !== undefined) { return plain(groups[i]); }
       }
       return whole;
     });
