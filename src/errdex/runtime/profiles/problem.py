@@ -178,7 +178,7 @@ def _two_front(
     """``render_fast`` with a front for two placeholders given exactly their two short
     strings (both public: they are placeholders of the public template) and no id."""
     lead, n1, a1, n2, a2 = two
-    join, join_text = b"".join, "".join
+    join = b"".join
 
     def render_two(error: Error, id: Any) -> Rendered | None:
         state = error.__dict__  # plain: nothing set but the two parameters
@@ -192,7 +192,7 @@ def _two_front(
                     and len(v1) <= PUBLIC_CAP
                     and len(v2) <= PUBLIC_CAP
                 ):
-                    text = _orjson_dumps(join_text((lead, v1, a1, v2, a2)))
+                    text = _orjson_dumps(f"{lead}{v1}{a1}{v2}{a2}")  # exact strs: as str.join
                     body = join((head, text, params_key, _orjson_dumps(params), b"}"))
                     return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
         except (TypeError, KeyError):
