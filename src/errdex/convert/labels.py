@@ -115,26 +115,28 @@ def status_label(status: str, labels: dict[str, str]) -> str:
 def lifecycle_of(text: str) -> tuple[str, str | None, str | None] | None:
     """A lifecycle cell as the HTML export writes it — ``STATE[: reason][ (use X instead)]``,
     in any language of :data:`LABELS` — as (state, reason, replacement); None when its
-    state is no lifecycle state."""
-    match = re.fullmatch(
-        r"\s*([^:：(（]+?)\s*(?:[:：]\s*(.*?))?\s*(?:[(（]([^()（）]*)[)）])?\s*", text
-    )
-    if match is None:
-        return None
-    state = value_of(match[1])
-    if state not in ("active", "deprecated", "removed"):
-        return None
-    replacement = None
-    if match[3] is not None:
+    state is no lifecycle state or its bracket is no replacement note. Plain string
+    splitting: linear in the cell, whatever text a document holds."""
+    head, replacement = text.strip().translate(_FULL_WIDTH), None
+    if head.endswith(")") and "(" in head:
+        cut = head.rindex("(")
+        head, note = head[:cut].rstrip(), head[cut + 1 : -1].strip()
         for labels in LABELS.values():
             before, _, after = labels["use_instead"].partition("{code}")
-            note = re.fullmatch(re.escape(before) + r"(.+?)" + re.escape(after), match[3].strip())
-            if note is not None:
-                replacement = note[1].strip()
+            if note.startswith(before) and note.endswith(after):
+                replacement = note[len(before) : len(note) - len(after)].strip() or None
+            if replacement is not None:
                 break
-        else:
+        if replacement is None:
             return None  # a bracket that is no replacement note: not a cell errdex wrote
-    return state, match[2] or None, replacement
+    state, colon, reason = head.partition(":")
+    value = value_of(state)
+    if value not in ("active", "deprecated", "removed"):
+        return None
+    return value, reason.strip() or None if colon else None, replacement
+
+
+_FULL_WIDTH = str.maketrans({"：": ":", "（": "(", "）": ")"})
 
 
 def value_of(text: str) -> str | None:

@@ -205,3 +205,12 @@ def test_a_status_cell_errdex_did_not_write_is_reported_not_guessed(cell: str) -
     assert _messages(draft) == [
         f"status {cell!r} is not active, deprecated or removed; not imported"
     ]
+
+
+def test_a_huge_status_cell_is_read_in_linear_time() -> None:
+    # a cell is split on ':' and the last bracket, never matched by a backtracking pattern
+    for cell in ("a" + " " * 200_000 + "(", "deprecated: " + "a " * 100_000 + "((", ":" * 200_000):
+        draft = _draft()
+        entry: dict[str, object] = {}
+        draft.set_value(entry, "status", cell, 1)
+        assert "status" not in entry or entry["status"] == "deprecated"
