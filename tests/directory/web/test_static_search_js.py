@@ -115,3 +115,28 @@ def test_the_browser_ranking_equals_the_servers(examples: Registry, tmp_path: Pa
     ]
     assert not wrong, f"{len(wrong)} of {len(cases)} differ; first: {wrong[0]}"
     assert len(cases) > 500
+
+
+def test_the_scripts_constants_are_the_servers() -> None:
+    """The tiers, scores and limits errdex-search.js hard-codes are search.py's (and
+    typo.py's, markup.py's), so a change on the server side fails here at once."""
+    import re
+
+    from errdex.directory import search, typo
+    from errdex.directory.web.markup import MAX_SHORT
+
+    text = (STATIC / "errdex-search.js").read_text(encoding="utf-8")
+
+    def number(name: str) -> float:
+        found = re.search(rf"\b{name} = ([0-9.]+)", text)
+        assert found, name
+        return float(found.group(1))
+
+    assert number("EXACT_SCORE") == search.EXACT_SCORE
+    assert number("NEAR_SCORE") == search.NEAR_SCORE
+    assert number("COMPLETIONS") == search.COMPLETIONS
+    assert number("MIN_NAME") == typo.MIN_LENGTH
+    assert number("MAX_SHORT") == MAX_SHORT
+    tiers = re.search(r"TIERS = \[([^\]]+)\]", text)
+    assert tiers and tuple(float(t) for t in tiers.group(1).split(",")) == search.TIERS
+    assert number("FORMAT") == static_index.FORMAT
