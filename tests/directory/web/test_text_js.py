@@ -41,7 +41,7 @@ JUDGED = HERE.parent / "judged_queries.toml"
 SCRIPT = texttables.SCRIPT
 NODE = shutil.which("node")
 
-pytestmark = pytest.mark.skipif(
+NEEDS_NODE = pytest.mark.skipif(
     NODE is None,
     reason="node is not installed: errdex-text.js (the static site's search) is tested under node",
 )
@@ -243,6 +243,7 @@ def last_stems(registry: Registry, found: list[tokenize.Term]) -> list[str]:
 # ---- the stemmer -------------------------------------------------------------------
 
 
+@NEEDS_NODE
 def test_the_stemmer_gives_the_snowball_reference_stems() -> None:
     pairs = reference_vocabulary()
     assert len(pairs) >= 20_000
@@ -260,6 +261,7 @@ def test_the_stemmer_gives_the_snowball_reference_stems() -> None:
     print(f"node: {len(words)} words stemmed in {min(times):.1f} ms (best of {len(times)})")
 
 
+@NEEDS_NODE
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(alphabet="abcdeiklnorstuyYzAES'gp", max_size=14), min_size=400))
 def test_the_stemmer_agrees_with_pystemmer_on_made_up_words(words: list[str]) -> None:
@@ -273,6 +275,7 @@ def test_the_stemmer_agrees_with_pystemmer_on_made_up_words(words: list[str]) ->
 # ---- terms, keys, words over the example catalogs -----------------------------------
 
 
+@NEEDS_NODE
 def test_terms_keys_and_segments_of_the_catalogs_and_queries(examples: Registry) -> None:
     texts = catalog_texts(examples) + queries()
     names = [e.name for _, e in examples.entries() if e.name] + ["invalidJWT", "HTTP2Error", "a_b"]
@@ -340,6 +343,7 @@ def test_the_generated_tables_are_this_pythons() -> None:
     )
 
 
+@NEEDS_NODE
 @pytest.mark.slow
 @SAME_UNICODE
 def test_every_code_point_folds_lowers_and_splits_as_in_python() -> None:
@@ -380,6 +384,7 @@ CHARS = st.one_of(
 TEXTS = st.lists(CHARS, max_size=30).map("".join)
 
 
+@NEEDS_NODE
 @SAME_UNICODE
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(TEXTS, min_size=60, max_size=60))
@@ -447,6 +452,7 @@ def query_cases(registry: Registry) -> list[list[Any]]:
     return out
 
 
+@NEEDS_NODE
 def test_marks_of_the_catalog_texts_match_the_server(examples: Registry) -> None:
     texts = catalog_texts(examples) + MIXED_TEXTS
     one_line = [plain(" ".join(t.split())) for t in texts]
@@ -457,6 +463,7 @@ def test_marks_of_the_catalog_texts_match_the_server(examples: Registry) -> None
     assert sum(bool(s and s[0]) for per_query in py for s in per_query) > 1000  # real marks
 
 
+@NEEDS_NODE
 def test_snippets_of_every_entry_match_the_server(examples: Registry) -> None:
     sources = catalog_sources(examples)
     cases = []
@@ -471,6 +478,7 @@ def test_snippets_of_every_entry_match_the_server(examples: Registry) -> None:
     assert any(s[0].startswith("…") for s in marked)  # windows cut around a mark
 
 
+@NEEDS_NODE
 def test_the_top_hits_of_the_server_have_the_same_snippets(examples: Registry) -> None:
     cases, sources, expected = [], [], []
     for q in queries():
@@ -494,6 +502,7 @@ def test_the_top_hits_of_the_server_have_the_same_snippets(examples: Registry) -
     assert_same("hits", [c[0] for c in cases], [r[0][0] for r in js], expected)
 
 
+@NEEDS_NODE
 @SAME_UNICODE
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
@@ -535,6 +544,7 @@ def test_generated_unicode_text_gives_the_same_marks_and_snippets(
     assert_same("snippets", [c[0] for c in snippet_cases], js[1], py)
 
 
+@NEEDS_NODE
 def test_unit_marks_are_utf16_offsets() -> None:
     text = "a😀 白𠀀名 token 👩\u200d💻 x"
     marks = [[0, 1], [1, 2], [3, 6], [7, 12], [13, 16], [17, 18]]
@@ -544,3 +554,60 @@ def test_unit_marks_are_utf16_offsets() -> None:
         return len(t[:i].encode("utf-16-le")) // 2
 
     assert got == [[[unit(s, text), unit(e, text)] for s, e in marks], [[1, 3]]]
+
+
+# ---- in Chromium ---------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+IN_CHROMIUM = """([words, texts, cases, sources]) => {
+  const T = window.ErrdexText;
+  const start = performance.now();
+  const stems = words.map(T.snowball);
+  const ms = performance.now() - start;
+  const found = (terms) => terms.map(([text, cjk]) => ({ text, cjk }));
+  const snippets = cases.map(([terms, lastStems, locale]) => {
+    const h = T.highlighter(found(terms), lastStems);
+    return sources.map((s) => {
+      const r = T.snippetOf(s, h, locale);
+      const n = r.snippet;
+      return [n === null ? null : [n.text, n.marks, n.field, n.locale], r.fields];
+    });
+  });
+  const terms = texts.map((q) => {
+    const r = T.terms(q);
+    return [r.terms.map((t) => [t.text, t.cjk]), r.truncated];
+  });
+  return { stems, ms, terms, keys: texts.map((q) => T.key(T.terms(q).terms)),
+           folds: texts.map(T.fold), snippets };
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"Chromium is not installed at {CHROMIUM}")
+def test_in_chromium_the_script_gives_the_same_stems_terms_and_snippets(examples: Registry) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    words = [w for w, _ in reference_vocabulary()]
+    texts = catalog_texts(examples) + MIXED_TEXTS + queries() + ["".join(SAMPLED)]
+    cases = [
+        [terms, stems, locale] for terms, stems in query_cases(examples) for locale in (None, "zh")
+    ]
+    sources = catalog_sources(examples)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.set_content("<!doctype html><title>errdex-text</title>")
+            page.add_script_tag(path=str(SCRIPT))
+            got = page.evaluate(IN_CHROMIUM, [words, texts, cases, sources])
+        finally:
+            browser.close()
+    assert errors == []
+    assert_same("stems", words, got["stems"], [s for _, s in reference_vocabulary()])
+    assert_same("terms", texts, got["terms"], [py_terms(t) for t in texts])
+    assert_same("keys", texts, got["keys"], [tokenize.key(tokenize.terms(t)[0]) for t in texts])
+    assert_same("folds", texts, got["folds"], [tokenize.fold(t) for t in texts])
+    py = [py_snippets(terms, stems, locale, sources) for terms, stems, locale in cases]
+    assert_same("snippets", [f"{c[0]} @{c[2]}" for c in cases], got["snippets"], py)
+    print(f"chromium: {len(words)} words stemmed in {got['ms']:.1f} ms")
