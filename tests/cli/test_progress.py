@@ -134,3 +134,15 @@ def test_force_color_shows_the_bar_in_a_pipe_but_never_with_format_json(shop: Pa
             ["check", "--format", fmt, str(EXAMPLES / "zan")], _env("0"), shop
         )
         assert HIDE_CURSOR not in seen and out == result.stdout
+
+
+def test_a_file_name_in_the_bar_is_shown_safe_and_never_read_as_markup() -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from errdex.cli.output import _shown
+
+    label = _shown("Reading cat[bold]\x1b[31m/errdex.toml")
+    console = Console(record=True, width=200, color_system=None)
+    console.print(Text.from_markup(label))  # how rich reads a task description
+    assert console.export_text().strip() == "Reading cat[bold]\\x1b[31m/errdex.toml"

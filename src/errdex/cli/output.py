@@ -114,6 +114,16 @@ def progress_shown(stream: Any = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def _shown(label: str) -> str:
+    """A label (it may hold a file name) as the bar prints it: controls visible, never
+    raw, and no ``[…]`` read as rich markup."""
+    from rich.markup import escape
+
+    from errdex.io.terminal import safe_line
+
+    return escape(safe_line(label))
+
+
 class Ticker:
     """What long work tells of its progress; the bar it drives appears only once the work
     has run :data:`PROGRESS_DELAY` seconds (a timer starts it), so quick work prints
@@ -144,7 +154,7 @@ class Ticker:
             redirect_stdout=False,  # stdout (JSON, TOML, a document) never carries a byte of it
             redirect_stderr=False,
         )
-        self._task = self._bar.add_task(label, total=total)
+        self._task = self._bar.add_task(_shown(label), total=total)
         self._lock = threading.Lock()
         self._state = "waiting"  # then "shown", and "closed" at the end
         delay = _delay()
@@ -168,7 +178,7 @@ class Ticker:
 
     def step(self, label: str, done: int, total: int | None) -> None:
         """Now at ``label``: ``done`` of ``total`` (None: not known) steps finished."""
-        self._bar.update(self._task, description=label, completed=done, total=total)
+        self._bar.update(self._task, description=_shown(label), completed=done, total=total)
 
     def close(self) -> None:
         """Stop the timer, and clear the bar if it was shown."""
