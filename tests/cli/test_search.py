@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import orjson
+import pytest
 from click.testing import CliRunner
 
 from catalogs import EXAMPLES
@@ -154,3 +159,54 @@ def test_a_catalog_from_stdin_is_searched_without_the_cache(tmp_path: Path) -> N
     result = CliRunner(env=env).invoke(cli, args, input=text)
     assert result.exit_code == 0 and "Rate limited" in result.stdout
     assert not (tmp_path / "cache").exists()
+
+
+HIT = {
+    "code": "E\x1b[2J1",
+    "name": "Bad\u202eName",
+    "catalog": "zan",
+    "space": "app",
+    "status": "deprecated",
+    "snippet": {"text": "a quota \x07 window quota", "marks": [[2, 7], [3, 5], [18, 23]]},
+}
+
+
+@pytest.mark.parametrize("query", ["rate limit", "白名单", "token", "zzzqqq", "limit " * 60])
+def test_piped_text_is_exactly_what_rich_prints_without_a_terminal(query: str) -> None:
+    """Text to a pipe with colour off is written without rich; it must not differ by a byte."""
+    from rich.console import Console
+
+    from errdex.cli.search import hit_data, plain_text, render
+    from errdex.directory.registry import Registry
+
+    result = Registry.from_paths([EXAMPLES]).index.search(query, limit=20)
+    hits = [hit_data(h) for h in result.hits]
+    cases = [(result.total, 0, hits, result.truncated), (7, 3, [HIT, *hits[:2]], True)]
+    for total, offset, shown, truncated in cases:
+        buffer = io.StringIO()
+        rich = Console(
+            file=buffer, force_terminal=False, no_color=True, soft_wrap=True, highlight=False
+        )
+        render(rich, total, offset, shown, truncated)
+        assert plain_text(total, offset, shown, truncated) == buffer.getvalue()
+
+
+def test_a_piped_search_from_the_cache_imports_no_printer_or_renderer_it_does_not_need(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "ERRDEX_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    args = ["search", "rate", "limit", "--catalog-path", str(EXAMPLES)]
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in ('rich', 'orjson', 'errdex.runtime', "
+        "'jinja2', 'starlette', 'tomllib') if m in sys.modules), "
+        "file=sys.stderr))\n"
+        f"sys.argv = ['errdex', *{args!r}]\n"
+        "from errdex.cli.main import main\n"
+        "main()\n"
+    )
+    first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert second.returncode == 0 and second.stdout == first.stdout
+    assert second.stderr.strip().splitlines()[-1] == "[]"

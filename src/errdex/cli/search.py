@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from errdex.cli.output import console, format_option, progress, write_json
+from errdex.cli.output import color_enabled, console, format_option, progress, write_json
 from errdex.cli.registry_option import (
     catalog_path_option,
     index_cache,
@@ -22,7 +22,7 @@ from errdex.cli.registry_option import (
 )
 from errdex.io.terminal import safe_line
 
-if TYPE_CHECKING:  # rich is imported when text is printed: --json output needs none of it
+if TYPE_CHECKING:  # rich is imported for a terminal or colour only: piped text needs none of it
     from rich.console import Console
     from rich.text import Text
 
@@ -104,6 +104,10 @@ def search(
             "hits": hits,
         }
         write_json(payload)
+    elif plain_output():
+        sys.stdout.write(
+            plain_text(result.total, offset, hits, result.truncated, result.total_exact)
+        )
     else:
         render(
             console(),
@@ -144,6 +148,48 @@ def hit_data(hit: Found) -> dict[str, Any]:
     }
 
 
+def plain_output() -> bool:
+    """Whether the text goes out without styles or wrapping: stdout is no terminal and colour
+    is off (then rich would print exactly :func:`plain_text`, so it is not imported)."""
+    tty = bool(getattr(sys.stdout, "isatty", lambda: False)())
+    return not tty and not color_enabled(sys.stdout)
+
+
+def plain_text(
+    total: int,
+    offset: int,
+    hits: list[dict[str, Any]],
+    truncated: bool,
+    total_exact: bool = True,
+) -> str:
+    """What :func:`render` prints when there are no styles and no wrapping, as one text."""
+    lines = []
+    if truncated:
+        lines.append("note: the query was too long and was cut")
+    if not hits:
+        lines.append("no errors match")
+        return "\n".join(lines) + "\n"
+    lines.append(_count_line(total, offset, len(hits), total_exact))
+    for h in hits:
+        lines.append("")
+        head = safe_line(str(h["code"]))
+        if h["name"]:
+            head += f" {safe_line(h['name'])}"
+        head += f"  {safe_line(h['catalog'])} · {safe_line(h['space'])}"
+        if h["status"] != "active":
+            head += f"  [{h['status']}]"
+        lines.append(head)
+        snippet = h["snippet"]
+        if snippet:
+            lines.append("  " + safe_line(snippet["text"]))
+    return "\n".join(lines) + "\n"
+
+
+def _count_line(total: int, offset: int, shown: int, total_exact: bool) -> str:
+    count = f"{total}{'' if total_exact else '+'} result{'s' if total != 1 else ''}"
+    return f"{count} (showing {offset + 1}–{offset + shown})"
+
+
 def marked_line(text: str, marks: list[list[int]]) -> Text:
     """A snippet as one indented line, its marks highlighted; every piece made safe for the
     terminal (:func:`errdex.io.terminal.safe_line`) after the marks are placed, so an
@@ -181,9 +227,7 @@ def render(
     if not hits:
         console.print("no errors match")
         return
-    shown = f"{offset + 1}–{offset + len(hits)}"
-    count = f"{total}{'' if total_exact else '+'} result{'s' if total != 1 else ''}"
-    console.print(Text(f"{count} (showing {shown})", "bold"))
+    console.print(Text(_count_line(total, offset, len(hits), total_exact), "bold"))
     for h in hits:
         console.print()
         head = Text(safe_line(str(h["code"])), "bold")

@@ -17,7 +17,6 @@ import re
 import shutil
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 
 STDIN = "-"
@@ -26,6 +25,8 @@ _cached: Path | None = None
 
 
 def _guess(text: str) -> str:
+    import tomllib  # here: commands that read no stdin (most) need no TOML parser
+
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):
         return "json"

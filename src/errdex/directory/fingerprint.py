@@ -19,6 +19,7 @@ reports the problem.
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
 import sqlite3
 import stat
@@ -135,6 +136,15 @@ def _hash_file(digest: hashlib._Hash, file: Path) -> bool:
         if not stat.S_ISREG(info.st_mode):
             return False
         digest.update(f"\0file {file.resolve()} {info.st_size}\0".encode())
+        try:  # hashed where the page cache holds it: no copy of a big catalog
+            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+                digest.update(mm)
+                if len(mm) == info.st_size:
+                    return True
+        except (OSError, ValueError):  # empty, or a file system without mmap
+            pass
+        else:
+            return False  # changed while hashed: this load is not cached
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
     return True

@@ -33,8 +33,6 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-import orjson
-
 from errdex.directory import tokenize
 from errdex.directory.snippet import SnippetSource, extra_text, tag
 from errdex.model import Catalog, Code, Entry
@@ -96,15 +94,17 @@ class Doc(NamedTuple):
 
 def pack_block(docs: Sequence[Doc]) -> bytes:
     """A block of records as table ``d`` stores it: one JSON text per line, compressed."""
-    return zlib.compress(b"\n".join([_dumps(d.to_data()) for d in docs]), 1)
+    import orjson  # here: a search answered from the cache writes no record (~15 ms to import)
+
+    return zlib.compress(b"\n".join([_dumps(orjson.dumps, d.to_data()) for d in docs]), 1)
 
 
-def _dumps(data: list[Any]) -> bytes:
-    """JSON of a record: orjson, or json for what orjson refuses (an integer code beyond
-    64 bits, which only an unvalidated catalog can hold)."""
+def _dumps(dumps: Callable[[Any], bytes], data: list[Any]) -> bytes:
+    """JSON of a record: orjson's ``dumps``, or json for what orjson refuses (an integer code
+    beyond 64 bits, which only an unvalidated catalog can hold)."""
     try:
-        return orjson.dumps(data)
-    except orjson.JSONEncodeError:
+        return dumps(data)
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
