@@ -680,9 +680,47 @@ def _raise(catalog: Any, repeat: int) -> list[Result]:
             error(code, value=value)
 
     base, took = _pair(floor, raises, len(codes), repeat)
-    return [
+    out = [
         Result(SUITE, "cat.error(code, value=...)", took, "dict[code] + Exception(...)", base, 1.5)
     ]
+    # For context: the least a pure-Python ``error(code, **params)`` can do on the same
+    # classes — a call with keyword arguments, one dict hit, the instance made without a
+    # Python ``__init__``, its parameters set — without and with the one set test of the
+    # keywords that cat.error must make (an option such as retryable= is not a parameter).
+    classes = {code: bound.errors[code] for code in codes}
+    new = BaseException.__new__
+    from errdex.runtime.errors import OPTIONS
+
+    plain = (OPTIONS | {"space", "code_or_name"}).isdisjoint
+
+    class Least:
+        def error(self, code: Any, /, **params: Any) -> Any:
+            made = new(classes[code])
+            made.params = params
+            return made
+
+        def checked(self, code: Any, /, **params: Any) -> Any:
+            cls = classes[code]
+            if params and not plain(params):
+                raise AssertionError(params)  # never: the loop passes value= only
+            made = new(cls)
+            made.params = params
+            return made
+
+    least = Least()
+    for name, func, note in (
+        ("least", least.error, "context: call + dict hit + instance + params, in Python"),
+        ("least + option test", least.checked, "context: the same + cat.error's keyword test"),
+    ):
+
+        def minimum(func: Any = func) -> None:
+            for code, value in pairs:
+                func(code, value=value)
+
+        base, took = _pair(floor, minimum, len(codes), repeat)
+        row = f"pure-Python {name} error(code, value=...)"
+        out.append(Result(SUITE, row, took, "dict[code] + Exception(...)", base, NO_TARGET, note))
+    return out
 
 
 def _first_use(repeat: int) -> list[Result]:
