@@ -135,6 +135,15 @@ class _Table:
             out += [(k, p) for k, p in self._entries(name) if lo <= k <= hi]
         return out
 
+    def count(self, lo: str, hi: str) -> int:
+        """How many chunks may hold keys in ``[lo, hi]`` (only directories are fetched)."""
+        n = 0
+        for first, _ in self._walk(lo):
+            if first > hi:
+                break
+            n += 1
+        return n
+
     def get(self, key: str) -> bytes | None:
         """The payload of ``key``, None when the table has no such key."""
         for k, p in self.range(key, key):
@@ -359,14 +368,24 @@ class StaticSearch:
         word = raw.casefold()
         if len(word) < typo.MIN_LENGTH:
             return []
-        side = (len(word) - 2) // 2
+        # A name one edit away keeps the query's first h characters or all after the
+        # h+1st, for any h: take the h whose two ranges span the fewest chunks.
+        names_table, rnames_table = self.tables["names"], self.tables["rnames"]
+        best: tuple[int, int] | None = None
+        for h in range(1, len(word) - 1):
+            head, tail = word[:h], word[h + 1 :][::-1]
+            cost = names_table.count(head, head + TOP * 4) + rnames_table.count(
+                tail, tail + TOP * 4
+            )
+            if best is None or cost < best[0]:
+                best = (cost, h)
+        assert best is not None
+        head, tail = word[: best[1]], word[best[1] + 1 :][::-1]
         names: dict[str, list[int]] = {}
-        head = word[:side]
-        for name, payload in self.tables["names"].range(head, head + TOP * 4):
+        for name, payload in names_table.range(head, head + TOP * 4):
             if name.startswith(head) and one_edit(word, name):
                 names[name] = _deltas(payload)
-        tail = word[-side:][::-1]
-        for rname, payload in self.tables["rnames"].range(tail, tail + TOP * 4):
+        for rname, payload in rnames_table.range(tail, tail + TOP * 4):
             if rname.startswith(tail) and one_edit(word, rname[::-1]):
                 names[rname[::-1]] = _deltas(payload)
         found = [r for name in sorted(names) for r in names[name]]

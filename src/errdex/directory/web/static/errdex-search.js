@@ -178,6 +178,16 @@
     return out;
   };
 
+  /* How many chunks may hold keys in [lo, hi] (only directories are fetched). */
+  Table.prototype.count = async function (lo, hi) {
+    var n = 0;
+    for await (var c of this.walk(lo)) {
+      if (cmp(c[0], hi) > 0) { break; }
+      n++;
+    }
+    return n;
+  };
+
   Table.prototype.get = async function (key) {
     var found = await this.range(key, key);
     for (var e of found) { if (e[0] === key) { return e[1]; } }
@@ -435,13 +445,23 @@
     if (!raw || cpLen(raw) > 100 || SPACE.test(raw)) { return []; }
     var word = casefold(raw), chars = Array.from(word);
     if (chars.length < MIN_NAME) { return []; }
-    var side = Math.floor((chars.length - 2) / 2), names = new Map(), e;
-    var head = chars.slice(0, side).join("");
-    for (e of await this.index.tables.names.range(head, head + TOP + TOP + TOP + TOP)) {
+    /* A name one edit away keeps the query's first h characters or all after the h+1st,
+     * for any h: take the h whose two ranges span the fewest chunks. */
+    var tables = this.index.tables, best = null, bestH = 0, h, head, tail, e;
+    var FAR = TOP + TOP + TOP + TOP;
+    for (h = 1; h < chars.length - 1; h++) {
+      head = chars.slice(0, h).join("");
+      tail = reversed(chars.slice(h + 1).join(""));
+      var cost = (await tables.names.count(head, head + FAR)) + (await tables.rnames.count(tail, tail + FAR));
+      if (best === null || cost < best) { best = cost; bestH = h; }
+    }
+    head = chars.slice(0, bestH).join("");
+    tail = reversed(chars.slice(bestH + 1).join(""));
+    var names = new Map();
+    for (e of await tables.names.range(head, head + FAR)) {
       if (e[0].startsWith(head) && oneEdit(chars, Array.from(e[0]))) { names.set(e[0], deltas(e[1])); }
     }
-    var tail = reversed(chars.slice(chars.length - side).join(""));
-    for (e of await this.index.tables.rnames.range(tail, tail + TOP + TOP + TOP + TOP)) {
+    for (e of await tables.rnames.range(tail, tail + FAR)) {
       var name = reversed(e[0]);
       if (e[0].startsWith(tail) && oneEdit(chars, Array.from(name))) { names.set(name, deltas(e[1])); }
     }
