@@ -143,8 +143,10 @@ def row_texts(
     """The indexed text of each column but ``facets``; records written words in ``vocabulary``.
 
     ``source`` is the entry's :class:`SnippetSource` when the caller has it (its name
-    parts and extra text are reused); ``extras`` keeps the segmented ``extra`` texts
-    across calls (they repeat for every entry of a module)."""
+    parts and extra text are reused); ``extras`` keeps the segmented texts across calls
+    of one build (with the same ``vocabulary``, whose words the first segmentation of a
+    text recorded): texts repeat — a module's title for each of its entries, a catalog's
+    stock descriptions and solutions — and are segmented once."""
     title, message, description, solution = (
         entry.title,
         entry.message,
@@ -166,22 +168,32 @@ def row_texts(
     else:
         name, extra = source.name or "", source.extra
     seg = tokenize.segment
-    out = [seg(t, vocabulary) if t else "" for t in (str(entry.code), name, title, message)]
-    out += [seg(t, vocabulary) if t else "" for t in (description, solution)]
-    if extras is None or not extra:
-        out.append(seg(extra, vocabulary) if extra else "")
-    else:  # the module and space titles: the same text for every entry of a module
-        done = extras.get(extra)
+    out = [seg(t, vocabulary) if t else "" for t in (str(entry.code), name)]
+    if extras is None:
+        out += [seg(t, vocabulary) if t else "" for t in (title, message, description)]
+        out += [seg(t, vocabulary) if t else "" for t in (solution, extra)]
+        return tuple(out)
+    for text in (title, message, description, solution, extra):
+        if not text:
+            out.append("")
+            continue
+        done = extras.get(text)
         if done is None:
-            done = extras[extra] = seg(extra, vocabulary)
+            done = extras[text] = seg(text, vocabulary)
         out.append(done)
     return tuple(out)
 
 
-def title_keys(entry: Entry, vocabulary: dict[str, str], split_name: str | None = None) -> set[str]:
+def title_keys(
+    entry: Entry,
+    vocabulary: dict[str, str],
+    split_name: str | None = None,
+    known: dict[str, str] | None = None,
+) -> set[str]:
     """What an exact title match compares against: the key of the entry's title (else its
     message) in each locale, and of its name's words (:func:`tokenize.text_key`).
-    ``split_name`` is :func:`tokenize.split_identifier` of the name, when the caller has it."""
+    ``split_name`` is :func:`tokenize.split_identifier` of the name, when the caller has it;
+    ``known`` keeps the keys of texts across calls of one build (titles repeat)."""
     heads = [entry.title or entry.message]
     heads += [t.title or t.message for t in entry.translations.values()]
     if entry.name:
@@ -194,7 +206,11 @@ def title_keys(entry: Entry, vocabulary: dict[str, str], split_name: str | None 
     out = set()
     for head in heads:
         if head:
-            found = tokenize.text_key(head, vocabulary)
+            found = None if known is None else known.get(head)
+            if found is None:
+                found = tokenize.text_key(head, vocabulary)
+                if known is not None:
+                    known[head] = found
             if found:
                 out.add(found)
     return out
@@ -248,6 +264,7 @@ def build(
     db.executescript(SCHEMA)
     vocabulary: dict[str, str] = {}
     extras: dict[str, str] = {}
+    heads: dict[str, str] = {}
     facet_ids: dict[tuple[str, str], str] = {}
     ranges: dict[str, dict[str, list[int]]] = {kind: {} for kind in RANGE_KINDS}
     order: dict[str, int] = {}
@@ -292,7 +309,7 @@ def build(
             codes.append((code_key(entry.key), rowid))
             if entry.name:
                 names.append((entry.name.casefold(), rowid))
-            keys.extend((k, rowid) for k in title_keys(entry, vocabulary, source.name))
+            keys.extend((k, rowid) for k in title_keys(entry, vocabulary, source.name, heads))
             yield (rowid, *row_texts(catalog, entry, vocabulary, source, extras), facets)
             if progress is not None and rowid % PROGRESS_EVERY == 0:
                 progress(rowid)
