@@ -12,6 +12,7 @@ code index, locale cache) in its own slot.
 from __future__ import annotations
 
 import functools
+import inspect  # already imported by errdex.io (dataclasses): no cost
 import threading
 import weakref
 from collections.abc import Callable
@@ -88,6 +89,17 @@ def _error(self: Catalog, code_or_name: Code | _NoCode = _NO_CODE, /, **params: 
         error.params = params
         return error
     return self._slow_error(code_or_name, params)
+
+
+_error.__name__, _error.__qualname__ = "error", "Catalog.error"
+vars(_error)["__signature__"] = inspect.Signature(  # what help() and inspect show
+    [
+        inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("code_or_name", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("space", inspect.Parameter.KEYWORD_ONLY, default=None),
+        inspect.Parameter("params", inspect.Parameter.VAR_KEYWORD),
+    ]
+)
 
 
 class Catalog(ModelCatalog):
