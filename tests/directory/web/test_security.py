@@ -109,6 +109,24 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
         assert h["x-frame-options"] == "DENY"
 
 
+def test_a_crash_is_a_problem_with_the_security_headers_too(registry: Registry) -> None:
+    from errdex.directory.web import create_app
+
+    app = create_app(registry)
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in a handler")
+
+    app.state.directory.views.lookup = crash
+    with TestClient(app, raise_server_exceptions=False) as crashing:
+        r = crashing.get("/api/lookup", params={"q": "1003"})
+    assert r.status_code == 500
+    assert r.headers["content-type"] == "application/problem+json"
+    assert "a bug" not in r.text
+    assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
 def test_no_page_has_inline_script_or_style(client: TestClient, registry: Registry) -> None:
     paths = ["/", "/search?q=1003", "/catalogs/alchemy/", "/catalogs/csghub/modules/git/", "/nope"]
     paths += [registry.entry_url_path(c, e) for c, e in list(registry.entries())[::25]]

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.middleware import Middleware
+from starlette.types import ASGIApp
 
 from errdex.directory.registry import Registry
 from errdex.directory.web.cache import ResponseCache
@@ -55,13 +55,24 @@ __all__ = [
 ]
 
 
+class _SecuredApp(Starlette):
+    """Starlette with :class:`SecurityMiddleware` outside its own error middleware.
+
+    Starlette puts every ``middleware=`` entry inside ``ServerErrorMiddleware``,
+    so the 500 page it sends for a crash would go out without the security
+    headers; here they wrap the whole stack.
+    """
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityMiddleware(super().build_middleware_stack())
+
+
 def create_app(registry: Registry | None = None, *, debug: bool = False) -> Starlette:
     """Build the web directory app over ``registry`` (default: :meth:`Registry.default`)."""
     directory = Directory(registry if registry is not None else Registry.default())
-    app = Starlette(
+    app = _SecuredApp(
         debug=debug,
         routes=directory.routes(),
-        middleware=[Middleware(SecurityMiddleware)],
         exception_handlers={
             HTTPException: directory.on_http_error,
             BadRequest: directory.on_bad_request,
