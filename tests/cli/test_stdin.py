@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import orjson
+import pytest
 from cli_process import EXAMPLES, errdex
+
+from errdex.cli.stdin import _guess, display, resolve
 
 
 def test_dash_reads_the_catalog_from_stdin() -> None:
@@ -34,3 +37,22 @@ def test_bad_stdin_is_a_located_diagnostic_exit_2() -> None:
     result = errdex("export", "-", "--format", "json", stdin=b"[catalog\nid=1\n")
     assert result.returncode == 2
     assert result.stderr.startswith("<stdin>:1:") and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('{"catalog": {"id": "x"}}', "json"),
+        ('\ufeff  {"catalog": {}}', "json"),
+        ('[catalog]\nid = "x"\n', "toml"),
+        ("[catalog\nid = 'broken'\n", "toml"),  # broken TOML still looks like TOML
+        ("catalog:\n  id: x\n", "yaml"),
+    ],
+)
+def test_the_format_of_standard_input_is_guessed_from_its_text(text: str, kind: str) -> None:
+    assert _guess(text) == kind
+
+
+def test_a_path_other_than_dash_is_itself_and_text_is_unchanged_before_stdin_is_read() -> None:
+    assert resolve("errdex.toml") == "errdex.toml"
+    assert display("errdex.toml:1:1: bad") == "errdex.toml:1:1: bad"
