@@ -63,3 +63,45 @@ def test_plain_catalog_state_does_not_outlive_the_catalog():
     del plain
     gc.collect()
     assert ref() is None
+
+
+SMALL = """
+[catalog]
+id = "small"
+
+[spaces.app]
+kind = "app"
+
+[[errors]]
+code = "X-1"
+name = "one"
+message = "Bad {v}."
+http_status = 400
+"""
+"""One entry with one placeholder: cat.error's fast path and the keywords its slow path reads."""
+
+
+def test_error_takes_its_code_positionally_or_by_keyword():
+    cat = errdex.loads(SMALL)
+    by_keyword = cat.error(code_or_name="X-1", v="x")
+    assert by_keyword == cat.error("X-1", v="x")
+    assert dict(by_keyword.params) == {"v": "x"}
+    with pytest.raises(TypeError, match="code_or_name"):
+        cat.error(v="x")
+    with pytest.raises(TypeError, match="multiple values"):
+        cat.error("X-1", code_or_name="X-1")
+
+
+def test_error_reads_space_and_options_from_its_keywords():
+    cat = errdex.loads(SMALL)
+    err = cat.error("X-1", space="app", v="x", retryable=True)
+    assert type(err) is cat.errors["X-1"]
+    assert dict(err.params) == {"v": "x"} and err.retryable is True
+    for _ in range(2):  # the second raise of a spelling takes the fast path
+        plain = cat.error("X-1", v="y")
+        assert vars(plain) == {"params": {"v": "y"}}
+        assert cat.error("X-1", retryable=False, v="y").retryable is False
+    with pytest.raises(errdex.UnknownCodeError):
+        cat.error("X-1", space="nowhere")
+    with pytest.raises(errdex.UnknownCodeError):
+        cat.error(["unhashable"])

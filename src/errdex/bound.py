@@ -164,6 +164,8 @@ class Catalog(ModelCatalog):
         """``cat.error`` for what its fast path leaves: a first raise of a spelling, a
         ``space=``, options, a code given by keyword, a code it does not know."""
         if not isinstance(code_or_name, _NoCode):
+            if "code_or_name" in params:
+                raise TypeError("error() got multiple values for argument 'code_or_name'")
             code: Code = code_or_name
         elif "code_or_name" in params:
             code = params.pop("code_or_name")

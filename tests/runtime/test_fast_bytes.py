@@ -179,25 +179,3 @@ def test_parameters_that_are_not_short_strings(cat, profile):
         for code in ("F-1", "F-2"):
             for locale in (None, "zh-CN"):
                 _same(cat.error(code, **params), profile, 3, locale)
-
-
-def test_error_takes_its_code_positionally_or_by_keyword(cat):
-    by_keyword = cat.error(code_or_name="F-1", v="x")
-    assert by_keyword == cat.error("F-1", v="x")
-    assert dict(by_keyword.params) == {"v": "x"}
-    with pytest.raises(TypeError, match="code_or_name"):
-        cat.error(v="x")
-
-
-def test_error_reads_space_and_options_from_its_keywords(cat):
-    err = cat.error("F-1", space="app", v="x", retryable=True)
-    assert type(err) is cat.errors["F-1"]
-    assert dict(err.params) == {"v": "x"} and err.retryable is True
-    for _ in range(2):  # the second raise of a spelling takes the fast path
-        plain = cat.error("F-1", v="y")
-        assert vars(plain) == {"params": {"v": "y"}}
-        assert cat.error("F-1", retryable=False, v="y").retryable is False
-    with pytest.raises(errdex.UnknownCodeError):
-        cat.error("F-1", space="nowhere")
-    with pytest.raises(errdex.UnknownCodeError):
-        cat.error(["unhashable"])
