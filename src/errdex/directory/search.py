@@ -483,14 +483,17 @@ class SearchIndex:
             return [(r, s) for r, s in rows], total
         key = tokenize.key(found)
         phrase = tokenize.phrase_expression(found)
+        # A one-word query's phrase is the query itself (the same expression): every match
+        # holds it, and testing each match against a second MATCH would only cost time.
+        every = phrase is not None and phrase == words
         tiers = (
             "(rowid IN (SELECT doc FROM k WHERE key = ?))",
             "(rowid IN (SELECT doc FROM k WHERE key > ? AND key < ?))",
-            "(rowid IN (SELECT rowid FROM f WHERE f MATCH ?))" if phrase else "0",
+            "1" if every else "(rowid IN (SELECT rowid FROM f WHERE f MATCH ?))" if phrase else "0",
         )
         bonus = " + ".join(f"{b} * {t}" for b, t in zip(TIERS, tiers, strict=True))
         tier_params: list[object] = [key, key + " ", key + " \U0010ffff"]
-        if phrase:
+        if phrase and not every:
             tier_params.append(phrase)
         # BM25 gives a word in more than half of the entries no weight (FTS5 clamps its
         # IDF to 1e-6): when every word is that common, scores are equal and computing
