@@ -101,6 +101,27 @@ def test_instant_search_chinese_term(page: object, base: str) -> None:
     assert "403" in page.locator("h1").first.inner_text()
 
 
+def test_instant_search_marks_count_code_points_after_an_emoji(page: object, base: str) -> None:
+    """The API's marks are Python (code point) offsets; after an astral character the page
+    must still mark the matched word, not a slice shifted by one UTF-16 unit per emoji."""
+
+    def astral(route: object) -> None:
+        sent = route.fetch()  # type: ignore[attr-defined]
+        data = orjson.loads(sent.body())
+        for hit in data["hits"]:
+            if hit.get("snippet") and hit["snippet"]["marks"]:
+                lead = "\U0001f600\U0001f600 "
+                hit["snippet"]["text"] = lead + hit["snippet"]["text"]
+                hit["snippet"]["marks"] = [[a + 3, b + 3] for a, b in hit["snippet"]["marks"]]
+        route.fulfill(response=sent, body=orjson.dumps(data))  # type: ignore[attr-defined]
+
+    page.route("**/api/search?*", astral)  # type: ignore[attr-defined]
+    page.goto(base + "/")  # type: ignore[attr-defined]
+    page.get_by_label("Search error codes").fill("白名单")  # type: ignore[attr-defined]
+    page.locator("#instant mark").first.wait_for(timeout=10_000)  # type: ignore[attr-defined]
+    assert page.locator("#instant mark").first.inner_text() == "白名单"  # type: ignore[attr-defined]
+
+
 def test_english_search_with_the_form(page: object, base: str) -> None:
     page.goto(base + "/")
     box = page.get_by_label("Search error codes")

@@ -36,13 +36,32 @@
     return hit.title;
   }
 
+  /* Marks count code points, as Python's string offsets do (the server's API and the
+   * static index alike); slicing a JS string needs UTF-16 units, which differ after any
+   * astral character (an emoji, CJK Ext-B). */
+  function unitMarks(hits) {
+    (hits || []).forEach(function (h) {
+      if (h.snippet && h.snippet.marks) {
+        h.snippet.marks = window.ErrdexText ? window.ErrdexText.unitMarks(h.snippet.text, h.snippet.marks)
+          : codePointMarks(h.snippet.text, h.snippet.marks);
+      }
+    });
+  }
+
+  function codePointMarks(text, marks) {
+    var units = [0], n = 0;
+    for (var ch of text) { n += ch.length; units.push(n); }
+    var last = units.length - 1;
+    return marks.map(function (m) { return [units[Math.min(m[0], last)], units[Math.min(m[1], last)]]; });
+  }
+
   function staticSearch(query, limit) {
     return openIndex().then(function (s) { return s.search(query, {}, limit, 0); }).then(function (res) {
       res.hits.forEach(function (h) {
         h.url = siteRoot + (sitePrefix ? sitePrefix + "/" : "") + h.url.replace(/^\/+/, "");
         h.title = localTitle(h);
-        if (h.snippet) { h.snippet.marks = window.ErrdexText.unitMarks(h.snippet.text, h.snippet.marks); }
       });
+      unitMarks(res.hits);
       return res;
     });
   }
@@ -52,7 +71,8 @@
       var params = new URLSearchParams({ q: query, limit: String(limit) });
       if (lang) { params.set("lang", lang); }
       return fetch(api + "?" + params.toString(), { headers: { Accept: "application/json" } })
-        .then(function (r) { if (!r.ok) { return { total: 0, hits: [] }; } return r.json(); });
+        .then(function (r) { if (!r.ok) { return { total: 0, hits: [] }; } return r.json(); })
+        .then(function (res) { unitMarks(res.hits); return res; });
     }
     if (indexUrl) { return staticSearch(query, limit); }
     return Promise.resolve({ total: 0, hits: [] });
