@@ -179,6 +179,7 @@ def _two_front(
     strings (both public: they are placeholders of the public template) and no id."""
     lead, n1, a1, n2, a2 = two
     join = b"".join
+    limit = PUBLIC_CAP + len(lead) + len(a1) + len(a2)  # len(filled) with two short values
 
     def render_two(error: Error, id: Any) -> Rendered | None:
         state = error.__dict__  # plain: nothing set but the two parameters
@@ -186,13 +187,13 @@ def _two_front(
         try:  # TypeError: no params (None), a lone surrogate; KeyError: other names
             if len(params) == 2:
                 v1, v2 = params[n1], params[n2]
-                if (
-                    type(v1) is str
-                    and type(v2) is str
-                    and len(v1) <= PUBLIC_CAP
-                    and len(v2) <= PUBLIC_CAP
-                ):
-                    text = _orjson_dumps(f"{lead}{v1}{a1}{v2}{a2}")  # exact strs: as str.join
+                if type(v1) is str and type(v2) is str:
+                    filled = f"{lead}{v1}{a1}{v2}{a2}"  # exact strs: as str.join
+                    # the two lengths within the cap in sum: both are (the usual case, one
+                    # test); past it, each one is tested
+                    if len(filled) > limit and (len(v1) > PUBLIC_CAP or len(v2) > PUBLIC_CAP):
+                        return render_fast(error, id)
+                    text = _orjson_dumps(filled)
                     body = join((head, text, params_key, _orjson_dumps(params), b"}"))
                     return _new(Rendered, (status, hdrs, body, MEDIA_TYPE))
         except (TypeError, KeyError):
