@@ -266,14 +266,20 @@ def build_entries(
     append = out.append
     dropped: list[int] = []
     plans: dict[tuple[Any, ...], _Plan | None] = {}
+    last_sig: tuple[Any, ...] = ()
+    last_plan: _Plan | None = None
     for i, raw in enumerate(items):
         if type(raw) is dict:
             vals = tuple(raw.values())
             sig = (*raw, *map(type, vals))
-            try:
-                plan = plans[sig]
-            except KeyError:
-                plan = plans[sig] = _plan(sig)
+            if sig == last_sig:  # entries come in runs of one shape: no hash of the tuple
+                plan = last_plan
+            else:
+                try:
+                    plan = plans[sig]
+                except KeyError:
+                    plan = plans[sig] = _plan(sig)
+                last_sig, last_plan = sig, plan
             if plan is not None:
                 module = vals[plan.module_at] if plan.module_at >= 0 else file_module
                 base: tuple[Any, ...] | None
