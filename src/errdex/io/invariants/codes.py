@@ -48,9 +48,8 @@ def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
     names = list(map(attrgetter("name"), ctx.entries))
     if None in names:
         names = [n for n in names if n is not None]
-    folded = "\0".join(names).casefold().split("\0") if names else []  # one casefold for all
-    if len(folded) == len(set(folded)) == len(names):
-        return
+    if len(set(map(str.casefold, names))) == len(names):
+        return  # no two names alike, case aside (one set of casefolds: no join and split)
     seen: dict[str, int] = {}
     for i, e in enumerate(ctx.entries):
         name = e.name
