@@ -16,8 +16,9 @@ search is computed.
   examples, in turn. Target p99 ≤ 20 ms. The server keeps a rendered page
   per path and language (a bounded LRU that the query string does not
   key), so a second figure serves the same pages with that LRU off: every
-  request renders its page, as for a first visitor or a catalog bigger than
-  the LRU.
+  request renders its page, as for a catalog bigger than the LRU (the
+  page's request-independent parts still come from the server's fragment
+  memo, :mod:`errdex.directory.web.fragments`, as they do in ``serve``).
 - **search, 100,000 codes**: ``/api/search?q=`` over the queries of
   ``bench_search`` on the synthetic catalog of ``synth.py``, one connection
   (the latency of one search, queueing left out). Target p99 ≤ 50 ms.

@@ -18,13 +18,15 @@ from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
+from markupsafe import Markup
 
 from errdex.directory.search import SearchResult
-from errdex.directory.web.i18n import Language, entry_text, language_name
+from errdex.directory.web.fragments import FragmentMemo, Fragments
+from errdex.directory.web.i18n import STRINGS, Language, entry_text, language_name
 from errdex.directory.web.markup import MAX_SHORT, clip, highlight, rich, short
 from errdex.directory.web.responses import example_responses, retry_advice
 from errdex.directory.web.views import Views, catalog_path, module_path
-from errdex.model import Entry
+from errdex.model import Catalog, Entry
 from errdex.runtime.locale import normalize_tag
 
 PAGE_SIZE = 500
@@ -156,6 +158,9 @@ class Pages:
         self.env.filters["rich"] = rich
         self.env.filters["short"] = short
         self.env.filters["clip"] = clip
+        self.fragments = FragmentMemo()
+        """The kept request-independent parts of code pages (``FragmentMemo(size=0)``:
+        none, every page renders whole)."""
 
     # -- common --------------------------------------------------------------
 
@@ -311,24 +316,8 @@ class Pages:
                 "code": entry.replaced_by,
                 "href": links.href(views.path(catalog_id, target)) if target is not None else None,
             }
-        own = entry.locale or cat.meta.default_locale
-        translations: list[dict[str, Any]] = []
-        for tag, tr in entry.translations.items():
-            if normalize_tag(tag) == normalize_tag(locale):
-                continue
-            translations.append({"tag": tag, "name": language_name(tag), "tr": tr})
-        if normalize_tag(own) != normalize_tag(locale):
-            translations.insert(
-                0,
-                {
-                    "tag": own,
-                    "name": language_name(own),
-                    "tr": {
-                        f: getattr(entry, f)
-                        for f in ("title", "message", "description", "solution")
-                    },
-                },
-            )
+        detail = views.entry_detail(catalog_id, entry)
+        texts_html, more_html = self._fragments(catalog_id, entry, cat, locale, lang.ui, texts)
         return {
             "catalog": {
                 "id": catalog_id,
@@ -351,7 +340,7 @@ class Pages:
             else None,
             "title": short(texts["title"]["text"]) or entry.name or "",
             "texts": texts,
-            "state": views.entry_detail(catalog_id, entry)["state"],
+            "state": detail["state"],
             "status": entry.status,
             "since": entry.since,
             "reason": entry.reason,
@@ -360,6 +349,51 @@ class Pages:
             "jsonrpc_code": entry.jsonrpc_code,
             "retryable": entry.retryable,
             "retry_after": entry.retry_after,
+            "type_url": views.registry.entry_url(catalog_id, entry),
+            "api": detail["api"],
+            "texts_html": texts_html,
+            "more_html": more_html,
+            "anchor": f"{catalog_id}-{entry.space}-{entry.code}",
+        }
+
+    def _fragments(
+        self,
+        catalog_id: str,
+        entry: Entry,
+        cat: Catalog,
+        locale: str,
+        ui: str,
+        texts: dict[str, dict[str, str]],
+    ) -> Fragments:
+        """The request-independent parts of an entry's article (:mod:`.fragments`), kept
+        per entry, content locale and interface language."""
+        key = (id(entry), catalog_id, locale, ui)
+        found = self.fragments.get(key)
+        if found is not None:
+            return found
+        own = entry.locale or cat.meta.default_locale
+        translations: list[dict[str, Any]] = []
+        for tag, tr in entry.translations.items():
+            if normalize_tag(tag) == normalize_tag(locale):
+                continue
+            translations.append({"tag": tag, "name": language_name(tag), "tr": tr})
+        if normalize_tag(own) != normalize_tag(locale):
+            translations.insert(
+                0,
+                {
+                    "tag": own,
+                    "name": language_name(own),
+                    "tr": {
+                        f: getattr(entry, f)
+                        for f in ("title", "message", "description", "solution")
+                    },
+                },
+            )
+        e = {
+            "texts": texts,
+            "anchor": f"{catalog_id}-{entry.space}-{entry.code}",
+            "retry_advice": retry_advice(cat, entry, ui),
+            "responses": example_responses(cat, entry, locale),
             "params": [(name, p) for name, p in list(entry.params.items())[:100]],
             "variants": entry.variants[:100],
             "examples": [
@@ -367,12 +401,14 @@ class Pages:
                 for ex in entry.examples[:20]
             ],
             "translations": translations,
-            "type_url": views.registry.entry_url(catalog_id, entry),
-            "responses": example_responses(cat, entry, locale),
-            "retry_advice": retry_advice(cat, entry, lang.ui),
-            "api": views.entry_detail(catalog_id, entry)["api"],
-            "anchor": f"{catalog_id}-{entry.space}-{entry.code}",
         }
+        t = STRINGS[ui]
+        found = (
+            Markup(self.env.get_template("_entry_texts.html").render(t=t, e=e)),
+            Markup(self.env.get_template("_entry_more.html").render(t=t, e=e)),
+        )
+        self.fragments.put(key, found)
+        return found
 
     def search(self, query: str, result: SearchResult | None, lang: Language, links: Links) -> str:
         """The search page: results of ``query`` (server), or an empty list JS fills (static)."""
