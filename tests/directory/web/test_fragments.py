@@ -1,11 +1,12 @@
-"""Code pages read their request-independent parts from the fragment memo: the same bytes."""
+"""Code pages read their request-independent parts from the fragment memo and their
+frame from a kept one: the same bytes as rendering every part."""
 
 from __future__ import annotations
 
 import sys
 
 import pytest
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from errdex.directory import Registry
 from errdex.directory.web.fragments import FragmentMemo
@@ -50,6 +51,29 @@ def test_pages_with_the_memo_equal_pages_without_it(
 
 def _pair(n: int) -> tuple[Markup, Markup]:
     return (Markup("a" * n), Markup(""))
+
+
+@pytest.mark.parametrize("which", ["registry", "evil_registry"])
+def test_pages_in_a_kept_frame_equal_pages_rendered_whole(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    registry: Registry = request.getfixturevalue(which)
+    views = Views(registry.warm())
+    whole = Pages(views)
+    whole.keep_frames = False
+    kept = Pages(views)
+    assert _every_page(kept, registry) == _every_page(whole, registry)
+    assert kept._frames and not whole._frames
+    locales = list(views.all_locales)
+    cid, entry = next(iter(registry.entries()))
+    found = registry.resolve_path_all(registry.entry_url_path(cid, entry))
+    for path in ["/a/<b>&\"c'", "/\x00title\x00/\x00page\x00/\x00main\x00"]:
+        for explicit in (None, locales[-1]):
+            lang = Language(explicit, None, locales)
+            page = kept.entries(found, lang, Links(path, lang=lang.explicit))
+            assert page == whole.entries(found, lang, Links(path, lang=lang.explicit))
+            assert f'href="{escape(path)}?lang=' in page and "<a/<b>" not in page
+            assert page.count("\x00") == path.count("\x00") * len(views.all_locales)
 
 
 def test_the_memo_is_bounded_by_count_and_bytes() -> None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from errdex.directory.search import SearchResult
 from errdex.directory.web.fragments import FragmentMemo, Fragments
@@ -117,6 +118,12 @@ class Links:
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
+_TITLE, _PAGE, _MAIN = "\x00title\x00", "\x00page\x00", "\x00main\x00"
+_MARKERS = re.compile(f"({_TITLE}|{_PAGE}|{_MAIN})")
+"""Markers in a kept code-page frame (:meth:`Pages._frame`): no template or interface
+string has a NUL; the frame is cut at them once, so a value put in their place is
+never searched for markers."""
+
 
 class _Environment(jinja2.Environment):
     """Jinja2 reading ``data.key`` of a plain dict as the item first.
@@ -158,6 +165,10 @@ class Pages:
         self.env.filters["rich"] = rich
         self.env.filters["short"] = short
         self.env.filters["clip"] = clip
+        self.keep_frames = True
+        """Code pages on the server reuse a kept frame (:meth:`_frame`); False renders
+        every frame (the same bytes)."""
+        self._frames: dict[tuple[str | None, str, str | None], tuple[str, ...]] = {}
         self.fragments = FragmentMemo()
         """The kept request-independent parts of code pages (``FragmentMemo(size=0)``:
         none, every page renders whole)."""
@@ -291,7 +302,38 @@ class Pages:
         items = [self._entry_view(cid, entry, lang, links) for cid, entry in found]
         first = items[0]
         title = f"{first['code']} · {first['title'] or first['catalog']['title']}"
-        return self._render("entry.html", lang, links, title=title, items=items)
+        main = self.env.get_template("_entry_main.html").render(
+            t=lang.strings,
+            home=links.href("/"),
+            static=links.static,
+            html_lang=lang.explicit or lang.ui,
+            items=items,
+        )
+        if links.static or not self.keep_frames:
+            return self._render("entry.html", lang, links, title=title, main=Markup(main))
+        parts = self._frame(lang, links)
+        fill = {_TITLE: str(escape(title)), _PAGE: str(escape(links.page)), _MAIN: main}
+        return "".join([fill.get(part, part) for part in parts])
+
+    def _frame(self, lang: Language, links: Links) -> tuple[str, ...]:
+        """The server's code-page frame for one language: the page rendered with markers
+        for its title, its path (the only parts of the frame that differ between code
+        pages) and its main part, cut at the markers; kept per language."""
+        key = (lang.explicit, lang.ui, links.lang)
+        found = self._frames.get(key)
+        if found is None:
+            page = self._render(
+                "entry.html",
+                lang,
+                Links(_PAGE, lang=links.lang),
+                title=_TITLE,
+                main=Markup(_MAIN),
+            )
+            found = tuple(_MARKERS.split(page))
+            if len(self._frames) >= 256:  # one per language pair: a few in practice
+                self._frames.clear()
+            self._frames[key] = found
+        return found
 
     def _entry_view(
         self, catalog_id: str, entry: Entry, lang: Language, links: Links
