@@ -14,9 +14,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from driver_checks import SEED_JSONRPC, assert_answers_like_python, assert_jsonrpc_round_trip
 from drivers import build_go, go_env, run, write_go
 from langs_catalogs import CATALOGS, load_catalog
-from wire_cases import failures, to_lines, vectors
+from wire_cases import to_lines
 
 from errdex.convert.code import generate
 
@@ -39,11 +40,7 @@ def go_drivers(go: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, l
 def test_go_renders_and_decodes_like_the_python_runtime(
     name: str, go_drivers: dict[str, list[str]]
 ) -> None:
-    catalog = load_catalog(name)
-    cases = vectors(catalog, limit=40)
-    answers = run(go_drivers[name], to_lines(catalog, cases))
-    bad = failures(cases, answers)
-    assert not bad, f"{len(bad)} of {len(cases)} cases differ:\n" + "\n".join(bad[:5])
+    assert_answers_like_python(go_drivers[name], load_catalog(name))
 
 
 def test_go_seed_csghub_renders_its_envelope(go_drivers: dict[str, list[str]]) -> None:
@@ -64,36 +61,11 @@ def test_go_seed_csghub_renders_its_envelope(go_drivers: dict[str, list[str]]) -
     assert answer["got"]["headers"][-1] == ["Content-Language", "zh-CN"]
 
 
-SEED_JSONRPC = [
-    ("alchemy", 429, 200),
-    ("alchemy", -32000, 200),
-    ("zan", -32003, 429),
-    ("zan", -32601, 400),
-]
-"""(catalog, JSON-RPC code, HTTP status): Alchemy always answers 200, ZAN maps codes to HTTP."""
-
-
 @pytest.mark.parametrize(("name", "code", "status"), SEED_JSONRPC)
 def test_go_seed_jsonrpc_status_mapping(
     name: str, code: int, status: int, go_drivers: dict[str, list[str]]
 ) -> None:
-    catalog = load_catalog(name)
-    case = {
-        "kind": "render",
-        "vector": "rpc",
-        "code": code,
-        "space": "jsonrpc",
-        "params": {},
-        "profile": "jsonrpc",
-        "id": 1,
-    }
-    (answer,) = run(go_drivers[name], to_lines(catalog, [case]))
-    assert answer["got"]["status"] == status
-    body = answer["got"]["body"]
-    assert json.loads(body)["error"]["code"] == code
-    back = {"kind": "decode", "vector": "back", "status": status, "headers": [], "body": body}
-    (decoded,) = run(go_drivers[name], to_lines(catalog, [back]))
-    assert decoded["got"]["code"] == code and decoded["got"]["space"] == "jsonrpc"
+    assert_jsonrpc_round_trip(go_drivers[name], load_catalog(name), code, status)
 
 
 IDIOMS = r"""package gen

@@ -16,9 +16,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from driver_checks import assert_answers_like_python
 from drivers import build_rust, run
 from langs_catalogs import CATALOGS, load_catalog
-from wire_cases import failures, to_lines, vectors
+from wire_cases import to_lines
 
 from errdex.convert.code import generate
 
@@ -40,11 +41,7 @@ def rust_drivers(rustc: str, tmp_path_factory: pytest.TempPathFactory) -> dict[s
 def test_rust_renders_and_decodes_like_the_python_runtime(
     name: str, rust_drivers: dict[str, list[str]]
 ) -> None:
-    catalog = load_catalog(name)
-    cases = vectors(catalog, limit=40)
-    answers = run(rust_drivers[name], to_lines(catalog, cases))
-    bad = failures(cases, answers)
-    assert not bad, f"{len(bad)} of {len(cases)} cases differ:\n" + "\n".join(bad[:5])
+    assert_answers_like_python(rust_drivers[name], load_catalog(name))
 
 
 def test_rust_seed_subquery_renders_its_envelope(rust_drivers: dict[str, list[str]]) -> None:

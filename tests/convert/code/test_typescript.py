@@ -11,14 +11,13 @@ compiled for both targets and run with node.
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
 import pytest
-from drivers import TS_FLAGS, compile_typescript, run, write_typescript
+from driver_checks import SEED_JSONRPC, assert_answers_like_python, assert_jsonrpc_round_trip
+from drivers import TS_FLAGS, compile_typescript, write_typescript
 from langs_catalogs import CATALOGS, load_catalog
-from wire_cases import failures, to_lines, vectors
 
 from errdex.convert.code import generate
 
@@ -40,43 +39,14 @@ def ts_drivers(
 def test_typescript_renders_and_decodes_like_the_python_runtime(
     name: str, ts_drivers: dict[str, list[str]]
 ) -> None:
-    catalog = load_catalog(name)
-    cases = vectors(catalog, limit=40)
-    answers = run(ts_drivers[name], to_lines(catalog, cases))
-    bad = failures(cases, answers)
-    assert not bad, f"{len(bad)} of {len(cases)} cases differ:\n" + "\n".join(bad[:5])
-
-
-SEED_JSONRPC = [
-    ("alchemy", 429, 200),
-    ("alchemy", -32000, 200),
-    ("zan", -32003, 429),
-    ("zan", -32601, 400),
-]
-"""(catalog, JSON-RPC code, HTTP status): Alchemy always answers 200, ZAN maps codes to HTTP."""
+    assert_answers_like_python(ts_drivers[name], load_catalog(name))
 
 
 @pytest.mark.parametrize(("name", "code", "status"), SEED_JSONRPC)
 def test_typescript_seed_jsonrpc_render_and_decode(
     name: str, code: int, status: int, ts_drivers: dict[str, list[str]]
 ) -> None:
-    catalog = load_catalog(name)
-    case = {
-        "kind": "render",
-        "vector": "rpc",
-        "code": code,
-        "space": "jsonrpc",
-        "params": {},
-        "profile": "jsonrpc",
-        "id": 1,
-    }
-    (answer,) = run(ts_drivers[name], to_lines(catalog, [case]))
-    assert answer["got"]["status"] == status
-    body = answer["got"]["body"]
-    assert json.loads(body)["error"]["code"] == code
-    back = {"kind": "decode", "vector": "back", "status": status, "headers": [], "body": body}
-    (decoded,) = run(ts_drivers[name], to_lines(catalog, [back]))
-    assert decoded["got"]["code"] == code and decoded["got"]["space"] == "jsonrpc"
+    assert_jsonrpc_round_trip(ts_drivers[name], load_catalog(name), code, status)
 
 
 IDIOMS = r"""
