@@ -5,30 +5,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from hypothesis import strategies as st
-
 from errdex.reality.evidence.fields import fields
 from errdex.reality.evidence.jsonl import JsonLines
 from errdex.reality.evidence.stream import Blocks
 
 FIELDS = fields()
-
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-(10**6), 10**6), st.text(max_size=8))
-codes = st.one_of(st.integers(100, 599), st.sampled_from(["401", "404", "503", "abc", "42"]))
-records = st.fixed_dictionaries(
-    {},
-    optional={
-        "status": codes,
-        "status_code": codes,
-        "http.response.status_code": codes,
-        "http": st.fixed_dictionaries({}, optional={"status_code": codes}),
-        "error": st.fixed_dictionaries({}, optional={"code": scalars, "message": scalars}),
-        "error_code": scalars,
-        "response": st.fixed_dictionaries({}, optional={"body": scalars}),
-        "level": st.sampled_from(["info", "error"]),
-        "msg": st.text(max_size=10),
-    },
-)
 
 
 def test_line_numbers_survive_block_boundaries_and_skipped_long_lines() -> None:
