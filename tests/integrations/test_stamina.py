@@ -2,38 +2,11 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
+from retry_cases import Flaky, over_http
 
 import errdex
-from errdex.integrations.httpx import raise_for_error
 from errdex.model import Catalog
-
-
-class Flaky:
-    """Fails with the given exceptions in turn, then returns "ok"; records the waits asked for."""
-
-    def __init__(self, *failures: BaseException) -> None:
-        self.failures = list(failures)
-        self.calls = 0
-
-    def __call__(self) -> str:
-        self.calls += 1
-        if self.failures:
-            raise self.failures.pop(0)
-        return "ok"
-
-
-def _over_http(catalog: Catalog, status: int, method: str, headers: dict[str, str]) -> errdex.Error:
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(status, json={"code": "NOPE", "message": "upstream"})
-
-    client = httpx.Client(transport=httpx.MockTransport(handler))
-    try:
-        raise_for_error(client.request(method, "https://api.example/x", headers=headers), catalog)
-    except errdex.Error as exc:
-        return exc
-    raise AssertionError("not an error")
 
 
 def test_stamina_hook_decides_the_same_way(csghub: Catalog) -> None:
@@ -47,7 +20,7 @@ def test_stamina_hook_decides_the_same_way(csghub: Catalog) -> None:
             ("POST", {}, 1),
             ("POST", {"Idempotency-Key": "k"}, 2),
         ):
-            error = _over_http(csghub, 502, method, headers)
+            error = over_http(csghub, 502, method, headers)
             flaky = Flaky(error)
 
             @stamina.retry(on=retry_on(cap=30), attempts=3)

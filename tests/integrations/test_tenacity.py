@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
+from retry_cases import Flaky, decoded, over_http
 from tenacity import RetryError, Retrying, stop_after_attempt, wait_fixed
 
 import errdex
-from errdex.integrations.httpx import raise_for_error
 from errdex.integrations.tenacity import retry_if_retryable, wait_retry_after
 from errdex.model import Catalog
-
-
-class Flaky:
-    """Fails with the given exceptions in turn, then returns "ok"; records the waits asked for."""
-
-    def __init__(self, *failures: BaseException) -> None:
-        self.failures = list(failures)
-        self.calls = 0
-
-    def __call__(self) -> str:
-        self.calls += 1
-        if self.failures:
-            raise self.failures.pop(0)
-        return "ok"
 
 
 def _loop(sleeps: list[float], **options: object) -> Retrying:
@@ -37,19 +22,8 @@ def _loop(sleeps: list[float], **options: object) -> Retrying:
     return Retrying(**{**defaults, **options})
 
 
-def _decoded(catalog: Catalog, status: int, body: bytes, headers: dict[str, str]) -> errdex.Error:
-    response = httpx.Response(
-        status, content=body, headers={"Content-Type": "application/json", **headers}
-    )
-    try:
-        raise_for_error(response, catalog)
-    except errdex.Error as exc:
-        return exc
-    raise AssertionError("not an error")
-
-
 def test_retries_what_the_server_says_and_waits_retry_after(zan: Catalog) -> None:
-    limited = _decoded(
+    limited = decoded(
         zan,
         429,
         b'{"jsonrpc":"2.0","error":{"code":-32003,"message":"Cu limited per second"},"id":1}',
@@ -94,18 +68,6 @@ def test_unknown_hint_and_caps(csghub: Catalog) -> None:
     assert 3.0 <= sleeps[-1] <= 3.5  # the server's delay plus jitter, never less
 
 
-def _over_http(catalog: Catalog, status: int, method: str, headers: dict[str, str]) -> errdex.Error:
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(status, json={"code": "NOPE", "message": "upstream"})
-
-    client = httpx.Client(transport=httpx.MockTransport(handler))
-    try:
-        raise_for_error(client.request(method, "https://api.example/x", headers=headers), catalog)
-    except errdex.Error as exc:
-        return exc
-    raise AssertionError("not an error")
-
-
 @pytest.mark.parametrize(
     ("status", "method", "headers", "retried"),
     [
@@ -121,7 +83,7 @@ def _over_http(catalog: Catalog, status: int, method: str, headers: dict[str, st
 def test_the_method_and_idempotency_key_decide(
     csghub: Catalog, status: int, method: str, headers: dict[str, str], retried: bool
 ) -> None:
-    error = _over_http(csghub, status, method, headers)
+    error = over_http(csghub, status, method, headers)
     flaky = Flaky(error)
     sleeps: list[float] = []
     if retried:
