@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from concurrent import futures
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ pytest.importorskip("grpc_status", reason="grpcio-status is not installed")
 
 from google.protobuf import json_format  # noqa: E402
 from google.rpc import status_pb2  # noqa: E402
-from grpc_shop import CHAT, METHOD, STREAM, SyncServer, ascii_only, call, fail  # noqa: E402
+from grpc_shop import CHAT, METHOD, STREAM, ascii_only, call, fail  # noqa: E402
 from grpc_status import rpc_status  # noqa: E402
 
 import errdex  # noqa: E402
@@ -26,7 +26,6 @@ from catalogs import APP_SHOP  # noqa: E402
 from errdex.integrations.grpc import DETAILS_KEY, ErrorInterceptor, status_of  # noqa: E402
 from errdex.integrations.grpc_client import (  # noqa: E402
     AsyncErrorClientInterceptor,
-    ErrorClientInterceptor,
     async_interceptors,
 )
 from errdex.integrations.grpc_client import _details as _read_details  # noqa: E402
@@ -41,19 +40,6 @@ _NUMBERS = {code.name: code.value[0] for code in grpc.StatusCode}
 def shop(app_shop: Catalog) -> Catalog:
     """The catalog the example apps serve (the root conftest's ``app_shop``)."""
     return app_shop
-
-
-@pytest.fixture(scope="module")
-def server(shop: Catalog) -> Iterator[int]:
-    running = SyncServer(shop)
-    yield running.port
-    running.server.stop(0)
-
-
-@pytest.fixture()
-def channel(server: int) -> Iterator[Any]:
-    with grpc.insecure_channel(f"127.0.0.1:{server}") as ch:
-        yield ch
 
 
 def _call_method(channel: Any, method: str, request: bytes) -> Any:
@@ -307,13 +293,6 @@ def test_no_message_goes_out_before_an_error_status(channel: Any) -> None:
         for item in channel.unary_stream("/shop.Orders/Strict")(b"\xff"):
             got.append(item)
     assert got == []
-
-
-@pytest.fixture()
-def decoding(server: int, shop: Catalog) -> Iterator[Any]:
-    interceptor = ErrorClientInterceptor(shop, idempotent={METHOD})
-    with grpc.insecure_channel(f"127.0.0.1:{server}") as ch:
-        yield grpc.intercept_channel(ch, interceptor)
 
 
 def test_a_plain_profile_named_google_does_not_change_grpc(shop: Catalog) -> None:

@@ -4,7 +4,6 @@ and decide retries as for HTTP (a real in-process server on 127.0.0.1).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,12 +11,11 @@ import pytest
 grpc = pytest.importorskip("grpc", reason="grpcio is not installed (pip install 'errdex[grpc]')")
 pytest.importorskip("grpc_status", reason="grpcio-status is not installed")
 
-from grpc_shop import METHOD, STREAM, WRITE, SyncServer, call  # noqa: E402
+from grpc_shop import METHOD, STREAM, WRITE, call  # noqa: E402
 
 import errdex  # noqa: E402
 from errdex.integrations.grpc import DETAILS_KEY, status_of  # noqa: E402
 from errdex.integrations.grpc_client import (  # noqa: E402
-    ErrorClientInterceptor,
     decode_rpc_error,
     decode_status,
 )
@@ -29,26 +27,6 @@ from errdex.model import Catalog  # noqa: E402
 def shop(app_shop: Catalog) -> Catalog:
     """The catalog the example apps serve (the root conftest's ``app_shop``)."""
     return app_shop
-
-
-@pytest.fixture(scope="module")
-def server(shop: Catalog) -> Iterator[int]:
-    running = SyncServer(shop)
-    yield running.port
-    running.server.stop(0)
-
-
-@pytest.fixture()
-def channel(server: int) -> Iterator[Any]:
-    with grpc.insecure_channel(f"127.0.0.1:{server}") as ch:
-        yield ch
-
-
-@pytest.fixture()
-def decoding(server: int, shop: Catalog) -> Iterator[Any]:
-    interceptor = ErrorClientInterceptor(shop, idempotent={METHOD})
-    with grpc.insecure_channel(f"127.0.0.1:{server}") as ch:
-        yield grpc.intercept_channel(ch, interceptor)
 
 
 def test_client_interceptor_raises_the_catalog_error(shop: Catalog, decoding: Any) -> None:
