@@ -1,9 +1,11 @@
-"""Fixtures for the web directory: the example registry, a hostile catalog, test clients."""
+"""Fixtures for the web directory: the example registry, a hostile catalog, test clients,
+headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +17,7 @@ from contextlib import AbstractContextManager, contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -34,6 +37,18 @@ from errdex.directory.web import create_app
 MEGA = "A" * 1_000_000
 """A 1 MB string."""
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""Debian's ``chromium`` and its flags: headless, in a container, with no traffic of its own."""
 
 
 def hostile_catalog(path: Path) -> Path:
@@ -182,3 +197,18 @@ def live_url() -> Iterator[str]:
 def serve_static() -> Callable[[Path], AbstractContextManager[str]]:
     """A function serving a folder over HTTP as a static host would (a context manager)."""
     return static_server
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium driven by Playwright, one per test module; skips the test, with the
+    reason shown, when Playwright or Chromium is missing."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

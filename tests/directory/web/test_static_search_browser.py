@@ -13,7 +13,6 @@ Skipped, with the reason shown, when Chromium or Playwright is missing.
 from __future__ import annotations
 
 import math
-import shutil
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -25,18 +24,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 JUDGED = ROOT / "tests" / "directory" / "judged_queries.toml"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 K = 5
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
-        allow_module_level=True,
-    )
 
 pytestmark = pytest.mark.slow
 
@@ -86,14 +75,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("static-search") / "site"
     build_site(Registry.from_paths([ROOT / "examples"]), out)
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
