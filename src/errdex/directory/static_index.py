@@ -66,7 +66,7 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -223,6 +223,33 @@ def _instances(db: sqlite3.Connection, order: str) -> Iterator[tuple[str, int, s
         db.execute("DROP TABLE IF EXISTS temp.static_vi")
 
 
+_Value = TypeVar("_Value", int, tuple[int, ...])
+
+
+def _dense(
+    rows: dict[int, _Value], size: int, put: Callable[[_Value, bytearray], None], out: bytearray
+) -> None:
+    """Append mode 1 of a term's or a pair's rows (in more than half of the ``size`` rows):
+    the rows it is missing from, its most usual value (the smallest of a tie), then the rows
+    whose value is another, each value written by ``put``."""
+    varint(1, out)
+    missing = sorted(set(range(1, size + 1)).difference(rows))
+    varint(len(missing), out)
+    out += _rowids(missing)
+    counts: dict[_Value, int] = {}
+    for value in rows.values():
+        counts[value] = counts.get(value, 0) + 1
+    usual = max(sorted(counts), key=lambda value: counts[value])
+    put(usual, out)
+    other = [(r, value) for r, value in rows.items() if value != usual]
+    varint(len(other), out)
+    last = 0
+    for r, value in other:
+        varint(r - last, out)
+        put(value, out)
+        last = r
+
+
 def _terms(db: sqlite3.Connection, size: int, lengths: list[int]) -> Iterator[tuple[str, bytes]]:
     weights = _weights()
     term: str | None = None
@@ -233,22 +260,7 @@ def _terms(db: sqlite3.Connection, size: int, lengths: list[int]) -> Iterator[tu
         n = len(freqs)
         varint(n, out)
         if 2 * n > size:
-            varint(1, out)
-            missing = sorted(set(range(1, size + 1)).difference(freqs))
-            varint(len(missing), out)
-            out += _rowids(missing)
-            counts: dict[int, int] = {}
-            for f in freqs.values():
-                counts[f] = counts.get(f, 0) + 1
-            usual = max(sorted(counts), key=lambda f: counts[f])
-            varint(usual, out)
-            other = [(r, f) for r, f in freqs.items() if f != usual]
-            varint(len(other), out)
-            last = 0
-            for r, f in other:
-                varint(r - last, out)
-                varint(f, out)
-                last = r
+            _dense(freqs, size, varint, out)
         elif not any(freqs.values()):  # a filter token: only where it is
             varint(2, out)
             out += _rowids(freqs)
@@ -316,22 +328,7 @@ def _pair_payload(by_row: dict[int, tuple[int, ...]], lengths: list[int], size: 
     out = bytearray()
     varint(len(by_row), out)
     if 2 * len(by_row) > size:
-        varint(1, out)
-        missing = sorted(set(range(1, size + 1)).difference(by_row))
-        varint(len(missing), out)
-        out += _rowids(missing)
-        counts: dict[tuple[int, ...], int] = {}
-        for starts in by_row.values():
-            counts[starts] = counts.get(starts, 0) + 1
-        usual = max(sorted(counts), key=lambda st: counts[st])
-        _starts(usual, out)
-        other = [(r, st) for r, st in by_row.items() if st != usual]
-        varint(len(other), out)
-        last = 0
-        for r, st in other:
-            varint(r - last, out)
-            _starts(st, out)
-            last = r
+        _dense(by_row, size, _starts, out)
         return bytes(out)
     varint(0, out)
     last = 0
