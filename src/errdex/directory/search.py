@@ -195,6 +195,62 @@ NO_FILTERS = Filters()
 """No restriction: search everything."""
 
 
+def exact_text(query: str) -> str | None:
+    """What an exact code or name match looks for: ``query`` without spaces and quotes
+    around it (None when that is empty or longer than 200 characters)."""
+    raw = query.strip().strip("`'\"").strip()
+    return raw if raw and len(raw) <= 200 else None
+
+
+def near_word(query: str) -> str | None:
+    """The one word, casefolded, a name one edit away is looked for with (None when the
+    query is empty, over 100 characters, more than one word or too short for typos)."""
+    raw = query.strip().strip("`'\"").strip()
+    if not raw or len(raw) > 100 or any(ch.isspace() for ch in raw):
+        return None
+    word = raw.casefold()
+    return word if len(word) >= typo.MIN_LENGTH else None
+
+
+def pinned(
+    exact: list[int], near: list[int], doc: Callable[[int], Doc], filters: Filters
+) -> dict[int, tuple[Doc, float]]:
+    """The hits ranked before every tier, in order: exact matches, then names one edit
+    away, each row once and only where ``filters`` accept it, with their scores."""
+    first: dict[int, tuple[Doc, float]] = {}
+    for rowids, score in ((exact, EXACT_SCORE), (near, NEAR_SCORE)):
+        for rowid in rowids:
+            if rowid not in first:
+                found = doc(rowid)
+                if filters.accepts(found):
+                    first[rowid] = (found, score)
+    return first
+
+
+def any_term_retry(found: Sequence[tokenize.Term], total: int) -> bool:
+    """Whether a search whose terms all had to match, and matched ``total`` rows, is run
+    again with any term matching: when nothing matched and the query is more than one
+    short term."""
+    return total == 0 and (len(found) > 1 or (bool(found) and len(found[0].text) > 2))
+
+
+def by_catalog(rowids: list[int], catalogs: Sequence[tuple[str, int]]) -> list[int]:
+    """Rowids stably sorted by their catalog's place in the registry (``catalogs``: each
+    catalog and its number of rows, in rowid order)."""
+    if len(rowids) < 2:
+        return rowids
+    bounds = []
+    end = 0
+    for _, size in catalogs:
+        end += size
+        bounds.append(end)
+
+    def place(rowid: int) -> int:
+        return next(i for i, b in enumerate(bounds) if rowid <= b)
+
+    return sorted(rowids, key=place)
+
+
 def http_status_of(catalog: Catalog, entry: Entry) -> int | None:
     """The HTTP status the catalog states for an entry: its (effective) ``http_status``,
     else its own code when it sits in an ``http`` space (as the runtime sends it)."""
@@ -284,15 +340,9 @@ class SearchIndex:
         offset = max(0, offset)
         found, truncated = tokenize.terms(query)
         with self._lock:
-            first: dict[int, tuple[Doc, float]] = {}
             exact = self._exact(query) if query.strip() else []
             near = [] if exact else self._near(query)
-            for rowids, score in ((exact, EXACT_SCORE), (near, NEAR_SCORE)):
-                for rowid in rowids:
-                    if rowid not in first:
-                        doc = self.doc(rowid)
-                        if filters.accepts(doc):
-                            first[rowid] = (doc, score)
+            first = pinned(exact, near, self.doc, filters)
             facets = self._facet_expression(filters)
             span = self._span(filters)
             rest_offset = max(0, offset - len(first))
@@ -310,7 +360,7 @@ class SearchIndex:
                 rows, total = self._match(
                     found, False, completions, facets, span, set(first), rest_limit, rest_offset
                 )
-                if total == 0 and (len(found) > 1 or (found and len(found[0].text) > 2)):
+                if any_term_retry(found, total):
                     rows, total = self._match(
                         found, True, completions, facets, span, set(first), rest_limit, rest_offset
                     )
@@ -337,8 +387,8 @@ class SearchIndex:
     def _exact(self, query: str) -> list[int]:
         """Rowids whose code or name is ``query``, as :meth:`Registry.lookup` orders them:
         by catalog, then code matches (each candidate key in turn) before name matches."""
-        raw = query.strip().strip("`'\"").strip()
-        if not raw or len(raw) > 200:
+        raw = exact_text(query)
+        if raw is None:
             return []
         db = self._db
         found: list[int] = []
@@ -360,11 +410,8 @@ class SearchIndex:
     def _near(self, query: str) -> list[int]:
         """Rowids whose name is one edit away from a one-word ``query`` (any case), names in
         order, grouped by catalog (as :meth:`Registry.near_names`)."""
-        raw = query.strip().strip("`'\"").strip()
-        if not raw or len(raw) > 100 or any(ch.isspace() for ch in raw):
-            return []
-        word = raw.casefold()
-        if len(word) < typo.MIN_LENGTH:
+        word = near_word(query)
+        if word is None:
             return []
         candidates = sorted(set(typo.one_edit(word, self._alphabet)) - {word})
         by_name: dict[str, list[int]] = {}
@@ -379,18 +426,7 @@ class SearchIndex:
 
     def _by_catalog(self, rowids: list[int]) -> list[int]:
         """Rowids stably sorted by their catalog's place in the registry."""
-        if len(rowids) < 2:
-            return rowids
-        bounds = []
-        end = 0
-        for _, size in self.catalogs:
-            end += size
-            bounds.append(end)
-
-        def place(rowid: int) -> int:
-            return next(i for i, b in enumerate(bounds) if rowid <= b)
-
-        return sorted(rowids, key=place)
+        return by_catalog(rowids, self.catalogs)
 
     def _facet_expression(self, filters: Filters) -> str | None:
         """The FTS5 expression of the filters (``""`` for none); None when a value is unknown."""

@@ -19,15 +19,18 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from errdex.directory import tokenize, typo
+from errdex.directory import tokenize
 from errdex.directory.indexing import Doc, code_key
 from errdex.directory.search import (
     COMPLETIONS,
-    EXACT_SCORE,
-    NEAR_SCORE,
     NO_FILTERS,
     TIERS,
     Filters,
+    any_term_retry,
+    by_catalog,
+    exact_text,
+    near_word,
+    pinned,
 )
 from errdex.directory.static_index import FORMAT
 from errdex.model import parse_code_query
@@ -320,15 +323,9 @@ class StaticSearch:
         limit = max(0, limit)
         offset = max(0, offset)
         found, _ = tokenize.terms(query)
-        first: dict[int, tuple[Doc, float]] = {}
         exact = self._exact(query) if query.strip() else []
         near = [] if exact else self._near(query)
-        for rowids, score in ((exact, EXACT_SCORE), (near, NEAR_SCORE)):
-            for rowid in rowids:
-                if rowid not in first:
-                    doc = self.doc(rowid)
-                    if filters.accepts(doc):
-                        first[rowid] = (doc, score)
+        first = pinned(exact, near, self.doc, filters)
         facets = self._facets(filters)
         span = self._span(filters)
         rest_offset = max(0, offset - len(first))
@@ -345,15 +342,15 @@ class StaticSearch:
             last_stems = completions or []
             args = (completions, facets, span, set(first), rest_limit, rest_offset)
             rows, total = self._match(found, False, *args)
-            if total == 0 and (len(found) > 1 or (found and len(found[0].text) > 2)):
+            if any_term_retry(found, total):
                 rows, total = self._match(found, True, *args)
         hits = [(r, s, d) for r, (d, s) in list(first.items())[offset : offset + limit]]
         hits += [(r, round(s, 4), self.doc(r)) for r, s in rows]
         return StaticPage(hits, len(first) + total, last_stems)
 
     def _exact(self, query: str) -> list[int]:
-        raw = query.strip().strip("`'\"").strip()
-        if not raw or len(raw) > 200:
+        raw = exact_text(query)
+        if raw is None:
             return []
         found: list[int] = []
         for key in parse_code_query(raw):
@@ -362,11 +359,8 @@ class StaticSearch:
         return self._by_catalog(list(dict.fromkeys(found)))
 
     def _near(self, query: str) -> list[int]:
-        raw = query.strip().strip("`'\"").strip()
-        if not raw or len(raw) > 100 or any(ch.isspace() for ch in raw):
-            return []
-        word = raw.casefold()
-        if len(word) < typo.MIN_LENGTH:
+        word = near_word(query)
+        if word is None:
             return []
         # A name one edit away keeps the query's first h characters or all after the
         # h+1st, for any h: take the h whose two ranges span the fewest chunks.
@@ -392,14 +386,7 @@ class StaticSearch:
         return self._by_catalog(found)
 
     def _by_catalog(self, rowids: list[int]) -> list[int]:
-        if len(rowids) < 2:
-            return rowids
-        bounds = []
-        end = 0
-        for _, size in self.catalogs:
-            end += size
-            bounds.append(end)
-        return sorted(rowids, key=lambda r: next(i for i, b in enumerate(bounds) if r <= b))
+        return by_catalog(rowids, self.catalogs)
 
     def _facets(self, filters: Filters) -> list[str] | None:
         out = []
