@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ from click.testing import CliRunner
 
 from catalogs import HEAD, ROOT
 from errdex.cli.main import cli
+from git_repo import git
 
 OLD = (
     HEAD
@@ -151,17 +151,9 @@ def test_an_unknown_git_revision_exits_2(
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_the_real_command_against_git(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.com",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-    }
     (tmp_path / "shop.toml").write_text(OLD)
     for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "one"]):
-        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True)
+        git(tmp_path, *args)
     (tmp_path / "shop.toml").write_text(OLD.replace("code = 1000", "code = 1010"))
     done = subprocess.run(
         [sys.executable, "-m", "errdex", "diff", "git:HEAD", "shop.toml"],
