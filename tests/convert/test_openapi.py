@@ -12,6 +12,7 @@ from catalogs import ROOT
 from errdex.convert import render_doc
 from errdex.convert.openapi import response_key
 from errdex.model.openapi import choice
+from openapi_docs import inlined_problems
 
 EXAMPLES = ("subquery-indexer-proxy", "csghub", "alchemy", "zan", "yuanrong")
 
@@ -55,17 +56,6 @@ def test_declared_profile_gets_a_schema_and_examples():
     }
 
 
-def _walk(node, found):
-    if isinstance(node, dict):
-        found.append(node)
-        for value in node.values():
-            _walk(value, found)
-    elif isinstance(node, list):
-        for value in node:
-            _walk(value, found)
-    return found
-
-
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_one_problem_schema_referenced_everywhere(example):
     doc = json.loads(render_doc(errdex.load(ROOT / "examples" / example), "openapi"))
@@ -75,7 +65,7 @@ def test_one_problem_schema_referenced_everywhere(example):
         refs = schema.get("oneOf") or schema.get("anyOf") or [schema]
         assert all(set(r) == {"$ref"} for r in refs), schema  # never an inlined copy
     # only components.schemas.Problem spells the problem members out
-    inlined = [n for n in _walk(doc, []) if {"detail", "title"} <= set(n.get("properties", {}))]
+    inlined = inlined_problems(doc)
     assert inlined == [doc["components"]["schemas"]["Problem"]]
 
 

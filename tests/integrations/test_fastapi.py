@@ -21,6 +21,7 @@ from catalogs import APP_SHOP, EXAMPLES
 from errdex.integrations.fastapi import responses
 from errdex.integrations.starlette import install
 from errdex.model import Catalog
+from openapi_docs import inlined_problems
 
 NAMES = ["alchemy", "csghub", "subquery-indexer-proxy", "yuanrong", "zan"]
 
@@ -84,17 +85,6 @@ class _Doc:
         return response
 
 
-def _walk(node: Any, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    if isinstance(node, dict):
-        found.append(node)
-        for value in node.values():
-            _walk(value, found)
-    elif isinstance(node, list):
-        for value in node:
-            _walk(value, found)
-    return found
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_every_example_validates_and_every_route_has_defaults(name: str) -> None:
     catalog = errdex.load(EXAMPLES / name)
@@ -117,7 +107,7 @@ def test_every_example_validates_and_every_route_has_defaults(name: str) -> None
     assert count > len(_live(catalog))
     assert failures == [], "\n".join(failures[:5])
     # one Problem: everything else refers to it
-    inlined = [n for n in _walk(spec, []) if {"detail", "title"} <= set(n.get("properties", {}))]
+    inlined = inlined_problems(spec)
     assert inlined == [spec["components"]["schemas"]["Problem"]]
     assert "HTTPValidationError" not in spec["components"]["schemas"]  # FastAPI's, never sent
 
