@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from errdex.convert.importers.source.openapi import read_openapi
 
@@ -112,6 +113,20 @@ def test_lago_codes_come_from_error_schemas_only_never_from_nested_request_objec
     assert {e["module"] for e in entries[4:]} == {"credit-note-error-details-object"}
 
 
+def assert_codes_only(
+    entries: list[dict[str, Any]], diagnostics: list[Any], text: str, source: str
+) -> None:
+    """Every entry is a code and the ``error-code`` module and nothing else (no status,
+    message or name made up), its ``# from …:N`` comment names the source line holding
+    that code, and nothing was diagnosed."""
+    assert {tuple(sorted(e)) for e in entries} == {("code", "module")}
+    assert {e["module"] for e in entries} == {"error-code"}
+    lines = source.split("\n")
+    for entry, comment in zip(entries, re.findall(r"# from .+:(\d+)", text), strict=True):
+        assert f'"{entry["code"]}"' in lines[int(comment) - 1], entry
+    assert diagnostics == []
+
+
 def test_an_error_code_schema_that_is_an_enum_gives_one_entry_per_value():
     spec = {
         "swagger": "2.0",
@@ -145,12 +160,7 @@ def test_azurite_swagger2_storage_error_code_enums_keep_every_code_and_invent_no
         listed = json.loads(source)["definitions"]["ErrorCode"]["enum"]
         assert [e["code"] for e in entries] == listed and len(listed) == count
         # nothing but the code and its module: no status, message or name is made up
-        assert {tuple(sorted(e)) for e in entries} == {("code", "module")}
-        assert {e["module"] for e in entries} == {"error-code"}
-        lines = source.split("\n")
-        for entry, comment in zip(entries, re.findall(r"# from .+:(\d+)", text), strict=True):
-            assert f'"{entry["code"]}"' in lines[int(comment) - 1], entry
-        assert diagnostics == []
+        assert_codes_only(entries, diagnostics, text, source)
 
 
 def test_square_connect_swagger2_error_code_enum_keeps_every_code_and_invents_none():
@@ -168,9 +178,4 @@ def test_square_connect_swagger2_error_code_enum_keeps_every_code_and_invents_no
     assert [e["code"] for e in entries] == listed
     assert not set(definitions["ErrorCategory"]["enum"]) & {e["code"] for e in entries}
     # no error response states a status or message: nothing but the code and its module
-    assert {tuple(sorted(e)) for e in entries} == {("code", "module")}
-    assert {e["module"] for e in entries} == {"error-code"}
-    lines = source.split("\n")
-    for entry, comment in zip(entries, re.findall(r"# from .+:(\d+)", text), strict=True):
-        assert f'"{entry["code"]}"' in lines[int(comment) - 1], entry
-    assert diagnostics == []
+    assert_codes_only(entries, diagnostics, text, source)
