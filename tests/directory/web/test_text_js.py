@@ -172,6 +172,29 @@ def py_snippets(
     return out
 
 
+Check = tuple[str, list[Any], list[Any], list[Any]]
+"""One comparison: its label, the runner call (``[op, *args]``), the inputs shown when
+it differs, and Python's answers."""
+
+
+def assert_js_agrees(checks: list[Check]) -> None:
+    """Run every check's call in one node run; JS must answer each as Python does."""
+    js = run_js(*[call for _, call, _, _ in checks])
+    for (label, _, inputs, py), answers in zip(checks, js, strict=True):
+        assert_same(label, inputs, answers, py)
+
+
+def text_checks(texts: list[str]) -> list[Check]:
+    """How ``texts`` split into terms, keys, segments and words, Python's answers."""
+    return [
+        ("terms", ["terms", texts], texts, [py_terms(t) for t in texts]),
+        ("key", ["key", texts], texts, [tokenize.key(tokenize.terms(t)[0]) for t in texts]),
+        ("textKey", ["textKey", texts], texts, [tokenize.text_key(t) for t in texts]),
+        ("segment", ["segment", texts], ["segments", "vocabulary"], py_segment(texts)),
+        ("words", ["words", texts], texts, [tokenize.words(t) for t in texts]),
+    ]
+
+
 def probe(ch: str) -> str:
     """What one code point gives (the runner's ``PROBES.all``)."""
     found = tokenize.terms("a" + ch + "\u767d" + ch)[0]
@@ -280,56 +303,26 @@ def test_terms_keys_and_segments_of_the_catalogs_and_queries(examples: Registry)
     texts = catalog_texts(examples) + queries()
     names = [e.name for _, e in examples.entries() if e.name] + ["invalidJWT", "HTTP2Error", "a_b"]
     words = sorted({w for t in texts for w in tokenize.words(t)})
-    js = run_js(
-        ["terms", texts],
-        ["key", texts],
-        ["textKey", texts],
-        ["segment", texts],
-        ["words", texts],
-        ["fold", words],
-        ["stem", words],
-        ["splitIdentifier", names],
-        ["fts", queries()],
-        ["plain", texts + MIXED_TEXTS],
+    assert_js_agrees(
+        [
+            *text_checks(texts),
+            ("fold", ["fold", words], words, [tokenize.fold(w) for w in words]),
+            ("stem", ["stem", words], words, [tokenize.stem(w) for w in words]),
+            (
+                "splitIdentifier",
+                ["splitIdentifier", names],
+                names,
+                [tokenize.split_identifier(n) for n in names],
+            ),
+            ("fts", ["fts", queries()], queries(), [py_fts(q) for q in queries()]),
+            (
+                "plain",
+                ["plain", texts + MIXED_TEXTS],
+                texts + MIXED_TEXTS,
+                [plain(t) for t in texts + MIXED_TEXTS],
+            ),
+        ]
     )
-    py = [
-        [py_terms(t) for t in texts],
-        [tokenize.key(tokenize.terms(t)[0]) for t in texts],
-        [tokenize.text_key(t) for t in texts],
-        py_segment(texts),
-        [tokenize.words(t) for t in texts],
-        [tokenize.fold(w) for w in words],
-        [tokenize.stem(w) for w in words],
-        [tokenize.split_identifier(n) for n in names],
-        [py_fts(q) for q in queries()],
-        [plain(t) for t in texts + MIXED_TEXTS],
-    ]
-    labels = [
-        "terms",
-        "key",
-        "textKey",
-        "segment",
-        "words",
-        "fold",
-        "stem",
-        "splitIdentifier",
-        "fts",
-        "plain",
-    ]
-    inputs = [
-        texts,
-        texts,
-        texts,
-        ["segments", "vocabulary"],
-        texts,
-        words,
-        words,
-        names,
-        queries(),
-        texts + MIXED_TEXTS,
-    ]
-    for label, given_, j, p in zip(labels, inputs, js, py, strict=True):
-        assert_same(label, given_, j, p)
 
 
 # ---- every code point, and generated text ------------------------------------------
@@ -390,54 +383,27 @@ TEXTS = st.lists(CHARS, max_size=30).map("".join)
 @given(st.lists(TEXTS, min_size=60, max_size=60))
 def test_generated_unicode_text_gives_the_same_terms_and_keys(texts: list[str]) -> None:
     words = sorted({w for t in texts for w in tokenize.words(t)})
-    js = run_js(
-        ["terms", texts],
-        ["key", texts],
-        ["textKey", texts],
-        ["segment", texts],
-        ["words", texts],
-        ["fold", texts + words],
-        ["lower", texts],
-        ["splitIdentifier", texts],
-        ["fts", texts],
-        ["plain", texts],
-        ["tag", texts],
+    assert_js_agrees(
+        [
+            *text_checks(texts),
+            (
+                "fold",
+                ["fold", texts + words],
+                texts + words,
+                [tokenize.fold(w) for w in texts + words],
+            ),
+            ("lower", ["lower", texts], texts, [t.lower() for t in texts]),
+            (
+                "split",
+                ["splitIdentifier", texts],
+                texts,
+                [tokenize.split_identifier(t) for t in texts],
+            ),
+            ("fts", ["fts", texts], texts, [py_fts(t) for t in texts]),
+            ("plain", ["plain", texts], texts, [plain(t) for t in texts]),
+            ("tag", ["tag", texts], texts, [tag(t) for t in texts]),
+        ]
     )
-    py = [
-        [py_terms(t) for t in texts],
-        [tokenize.key(tokenize.terms(t)[0]) for t in texts],
-        [tokenize.text_key(t) for t in texts],
-        py_segment(texts),
-        [tokenize.words(t) for t in texts],
-        [tokenize.fold(w) for w in texts + words],
-        [t.lower() for t in texts],
-        [tokenize.split_identifier(t) for t in texts],
-        [py_fts(t) for t in texts],
-        [plain(t) for t in texts],
-        [tag(t) for t in texts],
-    ]
-    labels = [
-        "terms",
-        "key",
-        "textKey",
-        "segment",
-        "words",
-        "fold",
-        "lower",
-        "split",
-        "fts",
-        "plain",
-        "tag",
-    ]
-    for label, j, p in zip(labels, js, py, strict=True):
-        given_ = (
-            texts + words
-            if label == "fold"
-            else ["segments", "vocabulary"]
-            if label == "segment"
-            else texts
-        )
-        assert_same(label, given_, j, p)
 
 
 # ---- marks and snippets -------------------------------------------------------------
