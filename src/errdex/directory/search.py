@@ -227,6 +227,12 @@ def pinned(
     return first
 
 
+def rest_window(pinned: int, limit: int, offset: int) -> tuple[int, int]:
+    """The offset and limit to ask the tiers for when ``pinned`` hits rank before them and
+    the page is ``limit`` hits from ``offset`` of the whole list."""
+    return max(0, offset - pinned), max(0, limit - max(0, pinned - offset))
+
+
 def any_term_retry(found: Sequence[tokenize.Term], total: int) -> bool:
     """Whether a search whose terms all had to match, and matched ``total`` rows, is run
     again with any term matching: when nothing matched and the query is more than one
@@ -345,8 +351,7 @@ class SearchIndex:
             first = pinned(exact, near, self.doc, filters)
             facets = self._facet_expression(filters)
             span = self._span(filters)
-            rest_offset = max(0, offset - len(first))
-            rest_limit = max(0, limit - max(0, len(first) - offset))
+            rest_offset, rest_limit = rest_window(len(first), limit, offset)
             rows: list[tuple[int, float]] = []
             total = 0
             last_stems: list[str] = []

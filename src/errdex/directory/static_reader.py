@@ -31,6 +31,7 @@ from errdex.directory.search import (
     exact_text,
     near_word,
     pinned,
+    rest_window,
 )
 from errdex.directory.static_index import FORMAT
 from errdex.model import parse_code_query
@@ -328,8 +329,7 @@ class StaticSearch:
         first = pinned(exact, near, self.doc, filters)
         facets = self._facets(filters)
         span = self._span(filters)
-        rest_offset = max(0, offset - len(first))
-        rest_limit = max(0, limit - max(0, len(first) - offset))
+        rest_offset, rest_limit = rest_window(len(first), limit, offset)
         rows: list[tuple[int, float]] = []
         total = 0
         last_stems: list[str] = []
