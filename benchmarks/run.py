@@ -23,6 +23,7 @@ SUITES = {
     "catalog": "bench_catalog",
     "codegen": "bench_codegen",
     "diff": "bench_diff",
+    "fmt": "bench_fmt",
     "convert": "bench_convert",
     "runtime": "bench_runtime",
     "web": "bench_web",

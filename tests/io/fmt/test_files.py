@@ -193,7 +193,8 @@ def test_refuses_when_the_catalog_would_change(
 ) -> None:
     """Same data, different catalog: two modules swapped change the documented order."""
     path = tmp_path / "c.toml"
-    original = '[catalog]\nid = "x"\n\n[modules.b]\ntitle = "B"\n\n[modules.a]\ntitle = "A"\n'
+    # Not canonical as written (two spaces before "="), so the formatter does run.
+    original = '[catalog]\nid  = "x"\n\n[modules.b]\ntitle = "B"\n\n[modules.a]\ntitle = "A"\n'
     swapped = '[catalog]\nid = "x"\n\n[modules.a]\ntitle = "A"\n\n[modules.b]\ntitle = "B"\n'
     path.write_text(original)
     monkeypatch.setattr(fmt_files, "format_toml", lambda text, shape: swapped)
@@ -368,3 +369,59 @@ def test_generated_catalogs_format_safely_and_stably(generated: tuple[str, list[
         after_catalog, _ = reads(after)
         assert after_catalog is not None
         assert to_data(after_catalog) == to_data(before_catalog)
+
+
+# -- the fast path: a file already canonical is recognised without the formatter ----------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogs())
+def test_a_file_taken_as_canonical_is_a_fixed_point_of_the_formatter(
+    generated: tuple[str, list[str]],
+) -> None:
+    text, _ = generated
+    for candidate in (text, format_checked(text)):
+        if fmt_files.canonical_already(candidate, tomllib.loads(candidate)):
+            assert format_text(candidate) == candidate
+
+
+def test_the_writers_text_is_taken_as_canonical_with_its_quoted_keys() -> None:
+    from errdex.io.fmt.toml_writer import to_toml
+
+    data = {
+        "catalog": {"id": "shop"},
+        "errors": [{"code": 1, "message": "m", "translations": {"zh-CN": {"message": "坏"}}}],
+    }
+    for quoted in (set(), {"zh-CN"}, {"zh-CN", "message"}):
+        text = to_toml(data, quoted=quoted)
+        assert fmt_files.canonical_already(text, tomllib.loads(text)), quoted
+        assert format_text(text) == text
+    # a comment, another order or another spelling is not the writer's text: full path
+    plain = to_toml(data)
+    for other in (
+        "# a comment\n" + plain,
+        plain.replace('id = "shop"', "id = 'shop'"),
+        plain.replace("code = 1\nmessage", 'message = "m"\ncode = 1\nmessagex').replace(
+            'messagex = "m"\n', ""
+        ),
+    ):
+        assert not fmt_files.canonical_already(other, tomllib.loads(other))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_the_fast_path_gives_what_the_formatter_gives(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from errdex.io.fmt.toml_writer import to_toml
+
+    copy = tmp_path / "fast"
+    copy.mkdir()
+    main = copy / "errdex.toml"
+    data = tomllib.loads(
+        (example / "errdex.toml" if example.is_dir() else example).read_text("utf-8")
+    )
+    main.write_text(to_toml(data, quoted={"zh-CN"}), encoding="utf-8")
+    fast = [(r.after, r.problems) for r in format_paths([main])]
+    monkeypatch.setattr(fmt_files, "canonical_already", lambda text, data: False)
+    slow = [(r.after, r.problems) for r in format_paths([main])]
+    assert fast == slow

@@ -32,7 +32,7 @@ class ImportResult(NamedTuple):
         """The catalog as TOML text (raises ValueError when there is no data)."""
         if self.data is None:
             raise ValueError("nothing was imported")
-        from errdex.convert.importers.toml_out import to_toml
+        from errdex.io.fmt.toml_writer import to_toml
 
         return to_toml(self.data, self.comments or ())
 

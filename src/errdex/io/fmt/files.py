@@ -16,6 +16,7 @@ atomically, ``errdex fmt --check`` only reports).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,12 +29,24 @@ from errdex.io.fmt import shape as shapes
 from errdex.io.fmt.json_format import format_json
 from errdex.io.fmt.toml_cst import CSTError
 from errdex.io.fmt.toml_format import format_toml
+from errdex.io.fmt.toml_writer import to_toml
 from errdex.io.load import MAIN_NAMES, find_catalogs
 from errdex.io.progress import Steps
 from errdex.io.read import format_of, parse, read_text, unreadable
 from errdex.io.source import FORMATS, SourceFile, display_path
 
 FORMAT_REFUSED = rule("E090")
+_QUOTED_KEYS = tuple(
+    re.compile(before + q + "([^" + q + "\\\\\\n]*)" + q + after)
+    for q in "\"'"
+    for before, after in (
+        (r"\.", ""),  # a dotted part: [errors.translations."zh-CN"]
+        (r"\[", ""),  # a table's first part: ["x"]
+        (r"\n[ \t]*", r"[ \t]*[=.]"),  # a key at the start of a line
+        (r"[{,][ \t]*", r"[ \t]*[=.]"),  # a key in an inline table
+    )
+)
+"""Where a quoted key can stand, each pattern opening with a literal (a fast scan)."""
 
 YAML_SKIPPED = "not formatted: YAML formatting would drop the file's comments; left as it is"
 
@@ -97,6 +110,27 @@ def format_checked(text: str, format: str = "toml", role: str = "main") -> str:
     if format_text(after, format, role) != after:
         raise FormatError("formatting the formatted text changes it again")
     return after
+
+
+def canonical_already(text: str, data: Any) -> bool:
+    """Whether ``text``, a main TOML file that reads as ``data``, is exactly what the
+    canonical writer writes for that data: then it is a fixed point of the formatter (the
+    writer's contract, tested over generated catalogs) and formatting would change
+    nothing, so :func:`format_paths` skips the formatter. A file with a comment, another
+    spelling or another order is never equal and takes the formatter's full path; so
+    does any data the writer cannot spell."""
+    if not isinstance(data, dict):
+        return False
+    # The names the author may have quoted as keys. Too many (a string value after a
+    # comma) or too few (a key with escapes) only makes the texts differ, and the
+    # formatter then runs as usual.
+    quoted: set[str] = set()
+    for pattern in _QUOTED_KEYS if "'" in text else _QUOTED_KEYS[:4]:
+        quoted.update(pattern.findall(text))
+    try:
+        return to_toml(data, quoted=quoted) == text
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return False
 
 
 def first_difference(a: Any, b: Any, path: str = "the top") -> str | None:
@@ -212,6 +246,9 @@ class _File:
             return
         if self.kind == "yaml":
             self.skipped = YAML_SKIPPED
+            return
+        if self.kind == "toml" and self.role == "main" and canonical_already(self.text, self.data):
+            self.after = self.text
             return
         try:
             after = format_checked(self.text, self.kind, self.role)

@@ -42,8 +42,27 @@ FREE = Shape()
 """Data the spec does not describe: every key keeps its place."""
 
 
+_MEMO_LIMIT = 4096
+_OF_FIELD: dict[int, tuple[spec.Field, Shape]] = {}
+_RANK: dict[int, tuple[Shape, Mapping[str, int]]] = {}
+"""Memos keyed by ``id`` holding the keyed object too (so an id is never reused while its
+entry lives): the spec's fields are few and long-lived, and a big catalog asks for the
+same shapes and ranks once per table — hundreds of thousands of times."""
+
+
 def of_field(field: spec.Field) -> Shape:
-    """The shape of a value of ``field``."""
+    """The shape of a value of ``field`` (the same object for the same field)."""
+    hit = _OF_FIELD.get(id(field))
+    if hit is not None and hit[0] is field:
+        return hit[1]
+    if len(_OF_FIELD) >= _MEMO_LIMIT:
+        _OF_FIELD.clear()
+    shape = _shape_of(field)
+    _OF_FIELD[id(field)] = (field, shape)
+    return shape
+
+
+def _shape_of(field: spec.Field) -> Shape:
     if field.kind == "table" and field.sub is not None:
         return Shape(fields=field.sub)
     if field.kind == "tables" and field.sub is not None:
@@ -83,11 +102,19 @@ def items(shape: Shape) -> Shape:
     return shape.items or FREE
 
 
-def rank(shape: Shape) -> dict[str, int] | None:
-    """Position of each known key, or None when keys keep their source order."""
+def rank(shape: Shape) -> Mapping[str, int] | None:
+    """Position of each known key, or None when keys keep their source order (shared:
+    read it, never change it)."""
     if shape.fields is None:
         return None
-    return {k: i for i, k in enumerate(shape.order or shape.fields)}
+    hit = _RANK.get(id(shape))
+    if hit is not None and hit[0] is shape:
+        return hit[1]
+    if len(_RANK) >= _MEMO_LIMIT:
+        _RANK.clear()
+    ranks = {k: i for i, k in enumerate(shape.order or shape.fields)}
+    _RANK[id(shape)] = (shape, ranks)
+    return ranks
 
 
 def ordered(shape: Shape, keys: Sequence[str]) -> list[str]:

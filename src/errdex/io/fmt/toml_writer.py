@@ -1,8 +1,12 @@
-"""Write imported catalog data as an ``errdex.toml`` file, already in ``errdex fmt``'s layout.
+"""Write catalog data as an ``errdex.toml`` file, already in ``errdex fmt``'s layout.
 
-A direct string writer (no tomlkit document: building one costs several times
-a TOML load for a big import). It follows :mod:`errdex.io.fmt`'s canonical
-layout, so ``errdex fmt`` leaves the file as written:
+Used when an import writes its catalog, and by ``errdex fmt`` to recognise a
+file that is canonical already (:func:`errdex.io.fmt.files.format_checked`):
+the text this writes is a fixed point of the formatter, so a file equal to
+it needs no formatting. A direct string writer (no tomlkit document: building
+one costs several times a TOML load for a big catalog). It follows
+:mod:`errdex.io.fmt`'s canonical layout, so ``errdex fmt`` leaves the file as
+written:
 
 - top-level tables in canonical order (``[catalog]``, ``[spaces.*]``,
   ``[modules.*]``, ``[profiles.*]``, ``[[targets]]``, ``[compat]``, then one
@@ -19,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 from errdex.io.fmt import shape as shapes
@@ -50,15 +54,44 @@ def string(value: str) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape, value) + '"'
 
 
-def key(name: str) -> str:
-    """A key part: bare where TOML allows, else a basic string."""
-    if _BARE.match(name):
+def key(name: str, quoted: Container[str] = ()) -> str:
+    """A key part: bare where TOML allows and not in ``quoted``, else a basic string."""
+    if _BARE.match(name) and name not in quoted:
         return name
     return '"' + _NEEDS_ESCAPE.sub(_escape, name) + '"'
 
 
-def value(item: Any, shape: Shape = shapes.FREE) -> str:
-    """One TOML value (a scalar, an array, an inline table)."""
+class _Keys(dict[str, str]):
+    """Key parts as written, spelled once per name (a big catalog repeats a few dozen
+    names hundreds of thousands of times)."""
+
+    def __init__(self, quoted: Container[str]) -> None:
+        super().__init__()
+        self.quoted = quoted
+        self.plans: dict[tuple[int, tuple[str, ...]], tuple[Shape, list[tuple[str, Shape]]]] = {}
+
+    def plan(self, shape: Shape, names: tuple[str, ...]) -> list[tuple[str, Shape]]:
+        """``names`` in canonical order, each with the shape of its value: worked out once
+        per table shape and key list (the entries of a catalog share a few key lists)."""
+        found = self.plans.get((id(shape), names))
+        if found is not None and found[0] is shape:
+            return found[1]
+        plan = [(name, shapes.child(shape, name)) for name in shapes.ordered(shape, names)]
+        self.plans[id(shape), names] = (shape, plan)
+        return plan
+
+    def __missing__(self, name: str) -> str:
+        spelled = key(name, self.quoted)
+        self[name] = spelled
+        return spelled
+
+
+def value(item: Any, shape: Shape = shapes.FREE, quoted: Container[str] = ()) -> str:
+    """One TOML value (a scalar, an array, an inline table; its keys in ``quoted`` quoted)."""
+    return _value(item, shape, _Keys(quoted))
+
+
+def _value(item: Any, shape: Shape, keys: _Keys) -> str:
     if isinstance(item, str):
         return string(item)
     if item is True:
@@ -76,12 +109,12 @@ def value(item: Any, shape: Shape = shapes.FREE) -> str:
     if isinstance(item, Mapping):
         if not item:
             return "{}"
-        keys = shapes.ordered(shape, [k for k, v in item.items() if v is not None])
-        body = ", ".join(key(k) + " = " + value(item[k], shapes.child(shape, k)) for k in keys)
+        plan = keys.plan(shape, tuple(k for k, v in item.items() if v is not None))
+        body = ", ".join(keys[k] + " = " + _value(item[k], sub, keys) for k, sub in plan)
         return "{ " + body + " }"
     if isinstance(item, (list, tuple)):
         element = shapes.items(shape)
-        return "[" + ", ".join(value(v, element) for v in item) + "]"
+        return "[" + ", ".join(_value(v, element, keys) for v in item) + "]"
     raise TypeError(f"no TOML value for {type(item).__name__}")
 
 
@@ -95,7 +128,8 @@ def _table(
     data: Mapping[str, Any],
     shape: Shape,
     aot: bool,
-    comment: str | None = None,
+    comment: str | None,
+    keys: _Keys,
 ) -> None:
     """Append the table ``data`` at ``path`` (a rendered dotted key) to ``out``."""
     if path:
@@ -105,26 +139,29 @@ def _table(
             out.extend("# " + c if c else "#" for c in comment.split("\n"))
         out.append(f"[[{path}]]" if aot else f"[{path}]")
     later: list[str] = []
-    for name in shapes.ordered(shape, list(data)):
+    for name, sub in keys.plan(shape, tuple(data)):
         item = data[name]
         if item is None:
             continue
-        sub = shapes.child(shape, name)
+        if type(item) is str:  # most values: no other test needed
+            out.append(keys[name] + " = " + string(item))
+            continue
         nested = _is_tables(item) and (sub.items is not None or sub.fields is None)
         if nested or (isinstance(item, Mapping) and name in _SUBTABLES and bool(path)):
             later.append(name)
         else:
-            out.append(key(name) + " = " + value(item, sub))
+            out.append(keys[name] + " = " + _value(item, sub, keys))
     for name in later:
         item = data[name]
         sub = shapes.child(shape, name)
-        prefix = (path + "." if path else "") + key(name)
+        prefix = (path + "." if path else "") + keys[name]
         if isinstance(item, Mapping):
+            values = sub.values or shapes.FREE
             for child_key, child in item.items():
-                _table(out, prefix + "." + key(child_key), child, sub.values or shapes.FREE, False)
+                _table(out, prefix + "." + keys[child_key], child, values, False, None, keys)
         else:
             for element in item:
-                _table(out, prefix, element, shapes.items(sub), True)
+                _table(out, prefix, element, shapes.items(sub), True, None, keys)
 
 
 def _collection(section: Any) -> dict[str, Any]:
@@ -133,12 +170,17 @@ def _collection(section: Any) -> dict[str, Any]:
     return {s["id"]: {k: v for k, v in s.items() if k != "id"} for s in section}
 
 
-def to_toml(data: Mapping[str, Any], comments: Sequence[str | None] = ()) -> str:
+def to_toml(
+    data: Mapping[str, Any], comments: Sequence[str | None] = (), quoted: Container[str] = ()
+) -> str:
     """The TOML text of catalog ``data`` (the format of ``errdex.toml``), fmt-canonical.
 
     ``comments``: one comment (or None) per entry, written above its ``[[errors]]``.
+    ``quoted``: key names written quoted even where TOML allows them bare (the formatter
+    keeps a name quoted when its author quoted it once: ``[errors.translations."zh-CN"]``).
     """
     top = shapes.of_file("main")
+    keys = _Keys(quoted)
     head: list[str] = []
     out: list[str] = []
     for name in shapes.ordered(top, list(data)):
@@ -148,17 +190,18 @@ def to_toml(data: Mapping[str, Any], comments: Sequence[str | None] = ()) -> str
         sub = shapes.child(top, name)
         if name in ("spaces", "modules", "profiles"):
             for child_key, child in _collection(item).items():
-                _table(out, f"{name}.{key(child_key)}", child, sub.values or shapes.FREE, False)
+                child_path = f"{keys[name]}.{keys[child_key]}"
+                _table(out, child_path, child, sub.values or shapes.FREE, False, None, keys)
         elif isinstance(item, Mapping):
-            _table(out, key(name), item, sub, False)
+            _table(out, keys[name], item, sub, False, None, keys)
         elif _is_tables(item):
             notes = comments if name == "errors" else ()
             for i, element in enumerate(item):
                 note = notes[i] if i < len(notes) else None
-                _table(out, key(name), element, shapes.items(sub), True, note)
+                _table(out, keys[name], element, shapes.items(sub), True, note, keys)
         elif isinstance(item, list) and not item:
             continue
         else:
-            head.append(key(name) + " = " + value(item, sub))
+            head.append(keys[name] + " = " + _value(item, sub, keys))
     lines = head + ([""] if head and out else []) + out
     return "\n".join(lines) + "\n" if lines else ""

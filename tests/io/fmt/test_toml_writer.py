@@ -1,4 +1,4 @@
-"""The importers' TOML writer: same data back, and already in ``errdex fmt``'s layout."""
+"""The canonical TOML writer (imports; fmt's fast path): same data back, in fmt's layout."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 import errdex
 from catalogs import ROOT
-from errdex.convert.importers.toml_out import string, to_toml
 from errdex.io import reads
 from errdex.io.export import loadable_data, to_json
 from errdex.io.fmt.files import format_text
+from errdex.io.fmt.toml_writer import string, to_toml
 
 EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/errdex.toml"))
 
@@ -82,3 +82,21 @@ def test_any_text_survives_and_is_canonical(entries, title):
         {"catalog": data["catalog"], "errors": entries} if entries else {"catalog": data["catalog"]}
     )
     assert format_text(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.fixed_dictionaries({"code": st.integers(), "message": texts}), max_size=3),
+    st.sets(st.sampled_from(["zh-CN", "en", "message", "code", "id", "catalog", "errors"])),
+    texts,
+)
+def test_keys_the_author_quoted_stay_quoted_and_the_text_is_canonical(entries, quoted, title):
+    for entry in entries:
+        entry["translations"] = {"zh-CN": {"message": title}, "en": {"message": title}}
+    data = {"catalog": {"id": "x", "title": title}, "errors": entries}
+    text = to_toml(data, quoted=quoted)
+    assert tomllib.loads(text) == (data if entries else {"catalog": data["catalog"]})
+    assert format_text(text) == text
+    for name in quoted & {"zh-CN", "message"}:
+        if entries:
+            assert f'"{name}"' in text and f"\n{name} =" not in text
