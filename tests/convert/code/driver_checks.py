@@ -9,6 +9,7 @@ seed catalog's JSON-RPC code render with the right HTTP status and decode back.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from drivers import run
 from wire_cases import failures, to_lines, vectors
@@ -22,6 +23,18 @@ SEED_JSONRPC = [
     ("zan", -32601, 400),
 ]
 """(catalog, JSON-RPC code, HTTP status): Alchemy always answers 200, ZAN maps codes to HTTP."""
+
+
+class BuiltDrivers(dict[str, list[str]]):
+    """Driver commands by catalog name, each built by ``build(name)`` on first use and kept."""
+
+    def __init__(self, build: Callable[[str], list[str]]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, name: str) -> list[str]:
+        self[name] = self._build(name)
+        return self[name]
 
 
 def assert_answers_like_python(driver: list[str], catalog: Catalog) -> None:

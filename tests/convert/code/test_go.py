@@ -14,7 +14,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from driver_checks import SEED_JSONRPC, assert_answers_like_python, assert_jsonrpc_round_trip
+from driver_checks import (
+    SEED_JSONRPC,
+    BuiltDrivers,
+    assert_answers_like_python,
+    assert_jsonrpc_round_trip,
+)
 from drivers import build_go, go_env, run, write_go
 from langs_catalogs import CATALOGS, load_catalog
 from wire_cases import to_lines
@@ -25,15 +30,9 @@ from errdex.convert.code import generate
 @pytest.fixture(scope="session")
 def go_drivers(go: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """One built driver per catalog, made on first use (each build is one ``go build``)."""
-    cache: dict[str, list[str]] = {}
-
-    class Drivers(dict):  # type: ignore[type-arg]
-        def __missing__(self, name: str) -> list[str]:
-            folder = tmp_path_factory.mktemp(f"go-{name}")
-            cache[name] = build_go(go, load_catalog(name), folder)
-            return cache[name]
-
-    return Drivers()
+    return BuiltDrivers(
+        lambda name: build_go(go, load_catalog(name), tmp_path_factory.mktemp(f"go-{name}"))
+    )
 
 
 @pytest.mark.parametrize("name", CATALOGS)

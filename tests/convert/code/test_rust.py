@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from driver_checks import assert_answers_like_python
+from driver_checks import BuiltDrivers, assert_answers_like_python
 from drivers import build_rust, run
 from langs_catalogs import CATALOGS, load_catalog
 from wire_cases import to_lines
@@ -27,14 +27,9 @@ from errdex.convert.code import generate
 @pytest.fixture(scope="session")
 def rust_drivers(rustc: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """One built driver per catalog, made on first use (each build is one rustc call)."""
-
-    class Drivers(dict):  # type: ignore[type-arg]
-        def __missing__(self, name: str) -> list[str]:
-            folder = tmp_path_factory.mktemp(f"rust-{name}")
-            self[name] = build_rust(rustc, load_catalog(name), folder)
-            return self[name]
-
-    return Drivers()
+    return BuiltDrivers(
+        lambda name: build_rust(rustc, load_catalog(name), tmp_path_factory.mktemp(f"rust-{name}"))
+    )
 
 
 @pytest.mark.parametrize("name", CATALOGS)
