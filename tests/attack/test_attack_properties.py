@@ -31,6 +31,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import errdex
+from data_paths import value_paths
 from errdex.check import check_catalog
 from errdex.io import CatalogError, reads
 from errdex.io.export import to_json
@@ -120,23 +121,12 @@ hostile_values = st.recursive(
 )
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix] if prefix else []
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            out += _paths(v, (*prefix, i))
-    return out
-
-
 @st.composite
 def hostile_catalogs(draw: st.DrawFn) -> dict[str, Any]:
     """:data:`BASE` with one to four of its values (or new keys) replaced by hostile ones."""
     data = json.loads(json.dumps(BASE))
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        path = draw(st.sampled_from(_paths(data)))
+        path = draw(st.sampled_from(value_paths(data)))
         parent = data
         for part in path[:-1]:
             parent = parent[part]

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from io_catalogs import FULL
 
 import errdex
+from data_paths import value_paths
 from errdex.io import locate, read, reads
 from errdex.io.diagnostic import RULES, Diagnostic
 from errdex.io.export import loadable_data
@@ -67,24 +68,12 @@ KNOWN_KEYS = sorted(
 key_names = st.one_of(st.sampled_from(KNOWN_KEYS), st.text(min_size=1, max_size=12))
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path to a value inside ``value`` (dict keys and list indexes)."""
-    out = [prefix] if prefix else []
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            out += _paths(v, (*prefix, i))
-    return out
-
-
 @st.composite
 def mutated_catalogs(draw: st.DrawFn) -> dict[str, Any]:
     """The full catalog with 1-6 random mutations: drop, retype, rename or add a key."""
     data = copy.deepcopy(BASE)
     for _ in range(draw(st.integers(min_value=1, max_value=6))):
-        paths = _paths(data)
+        paths = value_paths(data)
         if not paths:
             break
         path = draw(st.sampled_from(paths))
