@@ -38,12 +38,12 @@
 
   /* Marks count code points, as Python's string offsets do (the server's API and the
    * static index alike); slicing a JS string needs UTF-16 units, which differ after any
-   * astral character (an emoji, CJK Ext-B). */
+   * astral character (an emoji, CJK Ext-B). One conversion for both: the server's pages
+   * do not load errdex-text.js. */
   function unitMarks(hits) {
     (hits || []).forEach(function (h) {
       if (h.snippet && h.snippet.marks) {
-        h.snippet.marks = window.ErrdexText ? window.ErrdexText.unitMarks(h.snippet.text, h.snippet.marks)
-          : codePointMarks(h.snippet.text, h.snippet.marks);
+        h.snippet.marks = codePointMarks(h.snippet.text, h.snippet.marks);
       }
     });
   }
