@@ -13,16 +13,16 @@ a kept fragment never goes stale.
 from __future__ import annotations
 
 import sys
-from collections import OrderedDict
-from collections.abc import Hashable
 
 from markupsafe import Markup
+
+from errdex.directory.web.cache import BoundedLRU
 
 Fragments = tuple[Markup, Markup]
 """The two kept parts of one entry's article: texts and responses, then the rest."""
 
 
-class FragmentMemo:
+class FragmentMemo(BoundedLRU[Fragments]):
     """An LRU of :data:`Fragments` by key, bounded by count and by bytes.
 
     At most ``size`` entries and ``max_bytes`` bytes of their strings (the
@@ -34,36 +34,7 @@ class FragmentMemo:
     """
 
     def __init__(self, size: int = 100_000, max_bytes: int = 64 * 1024 * 1024) -> None:
-        self.size = size
-        self.max_bytes = max_bytes
-        self.bytes = 0
-        self._data: OrderedDict[Hashable, Fragments] = OrderedDict()
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def get(self, key: Hashable) -> Fragments | None:
-        """The fragments kept for ``key`` (now the most recent), or None."""
-        found = self._data.get(key)
-        if found is not None:
-            self._data.move_to_end(key)
-        return found
-
-    def put(self, key: Hashable, value: Fragments) -> None:
-        """Keep ``value`` for ``key``, dropping the oldest past either bound."""
-        if self.size <= 0:
-            return
-        size = _bytes(value)
-        if size > self.max_bytes // 64:
-            return
-        old = self._data.pop(key, None)
-        if old is not None:
-            self.bytes -= _bytes(old)
-        self._data[key] = value
-        self.bytes += size
-        while len(self._data) > self.size or self.bytes > self.max_bytes:
-            _, dropped = self._data.popitem(last=False)
-            self.bytes -= _bytes(dropped)
+        super().__init__(size, max_bytes, _bytes)
 
 
 def _bytes(value: Fragments) -> int:
