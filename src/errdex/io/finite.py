@@ -10,26 +10,34 @@ and a formatted file could never be shown to hold the same data).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 
-def non_finite(value: Any) -> tuple[tuple[Any, ...], float] | None:
-    """The key path (inside ``value``) and value of the first NaN or infinity, or None.
+def _first(
+    value: Any, kind: type, fine: Callable[[Any], bool]
+) -> tuple[tuple[Any, ...], Any] | None:
+    """The key path and value of the first ``kind`` (exactly) that is not ``fine``, or None.
 
     Walks lists and tables iteratively: deep nesting cannot exhaust the stack.
     """
     stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
     while stack:
         path, item = stack.pop()
-        kind = type(item)
-        if kind is float:
-            if not math.isfinite(item):
+        found = type(item)
+        if found is kind:
+            if not fine(item):
                 return path, item
-        elif kind is dict:
+        elif found is dict:
             stack.extend(((*path, k), v) for k, v in reversed(item.items()))
-        elif kind is list:
+        elif found is list:
             stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(item))))
     return None
+
+
+def non_finite(value: Any) -> tuple[tuple[Any, ...], float] | None:
+    """The key path (inside ``value``) and value of the first NaN or infinity, or None."""
+    return _first(value, float, math.isfinite)
 
 
 SAFE_INTEGER = 2**53 - 1
@@ -43,18 +51,11 @@ def out_of_range(value: Any) -> tuple[tuple[Any, ...], int] | None:
     A profile ``body`` is sent as written: a larger integer crashes orjson past 64
     bits and loses digits in TypeScript past 53, so it is refused at load.
     """
-    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
-    while stack:
-        path, item = stack.pop()
-        kind = type(item)
-        if kind is int:
-            if not -SAFE_INTEGER <= item <= SAFE_INTEGER:
-                return path, item
-        elif kind is dict:
-            stack.extend(((*path, k), v) for k, v in reversed(item.items()))
-        elif kind is list:
-            stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(item))))
-    return None
+    return _first(value, int, _safe)
+
+
+def _safe(number: int) -> bool:
+    return -SAFE_INTEGER <= number <= SAFE_INTEGER
 
 
 def describe(number: float) -> str:
