@@ -38,6 +38,8 @@ def test_entry_module_and_top_diagnostics_are_placed() -> None:
     assert ctx.module_diag(W, "auth", "prefix", "m").location == "c.toml:4:1"
     assert ctx.top_diag(W, ("catalog", "id"), "m").location == "c.toml:2:1"
     assert ctx.location(1, "code") == "c.toml:13:1"
+    assert ctx.origins([1, 0]) == [ctx.origin(1), ctx.origin(0)]
+    assert ctx.origins([5]) == [ctx.origin(5)] == [(ctx.main, ())]  # past the entries: the file
 
 
 def test_a_needle_points_inside_the_value() -> None:

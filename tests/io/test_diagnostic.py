@@ -37,3 +37,18 @@ def test_has_errors_and_severities() -> None:
     warning = Diagnostic(rule("W203"), "m")
     assert has_errors([warning, error]) and not has_errors([warning]) and not has_errors([])
     assert (error.severity, warning.severity) == ("error", "warning")
+
+
+def test_a_batch_is_the_diagnostics_made_one_by_one() -> None:
+    src = SourceFile(None, "[[errors]]\ncode = 1\n[[errors]]\ncode = 2\n", "toml", "f.toml")
+    places = [(src, ("errors", 0)), (None, ())]
+    made = Diagnostic.batch(rule("W301"), ["one", "two"], places, "fix it")
+    alone = [
+        Diagnostic(rule("W301"), m, source=s, path=p, hint="fix it")
+        for m, (s, p) in zip(["one", "two"], places, strict=True)
+    ]
+    assert [d.to_dict() for d in made] == [d.to_dict() for d in alone]
+    assert [(d.location, d.path, type(d)) for d in made] == [
+        ("f.toml:1:1", ("errors", 0), Diagnostic),
+        ("<catalog>", (), Diagnostic),
+    ]

@@ -37,3 +37,14 @@ def test_a_sequence_like_a_tuple() -> None:
     origins.add("b", [1])  # type: ignore[arg-type]
     assert len(origins) == 3 and list(origins) == [origins[0], origins[1], origins[2]]
     assert origins[-1] == ("b", ("errors", 1)) and origins[1:] == [origins[1], origins[2]]
+
+
+def test_the_origins_of_many_entries_at_once() -> None:
+    whole = Origins()
+    whole.add("a", range(3))  # type: ignore[arg-type]
+    assert whole.of([2, 0]) == [whole[2], whole[0]] == [("a", ("errors", 2)), ("a", ("errors", 0))]
+    assert whole.of([-1]) == [whole[-1]] and whole.of([]) == []
+    runs = Origins()
+    runs.add("a", [0, 2])  # type: ignore[arg-type]
+    runs.add("b", range(2))  # type: ignore[arg-type]
+    assert runs.of(range(4)) == list(runs)

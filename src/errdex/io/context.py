@@ -8,10 +8,12 @@ key path; its line and column are resolved only if someone reads them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from errdex.io.diagnostic import Diagnostic, Rule
+from errdex.io.origins import Origins
 from errdex.model import Catalog, Entry
 
 if TYPE_CHECKING:
@@ -102,6 +104,15 @@ class Context:
             return self.main, ()
         src, path = origin
         return src, path
+
+    def origins(
+        self, indexes: Sequence[int]
+    ) -> Sequence[tuple[SourceFile | None, tuple[Any, ...]]]:
+        """:meth:`origin` of each entry number in ``indexes``, in one pass."""
+        known = self.catalog.origins
+        if isinstance(known, Origins) and indexes and max(indexes) < len(known):
+            return known.of(indexes)
+        return list(map(self.origin, indexes))
 
     def _files(self, folder: str) -> dict[str, SourceFile]:
         out: dict[str, SourceFile] = {}

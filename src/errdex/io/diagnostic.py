@@ -114,11 +114,40 @@ class Diagnostic(Place):
         severity: str | None = None,
         position: tuple[int, int] | None = None,
     ) -> None:
-        super().__init__(source, path, position)
+        self.source = source  # Place's three slots set here: no second __init__ call per diagnostic
+        self.path = path
+        self._pos = position
         self.rule = rule
         self.message = message
         self.hint = hint
         self.severity = severity or rule.severity
+
+    @classmethod
+    def batch(
+        cls,
+        rule: Rule,
+        messages: Iterable[str],
+        places: Iterable[tuple[SourceFile | None, tuple[Any, ...]]],
+        hint: str | None = None,
+    ) -> list[Diagnostic]:
+        """One diagnostic of ``rule`` per message, each at its ``(source, key path)``, all with
+        ``hint`` and the rule's severity: the same objects as calling the class once each, made
+        in one loop (a rule reporting every entry of a big catalog makes tens of thousands)."""
+        new = object.__new__
+        severity = rule.severity
+        out: list[Diagnostic] = []
+        append = out.append
+        for message, (source, path) in zip(messages, places, strict=True):
+            d = new(cls)
+            d.source = source
+            d.path = path
+            d._pos = None
+            d.rule = rule
+            d.message = message
+            d.hint = hint
+            d.severity = severity
+            append(d)
+        return out
 
     def __repr__(self) -> str:
         return f"<Diagnostic {self.rule.id} {self.location}: {self.message}>"
