@@ -29,6 +29,10 @@ def test_values_and_name_shapes_over_all_entries() -> None:
     assert ctx.values("module") == {"auth", None}
     assert ctx.values("module") is ctx.values("module")  # computed once per run
     assert ctx.name_shapes == {"token"}
+    assert ctx.column("code") == ["A-1", 2] and ctx.column("code") is ctx.column("code")
+    assert ctx.having("translations") == [0] and ctx.having("variants") == []
+    ((index, locale, tr),) = ctx.translations
+    assert (index, locale, tr.message) == (0, "fr", "Jeton perdu.")
 
 
 def test_entry_module_and_top_diagnostics_are_placed() -> None:

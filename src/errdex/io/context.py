@@ -9,12 +9,13 @@ key path; its line and column are resolved only if someone reads them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from errdex.io.diagnostic import Diagnostic, Rule
 from errdex.io.origins import Origins
-from errdex.model import Catalog, Entry
+from errdex.model import Catalog, Entry, Translation
 
 if TYPE_CHECKING:
     from errdex.io.source import SourceFile
@@ -75,14 +76,48 @@ class Context:
         self._name_shapes: set[str] | None = None
         self._locale_files: dict[str, SourceFile] | None = None
         self._values: dict[str, frozenset[Any]] = {}
+        self._columns: dict[str, list[Any]] = {}
+        self._having: dict[str, list[int]] = {}
+        self._translations: list[tuple[int, str, Translation]] | None = None
 
     def values(self, field: str) -> frozenset[Any]:
         """The distinct values of one field over all entries (computed once per run: several
         rules and invariants ask whether any value is wrong before looking entry by entry)."""
         found = self._values.get(field)
         if found is None:
-            found = self._values[field] = frozenset(map(attrgetter(field), self.entries))
+            column = self._columns.get(field)
+            found = frozenset(map(attrgetter(field), self.entries) if column is None else column)
+            self._values[field] = found
         return found
+
+    def column(self, field: str) -> list[Any]:
+        """One field of every entry, in entry order (computed once per run)."""
+        found = self._columns.get(field)
+        if found is None:
+            found = self._columns[field] = list(map(attrgetter(field), self.entries))
+        return found
+
+    def having(self, field: str) -> list[int]:
+        """The numbers of the entries whose ``field`` is set and not empty (``variants``,
+        ``translations``): the few entries a rule about that field looks at (computed once)."""
+        found = self._having.get(field)
+        if found is None:
+            found = list(compress(range(len(self.entries)), self.column(field)))
+            self._having[field] = found
+        return found
+
+    @property
+    def translations(self) -> list[tuple[int, str, Translation]]:
+        """Every translation of every entry, in entry order: ``(entry number, locale,
+        translation)``, so that the translation rules share one walk of the entries."""
+        if self._translations is None:
+            entries = self.entries
+            self._translations = [
+                (i, locale, tr)
+                for i in self.having("translations")
+                for locale, tr in entries[i].translations.items()
+            ]
+        return self._translations
 
     @property
     def name_shapes(self) -> set[str]:

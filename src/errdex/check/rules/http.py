@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress
-from operator import attrgetter
 
 from errdex.check.context import Context
 from errdex.check.registry import check
@@ -62,28 +61,21 @@ def status_contradiction(ctx: Context) -> Iterator[Diagnostic]:
     kinds = {sid: s.kind for sid, s in ctx.catalog.spaces.items()}
     said_in: dict[str, list[tuple[str, frozenset[int], str]]] = {}
     for attr in ("message", "title"):
-        for text in set(map(attrgetter(attr), entries)):
+        for text in ctx.values(attr):
             if text:
                 said_in[text] = _says(text)
     if _COMPACT.search("\n".join(ctx.name_shapes).lower().replace("_", "")):
-        names = set(map(attrgetter("name"), entries))
-        names.discard(None)
-        for name in names:
-            if _COMPACT.search(name.lower().replace("_", "")):
+        for name in ctx.values("name"):
+            if name is not None and _COMPACT.search(name.lower().replace("_", "")):
                 said_in[name] = _says(" ".join(identifier_words(name)))
     flagged = {text for text, hits in said_in.items() if hits}
-    indices = range(len(entries))
-    suspects = {
-        i
-        for i in compress(indices, map(attrgetter("translations"), entries))
-        if any(loc.split("-")[0].lower() == "en" for loc in entries[i].translations)
-    }
+    translated = ctx.translations
+    english = {loc for loc in {loc for _, loc, _ in translated} if _english(loc)}
+    suspects = {i for i, loc, _ in translated if loc in english} if english else set()
     if flagged:
-        suspects.update(
-            i
-            for i, e in enumerate(entries)
-            if e.message in flagged or e.title in flagged or e.name in flagged
-        )
+        indices = range(len(entries))
+        for field in ("message", "title", "name"):
+            suspects.update(compress(indices, map(flagged.__contains__, ctx.column(field))))
     for i in sorted(suspects):
         e = entries[i]
         status = e.http_status
@@ -91,7 +83,7 @@ def status_contradiction(ctx: Context) -> Iterator[Diagnostic]:
             continue
         said = said_in.get(e.message, []) + said_in.get(e.title, []) + said_in.get(e.name, [])  # type: ignore[arg-type]
         for locale, tr in e.translations.items():
-            if locale.split("-")[0].lower() == "en":
+            if _english(locale):
                 said += [hit for text in (tr.message, tr.title) if text for hit in _says(text)]
         if not said or any(status in allowed for _, allowed, _ in said):
             continue
@@ -105,6 +97,10 @@ def status_contradiction(ctx: Context) -> Iterator[Diagnostic]:
             f"{ctx.label(i)} says '{words}' but is sent with HTTP {status}",
             f"'{words}' is {meaning}: set http_status = {min(allowed)}, or reword the entry",
         )
+
+
+def _english(locale: str) -> bool:
+    return locale.split("-")[0].lower() == "en"
 
 
 def _says(text: str) -> list[tuple[str, frozenset[int], str]]:

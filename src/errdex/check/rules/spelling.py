@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import compress
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -31,6 +31,7 @@ TERM_MISMATCH = rule("W205")
 
 FIELDS = ("message", "description", "solution", "title", "reason")
 _TR_FIELDS = ("message", "description", "solution", "title")
+_TR_TEXTS = attrgetter(*_TR_FIELDS)
 MIN_UNKNOWN = 6
 """Shorter unknown words are mostly abbreviations (``payg``, ``serde``): not checked."""
 
@@ -94,17 +95,14 @@ class _Corpus:
         default_english = english_words(ctx.catalog.meta.default_locale)
         self.default_english = default_english
         texts: set[Any] = set()
-        plain = not any(map(attrgetter("locale"), entries))
+        plain = not any(ctx.values("locale"))
         if plain and default_english:
             for field in FIELDS:
-                texts.update(map(attrgetter(field), entries))
-            rich = list(compress(entries, map(attrgetter("variants"), entries)))
-            rich += compress(entries, map(attrgetter("examples"), entries))
-            for e in compress(entries, map(attrgetter("translations"), entries)):
-                if e.translations:
-                    for locale, tr in e.translations.items():
-                        if english_words(locale):
-                            texts.update(tr[:4])
+                texts.update(ctx.values(field))
+            rich = [entries[i] for i in ctx.having("variants")]
+            rich += map(entries.__getitem__, ctx.having("examples"))
+            english = [tr for _, locale, tr in ctx.translations if english_words(locale)]
+            texts.update(chain.from_iterable(map(_TR_TEXTS, english)))
         else:
             rich = list(entries)
         for e in rich:

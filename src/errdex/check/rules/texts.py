@@ -23,6 +23,8 @@ _SUB_FIELDS = {
     "variants": ("message", "description", "solution"),
     "translations": ("message", "description", "solution", "title"),
 }
+_TR_TEXTS = attrgetter(*_SUB_FIELDS["translations"])
+"""A translation's texts, as one tuple."""
 
 
 def _blank(text: Any) -> bool:
@@ -58,14 +60,26 @@ def missing_text(ctx: Context) -> Iterator[Diagnostic]:
 def empty_texts(ctx: Context) -> Iterator[Diagnostic]:
     """Texts that are ``""`` or only whitespace, in entries, variants and translations."""
     entries = ctx.entries
-    values: set[Any] = set()
-    for field in FIELDS:
-        values.update(map(attrgetter(field), entries))
-    values.discard(None)
-    blanks = {v for v in values if _blank(v)}
+    # the distinct values first (shared with the other rules): most catalogs have no blank text
+    blanks = {v for field in FIELDS for v in ctx.values(field) if _blank(v)}
     indices = range(len(entries))
     suspects = set(compress(indices, map(attrgetter("variants"), entries)))
-    suspects.update(compress(indices, map(attrgetter("translations"), entries)))
+    translated = list(compress(indices, map(attrgetter("translations"), entries)))
+    if translated:
+        texts: set[Any] = set()
+        for e in map(entries.__getitem__, translated):
+            for tr in e.translations.values():
+                texts.update(_TR_TEXTS(tr))
+        blank_translations = {v for v in texts if _blank(v)}
+        if blank_translations:
+            suspects.update(
+                i
+                for i in translated
+                if any(
+                    not blank_translations.isdisjoint(_TR_TEXTS(tr))
+                    for tr in entries[i].translations.values()
+                )
+            )
     if blanks:
         suspects.update(
             i

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter, ne
 
 from errdex.check.context import Context, value_at
 from errdex.check.registry import check
@@ -26,14 +26,25 @@ _parse = lru_cache(maxsize=4096)(parse_template)
 def template_syntax(ctx: Context) -> Iterator[Diagnostic]:
     """Message templates with unbalanced braces or fields other than ``{name}``."""
     bad: dict[str, Template] = {}
-    for text in set(map(attrgetter("message"), ctx.entries)):
+    for text in ctx.values("message"):
         if text and ("{" in text or "}" in text):
             parsed = parse_template(text)
             if parsed.problems:
                 bad[text] = parsed
-    for i, e in enumerate(ctx.entries):
-        if not (e.variants or e.translations) and e.message not in bad:
-            continue
+    # each distinct text is parsed once; only entries with a bad one, or with variants, are
+    # walked one by one
+    suspects = set(ctx.having("variants"))
+    if bad:
+        suspects.update(i for i, text in enumerate(ctx.column("message")) if text in bad)
+    translated = ctx.translations
+    bad_translations = {
+        text for text in {tr.message for _, _, tr in translated} if text and _parse(text).problems
+    }
+    if bad_translations:
+        suspects.update(i for i, _, tr in translated if tr.message in bad_translations)
+    entries = ctx.entries
+    for i in sorted(suspects):
+        e = entries[i]
         texts: list[tuple[tuple[str | int, ...], Template]] = []
         if e.message is not None and e.message in bad:
             texts.append((("message",), bad[e.message]))
@@ -64,37 +75,43 @@ def template_syntax(ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
+def _names(text: str | None) -> frozenset[str]:
+    """The placeholders of a message (none for no message)."""
+    return frozenset(_parse(text).placeholders) if text else frozenset()
+
+
 @check(PLACEHOLDER_MISMATCH)
 def placeholders(ctx: Context) -> Iterator[Diagnostic]:
     """A translated message must use exactly the source message's placeholders."""
-    for i, e in enumerate(ctx.entries):
-        if not e.translations:
+    entries = ctx.entries
+    translated = [(i, locale, tr) for i, locale, tr in ctx.translations if tr.message is not None]
+    pairs = {(entries[i].message, tr.message or "") for i, _, tr in translated}
+    wrong: set[tuple[str | None, str]] = set()
+    for message, translation in pairs:  # each distinct pair of texts is compared once
+        if not _parse(translation).problems and _names(translation) != _names(message):
+            wrong.add((message, translation))  # (a translation with syntax problems is E108)
+    if not wrong:
+        return
+    for i, locale, tr in translated:
+        e = entries[i]
+        if (e.message, tr.message) not in wrong:
             continue
-        source = set(_parse(e.message).placeholders) if e.message else set()
-        for locale, tr in e.translations.items():
-            if tr.message is None:
-                continue
-            parsed = _parse(tr.message)
-            if parsed.problems:
-                continue  # reported by E108
-            got = set(parsed.placeholders)
-            if got == source:
-                continue
-            missing = ", ".join(f"{{{n}}}" for n in sorted(source - got))
-            extra = ", ".join(f"{{{n}}}" for n in sorted(got - source))
-            parts = []
-            if missing:
-                parts.append(f"lacks {missing}")
-            if extra:
-                parts.append(f"has {extra}, which the source message does not")
-            yield ctx.entry_diag(
-                PLACEHOLDER_MISMATCH,
-                i,
-                ("translations", locale, "message"),
-                f"the {locale} message of {ctx.label(i)} {' and '.join(parts)}",
-                "use the source message's placeholders: "
-                + (", ".join(f"{{{n}}}" for n in sorted(source)) or "none"),
-            )
+        source, got = _names(e.message), _names(tr.message)
+        missing = ", ".join(f"{{{n}}}" for n in sorted(source - got))
+        extra = ", ".join(f"{{{n}}}" for n in sorted(got - source))
+        parts = []
+        if missing:
+            parts.append(f"lacks {missing}")
+        if extra:
+            parts.append(f"has {extra}, which the source message does not")
+        yield ctx.entry_diag(
+            PLACEHOLDER_MISMATCH,
+            i,
+            ("translations", locale, "message"),
+            f"the {locale} message of {ctx.label(i)} {' and '.join(parts)}",
+            "use the source message's placeholders: "
+            + (", ".join(f"{{{n}}}" for n in sorted(source)) or "none"),
+        )
 
 
 @check(MISSING_TRANSLATION)
@@ -108,7 +125,7 @@ def missing_translations(ctx: Context) -> list[Diagnostic]:
         return found  # the catalog's own language only: entries fall back to their own text
     entries = ctx.entries
     translatable = _translatable(ctx)
-    translated = list(compress(range(len(entries)), map(attrgetter("translations"), entries)))
+    translated = ctx.having("translations")
     own_locales = ctx.values("locale")
     for locale in wanted:
         said = f" has no {locale} translation, and the catalog declares locale {locale!r}"
@@ -144,22 +161,20 @@ def _has_text(e: Entry) -> bool:
 @check(STALE_TRANSLATION)
 def stale_translations(ctx: Context) -> Iterator[Diagnostic]:
     """A translation whose ``source_hash`` no longer matches the entry's source texts."""
-    for i, e in enumerate(ctx.entries):
-        if not e.translations:
-            continue
-        current = None
-        for locale, tr in e.translations.items():
-            if tr.source_hash is None:
-                continue
-            if current is None:
-                current = source_hash(e.message, e.description, e.solution)
-            if tr.source_hash != current:
-                yield ctx.entry_diag(
-                    STALE_TRANSLATION,
-                    i,
-                    ("translations", locale, "source_hash"),
-                    f"the {locale} translation of {ctx.label(i)} is stale: it was made from texts "
-                    f"with hash {tr.source_hash}, the source texts now hash to {current}",
-                    f"update the translation to the current message, description and solution, "
-                    f'then set source_hash = "{current}"',
-                )
+    entries = ctx.entries
+    hashed = [(i, locale, tr) for i, locale, tr in ctx.translations if tr.source_hash is not None]
+    sources = attrgetter("message", "description", "solution")
+    texts = [sources(entries[i]) for i, _, _ in hashed]
+    current = {t: source_hash(*t) for t in set(texts)}  # each distinct source hashed once
+    now = list(map(current.__getitem__, texts))
+    said = map(attrgetter("source_hash"), map(itemgetter(2), hashed))
+    for (i, locale, tr), hash_now in compress(zip(hashed, now, strict=True), map(ne, said, now)):
+        yield ctx.entry_diag(
+            STALE_TRANSLATION,
+            i,
+            ("translations", locale, "source_hash"),
+            f"the {locale} translation of {ctx.label(i)} is stale: it was made from texts "
+            f"with hash {tr.source_hash}, the source texts now hash to {hash_now}",
+            f"update the translation to the current message, description and solution, "
+            f'then set source_hash = "{hash_now}"',
+        )
