@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
+from itertools import groupby
 from typing import Any
 
 from errdex.check.context import Context
@@ -32,14 +32,17 @@ def module_codes(ctx: Context) -> Iterator[Diagnostic]:
     if not ranges and not prefixes:
         return
     entries = ctx.entries
-    suspects = [
-        i
-        for i, (mod, key) in enumerate(
-            zip(map(attrgetter("module"), entries), map(attrgetter("key"), entries), strict=True)
-        )
-        if mod in ranges or mod in prefixes
-        if not _fits(key, ranges.get(mod), prefixes.get(mod))
-    ]
+    keys = ctx.column("key")
+    suspects: list[int] = []
+    start = 0
+    for mod, run in groupby(ctx.column("module")):  # entries of one module mostly stand together
+        end = start + len(list(run))
+        span, prefix = ranges.get(mod), prefixes.get(mod)  # type: ignore[arg-type]
+        if span is not None or prefix is not None:
+            part = keys[start:end]
+            if not (span is not None and _all_within(part, span)):
+                suspects += (i for i, key in enumerate(part, start) if not _fits(key, span, prefix))
+        start = end
     for i in suspects:
         e = entries[i]
         mod = e.module
@@ -83,6 +86,11 @@ def module_codes(ctx: Context) -> Iterator[Diagnostic]:
                     f"write the code as {original}<n> with n = 0, 1, 2 …, "
                     "or move the entry to another module",
                 )
+
+
+def _all_within(keys: list[Any], span: tuple[int, int]) -> bool:
+    """Whether every key is an integer inside ``span`` (tested in C, a run at a time)."""
+    return set(map(type, keys)) == {int} and span[0] <= min(keys) and max(keys) <= span[1]
 
 
 def _fits(key: Any, span: tuple[int, int] | None, prefix: str | None) -> bool:
