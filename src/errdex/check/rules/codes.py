@@ -37,7 +37,7 @@ def module_codes(ctx: Context) -> Iterator[Diagnostic]:
     start = 0
     for mod, run in groupby(ctx.column("module")):  # entries of one module mostly stand together
         end = start + len(list(run))
-        span, prefix = ranges.get(mod), prefixes.get(mod)  # type: ignore[arg-type]
+        span, prefix = ranges.get(mod), prefixes.get(mod)
         if span is not None or prefix is not None:
             part = keys[start:end]
             if not (span is not None and _all_within(part, span)):
