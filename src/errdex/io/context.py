@@ -124,7 +124,7 @@ class Context:
         """The distinct names with their digits removed (``invalidToken12`` → ``invalidToken``):
         numbered names share their words, so word-level rules look at each shape once."""
         if self._name_shapes is None:
-            names = [n for n in map(attrgetter("name"), self.entries) if n is not None]
+            names = [n for n in self.column("name") if n is not None]
             self._name_shapes = (
                 set("\n".join(names).translate(_NO_DIGITS).split("\n")) if names else set()
             )

@@ -27,6 +27,18 @@ def test_a_name_on_two_entries_whatever_its_case(found) -> None:
     )
 
 
+def test_numbered_names_alike_but_for_case_or_digits(found) -> None:
+    def entries(*names: str) -> str:
+        return "".join(f'[[errors]]\ncode = {n}\nname = "{name}"\n' for n, name in enumerate(names))
+
+    # one shape (digits aside) for all: only the exact comparison tells them apart
+    assert found(duplicate_names, entries("token1", "tok1en", "1token", "token12", "token21")) == []
+    ((_, _, message),) = found(duplicate_names, entries("token1", "Token2", "TOKEN1"))
+    assert message == "name 'TOKEN1' of 2 is already the name of 0 (as 'token1')"
+    ((_, _, message),) = found(duplicate_names, entries("straße1", "STRASSE1"))
+    assert "'STRASSE1'" in message  # casefolded, not lower-cased: ß is ss
+
+
 def test_a_removed_code_is_never_reused(found) -> None:
     body = '[[errors]]\ncode = 1\nstatus = "removed"\n[[errors]]\ncode = 1\nmessage = "again"\n'
     ((rule, _, message),) = found(tombstones, body)
