@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from operator import attrgetter
 from typing import Any
 
 from errdex.check.context import Context, value_at
@@ -57,33 +56,24 @@ def message_style(ctx: Context) -> Iterator[Diagnostic]:
     live: list[bool] | None = None
     groups: list[int] = []
     for field in ("message", "description"):
-        texts = list(map(attrgetter(field), entries))
-        styles = {t: _classify(t) for t in set(texts) if t is not None}
+        texts = ctx.column(field)
+        styles = {t: _classify(t) for t in ctx.values(field) if t is not None}
         Style = tuple[tuple[str, str, str] | None, tuple[str, str, str] | None]
         extra: list[tuple[int, tuple[Any, ...], Style]] = []
         if field == "description":
             # the descriptions of known message variants are descriptions of the module too
-            for i, e in enumerate(entries):
-                if e.variants:
-                    for j, v in enumerate(e.variants):
-                        if v.description is not None:
-                            extra.append(
-                                (i, ("variants", j, "description"), _classify(v.description))
-                            )
+            for i in ctx.having("variants"):
+                for j, v in enumerate(entries[i].variants):
+                    if v.description is not None:
+                        extra.append((i, ("variants", j, "description"), _classify(v.description)))
         for aspect in (0, 1):
             seen = {c[aspect] for c in styles.values()} | {s[aspect] for _, _, s in extra}
             if len(seen - {None}) < 2:
                 continue  # every text has the same style: nothing to compare
             if not groups:
-                if "removed" in set(map(attrgetter("status"), entries)):
+                if "removed" in ctx.values("status"):
                     live = [e.status != "removed" for e in entries]
-                pairs = list(
-                    zip(
-                        map(attrgetter("space"), entries),
-                        map(attrgetter("module"), entries),
-                        strict=True,
-                    )
-                )
+                pairs = list(zip(ctx.column("space"), ctx.column("module"), strict=True))
                 ids = {pair: n for n, pair in enumerate(dict.fromkeys(pairs))}
                 groups = list(map(ids.__getitem__, pairs))  # small ints hash fast
             look = {t: _ID.get(c[aspect]) for t, c in styles.items()}

@@ -186,7 +186,9 @@ def copied_texts(ctx: Context) -> Iterator[Diagnostic]:
     entries = ctx.entries
     cache: dict[str | None, frozenset[str]] = {}
     for field in ("solution", "description"):
-        texts = list(map(attrgetter(field), entries))
+        if len(ctx.values(field)) == len(entries):
+            continue  # every entry has its own text (or there is at most one without)
+        texts = ctx.column(field)
         shared_few = {
             t for t, n in Counter(texts).items() if 2 <= n <= _MAX_GROUP and t and len(t) >= 20
         }
