@@ -123,3 +123,47 @@ def test_fences_in_examples_are_longer_than_the_body():
     assert "````markdown\n```\ninner\n```\n````" in text
     back = loads(import_document(text, "markdown").to_toml())
     assert back.entries[0].examples[0].body == "```\ninner\n```"
+
+
+ROLE_TRICKS = [
+    "see {download}`x.txt`",
+    "see \\{download}`x.txt`",  # an escaped brace: one more backslash would revive the role
+    "`a\n\n{download}`x.txt`",  # backticks in two paragraphs are no code span
+    "`a\n# {download}`x.txt`",  # nor across a heading
+    "\\`x {download}`x.txt`",  # an escaped backtick opens no code span
+    "\\\\{download}`x.txt`",
+]
+
+
+@pytest.mark.parametrize("text", ROLE_TRICKS)
+def test_no_myst_role_comes_alive_in_a_text(text):
+    pytest.importorskip("myst_parser")
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    from errdex.convert.escape import myst_inline
+
+    md = create_md_parser(MdParserConfig(), RendererHTML)
+    tokens = [c for t in md.parse(myst_inline(text)) for c in t.children or []]
+    assert [c.meta.get("name") for c in tokens if c.type == "myst_role"] == []
+
+
+def test_code_spans_show_lt_and_amp_once_in_markdown_and_myst():
+    markdown_it = pytest.importorskip("markdown_it")
+    cat = loads(
+        '[catalog]\nid = "t"\n\n[[errors]]\ncode = 1\nname = "a"\n'
+        'message = "Use `<T>` or `a & b` or `&lt;` but not <b>"\n'
+    )
+    md = markdown_it.MarkdownIt("commonmark", {"html": True}).enable("table")
+    for fmt in ("markdown", "myst"):
+        text = render_doc(cat, fmt)
+        page = md.render(text)
+        if fmt == "markdown":
+            assert "<code>&lt;T&gt;</code>" in page, text
+            assert "<code>a &amp; b</code>" in page and "<code>&amp;lt;</code>" in page, text
+            assert "<b>" not in page
+        else:  # the csv-table is a fence to plain markdown-it: read the cell as written
+            assert '"Use `<T>` or `a & b` or `&lt;` but not &lt;b>"' in text
+    back = loads(import_document(render_doc(cat, "markdown"), "markdown").to_toml())
+    assert back.entries[0].message == cat.entries[0].message

@@ -129,6 +129,7 @@ def test_sphinx_with_myst_renders_no_live_content_and_reads_no_file(catalog, tmp
         body = page.split("<body", 1)[1]
         assert [x for x in live_content(body) if x != "<script>"] == [], name
         assert "alert(1)</script>" not in body, name
+        assert "xref download" not in body, name  # a live {download} role, file found or not
 
 
 def test_csv_cells_never_start_a_formula(catalog):

@@ -88,11 +88,66 @@ def md_links(text: str) -> str:
     return text
 
 
+_TICKS_OR_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]|`+")
+_LINE_END = re.compile(r"[\r\n]")
+_CLOSING: dict[int, re.Pattern[str]] = {}
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The code spans CommonMark reads in ``text``, as ``(start, end)`` offsets, in order.
+
+    A run of backticks opens a span when a run of the same length closes it;
+    a backslash-escaped backtick opens none (``\\`<b>``` is no span). Only spans
+    inside one line count: a line break may be a block boundary (a blank line, a
+    heading) that ends the paragraph first, so what a multi-line "span" holds is
+    escaped like any other text. Escapes that skip code spans rely on this being
+    never wider than what the parser reads.
+    """
+    if "`" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _TICKS_OR_ESCAPE.search(text, pos)) is not None:
+        pos = m.end()
+        run = m.group()
+        if run[0] == "\\":
+            continue
+        end = _LINE_END.search(text, pos)
+        closing = _CLOSING.get(len(run))
+        if closing is None:
+            closing = _CLOSING[len(run)] = re.compile(rf"(?<!`)`{{{len(run)}}}(?!`)")
+        close = closing.search(text, pos, len(text) if end is None else end.start())
+        if close is not None:
+            spans.append((m.start(), close.end()))
+            pos = close.end()
+    return spans
+
+
+def _outside_code(text: str, fix: Callable[[str], str]) -> str:
+    """``fix`` applied to the parts of ``text`` outside code spans; spans kept as written."""
+    spans = code_spans(text)
+    if not spans:
+        return fix(text)
+    out, last = [], 0
+    for start, end in spans:
+        out += [fix(text[last:start]), text[start:end]]
+        last = end
+    out.append(fix(text[last:]))
+    return "".join(out)
+
+
+def _escape_html(text: str) -> str:
+    return _HTML_START.sub("&lt;", _ENTITY.sub("&amp;", text))
+
+
 def md_inline(text: str) -> str:
-    """Escape what Markdown would read as raw HTML (``<tag``, ``&entity;``) or a bad link."""
+    """Escape what Markdown would read as raw HTML (``<tag``, ``&entity;``) or a bad link.
+
+    Code spans are kept as written: Markdown shows their ``<`` and ``&`` literally
+    already, so ```<T>``` stays ```<T>``` instead of showing ``&lt;T>``.
+    """
     if "<" in text or "&" in text:
-        text = _ENTITY.sub("&amp;", text)
-        text = _HTML_START.sub("&lt;", text)
+        text = _outside_code(text, _escape_html)
     if "](" in text or "]:" in text:
         text = md_links(text)
     return text
@@ -102,18 +157,26 @@ _MYST_ROLE = re.compile(r"\{(?=[^{}\s`]*\}`)")
 _MYST_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}|:{3,}|\+{3}|\(|%)", re.M)
 
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-
-
 def _escape_roles(text: str) -> str:
-    """Escape the brace of every ``{role}`` followed by a backtick, outside code spans."""
-    spans = [m.span() for m in _CODE_SPAN.finditer(text)]
+    """Escape the brace of every ``{role}`` followed by a backtick, outside code spans.
+
+    A brace after an odd run of backslashes is escaped already and kept: one more
+    backslash would escape the backslash instead and bring the role to life.
+    """
+
+    spans = code_spans(text)
 
     def fix(m: re.Match[str]) -> str:
         at = m.start()
-        return m.group() if any(a <= at < b for a, b in spans) else "\\{"
+        return m.group() if any(a <= at < b for a, b in spans) else _escape_brace(m)
 
     return _MYST_ROLE.sub(fix, text)
+
+
+def _escape_brace(m: re.Match[str]) -> str:
+    before = m.string[: m.start()]
+    escaped = (len(before) - len(before.rstrip("\\"))) % 2 == 1
+    return "{" if escaped else "\\{"
 
 
 def myst_inline(text: str) -> str:
@@ -122,19 +185,25 @@ def myst_inline(text: str) -> str:
     ``{download}`/etc/passwd``` keeps its text with the brace escaped; a line
     opening a fence (```` ``` ````, ``~~~``, ``:::``), a block break (``+++``), a
     target (``(label)=``) or a comment (``%``) starts with a backslash.
+    Fences are escaped first: the backslash before a line's backticks changes which
+    code spans the text holds, and the other escapes skip exactly those.
     """
+    if any(c in text for c in "`~:+(%"):
+        text = _MYST_FENCE.sub(r"\1\\\2", text)
     text = md_inline(text)
     if "{" in text:
         text = _escape_roles(text)
-    if any(c in text for c in "`~:+(%"):
-        text = _MYST_FENCE.sub(r"\1\\\2", text)
     return text
 
 
 def md_unescape(text: str) -> str:
-    """Undo :func:`md_inline`."""
+    """Undo :func:`md_inline` (code spans are kept as written, as it keeps them)."""
     if "&" not in text:
         return text
+    return _outside_code(text, _unescape_html)
+
+
+def _unescape_html(text: str) -> str:
     return _UNESCAPE.sub(lambda m: "<" if m.group(1) == "lt" else "&", text)
 
 
