@@ -167,3 +167,20 @@ def test_code_spans_show_lt_and_amp_once_in_markdown_and_myst():
             assert '"Use `<T>` or `a & b` or `&lt;` but not &lt;b>"' in text
     back = loads(import_document(render_doc(cat, "markdown"), "markdown").to_toml())
     assert back.entries[0].message == cat.entries[0].message
+
+
+@pytest.mark.parametrize("renderer", ["python-markdown", "markdown-it"])
+def test_a_backslash_before_a_pipe_keeps_the_row_whole(catalog, renderer):
+    """``a \\| b``: Python-Markdown (MkDocs) split the cell at ``\\\\|`` and lost the rest."""
+    import html
+
+    text = render_doc(catalog, "markdown", style="table")
+    if renderer == "python-markdown":
+        page = pytest.importorskip("markdown").markdown(text, extensions=["tables"])
+    else:
+        page = pytest.importorskip("markdown_it").MarkdownIt("commonmark").enable("table")
+        page = page.render(text)
+    row = re.search(r"<tr>\s*<td[^>]*>1008</td>(.*?)</tr>", page, re.S)
+    assert row is not None
+    cells = [html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)]
+    assert cells == ["n8", NASTY["backslash"], NASTY["backslash"]]

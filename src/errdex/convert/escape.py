@@ -207,11 +207,20 @@ def _unescape_html(text: str) -> str:
     return _UNESCAPE.sub(lambda m: "<" if m.group(1) == "lt" else "&", text)
 
 
+_PIPE = re.compile(r"(\\*)\|")
+_ESCAPED_PIPE = re.compile(r"(\\+)\|")
+
+
 def md_cell(text: str) -> str:
-    """A text as one Markdown table cell: HTML escaped, ``|`` as ``\\|``, newlines as ``<br>``."""
+    """A text as one Markdown table cell: HTML escaped, ``|`` as ``\\|``, newlines as ``<br>``.
+
+    Backslashes before a ``|`` are doubled first (``a\\|b`` is ``a\\\\\\|b``): a
+    ``\\\\|`` would be an escaped backslash and a bare ``|``, which Python-Markdown
+    (MkDocs) splits the cell at, losing the rest of the row.
+    """
     text = md_inline(text)
     if "|" in text:
-        text = text.replace("|", "\\|")
+        text = _PIPE.sub(lambda m: m.group(1) * 2 + "\\|", text)
     if "\n" in text or "\r" in text:
         text = "<br>".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return text
@@ -222,8 +231,13 @@ def md_cell_unescape(cell: str) -> str:
     if "<" in cell:
         cell = _BR.sub("\n", cell)
     if "\\|" in cell:
-        cell = cell.replace("\\|", "|")
+        cell = _ESCAPED_PIPE.sub(_unescape_pipe, cell)
     return md_unescape(cell)
+
+
+def _unescape_pipe(m: re.Match[str]) -> str:
+    n = len(m.group(1))  # odd as md_cell writes it; a hand-written even run loses one
+    return "\\" * (n // 2 if n % 2 else n - 1) + "|"
 
 
 def md_block(text: str, indent: int, inline: Callable[[str], str] | None = None) -> str:
