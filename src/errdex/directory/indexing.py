@@ -18,6 +18,8 @@ table      holds
 ``d``      per entry a :class:`Doc`: catalog, space, code, name, title,
            HTTP status, permalink path, snippet texts (JSON, in
            zlib-compressed blocks of :data:`BLOCK` entries)
+``m``      impact lists: per frequent token its entries by BM25 contribution
+           (:mod:`errdex.directory.impact`)
 ``meta``   format, catalogs and their sizes, filter tokens, rowid ranges
 =========  ==============================================================
 
@@ -33,12 +35,12 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from errdex.directory import tokenize
+from errdex.directory import impact, tokenize
 from errdex.directory.snippet import SnippetSource, extra_text, tag
 from errdex.model import Catalog, Code, Entry
 from errdex.model.effective import http_status
 
-FORMAT = 1
+FORMAT = 2
 """The layout of the database; a cache file of another format is never read."""
 BLOCK = 16
 """Records of this many consecutive entries are compressed together in table ``d``."""
@@ -336,6 +338,7 @@ def build(
         db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, f, 'row')")
         db.execute("INSERT INTO t(term, n) SELECT term, doc FROM temp.v")
         db.execute("DROP TABLE temp.v")
+        impact.build(db, len(docs), WEIGHT_ARGS, set(facet_ids.values()))
         alphabet = "".join(sorted({ch for name, _ in names for ch in name}))
         meta = {
             "format": FORMAT,

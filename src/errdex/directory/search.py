@@ -44,7 +44,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from errdex.directory import indexing, tokenize, typo
+from errdex.directory import impact, indexing, tokenize, typo
 from errdex.directory.indexing import COLUMNS, WEIGHT_ARGS, WEIGHTS, Doc
 from errdex.directory.snippet import (
     SNIPPET_CHARS,
@@ -290,6 +290,7 @@ class SearchIndex:
             self._size = int(meta["size"])
             self._facet_ids = {(k, v): str(t) for k, v, t in meta["facets"]}
             """``(kind, value)`` → the token standing for it in the ``facets`` column."""
+            self._facet_tokens = frozenset(self._facet_ids.values())
             self._ranges: dict[str, dict[str, tuple[int, int]]] = {
                 kind: {value: (int(lo), int(hi)) for value, (lo, hi) in spans.items()}
                 for kind, spans in meta["ranges"].items()
@@ -362,13 +363,11 @@ class SearchIndex:
             else:
                 completions = self._completions(found[-1]) if found and not found[-1].cjk else None
                 last_stems = completions or []
-                rows, total = self._match(
-                    found, False, completions, facets, span, set(first), rest_limit, rest_offset
-                )
+                tokens = [self._facet_ids[pair] for pair in filters.pairs()]
+                args = (completions, facets, tokens, span, set(first), rest_limit, rest_offset)
+                rows, total = self._match(found, False, *args)
                 if any_term_retry(found, total):
-                    rows, total = self._match(
-                        found, True, completions, facets, span, set(first), rest_limit, rest_offset
-                    )
+                    rows, total = self._match(found, True, *args)
             pattern = tokenize.highlighter(found, last_stems=last_stems)
             hits = []
             for rowid, (doc, score) in list(first.items())[offset : offset + limit]:
@@ -492,6 +491,7 @@ class SearchIndex:
         any_term: bool,
         completions: list[str] | None,
         facets: str,
+        facet_tokens: list[str],
         span: tuple[int, int],
         skip: set[int],
         limit: int,
@@ -499,7 +499,8 @@ class SearchIndex:
     ) -> tuple[list[tuple[int, float]], int]:
         """Ranked rows matching the terms and filters (all of them, or any), and their number.
 
-        Every match is counted and ordered by tier, then BM25, in SQLite. An
+        Every match is counted and ordered by tier, then BM25: from the impact
+        lists (:meth:`_impact`) where they answer exactly, else in SQLite. An
         empty ``found`` lists the filtered entries in registry order.
         """
         db = self._db
@@ -508,6 +509,12 @@ class SearchIndex:
                 return [], 0
             completions = None
         words = tokenize.match_expression(found, any_term=any_term, last_words=completions)
+        if found and not self.reference_order:
+            fast = self._impact(
+                found, any_term, completions, facet_tokens, span, skip, limit, offset
+            )
+            if fast is not None:
+                return fast
         expression = f"({words}) AND {facets}" if words and facets else words or facets
         where = "f MATCH ? AND rowid BETWEEN ? AND ?"
         params: list[object] = [expression, *span]
@@ -552,8 +559,95 @@ class SearchIndex:
         return [(r, s) for r, s in rows], total
 
     reference_order = False
-    """Rank every match in one SQL statement even when every word is common (tests compare
-    :meth:`_tiers_then_rowid` with it)."""
+    """Rank every match in one SQL statement: no impact lists, and not even when every word
+    is common (tests compare :meth:`_impact` and :meth:`_tiers_then_rowid` with it)."""
+
+    def _impact(
+        self,
+        found: list[tokenize.Term],
+        any_term: bool,
+        completions: list[str] | None,
+        facet_tokens: list[str],
+        span: tuple[int, int],
+        skip: set[int],
+        limit: int,
+        offset: int,
+    ) -> tuple[list[tuple[int, float]], int] | None:
+        """:meth:`_match` answered from the impact lists (:mod:`errdex.directory.impact`);
+        None for a query they do not cover exactly: a word in half of the entries or more,
+        a CJK character alone (a prefix) or, all terms required, a CJK run of more than two
+        (a phrase of several tokens), a prefix of many words, a word no entry holds, a
+        filter token as a word, a page deeper than :data:`impact.WANT_MAX`, fewer matches
+        than :data:`impact.SQL_BELOW` (SQL ranks them fast), a walk that gives up."""
+        want = offset + limit
+        if want > impact.WANT_MAX:
+            return None
+        groups: list[list[str]] = []
+        last = len(found) - 1
+        for i, t in enumerate(found):
+            if t.cjk:
+                grams = [t.text[j : j + 2] for j in range(len(t.text) - 1)]
+                if not grams or (len(grams) > 1 and not any_term):
+                    return None
+                groups.append(grams)  # any of them (FTS5's OR of the bigrams)
+            elif i == last:
+                if not completions:
+                    return None
+                groups.append(list(completions))
+            else:
+                groups.append([tokenize.stem(tokenize.fold(t.text))])
+        db = self._db
+        lists: list[impact.PhraseList] = []
+        indexes: list[list[int]] = []
+        for group in groups:
+            indexes.append([])
+            for token in group:
+                n = self._count(token)
+                if not n or token in self._facet_tokens:
+                    return None
+                got = impact.phrase_list(db, token, n, self._size, WEIGHT_ARGS)
+                if got is None:
+                    return None
+                indexes[-1].append(len(lists))
+                lists.append(got)
+        filters = []
+        for token in facet_tokens:
+            bits = impact.facet_bits(db, token, self._count(token), self._size)
+            if bits is None:
+                return None
+            filters.append(bits)
+        lo, hi = span
+        filters.append(((1 << (hi + 1)) - 1) ^ ((1 << lo) - 1))
+        matched = impact.matches(lists, indexes, filters, any_term)
+        for rowid in skip:
+            matched &= ~(1 << rowid)
+        total = matched.bit_count()
+        if not limit or offset >= total:
+            return [], total
+        if total < impact.SQL_BELOW:
+            return None
+        key = tokenize.key(found)
+        exact = frozenset(r for (r,) in db.execute("SELECT doc FROM k WHERE key = ?", (key,)))
+        starts = frozenset(
+            r
+            for (r,) in db.execute(
+                "SELECT doc FROM k WHERE key > ? AND key < ?", (key + " ", key + " \U0010ffff")
+            )
+        )
+        phrase = tokenize.phrase_expression(found)
+        words = tokenize.match_expression(found, any_term=any_term, last_words=completions)
+        every = phrase is not None and phrase == words
+        in_phrase = None
+        if phrase is not None and not every:
+            in_phrase = frozenset(
+                r
+                for (r,) in db.execute(
+                    "SELECT rowid FROM f WHERE f MATCH ? AND rowid BETWEEN ? AND ?", (phrase, *span)
+                )
+            )
+        tiers = impact.Tiers(exact, starts, in_phrase, every)
+        ranked = impact.top(lists, matched, tiers, want)
+        return None if ranked is None else (ranked[offset:], total)
 
     def _tiers_then_rowid(
         self,
