@@ -194,6 +194,26 @@ def test_a_code_page_shows_what_a_client_receives_and_copies_it(browser: object,
     context.close()
 
 
+def test_the_copy_button_falls_back_to_a_selection_when_the_clipboard_is_refused(
+    browser: object, base: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/zan/-32004")
+    page.evaluate(  # a browser that refuses clipboard writes (permission denied, an iframe)
+        "() => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); }"
+    )
+    section = page.get_by_role("region", name="What a client receives")
+    body = section.locator("pre code").first.inner_text()
+    section.get_by_role("button", name="Copy").first.click()
+    page.get_by_role("button", name="Copied").first.wait_for(timeout=5_000)
+    assert orjson.loads(page.evaluate("String(window.getSelection())")) == orjson.loads(body)
+    assert errors == []
+    context.close()
+
+
 @pytest.mark.parametrize(
     ("name", "scheme", "width"),
     [("light", "light", 1200), ("dark", "dark", 1200), ("390", "light", 390)],

@@ -180,15 +180,23 @@
           button.textContent = button.getAttribute("data-copied") || label;
           setTimeout(function () { button.textContent = label; }, 1500);
         };
-        if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(text).then(done, function () {});
-        } else {
+        // without the async clipboard (plain http on a LAN address) or when it is
+        // refused (permission denied, an iframe): select the body and copy that, so
+        // the reader can at least press Ctrl+C on the selection
+        var select = function () {
           var range = document.createRange();
           range.selectNodeContents(target);
           var sel = window.getSelection();
           sel.removeAllRanges();
           sel.addRange(range);
-          if (document.execCommand("copy")) { done(); }
+          var copied = false;
+          try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+          if (copied) { done(); }
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(done, select);
+        } else {
+          select();
         }
       });
     });
