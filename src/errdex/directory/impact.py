@@ -34,7 +34,9 @@ answers None).
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
+import operator
 import sqlite3
 import sys
 from array import array
@@ -85,11 +87,15 @@ def _floats(data: bytes) -> array[float]:
     return out
 
 
+_BITS = tuple(1 << i for i in range(8))
+
+
 def bitmap(rowids: Iterable[int], size: int) -> int:
     """The rowids as an int whose bit ``r`` is set for rowid ``r``."""
     buf = bytearray((size >> 3) + 1)
+    bits = _BITS
     for r in rowids:
-        buf[r >> 3] |= 1 << (r & 7)
+        buf[r >> 3] |= bits[r & 7]
     return int.from_bytes(buf, "little")
 
 
@@ -111,8 +117,8 @@ def _ranked(
 
 def build(db: sqlite3.Connection, size: int, weights: str, facets: Collection[str]) -> None:
     """Fill table ``m`` of a built index (``f`` and ``t`` filled; ``weights``: the
-    ``bm25()`` column weights; ``facets``: the filter tokens, listed as rows holding them
-    in the ``facets`` column, as a filter matches them)."""
+    ``bm25()`` column weights; ``facets``: the filter tokens, which get only their bitmap:
+    the rows holding them in the ``facets`` column, as a filter matches them)."""
     db.execute(SCHEMA)
     terms = [
         t
@@ -121,15 +127,21 @@ def build(db: sqlite3.Connection, size: int, weights: str, facets: Collection[st
         )
     ]
     out = []
+    first, second = operator.itemgetter(0), operator.itemgetter(1)
     for term in terms:
-        rows = _ranked(db, term, weights, term in facets)
-        docs = array("i", [r for r, _ in rows])
-        levels: array[float] = array("d")
-        for c, group in itertools.groupby(c for _, c in rows):
-            levels.append(c)
-            levels.append(float(sum(1 for _ in group)))
-        bits = bitmap(docs, size).to_bytes((size >> 3) + 1, "little")
-        out.append((term, _le(docs), _le(levels), bits))
+        if term in facets:
+            found = db.execute(
+                "SELECT rowid FROM f WHERE f MATCH ?", (f"facets : {_quoted(term)}",)
+            )
+            bits = bitmap(map(first, found), size)
+            out.append((term, b"", b"", bits.to_bytes((size >> 3) + 1, "little")))
+            continue
+        rows = _ranked(db, term, weights, False)
+        docs = array("i", map(first, rows))
+        counts = collections.Counter(map(second, rows))  # rows are by contribution already
+        levels = array("d", itertools.chain.from_iterable((c, float(counts[c])) for c in counts))
+        bits = bitmap(docs, size)
+        out.append((term, _le(docs), _le(levels), bits.to_bytes((size >> 3) + 1, "little")))
     db.executemany("INSERT INTO m(term, docs, levels, bits) VALUES (?, ?, ?, ?)", out)
 
 
