@@ -45,11 +45,11 @@ def duplicate_codes(ctx: Context) -> Iterator[Diagnostic]:
 
 def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
     """Two entries with one name (compared case-insensitively, as lookups by name do)."""
-    names = ctx.column("name")
+    names = list(map(attrgetter("name"), ctx.entries))
     if None in names:
         names = [n for n in names if n is not None]
-    if len(set(names)) == len(names) and _fold_apart(ctx.name_shapes):
-        return  # no two names alike, case aside
+    if len(set(map(str.casefold, names))) == len(names):
+        return  # no two names alike, case aside (one set of casefolds: no join and split)
     seen: dict[str, int] = {}
     for i, e in enumerate(ctx.entries):
         name = e.name
@@ -67,20 +67,6 @@ def duplicate_names(ctx: Context) -> Iterator[Diagnostic]:
                 f"the first is at {ctx.location(first, 'name')}; "
                 "names are unique in a catalog: rename one",
             )
-
-
-def _fold_apart(shapes: set[str]) -> bool:
-    """Whether no two of the name shapes (:attr:`Context.name_shapes`: names without their
-    digits) are one casefolded: then no two distinct names are either, and the names need
-    not each be casefolded (a 100,000-name catalog has a few hundred shapes).
-
-    Casefolding maps each character on its own, never to nothing and never to a digit. So
-    two names that casefold alike have shapes that casefold alike; with equal shapes their
-    letters are the same and their digits stand in other places or differ, which casefolding
-    keeps: they do not casefold alike after all. Shapes that do fold together (``Token`` and
-    ``token``) send the names to the exact comparison.
-    """
-    return len({shape.casefold() for shape in shapes}) == len(shapes)
 
 
 def tombstones(ctx: Context) -> Iterator[Diagnostic]:
