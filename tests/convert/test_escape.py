@@ -184,3 +184,21 @@ def test_a_backslash_before_a_pipe_keeps_the_row_whole(catalog, renderer):
     assert row is not None
     cells = [html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)]
     assert cells == ["n8", NASTY["backslash"], NASTY["backslash"]]
+
+
+def test_code_spans_are_found_in_linear_time_whatever_the_backticks():
+    """Backtick runs of many lengths, many roles and many spans: each text is scanned
+    once (no search to the line's end per run, no span list walked per role)."""
+    from errdex.convert.escape import code_spans, myst_inline
+
+    many_lengths = "".join("`" * k + "x" for k in range(1, 1500)) + "<b>"
+    assert code_spans(many_lengths) == []  # no run closes another of its length
+    assert code_spans("`x` " * 20_000)[-1] == (79_996, 79_999)
+    assert myst_inline("{a}`x` " * 20_000).count("\\{a}") == 20_000
+    assert md_inline_count("`a` <b> " * 20_000) == 20_000
+
+
+def md_inline_count(text: str) -> int:
+    from errdex.convert.escape import md_inline
+
+    return md_inline(text).count("&lt;b>")

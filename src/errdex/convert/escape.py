@@ -24,6 +24,7 @@ inverse in :mod:`errdex.convert.importers.markdown`, so imports round-trip.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable
@@ -90,7 +91,7 @@ def md_links(text: str) -> str:
 
 _TICKS_OR_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]|`+")
 _LINE_END = re.compile(r"[\r\n]")
-_CLOSING: dict[int, re.Pattern[str]] = {}
+_TICKS = re.compile(r"`+")
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -106,20 +107,24 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     if "`" not in text:
         return []
     spans: list[tuple[int, int]] = []
-    pos = 0
+    pos, line_end = 0, -1
+    closers: dict[int, list[int]] = {}  # run length -> where such runs start, on this line
     while (m := _TICKS_OR_ESCAPE.search(text, pos)) is not None:
         pos = m.end()
-        run = m.group()
-        if run[0] == "\\":
+        if m.group()[0] == "\\":
             continue
-        end = _LINE_END.search(text, pos)
-        closing = _CLOSING.get(len(run))
-        if closing is None:
-            closing = _CLOSING[len(run)] = re.compile(rf"(?<!`)`{{{len(run)}}}(?!`)")
-        close = closing.search(text, pos, len(text) if end is None else end.start())
-        if close is not None:
-            spans.append((m.start(), close.end()))
-            pos = close.end()
+        if pos > line_end:
+            end = _LINE_END.search(text, pos)
+            line_end = len(text) if end is None else end.start()
+            closers = {}
+            for r in _TICKS.finditer(text, m.start(), line_end):
+                closers.setdefault(r.end() - r.start(), []).append(r.start())
+        at = closers.get(pos - m.start(), [])
+        i = bisect.bisect_left(at, pos)
+        if i < len(at):
+            close = at[i] + pos - m.start()
+            spans.append((m.start(), close))
+            pos = close
     return spans
 
 
@@ -165,18 +170,21 @@ def _escape_roles(text: str) -> str:
     """
 
     spans = code_spans(text)
+    starts = [a for a, _ in spans]
 
     def fix(m: re.Match[str]) -> str:
         at = m.start()
-        return m.group() if any(a <= at < b for a, b in spans) else _escape_brace(m)
+        i = bisect.bisect_right(starts, at) - 1
+        return m.group() if i >= 0 and at < spans[i][1] else _escape_brace(m)
 
     return _MYST_ROLE.sub(fix, text)
 
 
 def _escape_brace(m: re.Match[str]) -> str:
-    before = m.string[: m.start()]
-    escaped = (len(before) - len(before.rstrip("\\"))) % 2 == 1
-    return "{" if escaped else "\\{"
+    text, at = m.string, m.start()
+    while at > 0 and text[at - 1] == "\\":  # only the run before the brace: linear overall
+        at -= 1
+    return "{" if (m.start() - at) % 2 == 1 else "\\{"
 
 
 def myst_inline(text: str) -> str:
