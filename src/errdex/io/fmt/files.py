@@ -9,6 +9,11 @@ one, and verifies the result three ways before offering it:
 3. the catalog built from the formatted files equals the catalog built from
    the originals (when the originals build without errors).
 
+A main TOML file that is the canonical writer's text for its own data, with
+comments only where the formatter keeps them (:mod:`.toml_settled`), is known
+to be a fixed point: it is offered as it is without running the formatter
+(the ``fmt --check`` and pre-commit case of a big catalog).
+
 A file that fails a check is refused with an internal-error diagnostic and
 left alone. Nothing here writes: the caller decides (``errdex fmt`` writes
 atomically, ``errdex fmt --check`` only reports).
@@ -16,6 +21,7 @@ atomically, ``errdex fmt --check`` only reports).
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,6 +35,7 @@ from errdex.io.fmt import shape as shapes
 from errdex.io.fmt.json_format import format_json
 from errdex.io.fmt.toml_cst import CSTError
 from errdex.io.fmt.toml_format import format_toml
+from errdex.io.fmt.toml_settled import settled
 from errdex.io.fmt.toml_writer import to_toml
 from errdex.io.load import MAIN_NAMES, find_catalogs
 from errdex.io.progress import Steps
@@ -36,17 +43,9 @@ from errdex.io.read import format_of, parse, read_text, unreadable
 from errdex.io.source import FORMATS, SourceFile, display_path
 
 FORMAT_REFUSED = rule("E090")
-_QUOTED_KEYS = tuple(
-    re.compile(before + q + "([^" + q + "\\\\\\n]*)" + q + after)
-    for q in "\"'"
-    for before, after in (
-        (r"\.", ""),  # a dotted part: [errors.translations."zh-CN"]
-        (r"\[", ""),  # a table's first part: ["x"]
-        (r"\n[ \t]*", r"[ \t]*[=.]"),  # a key at the start of a line
-        (r"[{,][ \t]*", r"[ \t]*[=.]"),  # a key in an inline table
-    )
-)
-"""Where a quoted key can stand, each pattern opening with a literal (a fast scan)."""
+_KEY_ENDS = {q: re.compile(q + r"[ \t]*[=.\]]") for q in "\"'"}
+"""The closing quote of a quoted key (``"zh-CN"]``, ``"x" =``), and of a few strings that
+end an array or a sentence: a literal to scan for at C speed, met rarely."""
 
 YAML_SKIPPED = "not formatted: YAML formatting would drop the file's comments; left as it is"
 
@@ -112,25 +111,65 @@ def format_checked(text: str, format: str = "toml", role: str = "main") -> str:
     return after
 
 
+def canonical_text(text: str, data: Any) -> str | None:
+    """What the canonical writer writes for ``data``, read from ``text`` (a main TOML
+    file): with the key names ``text`` quotes kept quoted. None when the writer cannot
+    spell the data."""
+    if not isinstance(data, dict):
+        return None
+    quoted = quoted_keys(text)
+    try:
+        return to_toml(data, quoted=quoted)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+def quoted_keys(text: str) -> set[str]:
+    """The names ``text`` may quote as keys: each quoted string standing where a key part
+    stands (after ``.`` or ``[`` before ``=``, ``.`` or ``]``; after ``{``, ``,`` or at a
+    line's start before ``=`` or ``.``). Too many (a string closing an array) or too few
+    (a key with escapes) only makes the texts :func:`canonical_text` compares differ, and
+    the formatter then runs."""
+    found: set[str] = set()
+    for quote, ends in _KEY_ENDS.items():
+        if quote == "'" and "'" not in text:
+            continue
+        for m in ends.finditer(text):
+            end = m.start()
+            start = text.rfind(quote, text.rfind("\n", 0, end) + 1, end)
+            if start < 0:
+                continue
+            name = text[start + 1 : end]
+            if quote == '"' and "\\" in name:
+                continue
+            before = start
+            while before > 0 and text[before - 1] in " \t":
+                before -= 1
+            mark = text[before - 1] if before else "\n"
+            if mark in ".[" or (mark in "{,\n" and text[m.end() - 1] != "]"):
+                found.add(name)  # after "{", "," or at a line's start: a key before = or .
+    return found
+
+
 def canonical_already(text: str, data: Any) -> bool:
     """Whether ``text``, a main TOML file that reads as ``data``, is exactly what the
     canonical writer writes for that data: then it is a fixed point of the formatter (the
     writer's contract, tested over generated catalogs) and formatting would change
-    nothing, so :func:`format_paths` skips the formatter. A file with a comment, another
-    spelling or another order is never equal and takes the formatter's full path; so
-    does any data the writer cannot spell."""
-    if not isinstance(data, dict):
+    nothing. A file with a comment, another spelling or another order is never equal;
+    nor is any data the writer cannot spell."""
+    return canonical_text(text, data) == text
+
+
+def formatted_already(text: str, data: Any) -> bool:
+    """Whether formatting ``text`` (a main TOML file with LF line ends that reads as
+    ``data``) is known to give ``text`` back, without running the formatter: it is the
+    canonical writer's text (:func:`canonical_already`), or that text with comments
+    where the formatter keeps them (:func:`~errdex.io.fmt.toml_settled.settled`).
+    False means "not known": :func:`format_paths` then runs the formatter."""
+    canonical = canonical_text(text, data)
+    if canonical is None:
         return False
-    # The names the author may have quoted as keys. Too many (a string value after a
-    # comma) or too few (a key with escapes) only makes the texts differ, and the
-    # formatter then runs as usual.
-    quoted: set[str] = set()
-    for pattern in _QUOTED_KEYS if "'" in text else _QUOTED_KEYS[:4]:
-        quoted.update(pattern.findall(text))
-    try:
-        return to_toml(data, quoted=quoted) == text
-    except (TypeError, ValueError, KeyError, AttributeError):
-        return False
+    return canonical == text or ("#" in text and settled(text, canonical))
 
 
 def first_difference(a: Any, b: Any, path: str = "the top") -> str | None:
@@ -231,7 +270,8 @@ class _File:
             return
         assert text is not None
         self.text = text
-        self.before = self.path.read_bytes().decode("utf-8")
+        with self.path.open("rb") as fh:  # the text as read keeps its BOM
+            self.before = "\ufeff" + text if fh.read(3) == codecs.BOM_UTF8 else text
         src = SourceFile(self.path, text, self.kind)
         data, problem = parse(text, src)
         if problem is None and self.kind != "yaml":
@@ -247,8 +287,12 @@ class _File:
         if self.kind == "yaml":
             self.skipped = YAML_SKIPPED
             return
-        if self.kind == "toml" and self.role == "main" and canonical_already(self.text, self.data):
-            self.after = self.text
+        # The formatter reads CRLF as LF, and writes CRLF when the first line has it.
+        first = self.text.find("\n")
+        crlf = self.text.endswith("\r", 0, len(self.text) if first < 0 else first)
+        text = self.text.replace("\r\n", "\n") if "\r\n" in self.text else self.text
+        if self.kind == "toml" and self.role == "main" and formatted_already(text, self.data):
+            self.after = text.replace("\n", "\r\n") if crlf else text
             return
         try:
             after = format_checked(self.text, self.kind, self.role)
@@ -262,7 +306,7 @@ class _File:
                 internal=False,
             )
             return
-        if "\r\n" in self.text.split("\n", 1)[0] + "\n":
+        if crlf:
             after = after.replace("\n", "\r\n")
         self.after = after
 

@@ -1,7 +1,7 @@
 """Write catalog data as an ``errdex.toml`` file, already in ``errdex fmt``'s layout.
 
 Used when an import writes its catalog, and by ``errdex fmt`` to recognise a
-file that is canonical already (:func:`errdex.io.fmt.files.format_checked`):
+file that is canonical already (:func:`errdex.io.fmt.files.formatted_already`):
 the text this writes is a fixed point of the formatter, so a file equal to
 it needs no formatting. A direct string writer (no tomlkit document: building
 one costs several times a TOML load for a big catalog). It follows

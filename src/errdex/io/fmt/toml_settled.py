@@ -1,0 +1,246 @@
+"""Recognise, at C speed, a commented TOML file that ``errdex fmt`` would leave as it is.
+
+A file is a fixed point of the formatter (:mod:`.toml_format`) when, without
+its comments, it is exactly the canonical writer's text (itself a fixed point:
+the writer's contract) and every comment sits where the formatter puts it
+back. :func:`settled` tells whether a file is such a "canonical text plus
+comments" without reading its statements in Python: it visits only the lines
+that hold a ``#`` or open a multi-line string (found with ``str.find``), cuts
+the comments out, and compares what is left with the canonical text in one go.
+
+Where the formatter leaves a comment (read from ``_tree`` and ``_Writer`` in
+:mod:`.toml_format`). A *region* is a run of comment lines and empty lines
+between two statements; a *block* is a run of comment lines:
+
+- a comment after a key or a header keeps its column: it stays when one or
+  more spaces (no tab) separate it from the statement;
+- a comment line starts at column 0 and has no trailing whitespace; the
+  blocks of a region are separated by one empty line (the formatter writes
+  one for any run of blank lines);
+- a region before the first key of a table (or of the file), or before the
+  file's first header: no empty line opens it (the formatter drops it);
+- a region before any later header holds an empty line (the formatter writes
+  one before every header: a lone block right above a header gets one above);
+- a region at the end of the file: no empty line closes it;
+- a region between two keys: any.
+
+Anything else (a comment inside a multi-line array, a tab, two empty lines, a
+spelling the writer would not use) is not recognised and the caller runs the
+formatter: the answer is "yes, a fixed point" or "not known to be". A test
+checks over generated files that every file recognised is a fixed point.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+_LINE_TOKEN = re.compile(
+    r"""(?P<nl>\n)|(?P<ml>\"\"\"|''')|(?P<hash>\#)|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
+)
+"""What the lexer meets on a line outside strings: the line's end, the quotes opening a
+multi-line string, a comment, or a one-line string (skipped whole, a ``#`` in it too)."""
+
+Cut = tuple[int, int, str]
+"""``text[start:end]`` replaced by a string when the comments are taken out."""
+
+
+def settled(text: str, canonical: str) -> bool:
+    """Whether ``text`` (LF line ends, no BOM) is ``canonical`` — the canonical writer's
+    text of a catalog — with comments where the formatter keeps them: then formatting
+    ``text`` gives ``text`` back. False means "not recognised", not "would change"."""
+    if not text.endswith("\n"):
+        return False
+    lexed = _lex(text)
+    if lexed is None:
+        return False
+    hashes, strings = lexed
+    if not hashes:
+        return False
+    cuts = _literal_quotes(text, strings)
+    string_ends = [end for _, end in strings]
+    comment_lines: list[int] = []  # line starts of the comment-only lines
+    for at, eol in hashes:
+        comment = text[at:eol]
+        if comment != comment.rstrip():
+            return False  # the formatter strips trailing whitespace
+        start = text.rfind("\n", 0, at) + 1
+        if start == at:
+            comment_lines.append(start)
+            continue
+        end = at
+        while text[end - 1] in " \t":
+            end -= 1
+        if end == start:
+            return False  # an indented comment line: the formatter moves it to column 0
+        if end == at or "\t" in text[end:at]:
+            return False  # the formatter writes spaces before a trailing comment
+        cuts.append((end, eol, ""))
+    for region in _regions(text, comment_lines):
+        cut = _cut(text, region, string_ends)
+        if cut is None:
+            return False
+        cuts.append(cut)
+    cuts.sort()
+    cuts.append((len(text), len(text), ""))
+    done = 0  # text[:done] matched canonical[:at]
+    at = 0
+    for start, end, image in cuts:
+        if not _same(text, done, start, canonical, at):
+            return False
+        at += start - done
+        if not canonical.startswith(image, at):
+            return False
+        at += len(image)
+        done = end
+    return at == len(canonical)
+
+
+_CHUNK = 1 << 20
+
+
+def _same(text: str, start: int, end: int, other: str, at: int) -> bool:
+    """Whether ``text[start:end]`` is in ``other`` at ``at``, compared a chunk at a time
+    (a slice of a whole big file would cost more than the comparison)."""
+    if end - start > len(other) - at:
+        return False
+    for i in range(start, end, _CHUNK):
+        if not other.startswith(text[i : min(i + _CHUNK, end)], at + i - start):
+            return False
+    return True
+
+
+def _lex(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """The comments of ``text`` (where each ``#`` is and where its line ends) and its
+    multi-line strings (start, end); None for a string that does not close."""
+    hashes: list[tuple[int, int]] = []
+    strings: list[tuple[int, int]] = []
+    n = len(text)
+    nexts = {mark: text.find(mark) for mark in ("#", '"""', "'''")}
+    pos = 0  # text[:pos] is read; pos is outside any string, at a line's start
+    while True:
+        for mark, at in nexts.items():
+            if 0 <= at < pos:
+                nexts[mark] = text.find(mark, pos)
+        hits = [at for at in nexts.values() if at >= 0]
+        if not hits:
+            return hashes, strings
+        i = text.rfind("\n", 0, min(hits)) + 1  # the line is read from its start
+        while True:
+            m = _LINE_TOKEN.search(text, i)
+            if m is None:
+                return hashes, strings
+            kind = m.lastgroup
+            if kind == "nl":
+                pos = m.end()
+                break
+            if kind == "hash":
+                eol = text.find("\n", m.start())
+                eol = n if eol < 0 else eol
+                hashes.append((m.start(), eol))
+                pos = eol + 1
+                break
+            if kind == "ml":
+                end = _string_end(text, m.start(), m.group())
+                if end is None:
+                    return None
+                strings.append((m.start(), end))
+                i = end
+            else:
+                i = m.end()
+        if pos >= n:
+            return hashes, strings
+
+
+def _string_end(text: str, start: int, quotes: str) -> int | None:
+    """Where the multi-line string opened by ``quotes`` at ``start`` ends (as the
+    formatter's reader finds it: up to two quotes may precede the closing ones)."""
+    i = start + 3
+    while True:
+        j = text.find(quotes, i)
+        if j < 0:
+            return None
+        if quotes[0] == '"' and _escaped(text, j):
+            i = j + 1
+            continue
+        break
+    end = j + 3
+    while end < len(text) and text[end] == quotes[0] and end - j < 5:
+        end += 1
+    return end
+
+
+def _literal_quotes(text: str, strings: list[tuple[int, int]]) -> list[Cut]:
+    """The quotes of the multi-line literal strings ``'''...'''`` that hold exactly what the
+    writer's multi-line basic string would (no backslash, no two quotes in a row, no quote
+    at the end), turned into the writer's: the formatter keeps a multi-line string holding
+    a line break as written."""
+    cuts: list[Cut] = []
+    for start, end in strings:
+        if text.startswith("'''", start):
+            body = text[start + 3 : end - 3]
+            if "\n" in body and "\\" not in body and '""' not in body and body[-1:] != '"':
+                cuts += [(start, start + 3, '"""'), (end - 3, end, '"""')]
+    return cuts
+
+
+def _escaped(text: str, i: int) -> bool:
+    """Whether the character at ``i`` is preceded by an odd number of backslashes."""
+    n = 0
+    while i - 1 - n >= 0 and text[i - 1 - n] == "\\":
+        n += 1
+    return n % 2 == 1
+
+
+def _regions(text: str, comment_lines: list[int]) -> list[tuple[int, int, str]]:
+    """The regions around the comment lines: (start, end, kinds), ``kinds`` one letter
+    per line, ``c`` a comment line and ``e`` an empty one."""
+    regions: list[tuple[int, int, str]] = []
+    n = len(text)
+    k = 0
+    while k < len(comment_lines):
+        start = comment_lines[k]
+        kinds = ""
+        while start > 0 and (start == 1 or text[start - 2] == "\n"):
+            start -= 1  # an empty line above
+            kinds += "e"
+        end = comment_lines[k]
+        while end < n:
+            if k < len(comment_lines) and comment_lines[k] == end:
+                kinds += "c"
+                k += 1
+                end = text.find("\n", end) + 1
+            elif text[end] == "\n":
+                kinds += "e"
+                end += 1
+            else:
+                break
+        regions.append((start, end, kinds))
+    return regions
+
+
+def _cut(text: str, region: tuple[int, int, str], string_ends: list[int]) -> Cut | None:
+    """What the canonical text holds in place of a region (nothing, or the empty line
+    before a header), or None when the formatter would not leave the region as it is."""
+    start, end, kinds = region
+    if "ee" in kinds:
+        return None
+    opens, closes = kinds[0] == "e", kinds[-1] == "e"
+    if start == 0:
+        before = "start"
+    else:
+        line = text.rfind("\n", 0, start - 1) + 1
+        i = bisect_left(string_ends, line + 1)
+        ends_string = i < len(string_ends) and string_ends[i] <= start - 1
+        before = "header" if text[line] == "[" and not ends_string else "key"
+    if end == len(text):
+        if before == "start" or closes:
+            return None
+        return (start, end, "")
+    if text[end] == "[":
+        if before == "start":
+            return None if opens else (start, end, "")
+        return (start, end, "\n") if "e" in kinds else None
+    if before != "key" and opens:
+        return None
+    return (start, end, "")
