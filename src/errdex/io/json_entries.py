@@ -140,3 +140,38 @@ def _elements(text: str, open_: int) -> Spans | None:
         pos = m.end()
         if m.group(2) == "]":
             return Spans(open_, pos - 1, starts, ends)
+
+
+_OWN = re.compile(
+    _BLANK
+    + "("
+    + _STRING
+    + ")"
+    + _BLANK
+    + ":"
+    + _BLANK
+    + "(?:"
+    + _STRING
+    + "|"
+    + _nested(DEPTH - 1)
+    + r'|[^\s,}\]"\[{]++)'
+    + _BLANK
+    + "([,}])"
+)
+"""A key of an entry, its value and the ``,`` or ``}`` after it."""
+
+
+def own_keys(text: str, start: int) -> list[tuple[str, int]] | None:
+    """The keys of the object whose ``{`` is at ``start``, each with its offset; None
+    when a value nests deeper than the pattern reads or the object is empty."""
+    found: list[tuple[str, int]] = []
+    match = _OWN.match
+    pos = start + 1
+    while True:
+        m = match(text, pos)
+        if m is None:
+            return None
+        found.append((_key(m.group(1)), m.start(1)))
+        pos = m.end()
+        if m.group(2) == "}":
+            return found

@@ -180,7 +180,7 @@ class Locator:
             i = path[1]
             rest = path[2:]
             if rest:
-                inner = self._entry(index, i)
+                inner = self._own(index, i) if len(rest) == 1 else self._entry(index, i)
                 while rest:
                     place = inner.get(rest)
                     if place is not None:
@@ -333,6 +333,27 @@ class Locator:
         if found is not None:
             return found.lines[i] + 1, found.cols[i] + 1
         return self.lines.where(index.starts[i])
+
+    def _own(self, index: _Index, i: int) -> Positions:
+        """The places of entry ``i``'s own keys (one level down), which is all a path of
+        one key needs: a JSON entry's keys are read in one match each, not token by token."""
+        if self.format != "json":
+            return self._entry(index, i)
+        cache = self._entries
+        found = cache.get(~i)  # ~i: the shallow map of entry i; i: its whole map
+        if found is None:
+            found = cache.get(i)
+        if found is not None:
+            return found
+        keys = json_entries.own_keys(self.text, index.starts[i])
+        if keys is None:
+            return self._entry(index, i)
+        where = self.lines.where
+        found = {(key,): where(at) for key, at in keys}
+        cache[~i] = found
+        if len(cache) > _KEEP:
+            cache.popitem(last=False)
+        return found
 
     def _entry(self, index: _Index, i: int) -> Positions:
         """The map of entry ``i``'s own keys, as paths from the entry."""
