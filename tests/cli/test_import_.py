@@ -100,7 +100,7 @@ def test_export_style_and_locale():
         "en",
     )
     assert result.exit_code == 0, result.output
-    assert "- `400` - Bad Request" in result.stdout
+    assert '- <a id="http-400"></a>`400` - Bad Request' in result.stdout
 
 
 def test_export_style_needs_markdown():

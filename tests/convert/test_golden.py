@@ -61,6 +61,8 @@ def test_output_is_deterministic(examples, kind):
 
 def test_zan_english_locale_falls_back_to_source(examples):
     text = render_doc(examples["zan"], "markdown", style="table", locale="en")
-    assert "| 400 | Bad Request |" in text  # translated title
-    assert "| -32700 | Parse error | Invalid JSON |" in text  # no translation: the source text
+    assert '| <a id="http-400"></a>400 | Bad Request |' in text  # translated title
+    assert (
+        '| <a id="jsonrpc--32700"></a>-32700 | Parse error | Invalid JSON |' in text
+    )  # no translation: the source text
     assert "| Status Code | Title | JSON-RPC Codes | Solution |" in text  # English labels

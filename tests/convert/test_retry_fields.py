@@ -93,17 +93,18 @@ def test_markdown_table_columns_only_where_stated(shop):
     pay, auth = text.split("## Auth")
     assert "| Error Code | Error Message | HTTP Status | Fault | Retry Class |" in pay
     assert (
-        "| PAY-1 | Declined &lt;b>\\|*card*\\|&lt;/b> | 402 | dependency | outcome-unknown |" in pay
+        '| <a id="app-PAY-1"></a>PAY-1 | Declined &lt;b>\\|*card*\\|&lt;/b> | 402 '
+        "| dependency | outcome-unknown |" in pay
     )
     # PAY-3's fault is the space's: said once by the space, not per entry
-    assert "| PAY-3 | Plain | 500 |  |  |" in pay
+    assert '| <a id="app-PAY-3"></a>PAY-3 | Plain | 500 |  |  |' in pay
     assert "Fault" not in auth and "Retry" not in auth
 
 
 def test_markdown_sections_bullets(shop):
     text = render_doc(shop, "markdown", style="sections")
     assert "- **Fault:** dependency\n- **Retry Class:** outcome-unknown" in text
-    assert "### `PAY-2`" in text and "- **Retry Class:** safe" in text
+    assert '### <a id="app-PAY-2"></a>`PAY-2`' in text and "- **Retry Class:** safe" in text
 
 
 def test_rst_csv_table(shop):

@@ -9,6 +9,13 @@
 - ``sections``: per module a heading, per code a ``### `CODE``` heading and
   ``- **Label:** value`` bullets (CSGHub's generated page).
 
+Every code carries an anchor, ``<a id="<space>-<code>"></a>`` before its code
+(in the table's code cell, the bullet or the heading): the id the HTML export
+gives the code's row (:func:`errdex.convert.html.anchor`), so ``page.md#http-400``
+and ``page.html#http-400`` reach the same code. Raw inline HTML is kept by
+GitHub (which shows the id as ``user-content-http-400`` and scrolls to it for
+``#http-400``), MkDocs (Python-Markdown) and markdown-it; the importer drops it.
+
 Known messages (variants) and example responses follow their table or entry,
 each introduced by a bold caption naming the code, so an importer can attach
 them again. See :mod:`errdex.convert.layout` for what is shown.
@@ -23,11 +30,13 @@ from errdex.convert.escape import (
     code_span,
     fence_for,
     fence_lang,
+    html_text,
     md_block,
     md_cell,
     md_inline,
     one_line,
 )
+from errdex.convert.html import anchor
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import Group, Layout, document
 from errdex.model import Catalog, Entry, Space
@@ -52,7 +61,7 @@ def render_markdown(catalog: Catalog, *, style: str = "table", locale: str | Non
         if style == "list":
             for group in section.groups:
                 for entry in group.entries:
-                    out.append(_bullet(layout, entry))
+                    out.append(_bullet(layout, entry, section.space))
             out.append("")
             continue
         for group in section.groups:
@@ -74,9 +83,14 @@ def render_markdown(catalog: Catalog, *, style: str = "table", locale: str | Non
     return document(out)
 
 
-def _bullet(layout: Layout, entry: Entry) -> str:
+def code_anchor(space: Space, entry: Entry) -> str:
+    """The invisible HTML anchor of one code: ``<a id="<space>-<code>"></a>``, as in HTML."""
+    return f'<a id="{html_text(anchor(space.id, entry.code))}"></a>'
+
+
+def _bullet(layout: Layout, entry: Entry, space: Space) -> str:
     text = layout.summary(entry)
-    head = f"- {code_span(str(entry.code))}"
+    head = f"- {code_anchor(space, entry)}{code_span(str(entry.code))}"
     return head if text is None else f"{head} - {md_block(text, 2)}"
 
 
@@ -91,7 +105,8 @@ def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str])
         values = []
         for role in cols:
             value = cell(entry, role, space)
-            values.append("" if value is None else md_cell(value))
+            shown = "" if value is None else md_cell(value)
+            values.append(code_anchor(space, entry) + shown if role == "code" else shown)
         out.append("| " + " | ".join(values) + " |")
     out.append("")
 
@@ -100,7 +115,7 @@ def _section(
     out: list[str], layout: Layout, entry: Entry, space: Space, labels: dict[str, str], level: int
 ) -> None:
     code = str(entry.code)
-    out += [f"{'#' * level} {code_span(code)}", ""]
+    out += [f"{'#' * level} {code_anchor(space, entry)}{code_span(code)}", ""]
     for role in (
         "code",
         "name",

@@ -62,7 +62,21 @@ _ERROR_WORDS = re.compile(
 )
 """Words that say a section lists errors (in its heading, the title, or the text before)."""
 _ANCHOR = re.compile(r"<a\s+(?:name|id)=\"[^\"]*\"\s*/?>\s*(?:</a>)?", re.I)
-"""An invisible HTML anchor (DITA-generated docs put one in every heading)."""
+"""An invisible HTML anchor (DITA-generated docs put one in every heading; errdex's
+Markdown export one before every code)."""
+
+
+def _unanchored(text: str) -> str:
+    """``text`` without the invisible anchors it starts with (``<a id="http-400"></a>`400```)."""
+    rest = text.lstrip()
+    if not rest.startswith("<"):
+        return text
+    found = False
+    while (m := _ANCHOR.match(rest)) is not None:
+        rest, found = rest[m.end() :], True
+    return rest if found else text
+
+
 _FIELD = re.compile(r"^\*\*(?P<label>[^*]+?)\*\*\s*(?P<value>.*)$", re.S)
 _ADMONITIONS = {
     "note",
@@ -322,8 +336,10 @@ class _Reader:
             self._variants(items, caption)
             return
         parsed = []
-        for line, text in items:
+        for line, item in items:
+            text = _unanchored(item)
             m = _BULLET.match(text) or _PLAIN_BULLET.match(text)
+            text = text if m else item  # a prose item keeps what it says
             code = parse_code(m.group("code")) if m else None
             parsed.append((line, text, code, m))
         lead = 0
@@ -532,6 +548,8 @@ class _Reader:
     def on_table(self, block: Block, *_: Any) -> None:
         header: list[str] = block.a  # type: ignore[assignment]
         rows: list[tuple[int, list[str]]] = block.b  # type: ignore[assignment]
+        if block.c != "html":
+            rows = [(line, [_unanchored(c) for c in cells]) for line, cells in rows]
         roles = header_roles(self.draft, header, block.line, [cells for _, cells in rows])
         if roles is None:
             self.draft.unplaced(
