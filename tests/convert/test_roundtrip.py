@@ -22,6 +22,7 @@ What each layout carries (and so what is compared):
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -206,3 +207,24 @@ def test_imported_catalog_passes_check_structurally(catalogs, example, layout, t
     out = CliRunner().invoke(cli, ["check", str(path)])
     assert " E0" not in out.output, out.output
     assert out.exit_code in (0, 1), out.output
+
+
+@pytest.mark.parametrize(
+    "code",
+    ['a"b<c>&d', "E<b>1", "=cmd", "a\\|b", "-32000"],
+    ids=["tag", "b", "formula", "pipe", "neg"],
+)
+@pytest.mark.parametrize(
+    "fmt,style", [("markdown", "table"), ("markdown", "sections"), ("csv", None), ("myst", None)]
+)
+def test_a_code_escaped_in_its_cell_comes_back_as_written(code, fmt, style):
+    """The code cell is escaped like every cell (``&lt;``, ``\\|``, a CSV ``'``); the
+    importer undoes it for the code too, not only for the texts."""
+    catalog = errdex.loads(
+        '[catalog]\nid = "x"\ntitle = "Odd errors"\n[[errors]]\n'
+        f'code = {json.dumps(code) if not code.lstrip("-").isdigit() else code}\nmessage = "m"\n',
+        "toml",
+    )
+    result = import_document(render_doc(catalog, fmt, style=style), fmt)
+    back = errdex.loads(result.to_toml())
+    assert [e.code for e in back.entries] == [catalog.entries[0].code]

@@ -173,7 +173,8 @@ def add_rows(
                 "the extra cells are not imported",
             )
         raw_code = cells[code_col] if code_col < len(cells) else ""
-        code = parse_code(strip_code_span(strip_emphasis(raw_code)))
+        # the code cell is escaped like every other cell (md_cell, csv_cell): undo it too
+        code = parse_code(strip_code_span(unescape(strip_emphasis(raw_code).strip())))
         if code is None:
             shown = " | ".join(c.strip() for c in cells)
             draft.unplaced(
