@@ -23,6 +23,7 @@ from catalogs import EXAMPLES
 from errdex.directory import Registry, impact
 from errdex.directory.search import NO_FILTERS, Filters, SearchIndex
 from errdex.io import reads
+from search_parity import assert_matches_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("synth", ROOT / "benchmarks" / "synth.py")
@@ -81,21 +82,7 @@ def _taken(index: SearchIndex) -> list[bool]:
 
 
 def _same(index: SearchIndex, query: str, filters: Filters = NO_FILTERS) -> None:
-    for offset, limit in PAGES:
-        fast = index.search(query, filters, limit=limit, offset=offset)
-        index.reference_order = True
-        try:
-            slow = index.search(query, filters, limit=limit, offset=offset)
-        finally:
-            index.reference_order = False
-        assert [(h.rowid, h.score) for h in fast.hits] == [(h.rowid, h.score) for h in slow.hits], (
-            query,
-            filters,
-            offset,
-            limit,
-        )
-        assert fast.total == slow.total, (query, filters)
-        assert [h.snippet for h in fast.hits] == [h.snippet for h in slow.hits]
+    assert_matches_reference(index, query, PAGES, filters)
 
 
 EXAMPLE_FILTERS = [

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from errdex.directory import Registry
 from errdex.directory.search import EXACT_SCORE, SNIPPET_CHARS, Filters
 from errdex.directory.tokenize import MAX_QUERY_CHARS
+from search_parity import assert_matches_reference
 
 
 def _codes(result) -> list[tuple[str, object]]:
@@ -252,15 +253,6 @@ def test_common_word_queries_page_exactly_as_ranking_every_match(query: str) -> 
 
     index._tiers_then_rowid = counted  # type: ignore[method-assign]
     for filters in (Filters(), Filters(http_status=401)):
-        for offset, limit in ((0, 20), (3, 7), (30, 50), (200, 60)):
-            fast = index.search(query, filters, limit=limit, offset=offset)
-            index.reference_order = True
-            try:
-                slow = index.search(query, filters, limit=limit, offset=offset)
-            finally:
-                index.reference_order = False
-            assert [(h.rowid, h.score) for h in fast.hits] == [
-                (h.rowid, h.score) for h in slow.hits
-            ], (query, filters, offset)
-            assert fast.total == slow.total
+        pages = ((0, 20), (3, 7), (30, 50), (200, 60))
+        assert_matches_reference(index, query, pages, filters, snippets=False)
     assert calls, "every word of these queries is common: the fast path must be taken"

@@ -45,20 +45,11 @@ _ENTRY = re.compile(
     _BLANK + r"(\{(?:" + _STEP + "|" + _nested(DEPTH - 1) + r")*+\})" + _BLANK + r"([,\]])"
 )
 """One element of the list (an object), the blanks around it and the ``,`` or ``]`` after."""
-_MEMBER = re.compile(
-    _BLANK
-    + "("
-    + _STRING
-    + ")"
-    + _BLANK
-    + ":"
-    + _BLANK
-    + r"(?:(\[)|"
-    + _STRING
-    + "|"
-    + _nested(DEPTH)
-    + r'|[^\s,}\]"\[{]++)'
-)
+_KEY = _BLANK + "(" + _STRING + ")" + _BLANK + ":" + _BLANK
+"""A member's key (group 1), its colon and the blanks around them."""
+_SCALAR = r'[^\s,}\]"\[{]++'
+"""A number, ``true``, ``false`` or ``null``: everything up to the next blank or bracket."""
+_MEMBER = re.compile(_KEY + r"(?:(\[)|" + _STRING + "|" + _nested(DEPTH) + "|" + _SCALAR + ")")
 """A member of the root object: its key, and its value unless the value is a list (then
 only its ``[``, group 2, so that the ``errors`` list is walked entry by entry)."""
 _REST = re.compile(r"(?:[^\"\[\]{}]++|" + _STRING + "|" + _nested(DEPTH) + r")*+")
@@ -143,20 +134,7 @@ def _elements(text: str, open_: int) -> Spans | None:
 
 
 _OWN = re.compile(
-    _BLANK
-    + "("
-    + _STRING
-    + ")"
-    + _BLANK
-    + ":"
-    + _BLANK
-    + "(?:"
-    + _STRING
-    + "|"
-    + _nested(DEPTH - 1)
-    + r'|[^\s,}\]"\[{]++)'
-    + _BLANK
-    + "([,}])"
+    _KEY + "(?:" + _STRING + "|" + _nested(DEPTH - 1) + "|" + _SCALAR + ")" + _BLANK + "([,}])"
 )
 """A key of an entry, its value and the ``,`` or ``}`` after it."""
 
