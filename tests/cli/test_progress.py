@@ -1,6 +1,7 @@
-"""Progress bars of long work (check, fmt, import, export, build, build --site), through the real
-entry point: on stderr only when it is a terminal (a pseudo-terminal here) or FORCE_COLOR
-says so, never in stdout, a pipe or ``--format json``, and only after the delay.
+"""Progress bars of long work (check, fmt, import, export, build, build --site, search and
+explain indexing, scan), through the real entry point: on stderr only when it is a terminal (a
+pseudo-terminal here) or FORCE_COLOR says so, never in stdout, a pipe or ``--format json``, and
+only after the delay.
 
 ``ERRDEX_PROGRESS_DELAY`` sets the delay: 0 shows the bar at once (so small work shows
 it, whatever the speed of the machine), a long one shows nothing; no test times anything.
@@ -19,6 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 FIXTURES = ROOT / "tests" / "convert" / "importers" / "fixtures"
+SCANNED = ROOT / "tests" / "check" / "scan" / "fixtures" / "subquery-proxy"
 HIDE_CURSOR = b"\x1b[?25l"  # rich hides the cursor while its bar is live
 
 CATALOG = """\
@@ -76,9 +78,19 @@ def _piped(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Comple
     return subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, timeout=600)
 
 
+DOCUMENTS = {
+    "errors.json": '[{"code": 1001, "message": "Token expired."},\n {"code": 1002}]\n',
+    "errors.md": "# Errors\n\n| Code | Message |\n| --- | --- |\n| 1001 | Token expired. |\n",
+    "errors.csv": "code,message\n1001,Token expired.\n1002,Account locked.\n",
+}
+"""One small document per importer: the bar counts their records (objects, rows, lines)."""
+
+
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
     (tmp_path / "errdex.toml").write_text(CATALOG, encoding="utf-8")
+    for name, text in DOCUMENTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
     return tmp_path
 
 
@@ -89,6 +101,17 @@ COMMANDS = {
     "build": (["build", "--check", "."], b"Generating"),
     "export": (["export", str(EXAMPLES / "zan"), "--format", "markdown"], b"Writing markdown"),
     "site": (["build", "--site", "site", "."], b"Building the site"),
+    # the first label of each bar is drawn when the bar starts; what a document's importer
+    # counts inside it is tested on the importer (tests/convert/importers/test_progress.py)
+    "import-markdown": (["import", "errors.md"], b"Importing errors.md"),
+    # the search index is built (and counted) on first use; loading the catalogs comes first
+    "search": (["search", "token", "--catalog-path", ".", "--no-cache"], b"Indexing"),
+    "search-reading": (
+        ["search", "token", "--catalog-path", ".", "--no-cache"],
+        b"Reading the catalogs",
+    ),
+    "explain": (["explain", "nosuch", "--catalog-path", ".", "--no-cache"], b"Looking up nosuch"),
+    "scan": (["scan", str(SCANNED / "src"), "--catalog", str(SCANNED)], b"Scanning"),
 }
 
 
@@ -121,6 +144,10 @@ def test_force_color_shows_the_bar_in_a_pipe_but_never_with_format_json(shop: Pa
         ["import", "--format", "json", str(FIXTURES / "json" / "nats_server_errors.json")],
         ["build", "--check", "--format", "json", "."],
         ["export", str(EXAMPLES / "zan"), "--format", "json"],
+        ["import", "--format", "json", "errors.md"],
+        ["search", "--format", "json", "token", "--catalog-path", ".", "--no-cache"],
+        ["explain", "--format", "json", "nosuch", "--catalog-path", ".", "--no-cache"],
+        ["scan", "--format", "json", str(SCANNED / "src"), "--catalog", str(SCANNED)],
     ):
         result = _piped(args, _env("0", FORCE_COLOR="1"), shop)
         json.loads(result.stdout)  # the whole of stdout is the JSON

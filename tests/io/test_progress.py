@@ -37,3 +37,13 @@ def test_formatting_a_folder_reports_each_file_then_the_verification(tmp_path: P
 def test_without_a_callback_nothing_is_told(tmp_path: Path) -> None:
     (tmp_path / "c.toml").write_text(HEAD)
     assert [r.path.name for r in format_paths([tmp_path / "c.toml"])] == ["c.toml"]
+
+
+def test_counted_tells_the_label_before_every_batch_and_at_the_end() -> None:
+    from errdex.io.progress import counted
+
+    heard: list[tuple[str, int, int | None]] = []
+    items = list(range(5))
+    assert list(counted(items, "Reading rows", lambda *call: heard.append(call), every=2)) == items
+    assert heard == [("Reading rows", n, 5) for n in (0, 2, 4, 5)]
+    assert counted(items, "Reading rows", None) is items  # nobody listens: nothing added

@@ -20,9 +20,10 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from errdex.cli.output import console, format_option, write_json
+from errdex.cli.output import console, format_option, progress, write_json
 from errdex.cli.registry_option import (
     catalog_path_option,
+    entries_of,
     index_cache,
     no_cache_option,
     registry_or_exit,
@@ -72,8 +73,16 @@ def explain(
     if not code.strip():
         raise click.UsageError("CODE is empty: give a code, a hex number or a name (e.g. 1003)")
     # an unknown code is answered with search hits: the index comes from the cache
-    registry = registry_or_exit(catalog_paths, catalog=catalog_id, cache=index_cache(no_cache))
-    result = run_explain(registry, code, catalog=catalog_id, space=space, locale=locale)
+    shown = output_format != "json"  # a progress bar on a terminal, never beside JSON
+    registry = registry_or_exit(
+        catalog_paths, catalog=catalog_id, cache=index_cache(no_cache), show_progress=shown
+    )
+    with progress(f"Looking up {code}", show=shown) as ticker:
+        if ticker is not None:  # an unknown code's suggestions may build the search index
+            total = entries_of(registry)
+            registry.index_progress = lambda done: ticker.step("Indexing", done, total)
+        result = run_explain(registry, code, catalog=catalog_id, space=space, locale=locale)
+    registry.index_progress = None  # the bar is gone
     data = explanation_data(registry, result)
     if output_format == "json":
         write_json(data)

@@ -102,8 +102,14 @@ def import_command(
                 print_diagnostics([problem])
             sys.exit(EXIT_USAGE)
         assert text is not None
-        with progress(f"Importing {_display(file)}", show=not as_json):
-            result = import_text(text, fmt, name=_display(file), catalog_id=catalog_id)
+        with progress(f"Importing {_display(file)}", show=not as_json) as ticker:
+            result = import_text(
+                text,
+                fmt,
+                name=_display(file),
+                catalog_id=catalog_id,
+                progress=ticker.step if ticker else None,
+            )
         label = file
     if not as_json:
         print_diagnostics(result.diagnostics)

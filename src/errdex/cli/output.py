@@ -179,6 +179,10 @@ class Ticker:
     def step(self, label: str, done: int, total: int | None) -> None:
         """Now at ``label``: ``done`` of ``total`` (None: not known) steps finished."""
         self._bar.update(self._task, description=_shown(label), completed=done, total=total)
+        if total is None:  # rich's update keeps the old total for None: forget it here
+            for task in self._bar.tasks:
+                if task.id == self._task:
+                    task.total = None
 
     def close(self) -> None:
         """Stop the timer, and clear the bar if it was shown."""

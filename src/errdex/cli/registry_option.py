@@ -48,33 +48,60 @@ def index_cache(no_cache: bool) -> IndexCache | None:
 
 
 def registry_or_exit(
-    paths: tuple[str, ...], *, catalog: str | None = None, cache: IndexCache | None = None
+    paths: tuple[str, ...],
+    *,
+    catalog: str | None = None,
+    cache: IndexCache | None = None,
+    show_progress: bool = False,
 ) -> Registry:
     """Load the registry; report catalogs that could not load; exit 2 when none loaded
-    or when ``catalog`` names no loaded catalog."""
+    or when ``catalog`` names no loaded catalog. ``show_progress``: a long read shows a
+    progress bar (:func:`errdex.cli.output.progress`), gone before any problem is printed."""
+    from errdex.cli.output import progress
     from errdex.cli.stdin import STDIN, resolve
     from errdex.directory.registry import Registry
 
     if STDIN in paths:  # a catalog read from stdin is a new file each run: nothing to reuse
         cache = None
-    registry = Registry.default([resolve(p) for p in paths] or None, cache=cache)
+    with progress("Reading the catalogs", show=show_progress):
+        registry = Registry.default([resolve(p) for p in paths] or None, cache=cache)
     _check(registry, catalog)
     return registry
 
 
 def searchable_or_exit(
-    paths: tuple[str, ...], *, catalog: str | None = None, cache: IndexCache | None = None
+    paths: tuple[str, ...],
+    *,
+    catalog: str | None = None,
+    cache: IndexCache | None = None,
+    show_progress: bool = False,
 ) -> Registry | StoredRegistry:
     """Like :func:`registry_or_exit`, answering the cached index alone when ``cache`` holds
     this registry's (:func:`errdex.directory.stored.open_search`): enough to search."""
+    from errdex.cli.output import progress
     from errdex.cli.stdin import STDIN, resolve
     from errdex.directory.stored import open_search
 
     if STDIN in paths:  # a catalog read from stdin is a new file each run: nothing to reuse
         cache = None
-    found = open_search([resolve(p) for p in paths] or None, cache=cache)
+    with progress("Reading the catalogs", show=show_progress):
+        found = open_search([resolve(p) for p in paths] or None, cache=cache)
     _check(found, catalog)
     return found
+
+
+def entries_of(registry: Registry) -> int:
+    """How many entries the registry's catalogs hold (the index build's total)."""
+    return sum(len(c.entries) for c in registry.catalogs.values())
+
+
+def build_index(registry: Registry, *, show_progress: bool) -> None:
+    """Read the registry's search index from the cache, or build it now with an
+    ``Indexing`` bar counting its entries when ``show_progress`` and the build is long."""
+    from errdex.cli.output import progress
+
+    with progress("Indexing", entries_of(registry), show=show_progress) as advance:
+        registry.build_index(advance)
 
 
 def _check(registry: Registry | StoredRegistry, catalog: str | None) -> None:

@@ -17,7 +17,7 @@ from errdex.check.output import FORMATS, ordered
 from errdex.check.output.text import render_one
 from errdex.check.scan import scan as scan_sources
 from errdex.cli.common import load_or_exit
-from errdex.cli.output import color_enabled
+from errdex.cli.output import color_enabled, progress
 
 SCAN_FORMATS = ("text", "json", "github")
 
@@ -42,8 +42,10 @@ def scan(sources: tuple[str, ...], catalog_path: str, fmt: str, as_json: bool) -
         sys.exit(2)
     if as_json:
         fmt = "json"
-    catalog = load_or_exit(catalog_path)
-    found = scan_sources(catalog, sources)
+    shown = fmt == "text"  # a progress bar on a terminal, never beside JSON or GitHub lines
+    catalog = load_or_exit(catalog_path, show_progress=shown)
+    with progress("Scanning", show=shown) as ticker:
+        found = scan_sources(catalog, sources, ticker.step if ticker else None)
     if fmt == "text":
         codes = {(u.space, u.code) for u in found.uses}
         color = color_enabled(sys.stdout)

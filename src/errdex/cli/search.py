@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from errdex.cli.output import color_enabled, console, format_option, progress, write_json
+from errdex.cli.output import color_enabled, console, format_option, write_json
 from errdex.cli.registry_option import (
+    build_index,
     catalog_path_option,
     index_cache,
     no_cache_option,
@@ -84,11 +85,12 @@ def search(
     from errdex.directory.search import Filters
     from errdex.directory.stored import StoredRegistry
 
-    registry = searchable_or_exit(catalog_paths, catalog=catalog_id, cache=index_cache(no_cache))
+    shown = output_format != "json"  # a progress bar on a terminal, never beside JSON
+    registry = searchable_or_exit(
+        catalog_paths, catalog=catalog_id, cache=index_cache(no_cache), show_progress=shown
+    )
     if not isinstance(registry, StoredRegistry):  # loaded: its index is still to be built
-        total = sum(len(c.entries) for c in registry.catalogs.values())
-        with progress("Indexing", total) as advance:
-            registry.build_index(advance)
+        build_index(registry, show_progress=shown)
     text = " ".join(query)
     filters = Filters(catalog_id, module, space, http_status, retryable, locale)
     result = registry.index.search(text, filters, limit=limit, offset=offset)

@@ -15,7 +15,12 @@ from typing import Any
 
 import click
 
-from errdex.cli.registry_option import index_cache, no_cache_option, registry_or_exit
+from errdex.cli.registry_option import (
+    build_index,
+    index_cache,
+    no_cache_option,
+    registry_or_exit,
+)
 
 
 def _check_port(host: str, port: int) -> str | None:
@@ -62,15 +67,12 @@ def serve(paths: tuple[str, ...], host: str, port: int, no_cache: bool) -> None:
             err=True,
         )
         sys.exit(2)
-    registry = registry_or_exit(paths, cache=index_cache(no_cache))
+    registry = registry_or_exit(paths, cache=index_cache(no_cache), show_progress=True)
     problem = _check_port(host, port)
     if problem:
         click.echo(f"errdex: {problem}; choose another --port", err=True)
         sys.exit(2)
-    from errdex.cli.output import progress
-
-    with progress("Indexing", sum(len(c.entries) for c in registry.catalogs.values())) as advance:
-        registry.build_index(advance)  # from the cache when the catalogs are unchanged
+    build_index(registry, show_progress=True)  # from the cache when the catalogs are unchanged
     app = create_app(registry)
     import gc
 

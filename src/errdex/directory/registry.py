@@ -147,6 +147,10 @@ class Registry:
         """Every ``(catalog, entry)`` in search-index rowid order."""
         self._cache: tuple[IndexCache, tuple[Path, ...], str] | None = None
         """Where the index is cached: the cache, the registry's paths, their fingerprint."""
+        self.index_progress: Callable[[int], None] | None = None
+        """Told ``(done)`` entries while :attr:`index` is built on first use (a search or a
+        suggestion needs it): how a caller that cannot know whether it will be built (an
+        unknown code's suggestions) still shows how far the build is."""
 
     def __repr__(self) -> str:
         size = sum(len(c) for c in self.catalogs.values())
@@ -311,8 +315,9 @@ class Registry:
     @property
     def index(self) -> SearchIndex:
         """The full-text index over every entry: from the cache when it holds this
-        registry's, else built (and then cached) on first use."""
-        return self.build_index()
+        registry's, else built (and then cached) on first use (telling
+        :attr:`index_progress`)."""
+        return self.build_index(self.index_progress)
 
     def build_index(self, progress: Callable[[int], None] | None = None) -> SearchIndex:
         """The search index (:attr:`index`), read from the cache or built now;

@@ -35,6 +35,7 @@ from errdex.check.scan.python import python_uses
 from errdex.check.scan.uses import CodeUse
 from errdex.io.diagnostic import Diagnostic, rule
 from errdex.io.load import MAIN_NAMES
+from errdex.io.progress import Steps
 from errdex.io.read import decode
 from errdex.io.source import SourceFile, display_path
 from errdex.model.catalog import Catalog
@@ -110,14 +111,22 @@ def _read(path: Path) -> tuple[str | None, Diagnostic | None]:
     )
 
 
-def collect(catalog: Catalog, paths: Iterable[Path]) -> ScanResult:
-    """Read every source file under ``paths`` and return the code uses found in them."""
+def collect(catalog: Catalog, paths: Iterable[Path], progress: Steps | None = None) -> ScanResult:
+    """Read every source file under ``paths`` and return the code uses found in them;
+    ``progress(label, done, total)`` hears each file read."""
     config = catalog.scan
     uses: list[CodeUse] = []
     problems: list[Diagnostic] = []
     unscanned: Counter[str] = Counter()
     count = 0
-    for path, relative in _files(paths, config.exclude):
+    files = _files(paths, config.exclude)
+    total: int | None = None
+    if progress is not None:  # walking the folders is quick; reading the files is the work
+        listed = list(files)
+        files, total = listed, len(listed)
+    for done, (path, relative) in enumerate(files):
+        if progress is not None:
+            progress(f"Scanning {relative}", done, total)
         is_python = path.suffix == ".py"
         patterns = [p for p in config.patterns if matches(relative, p.files)]
         if not is_python and not patterns:
@@ -149,9 +158,14 @@ def collect(catalog: Catalog, paths: Iterable[Path]) -> ScanResult:
     return ScanResult(uses, problems, count, dict(unscanned))
 
 
-def scan(catalog: Catalog, paths: Iterable[str | Path]) -> ScanResult:
-    """Scan source files and folders against ``catalog``; return uses and findings."""
-    found = collect(catalog, [Path(p) for p in paths])
+def scan(
+    catalog: Catalog, paths: Iterable[str | Path], progress: Steps | None = None
+) -> ScanResult:
+    """Scan source files and folders against ``catalog``; return uses and findings.
+    ``progress(label, done, total)`` hears each file read, then the comparison."""
+    found = collect(catalog, [Path(p) for p in paths], progress)
+    if progress is not None:
+        progress("Comparing the codes with the catalog", 0, None)
     diagnostics = list(found.diagnostics)
     used: set[tuple[str | None, Code]] = set()
     by_message: dict[str, list[Entry]] = {}

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from errdex.convert.importers.draft import GUESSED, UNPLACED
 from errdex.io import Diagnostic, SourceFile
+from errdex.io.progress import Steps
 
 _MYST_HINTS = re.compile(r"^(`{3,}|:{3,})\{[\w-]+\}|^\([^()\s]+\)=\s*$", re.M)
 
@@ -64,28 +65,42 @@ def detect_format(text: str, name: str = "") -> str:
 
 
 def import_text(
-    text: str, fmt: str = "auto", *, name: str = "<input>", catalog_id: str | None = None
+    text: str,
+    fmt: str = "auto",
+    *,
+    name: str = "<input>",
+    catalog_id: str | None = None,
+    progress: Steps | None = None,
 ) -> ImportResult:
-    """Import ``text`` read from ``name`` in ``fmt`` (``auto`` guesses)."""
+    """Import ``text`` read from ``name`` in ``fmt`` (``auto`` guesses); ``progress``
+    (:mod:`errdex.io.progress`) hears how many of the document's records are read."""
     if fmt == "auto":
         fmt = detect_format(text, name)
     source = SourceFile(None, text, "json" if fmt == "json" else "toml", display=name)
     if fmt in ("markdown", "myst"):
         from errdex.convert.importers.markdown import import_markdown
 
-        return ImportResult(*import_markdown(text, source, catalog_id=catalog_id, name=name))
+        return ImportResult(
+            *import_markdown(text, source, catalog_id=catalog_id, name=name, progress=progress)
+        )
     if fmt == "csv":
         from errdex.convert.importers.csvin import import_csv
 
-        return ImportResult(*import_csv(text, source, catalog_id=catalog_id, name=name))
+        return ImportResult(
+            *import_csv(text, source, catalog_id=catalog_id, name=name, progress=progress)
+        )
     if fmt == "json":
         from errdex.convert.importers.jsonin import import_json
 
-        return ImportResult(*import_json(text, source, catalog_id=catalog_id, name=name))
+        return ImportResult(
+            *import_json(text, source, catalog_id=catalog_id, name=name, progress=progress)
+        )
     if fmt == "errcodes":
         from errdex.convert.importers.errcodes import import_errcodes
 
-        return ImportResult(*import_errcodes(text, source, catalog_id=catalog_id, name=name))
+        return ImportResult(
+            *import_errcodes(text, source, catalog_id=catalog_id, name=name, progress=progress)
+        )
     raise ValueError(
         f"unknown import format {fmt!r}; choose auto, markdown, myst, csv, json or errcodes"
     )

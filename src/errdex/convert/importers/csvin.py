@@ -20,6 +20,7 @@ from errdex.convert.escape import csv_uncell
 from errdex.convert.importers.draft import INT_RE, Draft, slug
 from errdex.convert.importers.tabular import add_rows, header_roles
 from errdex.io import Diagnostic, SourceFile
+from errdex.io.progress import Steps, counted
 
 _SECTION = re.compile(r"^\*\*(?P<t>.+)\*\*$|^#+\s*(?P<h>.+)$")
 
@@ -73,15 +74,23 @@ def _status_from_name(draft: Draft, roles: list[str | None], name: str, line: in
 
 
 def import_csv(
-    text: str, source: SourceFile, *, catalog_id: str | None = None, name: str = "<input>"
+    text: str,
+    source: SourceFile,
+    *,
+    catalog_id: str | None = None,
+    name: str = "<input>",
+    progress: Steps | None = None,
 ) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
-    """Import CSV text; return catalog data and the problems found."""
-    draft = Draft(source)
+    """Import CSV text; return catalog data and the problems found. ``progress`` hears
+    how many lines, then rows, are read."""
+    draft = Draft(source, progress)
     lines = text.lstrip("\ufeff").splitlines(keepends=True)
     sample = "".join(lines[:5])
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    reader = csv.reader(
+        counted(lines, "Reading CSV lines", progress), delimiter=delimiter, strict=False
+    )
     start = 1
     try:
         for row in reader:

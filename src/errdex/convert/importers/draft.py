@@ -14,6 +14,7 @@ from typing import Any
 
 from errdex.convert.labels import lifecycle_of, value_of
 from errdex.io import Diagnostic, SourceFile
+from errdex.io.progress import Steps
 from errdex.io.rules import rule
 from errdex.model.types import FAULTS, RETRY_CLASSES
 
@@ -60,8 +61,10 @@ def parse_code(text: str) -> int | str | None:
 class Draft:
     """Collects what an importer finds; reports what it cannot place."""
 
-    def __init__(self, source: SourceFile) -> None:
+    def __init__(self, source: SourceFile, progress: Steps | None = None) -> None:
         self.source = source
+        self.progress = progress
+        """Told how far the import is (:mod:`errdex.io.progress`); None: nobody asks."""
         self.diagnostics: list[Diagnostic] = []
         self.title: str | None = None
         self.description: str | None = None
@@ -250,6 +253,8 @@ class Draft:
                 hint="a code column, `CODE` - text bullets or a heading per code is needed",
             )
             return None
+        if self.progress is not None:
+            self.progress("Assembling the catalog", 0, None)
         if not self.spaces:
             self.spaces["app"] = {}
         kinds = self._kinds()

@@ -17,6 +17,7 @@ from typing import Any
 
 from errdex.convert.importers.draft import Draft
 from errdex.io import Diagnostic, SourceFile
+from errdex.io.progress import Steps, counted
 
 _LINE = re.compile(
     r"^(?P<code>[0-9A-Z]{5})\s+(?P<kind>[EWS])\s+(?P<macro>\w+)(?:\s+(?P<spec>\w+))?\s*$"
@@ -32,17 +33,24 @@ def looks_like_errcodes(text: str) -> bool:
 
 
 def import_errcodes(
-    text: str, source: SourceFile, *, catalog_id: str | None = None, name: str = "<input>"
+    text: str,
+    source: SourceFile,
+    *,
+    catalog_id: str | None = None,
+    name: str = "<input>",
+    progress: Steps | None = None,
 ) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
-    """Import an ``errcodes.txt``-style list; return catalog data and the problems found."""
-    draft = Draft(source)
+    """Import an ``errcodes.txt``-style list; return catalog data and the problems found.
+    ``progress`` hears how many lines are read."""
+    draft = Draft(source, progress)
     module: str | None = None
     macro_note = False
     kinds: set[str] = set()
     seen: dict[str, dict[str, Any]] = {}
     names: dict[str, str] = {}  # name -> the code that has it (names are unique)
     first_code_line = 0
-    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+    lines = text.lstrip("\ufeff").splitlines()
+    for number, raw in enumerate(counted(lines, "Reading lines", progress), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue

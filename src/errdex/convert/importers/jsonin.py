@@ -20,7 +20,8 @@ from typing import Any
 from errdex.convert.importers.draft import INT_RE, Draft
 from errdex.convert.labels import role_of
 from errdex.io import Diagnostic, SourceFile
-from errdex.io.locate import positions
+from errdex.io.locate import Positions, json_scan, positions
+from errdex.io.progress import Steps, counted
 
 _LISTS = ("errors", "codes", "items", "data", "error_codes")
 _KEY_ROLES = {
@@ -104,25 +105,65 @@ def _keyed_by_code(data: dict[str, Any]) -> bool:
     return strings == len(values) and all(_CODE_KEY.fullmatch(k.strip()) for k in data)
 
 
+_LOCATE_EVERY = 4096
+"""Places recorded between two progress calls while the entries' lines are found."""
+
+
+def _positions(text: str, count: int, progress: Steps | None) -> Positions:
+    """The position map of ``text`` (:func:`errdex.io.locate.positions`); with a
+    ``progress``, it hears how far the scan is, in entries (``count`` of them, estimated
+    from the share of the text scanned)."""
+    if progress is None:
+        return positions(text, "json")
+    from errdex.io.locator import Lines
+
+    lines, size, label = Lines(text), max(1, len(text)), "Finding the line of each entry"
+    calls = 0
+
+    def where(offset: int) -> tuple[int, int]:
+        nonlocal calls
+        calls += 1
+        if calls % _LOCATE_EVERY == 0:
+            progress(label, offset * count // size, count)
+        return lines.where(offset)
+
+    progress(label, 0, count)
+    found = json_scan(text, [(0, len(text))], where)
+    progress(label, count, count)
+    return found
+
+
 def import_json(
-    text: str, source: SourceFile, *, catalog_id: str | None = None, name: str = "<input>"
+    text: str,
+    source: SourceFile,
+    *,
+    catalog_id: str | None = None,
+    name: str = "<input>",
+    progress: Steps | None = None,
 ) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
-    """Import JSON text; return catalog data and the problems found."""
+    """Import JSON text; return catalog data and the problems found. ``progress`` hears
+    how many entries are located and read (canonical errdex JSON: which step it is at)."""
     import orjson
 
     from errdex.io import reads
     from errdex.io.export import loadable_data
 
-    draft = Draft(source)
+    draft = Draft(source, progress)
+    if progress is not None:
+        progress("Parsing the JSON", 0, None)
     try:
         data = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         draft.unplaced(exc.lineno, f"invalid JSON: {exc.msg}", col=exc.colno)
         return None, draft.diagnostics
     if isinstance(data, dict) and "catalog" in data:
+        if progress is not None:
+            progress("Loading the errdex catalog", 0, None)
         catalog, problems = reads(text, "json", name)
         if catalog is None or any(p.severity == "error" for p in problems):
             return None, problems
+        if progress is not None:
+            progress("Copying its entries", 0, None)
         out = loadable_data(catalog)
         if catalog_id:
             out["catalog"]["id"] = catalog_id
@@ -155,7 +196,7 @@ def import_json(
             hint='give a top-level array, one under "errors", or an object keyed by code',
         )
         return None, draft.diagnostics
-    where = positions(text, "json")
+    where = _positions(text, len(items), progress)
     status_in_code = _status_in_code(items)
     app_code = _app_code_is_code(items, status_in_code)
 
@@ -169,7 +210,7 @@ def import_json(
 
     keys = list(data) if keyed else []
     dropped: dict[str, tuple[int, int]] = {}  # key no field holds: its first line, values lost
-    for i, item in enumerate(items):
+    for i, item in enumerate(counted(items, "Reading entries", progress)):
         line = line_of((keys[i],) if keyed else (*path, i))
         if not isinstance(item, dict):
             draft.unplaced(line, f"item {i} is not an object; not imported")

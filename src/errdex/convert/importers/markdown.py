@@ -42,6 +42,7 @@ from errdex.convert.importers.draft import IDENT_RE, Draft, parse_code
 from errdex.convert.importers.tabular import add_rows, header_roles
 from errdex.convert.labels import is_example_label, is_variants_label, role_of
 from errdex.io import Diagnostic, SourceFile
+from errdex.io.progress import Steps, counted
 
 _CAPTION = re.compile(
     r"^\*\*(?P<caption>.+?)\*\*\s*\((?P<fence>`+)\s?(?P<code>.+?)\s?(?P=fence)\):?$", re.S
@@ -157,8 +158,10 @@ def _within(node: _Node, home: _Node) -> bool:
 
 
 class _Reader:
-    def __init__(self, text: str, source: SourceFile) -> None:
-        self.draft = Draft(source)
+    def __init__(self, text: str, source: SourceFile, progress: Steps | None = None) -> None:
+        self.draft = Draft(source, progress)
+        if progress is not None:
+            progress("Splitting the document into blocks", 0, None)
         self.blocks = scan(text)
         self.root = _Node(0, None, None, 1, None)
         self.stack: list[_Node] = [self.root]
@@ -193,7 +196,7 @@ class _Reader:
 
     def run(self) -> None:
         blocks = self.blocks
-        for index, block in enumerate(blocks):
+        for index, block in enumerate(counted(blocks, "Reading blocks", self.draft.progress)):
             caption = self.caption
             self.caption = None
             if block.kind != "label" and self.pending_label and block.kind != "heading":
@@ -660,10 +663,16 @@ class _Reader:
 
 
 def import_markdown(
-    text: str, source: SourceFile, *, catalog_id: str | None = None, name: str = "<input>"
+    text: str,
+    source: SourceFile,
+    *,
+    catalog_id: str | None = None,
+    name: str = "<input>",
+    progress: Steps | None = None,
 ) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
-    """Import a Markdown or MyST document; return catalog data and the problems found."""
-    reader = _Reader(text, source)
+    """Import a Markdown or MyST document; return catalog data and the problems found.
+    ``progress`` hears how many blocks (and table rows) are read."""
+    reader = _Reader(text, source, progress)
     reader.run()
     data = reader.finish(catalog_id, name)
     diagnostics = sorted(reader.draft.diagnostics, key=lambda d: d.position)

@@ -14,6 +14,7 @@ from typing import Any
 from errdex.convert.escape import strip_code_span
 from errdex.convert.importers.draft import HTTP_STATUSES, Draft, parse_code
 from errdex.convert.labels import role_of
+from errdex.io.progress import counted
 
 _BOLD = re.compile(r"^\*\*((?:(?!\*\*).)*)\*\*$|^__((?:(?!__).)*)__$", re.S)
 _CARRIED_SPLIT = re.compile(r"<br\s*/?>|[\n,;、\s]+", re.I)
@@ -165,7 +166,7 @@ def add_rows(
     """
     code_col = roles.index("code")
     added = []
-    for line, cells in rows:
+    for line, cells in counted(rows, "Reading table rows", draft.progress):
         if len(cells) > len(roles) and any(c.strip() for c in cells[len(roles) :]):
             draft.unplaced(
                 line,

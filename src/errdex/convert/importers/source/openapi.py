@@ -19,6 +19,7 @@ wins; a different one is reported). ``$ref`` is followed inside the document.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from typing import Any
@@ -82,20 +83,30 @@ class _Reader:
     def __init__(self, doc: dict[str, Any], path: str, lines: list[str], out: Findings) -> None:
         self.doc, self.path, self.lines, self.out = doc, path, lines, out
         self.seen: dict[int | str, Found] = {}
+        self._text = "\n".join(lines)
+        self._starts: list[int] | None = None  # offset of each line, built on first use
+        self._items: dict[str, int] | None = None  # stripped line -> its first line number
 
     def line_of(self, needle: str) -> int:
-        for i, text in enumerate(self.lines, 1):
-            if needle in text:
-                return i
-        return 1
+        """The first line holding ``needle`` (1 when none does): one search of the text,
+        not a walk over its lines, so a document of many codes is not read once per code."""
+        at = self._text.find(needle) if needle and "\n" not in needle else -1
+        if at < 0:
+            return 1
+        if self._starts is None:
+            self._starts = [0]
+            self._starts += [m.end() for m in re.finditer("\n", self._text)]
+        return bisect.bisect_right(self._starts, at)
 
     def line_of_value(self, value: Any) -> int:
         """The line of an enum item ``value`` (``"X",`` or ``- X``), not of prose naming it."""
-        forms = {f'"{value}"', f"'{value}'", f"- {value}", f'- "{value}"', f"- '{value}'"}
-        for i, text in enumerate(self.lines, 1):
-            if text.strip().rstrip(",") in forms:
-                return i
-        return self.line_of(str(value))
+        if self._items is None:
+            self._items = {}
+            for i, text in enumerate(self.lines, 1):
+                self._items.setdefault(text.strip().rstrip(","), i)
+        forms = (f'"{value}"', f"'{value}'", f"- {value}", f'- "{value}"', f"- '{value}'")
+        found = [self._items[f] for f in forms if f in self._items]
+        return min(found) if found else self.line_of(str(value))
 
     def resolve(self, node: Any, depth: int = 0) -> Any:
         while isinstance(node, dict) and isinstance(node.get("$ref"), str) and depth < 20:
