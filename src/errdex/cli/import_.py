@@ -19,15 +19,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from errdex.cli.common import print_diagnostics, save
 from errdex.cli.main import EXIT_FINDINGS, EXIT_USAGE
 from errdex.cli.output import format_option, progress, write_json
+from errdex.cli.stdin import STDIN
 from errdex.convert import IMPORT_FORMATS
 from errdex.convert.importers.source import LANGUAGES
+
+STDIN_NAME = "<stdin>"
+if TYPE_CHECKING:
+    from errdex.convert.importers import ImportResult
 
 _DOCUMENTS = (".md", ".markdown", ".myst", ".txt", ".csv", ".tsv", ".json")
 
@@ -65,7 +70,6 @@ def import_command(
     """Import the error document or the source code at PATHS as an errdex catalog."""
     as_json = output_format == "json"
     from errdex.convert.importers import import_text
-    from errdex.io import reads
     from errdex.io.read import read_text
 
     if catalog_id is not None:
@@ -75,6 +79,9 @@ def import_command(
             raise click.BadParameter(
                 "an id is a slug: lower-case letters, digits, '.', '_' and '-'", param_hint="--id"
             )
+    if STDIN in paths:
+        _import_stdin(paths, fmt, output, catalog_id, as_json)
+        return
     files = [Path(p) for p in paths]
     missing = [p for p in files if not p.exists()]
     if missing:
@@ -111,6 +118,66 @@ def import_command(
                 progress=ticker.step if ticker else None,
             )
         label = file
+    _finish(paths, fmt, output, as_json, result, label, None if _is_source(files, fmt) else text)
+
+
+def _import_stdin(
+    paths: tuple[str, ...], fmt: str, output: str | None, catalog_id: str | None, as_json: bool
+) -> None:
+    """``errdex import -``: one error document (Markdown, MyST, CSV, JSON, errcodes) from stdin.
+
+    Source code is named by its files (each entry keeps a ``# from path:line``
+    comment), so a language with ``-`` is a usage error that says so.
+    """
+    from errdex.convert.importers import import_text
+
+    if len(paths) > 1:
+        click.echo("errdex: '-' (standard input) is the only document when given", err=True)
+        sys.exit(EXIT_USAGE)
+    if fmt in LANGUAGES:
+        click.echo(
+            f"errdex: --from {fmt} reads source files or folders, not standard input;"
+            " pass the file's path (its entries name it in '# from' comments)",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        click.echo(
+            f"errdex: <stdin>: byte {exc.start} is not UTF-8; convert the document to UTF-8",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    text = text.removeprefix("\ufeff")
+    with progress("Importing <stdin>", show=not as_json) as ticker:
+        result = import_text(
+            text,
+            fmt,
+            name=STDIN_NAME,
+            catalog_id=catalog_id,
+            progress=ticker.step if ticker else None,
+        )
+    _finish(paths, fmt, output, as_json, result, STDIN_NAME, text)
+
+
+def _finish(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    as_json: bool,
+    result: ImportResult,
+    label: str,
+    document: str | None,
+) -> None:
+    """Report an import's findings, then write or print the catalog (or say nothing was taken).
+
+    ``document``: the text of the one document read (for ``--from`` suggestions
+    when nothing was taken); None for source code.
+    """
+    from errdex.io import reads
+
     if not as_json:
         print_diagnostics(result.diagnostics)
     if result.data is None:
@@ -118,8 +185,8 @@ def import_command(
             _report(paths, fmt, None, None, 0, result.diagnostics, None)
             sys.exit(EXIT_USAGE)
         click.echo(f"errdex: nothing imported from {label}", err=True)
-        if not _is_source(files, fmt) and text is not None:
-            _suggest(text, fmt, _display(paths[0]))
+        if document is not None:
+            _suggest(document, fmt, label if label == STDIN_NAME else _display(paths[0]))
         sys.exit(EXIT_USAGE)
     with progress("Writing the catalog", 2, show=not as_json) as ticker:
         toml_text = result.to_toml()
