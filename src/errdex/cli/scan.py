@@ -2,7 +2,9 @@
 
 Exit 0 when source and catalog agree, 1 on findings (an undocumented, unused,
 swapped or tombstoned code), 2 when the catalog cannot be loaded or a SRC
-does not exist. See :mod:`errdex.check.scan`.
+does not exist. ``-`` is standard input, as the catalog or as one source (named
+by ``--stdin-filename``, default ``stdin.py``); diagnostics call it ``<stdin>``.
+See :mod:`errdex.check.scan`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from errdex.check.output.text import render_one
 from errdex.check.scan import scan as scan_sources
 from errdex.cli.common import load_or_exit
 from errdex.cli.output import color_enabled, progress
+from errdex.cli.stdin import STDIN, display, stdin_file
 
 SCAN_FORMATS = ("text", "json", "github")
 
@@ -29,13 +32,30 @@ SCAN_FORMATS = ("text", "json", "github")
 )
 @click.option("--format", "fmt", type=click.Choice(SCAN_FORMATS), default="text", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
-def scan(sources: tuple[str, ...], catalog_path: str, fmt: str, as_json: bool) -> None:
+@click.option(
+    "--stdin-filename",
+    default="stdin.py",
+    show_default=True,
+    help="With '-' among SOURCES: the file name standard input stands for (its extension "
+    "picks the reader: Python, or the [[scan.patterns]] that cover it).",
+)
+def scan(
+    sources: tuple[str, ...], catalog_path: str, fmt: str, as_json: bool, stdin_filename: str
+) -> None:
     """Check that SOURCES raise exactly the catalog's codes, both ways.
 
     Python files are read with the ast module (calls named in [scan].calls,
     default `error`, and `code=` keywords of ...Error classes); other
     languages through the catalog's [[scan.patterns]] regexes.
     """
+    if STDIN in sources:
+        if catalog_path == STDIN:
+            click.echo(
+                "errdex scan: standard input can be the catalog or one source, not both",
+                err=True,
+            )
+            sys.exit(2)
+        sources = tuple(str(stdin_file(stdin_filename)) if s == STDIN else s for s in sources)
     missing = [s for s in sources if not Path(s).exists()]
     if missing:
         click.echo(f"errdex scan: no such file or folder: {missing[0]}", err=True)
@@ -51,14 +71,14 @@ def scan(sources: tuple[str, ...], catalog_path: str, fmt: str, as_json: bool) -
         color = color_enabled(sys.stdout)
         blocks = [render_one(d, color) for d in ordered(found.diagnostics)]
         if blocks:
-            click.echo("\n\n".join(blocks))
+            click.echo(display("\n\n".join(blocks)))
         click.echo(
             f"scanned {found.files} files: {len(found.uses)} uses of {len(codes)} codes, "
             f"{len(found.diagnostics)} findings",
             err=True,
         )
     else:
-        report = FORMATS[fmt](CheckResult(found.diagnostics, 1, ()))
+        report = display(FORMATS[fmt](CheckResult(found.diagnostics, 1, ())))
         click.echo(report, nl=not report.endswith("\n"))
     for suffix, count in sorted(found.unscanned.items()):
         click.echo(

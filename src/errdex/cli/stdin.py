@@ -38,15 +38,20 @@ def _guess(text: str) -> str:
     return "toml"
 
 
-def stdin_file() -> Path:
-    """The file holding standard input's text (read on first use, then reused)."""
+def stdin_file(name: str | None = None) -> Path:
+    """The file holding standard input's text (read on first use, then reused).
+
+    ``name``: the file name to give it (a source file for ``errdex scan``, whose
+    extension picks the reader); by default ``stdin.<toml|json|yaml>`` guessed
+    from the text.
+    """
     global _cached
     if _cached is None:
         data = sys.stdin.buffer.read() if sys.stdin is not None else b""
         folder = Path(tempfile.mkdtemp(prefix="errdex-stdin-"))
         atexit.register(shutil.rmtree, folder, True)
         text = data.decode("utf-8", errors="replace")
-        path = folder / f"stdin.{_guess(text)}"
+        path = folder / (Path(name).name if name else f"stdin.{_guess(text)}")
         path.write_bytes(data)
         _cached = path
     return _cached
