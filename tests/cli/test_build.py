@@ -104,7 +104,7 @@ def test_code_target_without_lang_exits_2_with_its_location(shop: Path) -> None:
     (shop / "errdex.toml").write_text(CATALOG + '\n[[targets]]\nkind = "code"\noutput = "x.py"\n')
     code, out = _run(str(shop))
     assert code == 2
-    assert "errdex.toml:" in out and "missing `lang`" in out and "hint:" in out
+    assert "errdex.toml:" in out and "missing `lang`" in out and "= help:" in out
     assert not (shop / "gen").exists()
 
 

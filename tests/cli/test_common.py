@@ -25,7 +25,7 @@ def test_load_or_exit_prints_the_errors_and_exits_2(
         load_or_exit(path)
     assert caught.value.code == 2
     err = capsys.readouterr().err
-    assert f"{path}:" in err and " error " in err
+    assert f"{path}:" in err and " error[E" in err
     assert err.rstrip().endswith(
         f"errdex: cannot load {path}: fix the errors above (errdex check {path})"
     )
@@ -40,11 +40,14 @@ def test_print_diagnostics_is_location_severity_rule_message_and_hint(
     print_diagnostics(diagnostics)
     lines = capsys.readouterr().err.splitlines()
     first = diagnostics[0]
+    # the one diagnostic format of every command: errdex check's
     assert lines[0] == (
-        f"{first.location}: {first.severity} {first.rule.id} [{first.rule.slug}]: {first.message}"
+        f"{first.location}: {first.severity}[{first.rule.id} {first.rule.slug}]: {first.message}"
     )
-    if first.hint:
-        assert lines[1] == f"  hint: {first.hint}"
+    assert first.source_line is not None and first.hint
+    assert lines[1].startswith(f" {first.line} | ")
+    assert lines[2].rstrip().endswith("^")
+    assert lines[3] == f"  = help: {first.hint}"
 
 
 def test_print_diagnostics_shows_terminal_escapes_as_text(
@@ -67,7 +70,7 @@ def test_fail_names_the_command_prints_the_hint_and_exits_2(
         fail("gen", "no such language 'cobol'", "choose python, go, rust or typescript")
     assert caught.value.code == 2
     assert capsys.readouterr().err == (
-        "errdex gen: no such language 'cobol'\n  hint: choose python, go, rust or typescript\n"
+        "errdex gen: no such language 'cobol'\n  = help: choose python, go, rust or typescript\n"
     )
 
 
@@ -81,7 +84,7 @@ def test_save_writes_the_bytes_or_names_the_file_it_cannot_write(
     assert caught.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith(f"errdex export: cannot write {tmp_path / 'out.json' / 'inner.json'}: ")
-    assert "hint: check that the folder exists and is writable" in err
+    assert "= help: check that the folder exists and is writable" in err
 
 
 def test_inside_confines_a_name_to_its_root(
@@ -93,4 +96,4 @@ def test_inside_confines_a_name_to_its_root(
     assert caught.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("errdex gen: refusing to write '../escape.py': ")
-    assert f"hint: every file errdex writes must lie inside {tmp_path}" in err
+    assert f"= help: every file errdex writes must lie inside {tmp_path}" in err

@@ -42,7 +42,7 @@ def test_run_refuses_a_malformed_vectors_file(shop_folder: Path, tmp_path: Path)
     code, out = _run("run", str(shop_folder), "--lang", "python", "--vectors", str(bad))
     assert code == 2
     assert f"errdex conformance: {bad}:1:1: not JSON" in out
-    assert "hint: see docs/wire.md section 1 for the format" in out
+    assert "= help: see docs/wire.md section 1 for the format" in out
 
 
 def test_run_refuses_vectors_made_for_another_catalog(shop_folder: Path, tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_run_refuses_vectors_made_for_another_catalog(shop_folder: Path, tmp_pat
     code, out = _run("run", str(shop_folder), "--lang", "python", "--vectors", str(zan))
     assert code == 2
     assert "the vectors are for catalog 'zan', not 'shop'" in out
-    assert "hint: pass the catalog the vectors were made for" in out
+    assert "= help: pass the catalog the vectors were made for" in out
 
 
 def test_run_needs_a_known_language() -> None:

@@ -239,5 +239,5 @@ def test_an_allow_naming_no_kind_is_a_warning_at_its_place(catalogs: tuple[Path,
     )
     code, _, err = run("diff", str(old), str(new))
     assert code == 1  # the allow accepts nothing, and the reader is told why
-    assert f"{new}:19:1: warning C001 [unknown-change-kind]" in err
+    assert f"{new}:19:1: warning[C001 unknown-change-kind]" in err
     assert "did you mean 'removed'?" in err

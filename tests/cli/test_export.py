@@ -89,8 +89,8 @@ def test_a_broken_catalog_exits_2_with_the_place_and_leaves_the_output_alone(
     result = CliRunner().invoke(cli, ["export", str(bad), "-o", str(out)])
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert f"{bad}:6:1: error E003 [wrong-type]: 'http_status' is a string" in result.stderr
-    assert "hint: write http_status as an integer" in result.stderr
+    assert f"{bad}:6:1: error[E003 wrong-type]: 'http_status' is a string" in result.stderr
+    assert "= help: write http_status as an integer" in result.stderr
     assert out.read_text() == "previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml", "out.json"]
 
@@ -98,10 +98,10 @@ def test_a_broken_catalog_exits_2_with_the_place_and_leaves_the_output_alone(
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("missing.toml", None, "missing.toml: error E006 [unreadable]: no such file or folder"),
-        ("syntax.toml", '[catalog]\nid = "x\n', "syntax.toml:2:8: error E001 [syntax]"),
-        ("syntax.json", '{"catalog": }', "syntax.json:1:13: error E001 [syntax]"),
-        ("list.yaml", "- a\n", "list.yaml:1:1: error E003 [wrong-type]"),
+        ("missing.toml", None, "missing.toml: error[E006 unreadable]: no such file or folder"),
+        ("syntax.toml", '[catalog]\nid = "x\n', "syntax.toml:2:8: error[E001 syntax]"),
+        ("syntax.json", '{"catalog": }', "syntax.json:1:13: error[E001 syntax]"),
+        ("list.yaml", "- a\n", "list.yaml:1:1: error[E003 wrong-type]"),
     ],
 )
 def test_unreadable_input_exits_2_without_a_traceback(
@@ -139,4 +139,4 @@ def test_an_output_that_cannot_be_written_exits_2_without_a_traceback(
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"errdex export: cannot write {blocker / 'out.json'}" in result.stderr
-    assert "hint:" in result.stderr
+    assert "= help:" in result.stderr

@@ -177,7 +177,7 @@ def test_nan_and_infinity_are_located_errors_exit_2_and_nothing_is_written(
         assert result.exit_code == 2, result.output
         assert "internal error" not in result.output and "Traceback" not in result.output
         assert f"c.toml:{line}:" in result.stderr and "E005" in result.stderr
-        assert f"{key} is {shown}" in result.stderr and "hint: write a finite number" in (
+        assert f"{key} is {shown}" in result.stderr and "= help: write a finite number" in (
             result.stderr
         )
         assert path.read_text(encoding="utf-8") == text

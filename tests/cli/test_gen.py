@@ -66,4 +66,4 @@ def test_gen_into_an_unwritable_folder_exits_2_without_a_traceback(tmp_path: Pat
     result = CliRunner().invoke(cli, ["gen", CSGHUB, "--lang", "go", "-o", str(blocker / "sub")])
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
-    assert "errdex gen: cannot write" in result.output and "hint:" in result.output
+    assert "errdex gen: cannot write" in result.output and "= help:" in result.output

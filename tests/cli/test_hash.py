@@ -71,9 +71,13 @@ def test_the_printed_hash_is_what_silences_a_stale_translation(shop: Path) -> No
         (
             ("1",),
             "errdex hash: code 1 exists in several spaces ('app', 'rpc')",
-            "hint: add --space app",
+            "= help: add --space app",
         ),
-        (("404",), "errdex hash: catalog 'shop' has no error '404'", "hint: pass a code or a name"),
+        (
+            ("404",),
+            "errdex hash: catalog 'shop' has no error '404'",
+            "= help: pass a code or a name",
+        ),
     ],
 )
 def test_an_unknown_or_ambiguous_code_exits_2_with_a_hint(
@@ -90,4 +94,4 @@ def test_a_catalog_that_does_not_load_exits_2_with_its_place(tmp_path: Path) -> 
     bad.write_text('[catalog]\nid = "x"\n[[errors]]\ncode = 1.5\n', encoding="utf-8")
     result = run(str(bad), "1")
     assert result.exit_code == 2
-    assert "bad.toml:4:1: error E003 [wrong-type]" in result.stderr
+    assert "bad.toml:4:1: error[E003 wrong-type]" in result.stderr

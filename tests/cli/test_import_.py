@@ -36,7 +36,7 @@ def test_import_reports_unplaced_lines_and_exits_1(tmp_path):
     )
     result = run("import", str(doc))
     assert result.exit_code == 1
-    assert "errors.md:3:1: warning I001 [import-unplaced]: column 3 'Owner'" in result.stderr
+    assert "errors.md:3:1: warning[I001 import-unplaced]: column 3 'Owner'" in result.stderr
     assert 'code = 7\nmessage = "seven"' in result.stdout
 
 

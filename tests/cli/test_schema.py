@@ -50,4 +50,4 @@ def test_an_output_that_cannot_be_written_exits_2_without_a_traceback(tmp_path: 
     result = CliRunner().invoke(cli, ["schema", "-o", str(blocker / "schema.json")])
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
-    assert "errdex schema: cannot write" in result.stderr and "hint:" in result.stderr
+    assert "errdex schema: cannot write" in result.stderr and "= help:" in result.stderr

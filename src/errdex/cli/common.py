@@ -11,20 +11,25 @@ import click
 from errdex.io import Diagnostic, read_valid, refusals
 from errdex.io.confine import Escape, confine
 from errdex.io.confine import write_atomic as _write_atomic
-from errdex.io.terminal import safe_line
 from errdex.model import Catalog
 
 
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
-    """Print diagnostics to stderr as ``file:line:col: severity RULE: message`` plus hint."""
+    """Print diagnostics to stderr in ``errdex check``'s format, one block each.
+
+    Every command reports a diagnostic the same way: ``file:line:col:
+    severity[RULE slug]: message``, the source line with a caret when the file
+    is known, and ``= help:`` with the hint (:func:`errdex.check.output.text.render_one`);
+    coloured by the colour rule for stderr.
+    """
+    if not diagnostics:
+        return
+    from errdex.check.output.text import render_one
+    from errdex.cli.output import color_enabled
     from errdex.cli.stdin import display
 
-    for d in diagnostics:
-        where, message = safe_line(d.location), safe_line(d.message)
-        line = f"{where}: {d.severity} {d.rule.id} [{d.rule.slug}]: {message}"
-        click.echo(display(line), err=True)
-        if d.hint:
-            click.echo(f"  hint: {safe_line(d.hint)}", err=True)
+    color = color_enabled(sys.stderr)
+    click.echo(display("\n\n".join(render_one(d, color) for d in diagnostics)), err=True)
 
 
 def load_or_exit(path: str | Path, *, show_progress: bool = False) -> Catalog:
@@ -58,7 +63,7 @@ def fail(command: str, message: str, hint: str | None = None) -> NoReturn:
     """Refuse: print ``errdex COMMAND: message`` and the hint to stderr, exit 2."""
     click.echo(f"errdex {command}: {message}", err=True)
     if hint:
-        click.echo(f"  hint: {hint}", err=True)
+        click.echo(f"  = help: {hint}", err=True)
     sys.exit(2)
 
 

@@ -129,7 +129,9 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, output_format: str
                     message = f"cannot write {name}: {why}"
                     report.append({"path": name, "status": "failed", "error": message})
                     click.echo(f"errdex fmt: {message}", err=True)
-                    click.echo("  hint: check that the file and its folder are writable", err=True)
+                    click.echo(
+                        "  = help: check that the file and its folder are writable", err=True
+                    )
                     failed += 1
                     continue
                 report.append({"path": name, "status": "reformatted"})

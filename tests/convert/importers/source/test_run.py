@@ -32,10 +32,10 @@ def test_nothing_imported_names_each_structure_why_and_the_from_that_forces_it(t
     (tmp_path / "shapes.proto").write_text('syntax = "proto3";\nenum Shape { SQUARE = 0; }\n')
     result = CliRunner().invoke(cli, ["import", str(tmp_path)])
     assert result.exit_code == 2
-    assert "colors.go:3:1: error I001" in result.output
+    assert "colors.go:3:1: error[I001" in result.output
     assert "const block Red… not imported: its names do not say it holds errors" in result.output
     assert "force it with `--from go`" in result.output
-    assert "shapes.proto:2:1: error I001" in result.output and "`--from proto`" in result.output
+    assert "shapes.proto:2:1: error[I001" in result.output and "`--from proto`" in result.output
     assert "nothing imported" in result.output
     forced = CliRunner().invoke(cli, ["import", "--from", "proto", str(tmp_path / "shapes.proto")])
     assert forced.exit_code == 0 and 'name = "SQUARE"' in forced.output

@@ -1,0 +1,62 @@
+"""One diagnostic format and one exit-code rule: every command reports a broken catalog alike.
+
+Through the real entry point: the same broken file given to each command that
+reads a catalog prints the same ``errdex check`` block on stderr (place,
+``severity[RULE slug]``, source line, caret, ``= help:``), nothing on stdout,
+no traceback; ``check`` exits 1 (a finding is its job), the others 2.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from cli_process import EXAMPLES, errdex
+
+BROKEN = '[catalog]\nid = "x\n'
+HEADER = "bad.toml:2:8: error[E001 syntax]: invalid TOML"
+BLOCK = re.compile(
+    r"^bad\.toml:2:8: error\[E001 syntax\]: .+\n 2 \| id = \"x\n   \|        \^\n  = help: .+$",
+    re.MULTILINE,
+)
+
+COMMANDS = [
+    (("fmt", "bad.toml"), 2),
+    (("fmt", "--check", "bad.toml"), 2),
+    (("export", "bad.toml", "--format", "json"), 2),
+    (("gen", "bad.toml", "--lang", "go"), 2),
+    (("build", "bad.toml"), 2),
+    (("hash", "bad.toml", "1"), 2),
+    (("diff", "bad.toml", "bad.toml"), 2),
+    (("explain", "1", "--catalog-path", "bad.toml"), 2),
+    (("scan", "-c", "bad.toml", "bad.toml"), 2),
+]
+
+
+def test_check_prints_the_block_and_exits_1(tmp_path):
+    (tmp_path / "bad.toml").write_text(BROKEN)
+    done = errdex("check", "bad.toml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert BLOCK.search(done.stdout), done.stdout
+
+
+@pytest.mark.parametrize(("args", "code"), COMMANDS, ids=[" ".join(a) for a, _ in COMMANDS])
+def test_every_command_prints_checks_block_on_stderr(tmp_path, args, code):
+    (tmp_path / "bad.toml").write_text(BROKEN)
+    done = errdex(*args, cwd=tmp_path)
+    assert done.returncode == code, done.stderr
+    assert BLOCK.search(done.stderr), done.stderr
+    assert "Traceback" not in done.stderr
+    assert " hint: " not in done.stderr  # the old one-line form is gone
+    if args[0] != "explain":  # explain goes on without the catalog and says so
+        assert HEADER not in done.stdout
+
+
+def test_a_refusal_without_a_place_gives_its_fix_as_help():
+    zan = EXAMPLES / "zan" / "errdex.toml"
+    done = errdex("hash", str(zan), "1")
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "errdex hash: catalog 'zan' has no error '1'",
+        "  = help: pass a code or a name of an entry of this catalog",
+    ]
