@@ -267,10 +267,10 @@ def _is_source(files: list[Path], fmt: str) -> bool:
         suffix = path.suffix.lower()
         if suffix in (".yaml", ".yml", ".json"):
             try:
-                head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+                text = path.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 continue
-            if language_of(path, head) == "openapi":
+            if language_of(path, text) == "openapi":
                 return True
         elif suffix not in _DOCUMENTS and language_of(path) is not None:
             return True

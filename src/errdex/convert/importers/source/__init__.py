@@ -15,6 +15,7 @@ would force them.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -70,13 +71,40 @@ def language_of(path: Path, text: str | None = None) -> str | None:
     if suffix in EXTENSIONS:
         language = EXTENSIONS[suffix]
         return language if language in _READERS else None
-    if suffix in (".yaml", ".yml", ".json") and text is not None:
-        head = text[:4000]
-        if "openapi" in _READERS and (
-            '"openapi"' in head or "openapi:" in head or '"swagger"' in head or "swagger:" in head
-        ):
-            return "openapi"
+    if (
+        suffix in (".yaml", ".yml", ".json")
+        and text is not None
+        and "openapi" in _READERS
+        and is_openapi(text, json_text=suffix == ".json")
+    ):
+        return "openapi"
     return None
+
+
+_YAML_ROOT_KEY = re.compile(r"""^["']?(?:openapi|swagger)["']?[ \t]*:""", re.MULTILINE)
+_JSON_KEY = re.compile(r'"(?:openapi|swagger)"[ \t\r\n]*:')
+
+
+def is_openapi(text: str, *, json_text: bool) -> bool:
+    """Whether a YAML or JSON document is an OpenAPI (or Swagger 2) description.
+
+    It must have a top-level ``openapi`` or ``swagger`` key, wherever it is in
+    the file (after a long comment header or ``info`` block too): in YAML a
+    key line at column 0; in JSON a member of the root object (parsed only
+    when the key's text occurs). A text that merely mentions ``openapi:`` in
+    a value or a nested key is not one.
+    """
+    if not json_text:
+        return _YAML_ROOT_KEY.search(text) is not None
+    if _JSON_KEY.search(text) is None:
+        return False
+    import json
+
+    try:
+        root = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(root, dict) and ("openapi" in root or "swagger" in root)
 
 
 def reader(language: str) -> Reader:
