@@ -16,7 +16,7 @@ from errdex.check import Selection, run
 from errdex.check.output import FORMATS
 from errdex.cli import stdin
 from errdex.cli.main import EXIT_USAGE
-from errdex.cli.output import progress
+from errdex.cli.output import json_alias, progress
 
 
 def _rules(values: tuple[str, ...]) -> list[str]:
@@ -31,6 +31,7 @@ def _color(stream: object) -> bool:
 
 
 @click.command()
+@json_alias("fmt")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "--format",

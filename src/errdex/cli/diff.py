@@ -14,11 +14,13 @@ import click
 from errdex.check.compat import FORMATS, SideError, diff, read_sides, render, unknown_allows
 from errdex.cli import stdin
 from errdex.cli.common import fail, print_diagnostics, save
+from errdex.cli.output import json_alias
 from errdex.io import has_errors
 from errdex.io.load import validated
 
 
 @click.command()
+@json_alias("fmt")
 @click.argument("old")
 @click.argument("new")
 @click.option(

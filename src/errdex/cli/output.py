@@ -46,6 +46,25 @@ def format_option(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def json_alias(dest: str) -> Callable[[F], F]:
+    """Add ``--json`` (same as ``--format json``) to a command whose own ``--format``
+    (with more choices than text and json) lands in the keyword ``dest``."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, json_alias_flag: bool, **kwargs: Any) -> Any:
+            if json_alias_flag:
+                kwargs[dest] = "json"
+            return func(*args, **kwargs)
+
+        flag = click.option(
+            "--json", "json_alias_flag", is_flag=True, help="Same as --format json."
+        )
+        return flag(wrapper)  # type: ignore[return-value]
+
+    return decorate
+
+
 def apply_color(choice: str | None) -> None:
     """Make ``--color`` the rule for this process (see the module docstring)."""
     if choice == "always":

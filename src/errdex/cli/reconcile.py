@@ -15,9 +15,11 @@ from pathlib import Path
 import click
 
 from errdex.cli.common import load_or_exit, write_atomic
+from errdex.cli.output import json_alias
 
 
 @click.command()
+@json_alias("fmt")
 @click.argument("path", type=click.Path())
 @click.argument("evidence", nargs=-1, required=True)
 @click.option(

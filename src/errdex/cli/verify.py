@@ -15,9 +15,11 @@ from pathlib import Path
 import click
 
 from errdex.cli.common import load_or_exit, write_atomic
+from errdex.cli.output import json_alias
 
 
 @click.command()
+@json_alias("fmt")
 @click.argument("path", type=click.Path())
 @click.option("--base-url", help="URL of a running service (overrides [verify] base_url).")
 @click.option("--app", "app", help="An ASGI or WSGI app to call in-process: module:attr.")
