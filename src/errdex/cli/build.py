@@ -17,6 +17,7 @@ import click
 
 from errdex.cli.common import inside, load_or_exit, print_diagnostics, save
 from errdex.cli.output import format_option, progress, write_json
+from errdex.cli.paths import PathParam, catalog_path
 from errdex.io import Diagnostic
 from errdex.io.diagnostic import INVALID_VALUE, MISSING_FIELD
 from errdex.model import Catalog, Target
@@ -157,14 +158,14 @@ def _clip(text: str, width: int = 60) -> str:
 
 
 @click.command()
-@click.argument("path", type=click.Path(), required=False)
+@click.argument("path", type=catalog_path(), required=False)
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 if any target file is stale or missing."
 )
 @click.option(
     "--site",
     "site",
-    type=click.Path(file_okay=False),
+    type=PathParam("the site folder", "give the folder to write the site into", file_okay=False),
     metavar="DIR",
     help="Instead, write the web directory of the catalogs at PATH (default: the registry) "
     "as a static site to DIR.",

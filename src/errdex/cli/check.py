@@ -17,6 +17,7 @@ from errdex.check.output import FORMATS
 from errdex.cli import stdin
 from errdex.cli.main import EXIT_USAGE
 from errdex.cli.output import json_alias, progress
+from errdex.cli.paths import catalog_path
 
 
 def _rules(values: tuple[str, ...]) -> list[str]:
@@ -32,7 +33,7 @@ def _color(stream: object) -> bool:
 
 @click.command()
 @json_alias("fmt")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=catalog_path())
 @click.option(
     "--format",
     "fmt",

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from errdex.cli.common import fail, load_or_exit, save
+from errdex.cli.paths import PathParam, catalog_path
 
 LANGS = ("python", "typescript", "go", "rust")
 SHOWN_FAILURES = 10
@@ -48,12 +49,14 @@ def conformance() -> None:
 
 
 @conformance.command("write", hidden=True)
-@click.argument("path", type=click.Path())
+@click.argument("path", type=catalog_path())
 @click.option(
     "-o",
     "--output",
     "output",
-    type=click.Path(dir_okay=False),
+    type=PathParam(
+        "the vectors file", "give the file to write, or - for standard output", dir_okay=False
+    ),
     required=True,
     help="The vectors file to write (JSON Lines); '-' for standard output.",
 )
@@ -83,17 +86,25 @@ def _report(outcome: Any) -> None:
 
 
 @conformance.command("run")
-@click.argument("path", type=click.Path())
+@click.argument("path", type=catalog_path())
 @click.option("--lang", type=click.Choice(LANGS), required=True, help="Language to test.")
 @click.option(
     "--vectors",
     "vectors_file",
-    type=click.Path(dir_okay=False),
+    type=PathParam(
+        "the vectors file",
+        "give a vectors file, or leave --vectors out to make them from the catalog",
+        dir_okay=False,
+    ),
     help="A vectors file (default: the catalog's own, made now).",
 )
 @click.option(
     "--keep",
-    type=click.Path(file_okay=False),
+    type=PathParam(
+        "the build folder",
+        "give a folder to build in, or leave --keep out to build in a temporary one",
+        file_okay=False,
+    ),
     help="Build in this folder and leave it there (default: a temporary one).",
 )
 def run(path: str, lang: str, vectors_file: str | None, keep: str | None) -> None:

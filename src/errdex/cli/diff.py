@@ -15,14 +15,18 @@ from errdex.check.compat import FORMATS, SideError, diff, read_sides, render, un
 from errdex.cli import stdin
 from errdex.cli.common import fail, print_diagnostics, save
 from errdex.cli.output import json_alias
+from errdex.cli.paths import catalog_path, output_path
 from errdex.io import has_errors
 from errdex.io.load import validated
+
+SIDE_HINT = "give a catalog file or folder, git:REF[:PATH], or . for the current folder"
+"""The fix for an empty OLD or NEW."""
 
 
 @click.command()
 @json_alias("fmt")
-@click.argument("old")
-@click.argument("new")
+@click.argument("old", type=catalog_path("the old catalog", SIDE_HINT))
+@click.argument("new", type=catalog_path("the new catalog", SIDE_HINT))
 @click.option(
     "--format",
     "fmt",
@@ -34,7 +38,7 @@ from errdex.io.load import validated
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=output_path("the report file", dir_okay=False),
     help="Write the report to this file instead of stdout (the exit code is the same).",
 )
 def diff_command(old: str, new: str, fmt: str, output: str | None) -> None:

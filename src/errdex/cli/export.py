@@ -14,13 +14,14 @@ import click
 
 from errdex.cli.common import load_or_exit, save
 from errdex.cli.output import progress
+from errdex.cli.paths import catalog_path, output_path
 from errdex.convert import DOC_FORMATS, STYLES
 
 FORMATS = ("json", *DOC_FORMATS)
 
 
 @click.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", type=catalog_path())
 @click.option(
     "--format",
     "fmt",
@@ -38,7 +39,7 @@ FORMATS = ("json", *DOC_FORMATS)
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=output_path("the output file", dir_okay=False),
     help="Write to this file (atomically) instead of stdout.",
 )
 def export(path: str, fmt: str, style: str | None, locale: str | None, output: str | None) -> None:

@@ -18,6 +18,7 @@ import click
 
 from errdex.cli.common import print_diagnostics, write_atomic
 from errdex.cli.output import format_option, progress, write_json
+from errdex.cli.paths import catalog_path
 from errdex.io.edit import LockTimeout, catalog_lock
 from errdex.io.fmt import Formatted, format_paths
 from errdex.io.source import display_path
@@ -57,7 +58,7 @@ def _format_stdin(check: bool, show_diff: bool) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=catalog_path())
 @click.option(
     "--check", is_flag=True, help="Change nothing; exit 1 if any file would be reformatted."
 )

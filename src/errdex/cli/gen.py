@@ -10,17 +10,22 @@ from __future__ import annotations
 import click
 
 from errdex.cli.common import inside, load_or_exit, save
+from errdex.cli.paths import PathParam, catalog_path
 from errdex.convert.code import LANGS, generate
 
 
 @click.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", type=catalog_path())
 @click.option("--lang", type=click.Choice(LANGS), required=True, help="Language to generate.")
 @click.option(
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(file_okay=False),
+    type=PathParam(
+        "the output folder",
+        "give a folder to write into, or . for the current folder",
+        file_okay=False,
+    ),
     default=".",
     show_default=True,
     help="Folder to write the files into (created when missing).",

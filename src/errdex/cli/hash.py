@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from errdex.cli.common import fail, load_or_exit
+from errdex.cli.paths import catalog_path
 from errdex.model import AmbiguousCodeError, UnknownCodeError, source_hash
 
 
 @click.command("hash")
-@click.argument("path", type=click.Path())
+@click.argument("path", type=catalog_path())
 @click.argument("code")
 @click.option("--space", help="Code space, when CODE exists in several.")
 def hash_command(path: str, code: str, space: str | None) -> None:

@@ -19,6 +19,7 @@ import click
 
 from errdex.cli.common import fail, inside, load_or_exit, save
 from errdex.cli.output import format_option, write_json
+from errdex.cli.paths import PathParam, catalog_path, output_path
 from errdex.convert import gettext
 from errdex.io.edit import LockTimeout, catalog_lock
 from errdex.io.source import display_path
@@ -42,7 +43,11 @@ _dir_option = click.option(
     "-d",
     "--dir",
     "directory",
-    type=click.Path(file_okay=False),
+    type=PathParam(
+        "the .po folder",
+        "give the folder of the .po files, or leave -d out for <catalog>/i18n",
+        file_okay=False,
+    ),
     help="Folder of the .po files (default: <catalog>/i18n).",
 )
 
@@ -53,8 +58,13 @@ def i18n() -> None:
 
 
 @i18n.command()
-@click.argument("path", type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the .pot here.")
+@click.argument("path", type=catalog_path())
+@click.option(
+    "-o",
+    "--output",
+    type=output_path("the template file", dir_okay=False),
+    help="Write the .pot here.",
+)
 def extract(path: str, output: str | None) -> None:
     """Write the catalog's texts as a gettext template (stdout without -o)."""
     catalog = load_or_exit(path)
@@ -84,7 +94,7 @@ def _check_locale(catalog: Catalog, locale: str) -> None:
 
 
 @i18n.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", type=catalog_path())
 @click.option(
     "--locale", "-l", "locales", multiple=True, required=True, help="Locale (repeatable)."
 )
@@ -147,7 +157,7 @@ def update(path: str, locales: tuple[str, ...], directory: str | None, output_fo
 
 
 @i18n.command("compile")
-@click.argument("path", type=click.Path())
+@click.argument("path", type=catalog_path())
 @click.option("--locale", "-l", "locales", multiple=True, help="Locale (default: every DIR/*.po).")
 @_dir_option
 @format_option

@@ -26,6 +26,7 @@ import click
 from errdex.cli.common import print_diagnostics, save
 from errdex.cli.main import EXIT_FINDINGS, EXIT_USAGE
 from errdex.cli.output import format_option, progress, write_json
+from errdex.cli.paths import PathParam, output_path
 from errdex.cli.stdin import STDIN
 from errdex.convert import IMPORT_FORMATS
 from errdex.convert.importers.source import LANGUAGES
@@ -38,7 +39,15 @@ _DOCUMENTS = (".md", ".markdown", ".myst", ".txt", ".csv", ".tsv", ".json")
 
 
 @click.command(name="import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=PathParam(
+        "the document path",
+        "give an error document, a source file or folder, or - for standard input",
+    ),
+)
 @click.option(
     "--from",
     "fmt",
@@ -50,7 +59,7 @@ _DOCUMENTS = (".md", ".markdown", ".myst", ".txt", ".csv", ".tsv", ".json")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=output_path("the catalog file", dir_okay=False),
     help="Write the catalog TOML here (atomically) instead of stdout.",
 )
 @click.option(

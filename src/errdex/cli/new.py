@@ -18,13 +18,14 @@ import click
 
 from errdex.cli.common import fail, load_or_exit, save
 from errdex.cli.output import format_option, write_json
+from errdex.cli.paths import catalog_path
 from errdex.io.edit import EditError, LockTimeout, append_entry, catalog_lock
 from errdex.io.source import display_path
 from errdex.model.allocate import AllocationError, allocate, check_name
 
 
 @click.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", type=catalog_path())
 @click.option("--module", "-m", "module", required=True, help="Module of the new entry.")
 @click.option("--name", "-n", "name", required=True, help="Identifier, unique in the catalog.")
 @click.option("--message", required=True, help="Short message template ({placeholders} allowed).")

@@ -16,12 +16,21 @@ import click
 
 from errdex.cli.common import load_or_exit, write_atomic
 from errdex.cli.output import json_alias
+from errdex.cli.paths import PathParam, catalog_path, output_path
 
 
 @click.command()
 @json_alias("fmt")
-@click.argument("path", type=click.Path())
-@click.argument("evidence", nargs=-1, required=True)
+@click.argument("path", type=catalog_path())
+@click.argument(
+    "evidence",
+    nargs=-1,
+    required=True,
+    type=PathParam(
+        "the evidence path",
+        "give an evidence file (JSON lines, OTLP, HAR, dumps), or - for standard input",
+    ),
+)
 @click.option(
     "--as",
     "kind",
@@ -46,11 +55,16 @@ from errdex.cli.output import json_alias
     default="text",
     show_default=True,
 )
-@click.option("--output", "-o", type=click.Path(), help="Write the report to a file too.")
+@click.option(
+    "--output",
+    "-o",
+    type=output_path("the report file", instead="only print the report"),
+    help="Write the report to a file too.",
+)
 @click.option(
     "--suggest",
     "suggest_to",
-    type=click.Path(),
+    type=output_path("the suggestion file", "--suggest", "suggest nothing"),
     help="Write the codes the catalog lacks to this file, as [[errors]] for review.",
 )
 @click.option(

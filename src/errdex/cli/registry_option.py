@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from errdex.cli.paths import CATALOG_HINT, catalog_path
+
 if TYPE_CHECKING:  # imported when used: a search answered from the cache loads no catalog code
     from errdex.directory.diskcache import IndexCache
     from errdex.directory.registry import Registry
@@ -22,7 +24,9 @@ def catalog_path_option(func: F) -> F:
         "--catalog-path",
         "catalog_paths",
         multiple=True,
-        type=click.Path(),
+        type=catalog_path(
+            hint=f"{CATALOG_HINT}; or leave --catalog-path out for the default registry"
+        ),
         metavar="PATH",
         help="A catalog, or a folder of catalogs (repeatable). Default: $ERRDEX_CATALOGS, "
         "else errdex-registry.toml in the current folder, else the bundled examples.",

@@ -20,20 +20,30 @@ from errdex.check.output.text import render_one
 from errdex.check.scan import scan as scan_sources
 from errdex.cli.common import load_or_exit
 from errdex.cli.output import color_enabled, progress
+from errdex.cli.paths import PathParam, catalog_path
 from errdex.cli.stdin import STDIN, display, stdin_file
 
 SCAN_FORMATS = ("text", "json", "github")
 
 
 @click.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path())
+@click.argument(
+    "sources",
+    nargs=-1,
+    required=True,
+    type=PathParam("the source path", "give a source file or folder, or - for standard input"),
+)
 @click.option(
-    "--catalog", "-c", "catalog_path", required=True, type=click.Path(), help="The catalog."
+    "--catalog", "-c", "catalog_path", required=True, type=catalog_path(), help="The catalog."
 )
 @click.option("--format", "fmt", type=click.Choice(SCAN_FORMATS), default="text", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option(
     "--stdin-filename",
+    type=PathParam(
+        "the standard-input file name",
+        "give the file name standard input stands for (e.g. app.py), or leave the option out",
+    ),
     default="stdin.py",
     show_default=True,
     help="With '-' among SOURCES: the file name standard input stands for (its extension "

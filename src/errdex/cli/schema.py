@@ -8,12 +8,16 @@ import click
 import orjson
 
 from errdex.cli.common import save
+from errdex.cli.paths import output_path
 from errdex.io.schema import catalog_schema
 
 
 @click.command()
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout."
+    "-o",
+    "--output",
+    type=output_path("the schema file", dir_okay=False),
+    help="Write to this file instead of stdout.",
 )
 def schema(output: str | None) -> None:
     """Print the JSON Schema of catalog files (for editor completion and validation)."""

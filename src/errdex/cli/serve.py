@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from errdex.cli.paths import CATALOG_HINT, catalog_path
 from errdex.cli.registry_option import (
     build_index,
     index_cache,
@@ -40,7 +41,11 @@ def _check_port(host: str, port: int) -> str | None:
 
 
 @click.command("serve")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument(
+    "paths",
+    nargs=-1,
+    type=catalog_path(hint=f"{CATALOG_HINT}; or give none for the default registry"),
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option(
     "--port",

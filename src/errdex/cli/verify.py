@@ -16,11 +16,12 @@ import click
 
 from errdex.cli.common import load_or_exit, write_atomic
 from errdex.cli.output import json_alias
+from errdex.cli.paths import catalog_path, output_path
 
 
 @click.command()
 @json_alias("fmt")
-@click.argument("path", type=click.Path())
+@click.argument("path", type=catalog_path())
 @click.option("--base-url", help="URL of a running service (overrides [verify] base_url).")
 @click.option("--app", "app", help="An ASGI or WSGI app to call in-process: module:attr.")
 @click.option(
@@ -33,7 +34,12 @@ from errdex.cli.output import json_alias
     default="text",
     show_default=True,
 )
-@click.option("--output", "-o", type=click.Path(), help="Write the report to a file too.")
+@click.option(
+    "--output",
+    "-o",
+    type=output_path("the report file", instead="only print the report"),
+    help="Write the report to a file too.",
+)
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), help="Seconds per request.")
 @click.option("--concurrency", type=click.IntRange(1, 64), help="Requests in flight at once.")
 @click.option("--allow-host", "hosts", multiple=True, help="A further host requests may reach.")
