@@ -44,6 +44,7 @@ SCAN_FORMATS = ("text", "json", "github")
         "the standard-input file name",
         "give the file name standard input stands for (e.g. app.py), or leave the option out",
     ),
+    metavar="NAME",
     default="stdin.py",
     show_default=True,
     help="With '-' among SOURCES: the file name standard input stands for (its extension "
