@@ -54,6 +54,14 @@ def test_filters_apply() -> None:
     assert [h["code"] for h in data["hits"]] == ["AUTH-ERR-4"]
 
 
+def test_a_pasted_message_finds_the_entry_that_sends_it_first() -> None:
+    for query in ("Invalid JSON", "invalid   json"):
+        hits = search_json(query, "--limit", "3")["hits"]
+        assert (hits[0]["catalog"], hits[0]["code"]) == ("zan", -32700), query
+    code, out, _ = run("Invalid", "JSON", "--limit", "1")
+    assert code == 0 and "-32700  zan" in out
+
+
 def test_json_shape() -> None:
     data = search_json("jwt", "--limit", "2")
     assert set(data) == {"query", "total", "limit", "offset", "truncated", "total_exact", "hits"}

@@ -107,7 +107,10 @@ def test_the_judged_queries_rank_as_sql_does(
 
 @pytest.mark.parametrize(
     "query",
-    ["token", "invalid", "rate limit", "请求", "无效 token", "token token", "the request", "a"],
+    [
+        *("token", "invalid", "rate limit", "请求", "无效 token", "token token", "the request"),
+        *("a", "Invalid JSON", "invalid  json", "parse error", "already known"),
+    ],
 )
 def test_more_shapes_rank_as_sql_does(
     examples_index: SearchIndex, few_matches: None, query: str
@@ -174,3 +177,19 @@ def test_frequent_words_of_a_synthetic_catalog_are_answered_by_the_lists(
     listed = {t for (t,) in synthetic_index.db.execute("SELECT term FROM m")}
     assert {"token", "balanc", "signer"} <= listed
     assert "the" not in listed  # in every entry: BM25 gives it no weight, SQL ranks it
+
+
+def test_the_lists_add_the_tier_bonuses_sql_adds() -> None:
+    from errdex.directory.search import TIERS
+
+    one = frozenset({1})
+    none: frozenset[int] = frozenset()
+    each = [
+        impact.Tiers(one, none, none, None, False),
+        impact.Tiers(none, one, none, None, False),
+        impact.Tiers(none, none, one, None, False),
+        impact.Tiers(none, none, none, one, False),
+    ]
+    assert tuple(t.bonus(1) for t in each) == TIERS
+    assert impact.Tiers(one, one, one, one, False).bonus(1) == sum(TIERS)
+    assert impact.Tiers(none, none, none, None, True).bonus(2) == TIERS[3]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from errdex.directory import Registry
-from errdex.directory.search import EXACT_SCORE, SNIPPET_CHARS, Filters
+from errdex.directory.search import EXACT_SCORE, NEAR_SCORE, SNIPPET_CHARS, TIERS, Filters
 from errdex.directory.tokenize import MAX_QUERY_CHARS
 from search_parity import assert_matches_reference
 
@@ -193,6 +193,33 @@ def test_an_exact_title_outranks_a_text_that_merely_contains_the_words(examples:
     assert codes.index(("csghub", "REQ-ERR-10")) < not_a_limit  # errRateLimitExceeded
 
 
+def test_a_query_that_is_an_entrys_message_ranks_it_first(examples: Registry) -> None:
+    # zan -32700 says "Invalid JSON"; yuanrong's InvalidJSONBody starts with those words and
+    # alchemy's -32700 holds them as a phrase: without the message tier both ranked first.
+    for query in ("Invalid JSON", "invalid json", "  INVALID \t json ", '"Invalid JSON"'):
+        result = examples.search(query, limit=3)
+        assert _codes(result)[0] == ("zan", -32700), query
+        assert TIERS[0] < result.hits[0].score < NEAR_SCORE
+        assert result.hits[1].score < TIERS[0]
+    assert _codes(examples.search("Method does not exist", limit=1)) == [("zan", -32601)]
+    # only the whole message counts: more words, or fewer, are no message match
+    assert all(h.score < TIERS[0] for h in examples.search("invalid json body").hits)
+    assert all(h.score < TIERS[0] for h in examples.search("invalid").hits)
+
+
+def test_the_message_tier_outweighs_every_title_tier_together() -> None:
+    assert tuple(sorted(TIERS, reverse=True)) == TIERS
+    assert TIERS[0] > sum(TIERS[1:])
+
+
+def test_translated_and_variant_messages_are_exact_messages(shop_folder: Path) -> None:
+    shop = Registry.from_paths([shop_folder])
+    hit = shop.search("令牌已于 {age} 秒前过期。").hits[0]  # the zh-CN message of AUTH-ERR-4
+    assert hit.entry.code == "AUTH-ERR-4" and hit.score > TIERS[0]
+    hit = shop.search("Busy, try again").hits[0]  # a known variant of -32000
+    assert hit.entry.code == -32000 and hit.score > TIERS[0]
+
+
 def test_a_name_one_edit_away_is_found(examples: Registry) -> None:
     for typo in ("invalidJTW", "invaldJWT", "invalidJWTT", "inavlidJWT"):
         assert _codes(examples.search(typo))[:1] == [("csghub", "AUTH-ERR-4")], typo
@@ -229,9 +256,12 @@ def _common_words_registry() -> Registry:
         title = {0: 'title = "Request again"\n', 1: 'title = "Request again later"\n'}.get(
             i % 7, ""
         )
+        message = f"The request {['token', 'quota', 'window'][i % 3]} is not valid."
+        if i % 11 == 3:
+            message = "Request  again"  # an exact message for "request again"
         rows.append(
             f"[[errors]]\ncode = {1000 + i}\n{title}"
-            f'message = "The request {["token", "quota", "window"][i % 3]} is not valid."\n'
+            f'message = "{message}"\n'
             f'solution = "{"Send the request again." if i % 5 else "Again, send a request."}"\n'
             f"http_status = {400 + i % 3}\n"
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from errdex.directory import Registry, static_index
+from errdex.directory.search import TIERS
 from errdex.directory.static_reader import StaticSearch, one_edit
 
 
@@ -75,3 +76,14 @@ def test_a_manifest_of_another_format_is_refused(shop_index: tuple[Registry, Pat
     data["format"] = 99
     with pytest.raises(ValueError, match="static index format 99, not "):
         StaticSearch(lambda name: json.dumps(data).encode(), manifest)
+
+
+@pytest.mark.parametrize("query", ["令牌已于 {age} 秒前过期。", "busy, TRY again", "Server error"])
+def test_exact_messages_rank_as_the_server_ranks_them(
+    shop_index: tuple[Registry, Path, str], query: str
+) -> None:
+    registry, folder, manifest = shop_index
+    page = _reader(folder, manifest).search(query)
+    server = registry.index.search(query)
+    assert [(r, s) for r, s, _ in page.hits] == [(h.rowid, h.score) for h in server.hits]
+    assert page.total == server.total and page.hits[0][1] > TIERS[0]

@@ -212,21 +212,23 @@ def facet_bits(db: sqlite3.Connection, token: str, n: int, size: int) -> int | N
 
 
 class Tiers(NamedTuple):
-    """The tier bonuses of a query: rows whose title is the query (``exact``), starts with
-    it (``starts``), rows holding it as a phrase (``phrase``; None when the query has no
-    phrase tier) and whether every match holds the phrase (``every``)."""
+    """The tier bonuses of a query: rows whose message is the query (``message``), whose
+    title is the query (``exact``) or starts with it (``starts``), rows holding it as a
+    phrase (``phrase``; None when the query has no phrase tier) and whether every match
+    holds the phrase (``every``)."""
 
+    message: frozenset[int]
     exact: frozenset[int]
     starts: frozenset[int]
     phrase: frozenset[int] | None
     every: bool
 
     def bonus(self, rowid: int) -> float:
-        """The bonus SQL adds: ``30000.0 * exact + 20000.0 * starts + 10000.0 * phrase``."""
+        """The bonus SQL adds: ``100000.0 * message + 30000.0 * exact + 20000.0 * starts +
+        10000.0 * phrase`` (:data:`errdex.directory.search.TIERS`)."""
         in_phrase = self.every or (self.phrase is not None and rowid in self.phrase)
-        return float(
-            30_000 * (rowid in self.exact) + 20_000 * (rowid in self.starts) + 10_000 * in_phrase
-        )
+        titled = 30_000 * (rowid in self.exact) + 20_000 * (rowid in self.starts)
+        return float(100_000 * (rowid in self.message) + titled + 10_000 * in_phrase)
 
 
 def _has(bits: int, rowid: int) -> bool:
@@ -278,7 +280,7 @@ def top(
         return tiers.bonus(rowid) - (-1.0 * total)
 
     scored: dict[int, float] = {}
-    for rowid in itertools.chain(tiers.exact, tiers.starts):
+    for rowid in itertools.chain(tiers.message, tiers.exact, tiers.starts):
         if rowid not in scored and _has(matched, rowid):
             scored[rowid] = score(rowid)
     phrase_left: list[int] = []

@@ -11,6 +11,8 @@ table      holds
 =========  ==============================================================
 ``f``      the FTS5 index (contentless): eight weighted columns per entry
 ``k``      exact-title keys → entry (:func:`errdex.directory.tokenize.key`)
+``x``      exact-message keys → entry (:func:`errdex.directory.tokenize.message_key`
+           of the message, its translations and its variants)
 ``t``      every indexed token → how many entries hold it
 ``w``      every word as written (folded) → its stem, ``""`` when the same
            (prefix completion)
@@ -40,7 +42,7 @@ from errdex.directory.snippet import SnippetSource, extra_text, tag
 from errdex.model import Catalog, Code, Entry
 from errdex.model.effective import http_status
 
-FORMAT = 2
+FORMAT = 3
 """The layout of the database; a cache file of another format is never read."""
 BLOCK = 16
 """Records of this many consecutive entries are compressed together in table ``d``."""
@@ -218,6 +220,14 @@ def title_keys(
     return out
 
 
+def message_keys(entry: Entry) -> set[str]:
+    """What an exact-message match compares against: :func:`tokenize.message_key` of the
+    entry's message, of its message in each locale and of each known message variant."""
+    texts = [entry.message, *(t.message for t in entry.translations.values())]
+    texts += [v.message for v in entry.variants]
+    return {key for key in (tokenize.message_key(t) for t in texts if t) if key}
+
+
 def facet_pairs(catalog: Catalog, entry: Entry, locales: str) -> list[tuple[str, str]]:
     """The ``(kind, value)`` filter facets of an entry: catalog, space, module, status,
     retry hint, locales."""
@@ -242,6 +252,7 @@ SCHEMA = f"""
 CREATE VIRTUAL TABLE f USING fts5({", ".join(COLUMNS)}, content='',
     tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE k(key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
+CREATE TABLE x(key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
 CREATE TABLE c(key TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
 CREATE TABLE n(name TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (name, doc)) WITHOUT ROWID;
 CREATE TABLE d(block INTEGER PRIMARY KEY, data BLOB NOT NULL);
@@ -275,6 +286,7 @@ def build(
     codes: list[tuple[str, int]] = []
     names: list[tuple[str, int]] = []
     keys: list[tuple[str, int]] = []
+    said: list[tuple[str, int]] = []
 
     def rows() -> Any:
         for rowid, (catalog, entry) in enumerate(docs, 1):
@@ -312,6 +324,7 @@ def build(
             if entry.name:
                 names.append((entry.name.casefold(), rowid))
             keys.extend((k, rowid) for k in title_keys(entry, vocabulary, source.name, heads))
+            said.extend((k, rowid) for k in message_keys(entry))
             yield (rowid, *row_texts(catalog, entry, vocabulary, source, extras), facets)
             if progress is not None and rowid % PROGRESS_EVERY == 0:
                 progress(rowid)
@@ -329,6 +342,7 @@ def build(
         db.executemany("INSERT OR IGNORE INTO c(key, doc) VALUES (?, ?)", sorted(codes))
         db.executemany("INSERT OR IGNORE INTO n(name, doc) VALUES (?, ?)", sorted(names))
         db.executemany("INSERT OR IGNORE INTO k(key, doc) VALUES (?, ?)", sorted(keys))
+        db.executemany("INSERT OR IGNORE INTO x(key, doc) VALUES (?, ?)", sorted(said))
         db.executemany(
             "INSERT INTO w(word, stem) VALUES (?, ?)",
             ((w, "" if st == w else st) for w, st in sorted(vocabulary.items())),
@@ -370,6 +384,7 @@ __all__ = [
     "default_path",
     "facet_pairs",
     "locales_of",
+    "message_keys",
     "pack_block",
     "row_texts",
     "title_keys",

@@ -24,11 +24,17 @@ Ranking, over every match (``total`` is exact):
 
 1. exact code or name matches (as :meth:`Registry.lookup` finds them);
 2. names one edit away from a one-word query (``invalidJTW``);
-3. entries whose title (or, without one, message or name words) says exactly
+3. entries whose message (in any locale, or a known variant) is the query,
+   casefolded and whitespace-normalised (``invalid json`` for ``Invalid JSON``);
+4. entries whose title (or, without one, message or name words) says exactly
    the query's words, stems compared (``Rate limited`` for ``rate limit``);
-4. titles that start with the query's words;
-5. entries holding the query as a phrase;
-6. the rest by BM25.
+5. titles that start with the query's words;
+6. entries holding the query as a phrase;
+7. the rest by BM25.
+
+Tiers 3 to 6 are bonuses (:data:`TIERS`) added to the BM25 score; an entry
+earns every one it qualifies for, and the message bonus outweighs the others
+together, so a message match ranks before any title match.
 
 All terms must match, the last as a prefix; when that finds nothing, any
 term (and any bigram of a CJK run) may. User queries never reach FTS5 as syntax
@@ -84,8 +90,9 @@ EXACT_SCORE = 1_000_000.0
 """The score of an exact code or name match, which always ranks first."""
 NEAR_SCORE = 500_000.0
 """The score of a name one edit away from a one-word query."""
-TIERS = (30_000.0, 20_000.0, 10_000.0)
-"""Bonus added to BM25 for: the exact title, a title starting with the query, the phrase."""
+TIERS = (100_000.0, 30_000.0, 20_000.0, 10_000.0)
+"""Bonus added to BM25 for: the exact message, the exact title, a title starting with the
+query, the phrase (the first is more than the others together)."""
 COMPLETIONS = 8
 """A last word that is the prefix of at most this many indexed words is written out as them."""
 
@@ -200,6 +207,13 @@ def exact_text(query: str) -> str | None:
     around it (None when that is empty or longer than 200 characters)."""
     raw = query.strip().strip("`'\"").strip()
     return raw if raw and len(raw) <= 200 else None
+
+
+def message_text(query: str) -> str | None:
+    """What an exact message match looks for: :func:`exact_text` of the query as
+    :func:`tokenize.message_key` writes messages (None when there is nothing to look for)."""
+    raw = exact_text(query)
+    return tokenize.message_key(raw) if raw is not None else None
 
 
 def near_word(query: str) -> str | None:
@@ -364,7 +378,9 @@ class SearchIndex:
                 completions = self._completions(found[-1]) if found and not found[-1].cjk else None
                 last_stems = completions or []
                 tokens = [self._facet_ids[pair] for pair in filters.pairs()]
-                args = (completions, facets, tokens, span, set(first), rest_limit, rest_offset)
+                said = message_text(query)
+                skip = set(first)
+                args = (completions, said, facets, tokens, span, skip, rest_limit, rest_offset)
                 rows, total = self._match(found, False, *args)
                 if any_term_retry(found, total):
                     rows, total = self._match(found, True, *args)
@@ -490,6 +506,7 @@ class SearchIndex:
         found: list[tokenize.Term],
         any_term: bool,
         completions: list[str] | None,
+        said: str | None,
         facets: str,
         facet_tokens: list[str],
         span: tuple[int, int],
@@ -501,7 +518,8 @@ class SearchIndex:
 
         Every match is counted and ordered by tier, then BM25: from the impact
         lists (:meth:`_impact`) where they answer exactly, else in SQLite. An
-        empty ``found`` lists the filtered entries in registry order.
+        empty ``found`` lists the filtered entries in registry order. ``said`` is
+        the query as an exact message (:func:`message_text`).
         """
         db = self._db
         if completions == [] and found:
@@ -511,7 +529,7 @@ class SearchIndex:
         words = tokenize.match_expression(found, any_term=any_term, last_words=completions)
         if found and not self.reference_order:
             fast = self._impact(
-                found, any_term, completions, facet_tokens, span, skip, limit, offset
+                found, any_term, completions, said, facet_tokens, span, skip, limit, offset
             )
             if fast is not None:
                 return fast
@@ -535,12 +553,14 @@ class SearchIndex:
         # holds it, and testing each match against a second MATCH would only cost time.
         every = phrase is not None and phrase == words
         tiers = (
+            "(rowid IN (SELECT doc FROM x WHERE key = ?))" if said else "0",
             "(rowid IN (SELECT doc FROM k WHERE key = ?))",
             "(rowid IN (SELECT doc FROM k WHERE key > ? AND key < ?))",
             "1" if every else "(rowid IN (SELECT rowid FROM f WHERE f MATCH ?))" if phrase else "0",
         )
         bonus = " + ".join(f"{b} * {t}" for b, t in zip(TIERS, tiers, strict=True))
-        tier_params: list[object] = [key, key + " ", key + " \U0010ffff"]
+        tier_params: list[object] = [said] if said else []
+        tier_params += [key, key + " ", key + " \U0010ffff"]
         if phrase and not every:
             tier_params.append(phrase)
         # BM25 gives a word in more than half of the entries no weight (FTS5 clamps its
@@ -548,7 +568,7 @@ class SearchIndex:
         # them for every match would only cost time; the order is the tiers, then rowid.
         if self._all_common(found, completions) and not self.reference_order:
             return self._tiers_then_rowid(
-                words, facets, span, skip, key, phrase, limit, offset
+                words, facets, span, skip, key, said, phrase, limit, offset
             ), total
         score = "" if self._all_common(found, completions) else f" - bm25(f, {WEIGHT_ARGS})"
         rows = db.execute(
@@ -567,6 +587,7 @@ class SearchIndex:
         found: list[tokenize.Term],
         any_term: bool,
         completions: list[str] | None,
+        said: str | None,
         facet_tokens: list[str],
         span: tuple[int, int],
         skip: set[int],
@@ -627,6 +648,9 @@ class SearchIndex:
         if total < impact.SQL_BELOW:
             return None
         key = tokenize.key(found)
+        message = frozenset(
+            r for (r,) in db.execute("SELECT doc FROM x WHERE key = ?", (said,)) if said
+        )
         exact = frozenset(r for (r,) in db.execute("SELECT doc FROM k WHERE key = ?", (key,)))
         starts = frozenset(
             r
@@ -645,7 +669,7 @@ class SearchIndex:
                     "SELECT rowid FROM f WHERE f MATCH ? AND rowid BETWEEN ? AND ?", (phrase, *span)
                 )
             )
-        tiers = impact.Tiers(exact, starts, in_phrase, every)
+        tiers = impact.Tiers(message, exact, starts, in_phrase, every)
         ranked = impact.top(lists, matched, tiers, want)
         return None if ranked is None else (ranked[offset:], total)
 
@@ -656,13 +680,15 @@ class SearchIndex:
         span: tuple[int, int],
         skip: set[int],
         key: str,
+        said: str | None,
         phrase: str | None,
         limit: int,
         offset: int,
     ) -> list[tuple[int, float]]:
         """The page ``[offset, offset + limit)`` of matches ordered by tier bonus, then rowid,
         for queries whose every word is common (no BM25), without testing the phrase on
-        every match: the few matches with a title tier (their keys name them), ordered by
+        every match: the few matches with a message or title tier (their keys name them),
+        ordered by
         their bonus, then the matches holding the phrase, then the rest, both by rowid —
         FTS5 walks those in rowid order and stops at the page's end.
         """
@@ -675,9 +701,10 @@ class SearchIndex:
         candidates = [
             r
             for (r,) in db.execute(
-                "SELECT DISTINCT doc FROM k WHERE (key = ? OR (key > ? AND key < ?)) "
-                "AND doc BETWEEN ? AND ?",
-                (key, key + " ", upper, *span),
+                "SELECT doc FROM k WHERE (key = ? OR (key > ? AND key < ?)) "
+                "AND doc BETWEEN ? AND ? UNION SELECT doc FROM x WHERE key = ? "
+                "AND doc BETWEEN ? AND ? ORDER BY doc",
+                (key, key + " ", upper, *span, said or "", *span),
             )
             if r not in exclude
         ]
@@ -692,21 +719,22 @@ class SearchIndex:
                         (f"{matched} AND {phrase}",),
                     )
                 }
-            for r, exact, starts in db.execute(
-                "SELECT rowid, rowid IN (SELECT doc FROM k WHERE key = ?), "
+            for r, message, exact, starts in db.execute(
+                "SELECT rowid, rowid IN (SELECT doc FROM x WHERE key = ?), "
+                "rowid IN (SELECT doc FROM k WHERE key = ?), "
                 "rowid IN (SELECT doc FROM k WHERE key > ? AND key < ?) "
                 f"FROM f WHERE f MATCH ? AND rowid IN ({listed})",
-                (key, key + " ", upper, matched),
+                (said or "", key, key + " ", upper, matched),
             ):
-                bonus = TIERS[0] * exact + TIERS[1] * starts + TIERS[2] * (r in phrase_rows)
-                titled.append((r, float(bonus)))
+                bonus = TIERS[0] * message + TIERS[1] * exact + TIERS[2] * starts
+                titled.append((r, float(bonus + TIERS[3] * (r in phrase_rows))))
             titled.sort(key=lambda rs: (-rs[1], rs[0]))
             exclude.update(r for r, _ in titled)
         out = titled[:want]
         not_in = (
             f" AND rowid NOT IN ({', '.join(str(r) for r in sorted(exclude))})" if exclude else ""
         )
-        segments = [(f"{matched} AND {phrase}", TIERS[2]), (f"{matched} NOT {phrase}", 0.0)]
+        segments = [(f"{matched} AND {phrase}", TIERS[3]), (f"{matched} NOT {phrase}", 0.0)]
         for expression, bonus in segments if phrase else [(matched, 0.0)]:
             if len(out) >= want:
                 break

@@ -15,7 +15,8 @@ Files (``<h>`` is a content hash):
     ``weights`` (per column, integers), ``catalogs``, ``facets`` (kind, value,
     token), ``ranges`` (rowid ranges of catalogs, modules, spaces), and where
     each table, doc record and row length lives.
-Sorted tables (``terms``, ``pairs``, ``words``, ``keys``, ``codes``, ``names``, ``rnames``)
+Sorted tables (``terms``, ``pairs``, ``words``, ``keys``, ``messages``, ``codes``, ``names``,
+``rnames``)
     Each is a key-sorted list of entries cut into chunks of about
     :data:`CHUNK_BYTES`; the manifest lists each chunk's first key
     (``"chunks": [[first, file], …]``) or, for more than :data:`DIR_CHUNKS`
@@ -41,7 +42,8 @@ Sorted tables (``terms``, ``pairs``, ``words``, ``keys``, ``codes``, ``names``, 
     (``e, (Δrowid, m, start…)…``). Phrases (the phrase tier and CJK bigram
     runs) are matched from them exactly.
     ``words``: the ``w`` table (word as written → its stem, empty when the
-    same); ``keys``: exact-title keys → rowids; ``codes``: code keys → rowids;
+    same); ``keys``: exact-title keys → rowids; ``messages``: exact-message keys
+    (:func:`errdex.directory.tokenize.message_key`) → rowids; ``codes``: code keys → rowids;
     ``names``: folded names → rowids; ``rnames``: the same names reversed
     (names one edit away share a prefix or a suffix of the query's).
 ``docs``
@@ -73,8 +75,9 @@ import orjson
 from errdex.directory import indexing
 from errdex.directory.indexing import COLUMNS, WEIGHTS, Doc
 
-FORMAT = 1
-"""The layout of the static index; the reader refuses a manifest of another format."""
+FORMAT = 2
+"""The layout of the static index; the reader refuses a manifest of another format
+(2: the ``messages`` table of exact-message keys)."""
 CHUNK_BYTES = 8_000
 """A sorted table's chunk is closed once it holds about this many bytes."""
 DIR_CHUNKS = 64
@@ -382,6 +385,9 @@ def build(db: sqlite3.Connection, write: Write) -> tuple[str, int, int]:
         ),
         "keys": _table(
             writer, "keys", _grouped(db.execute("SELECT key, doc FROM k ORDER BY key, doc"))
+        ),
+        "messages": _table(
+            writer, "messages", _grouped(db.execute("SELECT key, doc FROM x ORDER BY key, doc"))
         ),
         "codes": _table(
             writer, "codes", _grouped(db.execute("SELECT key, doc FROM c ORDER BY key, doc"))

@@ -4,7 +4,7 @@
 it fetches the manifest and only the chunks a query needs, and replays
 :meth:`errdex.directory.search.SearchIndex.search` step by step — exact
 code and name matches, names one edit away, completions of the last word,
-all terms then any term, filters, the title and phrase tiers, FTS5's BM25,
+all terms then any term, filters, the message, title and phrase tiers, FTS5's BM25,
 ties by rowid, an exact ``total``. Tests compare it with the SQLite index
 (the format holds every fact the ranking needs); the fetch-size benchmark
 counts the bytes it fetched (:attr:`StaticSearch.fetched`).
@@ -29,6 +29,7 @@ from errdex.directory.search import (
     any_term_retry,
     by_catalog,
     exact_text,
+    message_text,
     near_word,
     pinned,
     rest_window,
@@ -340,7 +341,8 @@ class StaticSearch:
         else:
             completions = self._completions(found[-1]) if found and not found[-1].cjk else None
             last_stems = completions or []
-            args = (completions, facets, span, set(first), rest_limit, rest_offset)
+            said = message_text(query)
+            args = (completions, said, facets, span, set(first), rest_limit, rest_offset)
             rows, total = self._match(found, False, *args)
             if any_term_retry(found, total):
                 rows, total = self._match(found, True, *args)
@@ -488,6 +490,7 @@ class StaticSearch:
         found: list[tokenize.Term],
         any_term: bool,
         completions: list[str] | None,
+        said: str | None,
         facets: list[str],
         span: tuple[int, int],
         skip: set[int],
@@ -524,6 +527,7 @@ class StaticSearch:
         if not found:
             return [(r, 0.0) for r in matched[offset : offset + limit]], total
         key = tokenize.key(found)
+        message = set(self.rowids("messages", said)) if said else set()
         exact = set(self.rowids("keys", key))
         starts: set[int] = set()
         for k, payload in self.tables["keys"].range(key + " ", key + " " + TOP):
@@ -544,9 +548,8 @@ class StaticSearch:
         idfs = [_idf(self.size, len(phrase)) for phrase in phrases]
         scored = []
         for r in matched:
-            bonus = (TIERS[0] * (r in exact) + TIERS[1] * (r in starts)) + TIERS[2] * (
-                r in phrase_rows
-            )
+            titled = TIERS[0] * (r in message) + TIERS[1] * (r in exact) + TIERS[2] * (r in starts)
+            bonus = titled + TIERS[3] * (r in phrase_rows)
             if common:
                 s = float(bonus)
             else:

@@ -171,6 +171,12 @@ def text_key(text: str, vocabulary: dict[str, str] | None = None) -> str:
     return " ".join(_stems(words, {} if vocabulary is None else vocabulary))
 
 
+def message_key(text: str) -> str:
+    """A message as an exact-message match compares it: casefolded, runs of whitespace as
+    one space, none at the ends (``Invalid  JSON`` and ``invalid json`` say the same)."""
+    return " ".join(text.casefold().split())
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text as written (not stemmed), CJK left out."""
     return [fold(w) for w in _word_re(text).findall(text)]

@@ -4,7 +4,7 @@
  * that module's docstring) and replays errdex.directory.search.SearchIndex.search step
  * by step, as errdex.directory.static_reader does in Python: exact code and name
  * matches, names one edit away, completions of the last word, all terms then any term,
- * filters, the exact-title, title-start and phrase tiers, FTS5's BM25 with the same
+ * filters, the exact-message, exact-title, title-start and phrase tiers, FTS5's BM25 with the same
  * floating-point operations, ties by rowid, an exact total. Words, stems, keys,
  * highlighting and snippets come from ErrdexText (errdex-text.js), the port of
  * tokenize.py and snippet.py. Only the manifest and the chunks a query needs are
@@ -24,11 +24,12 @@
 
   var T = root.ErrdexText;
   var EXACT_SCORE = 1000000.0, NEAR_SCORE = 500000.0;
-  var TIERS = [30000.0, 20000.0, 10000.0];
+  var TIERS = [100000.0, 30000.0, 20000.0, 10000.0];
   var COMPLETIONS = 8, MIN_NAME = 4, MAX_SHORT = 300;
-  var K1 = 1.2, B = 0.75, FORMAT = 1;
+  var K1 = 1.2, B = 0.75, FORMAT = 2;
   var TOP = "\u{10ffff}";
   var SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+  var SPACE_RUNS = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
   var SPACES = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
   var FOLD = { "\u00df": "ss", "\u1e9e": "ss", "\u03c2": "\u03c3", "\u017f": "s", "\ufb00": "ff",
                "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
@@ -73,6 +74,13 @@
       }
     }
     return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+  }
+
+  /* search.message_text: the query as tokenize.message_key writes messages, or null. */
+  function messageText(query) {
+    var raw = pyStrip(pyStrip(pyStrip(query), "`'\""));
+    if (!raw || cpLen(raw) > 200) { return null; }
+    return casefold(raw).split(SPACE_RUNS).filter(function (w) { return w !== ""; }).join(" ");
   }
 
   function reversed(text) { return Array.from(text).reverse().join(""); }
@@ -392,10 +400,10 @@
       var completions = found.length && !found[found.length - 1].cjk ?
         await this.completions(found[found.length - 1]) : null;
       lastStems = completions || [];
-      var skip = new Set(first.keys());
-      var got = await this.match(found, false, completions, facets, span, skip, restLimit, restOffset);
+      var skip = new Set(first.keys()), said = messageText(query);
+      var got = await this.match(found, false, completions, said, facets, span, skip, restLimit, restOffset);
       if (got[1] === 0 && (found.length > 1 || (found.length && cpLen(found[0].text) > 2))) {
-        got = await this.match(found, true, completions, facets, span, skip, restLimit, restOffset);
+        got = await this.match(found, true, completions, said, facets, span, skip, restLimit, restOffset);
       }
       rows = got[0];
       total = got[1];
@@ -617,7 +625,7 @@
     return value > 0.0 ? value : 1e-6;
   }
 
-  Searcher.prototype.match = async function (found, anyTerm, completions, facets, span, skip, limit, offset) {
+  Searcher.prototype.match = async function (found, anyTerm, completions, said, facets, span, skip, limit, offset) {
     var ix = this.index, r, i;
     if (completions && completions.length === 0 && found.length) {
       if (!anyTerm) { return [[], 0]; }
@@ -647,6 +655,7 @@
       return [matched.slice(offset, offset + limit).map(function (row) { return [row, 0.0]; }), total];
     }
     var key = T.key(found);
+    var message = new Set(said ? await ix.rowids("messages", said) : []);
     var exact = new Set(await ix.rowids("keys", key)), starts = new Set();
     for (var e of await ix.tables.keys.range(key + " ", key + " " + TOP)) {
       if (cmp(key + " ", e[0]) < 0 && cmp(e[0], key + " " + TOP) < 0) {
@@ -669,8 +678,8 @@
     var scored = [];
     for (i = 0; i < matched.length; i++) {
       r = matched[i];
-      var bonus = (TIERS[0] * (exact.has(r) ? 1 : 0) + TIERS[1] * (starts.has(r) ? 1 : 0)) +
-        TIERS[2] * (phraseRows.has(r) ? 1 : 0);
+      var bonus = (TIERS[0] * (message.has(r) ? 1 : 0) + TIERS[1] * (exact.has(r) ? 1 : 0) +
+        TIERS[2] * (starts.has(r) ? 1 : 0)) + TIERS[3] * (phraseRows.has(r) ? 1 : 0);
       var s;
       if (common) {
         s = bonus;
@@ -722,7 +731,8 @@
     return new Searcher(new Index(base, manifest, fetcher));
   }
 
-  var api = { open: open, oneEdit: oneEdit, cmp: cmp, casefold: casefold, codeKeys: codeKeys };
+  var api = { open: open, oneEdit: oneEdit, cmp: cmp, casefold: casefold, codeKeys: codeKeys,
+              messageText: messageText };
   root.ErrdexSearch = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof globalThis !== "undefined" ? globalThis : this);
