@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from errdex.check.compat import kinds as K
@@ -80,37 +80,39 @@ class _Differ:
 
     def run(self, old_label: str, new_label: str) -> Report:
         old, new = self.old.entries, self.new.entries
-        old_at = _first_index((e.space, e.key) for e in old)
-        new_at = _first_index((e.space, e.key) for e in new)
+        old_at, new_at = _Where(old), _Where(new)
         old_ids, new_ids = _identities(old), _identities(new)
 
-        partner: dict[int, tuple[int, str]] = {}  # new index -> (old index, how)
+        # new index -> old index, and how they were paired when not SAME (two flat dicts of
+        # ints: a tuple per pair would be 100,000 objects for the collector to walk)
+        partner: dict[int, int] = {}
+        how_of: dict[int, str] = {}
         unpaired: list[int] = []
         for i, o in enumerate(old):  # pass 1: by name (by text for unnamed entries)
             ident = o.name if o.name is not None else _text_id(o)
             j = new_ids.get(ident, -1) if ident is not None and old_ids.get(ident) == i else -1
             if j >= 0 and j not in partner:
                 n = new[j]
-                if n.key == o.key and n.space == o.space:
-                    how = SAME
-                else:
-                    how = SPACE if n.key == o.key else RENUMBERED
-                partner[j] = (i, how)
+                partner[j] = i
+                if n.key != o.key:
+                    how_of[j] = RENUMBERED
+                elif n.space != o.space:
+                    how_of[j] = SPACE
             else:
                 unpaired.append(i)
         left: list[int] = []
         for i in unpaired:  # pass 2: by code
             o = old[i]
-            at = new_at.get((o.space, o.key))
+            at = new_at.get(o.space, o.key)
             if at is not None and at not in partner:
-                partner[at] = (i, SAME)
+                partner[at] = i
             else:
                 left.append(i)
         gone: list[int] = []
         if left:  # pass 3: same code and name in another space
             by_key: dict[Code, list[int]] = {}
             for j, n in enumerate(new):
-                if j not in partner and (n.space, n.key) not in old_at:
+                if j not in partner and not old_at.has(n.space, n.key):
                     by_key.setdefault(n.key, []).append(j)
             for i in left:
                 o = old[i]
@@ -118,17 +120,21 @@ class _Differ:
                     j for j in by_key.get(o.key, ()) if j not in partner and new[j].name == o.name
                 ]
                 if len(moved) == 1:
-                    partner[moved[0]] = (i, SPACE)
+                    partner[moved[0]] = i
+                    how_of[moved[0]] = SPACE
                 else:
                     gone.append(i)
 
-        old_partner = {i: j for j, (i, _) in partner.items()}
+        old_partner = {i: j for j, i in partner.items()}
+        compare = self._compare
         for j, n in enumerate(new):
-            pair = partner.get(j)
-            if pair is None:
+            paired = partner.get(j)
+            if paired is None:
                 self._unpaired_new(j, n, old_at, old_partner)
             else:
-                self._compare(pair[0], j, pair[1])
+                how = how_of.get(j, SAME)
+                if how != SAME or old[paired] != n:
+                    compare(paired, j, how)
         for i in gone:
             self._gone(i, new_at)
 
@@ -176,10 +182,10 @@ class _Differ:
     # -- unpaired entries ----------------------------------------------------------
 
     def _unpaired_new(
-        self, j: int, n: Entry, old_at: dict[Any, int], old_partner: dict[int, int]
+        self, j: int, n: Entry, old_at: _Where, old_partner: dict[int, int]
     ) -> None:
         where = (self.new, j)
-        i = old_at.get((n.space, n.key))
+        i = old_at.get(n.space, n.key)
         if i is None:
             what = "deprecated " if n.status == "deprecated" else ""
             if n.is_removed:
@@ -205,9 +211,9 @@ class _Differ:
             new=n.name,
         )
 
-    def _gone(self, i: int, new_at: dict[Any, int]) -> None:
+    def _gone(self, i: int, new_at: _Where) -> None:
         o = self.old.entries[i]
-        j = new_at.get((o.space, o.key))
+        j = new_at.get(o.space, o.key)
         taken = ""
         if j is not None:
             n = self.new.entries[j]
@@ -222,9 +228,8 @@ class _Differ:
     # -- paired entries ------------------------------------------------------------
 
     def _compare(self, i: int, j: int, how: str) -> None:
+        """Report what changed between paired entries (``run`` skips equal SAME pairs)."""
         o, n = self.old.entries[i], self.new.entries[j]
-        if how == SAME and o == n:
-            return
         at = (self.new, j)
         if how == RENUMBERED:
             moved = f" and from space {o.space!r} to {n.space!r}" if o.space != n.space else ""
@@ -568,12 +573,36 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _first_index(keys: Iterable[Any]) -> dict[Any, int]:
-    """Map each key to the index of its first occurrence."""
-    index: dict[Any, int] = {}
-    for i, key in enumerate(keys):
-        index.setdefault(key, i)
-    return index
+class _Where:
+    """Where each ``(space, key)`` first occurs in a tuple of entries.
+
+    Kept as one dict of keys per space rather than a dict keyed by
+    ``(space, key)`` tuples: codes and indexes are atomic, so these dicts are
+    never walked by the garbage collector, where 100,000 fresh tuples per
+    catalog cost a full collection of both catalogs in the middle of a diff.
+    """
+
+    __slots__ = ("_spaces",)
+
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        groups: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            groups.setdefault(e.space, []).append(i)
+        spaces: dict[str, dict[Code, int]] = {}
+        for space, indexes in groups.items():
+            # built from the last index to the first, so each key keeps its first
+            spaces[space] = {entries[i].key: i for i in reversed(indexes)}
+        self._spaces = spaces
+
+    def get(self, space: str, key: Code) -> int | None:
+        """The index of the first entry with this space and key, None when there is none."""
+        found = self._spaces.get(space)
+        return None if found is None else found.get(key)
+
+    def has(self, space: str, key: Code) -> bool:
+        """Whether an entry has this space and key."""
+        found = self._spaces.get(space)
+        return found is not None and key in found
 
 
 def _snippet(e: Entry, width: int = 60) -> str:
