@@ -35,7 +35,9 @@ def check(text: str) -> None:
     """Every path of the whole-file map is found at the same place by the locator."""
     data = orjson.loads(text)
     locator = Locator(text, "json")
-    locator.count = len(data["errors"]) if type(data.get("errors")) is list else None
+    errors = data.get("errors")
+    locator.count = len(errors) if type(errors) is list else None
+    locator.coded = type(errors) is list and all(type(e) is dict and "code" in e for e in errors)
     full = positions(text, "json")
     for path, place in full.items():
         assert locator.locate(path) == place, path

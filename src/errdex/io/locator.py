@@ -120,11 +120,47 @@ class _Index:
         self.end = end
         self.ends = ends
 
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def start(self, i: int) -> int:
+        return self.starts[i]
+
     def span(self, i: int) -> tuple[int, int]:
         if self.ends is not None:
             return self.starts[i], self.ends[i] + 1
         starts = self.starts
         return starts[i], starts[i + 1] if i + 1 < len(starts) else self.end
+
+
+class _Misread(Exception):
+    """An entry was not where the lazy JSON index said: use the exact index instead."""
+
+
+class _LazyIndex(_Index):
+    """A JSON file's entries found one at a time from their ``"code"`` keys
+    (:class:`errdex.io.json_entries.Anchored`)."""
+
+    __slots__ = ("_anchored",)
+
+    def __init__(self, anchored: json_entries.Anchored) -> None:
+        super().__init__(array("q"), anchored.close)
+        self._anchored = anchored
+
+    def __len__(self) -> int:
+        return len(self._anchored)
+
+    def start(self, i: int) -> int:
+        found = self._anchored.start(i)
+        if found is None:
+            raise _Misread(i)
+        return found
+
+    def span(self, i: int) -> tuple[int, int]:
+        found = self._anchored.span(i)
+        if found is None:
+            raise _Misread(i)
+        return found
 
 
 class Locator:
@@ -137,6 +173,7 @@ class Locator:
         "_indexed",
         "_lines",
         "_outside",
+        "coded",
         "count",
         "format",
         "text",
@@ -149,6 +186,9 @@ class Locator:
         self.count: int | None = None
         """The length of the file's ``errors`` list when it is one (TOML needs it to trust
         its index); set by whoever parsed the file."""
+        self.coded = False
+        """Whether each of those entries is an object with a ``code`` key (a JSON file's
+        entries are then found from their code keys); set by whoever parsed the file."""
         self.yaml_index: YamlIndex | None = None
         """What the YAML reader recorded (None: nothing, or the text was not plain data)."""
         self._lines: Lines | None = None
@@ -169,13 +209,21 @@ class Locator:
 
     def find(self, path: Path) -> tuple[tuple[int, int] | None, Path]:
         """The place of ``path`` or of its nearest located ancestor, and which path that is."""
+        try:
+            return self._find(path)
+        except _Misread:  # the lazy JSON index was wrong about this file: never trust it again
+            self._entries.clear()
+            self._index = self._json_exact_index()
+            return self._find(path)
+
+    def _find(self, path: Path) -> tuple[tuple[int, int] | None, Path]:
         index = self._entry_index()
         if (
             index is not None
             and len(path) >= 2
             and path[0] == "errors"
             and type(path[1]) is int
-            and 0 <= path[1] < len(index.starts)
+            and 0 <= path[1] < len(index)
         ):
             i = path[1]
             rest = path[2:]
@@ -239,6 +287,21 @@ class Locator:
         return _Index(starts, len(self.text))
 
     def _json_index(self) -> _Index | None:
+        if not self.count:
+            return None
+        if self.coded:
+            lazy = json_entries.anchored(self.text, self.count)
+            if lazy is not None:
+                self._outside = locate.json_scan(
+                    self.text, [(0, lazy.open + 1), (lazy.close, len(self.text))], self.lines.where
+                )
+                return _LazyIndex(lazy)
+        return self._json_exact_index()
+
+    def _json_exact_index(self) -> _Index | None:
+        """Every entry's span at once (:func:`errdex.io.json_entries.entry_spans`), or the
+        bracket walk when that pattern cannot read the file."""
+        self._outside = None
         if not self.count:
             return None
         spans = json_entries.entry_spans(self.text)
@@ -318,7 +381,7 @@ class Locator:
 
     def _toml_outside(self, index: _Index) -> Positions:
         text = self.text
-        first = index.starts[0]
+        first = index.start(0)
         for m in _TOML_HEADER.finditer(text, first):
             if not _TOML_ERRORS_HEADER.match(text, m.start()):
                 return self._full_map()  # a table after the first entry: map it all
@@ -332,7 +395,7 @@ class Locator:
         found = self.yaml_index
         if found is not None:
             return found.lines[i] + 1, found.cols[i] + 1
-        return self.lines.where(index.starts[i])
+        return self.lines.where(index.start(i))
 
     def _own(self, index: _Index, i: int) -> Positions:
         """The places of entry ``i``'s own keys (one level down), which is all a path of
@@ -345,7 +408,7 @@ class Locator:
             found = cache.get(i)
         if found is not None:
             return found
-        keys = json_entries.own_keys(self.text, index.starts[i])
+        keys = json_entries.own_keys(self.text, index.start(i))
         if keys is None:
             return self._entry(index, i)
         where = self.lines.where
