@@ -70,9 +70,11 @@ def test_an_errdex_written_catalog_takes_the_lazy_index() -> None:
     catalog, problems = reads(text, "json")
     assert catalog is not None and not problems
     locator = catalog.sources[0].locator
-    assert locator.coded and locator.locate(("errors", 40, "message")) == positions(
-        text, "json"
-    )[("errors", 40, "message")]
+    assert (
+        locator.coded
+        and locator.locate(("errors", 40, "message"))
+        == positions(text, "json")[("errors", 40, "message")]
+    )
     assert type(locator._index).__name__ == "_LazyIndex"
     assert locator._full is None  # nothing mapped the whole file
 

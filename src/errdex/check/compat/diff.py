@@ -181,9 +181,7 @@ class _Differ:
 
     # -- unpaired entries ----------------------------------------------------------
 
-    def _unpaired_new(
-        self, j: int, n: Entry, old_at: _Where, old_partner: dict[int, int]
-    ) -> None:
+    def _unpaired_new(self, j: int, n: Entry, old_at: _Where, old_partner: dict[int, int]) -> None:
         where = (self.new, j)
         i = old_at.get(n.space, n.key)
         if i is None:
