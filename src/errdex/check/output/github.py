@@ -7,6 +7,7 @@ escape ``%``, CR, LF, ``:`` and ``,``; the message escapes ``%``, CR and LF.
 from __future__ import annotations
 
 from errdex.check.engine import CheckResult
+from errdex.check.output.fold import Folded, fold
 from errdex.io import Diagnostic
 from errdex.io.terminal import safe
 
@@ -37,8 +38,22 @@ def command(d: Diagnostic) -> str:
     return f"::{level} {','.join(props)}::{escape_data(safe(message))}"
 
 
+def folded_command(f: Folded) -> str:
+    """The workflow command standing for a group's folded repeats (on the file, no line)."""
+    d = f.first
+    props = [f"file={escape_property(d.file.replace(chr(92), '/'))}"] if d.file else []
+    props.append(f"title={escape_property(f'{d.rule.id} {d.rule.slug}')}")
+    message = f.message + (f"\nhelp: {d.hint}" if d.hint else "")
+    level = _LEVELS.get(d.severity, "warning")
+    return f"::{level} {','.join(props)}::{escape_data(safe(message))}"
+
+
 def github(result: CheckResult, **_: object) -> str:
-    """Every diagnostic as a workflow command, in file order."""
+    """Every diagnostic as a workflow command, in file order (a backlog's repeats folded,
+    :mod:`errdex.check.output.fold`: GitHub shows only the first annotations anyway)."""
     from errdex.check.output import ordered
 
-    return "".join(command(d) + "\n" for d in ordered(result.diagnostics))
+    return "".join(
+        (folded_command(d) if isinstance(d, Folded) else command(d)) + "\n"
+        for d in fold(ordered(result.diagnostics))
+    )

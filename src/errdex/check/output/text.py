@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from errdex.check.engine import CheckResult
+from errdex.check.output.fold import Folded, fold, hidden
 from errdex.io import Diagnostic
 from errdex.io.terminal import clip, safe_line
 
@@ -60,20 +61,41 @@ def render_one(d: Diagnostic, color: bool = False) -> str:
     return "\n".join(lines)
 
 
-def summary(result: CheckResult) -> str:
-    """The closing line: how many catalogs were checked and what was found."""
+def render_folded(f: Folded, color: bool = False) -> str:
+    """The line standing for a group's folded repeats, with the group's fix."""
+    d = f.first
+    head = _style(f"{safe_line(d.file or '<catalog>')}:", color, bold=True)
+    severity = _style(
+        f"{d.severity}[{d.rule.id} {d.rule.slug}]", color, fg=_COLORS.get(d.severity), bold=True
+    )
+    lines = [f"{head} {severity}: {f.message}"]
+    if d.hint:
+        lines.append(_style("  = help: ", color, bold=True) + safe_line(d.hint))
+    return "\n".join(lines)
+
+
+def summary(result: CheckResult, folded: int = 0) -> str:
+    """The closing line: how many catalogs were checked and what was found (every
+    finding counts, folded or not)."""
     parts = []
     for severity in ("error", "warning", "note"):
         n = result.count(severity)
-        parts.append(f"{n} {severity}{'' if n == 1 else 's'}")
+        parts.append(f"{n:,} {severity}{'' if n == 1 else 's'}")
     catalogs = f"{result.catalogs} catalog{'' if result.catalogs == 1 else 's'}"
-    return f"checked {catalogs}: " + ", ".join(parts)
+    line = f"checked {catalogs}: " + ", ".join(parts)
+    if folded:
+        line += f" ({folded:,} repeated missing translations folded; --format json lists all)"
+    return line
 
 
 def text(result: CheckResult, *, color: bool = False) -> str:
-    """The whole report, diagnostics in file order, then the summary line."""
+    """The whole report, diagnostics in file order (a backlog's repeats folded,
+    :mod:`errdex.check.output.fold`), then the summary line."""
     from errdex.check.output import ordered
 
-    blocks = [render_one(d, color) for d in ordered(result.diagnostics)]
-    blocks.append(summary(result))
+    shown = fold(ordered(result.diagnostics))
+    blocks = [
+        render_folded(d, color) if isinstance(d, Folded) else render_one(d, color) for d in shown
+    ]
+    blocks.append(summary(result, hidden(shown)))
     return "\n\n".join(blocks) + "\n"
