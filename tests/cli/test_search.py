@@ -62,6 +62,18 @@ def test_a_pasted_message_finds_the_entry_that_sends_it_first() -> None:
     assert code == 0 and "-32700  zan" in out
 
 
+def test_quoted_words_are_a_phrase_and_unquoted_words_are_not() -> None:
+    phrase = search_json('"limit exceeded"', "--limit", "50")
+    assert {(h["catalog"], h["code"]) for h in phrase["hits"]} == {
+        ("zan", -32005),
+        ("alchemy", 103),
+        ("csghub", "REQ-ERR-10"),
+    }
+    assert search_json("limit", "exceeded")["total"] > phrase["total"]
+    code, out, _ = run('"exceeded limit"')
+    assert code == 1 and "-32005" not in out
+
+
 def test_json_shape() -> None:
     data = search_json("jwt", "--limit", "2")
     assert set(data) == {"query", "total", "limit", "offset", "truncated", "total_exact", "hits"}

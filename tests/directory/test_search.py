@@ -220,6 +220,32 @@ def test_translated_and_variant_messages_are_exact_messages(shop_folder: Path) -
     assert hit.entry.code == -32000 and hit.score > TIERS[0]
 
 
+def test_quoted_words_must_follow_each_other_in_that_order(examples: Registry) -> None:
+    loose = examples.search("limit exceeded", limit=100)
+    phrase = examples.search('"limit exceeded"', limit=100)
+    assert set(_codes(phrase)) == {("zan", -32005), ("alchemy", 103), ("csghub", "REQ-ERR-10")}
+    assert phrase.total == 3 < loose.total
+    assert examples.search('"exceeded limit"').total == 0  # the other order: nothing
+    assert examples.search("“limit exceeded”").total == 3  # typographic quotes too
+    # a quote without its pair is a separator: the query is the unquoted one
+    assert _codes(examples.search('"limit exceeded', limit=100)) == _codes(loose)
+    # inside quotes the last word is a whole word, not a prefix
+    assert examples.search("limi").total > 0 and examples.search('"limi"').total == 0
+    # a phrase and a word: both must match
+    assert _codes(examples.search('"rate limit" agreement')) == [("subquery-indexer-proxy", 1052)]
+
+
+def test_a_quoted_chinese_phrase_keeps_its_order_and_its_words_together(
+    examples: Registry,
+) -> None:
+    hits = examples.search('"Git 仓库"', locale="zh", limit=50).hits
+    assert len(hits) == 5
+    assert all("Git 仓库" in _text(h.entry) or "Git仓库" in _text(h.entry) for h in hits)
+    assert examples.search('"仓库 Git"').total == 0
+    # quoted, a run not found as a whole is not loosened into its bigrams
+    assert examples.search("仓库没找到").total > 0 and examples.search('"仓库没找到"').total == 0
+
+
 def test_a_name_one_edit_away_is_found(examples: Registry) -> None:
     for typo in ("invalidJTW", "invaldJWT", "invalidJWTT", "inavlidJWT"):
         assert _codes(examples.search(typo))[:1] == [("csghub", "AUTH-ERR-4")], typo

@@ -8,6 +8,9 @@ from errdex.directory.tokenize import (
     fold,
     highlighter,
     match_expression,
+    parse,
+    phrase_expression,
+    phrase_tokens,
     segment,
     split_identifier,
     terms,
@@ -49,6 +52,38 @@ def test_match_expressions_quote_every_term() -> None:
         '"rate" AND ("limit" OR "limits")'
     )
     assert match_expression(terms("限")[0]) == '"限"*'
+
+
+def test_double_quotes_make_the_terms_between_them_a_phrase() -> None:
+    parsed = parse('"rate limit" exceeded')
+    assert parsed.quoted == ((0, 2),) and parsed.prefix_last
+    words = match_expression(parsed.terms, quoted=parsed.quoted)
+    assert words == '"rate limit" AND ("exceeded"* OR "exceed")'
+    assert match_expression(parsed.terms, quoted=parsed.quoted, any_term=True) == (
+        '"rate limit" OR ("exceeded"* OR "exceed")'
+    )
+    last = parse('exceeded "rate limits"')
+    assert last.quoted == ((1, 3),) and not last.prefix_last
+    assert match_expression(last.terms, prefix_last=False, quoted=last.quoted) == (
+        '"exceed" AND "rate limit"'
+    )
+    assert parse("“rate limit”").quoted == ((0, 2),)  # typographic quotes
+    assert parse('"rate limit').quoted == ()  # no pair: a separator
+    assert parse('"" a "" b').quoted == ()  # nothing inside
+    assert parse(" ".join(["w"] * MAX_TERMS) + ' "x y"').quoted == ()  # cut off
+    cjk = parse('"白名单 whitelist" "限"')
+    assert cjk.quoted == ((0, 2), (2, 3))
+    assert match_expression(cjk.terms, quoted=cjk.quoted) == '"白名 名单 单 whitelist" AND "限"*'
+
+
+def test_a_phrase_of_a_cjk_run_and_a_word_is_the_tokens_the_text_indexes() -> None:
+    # segment() ends every CJK run with its last character alone: a phrase across a run
+    # and the next term must hold it, or it never matches the text it was cut from
+    text = "请求 rate 白名单"
+    found = parse(text).terms
+    assert phrase_tokens(found) == segment(text).split()[:-1]  # the last run's 单 is free
+    assert phrase_expression(found) == '"请求 求 rate 白名 名单"'
+    assert phrase_tokens(parse("限 rate")[0]) == ["限", "rate"]
 
 
 def test_highlighter_marks_words_by_stem_and_cjk_anywhere() -> None:

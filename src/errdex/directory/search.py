@@ -37,7 +37,9 @@ earns every one it qualifies for, and the message bonus outweighs the others
 together, so a message match ranks before any title match.
 
 All terms must match, the last as a prefix; when that finds nothing, any
-term (and any bigram of a CJK run) may. User queries never reach FTS5 as syntax
+term (and any bigram of a CJK run) may. Terms in double quotes
+(``"rate limit"``) are a phrase: they must follow each other in that order,
+and stay a phrase when any term may match. User queries never reach FTS5 as syntax
 (:func:`tokenize.match_expression`). Queries run under a lock, so one
 :class:`SearchIndex` serves many threads.
 """
@@ -247,6 +249,12 @@ def rest_window(pinned: int, limit: int, offset: int) -> tuple[int, int]:
     return max(0, offset - pinned), max(0, limit - max(0, pinned - offset))
 
 
+def completes(parsed: tokenize.Query) -> bool:
+    """Whether the last term of a query is a word that may stand for the indexed words it
+    starts (not a CJK run, not inside quotes)."""
+    return bool(parsed.terms) and not parsed.terms[-1].cjk and parsed.prefix_last
+
+
 def any_term_retry(found: Sequence[tokenize.Term], total: int) -> bool:
     """Whether a search whose terms all had to match, and matched ``total`` rows, is run
     again with any term matching: when nothing matched and the query is more than one
@@ -359,7 +367,8 @@ class SearchIndex:
         """
         limit = max(0, limit)
         offset = max(0, offset)
-        found, truncated = tokenize.terms(query)
+        parsed = tokenize.parse(query)
+        found, truncated = parsed.terms, parsed.truncated
         with self._lock:
             exact = self._exact(query) if query.strip() else []
             near = [] if exact else self._near(query)
@@ -375,16 +384,18 @@ class SearchIndex:
             elif not found and not facets:
                 return Page(query, [], 0, limit, offset, truncated)
             else:
-                completions = self._completions(found[-1]) if found and not found[-1].cjk else None
+                completions = self._completions(found[-1]) if completes(parsed) else None
                 last_stems = completions or []
                 tokens = [self._facet_ids[pair] for pair in filters.pairs()]
                 said = message_text(query)
                 skip = set(first)
                 args = (completions, said, facets, tokens, span, skip, rest_limit, rest_offset)
-                rows, total = self._match(found, False, *args)
+                rows, total = self._match(parsed, False, *args)
                 if any_term_retry(found, total):
-                    rows, total = self._match(found, True, *args)
-            pattern = tokenize.highlighter(found, last_stems=last_stems)
+                    rows, total = self._match(parsed, True, *args)
+            pattern = tokenize.highlighter(
+                found, prefix_last=parsed.prefix_last, last_stems=last_stems
+            )
             hits = []
             for rowid, (doc, score) in list(first.items())[offset : offset + limit]:
                 hits.append(self._hit(rowid, doc, score, pattern, filters.locale))
@@ -503,7 +514,7 @@ class SearchIndex:
 
     def _match(
         self,
-        found: list[tokenize.Term],
+        parsed: tokenize.Query,
         any_term: bool,
         completions: list[str] | None,
         said: str | None,
@@ -518,16 +529,23 @@ class SearchIndex:
 
         Every match is counted and ordered by tier, then BM25: from the impact
         lists (:meth:`_impact`) where they answer exactly, else in SQLite. An
-        empty ``found`` lists the filtered entries in registry order. ``said`` is
-        the query as an exact message (:func:`message_text`).
+        query without terms lists the filtered entries in registry order. ``said``
+        is the query as an exact message (:func:`message_text`).
         """
         db = self._db
+        found, quoted = parsed.terms, parsed.quoted
         if completions == [] and found:
             if not any_term:
                 return [], 0
             completions = None
-        words = tokenize.match_expression(found, any_term=any_term, last_words=completions)
-        if found and not self.reference_order:
+        words = tokenize.match_expression(
+            found,
+            any_term=any_term,
+            prefix_last=parsed.prefix_last,
+            last_words=completions,
+            quoted=quoted,
+        )
+        if found and not quoted and not self.reference_order:
             fast = self._impact(
                 found, any_term, completions, said, facet_tokens, span, skip, limit, offset
             )
@@ -566,11 +584,13 @@ class SearchIndex:
         # BM25 gives a word in more than half of the entries no weight (FTS5 clamps its
         # IDF to 1e-6): when every word is that common, scores are equal and computing
         # them for every match would only cost time; the order is the tiers, then rowid.
-        if self._all_common(found, completions) and not self.reference_order:
+        # (A quoted phrase is rarer than its words: its weight is its own.)
+        common = not quoted and self._all_common(found, completions)
+        if common and not self.reference_order:
             return self._tiers_then_rowid(
                 words, facets, span, skip, key, said, phrase, limit, offset
             ), total
-        score = "" if self._all_common(found, completions) else f" - bm25(f, {WEIGHT_ARGS})"
+        score = "" if common else f" - bm25(f, {WEIGHT_ARGS})"
         rows = db.execute(
             f"SELECT rowid, {bonus}{score} AS s FROM f WHERE {where} "
             "ORDER BY s DESC, rowid LIMIT ? OFFSET ?",
@@ -595,7 +615,8 @@ class SearchIndex:
         offset: int,
     ) -> tuple[list[tuple[int, float]], int] | None:
         """:meth:`_match` answered from the impact lists (:mod:`errdex.directory.impact`);
-        None for a query they do not cover exactly: a word in half of the entries or more,
+        None for a query they do not cover exactly (:meth:`_match` does not ask for a
+        quoted phrase): a word in half of the entries or more,
         a CJK character alone (a prefix) or, all terms required, a CJK run of more than two
         (a phrase of several tokens), a prefix of many words, a word no entry holds, a
         filter token as a word, a page deeper than :data:`impact.WANT_MAX`, fewer matches

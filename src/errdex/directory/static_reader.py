@@ -28,6 +28,7 @@ from errdex.directory.search import (
     Filters,
     any_term_retry,
     by_catalog,
+    completes,
     exact_text,
     message_text,
     near_word,
@@ -324,7 +325,8 @@ class StaticSearch:
         """:meth:`SearchIndex.search`, from the static files."""
         limit = max(0, limit)
         offset = max(0, offset)
-        found, _ = tokenize.terms(query)
+        parsed = tokenize.parse(query)
+        found = parsed.terms
         exact = self._exact(query) if query.strip() else []
         near = [] if exact else self._near(query)
         first = pinned(exact, near, self.doc, filters)
@@ -339,13 +341,13 @@ class StaticSearch:
         elif not found and not facets:
             return StaticPage([], 0, [])
         else:
-            completions = self._completions(found[-1]) if found and not found[-1].cjk else None
+            completions = self._completions(found[-1]) if completes(parsed) else None
             last_stems = completions or []
             said = message_text(query)
             args = (completions, said, facets, span, set(first), rest_limit, rest_offset)
-            rows, total = self._match(found, False, *args)
+            rows, total = self._match(parsed, False, *args)
             if any_term_retry(found, total):
-                rows, total = self._match(found, True, *args)
+                rows, total = self._match(parsed, True, *args)
         hits = [(r, s, d) for r, (d, s) in list(first.items())[offset : offset + limit]]
         hits += [(r, round(s, 4), self.doc(r)) for r, s in rows]
         return StaticPage(hits, len(first) + total, last_stems)
@@ -448,12 +450,25 @@ class StaticSearch:
         return out
 
     def _phrases(
-        self, found: list[tokenize.Term], any_term: bool, completions: list[str] | None
+        self, parsed: tokenize.Query, any_term: bool, completions: list[str] | None
     ) -> list[list[dict[int, int]]]:
-        """Per term, its FTS5 phrases (OR'ed) as ``row → weighted frequency`` maps."""
+        """Per term (per quoted phrase), its FTS5 phrases (OR'ed) as ``row → weighted
+        frequency`` maps, in the order :func:`tokenize.match_expression` writes them."""
         groups = []
+        found = parsed.terms
         last = len(found) - 1
+        spans = dict(parsed.quoted)
+        inside = {i for lo, hi in parsed.quoted for i in range(lo, hi)}
         for i, t in enumerate(found):
+            if i in spans:
+                part = found[i : spans[i]]
+                if len(part) == 1 and part[0].cjk and len(part[0].text) == 1:
+                    groups.append([self._prefix(part[0].text)])
+                else:
+                    groups.append([self._phrase(tokenize.phrase_tokens(part))])
+                continue
+            if i in inside:
+                continue
             if t.cjk:
                 if len(t.text) == 1:
                     groups.append([self._prefix(t.text)])
@@ -487,7 +502,7 @@ class StaticSearch:
 
     def _match(
         self,
-        found: list[tokenize.Term],
+        parsed: tokenize.Query,
         any_term: bool,
         completions: list[str] | None,
         said: str | None,
@@ -497,11 +512,12 @@ class StaticSearch:
         limit: int,
         offset: int,
     ) -> tuple[list[tuple[int, float]], int]:
+        found = parsed.terms
         if completions == [] and found:
             if not any_term:
                 return [], 0
             completions = None
-        groups = self._phrases(found, any_term, completions)
+        groups = self._phrases(parsed, any_term, completions)
         for p in self._postings.values():
             if p is not None:
                 self._known_lengths.update(p.length)
@@ -535,15 +551,8 @@ class StaticSearch:
                 starts.update(_deltas(payload))
         phrase_rows: set[int] = set()
         if len(found) >= 2:
-            tokens: list[str] = []
-            for t in found:
-                if t.cjk:
-                    grams = [t.text[j : j + 2] for j in range(len(t.text) - 1)]
-                    tokens += grams or [t.text]
-                else:
-                    tokens.append(tokenize.stem(tokenize.fold(t.text)))
-            phrase_rows = set(self._phrase(tokens))
-        common = self._all_common(found, completions)
+            phrase_rows = set(self._phrase(tokenize.phrase_tokens(found)))
+        common = not parsed.quoted and self._all_common(found, completions)
         phrases = [phrase for group in groups for phrase in group]
         idfs = [_idf(self.size, len(phrase)) for phrase in phrases]
         scored = []

@@ -16,6 +16,10 @@ also matches as a prefix of the words as written: the index keeps a
 vocabulary of written words and their stems, so ``tokeni`` finds
 ``tokenizer`` (stored as ``token``).
 
+A part of a query in double quotes (``"rate limit"``, or typographic
+``“rate limit”``) is a phrase (:func:`parse`): its terms must follow each
+other in that order, none of them a prefix; unquoted terms match anywhere.
+
 User input never reaches FTS5 as syntax: :func:`match_expression` builds the
 expression from word and CJK terms only, each one double-quoted.
 """
@@ -70,6 +74,8 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 """:data:`_WORD` in lower-cased ASCII text (the common case, cut in one regex pass)."""
 _ASCII_TERM = re.compile(r"[A-Za-z0-9]+")
 """:data:`_WORD` (and :data:`_TERM`) in ASCII text."""
+_QUOTED = re.compile('"[^"]*"|\u201c[^\u201d]*\u201d')
+"""A part of a query in double quotes, straight or typographic (a phrase)."""
 
 
 def _word_re(text: str) -> re.Pattern[str]:
@@ -205,18 +211,59 @@ def terms(query: str) -> tuple[list[Term], bool]:
     Everything that is not a letter, a digit or a CJK character separates
     terms, so FTS5 operators, quotes and brackets in the input are harmless.
     """
+    parsed = parse(query)
+    return parsed.terms, parsed.truncated
+
+
+Span = tuple[int, int]
+"""``[start, end)``: the terms of a query one pair of double quotes holds."""
+
+
+class Query(NamedTuple):
+    """A parsed query: its :func:`terms`, whether it was cut, and its quoted phrases."""
+
+    terms: list[Term]
+    truncated: bool
+    quoted: tuple[Span, ...] = ()
+    """The terms each pair of double quotes holds (none empty, in order): phrases."""
+
+    @property
+    def prefix_last(self) -> bool:
+        """Whether the last term may match as a prefix: it is not inside quotes."""
+        return not self.quoted or self.quoted[-1][1] < len(self.terms)
+
+
+def parse(query: str) -> Query:
+    """Split a user query into terms (as :func:`terms`) and find its quoted phrases.
+
+    A pair of double quotes (``"…"`` or ``“…”``) in the first
+    :data:`MAX_QUERY_CHARS` characters makes the terms between them one phrase;
+    a quote without its pair is a separator like any other.
+    """
     truncated = len(query) > MAX_QUERY_CHARS
     cut = query[:MAX_QUERY_CHARS]
-    if cut.isascii():
+    ascii_only = cut.isascii()
+    regions = [m.span() for m in _QUOTED.finditer(cut)] if '"' in cut or "\u201c" in cut else []
+    starts: list[int] = []
+    if ascii_only and not regions:
         found = [Term(m, False) for m in _ASCII_TERM.findall(cut)]
+    elif ascii_only:
+        matched = list(_ASCII_TERM.finditer(cut))
+        found = [Term(m.group(), False) for m in matched]
+        starts = [m.start() for m in matched]
     else:
         cjk_run = _CJK_RUN.re
-        found = [
-            Term(m.group(), bool(cjk_run.fullmatch(m.group()))) for m in _TERM.re.finditer(cut)
-        ]
+        matched = list(_TERM.re.finditer(cut))
+        found = [Term(m.group(), bool(cjk_run.fullmatch(m.group()))) for m in matched]
+        starts = [m.start() for m in matched]
     if len(found) > MAX_TERMS:
         found, truncated = found[:MAX_TERMS], True
-    return found, truncated
+    quoted = []
+    for lo, hi in regions:
+        inside = [i for i, at in enumerate(starts[: len(found)]) if lo < at < hi]
+        if inside:
+            quoted.append((inside[0], inside[-1] + 1))
+    return Query(found, truncated, tuple(quoted))
 
 
 def _fts_term(
@@ -242,19 +289,40 @@ def _fts_term(
     return f'"{stem(folded)}"'
 
 
+def phrase_tokens(found: Sequence[Term]) -> list[str]:
+    """The indexed tokens the terms are, one after another, when they follow each other in
+    a text: stems of words, the bigrams of a CJK run (a lone character as itself), and
+    after a run followed by another term, its last character (which :func:`segment`
+    indexes alone at the end of every run)."""
+    out: list[str] = []
+    last = len(found) - 1
+    for i, t in enumerate(found):
+        if not t.cjk:
+            out.append(stem(fold(t.text)))
+        elif len(t.text) == 1:
+            out.append(t.text)
+        else:
+            out += [t.text[j : j + 2] for j in range(len(t.text) - 1)]
+            if i < last:
+                out.append(t.text[-1])
+    return out
+
+
 def phrase_expression(found: Sequence[Term], column: str | None = None) -> str | None:
-    """The FTS5 phrase of the terms (stems, in order), optionally in one column; None for
-    fewer than two terms."""
+    """The FTS5 phrase of the terms (:func:`phrase_tokens`), optionally in one column; None
+    for fewer than two terms."""
     if len(found) < 2:
         return None
-    parts = []
-    for t in found:
-        if t.cjk:
-            parts.append(" ".join(t.text[i : i + 2] for i in range(len(t.text) - 1)) or t.text)
-        else:
-            parts.append(stem(fold(t.text)))
-    phrase = '"' + " ".join(parts) + '"'
+    phrase = '"' + " ".join(phrase_tokens(found)) + '"'
     return f"{column} : {phrase}" if column else phrase
+
+
+def _fts_phrase(found: Sequence[Term]) -> str:
+    """The FTS5 expression of a quoted phrase: its tokens in order (a lone CJK character,
+    which only matches as a prefix, stays one)."""
+    if len(found) == 1 and found[0].cjk and len(found[0].text) == 1:
+        return f'"{found[0].text}"*'
+    return '"' + " ".join(phrase_tokens(found)) + '"'
 
 
 def match_expression(
@@ -263,6 +331,7 @@ def match_expression(
     any_term: bool = False,
     prefix_last: bool = True,
     last_words: Sequence[str] | None = None,
+    quoted: Sequence[Span] = (),
 ) -> str:
     """Return the FTS5 ``MATCH`` expression for terms: all of them (or any), quoted.
 
@@ -271,13 +340,19 @@ def match_expression(
     words that prefix stands for, written out instead (cheaper to rank). A
     single CJK character is always a prefix. A CJK run is a phrase of its
     bigrams; with ``any_term`` any of its bigrams will do (``仓库不存在``
-    then finds ``找不到…仓库…存在``).
+    then finds ``找不到…仓库…存在``). The terms of each ``quoted`` span are one
+    phrase (:func:`phrase_tokens`), never loosened, its last word no prefix.
     """
     last = len(found) - 1
-    parts = [
-        _fts_term(t, prefix_last and i == last, last_words if i == last else None, any_term)
-        for i, t in enumerate(found)
-    ]
+    spans = dict(quoted)
+    inside = {i for lo, hi in quoted for i in range(lo, hi)}
+    parts = []
+    for i, t in enumerate(found):
+        if i in spans:
+            parts.append(_fts_phrase(found[i : spans[i]]))
+        elif i not in inside:
+            words = last_words if i == last else None
+            parts.append(_fts_term(t, prefix_last and i == last, words, any_term))
     return (" OR " if any_term else " AND ").join(parts)
 
 

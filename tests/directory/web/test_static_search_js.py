@@ -65,6 +65,8 @@ def queries(examples: Registry) -> list[str]:
     out = [q["q"] for q in judged["query"]] + generated(examples.index)
     out += ["", '"', "AND OR NOT", "a" * 300, "🙂 limit", "é", "0x3eb", "+1003", " `AUTH-ERR-4` "]
     out += ["ß", "İstanbul", "ǅungla", "ﬁle", "-0", "0X3EB", "١٢٣", "rate\u3000limit"]
+    out += ['"rate limit"', '"limit rate"', '"限制"', '"Git 仓库" 上传', 'x "a b', "“server error”"]
+    out += ['"limi"', '"请求" rate', '"token" "expired', '"a b c d e f g h i j k l m n o p q"']
     return out
 
 

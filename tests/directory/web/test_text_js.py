@@ -64,6 +64,13 @@ EXTRA_QUERIES = [
     "𠀀𠀁 emoji 😀",
     "a" * 300,
     " ".join(["word"] * 20),
+    '"rate limit" exceeded',
+    'exceeded "rate limit"',
+    '"限" "白名单 whitelist" “请求 rate” x',
+    '"unclosed rate limit',
+    '"a" b "" c "d e"',
+    '"请求速率" "限制',
+    " ".join(["w"] * 14) + ' "x y z"',
 ]
 """Chinese, mixed, prefix, case and width queries beside the judged ones."""
 
@@ -123,8 +130,10 @@ def assert_same(name: str, inputs: list[Any], js: list[Any], py: list[Any]) -> N
 
 
 def py_terms(query: str) -> list[Any]:
-    found, truncated = tokenize.terms(query)
-    return [[[t.text, t.cjk] for t in found], truncated]
+    parsed = tokenize.parse(query)
+    assert (parsed.terms, parsed.truncated) == tokenize.terms(query)
+    quoted = [list(span) for span in parsed.quoted]
+    return [[[t.text, t.cjk] for t in parsed.terms], parsed.truncated, quoted, parsed.prefix_last]
 
 
 def py_segment(texts: list[str]) -> list[Any]:
@@ -133,7 +142,8 @@ def py_segment(texts: list[str]) -> list[Any]:
 
 
 def py_fts(query: str) -> list[str | None]:
-    found = tokenize.terms(query)[0]
+    parsed = tokenize.parse(query)
+    found = parsed.terms
     return [
         tokenize.match_expression(found),
         tokenize.match_expression(found, any_term=True),
@@ -141,6 +151,9 @@ def py_fts(query: str) -> list[str | None]:
         tokenize.match_expression(found, last_words=["alpha", "beta"]),
         tokenize.phrase_expression(found),
         tokenize.phrase_expression(found, "title"),
+        tokenize.match_expression(found, quoted=parsed.quoted, prefix_last=parsed.prefix_last),
+        tokenize.match_expression(found, quoted=parsed.quoted, any_term=True),
+        " ".join(tokenize.phrase_tokens(found)),
     ]
 
 
@@ -450,8 +463,10 @@ def test_the_top_hits_of_the_server_have_the_same_snippets(examples: Registry) -
     for q in queries():
         for locale in (None, "zh"):
             result = examples.search(q, locale=locale, limit=5)
-            found = tokenize.terms(q)[0]
-            case = [[[t.text, t.cjk] for t in found], last_stems(examples, found), locale]
+            parsed = tokenize.parse(q)
+            found = parsed.terms
+            stems = last_stems(examples, found) if parsed.prefix_last else []
+            case = [[[t.text, t.cjk] for t in found], stems, locale, parsed.prefix_last]
             for hit in result.hits:
                 source = SnippetSource.of(examples.catalog(hit.catalog_id), hit.entry)
                 s = hit.snippet
@@ -541,7 +556,7 @@ IN_CHROMIUM = """([words, texts, cases, sources]) => {
   });
   const terms = texts.map((q) => {
     const r = T.terms(q);
-    return [r.terms.map((t) => [t.text, t.cjk]), r.truncated];
+    return [r.terms.map((t) => [t.text, t.cjk]), r.truncated, r.quoted, T.prefixLast(r)];
   });
   return { stems, ms, terms, keys: texts.map((q) => T.key(T.terms(q).terms)),
            folds: texts.map(T.fold), snippets };

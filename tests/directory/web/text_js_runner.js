@@ -14,7 +14,8 @@ function found(list) {
 }
 
 function termsOut(result) {
-  return [result.terms.map((t) => [t.text, t.cjk]), result.truncated];
+  return [result.terms.map((t) => [t.text, t.cjk]), result.truncated, result.quoted,
+    T.prefixLast(result)];
 }
 
 function snippetOut(result) {
@@ -68,7 +69,8 @@ const OPS = {
   tag: (texts) => texts.map(T.tag),
   fts: (texts) =>
     texts.map((q) => {
-      const f = T.terms(q).terms;
+      const parsed = T.terms(q);
+      const f = parsed.terms;
       return [
         T.matchExpression(f),
         T.matchExpression(f, { anyTerm: true }),
@@ -76,6 +78,9 @@ const OPS = {
         T.matchExpression(f, { lastWords: ["alpha", "beta"] }),
         T.phraseExpression(f),
         T.phraseExpression(f, "title"),
+        T.matchExpression(f, { quoted: parsed.quoted, prefixLast: T.prefixLast(parsed) }),
+        T.matchExpression(f, { quoted: parsed.quoted, anyTerm: true }),
+        T.phraseTokens(f).join(" "),
       ];
     }),
   highlight: (cases) =>
@@ -84,8 +89,8 @@ const OPS = {
       return texts.map((t) => (h === null ? null : [h.spans(t), h.search(t)]));
     }),
   snippet: (cases, sources) =>
-    cases.map(([terms, lastStems, locale]) => {
-      const h = T.highlighter(found(terms), lastStems);
+    cases.map(([terms, lastStems, locale, prefixLast]) => {
+      const h = T.highlighter(found(terms), lastStems, prefixLast);
       return sources.map((s) => snippetOut(T.snippetOf(s, h, locale)));
     }),
   unitMarks: (cases) => cases.map(([text, marks]) => T.unitMarks(text, marks)),

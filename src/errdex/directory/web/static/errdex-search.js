@@ -397,13 +397,13 @@
     } else if (!found.length && !facets.length) {
       return this.page(query, [], 0, limit, offset, parsed.truncated, null, filters);
     } else {
-      var completions = found.length && !found[found.length - 1].cjk ?
+      var completions = found.length && !found[found.length - 1].cjk && T.prefixLast(parsed) ?
         await this.completions(found[found.length - 1]) : null;
       lastStems = completions || [];
       var skip = new Set(first.keys()), said = messageText(query);
-      var got = await this.match(found, false, completions, said, facets, span, skip, restLimit, restOffset);
+      var got = await this.match(parsed, false, completions, said, facets, span, skip, restLimit, restOffset);
       if (got[1] === 0 && (found.length > 1 || (found.length && cpLen(found[0].text) > 2))) {
-        got = await this.match(found, true, completions, said, facets, span, skip, restLimit, restOffset);
+        got = await this.match(parsed, true, completions, said, facets, span, skip, restLimit, restOffset);
       }
       rows = got[0];
       total = got[1];
@@ -412,7 +412,7 @@
     var firsts = Array.from(first.entries()).slice(offset, offset + limit);
     for (i = 0; i < firsts.length; i++) { hits.push([firsts[i][0], firsts[i][1]]); }
     for (i = 0; i < rows.length; i++) { hits.push([rows[i][0], Number(rows[i][1].toFixed(4))]); }
-    var pattern = T.highlighter(found, lastStems);
+    var pattern = T.highlighter(found, lastStems, T.prefixLast(parsed));
     return this.page(query, hits, first.size + total, limit, offset, parsed.truncated, pattern, filters);
   };
 
@@ -585,10 +585,25 @@
     return out;
   };
 
-  Searcher.prototype.phrases = async function (found, anyTerm, completions) {
-    var groups = [], last = found.length - 1;
+  Searcher.prototype.phrases = async function (parsed, anyTerm, completions) {
+    var found = parsed.terms, groups = [], last = found.length - 1;
+    var spans = new Map(), inside = new Set();
+    parsed.quoted.forEach(function (sp) {
+      spans.set(sp[0], sp[1]);
+      for (var j = sp[0]; j < sp[1]; j++) { inside.add(j); }
+    });
     for (var i = 0; i < found.length; i++) {
       var t = found[i];
+      if (spans.has(i)) {
+        var part = found.slice(i, spans.get(i));
+        if (part.length === 1 && part[0].cjk && cpLen(part[0].text) === 1) {
+          groups.push([await this.prefix(part[0].text)]);
+        } else {
+          groups.push([await this.phrase(T.phraseTokens(part))]);
+        }
+        continue;
+      }
+      if (inside.has(i)) { continue; }
       if (t.cjk) {
         if (cpLen(t.text) === 1) { groups.push([await this.prefix(t.text)]); continue; }
         var g = grams(t.text);
@@ -625,13 +640,13 @@
     return value > 0.0 ? value : 1e-6;
   }
 
-  Searcher.prototype.match = async function (found, anyTerm, completions, said, facets, span, skip, limit, offset) {
-    var ix = this.index, r, i;
+  Searcher.prototype.match = async function (parsed, anyTerm, completions, said, facets, span, skip, limit, offset) {
+    var ix = this.index, r, i, found = parsed.terms;
     if (completions && completions.length === 0 && found.length) {
       if (!anyTerm) { return [[], 0]; }
       completions = null;
     }
-    var groups = await this.phrases(found, anyTerm, completions);
+    var groups = await this.phrases(parsed, anyTerm, completions);
     var rows = null;
     groups.forEach(function (group) {
       var these = new Set();
@@ -663,15 +678,8 @@
       }
     }
     var phraseRows = new Map();
-    if (found.length >= 2) {
-      var tokens = [];
-      found.forEach(function (t) {
-        if (t.cjk) { var g = grams(t.text); tokens = tokens.concat(g.length ? g : [t.text]); }
-        else { tokens.push(T.stem(T.fold(t.text))); }
-      });
-      phraseRows = await this.phrase(tokens);
-    }
-    var common = await this.allCommon(found, completions);
+    if (found.length >= 2) { phraseRows = await this.phrase(T.phraseTokens(found)); }
+    var common = !parsed.quoted.length && await this.allCommon(found, completions);
     var phrases = [];
     groups.forEach(function (group) { group.forEach(function (p) { phrases.push(p); }); });
     var idfs = phrases.map(function (p) { return idf(ix.size, p.size); });

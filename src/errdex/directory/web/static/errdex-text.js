@@ -500,20 +500,40 @@
     return out.join(" ");
   }
 
-  /* tokenize.terms: {terms: [{text, cjk}], truncated}. */
+  var RE_QUOTED = /"[^"]*"|\u201c[^\u201d]*\u201d/g;
+
+  /* tokenize.parse: {terms: [{text, cjk}], truncated, quoted: [[start, end]...]}, the
+   * terms each pair of double quotes holds (phrases). */
   function terms(query) {
     var truncated = false, cut = query;
     if (query.length > MAX_QUERY_CHARS && cpLength(query) > MAX_QUERY_CHARS) {
       truncated = true;
       cut = cpSlice(query, 0, MAX_QUERY_CHARS);
     }
-    var found = [];
-    for (var m of matches(RE_TERM, cut)) { found.push({ text: m[1], cjk: isCjk(m[1]) }); }
+    var found = [], starts = [];
+    for (var m of matches(RE_TERM, cut)) {
+      found.push({ text: m[1], cjk: isCjk(m[1]) });
+      starts.push(m[0]);
+    }
     if (found.length > MAX_TERMS) {
       found = found.slice(0, MAX_TERMS);
       truncated = true;
     }
-    return { terms: found, truncated: truncated };
+    var quoted = [];
+    for (var q of matches(RE_QUOTED, cut)) {
+      var lo = q[0], hi = q[0] + q[1].length, first = -1, last = -1;
+      for (var i = 0; i < found.length; i++) {
+        if (lo < starts[i] && starts[i] < hi) { if (first < 0) { first = i; } last = i; }
+      }
+      if (first >= 0) { quoted.push([first, last + 1]); }
+    }
+    return { terms: found, truncated: truncated, quoted: quoted };
+  }
+
+  /* Query.prefix_last: whether the last term is outside quotes. */
+  function prefixLast(parsed) {
+    var q = parsed.quoted;
+    return !q.length || q[q.length - 1][1] < parsed.terms.length;
   }
 
   /* tokenize.key: a text's terms as one comparable string. */
@@ -565,22 +585,50 @@
     return quoted(stem(folded));
   }
 
-  /* tokenize.match_expression; options: anyTerm, prefixLast (default true), lastWords. */
+  /* tokenize.match_expression; options: anyTerm, prefixLast (default true), lastWords,
+   * quoted (spans of terms that are one phrase each). */
   function matchExpression(found, options) {
-    var o = options || {}, prefixLast = o.prefixLast !== false, last = found.length - 1;
-    var parts = found.map(function (t, i) {
-      return ftsTerm(t, prefixLast && i === last, i === last ? o.lastWords : null, !!o.anyTerm);
+    var o = options || {}, usePrefix = o.prefixLast !== false, last = found.length - 1;
+    var spans = new Map(), inside = new Set(), parts = [];
+    (o.quoted || []).forEach(function (sp) {
+      spans.set(sp[0], sp[1]);
+      for (var j = sp[0]; j < sp[1]; j++) { inside.add(j); }
+    });
+    found.forEach(function (t, i) {
+      if (spans.has(i)) {
+        parts.push(ftsPhrase(found.slice(i, spans.get(i))));
+      } else if (!inside.has(i)) {
+        parts.push(ftsTerm(t, usePrefix && i === last, i === last ? o.lastWords : null, !!o.anyTerm));
+      }
     });
     return parts.join(o.anyTerm ? " OR " : " AND ");
+  }
+
+  /* tokenize.phrase_tokens: the indexed tokens of terms that follow each other. */
+  function phraseTokens(found) {
+    var out = [], last = found.length - 1;
+    found.forEach(function (t, i) {
+      if (!t.cjk) { out.push(stem(fold(t.text))); return; }
+      var g = grams(t.text);
+      if (!g.length) { out.push(t.text); return; }
+      out = out.concat(g);
+      if (i < last) { out.push(Array.from(t.text).pop()); }
+    });
+    return out;
+  }
+
+  /* tokenize._fts_phrase: a quoted phrase (a lone CJK character stays a prefix). */
+  function ftsPhrase(found) {
+    if (found.length === 1 && found[0].cjk && cpLength(found[0].text) === 1) {
+      return quoted(found[0].text) + "*";
+    }
+    return quoted(phraseTokens(found).join(" "));
   }
 
   /* tokenize.phrase_expression: null for fewer than two terms. */
   function phraseExpression(found, column) {
     if (found.length < 2) { return null; }
-    var parts = found.map(function (t) {
-      return t.cjk ? grams(t.text).join(" ") || t.text : stem(fold(t.text));
-    });
-    var phrase = quoted(parts.join(" "));
+    var phrase = quoted(phraseTokens(found).join(" "));
     return column ? column + " : " + phrase : phrase;
   }
 
@@ -760,6 +808,8 @@
     bigrams: bigrams,
     segment: segment,
     terms: terms,
+    prefixLast: prefixLast,
+    phraseTokens: phraseTokens,
     key: key,
     textKey: textKey,
     words: words,
