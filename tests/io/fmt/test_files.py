@@ -173,7 +173,8 @@ def test_refuses_when_the_data_would_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "c.toml"
-    path.write_text('[catalog]\ntitle = "T"\nid = "x"\n')
+    # Not the writer's spelling (two spaces before "="), so the formatter does run.
+    path.write_text('[catalog]\ntitle  = "T"\nid = "x"\n')
     monkeypatch.setattr(fmt_files, "format_toml", lambda text, shape: text.replace('"T"', '"U"'))
     [result] = format_paths([path])
     assert result.after is None

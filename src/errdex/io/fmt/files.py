@@ -37,8 +37,9 @@ from errdex.io.fmt import shape as shapes
 from errdex.io.fmt.json_format import format_json
 from errdex.io.fmt.toml_cst import CSTError
 from errdex.io.fmt.toml_format import format_toml
+from errdex.io.fmt.toml_placed import placed
 from errdex.io.fmt.toml_settled import settled
-from errdex.io.fmt.toml_writer import to_toml
+from errdex.io.fmt.toml_writer import Trace, to_toml
 from errdex.io.load import MAIN_NAMES, find_catalogs
 from errdex.io.progress import Steps
 from errdex.io.read import format_of, parse, read_text, unreadable
@@ -136,15 +137,19 @@ def _identical(a: Any, b: Any) -> bool:
         return False
 
 
-def canonical_text(text: str, data: Any) -> str | None:
+def canonical_text(
+    text: str, data: Any, trace: Trace | None = None, quoted: set[str] | None = None
+) -> str | None:
     """What the canonical writer writes for ``data``, read from ``text`` (a main TOML
-    file): with the key names ``text`` quotes kept quoted. None when the writer cannot
-    spell the data."""
+    file): with the key names ``text`` quotes kept quoted (``quoted``: those names, when
+    already found). None when the writer cannot spell the data. ``trace``: filled as
+    :func:`~errdex.io.fmt.toml_writer.to_toml` fills it."""
     if not isinstance(data, dict):
         return None
-    quoted = quoted_keys(text)
+    if quoted is None:
+        quoted = quoted_keys(text)
     try:
-        return to_toml(data, quoted=quoted)
+        return to_toml(data, quoted=quoted, trace=trace)
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
 
@@ -194,7 +199,31 @@ def formatted_already(text: str, data: Any) -> bool:
     canonical = canonical_text(text, data)
     if canonical is None:
         return False
-    return canonical == text or ("#" in text and settled(text, canonical))
+    return canonical == text or settled(text, canonical)
+
+
+def known_format(text: str, data: Any) -> str | None:
+    """What formatting ``text`` (a main TOML file with LF line ends that reads as ``data``)
+    gives, when known without running the formatter: ``text`` itself when it is formatted
+    already (:func:`formatted_already`), or the canonical text with its comments placed
+    where the formatter puts them (:func:`~errdex.io.fmt.toml_placed.placed`) when the
+    file is that text with keys moved inside tables, and the result is recognised as a
+    fixed point. None means "not known": :func:`format_paths` then runs the formatter.
+
+    The result reads as ``data`` with the keys of some spec tables in another order (the
+    file less its comments is the writer's text with key lines moved inside tables):
+    the same data and the same catalog (a catalog reads a spec table's keys by name)."""
+    trace = Trace()
+    quoted = quoted_keys(text)
+    canonical = canonical_text(text, data, trace, quoted)
+    if canonical is None:
+        return None
+    if canonical == text or settled(text, canonical):
+        return text
+    after = placed(text, trace, quoted)
+    if after is not None and (after == canonical or settled(after, canonical)):
+        return after
+    return None
 
 
 def first_difference(a: Any, b: Any, path: str = "the top") -> str | None:
@@ -286,6 +315,7 @@ class _File:
         self.data: dict[str, Any] | None = None
         self.after: str | None = None
         self.after_data: dict[str, Any] | None = None  # when formatted by the formatter
+        self.same_catalog = False  # known to load as the same catalog without a check
         self.problems: list[Diagnostic] = []
         self.skipped: str | None = None
 
@@ -317,8 +347,12 @@ class _File:
         first = self.text.find("\n")
         crlf = self.text.endswith("\r", 0, len(self.text) if first < 0 else first)
         text = self.text.replace("\r\n", "\n") if "\r\n" in self.text else self.text
-        if self.kind == "toml" and self.role == "main" and formatted_already(text, self.data):
-            self.after = text.replace("\n", "\r\n") if crlf else text
+        known = None
+        if self.kind == "toml" and self.role == "main":
+            known = known_format(text, self.data)
+        if known is not None:
+            self.after = known.replace("\n", "\r\n") if crlf else known
+            self.same_catalog = True
             return
         try:
             after, self.after_data = _format_checked(self.text, self.kind, self.role, self.data)
@@ -369,7 +403,7 @@ class _File:
 def _verify_catalog(files: list[_File]) -> None:
     """Refuse every changed file of a catalog when the formatted catalog differs."""
     changed = [f for f in files if f.after is not None and f.after != f.text]
-    if all(_identical(f.data, f.after_data) for f in changed):
+    if all(f.same_catalog or _identical(f.data, f.after_data) for f in changed):
         return  # the same data in the same order: the same catalog
     docs = [f.document(False) for f in files]
     if any(d is None for d in docs):

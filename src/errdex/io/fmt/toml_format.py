@@ -113,7 +113,7 @@ def format_toml(text: str, shape: Shape) -> str:
     """Format the TOML text of a catalog file whose top level has ``shape``."""
     stmts, quoted = statements(text)
     root, trailer = _tree(stmts)
-    return _Writer(quoted).document(root, trailer, shape)
+    return Writer(quoted).document(root, trailer, shape)
 
 
 # -- reading the tree -------------------------------------------------------------
@@ -136,19 +136,30 @@ def _blocks(pending: list[Statement]) -> tuple[Blocks, bool, bool]:
     return blocks, opens, closes
 
 
-def _tree(stmts: list[Statement]) -> tuple[Node, Blocks]:
-    root = Node(Section(None, [], False))
-    section = root.section
-    assert section is not None
-    pending: list[Statement] = []
-    seen_any = False  # whether a header or key has been read yet
+class Attacher:
+    """Hangs the comments and blank lines of a statement stream on its keys and headers.
 
-    for stmt in stmts:
+    Fed one statement at a time (:meth:`feed`) from the top of the file, or from a
+    header on (the comments of one table depend only on its own statements and on
+    the next header); :meth:`end` closes the file. Used by :func:`format_toml` for a
+    whole file and by :mod:`.toml_placed` for the few tables that hold comments.
+    """
+
+    __slots__ = ("pending", "section", "seen_any")
+
+    def __init__(self, section: Section, seen_any: bool = False) -> None:
+        self.section = section
+        self.pending: list[Statement] = []
+        self.seen_any = seen_any  # whether a header or key has been read yet
+
+    def feed(self, stmt: Statement) -> Section | None:
+        """Take the next statement; for a header, return its new :class:`Section`."""
         if isinstance(stmt, Blank | Comment):
-            pending.append(stmt)
-            continue
-        blocks, opens, closes = _blocks(pending)
-        pending = []
+            self.pending.append(stmt)
+            return None
+        blocks, opens, closes = _blocks(self.pending)
+        self.pending = []
+        section = self.section
         if isinstance(stmt, KeyValue):
             if not section.lines:
                 # Blocks before a blank line stay at the top of the table (or file).
@@ -158,23 +169,37 @@ def _tree(stmts: list[Statement]) -> tuple[Node, Blocks]:
                 section.lines.append(Line(stmt, own, False, False))
             else:
                 section.lines.append(Line(stmt, blocks, closes, opens))
-            seen_any = True
-            continue
+            self.seen_any = True
+            return None
         # A header: the block right under the previous table, when a blank
         # line follows it, stays with that table.
-        if not seen_any:
+        if not self.seen_any:
             section.preamble += blocks if closes else blocks[:-1]
             blocks = [] if closes else blocks[-1:]
         elif blocks and not opens and (len(blocks) > 1 or closes):
             section.trailing.append(blocks.pop(0))
-        section = Section(stmt, blocks, closes)
-        _attach(root, stmt, section)
-        seen_any = True
+        self.section = Section(stmt, blocks, closes)
+        self.seen_any = True
+        return self.section
 
-    blocks, opens, _ = _blocks(pending)
-    if blocks and not opens and seen_any:
-        section.trailing.append(blocks.pop(0))
-    return root, blocks
+    def end(self) -> Blocks:
+        """Close the file: the blocks that stay at its end (after the last table)."""
+        blocks, opens, _ = _blocks(self.pending)
+        if blocks and not opens and self.seen_any:
+            self.section.trailing.append(blocks.pop(0))
+        return blocks
+
+
+def _tree(stmts: list[Statement]) -> tuple[Node, Blocks]:
+    root = Node(Section(None, [], False))
+    assert root.section is not None
+    attacher = Attacher(root.section)
+    for stmt in stmts:
+        section = attacher.feed(stmt)
+        if section is not None:
+            assert isinstance(stmt, Header)
+            _attach(root, stmt, section)
+    return root, attacher.end()
 
 
 def _attach(root: Node, header: Header, section: Section) -> None:
@@ -244,7 +269,9 @@ def _with_comment(text: str, comment: str | None, col: int) -> str:
     return text + (" " * (col - width) if col > width else "  ") + comment
 
 
-class _Writer:
+class Writer:
+    """Writes a tree of sections in canonical form, one line of ``out`` at a time."""
+
     def __init__(self, quoted: set[str]) -> None:
         self.out: list[str] = []
         self.quoted = quoted
@@ -285,8 +312,17 @@ class _Writer:
 
     def section(self, sec: Section, keys: tuple[str, ...], shape: Shape) -> None:
         if keys:
-            self.blank()
-            self.blocks(sec.leading, sec.gap)
+            self.opening(sec)
+        self.body(sec, keys, shape)
+
+    def opening(self, sec: Section) -> None:
+        """What comes before a header: a blank line and the comments above it."""
+        self.blank()
+        self.blocks(sec.leading, sec.gap)
+
+    def body(self, sec: Section, keys: tuple[str, ...], shape: Shape) -> None:
+        """A table from its header (none for the top of the file) to its trailing block."""
+        if keys:
             header = "[[" + self.key(keys) + "]]" if sec.aot else "[" + self.key(keys) + "]"
             self.out.append(_with_comment(header, sec.comment, sec.comment_col))
         self.blocks(sec.preamble, True)

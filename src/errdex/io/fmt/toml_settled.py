@@ -8,9 +8,10 @@ comments" without reading its statements in Python: it visits only the lines
 that hold a ``#`` or open a multi-line string (found with ``str.find``), cuts
 the comments out, and compares what is left with the canonical text in one go.
 
-Where the formatter leaves a comment (read from ``_tree`` and ``_Writer`` in
+Where the formatter leaves a comment (read from ``Attacher`` and ``Writer`` in
 :mod:`.toml_format`). A *region* is a run of comment lines and empty lines
-between two statements; a *block* is a run of comment lines:
+between two statements (or empty lines alone where the writer writes none, as
+between two keys); a *block* is a run of comment lines:
 
 - a comment after a key or a header keeps its column: it stays when one or
   more spaces (no tab) separate it from the statement;
@@ -22,7 +23,7 @@ between two statements; a *block* is a run of comment lines:
 - a region before any later header holds an empty line (the formatter writes
   one before every header: a lone block right above a header gets one above);
 - a region at the end of the file: no empty line closes it;
-- a region between two keys: any.
+- a region between two keys: any (a lone empty line too: the formatter keeps one).
 
 Anything else (a comment inside a multi-line array, a tab, two empty lines, a
 spelling the writer would not use) is not recognised and the caller runs the
@@ -32,14 +33,9 @@ checks over generated files that every file recognised is a fixed point.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
-_LINE_TOKEN = re.compile(
-    r"""(?P<nl>\n)|(?P<ml>\"\"\"|''')|(?P<hash>\#)|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
-)
-"""What the lexer meets on a line outside strings: the line's end, the quotes opening a
-multi-line string, a comment, or a one-line string (skipped whole, a ``#`` in it too)."""
+from errdex.io.fmt.toml_comments import blank_lines, lex, regions
 
 Cut = tuple[int, int, str]
 """``text[start:end]`` replaced by a string when the comments are taken out."""
@@ -51,22 +47,23 @@ def settled(text: str, canonical: str) -> bool:
     ``text`` gives ``text`` back. False means "not recognised", not "would change"."""
     if not text.endswith("\n"):
         return False
-    lexed = _lex(text)
+    lexed = lex(text)
     if lexed is None:
         return False
     hashes, strings = lexed
-    if not hashes:
+    blanks = blank_lines(text, strings)
+    if not hashes and not blanks:
         return False
     cuts = _literal_quotes(text, strings)
     string_ends = [end for _, end in strings]
-    comment_lines: list[int] = []  # line starts of the comment-only lines
+    comment_lines: set[int] = set()  # line starts of the comment-only lines
     for at, eol in hashes:
         comment = text[at:eol]
         if comment != comment.rstrip():
             return False  # the formatter strips trailing whitespace
         start = text.rfind("\n", 0, at) + 1
         if start == at:
-            comment_lines.append(start)
+            comment_lines.add(start)
             continue
         end = at
         while text[end - 1] in " \t":
@@ -76,7 +73,7 @@ def settled(text: str, canonical: str) -> bool:
         if end == at or "\t" in text[end:at]:
             return False  # the formatter writes spaces before a trailing comment
         cuts.append((end, eol, ""))
-    for region in _regions(text, comment_lines):
+    for region in regions(text, sorted([*comment_lines, *blanks]), comment_lines):
         cut = _cut(text, region, string_ends)
         if cut is None:
             return False
@@ -110,66 +107,6 @@ def _same(text: str, start: int, end: int, other: str, at: int) -> bool:
     return True
 
 
-def _lex(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
-    """The comments of ``text`` (where each ``#`` is and where its line ends) and its
-    multi-line strings (start, end); None for a string that does not close."""
-    hashes: list[tuple[int, int]] = []
-    strings: list[tuple[int, int]] = []
-    n = len(text)
-    nexts = {mark: text.find(mark) for mark in ("#", '"""', "'''")}
-    pos = 0  # text[:pos] is read; pos is outside any string, at a line's start
-    while True:
-        for mark, at in nexts.items():
-            if 0 <= at < pos:
-                nexts[mark] = text.find(mark, pos)
-        hits = [at for at in nexts.values() if at >= 0]
-        if not hits:
-            return hashes, strings
-        i = text.rfind("\n", 0, min(hits)) + 1  # the line is read from its start
-        while True:
-            m = _LINE_TOKEN.search(text, i)
-            if m is None:
-                return hashes, strings
-            kind = m.lastgroup
-            if kind == "nl":
-                pos = m.end()
-                break
-            if kind == "hash":
-                eol = text.find("\n", m.start())
-                eol = n if eol < 0 else eol
-                hashes.append((m.start(), eol))
-                pos = eol + 1
-                break
-            if kind == "ml":
-                end = _string_end(text, m.start(), m.group())
-                if end is None:
-                    return None
-                strings.append((m.start(), end))
-                i = end
-            else:
-                i = m.end()
-        if pos >= n:
-            return hashes, strings
-
-
-def _string_end(text: str, start: int, quotes: str) -> int | None:
-    """Where the multi-line string opened by ``quotes`` at ``start`` ends (as the
-    formatter's reader finds it: up to two quotes may precede the closing ones)."""
-    i = start + 3
-    while True:
-        j = text.find(quotes, i)
-        if j < 0:
-            return None
-        if quotes[0] == '"' and _escaped(text, j):
-            i = j + 1
-            continue
-        break
-    end = j + 3
-    while end < len(text) and text[end] == quotes[0] and end - j < 5:
-        end += 1
-    return end
-
-
 def _literal_quotes(text: str, strings: list[tuple[int, int]]) -> list[Cut]:
     """The quotes of the multi-line literal strings ``'''...'''`` that hold exactly what the
     writer's multi-line basic string would (no backslash, no two quotes in a row, no quote
@@ -182,41 +119,6 @@ def _literal_quotes(text: str, strings: list[tuple[int, int]]) -> list[Cut]:
             if "\n" in body and "\\" not in body and '""' not in body and body[-1:] != '"':
                 cuts += [(start, start + 3, '"""'), (end - 3, end, '"""')]
     return cuts
-
-
-def _escaped(text: str, i: int) -> bool:
-    """Whether the character at ``i`` is preceded by an odd number of backslashes."""
-    n = 0
-    while i - 1 - n >= 0 and text[i - 1 - n] == "\\":
-        n += 1
-    return n % 2 == 1
-
-
-def _regions(text: str, comment_lines: list[int]) -> list[tuple[int, int, str]]:
-    """The regions around the comment lines: (start, end, kinds), ``kinds`` one letter
-    per line, ``c`` a comment line and ``e`` an empty one."""
-    regions: list[tuple[int, int, str]] = []
-    n = len(text)
-    k = 0
-    while k < len(comment_lines):
-        start = comment_lines[k]
-        kinds = ""
-        while start > 0 and (start == 1 or text[start - 2] == "\n"):
-            start -= 1  # an empty line above
-            kinds += "e"
-        end = comment_lines[k]
-        while end < n:
-            if k < len(comment_lines) and comment_lines[k] == end:
-                kinds += "c"
-                k += 1
-                end = text.find("\n", end) + 1
-            elif text[end] == "\n":
-                kinds += "e"
-                end += 1
-            else:
-                break
-        regions.append((start, end, kinds))
-    return regions
 
 
 def _cut(text: str, region: tuple[int, int, str], string_ends: list[int]) -> Cut | None:

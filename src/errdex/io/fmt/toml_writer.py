@@ -61,6 +61,11 @@ def key(name: str, quoted: Container[str] = ()) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape, name) + '"'
 
 
+Plan = list[tuple[str, Shape, int]]
+"""A table's keys in canonical order, each with its value's shape and its place in the
+table as read."""
+
+
 class _Keys(dict[str, str]):
     """Key parts as written, spelled once per name (a big catalog repeats a few dozen
     names hundreds of thousands of times)."""
@@ -68,17 +73,20 @@ class _Keys(dict[str, str]):
     def __init__(self, quoted: Container[str]) -> None:
         super().__init__()
         self.quoted = quoted
-        self.plans: dict[tuple[int, tuple[str, ...]], tuple[Shape, list[tuple[str, Shape]]]] = {}
+        self.plans: dict[tuple[int, tuple[str, ...]], tuple[Shape, Plan, bool]] = {}
 
-    def plan(self, shape: Shape, names: tuple[str, ...]) -> list[tuple[str, Shape]]:
-        """``names`` in canonical order, each with the shape of its value: worked out once
-        per table shape and key list (the entries of a catalog share a few key lists)."""
+    def plan(self, shape: Shape, names: tuple[str, ...]) -> tuple[Plan, bool]:
+        """``names`` in canonical order, each with the shape of its value and its index
+        in ``names``, and whether that order is ``names``' own: worked out once per table
+        shape and key list (the entries of a catalog share a few key lists)."""
         found = self.plans.get((id(shape), names))
         if found is not None and found[0] is shape:
-            return found[1]
-        plan = [(name, shapes.child(shape, name)) for name in shapes.ordered(shape, names)]
-        self.plans[id(shape), names] = (shape, plan)
-        return plan
+            return found[1], found[2]
+        where = {name: i for i, name in enumerate(names)}
+        plan = [(n, shapes.child(shape, n), where[n]) for n in shapes.ordered(shape, names)]
+        kept = all(i == at for i, (_, _, at) in enumerate(plan))
+        self.plans[id(shape), names] = (shape, plan, kept)
+        return plan, kept
 
     def __missing__(self, name: str) -> str:
         spelled = key(name, self.quoted)
@@ -109,8 +117,8 @@ def _value(item: Any, shape: Shape, keys: _Keys) -> str:
     if isinstance(item, Mapping):
         if not item:
             return "{}"
-        plan = keys.plan(shape, tuple(k for k, v in item.items() if v is not None))
-        body = ", ".join(keys[k] + " = " + _value(item[k], sub, keys) for k, sub in plan)
+        plan, _ = keys.plan(shape, tuple(k for k, v in item.items() if v is not None))
+        body = ", ".join(keys[k] + " = " + _value(item[k], sub, keys) for k, sub, _ in plan)
         return "{ " + body + " }"
     if isinstance(item, (list, tuple)):
         element = shapes.items(shape)
@@ -122,6 +130,41 @@ def _is_tables(item: Any) -> bool:
     return isinstance(item, list) and bool(item) and all(isinstance(v, Mapping) for v in item)
 
 
+class Trace:
+    """What :func:`to_toml` can record for ``errdex fmt``'s fast path (:mod:`.toml_placed`):
+    where each table's header is and its shape, and the tables whose keys it wrote in
+    another order than the data hold them (the order a file was read in).
+
+    ``heads``: (index in the text's lines, shape) per header, in order. ``moved``:
+    (index of a table's first key line, the place as read of each key line written).
+    Indices count the items of the line list the text is joined from (a multi-line
+    string is one item).
+    """
+
+    __slots__ = ("heads", "lines", "moved")
+
+    def __init__(self) -> None:
+        self.heads: list[tuple[int, Shape]] = []
+        self.moved: list[tuple[int, list[int]]] = []
+        self.lines: list[str] = []
+
+    def as_read(self) -> str:
+        """The text with every table's key lines in the order they were read, the tables
+        where they are (the canonical text when nothing moved)."""
+        lines = self.lines
+        if not self.moved:
+            return "\n".join(lines) + "\n" if lines else ""
+        lines = list(lines)
+        orders: dict[tuple[int, ...], list[int]] = {}
+        for start, places in self.moved:
+            key = tuple(places)
+            order = orders.get(key)
+            if order is None:
+                order = orders[key] = sorted(range(len(places)), key=places.__getitem__)
+            lines[start : start + len(order)] = [self.lines[start + i] for i in order]
+        return "\n".join(lines) + "\n"
+
+
 def _table(
     out: list[str],
     path: str,
@@ -130,6 +173,7 @@ def _table(
     aot: bool,
     comment: str | None,
     keys: _Keys,
+    trace: Trace | None = None,
 ) -> None:
     """Append the table ``data`` at ``path`` (a rendered dotted key) to ``out``."""
     if path:
@@ -137,9 +181,13 @@ def _table(
             out.append("")
         if comment:
             out.extend("# " + c if c else "#" for c in comment.split("\n"))
+        if trace is not None:
+            trace.heads.append((len(out), shape))
         out.append(f"[[{path}]]" if aot else f"[{path}]")
     later: list[str] = []
-    for name, sub in keys.plan(shape, tuple(data)):
+    start = len(out)
+    plan, kept = keys.plan(shape, tuple(data))
+    for name, sub, _ in plan:
         item = data[name]
         if item is None:
             continue
@@ -151,6 +199,9 @@ def _table(
             later.append(name)
         else:
             out.append(keys[name] + " = " + _value(item, sub, keys))
+    if not kept and trace is not None:
+        places = [at for name, _, at in plan if data[name] is not None and name not in later]
+        trace.moved.append((start, places))
     for name in later:
         item = data[name]
         sub = shapes.child(shape, name)
@@ -158,10 +209,11 @@ def _table(
         if isinstance(item, Mapping):
             values = sub.values or shapes.FREE
             for child_key, child in item.items():
-                _table(out, prefix + "." + keys[child_key], child, values, False, None, keys)
+                path_ = prefix + "." + keys[child_key]
+                _table(out, path_, child, values, False, None, keys, trace)
         else:
             for element in item:
-                _table(out, prefix, element, shapes.items(sub), True, None, keys)
+                _table(out, prefix, element, shapes.items(sub), True, None, keys, trace)
 
 
 def _collection(section: Any) -> dict[str, Any]:
@@ -171,17 +223,22 @@ def _collection(section: Any) -> dict[str, Any]:
 
 
 def to_toml(
-    data: Mapping[str, Any], comments: Sequence[str | None] = (), quoted: Container[str] = ()
+    data: Mapping[str, Any],
+    comments: Sequence[str | None] = (),
+    quoted: Container[str] = (),
+    trace: Trace | None = None,
 ) -> str:
     """The TOML text of catalog ``data`` (the format of ``errdex.toml``), fmt-canonical.
 
     ``comments``: one comment (or None) per entry, written above its ``[[errors]]``.
     ``quoted``: key names written quoted even where TOML allows them bare (the formatter
     keeps a name quoted when its author quoted it once: ``[errors.translations."zh-CN"]``).
+    ``trace``: filled with the text's tables and lines (a new :class:`Trace`).
     """
     top = shapes.of_file("main")
     keys = _Keys(quoted)
     head: list[str] = []
+    places: list[int] = []  # of the top-level key lines, in ``data``
     out: list[str] = []
     for name in shapes.ordered(top, list(data)):
         item = data[name]
@@ -191,17 +248,27 @@ def to_toml(
         if name in ("spaces", "modules", "profiles"):
             for child_key, child in _collection(item).items():
                 child_path = f"{keys[name]}.{keys[child_key]}"
-                _table(out, child_path, child, sub.values or shapes.FREE, False, None, keys)
+                values = sub.values or shapes.FREE
+                _table(out, child_path, child, values, False, None, keys, trace)
         elif isinstance(item, Mapping):
-            _table(out, keys[name], item, sub, False, None, keys)
+            _table(out, keys[name], item, sub, False, None, keys, trace)
         elif _is_tables(item):
             notes = comments if name == "errors" else ()
             for i, element in enumerate(item):
                 note = notes[i] if i < len(notes) else None
-                _table(out, keys[name], element, shapes.items(sub), True, note, keys)
+                _table(out, keys[name], element, shapes.items(sub), True, note, keys, trace)
         elif isinstance(item, list) and not item:
             continue
         else:
             head.append(keys[name] + " = " + _value(item, sub, keys))
+            places.append(len(places) if trace is None else list(data).index(name))
     lines = head + ([""] if head and out else []) + out
+    if trace is not None:
+        shift = len(lines) - len(out)
+        if shift:
+            trace.heads = [(i + shift, shape) for i, shape in trace.heads]
+            trace.moved = [(i + shift, at) for i, at in trace.moved]
+        if places != sorted(places):
+            trace.moved.insert(0, (0, places))
+        trace.lines = lines
     return "\n".join(lines) + "\n" if lines else ""

@@ -1,0 +1,228 @@
+"""``errdex.io.fmt.toml_placed``: the formatter's text of a commented file whose keys moved.
+
+The shortcut must give, byte for byte, what the full formatter gives for every
+file it takes, and ``format_paths`` must give the same results with it as
+without it. Files are generated as the writer's text of data whose keys are in
+any order (as a hand-edited file has them), with comments and empty lines in
+every position (above keys and headers, after keys and headers, inside arrays
+and multi-line strings, at the top and the end), other spacing, CRLF, a BOM,
+multi-line strings holding ``#``, quoted keys, inline tables and arrays.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from errdex.io.fmt import files as fmt_files
+from errdex.io.fmt import format_paths, format_text
+from errdex.io.fmt.files import known_format, quoted_keys
+from errdex.io.fmt.toml_placed import placed
+from errdex.io.fmt.toml_writer import Trace, to_toml
+
+ENTRY = {
+    "name": "badToken",
+    "code": 4001,
+    "message": "Bad {thing} # not a comment",
+    "description": "line one\n# not a comment either\nline 'two'",
+    "tags": ["auth", "x#y"],
+    "params": {"thing": {"description": "what", "type": "str"}},
+    "translations": {"zh-CN": {"message": "坏 {thing}", "title": "坏"}},
+}
+DATA: dict[str, Any] = {
+    "catalog": {"title": "Shop", "id": "shop"},
+    "modules": {"auth": {"title": "Auth", "http_status": 401}},
+    "errors": [ENTRY, {"message": "Gone", "code": 4002, "status": "removed"}],
+}
+
+
+def as_read(data: dict[str, Any], quoted: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    """The writer's text with every table's keys in ``data``'s order."""
+    trace = Trace()
+    to_toml(data, quoted=quoted, trace=trace)
+    return trace.as_read()
+
+
+def known(text: str) -> str | None:
+    return known_format(text, tomllib.loads(text))
+
+
+def test_keys_moved_and_comments_are_placed_as_the_formatter_places_them() -> None:
+    text = as_read(DATA)
+    assert text != to_toml(DATA)  # keys out of order: the formatter changes the file
+    text = "# top\n\n" + text.replace("code = 4001", "code = 4001  # the code")
+    text = text.replace('message = "Gone"', '# above the message\nmessage = "Gone"')
+    text = text.replace("\n[modules.auth]", "# closing the catalog\n\n# above\n[modules.auth]")
+    text = text.replace('title = "Auth"', '\ntitle = "Auth"')  # an empty line between keys
+    expected = format_text(text)
+    assert expected != text
+    assert known(text) == expected
+    assert "code = 4001  # the code" in expected and "# above\n[modules.auth]" in expected
+
+
+def test_a_table_without_comments_is_the_canonical_table() -> None:
+    text = as_read(DATA) + "# at the end\n"
+    assert known(text) == format_text(text) == to_toml(DATA) + "# at the end\n"
+
+
+def test_an_empty_line_between_keys_is_kept_and_recognised() -> None:
+    text = to_toml(DATA).replace('title = "Shop"', '\ntitle = "Shop"')
+    assert format_text(text) == text
+    assert known(text) == text
+
+
+def test_other_spellings_and_table_orders_are_left_to_the_formatter() -> None:
+    data = tomllib.loads(as_read(DATA))
+    trace = Trace()
+    to_toml(data, trace=trace)
+    for text in [
+        as_read(DATA).replace("code = 4001", "code=4001"),  # spacing
+        as_read(DATA).replace("code = 4001", "code = 4_001"),  # a number's spelling
+        as_read(DATA).replace('"Shop"', "'Shop'"),  # a literal string
+        as_read(DATA).replace("\n[modules.auth]", "\n[modules.auth]   "),  # trailing spaces
+    ]:
+        assert placed(text, trace, quoted_keys(text)) is None
+    moved = "[modules.auth]\ntitle = 'Auth'\n\n" + to_toml({"catalog": DATA["catalog"]})
+    assert known(moved) is None or known(moved) == format_text(moved)
+
+
+# -- generated files -------------------------------------------------------------------
+
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x7f"), max_size=10
+)
+NOTE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=6)
+WORDS = TEXT | st.sampled_from(["a # b", "x\ny # z", 'q "r"', "it's", "'''", '"""', "\\", "#"])
+
+
+@st.composite
+def shuffled(draw: st.DrawFn, table: dict[str, Any]) -> dict[str, Any]:
+    """``table`` with its keys in any order."""
+    return {k: table[k] for k in draw(st.permutations(list(table)))}
+
+
+@st.composite
+def catalog_data(draw: st.DrawFn) -> dict[str, Any]:
+    """Catalog data with its keys in any order: texts with quotes, ``#``, escapes and
+    line breaks, arrays, inline tables (``params``), arrays of tables and sub-tables."""
+    errors: list[dict[str, Any]] = []
+    for code in draw(st.lists(st.integers(-99, 99), unique=True, max_size=4)):
+        entry: dict[str, Any] = {"code": code, "message": draw(WORDS)}
+        if draw(st.booleans()):
+            entry["name"] = draw(st.sampled_from(["a", "b-c", "zh-CN"]))
+        if draw(st.booleans()):
+            entry["description"] = draw(WORDS)
+        if draw(st.booleans()):
+            entry["tags"] = draw(st.lists(WORDS, max_size=3))
+        if draw(st.booleans()):
+            entry["params"] = {"id": draw(shuffled({"type": "str", "description": draw(WORDS)}))}
+        if draw(st.booleans()):
+            entry["variants"] = [draw(shuffled({"message": draw(WORDS), "retryable": True}))]
+        if draw(st.booleans()):
+            texts = {"message": draw(WORDS), "title": draw(WORDS)}
+            entry["translations"] = {"zh-CN": draw(shuffled(texts))}
+        if draw(st.booleans()):
+            entry["retryable"] = draw(st.booleans())
+        errors.append(draw(shuffled(entry)))
+    catalog = {"id": "gen", "title": draw(WORDS), "version": "1"}
+    data: dict[str, Any] = {"catalog": draw(shuffled(catalog)), "errors": errors}
+    if draw(st.booleans()):
+        data["modules"] = {"auth": draw(shuffled({"title": draw(WORDS), "http_status": 400}))}
+    if draw(st.booleans()):
+        data = {"$schema": "https://example.com/s.json", **data}
+    return data
+
+
+@st.composite
+def commented(draw: st.DrawFn) -> str:
+    """The writer's text of generated data in its own key order, with comments, empty
+    lines and other spellings put anywhere."""
+    data = draw(catalog_data())
+    quoted = draw(st.sampled_from([set(), {"zh-CN"}, {"message", "zh-CN"}]))
+    lines = as_read(data, quoted).split("\n")
+    out: list[str] = []
+    for line in lines:
+        before = draw(st.integers(0, 14))
+        if before == 1:
+            out.append(("# " + draw(NOTE)).rstrip())
+        elif before == 2:
+            out.append("")
+        elif before == 3:
+            out += ["", "# " + draw(NOTE).rstrip()]
+        elif before == 4:
+            out += ["# " + draw(NOTE).rstrip(), ""]
+        elif before == 5:
+            out.append(draw(st.sampled_from(["  # indented", "#", "# trailing  ", "\t# tab"])))
+        elif before == 6:
+            out += ["", ""]
+        elif before == 7:
+            out += ["# a", "# b", "", "# c"]
+        after = draw(st.integers(0, 9))
+        if after in (1, 2) and line:
+            line += draw(st.sampled_from(["  ", " ", "", "\t", "       "])) + "# " + draw(NOTE)
+        elif after == 3 and line.endswith("]") and "[" in line and "=" in line:
+            head, _, items = line.partition("[")  # an array spread over lines
+            line = head + "[\n    # inside\n    " + items.replace(", ", ",\n    ")
+        out.append(line)
+    text = "\n".join(out)
+    if draw(st.booleans()):
+        text = text.replace('"""', "'''")  # multi-line literal strings (when still TOML)
+    return text + draw(st.sampled_from(["", "# the end\n", "\n# the end\n", "\n"]))
+
+
+def variants(text: str) -> list[str]:
+    """``text`` as it is, with CRLF line ends, and with a BOM (each when still TOML)."""
+    found = []
+    for candidate in (text, text.replace("\n", "\r\n"), "\ufeff" + text):
+        try:
+            tomllib.loads(candidate.removeprefix("\ufeff"))
+        except tomllib.TOMLDecodeError:
+            continue
+        found.append(candidate)
+    return found
+
+
+def fmt_file(text: str) -> tuple[str | None, str | None, list[str]]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "errdex.toml"
+        path.write_bytes(text.encode("utf-8"))
+        [result] = format_paths([path])
+        return result.before, result.after, [p.message for p in result.problems]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(commented())
+def test_the_shortcut_gives_the_formatters_text_and_verdict(text: str) -> None:
+    for candidate in variants(text):
+        lf = candidate.removeprefix("\ufeff").replace("\r\n", "\n")
+        fast = known(lf)
+        if fast is not None:
+            assert fast == format_text(lf)
+        quick = fmt_file(candidate)
+        with mock.patch.object(fmt_files, "known_format", lambda text, data: None):
+            slow = fmt_file(candidate)
+        assert quick == slow
+
+
+def test_the_generated_files_take_the_shortcut_often() -> None:
+    """Not vacuous: a good share of the generated files are reformatted by the shortcut."""
+    taken: list[bool] = []
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(commented())
+    def run(text: str) -> None:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return
+        fast = known_format(text, data)
+        taken.append(fast is not None and fast != text)
+
+    run()
+    assert sum(taken) >= len(taken) // 5, (sum(taken), len(taken))
