@@ -74,6 +74,14 @@ def test_quoted_words_are_a_phrase_and_unquoted_words_are_not() -> None:
     assert code == 1 and "-32005" not in out
 
 
+def test_words_typed_together_are_searched_as_the_two_words() -> None:
+    data = search_json("apikey", "--limit", "10")
+    assert data["total"] == search_json("api", "key")["total"] > 0
+    assert (data["hits"][0]["catalog"], data["hits"][0]["code"]) == ("csghub", "AUTH-ERR-9")
+    code, out, _ = run("notfound", "method")
+    assert code == 0 and "-32601" in out and "Method not found" in out
+
+
 def test_json_shape() -> None:
     data = search_json("jwt", "--limit", "2")
     assert set(data) == {"query", "total", "limit", "offset", "truncated", "total_exact", "hits"}

@@ -110,6 +110,7 @@ def test_the_judged_queries_rank_as_sql_does(
     [
         *("token", "invalid", "rate limit", "请求", "无效 token", "token token", "the request"),
         *("a", "Invalid JSON", "invalid  json", "parse error", "already known"),
+        *('"rate limit"', '"Git 仓库"', "apikey", "invalidjwt token", "toomany requests"),
     ],
 )
 def test_more_shapes_rank_as_sql_does(

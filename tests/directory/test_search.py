@@ -246,6 +246,33 @@ def test_a_quoted_chinese_phrase_keeps_its_order_and_its_words_together(
     assert examples.search("仓库没找到").total > 0 and examples.search('"仓库没找到"').total == 0
 
 
+def test_words_typed_together_find_the_entries_that_say_them_apart(examples: Registry) -> None:
+    apart = examples.search("api key", limit=50)
+    together = examples.search("apikey", limit=50)
+    assert together.total == apart.total == 4
+    assert _codes(together)[0] == ("csghub", "AUTH-ERR-9")  # "… include an API Key …"
+    assert set(_codes(together)) == set(_codes(apart))
+    hit = together.hits[0]
+    assert hit.snippet is not None
+    marked = {hit.snippet.text[s:e].lower() for s, e in hit.snippet.marks}
+    assert marked == {"api", "key"}
+    assert examples.search("notfound").total == examples.search('"not found"').total > 20
+    # the two words are a phrase, and the tiers compare them: "Method not found" is exact
+    method = examples.search("method notfound")
+    assert set(_codes(method)) == {("zan", -32601), ("alchemy", -32601)}
+    assert all(h.score > TIERS[1] for h in method.hits)
+    # a word entries hold is not cut; quotes keep the word whole
+    assert examples.search("token").total == examples.index.search("token").total
+    assert examples.search('"apikey"').total == 0
+
+
+def test_a_word_in_one_entry_still_finds_it_beside_the_two_words(examples: Registry) -> None:
+    # "invalidjwt" is the word of one name (csghub's invalidJWT); its two words are in more
+    one = examples.search("invalidjwt token", limit=50)
+    assert ("csghub", "AUTH-ERR-4") in _codes(one)
+    assert one.total >= examples.search('"invalid jwt" token').total
+
+
 def test_a_name_one_edit_away_is_found(examples: Registry) -> None:
     for typo in ("invalidJTW", "invaldJWT", "invalidJWTT", "inavlidJWT"):
         assert _codes(examples.search(typo))[:1] == [("csghub", "AUTH-ERR-4")], typo

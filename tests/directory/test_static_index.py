@@ -123,6 +123,24 @@ def test_generated_queries_rank_alike(examples: Registry, built: tuple[Path, str
     assert len(queries) == 400
 
 
+PHRASES_AND_JOINS = [
+    *('"rate limit"', '"limit rate"', '"Git 仓库"', '"仓库不存在"', "“server error”", '"a" b'),
+    *('"请求 rate"', '"limi"', "apikey", "notfound", "invalid apikey", "ratelimited"),
+    *("etcderror timeout", "licenseexpired key", "emailexists user", "invalidjwt token"),
+    *("notadmin x", '"apikey"', '"rate limit" apikey', "servererror", "toomany requests"),
+]
+
+
+def test_quoted_phrases_and_joined_words_rank_alike(
+    examples: Registry, built: tuple[Path, str]
+) -> None:
+    static = reader(built)
+    for query in PHRASES_AND_JOINS:
+        for filters in FILTERS:
+            compare(examples.index, static, query, filters, limit=20)
+        compare(examples.index, static, query, Filters(), limit=5, offset=2)
+
+
 def test_hostile_and_empty_queries_rank_alike(examples: Registry, built: tuple[Path, str]) -> None:
     static = reader(built)
     for query in ["", "   ", '"', "*", "AND OR NOT", "a" * 300, "rate " * 40, "🙂 limit", "é"]:

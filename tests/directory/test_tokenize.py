@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from errdex.directory.tokenize import (
     MAX_TERMS,
+    Join,
     Term,
     fold,
     highlighter,
@@ -84,6 +85,21 @@ def test_a_phrase_of_a_cjk_run_and_a_word_is_the_tokens_the_text_indexes() -> No
     assert phrase_tokens(found) == segment(text).split()[:-1]  # the last run's 单 is free
     assert phrase_expression(found) == '"请求 求 rate 白名 名单"'
     assert phrase_tokens(parse("限 rate")[0]) == ["限", "rate"]
+
+
+def test_a_joined_word_is_also_or_only_the_phrase_of_its_two_words() -> None:
+    q = parse("invalid apikey")._replace(joined=(Join(1, "api", "key", False),))
+    assert match_expression(q.terms, last_words=[], joined=q.joined) == '"invalid" AND "api key"'
+    kept = parse("apikey invalid")._replace(joined=(Join(0, "api", "key", True),))
+    assert match_expression(kept.terms, joined=kept.joined) == (
+        '("apikey" OR "api key") AND "invalid"*'
+    )
+    assert [t.text for t in q.split_terms()] == ["invalid", "api", "key"]
+    assert [t.text for t in kept.split_terms()] == ["api", "key", "invalid"]
+    marked, prefix = q.marked_terms()
+    assert [t.text for t in marked] == ["invalid", "api", "key"] and not prefix
+    marked, prefix = kept.marked_terms()
+    assert [t.text for t in marked] == ["apikey", "api", "key", "invalid"] and prefix
 
 
 def test_highlighter_marks_words_by_stem_and_cjk_anywhere() -> None:

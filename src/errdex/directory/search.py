@@ -37,7 +37,9 @@ earns every one it qualifies for, and the message bonus outweighs the others
 together, so a message match ranks before any title match.
 
 All terms must match, the last as a prefix; when that finds nothing, any
-term (and any bigram of a CJK run) may. Terms in double quotes
+term (and any bigram of a CJK run) may. A word in (almost) no entry is also
+searched as the two words it joins (:mod:`errdex.directory.joins`:
+``apikey`` finds "API key", and the tiers compare ``api key``). Terms in double quotes
 (``"rate limit"``) are a phrase: they must follow each other in that order,
 and stay a phrase when any term may match. User queries never reach FTS5 as syntax
 (:func:`tokenize.match_expression`). Queries run under a lock, so one
@@ -52,7 +54,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from errdex.directory import impact, indexing, tokenize, typo
+from errdex.directory import impact, indexing, joins, tokenize, typo
 from errdex.directory.indexing import COLUMNS, WEIGHT_ARGS, WEIGHTS, Doc
 from errdex.directory.snippet import (
     SNIPPET_CHARS,
@@ -385,6 +387,8 @@ class SearchIndex:
                 return Page(query, [], 0, limit, offset, truncated)
             else:
                 completions = self._completions(found[-1]) if completes(parsed) else None
+                joined = joins.joins(parsed, completions, self._count, self._follows)
+                parsed = parsed._replace(joined=joined)
                 last_stems = completions or []
                 tokens = [self._facet_ids[pair] for pair in filters.pairs()]
                 said = message_text(query)
@@ -393,9 +397,8 @@ class SearchIndex:
                 rows, total = self._match(parsed, False, *args)
                 if any_term_retry(found, total):
                     rows, total = self._match(parsed, True, *args)
-            pattern = tokenize.highlighter(
-                found, prefix_last=parsed.prefix_last, last_stems=last_stems
-            )
+            marked, prefix_last = parsed.marked_terms()
+            pattern = tokenize.highlighter(marked, prefix_last=prefix_last, last_stems=last_stems)
             hits = []
             for rowid, (doc, score) in list(first.items())[offset : offset + limit]:
                 hits.append(self._hit(rowid, doc, score, pattern, filters.locale))
@@ -486,6 +489,14 @@ class SearchIndex:
         row = self._db.execute("SELECT n FROM t WHERE term = ?", (term,)).fetchone()
         return int(row[0]) if row else 0
 
+    def _follows(self, first: str, then: str) -> int:
+        """How many entries hold indexed token ``then`` right after ``first`` (two stems of
+        ASCII letters, as :mod:`errdex.directory.joins` asks)."""
+        (n,) = self._db.execute(
+            "SELECT count(*) FROM f WHERE f MATCH ?", (f'"{first} {then}"',)
+        ).fetchone()
+        return int(n)
+
     def _completions(self, last: tokenize.Term) -> list[str] | None:
         """The indexed stems the last (prefix) word stands for, or None when there are more
         than :data:`COMPLETIONS` (then FTS5 matches it as a prefix).
@@ -533,8 +544,8 @@ class SearchIndex:
         is the query as an exact message (:func:`message_text`).
         """
         db = self._db
-        found, quoted = parsed.terms, parsed.quoted
-        if completions == [] and found:
+        found, quoted, joined = parsed.terms, parsed.quoted, parsed.joined
+        if completions == [] and found and not (joined and joined[-1].term == len(found) - 1):
             if not any_term:
                 return [], 0
             completions = None
@@ -544,8 +555,9 @@ class SearchIndex:
             prefix_last=parsed.prefix_last,
             last_words=completions,
             quoted=quoted,
+            joined=joined,
         )
-        if found and not quoted and not self.reference_order:
+        if found and not quoted and not joined and not self.reference_order:
             fast = self._impact(
                 found, any_term, completions, said, facet_tokens, span, skip, limit, offset
             )
@@ -565,8 +577,8 @@ class SearchIndex:
                 [*params, limit, offset],
             )
             return [(r, s) for r, s in rows], total
-        key = tokenize.key(found)
-        phrase = tokenize.phrase_expression(found)
+        key = tokenize.key(parsed.split_terms())
+        phrase = tokenize.phrase_expression(parsed.split_terms())
         # A one-word query's phrase is the query itself (the same expression): every match
         # holds it, and testing each match against a second MATCH would only cost time.
         every = phrase is not None and phrase == words
@@ -584,8 +596,9 @@ class SearchIndex:
         # BM25 gives a word in more than half of the entries no weight (FTS5 clamps its
         # IDF to 1e-6): when every word is that common, scores are equal and computing
         # them for every match would only cost time; the order is the tiers, then rowid.
-        # (A quoted phrase is rarer than its words: its weight is its own.)
-        common = not quoted and self._all_common(found, completions)
+        # (A quoted phrase, or the two words a joined word stands for, is rarer than its
+        # words: its weight is its own.)
+        common = not quoted and not joined and self._all_common(found, completions)
         if common and not self.reference_order:
             return self._tiers_then_rowid(
                 words, facets, span, skip, key, said, phrase, limit, offset

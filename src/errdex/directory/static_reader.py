@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from errdex.directory import tokenize
+from errdex.directory import joins, tokenize
 from errdex.directory.indexing import Doc, code_key
 from errdex.directory.search import (
     COMPLETIONS,
@@ -259,6 +259,11 @@ class StaticSearch:
         got = self.posting(term)
         return got.n if got else 0
 
+    def follows(self, first: str, then: str) -> int:
+        """How many rows hold token ``then`` right after ``first`` (the pair's ``n``)."""
+        payload = self.tables["pairs"].get(f"{first} {then}")
+        return 0 if payload is None else _varints(payload[:10])[0]
+
     def pair(self, key: str) -> dict[int, set[int]]:
         """Rows where two tokens follow each other: row → its starts (``offset << 3 |
         column``); the rows' ``D`` go to :attr:`_known_lengths` where the chunk has them."""
@@ -342,6 +347,8 @@ class StaticSearch:
             return StaticPage([], 0, [])
         else:
             completions = self._completions(found[-1]) if completes(parsed) else None
+            joined = joins.joins(parsed, completions, self.count, self.follows)
+            parsed = parsed._replace(joined=joined)
             last_stems = completions or []
             said = message_text(query)
             args = (completions, said, facets, span, set(first), rest_limit, rest_offset)
@@ -459,6 +466,7 @@ class StaticSearch:
         last = len(found) - 1
         spans = dict(parsed.quoted)
         inside = {i for lo, hi in parsed.quoted for i in range(lo, hi)}
+        joined = {j.term: j for j in parsed.joined}
         for i, t in enumerate(found):
             if i in spans:
                 part = found[i : spans[i]]
@@ -479,18 +487,29 @@ class StaticSearch:
                 else:
                     groups.append([self._phrase(grams)])
                 continue
-            folded = tokenize.fold(t.text)
-            if i == last and completions:
-                groups.append([self._phrase([w]) for w in completions])
-            elif i == last:
-                stemmed = tokenize.stem(folded)
-                if stemmed != folded and not stemmed.startswith(folded):
-                    groups.append([self._prefix(folded), self._phrase([stemmed])])
-                else:
-                    groups.append([self._prefix(folded)])
-            else:
-                groups.append([self._phrase([tokenize.stem(folded)])])
+            join = joined.get(i)
+            group = (
+                [] if join is not None and not join.keep else self._word(t, i == last, completions)
+            )
+            if join is not None:
+                group.append(self._phrase([tokenize.stem(join.left), tokenize.stem(join.right)]))
+            groups.append(group)
         return groups
+
+    def _word(
+        self, t: tokenize.Term, last: bool, completions: list[str] | None
+    ) -> list[dict[int, int]]:
+        """The FTS5 phrases of one unquoted word (OR'ed): the completions of the last word,
+        else its prefix (and stem), else its stem."""
+        folded = tokenize.fold(t.text)
+        if last and completions:
+            return [self._phrase([w]) for w in completions]
+        if last:
+            stemmed = tokenize.stem(folded)
+            if stemmed != folded and not stemmed.startswith(folded):
+                return [self._prefix(folded), self._phrase([stemmed])]
+            return [self._prefix(folded)]
+        return [self._phrase([tokenize.stem(folded)])]
 
     def _prefix(self, prefix: str) -> dict[int, int]:
         out: dict[int, int] = {}
@@ -512,8 +531,8 @@ class StaticSearch:
         limit: int,
         offset: int,
     ) -> tuple[list[tuple[int, float]], int]:
-        found = parsed.terms
-        if completions == [] and found:
+        found, joined = parsed.terms, parsed.joined
+        if completions == [] and found and not (joined and joined[-1].term == len(found) - 1):
             if not any_term:
                 return [], 0
             completions = None
@@ -542,7 +561,8 @@ class StaticSearch:
             return [], total
         if not found:
             return [(r, 0.0) for r in matched[offset : offset + limit]], total
-        key = tokenize.key(found)
+        split = parsed.split_terms()
+        key = tokenize.key(split)
         message = set(self.rowids("messages", said)) if said else set()
         exact = set(self.rowids("keys", key))
         starts: set[int] = set()
@@ -550,9 +570,9 @@ class StaticSearch:
             if key + " " < k < key + " " + TOP:
                 starts.update(_deltas(payload))
         phrase_rows: set[int] = set()
-        if len(found) >= 2:
-            phrase_rows = set(self._phrase(tokenize.phrase_tokens(found)))
-        common = not parsed.quoted and self._all_common(found, completions)
+        if len(split) >= 2:
+            phrase_rows = set(self._phrase(tokenize.phrase_tokens(split)))
+        common = not parsed.quoted and not joined and self._all_common(found, completions)
         phrases = [phrase for group in groups for phrase in group]
         idfs = [_idf(self.size, len(phrase)) for phrase in phrases]
         scored = []

@@ -219,13 +219,60 @@ Span = tuple[int, int]
 """``[start, end)``: the terms of a query one pair of double quotes holds."""
 
 
+class Join(NamedTuple):
+    """A query word also searched as the two words it joins (``apikey`` as ``"api key"``),
+    both as written (folded); :mod:`errdex.directory.joins` decides when."""
+
+    term: int
+    """The word's place in the query's terms."""
+    left: str
+    right: str
+    keep: bool
+    """Whether the word itself still matches too (it is in an entry, or starts a word)."""
+
+    def phrase(self) -> str:
+        """The FTS5 phrase of the two words (their stems, one after the other)."""
+        return f'"{stem(self.left)} {stem(self.right)}"'
+
+
 class Query(NamedTuple):
-    """A parsed query: its :func:`terms`, whether it was cut, and its quoted phrases."""
+    """A parsed query: its :func:`terms`, whether it was cut, its quoted phrases and (set by
+    the index, which knows its words) the words it also searches as two."""
 
     terms: list[Term]
     truncated: bool
     quoted: tuple[Span, ...] = ()
     """The terms each pair of double quotes holds (none empty, in order): phrases."""
+    joined: tuple[Join, ...] = ()
+    """Words also searched as the two words they join, in term order."""
+
+    def split_terms(self) -> list[Term]:
+        """The terms with each joined word as its two words: what the title and phrase tiers
+        compare (``notfound`` is titled "Not found")."""
+        if not self.joined:
+            return self.terms
+        parts = {j.term: j for j in self.joined}
+        out: list[Term] = []
+        for i, t in enumerate(self.terms):
+            j = parts.get(i)
+            out += [t] if j is None else [Term(j.left, False), Term(j.right, False)]
+        return out
+
+    def marked_terms(self) -> tuple[list[Term], bool]:
+        """The terms a highlighter marks, and whether the last is a prefix: each joined word
+        as its two words, after the word itself when it still matches."""
+        if not self.joined:
+            return self.terms, self.prefix_last
+        parts = {j.term: j for j in self.joined}
+        out: list[Term] = []
+        for i, t in enumerate(self.terms):
+            j = parts.get(i)
+            if j is None:
+                out.append(t)
+            else:
+                out += [t] if j.keep else []
+                out += [Term(j.left, False), Term(j.right, False)]
+        return out, self.prefix_last and len(self.terms) - 1 not in parts
 
     @property
     def prefix_last(self) -> bool:
@@ -332,6 +379,7 @@ def match_expression(
     prefix_last: bool = True,
     last_words: Sequence[str] | None = None,
     quoted: Sequence[Span] = (),
+    joined: Sequence[Join] = (),
 ) -> str:
     """Return the FTS5 ``MATCH`` expression for terms: all of them (or any), quoted.
 
@@ -341,18 +389,25 @@ def match_expression(
     single CJK character is always a prefix. A CJK run is a phrase of its
     bigrams; with ``any_term`` any of its bigrams will do (``仓库不存在``
     then finds ``找不到…仓库…存在``). The terms of each ``quoted`` span are one
-    phrase (:func:`phrase_tokens`), never loosened, its last word no prefix.
+    phrase (:func:`phrase_tokens`), never loosened, its last word no prefix. A
+    ``joined`` word is also (or, when it matches nothing itself, only) the
+    phrase of the two words it joins.
     """
     last = len(found) - 1
     spans = dict(quoted)
     inside = {i for lo, hi in quoted for i in range(lo, hi)}
+    joins = {j.term: j for j in joined}
     parts = []
     for i, t in enumerate(found):
         if i in spans:
             parts.append(_fts_phrase(found[i : spans[i]]))
         elif i not in inside:
             words = last_words if i == last else None
-            parts.append(_fts_term(t, prefix_last and i == last, words, any_term))
+            part = _fts_term(t, prefix_last and i == last, words, any_term)
+            j = joins.get(i)
+            if j is not None:
+                part = f"({part} OR {j.phrase()})" if j.keep else j.phrase()
+            parts.append(part)
     return (" OR " if any_term else " AND ").join(parts)
 
 

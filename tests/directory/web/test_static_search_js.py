@@ -67,6 +67,9 @@ def queries(examples: Registry) -> list[str]:
     out += ["ß", "İstanbul", "ǅungla", "ﬁle", "-0", "0X3EB", "١٢٣", "rate\u3000limit"]
     out += ['"rate limit"', '"limit rate"', '"限制"', '"Git 仓库" 上传', 'x "a b', "“server error”"]
     out += ['"limi"', '"请求" rate', '"token" "expired', '"a b c d e f g h i j k l m n o p q"']
+    out += ["apikey", "notfound", "invalid apikey", "ratelimited", "APIKey", "apikey invalid"]
+    out += ["gaslimit exceeded", '"apikey"', "notfoun", "tokenexpired 过期", "servererror"]
+    out += ["etcderror timeout", "licenseexpired key", "emailexists user", "invalidjwt token"]
     return out
 
 
@@ -142,3 +145,8 @@ def test_the_scripts_constants_are_the_servers() -> None:
     tiers = re.search(r"TIERS = \[([^\]]+)\]", text)
     assert tiers and tuple(float(t) for t in tiers.group(1).split(",")) == search.TIERS
     assert number("FORMAT") == static_index.FORMAT
+    from errdex.directory import joins
+
+    assert number("JOIN_BELOW") == joins.JOIN_BELOW
+    assert number("MIN_PART") == joins.MIN_PART
+    assert number("MAX_WORD") == joins.MAX_WORD

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from errdex.directory import Registry, tokenize
+from errdex.directory import Registry, joins, tokenize
 from errdex.directory.plain import plain
 from errdex.directory.snippet import SnippetSource, entry_texts, extra_text, snippet_of, tag
 from errdex.directory.web import texttables
@@ -70,6 +70,9 @@ EXTRA_QUERIES = [
     '"unclosed rate limit',
     '"a" b "" c "d e"',
     '"请求速率" "限制',
+    "apikey",
+    "invalidjwt token",
+    "toomany requests",
     " ".join(["w"] * 14) + ' "x y z"',
 ]
 """Chinese, mixed, prefix, case and width queries beside the judged ones."""
@@ -464,9 +467,13 @@ def test_the_top_hits_of_the_server_have_the_same_snippets(examples: Registry) -
         for locale in (None, "zh"):
             result = examples.search(q, locale=locale, limit=5)
             parsed = tokenize.parse(q)
-            found = parsed.terms
-            stems = last_stems(examples, found) if parsed.prefix_last else []
-            case = [[[t.text, t.cjk] for t in found], stems, locale, parsed.prefix_last]
+            index = examples.index
+            completes = parsed.prefix_last and parsed.terms and not parsed.terms[-1].cjk
+            completions = index._completions(parsed.terms[-1]) if completes else None
+            joined = joins.joins(parsed, completions, index._count, index._follows)
+            marked, prefix_last = parsed._replace(joined=joined).marked_terms()
+            stems = completions or []
+            case = [[[t.text, t.cjk] for t in marked], stems, locale, prefix_last]
             for hit in result.hits:
                 source = SnippetSource.of(examples.catalog(hit.catalog_id), hit.entry)
                 s = hit.snippet

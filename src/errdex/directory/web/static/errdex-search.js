@@ -4,7 +4,8 @@
  * that module's docstring) and replays errdex.directory.search.SearchIndex.search step
  * by step, as errdex.directory.static_reader does in Python: exact code and name
  * matches, names one edit away, completions of the last word, all terms then any term,
- * filters, the exact-message, exact-title, title-start and phrase tiers, FTS5's BM25 with the same
+ * quoted phrases, joined words (joins.py), filters, the exact-message, exact-title,
+ * title-start and phrase tiers, FTS5's BM25 with the same
  * floating-point operations, ties by rowid, an exact total. Words, stems, keys,
  * highlighting and snippets come from ErrdexText (errdex-text.js), the port of
  * tokenize.py and snippet.py. Only the manifest and the chunks a query needs are
@@ -26,6 +27,7 @@
   var EXACT_SCORE = 1000000.0, NEAR_SCORE = 500000.0;
   var TIERS = [100000.0, 30000.0, 20000.0, 10000.0];
   var COMPLETIONS = 8, MIN_NAME = 4, MAX_SHORT = 300;
+  var JOIN_BELOW = 2, MIN_PART = 2, MAX_WORD = 40;
   var K1 = 1.2, B = 0.75, FORMAT = 2;
   var TOP = "\u{10ffff}";
   var SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
@@ -285,6 +287,12 @@
     return got ? got.n : 0;
   };
 
+  /* How many rows hold token `then` right after `first` (the pair's n). */
+  Index.prototype.follows = async function (first, then) {
+    var payload = await this.tables.pairs.get(first + " " + then);
+    return payload === null ? 0 : varints(payload, 0, Math.min(10, payload.length))[0];
+  };
+
   /* Rows where two tokens follow each other: row -> Set of starts (offset << 3 | column). */
   Index.prototype.pair = async function (key) {
     var payload = await this.tables.pairs.get(key), out = new Map();
@@ -399,6 +407,7 @@
     } else {
       var completions = found.length && !found[found.length - 1].cjk && T.prefixLast(parsed) ?
         await this.completions(found[found.length - 1]) : null;
+      parsed.joined = await this.joins(parsed, completions);
       lastStems = completions || [];
       var skip = new Set(first.keys()), said = messageText(query);
       var got = await this.match(parsed, false, completions, said, facets, span, skip, restLimit, restOffset);
@@ -412,7 +421,8 @@
     var firsts = Array.from(first.entries()).slice(offset, offset + limit);
     for (i = 0; i < firsts.length; i++) { hits.push([firsts[i][0], firsts[i][1]]); }
     for (i = 0; i < rows.length; i++) { hits.push([rows[i][0], Number(rows[i][1].toFixed(4))]); }
-    var pattern = T.highlighter(found, lastStems, T.prefixLast(parsed));
+    var marked = T.markedTerms(parsed);
+    var pattern = T.highlighter(marked.terms, lastStems, marked.prefixLast);
     return this.page(query, hits, first.size + total, limit, offset, parsed.truncated, pattern, filters);
   };
 
@@ -585,9 +595,41 @@
     return out;
   };
 
+  /* joins.joins: the words also searched as the two words they join. */
+  Searcher.prototype.joins = async function (parsed, completions) {
+    var found = parsed.terms, ix = this.index, last = found.length - 1, out = [];
+    var inside = new Set();
+    parsed.quoted.forEach(function (sp) { for (var j = sp[0]; j < sp[1]; j++) { inside.add(j); } });
+    for (var i = 0; i < found.length; i++) {
+      var t = found[i];
+      if (t.cjk || inside.has(i)) { continue; }
+      var word = T.fold(t.text);
+      if (word.length < 2 * MIN_PART || word.length > MAX_WORD || !/^[A-Za-z]+$/.test(word)) { continue; }
+      var hits = 0;
+      if (i === last && T.prefixLast(parsed)) {
+        if (completions === null || completions === undefined) { continue; }
+        for (var w of completions) { hits += await ix.count(w); }
+      } else {
+        hits = await ix.count(T.stem(word));
+      }
+      if (hits >= JOIN_BELOW) { continue; }
+      var best = null;
+      for (var at = MIN_PART; at <= word.length - MIN_PART; at++) {
+        var left = word.slice(0, at), right = word.slice(at);
+        var a = T.stem(left), b = T.stem(right);
+        if (!(await ix.count(a)) || !(await ix.count(b))) { continue; }
+        var rows = await ix.follows(a, b);
+        if (rows && (best === null || rows > best[0])) { best = [rows, left, right]; }
+      }
+      if (best !== null) { out.push({ term: i, left: best[1], right: best[2], keep: hits > 0 }); }
+    }
+    return out;
+  };
+
   Searcher.prototype.phrases = async function (parsed, anyTerm, completions) {
     var found = parsed.terms, groups = [], last = found.length - 1;
-    var spans = new Map(), inside = new Set();
+    var spans = new Map(), inside = new Set(), joins = new Map();
+    parsed.joined.forEach(function (j) { joins.set(j.term, j); });
     parsed.quoted.forEach(function (sp) {
       spans.set(sp[0], sp[1]);
       for (var j = sp[0]; j < sp[1]; j++) { inside.add(j); }
@@ -604,6 +646,14 @@
         continue;
       }
       if (inside.has(i)) { continue; }
+      if (joins.has(i)) {
+        var join = joins.get(i);
+        var both = await this.phrase([T.stem(join.left), T.stem(join.right)]);
+        var alternatives = join.keep ? await this.word(t, i === last, completions) : [];
+        alternatives.push(both);
+        groups.push(alternatives);
+        continue;
+      }
       if (t.cjk) {
         if (cpLen(t.text) === 1) { groups.push([await this.prefix(t.text)]); continue; }
         var g = grams(t.text);
@@ -616,23 +666,28 @@
         }
         continue;
       }
-      var folded = T.fold(t.text);
-      if (i === last && completions && completions.length) {
-        var list = [];
-        for (var w of completions) { list.push(await this.phrase([w])); }
-        groups.push(list);
-      } else if (i === last) {
-        var stemmed = T.stem(folded);
-        if (stemmed !== folded && !stemmed.startsWith(folded)) {
-          groups.push([await this.prefix(folded), await this.phrase([stemmed])]);
-        } else {
-          groups.push([await this.prefix(folded)]);
-        }
-      } else {
-        groups.push([await this.phrase([T.stem(folded)])]);
-      }
+      groups.push(await this.word(t, i === last, completions));
     }
     return groups;
+  };
+
+  /* The phrases of one unquoted word (OR'ed): the last word's completions, else its prefix
+   * (and stem), else its stem. */
+  Searcher.prototype.word = async function (t, isLast, completions) {
+    var folded = T.fold(t.text);
+    if (isLast && completions && completions.length) {
+      var list = [];
+      for (var w of completions) { list.push(await this.phrase([w])); }
+      return list;
+    }
+    if (isLast) {
+      var stemmed = T.stem(folded);
+      if (stemmed !== folded && !stemmed.startsWith(folded)) {
+        return [await this.prefix(folded), await this.phrase([stemmed])];
+      }
+      return [await this.prefix(folded)];
+    }
+    return [await this.phrase([T.stem(folded)])];
   };
 
   function idf(rows, hits) {
@@ -641,8 +696,9 @@
   }
 
   Searcher.prototype.match = async function (parsed, anyTerm, completions, said, facets, span, skip, limit, offset) {
-    var ix = this.index, r, i, found = parsed.terms;
-    if (completions && completions.length === 0 && found.length) {
+    var ix = this.index, r, i, found = parsed.terms, joined = parsed.joined;
+    var lastJoined = joined.length > 0 && joined[joined.length - 1].term === found.length - 1;
+    if (completions && completions.length === 0 && found.length && !lastJoined) {
       if (!anyTerm) { return [[], 0]; }
       completions = null;
     }
@@ -669,7 +725,7 @@
     if (!found.length) {
       return [matched.slice(offset, offset + limit).map(function (row) { return [row, 0.0]; }), total];
     }
-    var key = T.key(found);
+    var split = T.splitTerms(parsed), key = T.key(split);
     var message = new Set(said ? await ix.rowids("messages", said) : []);
     var exact = new Set(await ix.rowids("keys", key)), starts = new Set();
     for (var e of await ix.tables.keys.range(key + " ", key + " " + TOP)) {
@@ -678,8 +734,8 @@
       }
     }
     var phraseRows = new Map();
-    if (found.length >= 2) { phraseRows = await this.phrase(T.phraseTokens(found)); }
-    var common = !parsed.quoted.length && await this.allCommon(found, completions);
+    if (split.length >= 2) { phraseRows = await this.phrase(T.phraseTokens(split)); }
+    var common = !parsed.quoted.length && !joined.length && await this.allCommon(found, completions);
     var phrases = [];
     groups.forEach(function (group) { group.forEach(function (p) { phrases.push(p); }); });
     var idfs = phrases.map(function (p) { return idf(ix.size, p.size); });

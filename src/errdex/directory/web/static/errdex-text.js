@@ -527,7 +527,32 @@
       }
       if (first >= 0) { quoted.push([first, last + 1]); }
     }
-    return { terms: found, truncated: truncated, quoted: quoted };
+    return { terms: found, truncated: truncated, quoted: quoted, joined: [] };
+  }
+
+  /* Query.split_terms: each joined word ({term, left, right, keep}) as its two words. */
+  function splitTerms(parsed) {
+    var joins = new Map(), out = [];
+    (parsed.joined || []).forEach(function (j) { joins.set(j.term, j); });
+    parsed.terms.forEach(function (t, i) {
+      var j = joins.get(i);
+      if (j === undefined) { out.push(t); return; }
+      out.push({ text: j.left, cjk: false }, { text: j.right, cjk: false });
+    });
+    return out;
+  }
+
+  /* Query.marked_terms: {terms, prefixLast} a highlighter marks. */
+  function markedTerms(parsed) {
+    var joins = new Map(), out = [];
+    (parsed.joined || []).forEach(function (j) { joins.set(j.term, j); });
+    parsed.terms.forEach(function (t, i) {
+      var j = joins.get(i);
+      if (j === undefined) { out.push(t); return; }
+      if (j.keep) { out.push(t); }
+      out.push({ text: j.left, cjk: false }, { text: j.right, cjk: false });
+    });
+    return { terms: out, prefixLast: prefixLast(parsed) && !joins.has(parsed.terms.length - 1) };
   }
 
   /* Query.prefix_last: whether the last term is outside quotes. */
@@ -809,6 +834,8 @@
     segment: segment,
     terms: terms,
     prefixLast: prefixLast,
+    splitTerms: splitTerms,
+    markedTerms: markedTerms,
     phraseTokens: phraseTokens,
     key: key,
     textKey: textKey,
