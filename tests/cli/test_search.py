@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from catalogs import EXAMPLES
+from cli_process import errdex
 from errdex.cli.main import cli
 
 
@@ -238,3 +239,20 @@ def test_a_piped_search_from_the_cache_imports_no_printer_or_renderer_it_does_no
     second = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert second.returncode == 0 and second.stdout == first.stdout
     assert second.stderr.strip().splitlines()[-1] == "[]"
+
+
+def process_json(*args: str) -> dict:
+    """``python -m errdex search ARGS --json`` over the examples, its JSON read back."""
+    result = errdex("search", *args, "--json", "--catalog-path", str(EXAMPLES))
+    assert result.returncode in (0, 1), result.stderr
+    return orjson.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("code", "words"), [("AUTH-ERR-4", "AUTH ERR 4"), ("GIT-ERR-29", "GIT ERR 29")]
+)
+def test_a_hyphenated_code_finds_what_its_spaced_words_find(code: str, words: str) -> None:
+    """``-`` is a separator: the exact code must not make other entries count as matches."""
+    joined, spaced = process_json(code), process_json(words)
+    assert joined["total"] == spaced["total"] == 1
+    assert [h["code"] for h in joined["hits"]] == [h["code"] for h in spaced["hits"]] == [code]

@@ -95,3 +95,17 @@ def test_messages_and_phrases_rank_as_the_server_ranks_them(
     assert page.total == server.total
     if not query.startswith('"'):
         assert page.hits[0][1] > TIERS[0]
+
+
+@pytest.mark.parametrize(
+    ("code", "words"), [("AUTH-ERR-4", "AUTH ERR 4"), ("GIT-ERR-29", "GIT ERR 29")]
+)
+def test_a_hyphenated_code_finds_what_its_spaced_words_find(
+    examples: Registry, tmp_path: Path, code: str, words: str
+) -> None:
+    manifest, _, _ = static_index.build(examples.index.db, static_index.write_to(tmp_path))
+    static = _reader(tmp_path, manifest)
+    for query in (code, words):
+        page = static.search(query)
+        assert page.total == 1, query
+        assert [d.code for _, _, d in page.hits] == [code]

@@ -257,11 +257,20 @@ def completes(parsed: tokenize.Query) -> bool:
     return bool(parsed.terms) and not parsed.terms[-1].cjk and parsed.prefix_last
 
 
-def any_term_retry(found: Sequence[tokenize.Term], total: int) -> bool:
-    """Whether a search whose terms all had to match, and matched ``total`` rows, is run
-    again with any term matching: when nothing matched and the query is more than one
-    short term."""
-    return total == 0 and (len(found) > 1 or (bool(found) and len(found[0].text) > 2))
+def any_term_retry(found: Sequence[tokenize.Term], total: int, pinned: int) -> bool:
+    """Whether a search whose terms all had to match is run again with any term matching:
+    when no entry matched — neither the ``total`` rows of the tiers nor the ``pinned``
+    exact code and name matches (and names one edit away) ranked before them — and the
+    query is more than one short term.
+
+    The tiers skip the pinned rows, so their ``total`` alone is 0 when the only entry
+    holding every word is the exact match: ``AUTH-ERR-4`` would then list every entry
+    holding ``auth``, ``err`` or ``4``, where ``AUTH ERR 4`` (no exact match, so nothing
+    skipped) lists the one.
+    """
+    if total or pinned:
+        return False
+    return len(found) > 1 or (bool(found) and len(found[0].text) > 2)
 
 
 def by_catalog(rowids: list[int], catalogs: Sequence[tuple[str, int]]) -> list[int]:
@@ -395,7 +404,7 @@ class SearchIndex:
                 skip = set(first)
                 args = (completions, said, facets, tokens, span, skip, rest_limit, rest_offset)
                 rows, total = self._match(parsed, False, *args)
-                if any_term_retry(found, total):
+                if any_term_retry(found, total, len(first)):
                     rows, total = self._match(parsed, True, *args)
             marked, prefix_last = parsed.marked_terms()
             pattern = tokenize.highlighter(marked, prefix_last=prefix_last, last_stems=last_stems)

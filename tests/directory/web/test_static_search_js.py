@@ -86,18 +86,14 @@ def answers(examples: Registry, cases: list[dict[str, Any]]) -> list[dict[str, A
     return out
 
 
-def test_the_browser_ranking_equals_the_servers(examples: Registry, tmp_path: Path) -> None:
+def run_script(examples: Registry, tmp_path: Path, cases: list[dict[str, Any]]) -> list[Any]:
+    """What ``errdex-search.js`` under Node answers for each case, over the examples' static
+    index (``total`` and hits as :func:`answers` gives them)."""
     if not (STATIC / "errdex-text.js").exists():
         pytest.fail("errdex-text.js is missing: the static search cannot run")
     manifest, _, _ = static_index.build(examples.index.db, static_index.write_to(tmp_path))
     runner = tmp_path / "runner.js"
     runner.write_text(RUNNER, encoding="utf-8")
-    found = queries(examples)
-    cases = [
-        {"q": q, "filters": FILTERS[n % len(FILTERS)], "limit": 20, "offset": 0}
-        for n, q in enumerate(found)
-    ]
-    cases += [{"q": q, "filters": {}, "limit": 6, "offset": 4} for q in found[:80]]
     run = subprocess.run(
         [
             str(NODE),
@@ -113,13 +109,38 @@ def test_the_browser_ranking_equals_the_servers(examples: Registry, tmp_path: Pa
         check=False,
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    got = json.loads(run.stdout)
+    got: list[Any] = json.loads(run.stdout)
+    return got
+
+
+def test_the_browser_ranking_equals_the_servers(examples: Registry, tmp_path: Path) -> None:
+    found = queries(examples)
+    cases = [
+        {"q": q, "filters": FILTERS[n % len(FILTERS)], "limit": 20, "offset": 0}
+        for n, q in enumerate(found)
+    ]
+    cases += [{"q": q, "filters": {}, "limit": 6, "offset": 4} for q in found[:80]]
+    got = run_script(examples, tmp_path, cases)
     want = answers(examples, cases)
     wrong = [
         (c["q"], c["filters"], g, w) for c, g, w in zip(cases, got, want, strict=True) if g != w
     ]
     assert not wrong, f"{len(wrong)} of {len(cases)} differ; first: {wrong[0]}"
     assert len(cases) > 500
+
+
+def test_a_hyphenated_code_finds_what_its_spaced_words_find(
+    examples: Registry, tmp_path: Path
+) -> None:
+    """``AUTH-ERR-4`` is the exact match and the one entry holding its three words: the
+    script must not loosen it to any word (216 hits) because the tiers skip that entry."""
+    pairs = [("AUTH-ERR-4", "AUTH ERR 4"), ("GIT-ERR-29", "GIT ERR 29")]
+    cases = [{"q": q, "filters": {}, "limit": 20, "offset": 0} for pair in pairs for q in pair]
+    got = run_script(examples, tmp_path, cases)
+    for n, (joined, spaced) in enumerate(pairs):
+        hyphen, space = got[2 * n], got[2 * n + 1]
+        assert hyphen["total"] == space["total"] == 1, (joined, spaced)
+        assert [h[1] for h in hyphen["hits"]] == [h[1] for h in space["hits"]] == [joined]
 
 
 def test_the_scripts_constants_are_the_servers() -> None:

@@ -411,7 +411,9 @@
       lastStems = completions || [];
       var skip = new Set(first.keys()), said = messageText(query);
       var got = await this.match(parsed, false, completions, said, facets, span, skip, restLimit, restOffset);
-      if (got[1] === 0 && (found.length > 1 || (found.length && cpLen(found[0].text) > 2))) {
+      /* search.any_term_retry: only when no entry has every word, the pinned exact
+       * matches (which the tiers skip) included */
+      if (got[1] === 0 && first.size === 0 && (found.length > 1 || (found.length && cpLen(found[0].text) > 2))) {
         got = await this.match(parsed, true, completions, said, facets, span, skip, restLimit, restOffset);
       }
       rows = got[0];
