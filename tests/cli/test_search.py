@@ -10,10 +10,10 @@ from pathlib import Path
 
 import orjson
 import pytest
+from cli_process import errdex
 from click.testing import CliRunner
 
 from catalogs import EXAMPLES
-from cli_process import errdex
 from errdex.cli.main import cli
 
 
