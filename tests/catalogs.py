@@ -15,6 +15,9 @@ Everywhere else use the fixtures of the root ``tests/conftest.py`` (``shop``,
 - ``HEAD``: the smallest valid ``[catalog]`` table; a test appends the tables it is
   about (``HEAD + '[[errors]]\\ncode = 1\\n'``).
 - ``AUTH``: one module with a prefix and an HTTP status, one entry with a placeholder.
+- ``ODD`` / ``ODD_CODES``: the catalog ``odd`` of string codes a URL path or a file
+  name must escape (``A/B``, ``Q?x=1#frag``, ``../../etc``, ``%2e%2e``, ``中文码``,
+  ``<img>``), each with a docs URL: an outside reviewer's catalog.
 - ``EXAMPLES`` / ``EXAMPLE_NAMES``: the example catalogs of ``examples/``;
   ``APP_SHOP``: the example apps' shop catalog (``examples/apps/shop.toml``).
 
@@ -68,6 +71,23 @@ message = "The token expired {age} seconds ago."
 """One module (prefix ``AUTH-ERR-``, HTTP 401) with one entry, ``AUTH-ERR-4``, whose
 message has the placeholder ``{age}``; its last table is that entry, so a test may
 append fields of it (``AUTH + 'translations.zh-CN.message = "…"\\n'``)."""
+
+
+ODD_CODES = {
+    "A/B": "slashCode",
+    "Q?x=1#frag": "queryCode",
+    "../../etc": "dotCode",
+    "%2e%2e": "pctCode",
+    "中文码": "cjkCode",
+    "<img>": "htmlCode",
+}
+"""The codes of :data:`ODD` and their names."""
+
+ODD = '[catalog]\nid = "odd"\ndocs_url = "https://e.example.com/odd/{code}"\n' + "".join(
+    f'\n[[errors]]\ncode = "{code}"\nname = "{name}"\nmessage = "{name} message"\n'
+    for code, name in ODD_CODES.items()
+)
+"""The catalog ``odd``: one entry per code of :data:`ODD_CODES`, in that order."""
 
 
 def example(name: str) -> Catalog:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
+from catalogs import ODD
 from errdex.directory import Registry
 
 
@@ -133,6 +135,18 @@ def test_paths_resolve_back_to_their_entries(examples: Registry) -> None:
     assert examples.resolve_path("https://errdex.dev/csghub/AUTH-ERR-4?x=1")[1].code == "AUTH-ERR-4"
     assert examples.resolve_path("/csghub/NOPE-1") is None
     assert examples.resolve_path("/../../etc/passwd") is None
+
+
+def test_a_decoded_path_is_not_decoded_again(tmp_path: Path) -> None:
+    (tmp_path / "errdex.toml").write_text(ODD, encoding="utf-8")
+    odd = Registry.from_paths([tmp_path])
+    for cid, entry in odd.entries():
+        path = odd.entry_url_path(cid, entry)
+        assert odd.resolve_path(path)[1] is entry
+        assert odd.resolve_path(unquote(path), decoded=True)[1] is entry, entry.code
+    assert odd.resolve_path("/odd/%2e%2e", decoded=True)[1].code == "%2e%2e"
+    assert odd.resolve_path("/odd/Q?x=1#frag/", decoded=True)[1].code == "Q?x=1#frag"
+    assert odd.resolve_path("/odd/..", decoded=True) is None
 
 
 def test_a_shared_path_resolves_to_every_entry_first_one_first(examples: Registry) -> None:

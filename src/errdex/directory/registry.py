@@ -444,28 +444,39 @@ class Registry:
             self._paths = table
         return table
 
-    def resolve_path_all(self, path: str) -> list[tuple[str, Entry]]:
+    def resolve_path_all(self, path: str, *, decoded: bool = False) -> list[tuple[str, Entry]]:
         """Every ``(catalog_id, entry)`` whose permalink is ``path`` (a path or a full URL).
 
-        Percent-encoding, a trailing slash and letter case do not matter.
+        Percent-encoding, a trailing slash and letter case do not matter. With
+        ``decoded=True`` ``path`` is a path already percent-decoded once (an ASGI
+        scope's ``path``, as uvicorn and Starlette give it): it is not decoded
+        again, and a ``?`` or ``#`` in it is a character of the path, so the
+        code ``%2e%2e`` (permalink ``/odd/%252e%252e``, ``scope["path"]``
+        ``/odd/%2e%2e``) is found, not taken for ``/odd/..``.
         """
-        if "://" in path:
-            path = urlsplit(path).path
-        key = _path_key(path)
+        if decoded:
+            key = _strip_slash(path)
+        else:
+            if "://" in path:
+                path = urlsplit(path).path
+            key = _path_key(path)
         table = self._path_table()
         return list(table.get(key) or table.get(key.casefold()) or ())
 
-    def resolve_path(self, path: str) -> tuple[str, Entry] | None:
+    def resolve_path(self, path: str, *, decoded: bool = False) -> tuple[str, Entry] | None:
         """The entry whose permalink is ``path``, or None; the first when several share it."""
-        found = self.resolve_path_all(path)
+        found = self.resolve_path_all(path, decoded=decoded)
         return found[0] if found else None
 
 
 def _path_key(path: str) -> str:
-    path = unquote(path.split("?", 1)[0].split("#", 1)[0])
-    if len(path) > 1:
-        path = path.rstrip("/")
-    return path
+    """The table key of an encoded path: without query and fragment, decoded once."""
+    return _strip_slash(unquote(path.split("?", 1)[0].split("#", 1)[0]))
+
+
+def _strip_slash(path: str) -> str:
+    """``path`` without trailing slashes (``/`` itself stays)."""
+    return path.rstrip("/") if len(path) > 1 else path
 
 
 __all__ = [

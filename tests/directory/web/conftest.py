@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from catalogs import ROOT
+from catalogs import ODD, ODD_CODES, ROOT
 
 pytest.importorskip("starlette")
 pytest.importorskip("jinja2")
@@ -92,6 +92,22 @@ def hostile_catalog(path: Path) -> Path:
     file = path / "evil.json"
     file.write_text(json.dumps(data), encoding="utf-8")
     return file
+
+
+@pytest.fixture(scope="session")
+def odd_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the catalog of odd string codes (``catalogs.ODD``) alone."""
+    folder = tmp_path_factory.mktemp("odd")
+    (folder / "errdex.toml").write_text(ODD, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def odd_registry(odd_folder: Path) -> Registry:
+    """A registry of the catalog of odd string codes."""
+    reg = Registry.from_paths([odd_folder])
+    assert len(reg.catalog("odd")) == len(ODD_CODES), [d.message for d in reg.problems]
+    return reg
 
 
 @pytest.fixture(scope="session")
@@ -190,6 +206,13 @@ def static_server(root: Path) -> Iterator[str]:
 def live_url() -> Iterator[str]:
     """The base URL of ``errdex serve examples`` running in a subprocess."""
     with errdex_serve(ROOT / "examples") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def odd_url(odd_folder: Path) -> Iterator[str]:
+    """The base URL of ``errdex serve`` over the catalog of odd codes (a subprocess)."""
+    with errdex_serve(odd_folder) as url:
         yield url
 
 

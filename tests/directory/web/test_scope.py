@@ -8,7 +8,7 @@ pytest.importorskip("starlette")
 
 from starlette.requests import Request
 
-from errdex.directory.web.scope import header, query_params, url_path
+from errdex.directory.web.scope import decoded_path, header, query_params, url_path
 
 
 def _scope(path: str, query: bytes = b"", headers: list[tuple[bytes, bytes]] | None = None) -> dict:
@@ -54,3 +54,24 @@ def test_header_is_the_first_value_of_that_name() -> None:
     scope = _scope("/", headers=headers)
     assert header(scope, b"accept") == Request(scope).headers.get("accept") == "text/html"
     assert header(scope, b"x") == "é" and header(scope, b"accept-language") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "path", "expected"),
+    [
+        (b"/odd/%252e%252e", "/odd/..", "/odd/%2e%2e"),  # TestClient: path decoded twice
+        (b"/odd/%252e%252e", "/odd/%2e%2e", "/odd/%2e%2e"),  # uvicorn: once
+        (b"/odd/A%2FB", "/odd/A/B", "/odd/A/B"),
+        (b"/odd/%E4%B8%AD", "/odd/中", "/odd/中"),
+        (b"/odd/\xe4\xb8\xad", "/odd/中", "/odd/中"),  # UTF-8 sent unencoded
+        (b"/odd/%FF", "/odd/\ufffd", "/odd/\ufffd"),  # not UTF-8: replaced, no error
+        (None, "/odd/%2e%2e", "/odd/%2e%2e"),  # no raw_path: the path as given
+    ],
+)
+def test_decoded_path_decodes_what_the_client_sent_once(
+    raw: bytes | None, path: str, expected: str
+) -> None:
+    scope = _scope(path)
+    if raw is not None:
+        scope["raw_path"] = raw
+    assert decoded_path(scope) == expected

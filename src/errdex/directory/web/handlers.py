@@ -25,7 +25,7 @@ from errdex.directory.web.limits import MAX_LIMIT, MAX_OFFSET, MAX_PARAM, MAX_QU
 from errdex.directory.web.negotiation import json_response, prefers_json, problem, wants_json
 from errdex.directory.web.openapi import spec
 from errdex.directory.web.pages import Links, Pages, load_assets
-from errdex.directory.web.scope import header, query_params, url_path
+from errdex.directory.web.scope import decoded_path, header, query_params, url_path
 from errdex.directory.web.views import Views
 
 _JS = "text/javascript; charset=utf-8"
@@ -226,12 +226,12 @@ class Directory:
 
     async def permalink(self, scope: Scope) -> Answer | Response:
         """A code's page (an :class:`.endpoint.Endpoint`: the busiest route)."""
-        path = url_path(scope)
+        path = decoded_path(scope)  # decoded once: never to be decoded again
         if path.startswith("/api/") or len(path) > MAX_QUERY * 4:
             raise HTTPException(
                 404, "no such API endpoint" if path.startswith("/api/") else "no such page"
             )
-        found = self.registry.resolve_path_all(path)
+        found = self.registry.resolve_path_all(path, decoded=True)
         if not found:
             raise HTTPException(404, "no error has this permalink")
         if prefers_json(header(scope, b"accept") or ""):
@@ -242,7 +242,10 @@ class Directory:
         key = (path, lang.explicit, tuple(lang.preferred), lang.ui)
         body = self.page_cache.get(key) if len(lang.preferred) <= 8 else None
         if body is None:
-            body = self.pages.entries(found, lang, Links(path, lang=lang.explicit)).encode()
+            # the page's own links (its language switch) use the permalink as the catalog
+            # writes it, percent-encoded, never the decoded request path
+            page = self.registry.entry_url_path(*found[0])
+            body = self.pages.entries(found, lang, Links(page, lang=lang.explicit)).encode()
             if len(lang.preferred) <= 8:
                 self.page_cache.put(key, body)
         return Answer(body, HTML, _VARY_RAW)
@@ -325,11 +328,16 @@ class Directory:
         return orjson.dumps(self.views.search_data(result, locale))
 
     async def api_entry(self, request: Request) -> Response:
-        p = request.path_params
-        entry = self.views.find_entry(p["catalog"], p["space"], p["code"])
+        """One entry by catalog, space and code. The three are read from the path decoded
+        once (:func:`.scope.decoded_path`), the code being all that follows the space, so
+        the codes ``A/B`` (``…/A%2FB``) and ``%2e%2e`` (``…/%252e%252e``) are found."""
+        rest = decoded_path(request.scope).partition("/api/entries/")[2]
+        catalog, _, rest = rest.partition("/")
+        space, _, code = rest.partition("/")
+        entry = self.views.find_entry(catalog, space, code) if code else None
         if entry is None:
             raise HTTPException(404, "no such error in this catalog and code space")
-        return json_response(self.views.entry_detail(p["catalog"], entry))
+        return json_response(self.views.entry_detail(catalog, entry))
 
     # -- the app ---------------------------------------------------------------
 
@@ -344,7 +352,7 @@ class Directory:
             Route("/api/openapi.json", self.api_openapi, methods=get),
             Route("/api/catalogs", self.api_catalogs, methods=get),
             Route("/api/catalogs/{catalog}", self.api_catalog, methods=get),
-            Route("/api/entries/{catalog}/{space}/{code}", self.api_entry, methods=get),
+            Route("/api/entries/{catalog}/{space}/{code:path}", self.api_entry, methods=get),
             Route("/static/{name}", self.asset, methods=get),
             Route("/", self.home, methods=get),
             Route("/search", self.search_page, methods=get),
