@@ -14,7 +14,7 @@ from pathlib import Path
 
 from catalogs import EXAMPLES, ROOT
 
-__all__ = ["EXAMPLES", "ROOT", "errdex"]
+__all__ = ["EXAMPLES", "ROOT", "errdex", "errdex_into_closed_pipe"]
 
 
 def errdex(
@@ -32,3 +32,24 @@ def errdex(
         cwd=cwd,
         timeout=120,
     )
+
+
+def errdex_into_closed_pipe(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m errdex ARGS`` with stdout a pipe whose reader has already gone (what
+    ``errdex … | head -1`` becomes once ``head`` exits); stderr captured as text."""
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "errdex", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environ,
+            cwd=cwd,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)

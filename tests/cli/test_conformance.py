@@ -58,7 +58,7 @@ def test_run_needs_a_known_language() -> None:
     code, out = _run("run", "x.toml", "--lang", "cobol")
     assert code == 2 and "'cobol' is not one of 'python', 'typescript', 'go', 'rust'" in out
     code, out = _run("run", "x.toml")
-    assert code == 2 and "Missing option '--lang'" in out
+    assert code == 2 and "errdex conformance run: missing option '--lang'" in out
 
 
 def test_the_usage_shows_both_forms() -> None:

@@ -127,7 +127,7 @@ def test_unreadable_input_exits_2_without_a_traceback(
 def test_an_unknown_format_is_a_usage_error(shop: Path) -> None:
     result = CliRunner().invoke(cli, ["export", str(shop), "--format", "xml"])
     assert result.exit_code == 2
-    assert "Invalid value for '--format'" in result.stderr
+    assert "errdex export: invalid value for '--format'" in result.stderr
 
 
 def test_an_output_that_cannot_be_written_exits_2_without_a_traceback(

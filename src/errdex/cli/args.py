@@ -1,4 +1,5 @@
-"""Command-line habits: negative codes as plain arguments, and "did you mean" for commands.
+"""Command-line habits: negative codes as plain arguments, and "did you mean" for commands
+and for the values of choice options.
 
 JSON-RPC codes are negative (``-32000``), and people type them as they read
 them: ``errdex explain -32000``. Click would take ``-32000`` for an option
@@ -62,3 +63,33 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     if close:
         message += "; did you mean " + " or ".join(repr(c) for c in close) + "?"
     return message
+
+
+def close_choices(value: str, choices: Iterable[str]) -> list[str]:
+    """The known choices closest to a mistyped ``value`` (at most three, best first)."""
+    return difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)
+
+
+class SuggestingChoice(click.Choice):  # type: ignore[type-arg]
+    """A :class:`click.Choice` whose refusal of a mistyped value names the closest choices:
+    ``'mardown' is not one of 'json', 'markdown' …; did you mean 'markdown'?``."""
+
+    def get_invalid_choice_message(self, value: object, ctx: click.Context | None) -> str:
+        """Click's message, with "did you mean" when a choice is close to ``value``."""
+        message = super().get_invalid_choice_message(value, ctx)
+        close = close_choices(str(value), [str(c) for c in self.choices])
+        if close:
+            message = message.rstrip(".") + "; did you mean " + " or ".join(map(repr, close)) + "?"
+        return message
+
+
+def suggest_choices(command: click.Command) -> None:
+    """Make every choice option and argument of ``command`` (and of its subcommands) a
+    :class:`SuggestingChoice`, so that every mistyped value gets "did you mean"."""
+    for param in command.params:
+        kind = param.type
+        if isinstance(kind, click.Choice) and not isinstance(kind, SuggestingChoice):
+            param.type = SuggestingChoice(kind.choices, case_sensitive=kind.case_sensitive)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            suggest_choices(sub)

@@ -3,12 +3,16 @@
 Exit codes: 0 fine, 1 findings (a failed check, a breaking change, a stale
 file), 2 the command could not run (bad usage, unreadable input). A problem
 with the input is printed as ``file:line:col: message`` with a hint, never as
-a traceback.
+a traceback. A usage error is shown in the same refusal format as every other
+(:mod:`errdex.cli.usage`), and output closed early by its reader exits quietly
+with 141 (:mod:`errdex.cli.pipe`); the group does both, once, for every command.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -55,12 +59,55 @@ class LazyGroup(click.Group):
         module_name, attr = target.split(":")
         import importlib
 
+        from errdex.cli.args import suggest_choices
         from errdex.cli.output import COLOR_OPTION
 
         command: click.Command = getattr(importlib.import_module(module_name), attr)
         if not any(p.name == "color" for p in command.params):
             command.params.append(COLOR_OPTION)  # one --color for every command
+            suggest_choices(command)  # "did you mean" for every mistyped choice value
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a reader that closed the output early ends it quietly (141)."""
+        from errdex.cli import pipe
+
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                pipe.flush()  # what is still buffered fails here, not at interpreter exit
+        except BrokenPipeError:
+            pipe.closed()
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Click's main, with usage errors in errdex's refusal format (exit 2 still)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        from errdex.cli import usage
+
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # bare `errdex`: the help, as before
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            usage.show(exc)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]

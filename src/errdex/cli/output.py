@@ -107,9 +107,18 @@ def console() -> Any:
     is off, soft-wrapped (no hard line breaks) when stdout is not a terminal."""
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """Leave a closed pipe to the command group's one rule (:mod:`errdex.cli.pipe`):
+            rich's own handler would exit 1, which claims a finding."""
+            self.quiet = True
+            raise BrokenPipeError
+
     enabled = color_enabled(sys.stdout)
     tty = bool(getattr(sys.stdout, "isatty", lambda: False)())
-    return Console(force_terminal=enabled, no_color=not enabled, soft_wrap=not tty, highlight=False)
+    return _Console(
+        force_terminal=enabled, no_color=not enabled, soft_wrap=not tty, highlight=False
+    )
 
 
 PROGRESS_DELAY = 1.0
