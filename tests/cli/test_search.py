@@ -256,3 +256,37 @@ def test_a_hyphenated_code_finds_what_its_spaced_words_find(code: str, words: st
     joined, spaced = process_json(code), process_json(words)
     assert joined["total"] == spaced["total"] == 1
     assert [h["code"] for h in joined["hits"]] == [h["code"] for h in spaced["hits"]] == [code]
+
+
+def test_an_offset_deeper_than_the_server_allows_is_bad_usage() -> None:
+    from errdex.directory.paging import MAX_OFFSET
+
+    for offset in (str(MAX_OFFSET + 1), "99999999999999999999"):
+        result = errdex("search", "--json", "--offset", offset, "rate")
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr and "--offset" in result.stderr
+    assert process_json("rate", "--offset", str(MAX_OFFSET))["offset"] == MAX_OFFSET
+
+
+def test_a_page_past_the_last_result_still_counts_the_matches() -> None:
+    total = process_json("rate")["total"]
+    assert total > 0
+    data = process_json("rate", "--offset", "100")
+    assert (data["total"], data["hits"], data["offset"]) == (total, [], 100)
+    result = errdex("search", "rate", "--offset", "100", "--catalog-path", str(EXAMPLES))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].startswith(f"{total} results (none on this page")
+    json_run = errdex(
+        "search", "rate", "--offset", "100", "--json", "--catalog-path", str(EXAMPLES)
+    )
+    assert json_run.returncode == 0
+
+
+def test_no_query_and_no_filter_asks_for_a_query() -> None:
+    for args in ((), ("",), ("  ",), ("--json",)):
+        result = errdex("search", *args, "--catalog-path", str(EXAMPLES))
+        assert result.returncode == 2, args
+        assert "errdex search: nothing to search for" in result.stderr
+        assert "  = help: " in result.stderr and result.stdout == ""
+    listed = errdex("search", "--status", "429", "--catalog-path", str(EXAMPLES))
+    assert listed.returncode == 0

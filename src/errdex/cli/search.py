@@ -21,6 +21,7 @@ from errdex.cli.registry_option import (
     no_cache_option,
     searchable_or_exit,
 )
+from errdex.directory.paging import MAX_OFFSET
 from errdex.io.terminal import safe_line
 
 if TYPE_CHECKING:  # rich is imported for a terminal or colour only: piped text needs none of it
@@ -58,7 +59,10 @@ if TYPE_CHECKING:  # rich is imported for a terminal or colour only: piped text 
     help="At most this many results.",
 )
 @click.option(
-    "--offset", type=click.IntRange(0), default=0, help="Skip this many results (paging)."
+    "--offset",
+    type=click.IntRange(0, MAX_OFFSET),
+    default=0,
+    help=f"Skip this many results (paging; at most {MAX_OFFSET}, as errdex serve).",
 )
 @format_option
 @catalog_path_option
@@ -79,20 +83,30 @@ def search(
 ) -> None:
     """Search error codes, names and texts in every catalog and locale.
 
-    QUERY may be empty when a filter is given. Exit 1 when nothing matches.
-    The index is kept in a cache folder between runs (see --no-cache).
+    QUERY may be empty when a filter is given. Exit 1 when nothing matches (a page past
+    the last result still exits 0: the query matched). The index is kept in a cache
+    folder between runs (see --no-cache).
     """
     from errdex.directory.search import Filters
     from errdex.directory.stored import StoredRegistry
 
+    text = " ".join(query)
+    filters = Filters(catalog_id, module, space, http_status, retryable, locale)
+    if not text.strip() and filters == Filters():
+        from errdex.cli.common import fail  # loads catalog io: only for this refusal
+
+        fail(
+            "search",
+            "nothing to search for: no QUERY and no filter",
+            "give words, a code or a name (errdex search rate limit), or a filter "
+            "to list its entries (errdex search --status 429)",
+        )
     shown = output_format != "json"  # a progress bar on a terminal, never beside JSON
     registry = searchable_or_exit(
         catalog_paths, catalog=catalog_id, cache=index_cache(no_cache), show_progress=shown
     )
     if not isinstance(registry, StoredRegistry):  # loaded: its index is still to be built
         build_index(registry, show_progress=shown)
-    text = " ".join(query)
-    filters = Filters(catalog_id, module, space, http_status, retryable, locale)
     result = registry.index.search(text, filters, limit=limit, offset=offset)
     hits = [hit_data(h) for h in result.hits]
     if output_format == "json":
@@ -119,7 +133,7 @@ def search(
             result.truncated,
             result.total_exact,
         )
-    sys.exit(0 if result.hits else 1)
+    sys.exit(0 if result.total else 1)
 
 
 def hit_data(hit: Found) -> dict[str, Any]:
@@ -168,7 +182,7 @@ def plain_text(
     lines = []
     if truncated:
         lines.append("note: the query was too long and was cut")
-    if not hits:
+    if not total:
         lines.append("no errors match")
         return "\n".join(lines) + "\n"
     lines.append(_count_line(total, offset, len(hits), total_exact))
@@ -188,7 +202,11 @@ def plain_text(
 
 
 def _count_line(total: int, offset: int, shown: int, total_exact: bool) -> str:
+    """``8 results (showing 1–8)``; a page past the last result says so: ``8 results (none
+    on this page: --offset 100 is past the last)``."""
     count = f"{total}{'' if total_exact else '+'} result{'s' if total != 1 else ''}"
+    if not shown:
+        return f"{count} (none on this page: --offset {offset} is past the last)"
     return f"{count} (showing {offset + 1}–{offset + shown})"
 
 
@@ -226,7 +244,7 @@ def render(
 
     if truncated:
         console.print(Text("note: the query was too long and was cut", "yellow"), style=None)
-    if not hits:
+    if not total:
         console.print("no errors match")
         return
     console.print(Text(_count_line(total, offset, len(hits), total_exact), "bold"))

@@ -77,6 +77,15 @@ def test_search_page_works_without_javascript(client: TestClient) -> None:
     assert "No error matches this search." in empty.text
 
 
+def test_a_page_past_the_last_result_counts_the_matches(client: TestClient) -> None:
+    r = client.get("/search", params={"q": "rate", "offset": 100})
+    total = client.get("/api/search", params={"q": "rate"}).json()["total"]
+    assert r.status_code == 200 and total > 0
+    assert f"{total} results for" in r.text
+    assert "<p>No error matches this search.</p>" not in r.text
+    assert "past the last result" in r.text
+
+
 def test_a_broad_search_counts_and_ranks_every_match(tmp_path) -> None:
     errors = [{"code": i, "message": f"Quota exceeded for shard {i}."} for i in range(1, 621)]
     data = {

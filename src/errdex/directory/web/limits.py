@@ -1,5 +1,8 @@
 """Bounds on what one request to the web directory may ask for."""
 
+# The deepest search page offset is the command line's too: one bound, kept in paging.
+from errdex.directory.paging import MAX_OFFSET as MAX_OFFSET
+
 MAX_QUERY = 200
 """Longest ``q`` accepted, in characters; longer is a 414 problem."""
 MAX_TARGET = 4096
@@ -10,8 +13,6 @@ MAX_BODY = 1024
 """Largest request body accepted (the directory reads none); larger is a 413 problem."""
 MAX_LIMIT = 100
 """Most search hits per page."""
-MAX_OFFSET = 10_000
-"""Deepest search page offset."""
 MAX_HEAD = 16 * 1024
 """Largest request head (request line plus headers) ``errdex serve`` reads, in bytes;
 larger is a 431 problem (:mod:`errdex.directory.web.protocol`)."""

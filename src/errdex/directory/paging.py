@@ -1,0 +1,13 @@
+"""How deep a search may page: the one bound ``errdex search`` and ``errdex serve`` share.
+
+A deeper ``offset`` is refused as bad usage (the command line exits 2, the
+server answers 400) instead of being searched: no one reads page 500, and an
+offset too large for JSON would fail only when the answer is written.
+"""
+
+from __future__ import annotations
+
+MAX_OFFSET = 10_000
+"""The deepest search offset accepted."""
+
+__all__ = ["MAX_OFFSET"]
