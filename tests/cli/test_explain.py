@@ -146,3 +146,30 @@ def test_no_usable_catalog_and_unknown_catalog_exit_2(tmp_path: Path) -> None:
     assert code == 2 and "no catalogs" in err
     code, _, err = run("1", "--catalog", "nope", "--catalog-path", str(EXAMPLES))
     assert code == 2 and "no catalog 'nope'" in err and "csghub" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "listed", "close"),
+    [
+        ("--space", "nope", "jsonrpc", None),
+        ("--space", "htpp", "jsonrpc", "http"),
+        ("--catalog", "za", "csghub", "zan"),
+        ("--locale", "../x", "zh-cn", None),
+    ],
+)
+def test_an_unknown_filter_value_is_bad_usage_naming_it(
+    option: str, value: str, listed: str, close: str | None
+) -> None:
+    """As ``errdex search`` does: not "unknown code" (exit 1) for a mistyped filter."""
+    from cli_process import errdex
+
+    result = errdex("explain", "1003", option, value, "--catalog-path", str(EXAMPLES))
+    assert result.returncode == 2, result.stderr
+    kind = option[2:]
+    assert f"errdex explain: no {kind} {value!r}" in result.stderr
+    assert listed in result.stderr and "= help:" in result.stderr
+    assert "unknown code" not in result.stdout
+    if close is not None:
+        assert f"did you mean {close!r}?" in result.stderr and f"{option} {close}" in result.stderr
+    else:
+        assert "did you mean" not in result.stderr

@@ -290,3 +290,30 @@ def test_no_query_and_no_filter_asks_for_a_query() -> None:
         assert "  = help: " in result.stderr and result.stdout == ""
     listed = errdex("search", "--status", "429", "--catalog-path", str(EXAMPLES))
     assert listed.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "listed", "close"),
+    [
+        ("--module", "nope", "auth", None),
+        ("--module", "auht", "git", "auth"),
+        ("--locale", "../x", "zh-cn", None),
+        ("--space", "nope", "jsonrpc", None),
+        ("--catalog", "nope", "csghub", None),
+        ("--catalog", "csgub", "zan", "csghub"),
+    ],
+)
+def test_an_unknown_filter_value_is_bad_usage_naming_it(
+    option: str, value: str, listed: str, close: str | None
+) -> None:
+    """A mistyped filter is not "no errors match": exit 2, the value and the known ones."""
+    result = errdex("search", "x", option, value, "--catalog-path", str(EXAMPLES))
+    assert result.returncode == 2, result.stderr
+    kind = option[2:]
+    assert f"errdex search: no {kind} {value!r}" in result.stderr
+    assert listed in result.stderr and "= help:" in result.stderr
+    assert result.stdout == ""
+    if close is not None:
+        assert f"did you mean {close!r}?" in result.stderr and f"{option} {close}" in result.stderr
+    for known in ("--locale", "zh-CN"), ("--locale", "zh"), ("--module", "auth"):
+        assert errdex("search", "token", *known, "--catalog-path", str(EXAMPLES)).returncode == 0

@@ -65,18 +65,23 @@ def explain(
 ) -> None:
     """Explain an error CODE (a number, hex, string code or name) from every catalog that has it.
 
-    Exit 0 when known, 1 when unknown (close matches are suggested), 2 for an empty CODE.
+    Exit 0 when known, 1 when unknown (close matches are suggested), 2 for an empty CODE
+    or a --catalog, --space or --locale no entry has.
     """
+    from errdex.cli.known_filters import check_or_exit
     from errdex.directory.explain import explain as run_explain
     from errdex.directory.explain import explanation_data
+    from errdex.directory.filter_values import known_in_catalogs
+    from errdex.directory.search import Filters
 
     if not code.strip():
         raise click.UsageError("CODE is empty: give a code, a hex number or a name (e.g. 1003)")
     # an unknown code is answered with search hits: the index comes from the cache
     shown = output_format != "json"  # a progress bar on a terminal, never beside JSON
-    registry = registry_or_exit(
-        catalog_paths, catalog=catalog_id, cache=index_cache(no_cache), show_progress=shown
-    )
+    registry = registry_or_exit(catalog_paths, cache=index_cache(no_cache), show_progress=shown)
+    docs = ((registry.catalog(cid), entry) for cid, entry in registry.entries())
+    filters = Filters(catalog=catalog_id, space=space, locale=locale)
+    check_or_exit("explain", filters, known_in_catalogs(docs))
     with progress(f"Looking up {code}", show=shown) as ticker:
         if ticker is not None:  # an unknown code's suggestions may build the search index
             total = entries_of(registry)

@@ -87,6 +87,8 @@ def search(
     the last result still exits 0: the query matched). The index is kept in a cache
     folder between runs (see --no-cache).
     """
+    from errdex.cli.known_filters import check_or_exit
+    from errdex.directory.filter_values import known_in_index
     from errdex.directory.search import Filters
     from errdex.directory.stored import StoredRegistry
 
@@ -102,11 +104,10 @@ def search(
             "to list its entries (errdex search --status 429)",
         )
     shown = output_format != "json"  # a progress bar on a terminal, never beside JSON
-    registry = searchable_or_exit(
-        catalog_paths, catalog=catalog_id, cache=index_cache(no_cache), show_progress=shown
-    )
+    registry = searchable_or_exit(catalog_paths, cache=index_cache(no_cache), show_progress=shown)
     if not isinstance(registry, StoredRegistry):  # loaded: its index is still to be built
         build_index(registry, show_progress=shown)
+    check_or_exit("search", filters, known_in_index(registry.index))
     result = registry.index.search(text, filters, limit=limit, offset=offset)
     hits = [hit_data(h) for h in result.hits]
     if output_format == "json":

@@ -471,6 +471,11 @@ class SearchIndex:
         """Rowids stably sorted by their catalog's place in the registry."""
         return by_catalog(rowids, self.catalogs)
 
+    def facet_values(self, kind: str) -> list[str]:
+        """The values of one filter (``module``, ``locale``…) the indexed entries have,
+        sorted (locales as :func:`snippet.tag` writes them)."""
+        return sorted(value for k, value in self._facet_ids if k == kind)
+
     def _facet_expression(self, filters: Filters) -> str | None:
         """The FTS5 expression of the filters (``""`` for none); None when a value is unknown."""
         parts = []

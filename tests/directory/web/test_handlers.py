@@ -121,3 +121,15 @@ def test_a_code_page_is_rendered_once_per_language_and_served_the_same(
     zh = client.get("/csghub/AUTH-ERR-4", headers={"Accept-Language": "zh-CN"})
     assert zh.text != first.text and 'lang="zh-CN"' in zh.text
     assert client.get("/csghub/AUTH-ERR-4").text == first.text  # the English page is kept apart
+
+
+def test_an_unknown_filter_value_is_a_400_naming_it(client: TestClient) -> None:
+    for name, value, close in (("module", "auht", "auth"), ("locale", "../x", None)):
+        r = client.get("/api/search", params={"q": "token", name: value})
+        assert r.status_code == 400, (name, value)
+        assert r.headers["content-type"] == "application/problem+json"
+        detail = r.json()["detail"]
+        assert detail.startswith(f"no {name} {value!r}") and f"{name}s: " in detail
+        assert (f"did you mean {close!r}?" in detail) is (close is not None)
+    known = client.get("/api/search", params={"q": "token", "locale": "zh-CN", "catalog": ""})
+    assert known.status_code == 200 and known.json()["total"] > 0

@@ -17,7 +17,9 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Match, Route
 from starlette.types import Scope
 
+from errdex.directory.filter_values import UnknownValue, check, known_in_catalogs
 from errdex.directory.registry import Registry
+from errdex.directory.search import Filters
 from errdex.directory.web.cache import ResponseCache
 from errdex.directory.web.endpoint import HTML, JSON, Answer, Endpoint
 from errdex.directory.web.i18n import Language
@@ -83,6 +85,8 @@ class Directory:
         self.pages = Pages(self.views, assets=load_assets())
         self.openapi = orjson.dumps(spec())
         self.entries = sum(len(c) for c in registry.catalogs.values())
+        self.known = known_in_catalogs((registry.catalog(c), e) for c, e in registry.entries())
+        """The catalogs, modules, spaces and locales a search filter may name."""
         self.cache = ResponseCache()
         """Search answers by request (a lookup is two dict lookups: it has no cache)."""
         self.page_cache = ResponseCache(size=4096, max_bytes=64 * 1024 * 1024)
@@ -313,14 +317,21 @@ class Directory:
         params = query_params(scope)
         query = self.param(params, "q") or ""
         lang = self.language_of(scope, params)
+        filters = Filters(  # an empty value (``catalog=``) is no filter
+            self.param(params, "catalog") or None,
+            self.param(params, "module") or None,
+            self.param(params, "space") or None,
+            self.int_param(params, "http_status", None, 100, 599),
+            self.bool_param(params, "retryable"),
+            self.param(params, "locale") or None,
+        )
+        try:
+            check(filters, self.known)
+        except UnknownValue as exc:
+            raise BadRequest(400, "Bad Request", str(exc)) from None
         result = self.registry.search(
             query,
-            catalog=self.param(params, "catalog"),
-            module=self.param(params, "module"),
-            space=self.param(params, "space"),
-            http_status=self.int_param(params, "http_status", None, 100, 599),
-            retryable=self.bool_param(params, "retryable"),
-            locale=self.param(params, "locale"),
+            **filters._asdict(),
             limit=self.int_param(params, "limit", 20, 1, MAX_LIMIT) or 20,
             offset=self.int_param(params, "offset", 0, 0, MAX_OFFSET) or 0,
         )
