@@ -35,6 +35,7 @@ from errdex.io.export import to_data
 from errdex.io.finite import HINT, describe, non_finite
 from errdex.io.fmt import shape as shapes
 from errdex.io.fmt.json_format import format_json
+from errdex.io.fmt.toml_comments import lex
 from errdex.io.fmt.toml_cst import CSTError
 from errdex.io.fmt.toml_format import format_toml
 from errdex.io.fmt.toml_placed import placed
@@ -218,9 +219,14 @@ def known_format(text: str, data: Any) -> str | None:
     canonical = canonical_text(text, data, trace, quoted)
     if canonical is None:
         return None
-    if canonical == text or settled(text, canonical):
+    if canonical == text:
         return text
-    after = placed(text, trace, quoted)
+    lexed = lex(text)
+    if lexed is None:
+        return None
+    if not trace.moved and settled(text, canonical, lexed):  # (keys moved: not as written)
+        return text
+    after = placed(text, canonical, trace, quoted, lexed)
     if after is not None and (after == canonical or settled(after, canonical)):
         return after
     return None

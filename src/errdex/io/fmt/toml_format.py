@@ -262,7 +262,9 @@ def render_string(s: String) -> str:
     return s.raw
 
 
-def _with_comment(text: str, comment: str | None, col: int) -> str:
+def with_comment(text: str, comment: str | None, col: int) -> str:
+    """``text`` with its inline comment: at its column when the text ends before it,
+    else two spaces after the text."""
     if comment is None:
         return text
     width = len(text) - (text.rfind("\n") + 1)
@@ -324,7 +326,7 @@ class Writer:
         """A table from its header (none for the top of the file) to its trailing block."""
         if keys:
             header = "[[" + self.key(keys) + "]]" if sec.aot else "[" + self.key(keys) + "]"
-            self.out.append(_with_comment(header, sec.comment, sec.comment_col))
+            self.out.append(with_comment(header, sec.comment, sec.comment_col))
         self.blocks(sec.preamble, True)
         lines = sec.lines
         ranks = shapes.rank(shape)
@@ -340,7 +342,11 @@ class Writer:
                 + " = "
                 + self.value(line.value, shapes.path(shape, line.keys), 0)
             )
-            self.out.append(_with_comment(text, line.comment, line.comment_col))
+            self.out.append(with_comment(text, line.comment, line.comment_col))
+        self.trail(sec)
+
+    def trail(self, sec: Section) -> None:
+        """The block that stays at the end of a table."""
         for block in sec.trailing:
             self.out.extend(block)
 
@@ -376,7 +382,7 @@ class Writer:
         for item in array.items:
             lines.extend(inner + c for c in item.leading)
             text = inner + self.value(item.value, element, depth + 1) + ","
-            lines.append(_with_comment(text, item.comment, item.comment_col))
+            lines.append(with_comment(text, item.comment, item.comment_col))
         lines.extend(inner + c for c in array.tail)
         lines.append(INDENT * depth + "]")
         return "\n".join(lines)

@@ -32,32 +32,35 @@ from errdex.io.fmt import shape as shapes
 from errdex.io.fmt.shape import Shape
 from errdex.io.fmt.toml_comments import Span, blank_lines, lex, regions
 from errdex.io.fmt.toml_cst import CSTError, Header, statements
-from errdex.io.fmt.toml_format import Attacher, Section, Writer
+from errdex.io.fmt.toml_format import Attacher, Section, Writer, with_comment
 from errdex.io.fmt.toml_writer import Trace
 
 _CHUNK = 1 << 20
 
 
-def placed(text: str, trace: Trace, quoted: set[str]) -> str | None:
-    """What the formatter makes of ``text`` (LF line ends, no BOM), given the trace of the
-    canonical writer's text for its data (key names in ``quoted`` quoted), or None when
-    ``text`` is not that text with keys moved inside tables and comments added."""
-    lexed = lex(text)
+def placed(
+    text: str,
+    canonical: str,
+    trace: Trace,
+    quoted: set[str],
+    lexed: tuple[list[Span], list[Span]] | None = None,
+) -> str | None:
+    """What the formatter makes of ``text`` (LF line ends, no BOM), given the canonical
+    writer's text for its data (key names in ``quoted`` quoted) and its trace, or None
+    when ``text`` is not that text with keys moved inside tables and comments added.
+    ``lexed``: :func:`~.toml_comments.lex` of ``text``, when already known."""
     if lexed is None:
-        return None
+        lexed = lex(text)
+        if lexed is None:
+            return None
     hashes, strings = lexed
     cuts = _cuts(text, hashes, strings)
-    if cuts is None:
-        return None
-    as_read = trace.as_read()
-    found = _align(text, cuts, as_read)
+    found = _align(text, cuts, trace.as_read())
     if found is None:
         return None
-    places, segments = found
-    canonical = "\n".join(trace.lines) + "\n" if trace.lines else ""
     if not cuts:
         return canonical
-    return _assemble(text, canonical, trace, quoted, cuts, places, segments)
+    return _assemble(text, canonical, trace, quoted, cuts, found, strings)
 
 
 Cut = tuple[int, int, str, bool]
@@ -65,7 +68,7 @@ Cut = tuple[int, int, str, bool]
 after a statement)."""
 
 
-def _cuts(text: str, hashes: list[Span], strings: list[Span]) -> list[Cut] | None:
+def _cuts(text: str, hashes: list[Span], strings: list[Span]) -> list[Cut]:
     """What to take out of ``text`` to get the writer's text: each comment after a
     statement, and each region of comment lines and empty lines (replaced by the empty
     line the writer writes above a header, or by nothing)."""
@@ -88,12 +91,9 @@ def _cuts(text: str, hashes: list[Span], strings: list[Span]) -> list[Cut] | Non
     return cuts
 
 
-def _align(
-    text: str, cuts: list[Cut], other: str
-) -> tuple[list[int], tuple[list[int], list[int]]] | None:
-    """Whether ``text`` with ``cuts`` made is ``other``: then where each cut's image is in
-    ``other``, and the segments between them (starts in ``text``, starts in ``other``)."""
-    places: list[int] = []
+def _align(text: str, cuts: list[Cut], other: str) -> tuple[list[int], list[int]] | None:
+    """Whether ``text`` with ``cuts`` made is ``other``: then the segments between the
+    cuts (where each starts in ``text``, where in ``other``)."""
     in_text: list[int] = []
     in_other: list[int] = []
     done = at = 0  # text[:done] matched other[:at]
@@ -103,7 +103,6 @@ def _align(
         in_text.append(done)
         in_other.append(at)
         at += start - done
-        places.append(at)
         if not other.startswith(image, at):
             return None
         at += len(image)
@@ -112,7 +111,7 @@ def _align(
         return None
     in_text.append(done)
     in_other.append(at)
-    return places, (in_text, in_other)
+    return in_text, in_other
 
 
 def _same(text: str, start: int, end: int, other: str, at: int) -> bool:
@@ -131,27 +130,34 @@ def _assemble(
     trace: Trace,
     quoted: set[str],
     cuts: list[Cut],
-    places: list[int],
     segments: tuple[list[int], list[int]],
+    strings: list[Span],
 ) -> str | None:
     """The canonical text with the tables that hold a cut formatted from ``text``."""
-    lengths = list(accumulate(map(len, trace.lines), initial=0))
-    heads = [lengths[i] + i for i, _ in trace.heads]  # where each header is, in both texts
-    tables: dict[int, None] = {}  # the tables holding cuts (-1: the top of the file)
-    for (_, _, _, region), at in zip(cuts, places, strict=True):
-        j = bisect_right(heads, at) - 1
-        if region and j >= 0 and heads[j] == at:
-            j -= 1  # a region right above a header belongs to the table before it
-        tables[j] = None
+    tables: list[tuple[int, int, list[Cut]]] = []  # from a header (-1: the top) to the next
+    for cut in cuts:
+        if tables and cut[0] < tables[-1][1]:
+            tables[-1][2].append(cut)
+        else:
+            first = _header(text, cut[0], strings, before=True)
+            tables.append((first, _header(text, cut[0], strings, before=False), [cut]))
+    heads: list[int] = []  # where each header is in the writer's text, when needed
     pieces: list[str] = []
     done = 0  # canonical[:done] is in pieces
-    top = shapes.of_file("main")
-    for j in tables:
-        start = heads[j] if j >= 0 else 0
-        end = heads[j + 1] if j + 1 < len(heads) else len(canonical)
-        shape = trace.heads[j][1] if j >= 0 else top
-        first = _back(start, segments) if j >= 0 else 0  # the top: from the file's start
-        written = _table(text, first, _back(end, segments), j, shape, quoted)
+    for first, last, held in tables:
+        start = _forth(first, segments) if first >= 0 else 0
+        end = _forth(last, segments)
+        written = None
+        if first >= 0:
+            written = _commented(text, canonical[start:end], held, first, last, quoted)
+        if written is None:
+            shape = shapes.of_file("main")
+            if first >= 0:
+                if not heads:
+                    lengths = list(accumulate(map(len, trace.lines), initial=0))
+                    heads = [lengths[i] + i for i in trace.heads]
+                shape = trace.shapes[bisect_right(heads, start) - 1]
+            written = _table(text, max(first, 0), last, first >= 0, shape, quoted)
         if written is None:
             return None
         pieces += [canonical[done:start], written]
@@ -160,16 +166,86 @@ def _assemble(
     return "".join(pieces)
 
 
-def _back(at: int, segments: tuple[list[int], list[int]]) -> int:
-    """The place in the file of a line start ``at`` of the writer's text."""
+def _header(text: str, at: int, strings: list[Span], before: bool) -> int:
+    """Where the last header line starting at or before ``at`` starts (-1: none), or
+    the first one after ``at`` (the text's end: none). A line starting with ``[`` outside
+    a multi-line string is a header in a text that is the writer's but for comments."""
+    while True:
+        i = text.rfind("\n[", 0, at) if before else text.find("\n[", at)
+        if i < 0:
+            return (0 if text.startswith("[") else -1) if before else len(text)
+        k = bisect_right(strings, (i + 1, i + 1)) - 1
+        if k < 0 or not strings[k][0] < i + 1 < strings[k][1]:
+            return i + 1
+        at = strings[k][0] if before else strings[k][1]
+
+
+def _forth(at: int, segments: tuple[list[int], list[int]]) -> int:
+    """The place in the writer's text of a line start ``at`` of the file (not in a cut)."""
     in_text, in_other = segments
-    i = bisect_right(in_other, at) - 1
-    return in_text[i] + at - in_other[i]
+    i = bisect_right(in_text, at) - 1
+    return in_other[i] + at - in_text[i]
 
 
-def _table(text: str, start: int, end: int, j: int, shape: Shape, quoted: set[str]) -> str | None:
+def _commented(
+    text: str, table: str, cuts: list[Cut], first: int, end: int, quoted: set[str]
+) -> str | None:
+    """The formatter's text of a table (not the top of the file) whose cuts are comments
+    after a line and a region right above the next header (or at the end of the file),
+    without reading its statements: ``table`` is its canonical text, ``text[first:end]``
+    the table in the file. None for any other table (or a line met twice in it)."""
+    region = cuts[-1] if cuts[-1][3] and cuts[-1][1] == end else None
+    lines = table.split("\n")  # ends with "" (and, above a header, the blank line's "")
+    for start, eol, _, is_region in cuts if region is None else cuts[:-1]:
+        if is_region:
+            return None
+        line_start = text.rfind("\n", 0, start) + 1
+        line = text[line_start:start]
+        if line_start == first:  # the header's line: the table's first line
+            if not table.startswith(line + "\n"):
+                return None
+            at = 0
+        else:  # a key's line (or a multi-line value's last: its comment goes there too)
+            found = table.find("\n" + line + "\n")
+            if found < 0 or table.find("\n" + line + "\n", found + 1) >= 0:
+                return None
+            at = table.count("\n", 0, found + 1)
+        mark = text.index("#", start)
+        lines[at] = with_comment(line, text[mark:eol].rstrip(), mark - line_start)
+    if region is None:
+        return "\n".join(lines)
+    try:
+        pending, _ = statements(text[region[0] : region[1]])
+    except CSTError:
+        return None
+    section = Section(None, [], False)  # stands for this table: only its trailing block
+    attacher = Attacher(section, seen_any=True)
+    if any(attacher.feed(stmt) is not None for stmt in pending):
+        return None
+    writer = Writer(quoted)
+    if region[1] < len(text):  # above the next header
+        writer.out = lines[:-2]  # less the blank line
+        after = attacher.feed(Header(0, ("next",), False, None, 0))
+        assert after is not None
+        writer.trail(section)
+        writer.opening(after)
+    else:  # at the end of the file
+        writer.out = lines[:-1]
+        trailer = attacher.end()
+        writer.trail(section)
+        if trailer:
+            writer.blank()
+            writer.blocks(trailer, False)
+        while writer.out and writer.out[-1] == "":
+            writer.out.pop()
+    return "\n".join(writer.out) + "\n"
+
+
+def _table(
+    text: str, start: int, end: int, headed: bool, shape: Shape, quoted: set[str]
+) -> str | None:
     """The formatter's text of the table at ``text[start:end]`` (its header to the next
-    header; the top of the file when ``j`` is -1), or None when its reader disagrees."""
+    header; the top of the file unless ``headed``), or None when its reader disagrees."""
     nl = text.find("\n", end)
     nxt = text[end : len(text) if nl < 0 else nl + 1]  # the next header's line, if any
     try:
@@ -177,22 +253,22 @@ def _table(text: str, start: int, end: int, j: int, shape: Shape, quoted: set[st
     except CSTError:
         return None
     headers = [s for s in stmts if isinstance(s, Header)]
-    if len(headers) != (j >= 0) + bool(nxt) or (j >= 0 and not isinstance(stmts[0], Header)):
+    if len(headers) != headed + bool(nxt) or (headed and not isinstance(stmts[0], Header)):
         return None
-    attacher = Attacher(Section(None, [], False), seen_any=j >= 0)
+    attacher = Attacher(Section(None, [], False), seen_any=headed)
     section = attacher.section
     after: Section | None = None
     for stmt in stmts:
         opened = attacher.feed(stmt)
         if opened is None:
             continue
-        if stmt is headers[0] and j >= 0:
+        if stmt is headers[0] and headed:
             section = opened
         else:
             after = opened
     trailer = attacher.end() if after is None else []  # (it gives the last table its end)
     writer = Writer(quoted)
-    writer.body(section, headers[0].keys if j >= 0 else (), shape)
+    writer.body(section, headers[0].keys if headed else (), shape)
     if after is not None:
         writer.opening(after)
     else:

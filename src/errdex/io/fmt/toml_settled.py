@@ -35,19 +35,21 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from errdex.io.fmt.toml_comments import blank_lines, lex, regions
+from errdex.io.fmt.toml_comments import Span, blank_lines, lex, regions
 
 Cut = tuple[int, int, str]
 """``text[start:end]`` replaced by a string when the comments are taken out."""
 
 
-def settled(text: str, canonical: str) -> bool:
+def settled(text: str, canonical: str, lexed: tuple[list[Span], list[Span]] | None = None) -> bool:
     """Whether ``text`` (LF line ends, no BOM) is ``canonical`` — the canonical writer's
     text of a catalog — with comments where the formatter keeps them: then formatting
-    ``text`` gives ``text`` back. False means "not recognised", not "would change"."""
+    ``text`` gives ``text`` back. False means "not recognised", not "would change".
+    ``lexed``: :func:`~.toml_comments.lex` of ``text``, when already known."""
     if not text.endswith("\n"):
         return False
-    lexed = lex(text)
+    if lexed is None:
+        lexed = lex(text)
     if lexed is None:
         return False
     hashes, strings = lexed

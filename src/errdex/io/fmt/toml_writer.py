@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Container, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from errdex.io.fmt import shape as shapes
@@ -61,9 +62,9 @@ def key(name: str, quoted: Container[str] = ()) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape, name) + '"'
 
 
-Plan = list[tuple[str, Shape, int]]
-"""A table's keys in canonical order, each with its value's shape and its place in the
-table as read."""
+Plan = list[tuple[str, Shape, int, str]]
+"""A table's keys in canonical order, each with its value's shape, its place in the
+table as read and the start of its line (``key = ``)."""
 
 
 class _Keys(dict[str, str]):
@@ -73,20 +74,24 @@ class _Keys(dict[str, str]):
     def __init__(self, quoted: Container[str]) -> None:
         super().__init__()
         self.quoted = quoted
-        self.plans: dict[tuple[int, tuple[str, ...]], tuple[Shape, Plan, bool]] = {}
+        self.plans: dict[tuple[int, tuple[str, ...]], tuple[Shape, Plan, tuple[int, ...]]] = {}
 
-    def plan(self, shape: Shape, names: tuple[str, ...]) -> tuple[Plan, bool]:
+    def plan(self, shape: Shape, names: tuple[str, ...]) -> tuple[Plan, tuple[int, ...]]:
         """``names`` in canonical order, each with the shape of its value and its index
-        in ``names``, and whether that order is ``names``' own: worked out once per table
-        shape and key list (the entries of a catalog share a few key lists)."""
+        in ``names``, and those indices (empty when the order is ``names``' own): worked
+        out once per table shape and key list (a catalog's entries share a few lists)."""
         found = self.plans.get((id(shape), names))
         if found is not None and found[0] is shape:
             return found[1], found[2]
         where = {name: i for i, name in enumerate(names)}
-        plan = [(n, shapes.child(shape, n), where[n]) for n in shapes.ordered(shape, names)]
-        kept = all(i == at for i, (_, _, at) in enumerate(plan))
-        self.plans[id(shape), names] = (shape, plan, kept)
-        return plan, kept
+        plan = [
+            (n, shapes.child(shape, n), where[n], self[n] + " = ")
+            for n in shapes.ordered(shape, names)
+        ]
+        places = tuple(at for _, _, at, _ in plan)
+        moved = () if places == tuple(range(len(places))) else places
+        self.plans[id(shape), names] = (shape, plan, moved)
+        return plan, moved
 
     def __missing__(self, name: str) -> str:
         spelled = key(name, self.quoted)
@@ -118,7 +123,7 @@ def _value(item: Any, shape: Shape, keys: _Keys) -> str:
         if not item:
             return "{}"
         plan, _ = keys.plan(shape, tuple(k for k, v in item.items() if v is not None))
-        body = ", ".join(keys[k] + " = " + _value(item[k], sub, keys) for k, sub, _ in plan)
+        body = ", ".join(start + _value(item[k], sub, keys) for k, sub, _, start in plan)
         return "{ " + body + " }"
     if isinstance(item, (list, tuple)):
         element = shapes.items(shape)
@@ -135,33 +140,50 @@ class Trace:
     where each table's header is and its shape, and the tables whose keys it wrote in
     another order than the data hold them (the order a file was read in).
 
-    ``heads``: (index in the text's lines, shape) per header, in order. ``moved``:
-    (index of a table's first key line, the place as read of each key line written).
-    Indices count the items of the line list the text is joined from (a multi-line
-    string is one item).
+    ``heads`` and ``shapes``: the index in ``lines`` of each header, and its table's
+    shape. ``moved``: the index of the first key line of each table whose keys moved,
+    and in ``orders`` how many key lines it has and how to pick them in the order read.
+    ``lines``: the items the text is joined from (a multi-line string is one item).
+    All flat lists of ints and shared objects: a big catalog records 100,000 tables, and
+    as many small containers would wake the collector over all of its data.
     """
 
-    __slots__ = ("heads", "lines", "moved")
+    __slots__ = ("_orders", "heads", "lines", "moved", "orders", "shapes")
 
     def __init__(self) -> None:
-        self.heads: list[tuple[int, Shape]] = []
-        self.moved: list[tuple[int, list[int]]] = []
+        self.heads: list[int] = []
+        self.shapes: list[Shape] = []
+        self.moved: list[int] = []
+        self.orders: list[tuple[int, Any]] = []  # (n, itemgetter picking n lines)
         self.lines: list[str] = []
+        self._orders: dict[tuple[int, ...], tuple[int, Any]] = {}  # (n, getter or None)
+
+    def move(self, start: int, places: tuple[int, ...]) -> None:
+        """Record that the key lines from ``lines[start]`` were read at ``places``."""
+        order = self.order(places)
+        if order[1] is not None:
+            self.moved.append(start)
+            self.orders.append(order)
+
+    def order(self, places: tuple[int, ...]) -> tuple[int, Any]:
+        """How to pick lines written in canonical order in the order read (``places``):
+        their number and an itemgetter, or None when that is their order."""
+        order = self._orders.get(places)
+        if order is None:
+            picks = sorted(range(len(places)), key=places.__getitem__)
+            moved = picks != list(range(len(picks)))
+            order = self._orders[places] = (len(places), itemgetter(*picks) if moved else None)
+        return order
 
     def as_read(self) -> str:
         """The text with every table's key lines in the order they were read, the tables
         where they are (the canonical text when nothing moved)."""
-        lines = self.lines
+        written = self.lines
         if not self.moved:
-            return "\n".join(lines) + "\n" if lines else ""
-        lines = list(lines)
-        orders: dict[tuple[int, ...], list[int]] = {}
-        for start, places in self.moved:
-            key = tuple(places)
-            order = orders.get(key)
-            if order is None:
-                order = orders[key] = sorted(range(len(places)), key=places.__getitem__)
-            lines[start : start + len(order)] = [self.lines[start + i] for i in order]
+            return "\n".join(written) + "\n" if written else ""
+        lines = list(written)
+        for start, (n, pick) in zip(self.moved, self.orders, strict=True):
+            lines[start : start + n] = pick(written[start : start + n])
         return "\n".join(lines) + "\n"
 
 
@@ -182,26 +204,41 @@ def _table(
         if comment:
             out.extend("# " + c if c else "#" for c in comment.split("\n"))
         if trace is not None:
-            trace.heads.append((len(out), shape))
+            trace.heads.append(len(out))
+            trace.shapes.append(shape)
         out.append(f"[[{path}]]" if aot else f"[{path}]")
     later: list[str] = []
     start = len(out)
-    plan, kept = keys.plan(shape, tuple(data))
-    for name, sub, _ in plan:
+    plan, moved = keys.plan(shape, tuple(data))
+    skipped = False  # a key without a line
+    needs_escape = _NEEDS_ESCAPE.search
+    for name, sub, _, line in plan:
         item = data[name]
         if item is None:
+            skipped = True
             continue
-        if type(item) is str:  # most values: no other test needed
-            out.append(keys[name] + " = " + string(item))
+        kind = type(item)
+        if kind is str:  # most values: no other test needed (string() spells them so)
+            out.append(f'{line}"{item}"' if needs_escape(item) is None else line + string(item))
+            continue
+        if kind is int:  # codes and statuses: spelled as _value spells them
+            out.append(f"{line}{item}")
+            continue
+        if kind is bool:
+            out.append(line + ("true" if item else "false"))
             continue
         nested = _is_tables(item) and (sub.items is not None or sub.fields is None)
         if nested or (isinstance(item, Mapping) and name in _SUBTABLES and bool(path)):
             later.append(name)
         else:
-            out.append(keys[name] + " = " + _value(item, sub, keys))
-    if not kept and trace is not None:
-        places = [at for name, _, at in plan if data[name] is not None and name not in later]
-        trace.moved.append((start, places))
+            out.append(line + _value(item, sub, keys))
+    if moved and trace is not None:
+        if skipped or later:
+            moved = tuple(at for k, _, at, _ in plan if data[k] is not None and k not in later)
+            trace.move(start, moved)
+        else:  # every key has its line: the plan's own order, worked out once
+            trace.moved.append(start)
+            trace.orders.append(trace.order(moved))
     for name in later:
         item = data[name]
         sub = shapes.child(shape, name)
@@ -266,9 +303,13 @@ def to_toml(
     if trace is not None:
         shift = len(lines) - len(out)
         if shift:
-            trace.heads = [(i + shift, shape) for i, shape in trace.heads]
-            trace.moved = [(i + shift, at) for i, at in trace.moved]
-        if places != sorted(places):
-            trace.moved.insert(0, (0, places))
+            trace.heads = [i + shift for i in trace.heads]
+            trace.moved = [i + shift for i in trace.moved]
+        if len(places) > 1:
+            moved_, orders = trace.moved, trace.orders
+            trace.moved, trace.orders = [], []
+            trace.move(0, tuple(places))
+            trace.moved += moved_
+            trace.orders += orders
         trace.lines = lines
     return "\n".join(lines) + "\n" if lines else ""
