@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import errdex
@@ -54,3 +56,15 @@ reason = "merged"
 def doc_catalog() -> Catalog:
     """:data:`DOC_CATALOG` loaded."""
     return errdex.loads(DOC_CATALOG, "toml")
+
+
+REVIEW = Path(__file__).parent / "fixtures" / "review"
+"""An outside reviewer's catalog: hostile texts (HTML, ESC/BEL/OSC sequences, an RLO, a
+``javascript:`` link, a heading and a table in a solution), a removed ``AUTH-2`` and a
+deprecated ``AUTH-3``, both with a reason and ``replaced_by = "AUTH-1"``."""
+
+
+@pytest.fixture(scope="session")
+def review_catalog() -> Catalog:
+    """:data:`REVIEW` loaded."""
+    return errdex.load(REVIEW)

@@ -40,7 +40,7 @@ def test_table_has_a_heading_per_module_and_escapes_pipes(doc_catalog: Catalog) 
         "Status |",
     ]
     assert "| <a id=\"app-AUTH-2\"></a>AUTH-2 |  | =cmd\\|' /C calc'!A0 |  |  | 403 |  |" in lines
-    assert '| <a id="app-AUTH-3"></a>AUTH-3 |  | Gone. |  |  | 401 | removed |' in lines
+    assert '| <a id="app-AUTH-3"></a>AUTH-3 |  | Gone. |  |  | 401 | removed: merged |' in lines
 
 
 def test_sections_give_each_code_a_heading_and_labelled_bullets(doc_catalog: Catalog) -> None:
@@ -54,7 +54,9 @@ def test_sections_give_each_code_a_heading_and_labelled_bullets(doc_catalog: Cat
         "- **Solution:** Log in again.",
         "- **HTTP Status:** 401",
     ]
-    assert "- **Status:** removed" in text.split('### <a id="app-AUTH-3"></a>`AUTH-3`', 1)[1]
+    assert (
+        "- **Status:** removed: merged" in text.split('### <a id="app-AUTH-3"></a>`AUTH-3`', 1)[1]
+    )
 
 
 def test_a_chinese_locale_gives_chinese_labels_and_the_translation(doc_catalog: Catalog) -> None:

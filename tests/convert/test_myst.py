@@ -34,7 +34,7 @@ def test_a_module_is_one_csv_table_whose_rows_parse_as_csv(doc_catalog: Catalog)
     parsed = list(csv.reader(rows.splitlines(), skipinitialspace=True))
     assert [r[0] for r in parsed] == ["AUTH-1", "AUTH-2", "AUTH-3"]
     assert parsed[0][2] == "The token expired {age} seconds ago."
-    assert parsed[2][-1] == "removed"
+    assert parsed[2][-1] == "removed: merged"
 
 
 def test_the_locale_picks_the_translation_and_chinese_headers(doc_catalog: Catalog) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from errdex.convert.escape import fence_lang, safe_url
 from errdex.convert.escape import html_text as esc
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import Group, Layout
+from errdex.convert.layout import Group, Layout, Lifecycle
 from errdex.model import Catalog, Entry
 
 _CSS = """\
@@ -170,8 +170,8 @@ def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str])
                 cells.append(f"<td>{md_block(value)}</td>")
             elif role in ("title", "message"):
                 cells.append(f"<td>{md_line(value)}</td>")
-            elif role == "status":
-                cells.append(f"<td>{_status(entry, value, labels)}</td>")
+            elif role == "status" and (life := layout.lifecycle(entry)) is not None:
+                cells.append(f"<td>{_status(life, labels)}</td>")
             elif role == "carried":
                 cells.append(f"<td>{esc(', '.join(value.splitlines()))}</td>")
             else:
@@ -184,13 +184,16 @@ def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str])
     out.append("</table></div>")
 
 
-def _status(entry: Entry, status: str, labels: dict[str, str]) -> str:
-    """A lifecycle cell: the state, the reason and the replacement of a tombstone or deprecation."""
-    parts = [esc(status)]
-    if entry.reason:
-        parts.append(f": {md_line(entry.reason)}")
-    if entry.replaced_by is not None:
-        code = f"<code>{esc(str(entry.replaced_by))}</code>"
+def _status(life: Lifecycle, labels: dict[str, str]) -> str:
+    """A lifecycle cell: the state, the reason and the replacement of a tombstone or
+    deprecation, the replacement linked to its row when the page holds it."""
+    parts = [esc(life.state)]
+    if life.reason is not None:
+        parts.append(f": {md_line(life.reason)}")
+    if life.replaced_by is not None:
+        code = f"<code>{esc(life.replaced_by)}</code>"
+        if life.target is not None:
+            code = f'<a href="#{anchor(life.target.space, life.target.code)}">{code}</a>'
         parts.append(f" ({esc(labels['use_instead']).replace('{code}', code)})")
     return "".join(parts)
 

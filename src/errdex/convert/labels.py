@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from errdex.convert.escape import strip_code_span
+
 ROLES = (
     "code",
     "space",
@@ -113,19 +115,23 @@ def status_label(status: str, labels: dict[str, str]) -> str:
 
 
 def lifecycle_of(text: str) -> tuple[str, str | None, str | None] | None:
-    """A lifecycle cell as the HTML export writes it — ``STATE[: reason][ (use X instead)]``,
+    """A lifecycle cell as the exports write it — ``STATE[: reason][ (use X instead)]``,
     in any language of :data:`LABELS` — as (state, reason, replacement); None when its
-    state is no lifecycle state or its bracket is no replacement note. Plain string
-    splitting: linear in the cell, whatever text a document holds."""
+    state is no lifecycle state or its bracket is no replacement note. The replacement
+    may be written as a code span or a link to its anchor (``[`X`](#app-X)``, as the
+    Markdown export writes it). Plain string splitting: linear in the cell, whatever
+    text a document holds."""
     head, replacement = text.strip().translate(_FULL_WIDTH), None
     if head.endswith(")") and "(" in head:
-        cut = head.rindex("(")
-        head, note = head[:cut].rstrip(), head[cut + 1 : -1].strip()
         for labels in LABELS.values():
             before, _, after = labels["use_instead"].partition("{code}")
-            if note.startswith(before) and note.endswith(after):
-                replacement = note[len(before) : len(note) - len(after)].strip() or None
+            cut = head.rfind("(" + before)
+            if cut < 0 or not head[:-1].endswith(after):
+                continue
+            note = head[cut + 1 + len(before) : len(head) - 1 - len(after)]
+            replacement = _replacement_code(note)
             if replacement is not None:
+                head = head[:cut].rstrip()
                 break
         if replacement is None:
             return None  # a bracket that is no replacement note: not a cell errdex wrote
@@ -134,6 +140,14 @@ def lifecycle_of(text: str) -> tuple[str, str | None, str | None] | None:
     if value not in ("active", "deprecated", "removed"):
         return None
     return value, reason.strip() or None if colon else None, replacement
+
+
+def _replacement_code(note: str) -> str | None:
+    """The code a replacement note names: ``X``, ```X``` or ``[`X`](#anchor)``."""
+    note = note.strip()
+    if note.startswith("[") and note.endswith(")") and "](" in note:
+        note = note[1 : note.rindex("](")]
+    return strip_code_span(note) or None
 
 
 _FULL_WIDTH = str.maketrans({"：": ":", "（": "(", "）": ")"})

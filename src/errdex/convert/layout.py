@@ -46,6 +46,27 @@ class SpaceSection(NamedTuple):
     groups: list[Group]
 
 
+class Lifecycle(NamedTuple):
+    """What a document says of a deprecated or removed entry (``STATE[: reason][ (use X
+    instead)]``, as every format writes it and :func:`errdex.convert.labels.lifecycle_of`
+    reads it back).
+
+    ``state`` is the translated state, ``reason`` the raw (unescaped) reason,
+    ``replaced_by`` the replacement's code as text, ``target`` the replacement entry
+    when this catalog holds it (in the entry's space): a format with anchors links it.
+    """
+
+    state: str
+    reason: str | None
+    replaced_by: str | None
+    target: Entry | None
+
+    def note(self, labels: dict[str, str], code: str) -> str:
+        """The replacement note around ``code`` (already written for the target):
+        ``use CODE instead``, in the labels' language."""
+        return labels["use_instead"].replace("{code}", code)
+
+
 class Layout:
     """The shared plan of a document for one catalog and locale."""
 
@@ -190,6 +211,23 @@ class Layout:
             return status_label(entry.status, labels_for(self.locale))
         raise ValueError(f"unknown column role {role!r}")
 
+    def lifecycle(self, entry: Entry) -> Lifecycle | None:
+        """The state, reason and replacement of a deprecated or removed entry; None when active.
+
+        Every document shows them: a tombstone without its reason and replacement
+        tells a reader only that a code is gone, not why nor what to use instead.
+        """
+        if entry.status == "active":
+            return None
+        replaced = entry.replaced_by
+        target = None if replaced is None else self.catalog.get(replaced, entry.space)
+        return Lifecycle(
+            status_label(entry.status, labels_for(self.locale)),
+            entry.reason or None,
+            None if replaced is None else str(replaced),
+            target,
+        )
+
     def summary(self, entry: Entry) -> str | None:
         """The one text a bullet list shows: message, else title, description or name."""
         for field in ("message", "title", "description"):
@@ -306,3 +344,18 @@ class CodeLabels:
             label = f"{base}-{n}"
         self.seen.add(label.lower())
         return label
+
+    @classmethod
+    def of(cls, layout: Layout) -> dict[int, str]:
+        """Every code's label in ``layout``, keyed by ``id(entry)``, made in page order.
+
+        Made before the page is written, so a note can link a code further down
+        (a tombstone's replacement) by the label that code gets.
+        """
+        make = cls(layout.catalog.meta.id)
+        return {
+            id(e): make(section.space.id, e.code)
+            for section in layout.sections
+            for group in section.groups
+            for e in group.entries
+        }

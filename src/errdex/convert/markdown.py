@@ -16,6 +16,11 @@ and ``page.html#http-400`` reach the same code. Raw inline HTML is kept by
 GitHub (which shows the id as ``user-content-http-400`` and scrolls to it for
 ``#http-400``), MkDocs (Python-Markdown) and markdown-it; the importer drops it.
 
+A deprecated or removed code's status says why and what to use instead,
+``removed: merged (use [`E2`](#app-E2) instead)``, the replacement linked to its
+anchor when the page holds it (:func:`lifecycle`); the list layout puts it on a
+line of its own under the bullet.
+
 Known messages (variants) and example responses follow their table or entry,
 each introduced by a bold caption naming the code, so an importer can attach
 them again. See :mod:`errdex.convert.layout` for what is shown.
@@ -38,7 +43,7 @@ from errdex.convert.escape import (
 )
 from errdex.convert.html import anchor
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import Group, Layout, document
+from errdex.convert.layout import Group, Layout, Lifecycle, document
 from errdex.model import Catalog, Entry, Space
 
 
@@ -91,7 +96,36 @@ def code_anchor(space: Space, entry: Entry) -> str:
 def _bullet(layout: Layout, entry: Entry, space: Space) -> str:
     text = layout.summary(entry)
     head = f"- {code_anchor(space, entry)}{code_span(str(entry.code))}"
-    return head if text is None else f"{head} - {md_block(text, 2)}"
+    bullet = head if text is None else f"{head} - {md_block(text, 2)}"
+    life = layout.lifecycle(entry)
+    if life is None:
+        return bullet
+    return f"{bullet}\n  {lifecycle(life, labels_for(layout.locale), lambda t: md_block(t, 2))}"
+
+
+def lifecycle(
+    life: Lifecycle,
+    labels: dict[str, str],
+    escape: Callable[[str], str] = md_inline,
+    fragment: Callable[[Entry], str] | None = None,
+) -> str:
+    """A deprecated or removed code's status as Markdown: ``STATE[: reason][ (use X instead)]``.
+
+    ``escape`` writes the state and the reason for the place they go (:func:`md_inline`,
+    :func:`md_cell`, MyST's); the replacement is a code span, linked to
+    ``#fragment(target)`` (default: the code's HTML anchor) when the page holds that code.
+    """
+    out = escape(life.state)
+    if life.reason is not None:
+        out += ": " + escape(life.reason)
+    if life.replaced_by is not None:
+        code = code_span(life.replaced_by)
+        target = life.target
+        if target is not None:
+            to = anchor(target.space, target.code) if fragment is None else fragment(target)
+            code = f"[{code}](#{to})"
+        out += f" ({life.note(labels, escape(code))})"
+    return out
 
 
 def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str]) -> None:
@@ -105,7 +139,11 @@ def _table(out: list[str], layout: Layout, group: Group, labels: dict[str, str])
         values = []
         for role in cols:
             value = cell(entry, role, space)
-            shown = "" if value is None else md_cell(value)
+            life = layout.lifecycle(entry) if role == "status" else None
+            if life is not None:
+                shown = lifecycle(life, labels, md_cell)
+            else:
+                shown = "" if value is None else md_cell(value)
             values.append(code_anchor(space, entry) + shown if role == "code" else shown)
         out.append("| " + " | ".join(values) + " |")
     out.append("")
@@ -138,6 +176,8 @@ def _section(
             shown = code_span(value)
         elif role == "carried":
             shown = ", ".join(value.split("\n"))
+        elif role == "status" and (life := layout.lifecycle(entry)) is not None:
+            shown = lifecycle(life, labels, lambda t: md_block(t, 2))
         else:
             shown = md_block(value, 2)
         out.append(f"- **{label}:**" + (f" {shown}" if shown else ""))

@@ -6,7 +6,9 @@ pages can ``{ref}`` a space or module), and each module's codes in a
 ``(catalog)=`` on the title, ``(catalog--space)=`` on a space and
 ``(catalog--space--module)=`` on a module, which lets the importer restore them;
 each code's label (:class:`errdex.convert.layout.CodeLabels`) sits on its table.
-Known messages and examples follow as in the Markdown ``table`` layout.
+A deprecated or removed code's status cell says why and what to use instead,
+the replacement linked to its code's label. Known messages and examples follow
+as in the Markdown ``table`` layout.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from errdex.convert.escape import csv_quote, myst_inline, one_line
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import CodeLabels, Group, Layout, document
-from errdex.convert.markdown import extras
+from errdex.convert.markdown import extras, lifecycle
 from errdex.model import Catalog
 
 
@@ -30,7 +32,7 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
     layout = Layout(catalog, locale)
     labels = labels_for(layout.locale)
     cid = catalog.meta.id
-    code_label = CodeLabels(cid)
+    code_label = CodeLabels.of(layout)
     out: list[str] = [f"({label(cid)})=", f"# {myst_inline(one_line(layout.title))}", ""]
     if catalog.meta.description:
         out += [myst_inline(catalog.meta.description.strip()), ""]
@@ -57,14 +59,16 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
                 ]
                 if module.description:
                     out += [myst_inline(module.description.strip()), ""]
-            out += [f"({code_label(space.id, e.code)})=" for e in group.entries]
-            _csv_table(out, layout, group, labels)
+            out += [f"({code_label[id(e)]})=" for e in group.entries]
+            _csv_table(out, layout, group, labels, code_label)
             for entry in group.entries:
                 extras(out, entry, labels, myst_inline)
     return document(out)
 
 
-def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, str]) -> None:
+def _csv_table(
+    out: list[str], layout: Layout, group: Group, labels: dict[str, str], code_label: dict[int, str]
+) -> None:
     cols = layout.columns(group)
     space = group.space
     head = [layout.header(r, space, labels) for r in cols]
@@ -77,6 +81,9 @@ def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, s
                 cells.append(value or "")
             elif role == "carried" and value is not None:
                 cells.append(csv_quote(", ".join(value.split("\n"))))
+            elif role == "status" and (life := layout.lifecycle(entry)) is not None:
+                note = lifecycle(life, labels, myst_inline, lambda e: code_label[id(e)])
+                cells.append(csv_quote(note))
             else:
                 cells.append(csv_quote("" if value is None else myst_inline(value)))
         rows.append(", ".join(cells))

@@ -4,7 +4,9 @@ The same plan as the MyST page (:mod:`errdex.convert.myst`), in RST syntax:
 ``.. _label:`` targets, underlined titles (``=``, ``-``, ``~``, ``^``) sized
 for wide characters, ``.. csv-table::`` with an indented body, known messages
 as a bullet list and examples as ``.. code-block::``. Entry texts are escaped
-so that RST inline markup characters show as written.
+so that RST inline markup characters show as written. A deprecated or removed
+code's status cell says why and what to use instead, the replacement linked to
+its code's label.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import unicodedata
 
 from errdex.convert.escape import csv_quote, fence_lang, one_line, rst_inline, rst_text
 from errdex.convert.labels import labels_for
-from errdex.convert.layout import CodeLabels, Group, Layout, document
+from errdex.convert.layout import CodeLabels, Group, Layout, Lifecycle, document
 from errdex.convert.myst import label
 from errdex.model import Catalog, Entry
 
@@ -45,7 +47,7 @@ def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
     layout = Layout(catalog, locale)
     labels = labels_for(layout.locale)
     cid = catalog.meta.id
-    code_label = CodeLabels(cid)
+    code_label = CodeLabels.of(layout)
     out: list[str] = [f".. _{label(cid)}:", ""]
     _title(out, layout.title, 1)
     if catalog.meta.description:
@@ -65,8 +67,8 @@ def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
                 _title(out, layout.module_heading(group.module), level)
                 if group.module.description:
                     _paragraph(out, group.module.description)
-            out += [f".. _{code_label(space.id, e.code)}:" for e in group.entries] + [""]
-            _csv_table(out, layout, group, labels)
+            out += [f".. _{code_label[id(e)]}:" for e in group.entries] + [""]
+            _csv_table(out, layout, group, labels, code_label)
             for entry in group.entries:
                 _extras(out, entry, labels)
     return document(out)
@@ -77,7 +79,9 @@ def _indent(text: str, pad: str) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
 
 
-def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, str]) -> None:
+def _csv_table(
+    out: list[str], layout: Layout, group: Group, labels: dict[str, str], code_label: dict[int, str]
+) -> None:
     cols = layout.columns(group)
     space = group.space
     head = [layout.header(r, space, labels) for r in cols]
@@ -91,11 +95,30 @@ def _csv_table(out: list[str], layout: Layout, group: Group, labels: dict[str, s
         cells = []
         for role in cols:
             value = layout.cell(entry, role, space)
+            life = layout.lifecycle(entry) if role == "status" else None
+            if life is not None:
+                cells.append(csv_quote(_lifecycle(life, labels, code_label)))
+                continue
             if role == "carried" and value is not None:
                 value = ", ".join(value.split("\n"))
             cells.append(csv_quote("" if value is None else rst_text(_flush(value))))
         out.append(_indent(", ".join(cells), "   "))
     out.append("")
+
+
+def _lifecycle(life: Lifecycle, labels: dict[str, str], code_label: dict[int, str]) -> str:
+    """``STATE[: reason][ (use X instead)]``, the replacement a link to its code's label."""
+    out = rst_text(life.state)
+    if life.reason is not None:
+        out += ": " + rst_text(_flush(life.reason))
+    if life.replaced_by is not None:
+        code = rst_inline(life.replaced_by)
+        if life.target is not None:  # an anonymous reference: no target name of its own
+            code = f"`{code} <{code_label[id(life.target)]}_>`__"
+        else:
+            code = f"``{code}``"
+        out += f" ({life.note(labels, code)})"
+    return out
 
 
 def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:

@@ -40,7 +40,7 @@ from errdex.convert.importers.blocks import Block, scan
 from errdex.convert.importers.boldblocks import BoldBlocks
 from errdex.convert.importers.draft import IDENT_RE, Draft, parse_code
 from errdex.convert.importers.tabular import add_rows, header_roles
-from errdex.convert.labels import is_example_label, is_variants_label, role_of
+from errdex.convert.labels import is_example_label, is_variants_label, lifecycle_of, role_of
 from errdex.io import Diagnostic, SourceFile
 from errdex.io.progress import Steps, counted
 
@@ -76,6 +76,17 @@ def _unanchored(text: str) -> str:
     while (m := _ANCHOR.match(rest)) is not None:
         rest, found = rest[m.end() :], True
     return rest if found else text
+
+
+def _lifecycle_line(item: str) -> tuple[str, tuple[str, str | None, str | None] | None]:
+    """A bullet without its last line when that line is a lifecycle note (``removed:
+    merged (use [`E2`](#app-E2) instead)``, the list export's line under a tombstone),
+    and the note read as (state, reason, replacement)."""
+    head, newline, last = item.rstrip().rpartition("\n")
+    if not newline:
+        return item, None
+    life = lifecycle_of(last.strip())
+    return (head, life) if life is not None else (item, None)
 
 
 _FIELD = re.compile(r"^\*\*(?P<label>[^*]+?)\*\*\s*(?P<value>.*)$", re.S)
@@ -338,12 +349,16 @@ class _Reader:
         if caption is not None and is_variants_label(caption[0]):
             self._variants(items, caption)
             return
-        parsed = []
+        parsed: list[tuple[int, str, int | str | None, re.Match[str] | None]] = []
+        lives: dict[int, tuple[str, str | None, str | None]] = {}
         for line, item in items:
             text = _unanchored(item)
+            text, life = _lifecycle_line(text)
             m = _BULLET.match(text) or _PLAIN_BULLET.match(text)
             text = text if m else item  # a prose item keeps what it says
             code = parse_code(m.group("code")) if m else None
+            if m and life is not None:
+                lives[len(parsed)] = life
             parsed.append((line, text, code, m))
         lead = 0
         while lead < len(parsed) and parsed[lead][2] is None:
@@ -361,7 +376,7 @@ class _Reader:
                 hint="an error listing sits under a heading that names errors or codes",
             )
             return
-        for line, text, code, m in parsed[lead:]:
+        for n, (line, text, code, m) in enumerate(parsed[lead:], lead):
             if code is None or m is None:
                 self.draft.unplaced(
                     line, f"list item {text[:60]!r} is not a `CODE` - text bullet; not imported"
@@ -371,6 +386,13 @@ class _Reader:
             message = m.group("text")
             if message:
                 fields["message"] = md_unescape(message)
+            if n in lives:
+                state, reason, replacement = lives[n]
+                fields["status"] = state
+                if reason:
+                    fields["reason"] = md_unescape(reason)
+                if replacement:
+                    fields["replaced_by"] = parse_code(replacement)
             self.new_entry(fields, line)
 
     def _error_context(self) -> bool:
