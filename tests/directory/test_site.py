@@ -5,17 +5,29 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import threading
+from functools import partial
+from html import escape, unescape
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
+import httpx
 import pytest
 
-from catalogs import ROOT
+from catalogs import ODD, ODD_CODES, ROOT
 
 pytest.importorskip("jinja2")
 
 from errdex.directory import Registry
-from errdex.directory.site import MARKER, SiteError, build_site
+from errdex.directory.site import MARKER, SiteError, SiteReport, build_site
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """A static host (Python's): it decodes the path once and walks the folders."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
 
 
 @pytest.fixture(scope="module")
@@ -203,3 +215,103 @@ def test_confined_refuses_a_path_that_resolves_outside(tmp_path: Path) -> None:
     (root / "link").symlink_to(tmp_path)
     with pytest.raises(SiteError):
         confined(root, "link", "x")
+
+
+# -- codes whose permalink a static host cannot serve (catalogs.ODD) -------------------
+
+_CLASHES = (
+    '\n[[errors]]\ncode = "A%2FB"\nname = "escapedCode"\nmessage = "escapedCode message"\n'
+    '\n[[errors]]\ncode = "S"\nname = "searchCode"\nmessage = "searchCode message"\n'
+    'docs_url = "https://e.example.com/search"\n'
+)
+"""Two more entries: the code ``A%2FB`` (whose folder is the escape of ``A/B``) and one
+whose permalink is the directory's search page."""
+
+
+@pytest.fixture(scope="module")
+def odd(tmp_path_factory: pytest.TempPathFactory) -> tuple[Registry, Path, SiteReport]:
+    src = tmp_path_factory.mktemp("odd-src")
+    (src / "errdex.toml").write_text(ODD + _CLASHES, encoding="utf-8")
+    registry = Registry.from_paths([src])
+    out = tmp_path_factory.mktemp("odd-site") / "out"
+    before = set(out.parent.parent.rglob("*"))
+    report = build_site(registry, out)
+    written = set(out.parent.parent.rglob("*")) - before
+    assert written and all(p == out or out in p.parents or p == out.parent for p in written)
+    return registry, out, report
+
+
+def _pages_of(site: Path) -> list[str]:
+    return ["/" + str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html")]
+
+
+def test_every_link_of_every_page_opens_a_page_when_codes_are_odd(
+    odd: tuple[Registry, Path, SiteReport],
+) -> None:
+    _, site, report = odd
+    assert report.skipped == ()
+    assert len(report.moved) == 3 and all("its page is at" in note for note in report.moved)
+    for page in _pages_of(site):
+        page_url = quote(page)  # the URL a host serves the folder at
+        html = (site / page.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        for ref in re.findall(r'href="([^"#][^"]*)"', html):
+            if ref.startswith(("http://", "https://", "data:")):
+                continue
+            target = urlsplit(urljoin("http://site" + page_url, unescape(ref))).path
+            assert _file_for(site, target).is_file(), (page, ref, target)
+    catalog = (site / "catalogs" / "odd" / "index.html").read_text(encoding="utf-8")
+    for code, name in {**ODD_CODES, "A%2FB": "escapedCode", "S": "searchCode"}.items():
+        assert f"<code>{escape(code)}</code></a>" in catalog, code  # every code is linked
+        assert name in catalog
+
+
+def test_each_code_is_served_by_a_static_host_at_the_link_the_site_gives(
+    odd: tuple[Registry, Path, SiteReport],
+) -> None:
+    registry, site, _ = odd
+    catalog = (site / "catalogs" / "odd" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<a href="([^"]+)"><code>([^<]+)</code></a>', catalog)
+    assert len(rows) == len(registry.catalog("odd"))
+    names = {str(e.code): e.name for e in registry.catalog("odd").entries}
+    handler = partial(_QuietHandler, directory=str(site))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            base = f"http://127.0.0.1:{server.server_address[1]}/catalogs/odd/"
+            for ref, code in rows:
+                answer = httpx.get(urljoin(base, unescape(ref)), follow_redirects=True)
+                assert answer.status_code == 200, (code, ref)
+                assert f"<code>{names[unescape(code)]}</code>" in answer.text  # that code's page
+        finally:
+            server.shutdown()
+
+
+def test_the_static_search_links_each_odd_code_to_its_page(
+    odd: tuple[Registry, Path, SiteReport],
+) -> None:
+    from errdex.directory.static_reader import StaticSearch
+
+    _, site, _ = odd
+    manifest = _manifest(site, "")
+    folder = site / "static" / "search"
+    static = StaticSearch(lambda name: (folder / name).read_bytes(), manifest.name)
+    for name in [*ODD_CODES.values(), "escapedCode", "searchCode"]:
+        (hit,) = [d for _, _, d in static.search(name).hits if d.name == name]
+        page = _file_for(site, hit.path if hit.path.endswith("/") else hit.path + "/")
+        assert page.is_file(), (name, hit.path)
+        assert f"<code>{name}</code>" in page.read_text(encoding="utf-8")
+
+
+def test_cli_build_site_says_which_pages_moved(tmp_path: Path) -> None:
+    (tmp_path / "errdex.toml").write_text(ODD, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "errdex", "build", str(tmp_path), "--site", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "skipped" not in run.stderr
+    assert "moved /odd/A%2FB: a static host cannot serve 'A/B' as a folder; " in run.stderr
+    assert "its page is at /odd/A%252FB/" in run.stderr
+    assert (tmp_path / "o" / "odd" / "A%2FB" / "index.html").is_file()
+    assert (tmp_path / "o" / "odd" / "..%2F..%2Fetc" / "index.html").is_file()

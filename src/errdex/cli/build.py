@@ -141,11 +141,14 @@ def _build_site(path: str | None, out: str, as_json: bool = False) -> None:
                 "files": report.files,
                 "locales": list(report.locales),
                 "skipped": list(report.skipped),
+                "moved": list(report.moved),
             }
         )
         return
     for note in report.skipped:
         click.echo(f"skipped {note}", err=True)
+    for note in report.moved:
+        click.echo(f"moved {note}", err=True)
     click.echo(
         f"wrote {report.pages} pages ({', '.join(report.locales)}) to {report.out}; "
         "serve the folder with any static host",

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from errdex.directory import config, typo
 from errdex.directory.diskcache import IndexCache
@@ -47,6 +47,7 @@ from errdex.directory.search import Filters, Hit, SearchIndex, SearchResult
 from errdex.io import Diagnostic, find_catalogs, read_valid, refusals
 from errdex.io.diagnostic import rule
 from errdex.model import Catalog, Code, Entry, normalize_code, parse_code_query
+from errdex.model.urls import permalink_path
 
 DUPLICATE_CATALOG = rule("E501")
 
@@ -422,14 +423,7 @@ class Registry:
 
     def entry_url_path(self, catalog_id: str, entry: Entry) -> str:
         """The URL path of the entry's permalink page (see the module docstring for the rule)."""
-        url = self.entry_url(catalog_id, entry)
-        if url:
-            path = urlsplit(url).path
-            if path and path != "/":
-                return path
-        return "/" + "/".join(
-            quote(part, safe="") for part in (catalog_id, entry.space, str(entry.code))
-        )
+        return permalink_path(self.entry_url(catalog_id, entry), catalog_id, entry)
 
     def _path_table(self) -> dict[str, list[tuple[str, Entry]]]:
         table = self._paths

@@ -13,6 +13,11 @@ The default copy is English (or the registry's first locale); each other
 locale is a full copy under ``<locale>/`` (``zh-CN/csghub/AUTH-ERR-4/``), and
 the language switch links between copies.
 
+A code whose permalink a static host cannot serve from folders (the code
+``A/B``, ``../../etc``) or that is a page of the directory itself gets its page
+at a path of its own, and every link points there
+(:mod:`errdex.directory.sitepaths`); the report lists each such move.
+
 Nothing is written outside ``OUT``: every file's path is resolved and
 checked to lie inside the build folder before it is written
 (:func:`confined`), and a locale whose tag is not a BCP 47 tag (``..``, a
@@ -38,11 +43,13 @@ from urllib.parse import quote, unquote
 
 from errdex.directory import static_index
 from errdex.directory.registry import Registry
+from errdex.directory.sitepaths import folders, reserved, site_paths
 from errdex.directory.web.i18n import Language
 from errdex.directory.web.pages import Links, Pages
 from errdex.directory.web.views import Views, catalog_path, module_path
 from errdex.io.progress import Steps
 from errdex.model import Entry
+from errdex.model.urls import unservable_segment
 
 MARKER = ".errdex-site"
 _TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -71,6 +78,8 @@ class SiteReport(NamedTuple):
     files: int
     locales: tuple[str, ...]
     skipped: tuple[str, ...]
+    moved: tuple[str, ...] = ()
+    """The code pages written away from their permalink: ``<permalink>: <why>; at <path>``."""
 
 
 def _segments(path: str) -> list[str] | None:
@@ -146,11 +155,13 @@ def _write(registry: Registry, root: Path, progress: Steps | None = None) -> Sit
         progress("Reading the catalogs", 0, None)
     views = Views(registry.warm())
     pages = Pages(views)
-    pages.static_index = _write_index(registry, root)
     groups = _groups(views)
+    placed = site_paths(groups)
+    moved, index_paths = _move(registry, views, groups, placed)
+    pages.static_index = _write_index(registry, root, index_paths)
     skipped: list[str] = []
     default = "en" if "en" in views.all_locales else views.all_locales[0]
-    firsts = {p.strip("/").split("/")[0].casefold() for p in groups} | {
+    firsts = {p.strip("/").split("/")[0].casefold() for p in placed.values()} | {
         "catalogs",
         "search",
         "static",
@@ -174,7 +185,7 @@ def _write(registry: Registry, root: Path, progress: Steps | None = None) -> Sit
         def links(page: str, tag: str = tag) -> Links:
             return Links(page, static=True, lang=tag, prefixes=prefixes)
 
-        for page, html in _pages(pages, views, groups, lang, links, skipped if not prefix else []):
+        for page, html in _pages(pages, views, groups, placed, lang, links):
             file = _page_file(base, page)
             if file is None:
                 if not prefix:
@@ -204,18 +215,47 @@ def _write(registry: Registry, root: Path, progress: Steps | None = None) -> Sit
         "written by errdex build --site; the folder is replaced on each build\n"
     )
     files = sum(1 for _ in root.rglob("*") if _.is_file())
-    return SiteReport(root, count, files, tuple(prefixes), tuple(skipped))
+    return SiteReport(root, count, files, tuple(prefixes), tuple(skipped), tuple(moved))
 
 
-def _write_index(registry: Registry, root: Path) -> str:
-    """Write the static search index; its manifest's path from the site's root."""
+def _move(
+    registry: Registry,
+    views: Views,
+    groups: dict[str, list[tuple[str, Entry]]],
+    placed: dict[str, str],
+) -> tuple[list[str], dict[str, str]]:
+    """Point the links of each page away from its permalink to where it is written; return
+    the notes and, by permalink as the search index holds it, the paths to link instead."""
+    notes: list[str] = []
+    index_paths: dict[str, str] = {}
+    for path, found in groups.items():
+        site = placed[path]
+        if site == path:
+            continue
+        bad = unservable_segment(path)
+        if bad is not None:
+            why = f"a static host cannot serve {bad!r} as a folder"
+        elif reserved(folders(path)):
+            why = "the permalink is a page of the directory"
+        else:
+            why = "another code's page has this folder"
+        notes.append(f"{path}: {why}; its page is at {site}/")
+        for cid, entry in found:
+            views.move(entry, site + "/")
+            index_paths[registry.entry_url_path(cid, entry)] = site + "/"
+    return notes, index_paths
+
+
+def _write_index(registry: Registry, root: Path, paths: dict[str, str]) -> str:
+    """Write the static search index, each hit of ``paths`` linking to its page there;
+    return its manifest's path from the site's root."""
     folder = confined(root, *static_index.FOLDER)
     folder.mkdir(parents=True, exist_ok=True)
 
     def write(name: str, data: bytes) -> None:
         confined(folder, name).write_bytes(data)
 
-    manifest, _, _ = static_index.build(registry.index.db, write)
+    manifest, _, _ = static_index.build(registry.index.db, write, paths=paths)
     return "/".join((*static_index.FOLDER, manifest))
 
 
@@ -223,9 +263,9 @@ def _pages(
     pages: Pages,
     views: Views,
     groups: dict[str, list[tuple[str, Entry]]],
+    placed: dict[str, str],
     lang: Language,
     make: Callable[[str], Links],
-    skipped: list[str],
 ) -> Iterator[tuple[str, str]]:
     yield "/", pages.home(lang, make("/"))
     yield "/search/", pages.search("", None, lang, make("/search/"))
@@ -236,7 +276,5 @@ def _pages(
             path = module_path(cid, module)
             yield path, pages.module(cid, module, lang, make(path), paged=False)
     for path, found in groups.items():
-        if path in ("/", "/search", "/static") or path.startswith(("/catalogs/", "/static/")):
-            skipped.append(f"{path}: the permalink collides with a page of the directory")
-            continue
-        yield path + "/", pages.entries(found, lang, make(path + "/"))
+        site = placed[path] + "/"
+        yield site, pages.entries(found, lang, make(site))

@@ -66,7 +66,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -343,12 +343,18 @@ def _pair_payload(by_row: dict[int, tuple[int, ...]], lengths: list[int], size: 
     return bytes(out)
 
 
-def _docs(db: sqlite3.Connection, writer: _Writer, size: int) -> list[str]:
-    """Write the doc record files; the hash of each group of :data:`DOC_GROUP` blocks."""
+def _docs(
+    db: sqlite3.Connection, writer: _Writer, size: int, paths: Mapping[str, str]
+) -> list[str]:
+    """Write the doc record files, a record's path replaced as ``paths`` says; the hash of
+    each group of :data:`DOC_GROUP` blocks."""
     records: list[Any] = []
     for (data,) in db.execute("SELECT data FROM d ORDER BY block"):
         for line in zlib.decompress(data).split(b"\n"):
-            records.append(Doc.from_data(json.loads(line)).to_data())
+            doc = Doc.from_data(json.loads(line))
+            if doc.path in paths:
+                doc = doc._replace(path=paths[doc.path])
+            records.append(doc.to_data())
     if len(records) != size:
         raise ValueError(f"the index holds {len(records)} records for {size} rows")
     blocks = [_json(records[i : i + DOC_BLOCK]) for i in range(0, size, DOC_BLOCK)]
@@ -362,9 +368,14 @@ def _docs(db: sqlite3.Connection, writer: _Writer, size: int) -> list[str]:
     return groups
 
 
-def build(db: sqlite3.Connection, write: Write) -> tuple[str, int, int]:
+def build(
+    db: sqlite3.Connection, write: Write, *, paths: Mapping[str, str] | None = None
+) -> tuple[str, int, int]:
     """Write the static index of the search database ``db`` (:func:`indexing.build`) through
-    ``write``; return the manifest's file name, the number of files and their bytes."""
+    ``write``; return the manifest's file name, the number of files and their bytes.
+
+    ``paths`` maps a permalink path to the path a hit links to instead (a static site's
+    page that cannot sit at its permalink, :mod:`errdex.directory.sitepaths`)."""
     meta = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM meta")}
     if meta.get("format") != indexing.FORMAT:
         raise ValueError(f"not a search index of format {indexing.FORMAT}")
@@ -419,7 +430,11 @@ def build(db: sqlite3.Connection, write: Write) -> tuple[str, int, int]:
         "facets": meta["facets"],
         "ranges": meta["ranges"],
         "tables": tables,
-        "docs": {"block": DOC_BLOCK, "group": DOC_GROUP, "groups": _docs(db, writer, size)},
+        "docs": {
+            "block": DOC_BLOCK,
+            "group": DOC_GROUP,
+            "groups": _docs(db, writer, size, paths or {}),
+        },
         "lengths": {"block": LENGTH_BLOCK, "files": length_files},
     }
     name = writer.put("manifest", "json", _json(manifest))

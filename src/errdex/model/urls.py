@@ -2,13 +2,16 @@
 
 The same URL is the problem+json ``type`` the runtime sends, the link the doc
 generators write, and the permalink the web directory serves, so it is
-computed in one place.
+computed in one place: :func:`fill_docs_url`, and :func:`permalink_path` for
+the path a directory serves it at. :func:`unservable_segment` tells whether a
+static host can serve that path from folders (``errdex build --site``), which
+``errdex check`` reports (W210) and the site works around.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from errdex.model.types import Entry
 
@@ -25,3 +28,40 @@ def fill_docs_url(template: str, catalog_id: str, entry: Entry) -> str:
         "name": entry.name or "",
     }
     return _URL_FIELD.sub(lambda m: quote(values[m.group(1)], safe=""), template)
+
+
+def permalink_path(docs_url: str | None, catalog_id: str, entry: Entry) -> str:
+    """The URL path of an entry's permalink: the path of its filled ``docs_url``, else
+    (no URL, or one without a path) ``/<catalog>/<space>/<code>``, each part percent-quoted."""
+    if docs_url:
+        path = urlsplit(docs_url).path
+        if path and path != "/":
+            return path
+    parts = (catalog_id, entry.space, str(entry.code))
+    return "/" + "/".join(quote(part, safe="") for part in parts)
+
+
+MAX_FOLDER_BYTES = 200
+"""The longest folder name (UTF-8 bytes) a static site writes; file systems allow 255."""
+
+
+def unservable_segment(path: str) -> str | None:
+    """The first segment of the URL ``path``, decoded, that a static host cannot serve as a
+    folder, or None when every one can.
+
+    A static host decodes the path once and walks it folder by folder, so a decoded
+    segment holding ``/`` (``A%2FB``) or ``\\`` names other folders, ``.`` and ``..``
+    (``..%2F..%2Fetc`` decodes to three) are not folders at all, and a NUL or a name
+    over :data:`MAX_FOLDER_BYTES` cannot be written.
+    """
+    for part in path.split("/"):
+        if not part:
+            continue
+        name = unquote(part)
+        if (
+            name in (".", "..")
+            or any(c in name for c in "/\\\x00")
+            or len(name.encode("utf-8", "surrogatepass")) > MAX_FOLDER_BYTES
+        ):
+            return name
+    return None

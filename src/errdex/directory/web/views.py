@@ -77,6 +77,14 @@ class Views:
         found = self._paths.get(id(entry))
         return found if found is not None else self.registry.entry_url_path(catalog_id, entry)
 
+    def move(self, entry: Entry, path: str) -> None:
+        """Link ``entry`` at ``path`` from now on, not at its permalink: a static site's page
+        that cannot sit at its permalink (:mod:`errdex.directory.sitepaths`). Call it before
+        rendering: the forms already kept are dropped."""
+        self._paths[id(entry)] = path
+        self._briefs.clear()
+        self._entry_json.clear()
+
     def locale(self, lang: Language, catalog: Catalog) -> str:
         """The content locale of ``catalog`` for a request."""
         return lang.for_catalog(self.locales[catalog.meta.id], catalog.meta.default_locale)
