@@ -99,11 +99,15 @@ def run(quick: bool) -> list[Result]:
 
     name = catalog.entries[n // 2].name
     queries = [(name if q == "NAME" else q, f) for q, f in QUERIES]
-    registry = Registry([catalog])
-    gc.collect()
-    start = time.process_time()
-    index = registry.index
-    build = time.process_time() - start
+    # the build is timed as often as its floor below (best of the same number of runs)
+    repeat = 1 if quick else 2
+    build = float("inf")
+    for _ in range(repeat):
+        registry = Registry([catalog])
+        gc.collect()
+        start = time.process_time()
+        index = registry.index
+        build = min(build, time.process_time() - start)
     tokens: dict[tuple[str, str], str] = {}
     rows = [
         (
@@ -119,7 +123,7 @@ def run(quick: bool) -> list[Result]:
     marks = ", ".join("?" * (len(COLUMNS) + 1))
     tables = {  # every other table's rows, as the build wrote them
         name: index.db.execute(f"SELECT * FROM {name}").fetchall()
-        for name in ("d", "c", "n", "k", "w", "t", "meta")
+        for name in ("d", "c", "n", "k", "x", "w", "t", "meta")
     }
 
     def bare_fts() -> sqlite3.Connection:
@@ -145,7 +149,6 @@ def run(quick: bool) -> list[Result]:
                 db.executemany(f"INSERT INTO {name} VALUES ({places})", table_rows)
         db.close()
 
-    repeat = 1 if quick else 2
     floor_build = best_of(bare_build, repeat=repeat, clock=time.process_time)
     floor_fts = best_of(lambda: bare_fts().close(), repeat=repeat, clock=time.process_time)
     results.append(

@@ -49,6 +49,7 @@ and stay a phrase when any term may match. User queries never reach FTS5 as synt
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -97,6 +98,22 @@ NEAR_SCORE = 500_000.0
 TIERS = (100_000.0, 30_000.0, 20_000.0, 10_000.0)
 """Bonus added to BM25 for: the exact message, the exact title, a title starting with the
 query, the phrase (the first is more than the others together)."""
+
+_MATERIALIZED = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
+"""Computes a CTE once however often the statement reads it (SQLite 3.35 and later)."""
+_K1 = 1.2
+"""FTS5's ``bm25()`` k1: a phrase adds at most ``idf × (k1 + 1)`` to a row's score."""
+
+
+def bm25_bound(expression: str, size: int) -> float:
+    """More than ``-bm25()`` can be for any row matching ``expression`` in an index of
+    ``size`` rows: each phrase adds ``idf × f(k1 + 1) / (f + K)`` (less than ``idf × (k1 +
+    1)``) and no IDF exceeds that of a phrase in one row. The phrases are counted from the
+    quotes (a doubled quote inside a phrase only counts more)."""
+    phrases = max(1, expression.count('"') // 2)
+    return phrases * (_K1 + 1.0) * math.log((size + 0.5) / 1.5) + 1.0
+
+
 COMPLETIONS = 8
 """A last word that is the prefix of at most this many indexed words is written out as them."""
 
@@ -617,6 +634,8 @@ class SearchIndex:
             return self._tiers_then_rowid(
                 words, facets, span, skip, key, said, phrase, limit, offset
             ), total
+        if not self.reference_order:
+            return self._ranked(where, params, said, key, phrase, every, limit, offset), total
         score = "" if common else f" - bm25(f, {WEIGHT_ARGS})"
         rows = db.execute(
             f"SELECT rowid, {bonus}{score} AS s FROM f WHERE {where} "
@@ -624,6 +643,84 @@ class SearchIndex:
             [*tier_params, *params, limit, offset],
         )
         return [(r, s) for r, s in rows], total
+
+    def _ranked(
+        self,
+        where: str,
+        params: list[object],
+        said: str | None,
+        key: str,
+        phrase: str | None,
+        every: bool,
+        limit: int,
+        offset: int,
+    ) -> list[tuple[int, float]]:
+        """The SQL ranking of :meth:`_match` (tier bonus plus BM25, then rowid), computed
+        with less work and the same floats.
+
+        - A tier no entry has is the constant 0 instead of a subquery probed for every
+          match (``100000.0 * 0`` is what the probe gave).
+        - When a tier holds rows and no row outside the tiers can outscore one inside
+          (:func:`bm25_bound` below the smallest bonus), the page is ranked among the
+          tier rows first, so BM25 is computed for them only; the rest are ranked after
+          them only when the tiers hold fewer rows than the page needs.
+        """
+        db = self._db
+        upper = key + " \U0010ffff"
+
+        def some(sql: str, *args: object) -> bool:
+            return db.execute(sql + " LIMIT 1", args).fetchone() is not None
+
+        has = (
+            said is not None and some("SELECT 1 FROM x WHERE key = ?", said),
+            some("SELECT 1 FROM k WHERE key = ?", key),
+            some("SELECT 1 FROM k WHERE key > ? AND key < ?", key + " ", upper),
+            phrase is not None and not every and some("SELECT 1 FROM f WHERE f MATCH ?", phrase),
+        )
+        tier_sql: tuple[tuple[str, list[object]], ...] = (
+            ("SELECT doc FROM x WHERE key = ?", [said]),
+            ("SELECT doc FROM k WHERE key = ?", [key]),
+            ("SELECT doc FROM k WHERE key > ? AND key < ?", [key + " ", upper]),
+            ("SELECT rowid FROM p", []),
+        )
+        terms, bonus_params = [], []
+        for weight, present, (sql, args) in zip(TIERS, has, tier_sql, strict=True):
+            if weight == TIERS[3] and every:
+                terms.append(f"{weight} * 1")
+            elif present:
+                terms.append(f"{weight} * (rowid IN ({sql}))")
+                bonus_params += args
+            else:
+                terms.append(f"{weight} * 0")
+        bonus = " + ".join(terms)
+        cte, cte_params = "", []
+        if has[3]:
+            cte = f"WITH p AS {_MATERIALIZED}(SELECT rowid FROM f WHERE f MATCH ?) "
+            cte_params = [phrase]
+        select = f"{cte}SELECT rowid, {bonus} - bm25(f, {WEIGHT_ARGS}) AS s FROM f WHERE {where}"
+        order = " ORDER BY s DESC, rowid LIMIT ?"
+        want = offset + limit
+        listed = [
+            (sql, args) for present, (sql, args) in zip(has, tier_sql, strict=True) if present
+        ]
+        expression = str(params[0])
+        if not listed or every or bm25_bound(expression, self._size) >= TIERS[3]:
+            rows = db.execute(
+                select + order + " OFFSET ?", [*cte_params, *bonus_params, *params, limit, offset]
+            ).fetchall()
+            return [(r, s) for r, s in rows]
+        inside = " UNION ".join(sql for sql, _ in listed)
+        inside_params = [a for _, args in listed for a in args]
+        first = db.execute(
+            f"{select} AND +rowid IN ({inside}){order}",
+            [*cte_params, *bonus_params, *params, *inside_params, want],
+        ).fetchall()
+        if len(first) < want:
+            first += db.execute(
+                f"{select} AND +rowid NOT IN ({inside}){order}",
+                [*cte_params, *bonus_params, *params, *inside_params, want - len(first)],
+            ).fetchall()
+        return [(r, s) for r, s in first[offset:want]]
 
     reference_order = False
     """Rank every match in one SQL statement: no impact lists, and not even when every word
