@@ -86,6 +86,7 @@ TABLE: Final[tuple[Rule, ...]] = (
     Rule("W207", "copied-text", "warning", "a solution or description copied from an entry it does not fit", _F),  # noqa: E501
     Rule("W208", "status-contradiction", "warning", "an HTTP status that contradicts what the entry says it is", _F),  # noqa: E501
     Rule("W209", "ambiguous-code", "warning", "one code with two meanings in two spaces that travel the same way", _F),  # noqa: E501
+    Rule("W210", "static-permalink", "warning", "a permalink path a static host cannot serve from folders (errdex build --site moves its page)", _F),  # noqa: E501
     Rule("W301", "missing-translation", "warning", "an entry without a translation to a locale the catalog declares", _F),  # noqa: E501
     Rule("W302", "stale-translation", "warning", "a translation made from source texts that have changed since", _F),  # noqa: E501
     Rule("W701", "no-request-example", "warning", "an entry of a catalog that uses errdex verify has no request example", _F),  # noqa: E501
