@@ -10,6 +10,7 @@ from errdex.model.effective import (
     inherit,
     inherited,
     jsonrpc_code,
+    retry_advice,
     retryable,
     sent_jsonrpc_code,
     sent_status,
@@ -115,3 +116,73 @@ def test_inherit_and_inherited() -> None:
     cat = loads(CATALOG)
     assert inherited(cat, _entry(cat, 1002), "http_status") == 409
     assert inherited(cat, _entry(cat, 1003), "http_status") is None
+
+
+RETRY = (
+    HEAD
+    + """\
+[spaces.app]
+[spaces.rpc]
+kind = "jsonrpc"
+http_status = 200
+[spaces.bare]
+kind = "jsonrpc"
+
+[[errors]]
+code = -32000
+space = "rpc"
+
+[[errors]]
+code = -32001
+space = "rpc"
+retry = "idempotent-only"
+
+[[errors]]
+code = -32002
+space = "bare"
+
+[[errors]]
+code = 1
+space = "app"
+http_status = 429
+
+[[errors]]
+code = 2
+space = "app"
+
+[[errors]]
+code = 3
+space = "app"
+http_status = 504
+
+[[errors]]
+code = 4
+space = "app"
+http_status = 429
+retryable = false
+retry_after = 9
+
+[[errors]]
+code = 5
+space = "app"
+retry_after = 2
+"""
+)
+
+
+def test_retry_advice_is_the_catalogs_word_else_the_status_sent_else_nothing() -> None:
+    cat = loads(RETRY)
+    got = {
+        (e.space, e.code): tuple(retry_advice(cat, e))
+        for e in cat.entries  # (class, retryable, source, status)
+    }
+    assert got == {
+        ("rpc", -32000): ("never", None, None, 200),  # JSON-RPC over 200 says nothing
+        ("rpc", -32001): ("idempotent-only", True, "catalog", 200),
+        ("bare", -32002): ("never", None, None, 200),  # a jsonrpc space is sent with 200
+        ("app", 1): ("safe", True, "http-status", 429),
+        ("app", 2): ("never", False, "http-status", 400),  # the status it is sent with
+        ("app", 3): ("outcome-unknown", True, "http-status", 504),
+        ("app", 4): ("never", False, "catalog", 429),  # the catalog's word beats the status
+        ("app", 5): ("safe", True, "catalog", 400),  # it sends Retry-After
+    }

@@ -6,10 +6,12 @@ from errdex.model.wire import (
     GOOGLE_CODE_NUMBERS,
     GOOGLE_CODES,
     JSONRPC_STANDARD,
+    RETRYABLE_STATUSES,
     google_status,
     is_http_status,
     jsonrpc_allowed,
     jsonrpc_reserved,
+    status_retry_class,
 )
 
 
@@ -32,3 +34,17 @@ def test_google_table() -> None:
     assert google_status(404) == "NOT_FOUND"
     assert google_status(418) == "UNKNOWN" and google_status(502) == "INTERNAL"
     assert google_status(204) == "OK"
+
+
+def test_status_retry_class_and_the_retryable_statuses() -> None:
+    assert [status_retry_class(s) for s in (None, 200, 399, 400, 425, 502, 504, 599)] == [
+        None,
+        None,
+        None,
+        "never",
+        "safe",
+        "idempotent-only",
+        "outcome-unknown",
+        "never",
+    ]
+    assert {s for s in range(400, 600) if status_retry_class(s) != "never"} == RETRYABLE_STATUSES

@@ -13,11 +13,11 @@ space *is* its JSON-RPC code) and the wire fallbacks.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from errdex.model.codes import normalize_code
-from errdex.model.types import Entry
-from errdex.model.wire import JSONRPC_INTERNAL_ERROR, is_http_status
+from errdex.model.types import RETRY_CLASSES, Entry
+from errdex.model.wire import JSONRPC_INTERNAL_ERROR, is_http_status, status_retry_class
 
 if TYPE_CHECKING:
     from errdex.model.catalog import Catalog
@@ -121,8 +121,47 @@ def sent_jsonrpc_code(catalog: Catalog | None, entry: Entry) -> int:
 
 
 def retryable(entry: Entry) -> bool | None:
-    """Whether a client may retry ``entry`` (defaults applied); None: the catalog does not say."""
+    """Whether the catalog itself says a client may retry ``entry`` (defaults applied); None:
+    it does not say. What clients do with an entry is :func:`retry_advice`."""
     return entry.retryable
+
+
+class RetryAdvice(NamedTuple):
+    """The one retry answer for an entry, which every page, command, API and decoder gives.
+
+    ``retry`` is the retry class (docs/wire.md, "Retry decision"); ``retryable`` the hint
+    a decoder of the entry's response reports (docs/wire.md §6.5), None when nothing says;
+    ``source`` where it comes from: ``"catalog"`` (the entry's ``retry`` or ``retryable``,
+    inherited from module and space), ``"http-status"`` (the HTTP status the entry is sent
+    with, ``status``), or None (nothing says: a JSON-RPC error over HTTP 200).
+    """
+
+    retry: str
+    retryable: bool | None
+    source: str | None
+    status: int | None
+
+
+def retry_advice(catalog: Catalog | None, entry: Entry) -> RetryAdvice:
+    """The retry advice for ``entry``, first that applies: its effective ``retry``; its
+    ``retryable`` (true: ``safe``, false: ``never``); its ``retry_after`` (sent as
+    ``Retry-After``: ``safe``); the HTTP status it is sent with
+    (:func:`sent_status`; 200 for a code of a ``jsonrpc`` space that states none) when ≥ 400
+    (408, 425, 429, 503 ``safe``; 502 ``idempotent-only``; 504 ``outcome-unknown``; any
+    other ``never``); else nothing says (``retryable`` None; clients do not retry,
+    class ``never``). A status below 400 — JSON-RPC over HTTP 200 — says nothing."""
+    status = sent_status(catalog, entry, jsonrpc=space_kind(catalog, entry) == "jsonrpc")
+    if entry.retry in RETRY_CLASSES:
+        return RetryAdvice(str(entry.retry), entry.retry != "never", "catalog", status)
+    if entry.retryable is not None:
+        kind = "safe" if entry.retryable else "never"
+        return RetryAdvice(kind, entry.retryable, "catalog", status)
+    if entry.retry_after is not None:  # sent as Retry-After: the server says when
+        return RetryAdvice("safe", True, "catalog", status)
+    by_status = status_retry_class(status)
+    if by_status is None:
+        return RetryAdvice("never", None, None, status)
+    return RetryAdvice(by_status, by_status != "never", "http-status", status)
 
 
 def inherited(catalog: Catalog, entry: Entry, field: str) -> Any:

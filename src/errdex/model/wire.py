@@ -22,6 +22,30 @@ def is_http_status(value: object) -> bool:
     return type(value) is int and HTTP_STATUS_MIN <= value <= HTTP_STATUS_MAX
 
 
+RETRY_BY_STATUS: Final[dict[int, str]] = {
+    408: "safe",
+    425: "safe",
+    429: "safe",
+    503: "safe",
+    502: "idempotent-only",
+    504: "outcome-unknown",
+}
+"""The retry class an HTTP error status gives (docs/wire.md, "Retry decision"); any other
+status ≥ 400 is ``never``."""
+
+RETRYABLE_STATUSES: Final = frozenset(RETRY_BY_STATUS)
+"""The HTTP statuses whose retry hint is true (docs/wire.md §6.5): those whose class is not
+``never``."""
+
+
+def status_retry_class(status: int | None) -> str | None:
+    """The retry class an HTTP status says (``never`` for other errors ≥ 400), or None when
+    it says nothing: no status, or one below 400 (a JSON-RPC error over HTTP 200)."""
+    if type(status) is not int or status < 400:
+        return None
+    return RETRY_BY_STATUS.get(status, "never")
+
+
 # -- JSON-RPC 2.0 ---------------------------------------------------------------
 
 JSONRPC_PARSE_ERROR: Final = -32700

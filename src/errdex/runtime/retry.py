@@ -21,6 +21,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple
 
 from errdex.model.types import FAULTS, RETRY_CLASSES
+from errdex.model.wire import status_retry_class
 
 _DURATION = re.compile(r"\s*([0-9]{1,12})(?:\.([0-9]{1,9}))?s\s*")
 
@@ -96,8 +97,6 @@ IDEMPOTENT_METHODS = SAFE_METHODS | {"PUT", "DELETE"}
 IDEMPOTENCY_KEY = "Idempotency-Key"
 """The request header that makes a repeated request safe to apply once (IETF httpapi draft)."""
 
-_BY_STATUS = {408: "safe", 425: "safe", 429: "safe", 503: "safe", 502: "idempotent-only"}
-_BY_STATUS[504] = "outcome-unknown"
 _DEPENDENCY = frozenset({502, 503, 504})
 
 DEFAULT_ATTEMPTS = 3
@@ -139,9 +138,7 @@ def retry_class(
         return "safe" if retryable else "never"
     if server_delay is not None:
         return "safe"
-    if type(http_status) is int:
-        return _BY_STATUS.get(http_status, "never")
-    return "never"
+    return status_retry_class(http_status) or "never"
 
 
 def retry_of(error: Any) -> str:

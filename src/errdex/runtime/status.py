@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-from errdex.model.wire import GOOGLE_CODE_NUMBERS, GOOGLE_CODES, google_status
-
-RETRYABLE_STATUSES = frozenset({408, 429, 502, 503, 504})
-"""HTTP statuses a client may retry when nothing more specific is known."""
+from errdex.model.wire import (
+    GOOGLE_CODE_NUMBERS,
+    GOOGLE_CODES,
+    RETRYABLE_STATUSES,
+    google_status,
+    status_retry_class,
+)
 
 
 def phrase(http_status: int) -> str:
@@ -23,13 +26,13 @@ def phrase(http_status: int) -> str:
 
 
 def retryable_by_class(http_status: int | None) -> bool | None:
-    """The retry hint an HTTP status alone gives: 408/429/502/503/504 yes, other 4xx/5xx no.
+    """The retry hint an HTTP status alone gives: 408/425/429/502/503/504 yes (their retry
+    class is not ``never``), other 4xx/5xx no.
 
     None for statuses that say nothing (2xx, as JSON-RPC errors often use).
     """
-    if http_status is None or http_status < 400:
-        return None
-    return http_status in RETRYABLE_STATUSES
+    kind = status_retry_class(http_status)
+    return None if kind is None else kind != "never"
 
 
 __all__ = ["GOOGLE_CODES", "GOOGLE_CODE_NUMBERS", "RETRYABLE_STATUSES", "google_status", "phrase"]

@@ -2,7 +2,7 @@
 
 First that applies: the server's ``Retry-After`` header or google ``RetryInfo`` (then
 retryable); the body's ``retry_after`` / ``retryable`` members; the matched variant
-and the entry; the HTTP class (408/429/502/503/504 retryable, other 4xx/5xx not).
+and the entry; the HTTP class (408/425/429/502/503/504 retryable, other 4xx/5xx not).
 The retry *decision* for a client (attempts, method, idempotency, waits) is
 :mod:`errdex.runtime.retry`'s, from these values.
 """

@@ -2548,7 +2548,7 @@ func decideRetry(err *Error, f *fields, header interface{}) {
 	} else if err.retryable < 0 {
 		switch {
 		case err.status < 400:
-		case err.status == 408 || err.status == 429 || err.status == 502 || err.status == 503 || err.status == 504:
+		case err.status == 408 || err.status == 425 || err.status == 429 || err.status == 502 || err.status == 503 || err.status == 504:
 			err.retryable = 1
 		default:
 			err.retryable = 0

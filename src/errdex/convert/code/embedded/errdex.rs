@@ -2011,7 +2011,7 @@ fn decide_retry(err: &mut Error, f: &Fields, header: Option<f64>) {
     } else if after.is_some() {
         err.retryable = Some(true);
     } else if err.retryable.is_none() && err.status >= 400 {
-        err.retryable = Some(matches!(err.status, 408 | 429 | 502 | 503 | 504));
+        err.retryable = Some(matches!(err.status, 408 | 425 | 429 | 502 | 503 | 504));
     }
 }
 

@@ -1291,7 +1291,7 @@ function decideRetry(err: CatalogError, f: Fields, header: number | null): void 
 }
 
 /** The statuses whose class says "retry" (wire.md §6.5, step 4). */
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 502, 503, 504]);
 
 function parseDuration(v: unknown): number | null {
   if (typeof v !== "string") return null;

@@ -36,7 +36,7 @@ _MESSAGE_KEYS = (
     "errorMessage",
     "description",
 )
-_RETRYABLE_STATUSES = frozenset({408, 429, 502, 503, 504})
+_RETRYABLE_STATUSES = frozenset({408, 425, 429, 502, 503, 504})
 _DURATION = re.compile(r"\s*([0-9]{1,12})(?:\.([0-9]{1,9}))?s\s*")
 GOOGLE_CODES = {
     200: "OK",
