@@ -63,9 +63,13 @@ def test_429_at_alchemy_is_http_and_jsonrpc() -> None:
     code, out, _ = run("429", "--catalog", "alchemy", "--catalog-path", str(EXAMPLES))
     assert code == 0
     assert "space http" in out and "space jsonrpc" in out and "zan" not in out
-    assert "JSON-RPC code: 429" in words(
-        out
-    ) and "retry: yes (implied by the HTTP status)" in words(out)
+    said = words(out)
+    assert "JSON-RPC code: 429" in said
+    # every entry has a retry line: the HTTP 429 by its status, the JSON-RPC 429 (sent
+    # with HTTP 200, which says nothing) without "fix the request" advice
+    assert "retry: Safe to retry, with exponential backoff" in said
+    assert "this follows from HTTP status 429" in said
+    assert said.count("retry: ") == 2 and "HTTP status 200 says nothing" in said
 
 
 def test_names_case_and_hex_are_accepted() -> None:

@@ -36,6 +36,8 @@ VIEW_KEYS = set(
         "jsonrpc_code",
         "retryable",
         "retryable_source",
+        "retry",
+        "retry_advice",
         "retry_after",
         "params",
         "variants",

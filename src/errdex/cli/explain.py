@@ -205,14 +205,7 @@ def _render_entry(console: Console, m: dict[str, Any]) -> None:
         _field(console, "message", m["message"])
     _field(console, "HTTP status", m["http_status"])
     _field(console, "JSON-RPC code", m["jsonrpc_code"])
-    retry = m["retryable"]
-    if retry is not None:
-        hint = "yes" if retry else "no"
-        if m["retry_after"] is not None:
-            hint += f", after {m['retry_after']} s"
-        if m["retryable_source"] == "http-status":
-            hint += " (implied by the HTTP status)"
-        _field(console, "retry", hint)
+    _field(console, "retry", m["retry_advice"])
     for name, param in m["params"].items():
         _field(
             console,

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from errdex.directory.advice import retry_advice as advice_words
 from errdex.directory.registry import Match, Registry, entry_state
 from errdex.directory.search import http_status_of
 from errdex.model import Catalog, Entry
+from errdex.model.effective import retry_advice
 from errdex.runtime.locale import negotiate
 from errdex.runtime.spec import wire_jsonrpc_code
-from errdex.runtime.status import retryable_by_class
 
 TEXTS = ("title", "message", "description", "solution")
 
@@ -92,11 +93,10 @@ def texts_in(catalog: Catalog, entry: Entry, locale: str) -> dict[str, str | Non
 
 
 def retry_hint(catalog: Catalog, entry: Entry) -> tuple[bool | None, str | None]:
-    """The retry hint and where it comes from: ``"catalog"``, ``"http-status"`` or None."""
-    if entry.retryable is not None:
-        return entry.retryable, "catalog"
-    implied = retryable_by_class(http_status_of(catalog, entry))
-    return implied, ("http-status" if implied is not None else None)
+    """The retry hint and where it comes from: ``"catalog"``, ``"http-status"`` or None
+    (:func:`errdex.model.effective.retry_advice`, the answer every consumer gives)."""
+    advice = retry_advice(catalog, entry)
+    return advice.retryable, advice.source
 
 
 def entry_view(
@@ -139,6 +139,8 @@ def entry_view(
         "jsonrpc_code": wire_jsonrpc_code(entry, space.kind if space else "app"),
         "retryable": retryable,
         "retryable_source": retry_source,
+        "retry": retry_advice(catalog, entry).retry,
+        "retry_advice": advice_words(catalog, entry, shown),
         "retry_after": entry.retry_after,
         "params": {
             k: {"type": p.type, "description": p.description}

@@ -32,6 +32,7 @@ from errdex.directory import indexing, plain, snippet, tokenize
 from errdex.io import find_catalogs
 from errdex.io.load import MAIN_NAMES
 from errdex.io.read import format_of
+from errdex.model import effective
 
 PROBE = (
     "tokens",
@@ -94,7 +95,7 @@ def _environment() -> bytes:
         "stems " + " ".join(tokenize.stem(w) for w in PROBE),
     ]
     out = "\n".join(parts).encode()
-    for module in (indexing, tokenize, snippet, plain):
+    for module in (indexing, tokenize, snippet, plain, effective):
         source = module.__file__
         if source:
             out += b"\n" + hashlib.sha256(Path(source).read_bytes()).digest()

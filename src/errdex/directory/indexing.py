@@ -40,7 +40,7 @@ from typing import Any, NamedTuple
 from errdex.directory import impact, tokenize
 from errdex.directory.snippet import SnippetSource, extra_text, tag
 from errdex.model import Catalog, Code, Entry
-from errdex.model.effective import http_status
+from errdex.model.effective import http_status, retry_advice
 
 FORMAT = 3
 """The layout of the database; a cache file of another format is never read."""
@@ -237,8 +237,9 @@ def facet_pairs(catalog: Catalog, entry: Entry, locales: str) -> list[tuple[str,
         pairs.append(("module", entry.module))
     if status is not None:
         pairs.append(("http_status", str(status)))
-    if entry.retryable is not None:
-        pairs.append(("retryable", str(int(entry.retryable))))
+    retryable = retry_advice(catalog, entry).retryable
+    if retryable is not None:
+        pairs.append(("retryable", str(int(retryable))))
     pairs += [("locale", one) for one in locales.strip("|").split("|")]
     return pairs
 
@@ -314,7 +315,7 @@ def build(
                 entry.display_title,
                 entry.status,
                 http_status(catalog, entry),
-                entry.retryable,
+                retry_advice(catalog, entry).retryable,
                 path_of(cid, entry),
                 locales,
                 source,

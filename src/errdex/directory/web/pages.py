@@ -28,6 +28,7 @@ from errdex.directory.web.markup import MAX_SHORT, clip, highlight, rich, short
 from errdex.directory.web.responses import example_responses, retry_advice
 from errdex.directory.web.views import Views, catalog_path, module_path
 from errdex.model import Catalog, Entry
+from errdex.model.effective import retry_advice as advice_of
 from errdex.runtime.locale import normalize_tag
 
 PAGE_SIZE = 500
@@ -389,7 +390,7 @@ class Pages:
             "replaced": replaced,
             "http_status": entry.http_status,
             "jsonrpc_code": entry.jsonrpc_code,
-            "retryable": entry.retryable,
+            "retryable": advice_of(cat, entry).retryable,
             "retry_after": entry.retry_after,
             "type_url": views.registry.entry_url(catalog_id, entry),
             "api": detail["api"],

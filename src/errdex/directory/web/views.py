@@ -17,6 +17,7 @@ from errdex.directory.search import Hit, SearchResult, http_status_of
 from errdex.directory.web.i18n import Language, catalog_locales, entry_text, registry_locales
 from errdex.directory.web.markup import MAX_SHORT, clip, short
 from errdex.model import Catalog, Entry, parse_code_query
+from errdex.model.effective import retry_advice
 from errdex.runtime.locale import normalize_tag
 
 API = "/api"
@@ -139,7 +140,7 @@ class Views:
             "state": entry_state(entry),
             "http_status": http_status_of(catalog, entry),
             "jsonrpc_code": entry.jsonrpc_code,
-            "retryable": entry.retryable,
+            "retryable": retry_advice(catalog, entry).retryable,
             "url": self.path(catalog_id, entry),
             "api": entry_api_path(catalog_id, entry),
         }
