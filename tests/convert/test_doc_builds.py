@@ -3,6 +3,7 @@ in the catalogs' own locale and with ``--locale zh-CN`` (every heading translate
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -11,12 +12,13 @@ import pytest
 import errdex
 from catalogs import ROOT
 from errdex.convert import render_doc
+from errdex.model import Catalog
 
 EXAMPLES = ("subquery-indexer-proxy", "csghub", "alchemy", "zan", "yuanrong")
 
 
 @pytest.mark.slow
-def test_sphinx_builds_the_myst_pages(tmp_path):
+def test_sphinx_builds_the_myst_pages(tmp_path, review_catalog):
     pytest.importorskip("sphinx")
     pytest.importorskip("myst_parser")
     src = tmp_path / "src"
@@ -28,11 +30,16 @@ def test_sphinx_builds_the_myst_pages(tmp_path):
     )
     (src / "conf.py").write_text(conf, encoding="utf-8")
     pages = [*EXAMPLES, *(f"{n}-zh" for n in EXAMPLES)]
-    toc = "\n".join([*pages, *(f"{n}-rst" for n in pages)])
-    refs = (  # a {ref} to one code of a MyST page and of a reST page
-        "See {ref}`code 4306 <yuanrong--sdk--code-4306>` and "
-        "{ref}`AUTH-ERR-4 <csghub--app--code-AUTH-ERR-4>`.\n"
+    toc = "\n".join([*pages, *(f"{n}-rst" for n in pages), "review", "review-rst"])
+    refs = (  # a {ref} to one code of MyST pages and of a reST page
+        "See {ref}`code 4306 <yuanrong--sdk--code-4306>`, "
+        "{ref}`AUTH-ERR-4 <csghub--app--code-AUTH-ERR-4>`, "
+        "{ref}`4306 in reST <yuanrong-rst--sdk--code-4306>` and "
+        "{ref}`AUTH-3 <evil--app--code-AUTH-3>`.\n"
     )
+    (src / "review.md").write_text(render_doc(review_catalog, "myst"), encoding="utf-8")
+    review_rst = render_doc(review_catalog, "rst").replace(".. _evil", ".. _evil-rst")
+    (src / "review-rst.rst").write_text(review_rst.replace("<evil--", "<evil-rst--"), "utf-8")
     (src / "index.md").write_text(
         f"# Errors\n\n{refs}\n```{{toctree}}\n{toc}\n```\n", encoding="utf-8"
     )
@@ -67,23 +74,59 @@ def test_sphinx_builds_the_myst_pages(tmp_path):
     index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="yuanrong.html#yuanrong-sdk-code-4306"' in index
     assert 'href="csghub.html#csghub-app-code-auth-err-4"' in index
+    assert 'href="yuanrong-rst.html#yuanrong-rst-sdk-code-4306"' in index
+    assert 'href="review.html#evil-app-code-auth-3"' in index
     assert '<th class="head"></th>' not in page  # no empty header row under the real one
+    html = tmp_path / "html"
+    # each {ref} lands on its code: the id opens that code's own row, not the table above
+    for name, ident, code in (
+        ("yuanrong", "yuanrong-sdk-code-4306", "4306"),
+        ("yuanrong-rst", "yuanrong-rst-sdk-code-4306", "4306"),
+        ("csghub", "csghub-app-code-auth-err-4", "AUTH-ERR-4"),
+        ("review", "evil-app-code-auth-3", "AUTH-3"),
+        ("review-rst", "evil-rst-app-code-auth-3", "AUTH-3"),
+    ):
+        assert_row_anchor((html / f"{name}.html").read_text(encoding="utf-8"), ident, code)
+    for name in ("review", "review-rst"):  # the tombstones' replacement links reach AUTH-1
+        review = (html / f"{name}.html").read_text(encoding="utf-8")
+        ident = "evil-app-code-auth-1" if name == "review" else "evil-rst-app-code-auth-1"
+        assert review.count(f'href="#{ident}"') == 2, name
+        assert_row_anchor(review, ident, "AUTH-1")
+
+
+def assert_row_anchor(page: str, ident: str, code: str) -> None:
+    """The element carrying ``id`` is the first cell's content of the row showing ``code``."""
+    m = re.search(rf'<tr[^>]*>\s*<td[^>]*>\s*<p id="{re.escape(ident)}">([^<]*)</p>', page)
+    assert m is not None, (ident, page.count(f'id="{ident}"'))
+    assert m.group(1).strip() == code
+
+
+def every_code_anchor_opens_its_row(page: str, catalog: Catalog) -> None:
+    """Every code's target id is on that code's own row (docutils lower-cases ids)."""
+    from errdex.convert.layout import CodeLabels, Layout
+
+    labels = CodeLabels.of(Layout(catalog))
+    for entry in catalog.entries:
+        ident = re.sub(r"[^a-z0-9]+", "-", labels[id(entry)].lower()).strip("-")
+        assert_row_anchor(page, ident, str(entry.code))
 
 
 @pytest.mark.parametrize("locale", [None, "zh-CN"])
 def test_docutils_builds_every_rst_page_without_a_warning(locale):
     core = pytest.importorskip("docutils.core")
     for name in EXAMPLES:
+        catalog = errdex.load(ROOT / "examples" / name)
         page = core.publish_string(
-            render_doc(errdex.load(ROOT / "examples" / name), "rst", locale=locale),
+            render_doc(catalog, "rst", locale=locale),
             writer="html5",
             settings_overrides={"halt_level": 2, "report_level": 2, "output_encoding": "unicode"},
         )
         assert "<table" in page, name
+        every_code_anchor_opens_its_row(page, catalog)
 
 
 @pytest.mark.slow
-def test_mkdocs_builds_the_markdown_pages(tmp_path):
+def test_mkdocs_builds_the_markdown_pages(tmp_path, review_catalog):
     pytest.importorskip("mkdocs")
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -96,6 +139,10 @@ def test_mkdocs_builds_the_markdown_pages(tmp_path):
                 text = render_doc(catalog, "markdown", style=style, locale=locale)
                 (docs / page).write_text(text, encoding="utf-8")
                 nav.append(f"  - {page}")
+    for style in ("list", "table", "sections"):
+        page = f"review-{style}.md"
+        (docs / page).write_text(render_doc(review_catalog, "markdown", style=style), "utf-8")
+        nav.append(f"  - {page}")
     (docs / "index.md").write_text("# Errors\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: errdex\nmarkdown_extensions:\n  - tables\n  - fenced_code\nnav:\n  - index.md\n"
@@ -122,3 +169,7 @@ def test_mkdocs_builds_the_markdown_pages(tmp_path):
     assert out.returncode == 0, out.stderr
     page = (tmp_path / "site" / "zan-table" / "index.html").read_text(encoding="utf-8")
     assert "<table>" in page and "-32700<br>-32600" in page
+    for style in ("list", "table", "sections"):  # the tombstones link to AUTH-1's anchor
+        page = (tmp_path / "site" / f"review-{style}" / "index.html").read_text(encoding="utf-8")
+        assert page.count('href="#app-AUTH-1"') == 2, style
+        assert page.count('id="app-AUTH-1"') == 1, style

@@ -178,9 +178,17 @@ def test_zan_tables_are_the_seed():
 # -- yuanrong: MyST csv-table and the REST table --------------------------------------
 
 
+_CELL_LABEL = re.compile(r"^\([^()\s]+\)=\n")
+
+
 def csv_rows(block: str) -> list[list[str]]:
+    """The rows of a ``{csv-table}``, without the code labels the export puts in code cells
+    (the seed has none)."""
     body = [ln for ln in block.splitlines() if ln.strip() and not ln.startswith(":")]
-    return [[c.strip() for c in row] for row in csv.reader(body, skipinitialspace=True)]
+    return [
+        [_CELL_LABEL.sub("", c).strip() for c in row]
+        for row in csv.reader([ln + "\n" for ln in body], skipinitialspace=True)
+    ]
 
 
 def test_yuanrong_myst_is_the_seed():

@@ -143,6 +143,9 @@ def _labels(fmt: str, text: str) -> list[str]:
         found += re.findall(r"</code>(?:</a>)? ([^)<]*)\)", text)
         return [_html.unescape(f).strip() for f in found]
     states = {labels["status"] for labels in LABELS.values()}
+    # a code cell opens with its code's label (MyST and reST): the row's cells on one line
+    text = re.sub(r'"(?:\([^()\s]+\)=|\.\. _[^:\s]+:\n)\n\s*', '"', text)
+    lines = text.split("\n")
     for i, line in enumerate(lines[:-1]):
         if re.fullmatch(r"\|( --- \|)+", lines[i + 1]):  # a Markdown table's header row
             head = [c.strip() for c in line.strip("|").split("|")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 
 from errdex.convert.myst import label, render_myst
 from errdex.model import Catalog
@@ -17,8 +18,10 @@ def test_headings_carry_labels_and_each_code_has_its_target(doc_catalog: Catalog
     lines = render_myst(doc_catalog).splitlines()
     assert lines[:2] == ["(shop)=", "# Shop API"]
     assert lines[lines.index("## Auth Errors") - 1] == "(shop--app--auth)="
-    for code in ("AUTH-1", "AUTH-2", "AUTH-3"):
-        assert f"(shop--app--code-{code})=" in lines
+    at = lines.index("```{csv-table}")
+    for code in ("AUTH-1", "AUTH-2", "AUTH-3"):  # in its row's code cell, not above the table
+        row = lines.index(f'"(shop--app--code-{code})=')
+        assert row > at and lines[row + 1].startswith(f'{code}", ')
 
 
 def test_a_module_is_one_csv_table_whose_rows_parse_as_csv(doc_catalog: Catalog) -> None:
@@ -31,8 +34,8 @@ def test_a_module_is_one_csv_table_whose_rows_parse_as_csv(doc_catalog: Catalog)
         "Error Name",
         "Error Message",
     ]
-    parsed = list(csv.reader(rows.splitlines(), skipinitialspace=True))
-    assert [r[0] for r in parsed] == ["AUTH-1", "AUTH-2", "AUTH-3"]
+    parsed = list(csv.reader(io.StringIO(rows), skipinitialspace=True))
+    assert [r[0] for r in parsed] == [f"(shop--app--code-AUTH-{n})=\nAUTH-{n}" for n in (1, 2, 3)]
     assert parsed[0][2] == "The token expired {age} seconds ago."
     assert parsed[2][-1] == "removed: merged"
 

@@ -24,10 +24,13 @@ def test_rows_are_indented_in_a_csv_table_with_inline_markup_escaped(
 ) -> None:
     text = render_rst(doc_catalog)
     assert '.. csv-table::\n   :header: "Error Code", ' in text
-    assert '   "AUTH-1", "invalidJWT", "The token expired {age} seconds ago.", ' in text
+    assert (
+        '   ".. _shop--app--code-AUTH-1:\n\n   AUTH-1", "invalidJWT", '
+        '"The token expired {age} seconds ago.", '
+    ) in text
     assert '"The token is \\*bad\\*."' in text
     assert "\"=cmd\\|' /C calc'!A0\"" in text
-    assert ".. _shop--app--code-AUTH-3:" in text
+    assert '   ".. _shop--app--code-AUTH-3:\n\n   AUTH-3", ' in text  # its label opens its row
 
 
 def test_a_wide_title_gets_an_underline_as_wide_as_it_shows() -> None:

@@ -5,7 +5,10 @@ pages can ``{ref}`` a space or module), and each module's codes in a
 ``{csv-table}`` directive with a ``:header:`` row. Labels carry the ids:
 ``(catalog)=`` on the title, ``(catalog--space)=`` on a space and
 ``(catalog--space--module)=`` on a module, which lets the importer restore them;
-each code's label (:class:`errdex.convert.layout.CodeLabels`) sits on its table.
+each code's label (:class:`errdex.convert.layout.CodeLabels`) opens its row's code
+cell (``"(shop--app--code-E1)=\nE1"``: a csv-table cell is parsed as MyST), so the
+HTML id sits on that code's row and a ``{ref}`` or deep link lands on the code, not
+on the top of its table.
 A deprecated or removed code's status cell says why and what to use instead,
 the replacement linked to its code's label. Known messages and examples follow
 as in the Markdown ``table`` layout.
@@ -19,7 +22,7 @@ from errdex.convert.escape import csv_quote, myst_inline, one_line
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import CodeLabels, Group, Layout, document
 from errdex.convert.markdown import extras, lifecycle
-from errdex.model import Catalog
+from errdex.model import Catalog, Entry
 
 
 def label(*ids: str) -> str:
@@ -59,7 +62,6 @@ def render_myst(catalog: Catalog, *, locale: str | None = None) -> str:
                 ]
                 if module.description:
                     out += [myst_inline(module.description.strip()), ""]
-            out += [f"({code_label[id(e)]})=" for e in group.entries]
             _csv_table(out, layout, group, labels, code_label)
             for entry in group.entries:
                 extras(out, entry, labels, myst_inline)
@@ -77,8 +79,8 @@ def _csv_table(
         cells = []
         for role in cols:
             value = layout.cell(entry, role, space)
-            if role == "code" and type(entry.code) is int:
-                cells.append(value or "")
+            if role == "code":  # the code's label, then the code
+                cells.append(csv_quote(f"({code_label[id(entry)]})=\n" + _code_text(entry, value)))
             elif role == "carried" and value is not None:
                 cells.append(csv_quote(", ".join(value.split("\n"))))
             elif role == "status" and (life := layout.lifecycle(entry)) is not None:
@@ -98,6 +100,10 @@ def _csv_table(
         "",
     ]
     out += [body, fence, ""]
+
+
+def _code_text(entry: Entry, value: str | None) -> str:
+    return (value or "") if type(entry.code) is int else myst_inline(value or "")
 
 
 def _longest_backticks(text: str) -> int:

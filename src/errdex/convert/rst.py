@@ -2,7 +2,8 @@
 
 The same plan as the MyST page (:mod:`errdex.convert.myst`), in RST syntax:
 ``.. _label:`` targets, underlined titles (``=``, ``-``, ``~``, ``^``) sized
-for wide characters, ``.. csv-table::`` with an indented body, known messages
+for wide characters, ``.. csv-table::`` with an indented body (each code cell opens
+with the code's ``.. _label:``, so the target's HTML id is on that code's row), known messages
 as a bullet list and examples as ``.. code-block::``. Entry texts are escaped
 so that RST inline markup characters show as written. A deprecated or removed
 code's status cell says why and what to use instead, the replacement linked to
@@ -67,7 +68,6 @@ def render_rst(catalog: Catalog, *, locale: str | None = None) -> str:
                 _title(out, layout.module_heading(group.module), level)
                 if group.module.description:
                     _paragraph(out, group.module.description)
-            out += [f".. _{code_label[id(e)]}:" for e in group.entries] + [""]
             _csv_table(out, layout, group, labels, code_label)
             for entry in group.entries:
                 _extras(out, entry, labels)
@@ -101,7 +101,10 @@ def _csv_table(
                 continue
             if role == "carried" and value is not None:
                 value = ", ".join(value.split("\n"))
-            cells.append(csv_quote("" if value is None else rst_text(_flush(value))))
+            shown = "" if value is None else rst_text(_flush(value))
+            if role == "code":  # the code's label, then the code: the target is on its row
+                shown = f".. _{code_label[id(entry)]}:\n\n{shown}"
+            cells.append(csv_quote(shown))
         out.append(_indent(", ".join(cells), "   "))
     out.append("")
 

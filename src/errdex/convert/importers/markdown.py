@@ -89,6 +89,11 @@ def _lifecycle_line(item: str) -> tuple[str, tuple[str, str | None, str | None] 
     return (head, life) if life is not None else (item, None)
 
 
+_CELL_LABEL = re.compile(r"^\s*\([^()\s]+\)=[ \t]*\n")
+"""A MyST target opening a ``{csv-table}`` cell: errdex's MyST export puts each code's
+label in its code cell, ``"(shop--app--code-E1)=\nE1"``."""
+
+
 _FIELD = re.compile(r"^\*\*(?P<label>[^*]+?)\*\*\s*(?P<value>.*)$", re.S)
 _ADMONITIONS = {
     "note",
@@ -561,7 +566,7 @@ class _Reader:
             for row in reader:
                 line = body_start + reader.line_num - 1
                 if row and any(c.strip() for c in row):
-                    rows.append((line, row))
+                    rows.append((line, [_CELL_LABEL.sub("", c, count=1) for c in row]))
         except csv.Error as exc:
             self.draft.unplaced(
                 body_start,
