@@ -113,7 +113,8 @@ def test_rst_csv_table(shop):
         '   :header: "Error Code", "Error Message", "HTTP Status", "Fault", "Retry Class"' in text
     )
     assert (
-        '   ".. _shop--app--code-PAY-1:\n\n   PAY-1", "Declined \\<b\\>\\|\\*card\\*\\|\\</b\\>", "402", '
+        '   ".. _shop--app--code-PAY-1:\n\n'
+        '   PAY-1", "Declined \\<b\\>\\|\\*card\\*\\|\\</b\\>", "402", '
         '"dependency", "outcome-unknown"' in text
     )
 
