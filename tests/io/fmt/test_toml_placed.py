@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import tempfile
 import tomllib
+from collections.abc import Container
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -21,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from errdex.io.fmt import files as fmt_files
-from errdex.io.fmt import format_paths, format_text
+from errdex.io.fmt import format_checked, format_paths, format_text
 from errdex.io.fmt.files import known_format, quoted_keys
 from errdex.io.fmt.toml_placed import placed
 from errdex.io.fmt.toml_writer import Trace, to_toml
@@ -42,15 +43,15 @@ DATA: dict[str, Any] = {
 }
 
 
-def as_read(data: dict[str, Any], quoted: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+def as_read(data: dict[str, Any], quoted: Container[str] = (), role: str = "main") -> str:
     """The writer's text with every table's keys in ``data``'s order."""
     trace = Trace()
-    to_toml(data, quoted=quoted, trace=trace)
+    to_toml(data, quoted=quoted, trace=trace, role=role)
     return trace.as_read()
 
 
-def known(text: str) -> str | None:
-    return known_format(text, tomllib.loads(text))
+def known(text: str, role: str = "main") -> str | None:
+    return known_format(text, tomllib.loads(text), role)
 
 
 def test_keys_moved_and_comments_are_placed_as_the_formatter_places_them() -> None:
@@ -205,7 +206,7 @@ def test_the_shortcut_gives_the_formatters_text_and_verdict(text: str) -> None:
         if fast is not None:
             assert fast == format_text(lf)
         quick = fmt_file(candidate)
-        with mock.patch.object(fmt_files, "known_format", lambda text, data: None):
+        with mock.patch.object(fmt_files, "known_format", lambda text, data, role: None):
             slow = fmt_file(candidate)
         assert quick == slow
 
@@ -226,3 +227,96 @@ def test_the_generated_files_take_the_shortcut_often() -> None:
 
     run()
     assert sum(taken) >= len(taken) // 5, (sum(taken), len(taken))
+
+
+# -- module and locale files of a folder catalog ---------------------------------------
+
+FOLDER_MAIN = (
+    '[catalog]\nid = "folder"\nlocales = ["en", "zh-CN"]\n\n'
+    '[[errors]]\ncode = "AUTH-ERR-0"\nmessage = "Not logged in."\n\n'
+    '[[errors]]\ncode = "AUTH-ERR-4"\nmessage = "The token has expired."\n'
+)
+ROLE_FILE = {"module": "modules/auth.toml", "locale": "locales/zh-CN.toml"}
+
+
+@st.composite
+def folder_file(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """A module file or a locale file's data, keys in any order."""
+    if draw(st.booleans()):
+        module = {"title": draw(WORDS), "prefix": "AUTH-ERR-", "order": draw(st.integers(0, 9))}
+        errors = [
+            draw(shuffled({"code": f"AUTH-ERR-{i}", "message": draw(WORDS), "name": f"n{i}"}))
+            for i in draw(st.lists(st.integers(0, 9), unique=True, min_size=1, max_size=3))
+        ]
+        return "module", {"module": draw(shuffled(module)), "errors": errors}
+    texts = {
+        code: draw(shuffled({"source_hash": "5f0c2b9a1e44", "message": draw(WORDS)}))
+        for code in draw(
+            st.lists(st.sampled_from(["AUTH-ERR-0", "AUTH-ERR-4"]), unique=True, min_size=1)
+        )
+    }
+    return "locale", {"errors": texts}
+
+
+@st.composite
+def folder_commented(draw: st.DrawFn) -> tuple[str, str]:
+    """A module or locale file as the writer spells it in its own key order, with
+    comments and empty lines anywhere."""
+    role, data = draw(folder_file())
+    quoted = draw(st.sampled_from([set(), {"AUTH-ERR-4"}]))
+    out: list[str] = []
+    for line in as_read(data, quoted, role).split("\n"):
+        before = draw(st.integers(0, 6))
+        if before == 1:
+            out.append(("# " + draw(NOTE)).rstrip())
+        elif before == 2:
+            out.append("")
+        elif before == 3:
+            out += ["", "# " + draw(NOTE).rstrip()]
+        if draw(st.integers(0, 4)) == 1 and line:
+            line += draw(st.sampled_from(["  ", " ", ""])) + "# " + draw(NOTE)
+        out.append(line)
+    return role, "\n".join(out)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(folder_file())
+def test_the_writer_spells_module_and_locale_files_as_the_formatter(
+    found: tuple[str, dict[str, Any]],
+) -> None:
+    role, data = found
+    text = to_toml(data, role=role)
+    assert tomllib.loads(text) == data
+    assert format_checked(text, "toml", role) == text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(folder_commented())
+def test_module_and_locale_files_take_the_shortcut_as_the_formatter(
+    found: tuple[str, str],
+) -> None:
+    role, text = found
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return
+    fast = known_format(text, data, role)
+    if fast is not None:
+        assert fast == format_text(text, "toml", role)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "errdex.toml").write_text(FOLDER_MAIN, encoding="utf-8")
+        path = Path(folder) / ROLE_FILE[role]
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+        [quick] = format_paths([path])
+        with mock.patch.object(fmt_files, "known_format", lambda text, data, role: None):
+            [slow] = format_paths([path])
+    assert quick == slow
+
+
+def test_a_formatted_locale_file_is_recognised() -> None:
+    text = '# zh-CN\n[errors."AUTH-ERR-4"]\nmessage = "令牌已过期。"  # short\n'
+    assert format_text(text, "toml", "locale") == text
+    assert known(text, "locale") == text
+    moved = '[errors.AUTH-ERR-0]\nsource_hash = "5f0c2b9a1e44"\nmessage = "未登录。"\n'
+    assert known(moved, "locale") == format_text(moved, "toml", "locale") != moved

@@ -139,18 +139,22 @@ def _identical(a: Any, b: Any) -> bool:
 
 
 def canonical_text(
-    text: str, data: Any, trace: Trace | None = None, quoted: set[str] | None = None
+    text: str,
+    data: Any,
+    trace: Trace | None = None,
+    quoted: set[str] | None = None,
+    role: str = "main",
 ) -> str | None:
-    """What the canonical writer writes for ``data``, read from ``text`` (a main TOML
-    file): with the key names ``text`` quotes kept quoted (``quoted``: those names, when
-    already found). None when the writer cannot spell the data. ``trace``: filled as
+    """What the canonical writer writes for ``data``, read from ``text`` (a TOML file of
+    ``role``): with the key names ``text`` quotes kept quoted (``quoted``: those names,
+    when already found). None when the writer cannot spell the data. ``trace``: filled as
     :func:`~errdex.io.fmt.toml_writer.to_toml` fills it."""
     if not isinstance(data, dict):
         return None
     if quoted is None:
         quoted = quoted_keys(text)
     try:
-        return to_toml(data, quoted=quoted, trace=trace)
+        return to_toml(data, quoted=quoted, trace=trace, role=role)
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
 
@@ -203,9 +207,9 @@ def formatted_already(text: str, data: Any) -> bool:
     return canonical == text or settled(text, canonical)
 
 
-def known_format(text: str, data: Any) -> str | None:
-    """What formatting ``text`` (a main TOML file with LF line ends that reads as ``data``)
-    gives, when known without running the formatter: ``text`` itself when it is formatted
+def known_format(text: str, data: Any, role: str = "main") -> str | None:
+    """What formatting ``text`` (a TOML file of ``role`` with LF line ends that reads as
+    ``data``) gives, when known without running the formatter: ``text`` itself when it is formatted
     already (:func:`formatted_already`), or the canonical text with its comments placed
     where the formatter puts them (:func:`~errdex.io.fmt.toml_placed.placed`) when the
     file is that text with keys moved inside tables, and the result is recognised as a
@@ -216,7 +220,7 @@ def known_format(text: str, data: Any) -> str | None:
     the same data and the same catalog (a catalog reads a spec table's keys by name)."""
     trace = Trace()
     quoted = quoted_keys(text)
-    canonical = canonical_text(text, data, trace, quoted)
+    canonical = canonical_text(text, data, trace, quoted, role)
     if canonical is None:
         return None
     if canonical == text:
@@ -226,7 +230,7 @@ def known_format(text: str, data: Any) -> str | None:
         return None
     if not trace.moved and settled(text, canonical, lexed):  # (keys moved: not as written)
         return text
-    after = placed(text, canonical, trace, quoted, lexed)
+    after = placed(text, canonical, trace, quoted, lexed, role)
     if after is not None and (after == canonical or settled(after, canonical)):
         return after
     return None
@@ -354,8 +358,8 @@ class _File:
         crlf = self.text.endswith("\r", 0, len(self.text) if first < 0 else first)
         text = self.text.replace("\r\n", "\n") if "\r\n" in self.text else self.text
         known = None
-        if self.kind == "toml" and self.role == "main":
-            known = known_format(text, self.data)
+        if self.kind == "toml":
+            known = known_format(text, self.data, self.role)
         if known is not None:
             self.after = known.replace("\n", "\r\n") if crlf else known
             self.same_catalog = True

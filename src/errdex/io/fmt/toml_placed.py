@@ -44,11 +44,13 @@ def placed(
     trace: Trace,
     quoted: set[str],
     lexed: tuple[list[Span], list[Span]] | None = None,
+    role: str = "main",
 ) -> str | None:
     """What the formatter makes of ``text`` (LF line ends, no BOM), given the canonical
     writer's text for its data (key names in ``quoted`` quoted) and its trace, or None
     when ``text`` is not that text with keys moved inside tables and comments added.
-    ``lexed``: :func:`~.toml_comments.lex` of ``text``, when already known."""
+    ``lexed``: :func:`~.toml_comments.lex` of ``text``, when already known; ``role``: the
+    file's in a folder catalog (``main``, ``module`` or ``locale``)."""
     if lexed is None:
         lexed = lex(text)
         if lexed is None:
@@ -60,7 +62,7 @@ def placed(
         return None
     if not cuts:
         return canonical
-    return _assemble(text, canonical, trace, quoted, cuts, found, strings)
+    return _assemble(text, canonical, trace, quoted, cuts, found, strings, role)
 
 
 Cut = tuple[int, int, str, bool]
@@ -132,6 +134,7 @@ def _assemble(
     cuts: list[Cut],
     segments: tuple[list[int], list[int]],
     strings: list[Span],
+    role: str,
 ) -> str | None:
     """The canonical text with the tables that hold a cut formatted from ``text``."""
     tables: list[tuple[int, int, list[Cut]]] = []  # from a header (-1: the top) to the next
@@ -151,7 +154,7 @@ def _assemble(
         if first >= 0:
             written = _commented(text, canonical[start:end], held, first, last, quoted)
         if written is None:
-            shape = shapes.of_file("main")
+            shape = shapes.of_file(role)
             if first >= 0:
                 if not heads:
                     lengths = list(accumulate(map(len, trace.lines), initial=0))

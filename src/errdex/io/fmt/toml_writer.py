@@ -253,6 +253,10 @@ def _table(
                 _table(out, prefix, element, shapes.items(sub), True, None, keys, trace)
 
 
+_COLLECTIONS = {"main": ("spaces", "modules", "profiles"), "module": (), "locale": ("errors",)}
+"""The top-level maps of each role's file written as one table per item."""
+
+
 def _collection(section: Any) -> dict[str, Any]:
     if isinstance(section, Mapping):
         return dict(section)
@@ -264,6 +268,7 @@ def to_toml(
     comments: Sequence[str | None] = (),
     quoted: Container[str] = (),
     trace: Trace | None = None,
+    role: str = "main",
 ) -> str:
     """The TOML text of catalog ``data`` (the format of ``errdex.toml``), fmt-canonical.
 
@@ -271,8 +276,11 @@ def to_toml(
     ``quoted``: key names written quoted even where TOML allows them bare (the formatter
     keeps a name quoted when its author quoted it once: ``[errors.translations."zh-CN"]``).
     ``trace``: filled with the text's tables and lines (a new :class:`Trace`).
+    ``role``: the file's role in a folder catalog (``main``; ``module``: a module file,
+    ``[module]`` and its ``[[errors]]``; ``locale``: ``[errors.CODE]`` tables of texts).
     """
-    top = shapes.of_file("main")
+    top = shapes.of_file(role)
+    collections = _COLLECTIONS[role]
     keys = _Keys(quoted)
     head: list[str] = []
     places: list[int] = []  # of the top-level key lines, in ``data``
@@ -282,8 +290,10 @@ def to_toml(
         if item is None or (not item and name != "errors"):
             continue
         sub = shapes.child(top, name)
-        if name in ("spaces", "modules", "profiles"):
+        if name in collections:
             for child_key, child in _collection(item).items():
+                if not isinstance(child, Mapping):
+                    raise TypeError(f"{name}.{child_key} is no table")
                 child_path = f"{keys[name]}.{keys[child_key]}"
                 values = sub.values or shapes.FREE
                 _table(out, child_path, child, values, False, None, keys, trace)
