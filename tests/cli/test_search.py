@@ -317,3 +317,19 @@ def test_an_unknown_filter_value_is_bad_usage_naming_it(
         assert f"did you mean {close!r}?" in result.stderr and f"{option} {close}" in result.stderr
     for known in ("--locale", "zh-CN"), ("--locale", "zh"), ("--module", "auth"):
         assert errdex("search", "token", *known, "--catalog-path", str(EXAMPLES)).returncode == 0
+
+
+def test_camel_case_and_underscores_find_what_the_spaced_words_find() -> None:
+    """``rateLimit`` is cut as the index cuts names; ``_`` and ``-`` separate like a space."""
+
+    def codes(query: str) -> list[str]:
+        return [f"{h['catalog']}:{h['code']}" for h in process_json(query, "--limit", "50")["hits"]]
+
+    spaced = codes("rate limit")
+    assert len(spaced) == 8
+    assert codes("rateLimit") == codes("rate_limit") == codes("rate-limit") == spaced
+    assert codes("invalid_jwt") == codes("invalid-jwt") == codes("invalid jwt")
+    assert (
+        codes("rateLimitExceeded")[:1] == codes("rate limit exceeded")[:1] == ["csghub:REQ-ERR-10"]
+    )
+    assert set(codes("tooManyRequests")) == set(codes('"too many requests"')) != set()

@@ -47,28 +47,43 @@ def test_stems_are_counted_and_the_words_kept_as_written() -> None:
         lambda a, b: 5 if (a, b) == ("rate", tokenize.stem("limited")) else 0,
     )
     assert cut == ("rate", "limited")
-    join = Join(0, "rate", "limited", False)
+    join = Join(0, ("rate", "limited"), False)
     assert join.phrase() == '"rate limit"'
 
 
 def test_a_word_in_few_entries_is_cut_and_kept_one_in_none_only_cut() -> None:
     q = parse("apikey invalid")
-    assert joins(q, None, count, follows) == (Join(0, "api", "key", False),)
+    assert joins(q, None, count, follows) == (Join(0, ("api", "key"), False),)
     few = dict(COUNTS, apikey=JOIN_BELOW - 1)
-    assert joins(q, None, lambda t: few.get(t, 0), follows) == (Join(0, "api", "key", True),)
+    assert joins(q, None, lambda t: few.get(t, 0), follows) == (Join(0, ("api", "key"), True),)
     many = dict(COUNTS, apikey=JOIN_BELOW)
     assert joins(q, None, lambda t: many.get(t, 0), follows) == ()
 
 
 def test_the_last_word_counts_what_it_completes_to() -> None:
     q = parse("invalid apikey")
-    assert joins(q, [], count, follows) == (Join(1, "api", "key", False),)
+    assert joins(q, [], count, follows) == (Join(1, ("api", "key"), False),)
     assert joins(q, ["apikeys"], lambda t: 1 if t == "apikeys" else count(t), follows) == (
-        Join(1, "api", "key", True),
+        Join(1, ("api", "key"), True),
     )
     assert joins(q, None, count, follows) == ()  # a prefix of many words is not cut
 
 
 def test_quoted_and_cjk_terms_are_never_cut() -> None:
     assert joins(parse('"apikey"'), None, count, follows) == ()
-    assert joins(parse("白名单 apikey"), [], count, follows) == (Join(1, "api", "key", False),)
+    assert joins(parse("白名单 apikey"), [], count, follows) == (Join(1, ("api", "key"), False),)
+
+
+def test_a_camel_case_word_is_always_also_its_parts() -> None:
+    q = parse("rateLimitExceeded now")
+    assert joins(q, None, count, follows) == (Join(0, ("rate", "limit", "exceeded"), False),)
+    known = dict(COUNTS, ratelimitexceed=JOIN_BELOW + 5)
+    assert joins(q, None, lambda t: known.get(t, 0), follows) == (
+        Join(0, ("rate", "limit", "exceeded"), True),
+    )
+    # the last word: kept when it starts indexed words, or too many to list
+    assert joins(parse("invalidJWT"), ["invalidjwt"], lambda t: 1, follows) == (
+        Join(0, ("invalid", "jwt"), True),
+    )
+    assert joins(parse("invalidJWT"), None, count, follows) == (Join(0, ("invalid", "jwt"), True),)
+    assert joins(parse('"rateLimit"'), [], count, follows) == ()  # quoted: as written

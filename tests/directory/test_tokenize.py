@@ -88,9 +88,9 @@ def test_a_phrase_of_a_cjk_run_and_a_word_is_the_tokens_the_text_indexes() -> No
 
 
 def test_a_joined_word_is_also_or_only_the_phrase_of_its_two_words() -> None:
-    q = parse("invalid apikey")._replace(joined=(Join(1, "api", "key", False),))
+    q = parse("invalid apikey")._replace(joined=(Join(1, ("api", "key"), False),))
     assert match_expression(q.terms, last_words=[], joined=q.joined) == '"invalid" AND "api key"'
-    kept = parse("apikey invalid")._replace(joined=(Join(0, "api", "key", True),))
+    kept = parse("apikey invalid")._replace(joined=(Join(0, ("api", "key"), True),))
     assert match_expression(kept.terms, joined=kept.joined) == (
         '("apikey" OR "api key") AND "invalid"*'
     )
@@ -128,3 +128,17 @@ def test_words_are_indexed_and_queried_by_their_stems() -> None:
 def test_fold_matches_the_tokenizer() -> None:
     assert fold("Café") == "cafe"
     assert fold("TOKEN") == "token"
+
+
+def test_a_camel_case_query_word_is_cut_where_the_index_cuts_names() -> None:
+    from errdex.directory.tokenize import camel_parts, split_identifier
+
+    assert camel_parts("rateLimit") == ["rate", "limit"]
+    assert camel_parts("invalidJWT") == ["invalid", "jwt"]
+    assert camel_parts("errRateLimitExceeded") == ["err", "rate", "limit", "exceeded"]
+    for word in ("invalidJWT", "getPlanTemplate", "getV2Plan"):
+        parts = camel_parts(word)
+        assert parts is not None
+        assert split_identifier(word).lower() == " ".join([word.lower(), *parts])
+    for word in ("rate", "JWT", "APIKey", "H256", "rate_limit", "ratelimit", "Straße"):
+        assert camel_parts(word) is None, word

@@ -1,10 +1,16 @@
-"""Joined words: a query word that finds (almost) nothing, also searched as two words.
+"""Joined words: a camel-case query word, or one that finds (almost) nothing, also searched
+as the words it joins.
 
-People type ``apikey`` for "API key" and ``notfound`` for "not found": one
-word no entry holds. :func:`joins` finds, for each such word of a query, the
-place to cut it into two words that entries do say one after the other, and
-the search then matches the word OR that phrase (only the phrase when the
-word matches nothing at all).
+People type ``rateLimit`` for "rate limit", ``apikey`` for "API key" and
+``notfound`` for "not found": one word where entries say several. A
+camel-case word (:func:`tokenize.camel_parts`) is cut where its case changes,
+as the index cuts the names it holds (``invalidJWT`` is indexed as
+``invalidJWT invalid JWT``), so ``rateLimit`` finds what ``rate limit``
+finds and ``invalidJWT`` is titled ``invalid jwt``, whatever the word's
+count. For another word that finds (almost) nothing, :func:`joins` finds the
+place to cut it into two words that entries do say one after the other. The
+search then matches the word OR the phrase of its parts (only the phrase
+when the word matches nothing at all).
 
 A word is cut when it is made of ASCII letters, :data:`MIN_PART` to
 :data:`MAX_WORD` long, outside quotes, and in fewer than :data:`JOIN_BELOW`
@@ -73,19 +79,22 @@ def joins(
         if t.cjk or i in inside:
             continue
         word = tokenize.fold(t.text)
-        if not cuttable(word):
+        camel = tokenize.camel_parts(t.text)
+        if camel is None and not cuttable(word):
             continue
         if i == last and parsed.prefix_last:
-            if completions is None:
-                continue  # a prefix of many words finds plenty
-            hits = sum(count(w) for w in completions)
+            # a prefix of too many words to list finds plenty: not cut, unless camel case
+            hits = None if completions is None else sum(count(w) for w in completions)
         else:
             hits = count(tokenize.stem(word))
-        if hits >= JOIN_BELOW:
+        if camel is not None:
+            out.append(Join(i, tuple(camel), hits is None or hits > 0))
+            continue
+        if hits is None or hits >= JOIN_BELOW:
             continue
         cut = best_cut(word, count, follows)
         if cut is not None:
-            out.append(Join(i, cut[0], cut[1], hits > 0))
+            out.append(Join(i, cut, hits > 0))
     return tuple(out)
 
 

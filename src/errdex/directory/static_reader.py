@@ -492,7 +492,7 @@ class StaticSearch:
                 [] if join is not None and not join.keep else self._word(t, i == last, completions)
             )
             if join is not None:
-                group.append(self._phrase([tokenize.stem(join.left), tokenize.stem(join.right)]))
+                group.append(self._phrase([tokenize.stem(p) for p in join.parts]))
             groups.append(group)
         return groups
 

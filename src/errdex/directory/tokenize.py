@@ -197,12 +197,35 @@ def key(found: Sequence[Term]) -> str:
     return " ".join(t.text if t.cjk else stem(fold(t.text)) for t in found)
 
 
+def identifier_parts(name: str) -> list[str] | None:
+    """The parts an identifier's camel case cuts it into (``invalidJWT`` → ``invalid``,
+    ``JWT``), as written; None when there is no camel case to cut (the tokenizer splits
+    the rest at its separators already)."""
+    parts: list[str] = _CAMEL.findall(name)
+    if len(parts) < 2 or [p.lower() for p in parts] == _SEPARATORS.sub(" ", name).lower().split():
+        return None
+    return parts
+
+
 def split_identifier(name: str) -> str:
     """Return an identifier plus its parts: ``invalidJWT`` → ``invalidJWT invalid JWT``."""
-    parts = _CAMEL.findall(name)
-    if len(parts) < 2 or [p.lower() for p in parts] == _SEPARATORS.sub(" ", name).lower().split():
-        return name  # no camel case: the tokenizer splits it already
-    return f"{name} {' '.join(parts)}"
+    parts = identifier_parts(name)
+    return name if parts is None else f"{name} {' '.join(parts)}"
+
+
+_CASE_CHANGE = re.compile("[a-z][A-Z]")
+"""A lower-case letter followed by a capital: where a camel-case query word is cut."""
+
+
+def camel_parts(word: str) -> list[str] | None:
+    """The folded parts of a camel-case query word, cut as :func:`split_identifier` cuts
+    the names the index holds (``rateLimit`` → ``rate``, ``limit``; ``invalidJWT`` →
+    ``invalid``, ``jwt``); None for a word with no lower-case letter followed by a
+    capital (``JWT``, ``APIKey``, ``H256``, ``rate``)."""
+    if not word.isascii() or _CASE_CHANGE.search(word) is None:
+        return None
+    parts = identifier_parts(word)
+    return None if parts is None else [p.lower() for p in parts]
 
 
 def terms(query: str) -> tuple[list[Term], bool]:
@@ -220,19 +243,23 @@ Span = tuple[int, int]
 
 
 class Join(NamedTuple):
-    """A query word also searched as the two words it joins (``apikey`` as ``"api key"``),
-    both as written (folded); :mod:`errdex.directory.joins` decides when."""
+    """A query word also searched as the words it joins, folded: ``apikey`` as ``"api
+    key"``, ``rateLimit`` as ``"rate limit"``; :mod:`errdex.directory.joins` decides when."""
 
     term: int
     """The word's place in the query's terms."""
-    left: str
-    right: str
+    parts: tuple[str, ...]
+    """The words it joins, as written (folded), two or more."""
     keep: bool
     """Whether the word itself still matches too (it is in an entry, or starts a word)."""
 
     def phrase(self) -> str:
-        """The FTS5 phrase of the two words (their stems, one after the other)."""
-        return f'"{stem(self.left)} {stem(self.right)}"'
+        """The FTS5 phrase of the words (their stems, one after the other)."""
+        return '"' + " ".join(stem(p) for p in self.parts) + '"'
+
+    def part_terms(self) -> list[Term]:
+        """The words it joins as terms."""
+        return [Term(p, False) for p in self.parts]
 
 
 class Query(NamedTuple):
@@ -247,7 +274,7 @@ class Query(NamedTuple):
     """Words also searched as the two words they join, in term order."""
 
     def split_terms(self) -> list[Term]:
-        """The terms with each joined word as its two words: what the title and phrase tiers
+        """The terms with each joined word as the words it joins: what the title and phrase tiers
         compare (``notfound`` is titled "Not found")."""
         if not self.joined:
             return self.terms
@@ -255,12 +282,12 @@ class Query(NamedTuple):
         out: list[Term] = []
         for i, t in enumerate(self.terms):
             j = parts.get(i)
-            out += [t] if j is None else [Term(j.left, False), Term(j.right, False)]
+            out += [t] if j is None else j.part_terms()
         return out
 
     def marked_terms(self) -> tuple[list[Term], bool]:
         """The terms a highlighter marks, and whether the last is a prefix: each joined word
-        as its two words, after the word itself when it still matches."""
+        as the words it joins, after the word itself when it still matches."""
         if not self.joined:
             return self.terms, self.prefix_last
         parts = {j.term: j for j in self.joined}
@@ -271,7 +298,7 @@ class Query(NamedTuple):
                 out.append(t)
             else:
                 out += [t] if j.keep else []
-                out += [Term(j.left, False), Term(j.right, False)]
+                out += j.part_terms()
         return out, self.prefix_last and len(self.terms) - 1 not in parts
 
     @property

@@ -70,6 +70,9 @@ def queries(examples: Registry) -> list[str]:
     out += ["apikey", "notfound", "invalid apikey", "ratelimited", "APIKey", "apikey invalid"]
     out += ["gaslimit exceeded", '"apikey"', "notfoun", "tokenexpired 过期", "servererror"]
     out += ["etcderror timeout", "licenseexpired key", "emailexists user", "invalidjwt token"]
+    out += ["rateLimit", "rateLim", "invalidJWT token", "getPlanTemplate", "tokenExpired"]
+    out += ["userNotFound", "errRateLimitExceeded", "rate_limit", "invalid_jwt", "deploymentId"]
+    out += ['"rateLimit"', "token rateLimit", "rateLimitExceeded 429", "x-rateLimit"]
     return out
 
 

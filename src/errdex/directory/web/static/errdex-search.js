@@ -597,7 +597,8 @@
     return out;
   };
 
-  /* joins.joins: the words also searched as the two words they join. */
+  /* joins.joins: the words also searched as the words they join (camel case, or a word
+   * in (almost) no entry cut in two). */
   Searcher.prototype.joins = async function (parsed, completions) {
     var found = parsed.terms, ix = this.index, last = found.length - 1, out = [];
     var inside = new Set();
@@ -605,16 +606,21 @@
     for (var i = 0; i < found.length; i++) {
       var t = found[i];
       if (t.cjk || inside.has(i)) { continue; }
-      var word = T.fold(t.text);
-      if (word.length < 2 * MIN_PART || word.length > MAX_WORD || !/^[A-Za-z]+$/.test(word)) { continue; }
+      var word = T.fold(t.text), camel = T.camelParts(t.text);
+      var cuttable = word.length >= 2 * MIN_PART && word.length <= MAX_WORD && /^[A-Za-z]+$/.test(word);
+      if (camel === null && !cuttable) { continue; }
       var hits = 0;
       if (i === last && T.prefixLast(parsed)) {
-        if (completions === null || completions === undefined) { continue; }
-        for (var w of completions) { hits += await ix.count(w); }
+        if (completions === null || completions === undefined) { hits = null; }
+        else { for (var w of completions) { hits += await ix.count(w); } }
       } else {
         hits = await ix.count(T.stem(word));
       }
-      if (hits >= JOIN_BELOW) { continue; }
+      if (camel !== null) {
+        out.push({ term: i, parts: camel, keep: hits === null || hits > 0 });
+        continue;
+      }
+      if (hits === null || hits >= JOIN_BELOW) { continue; }
       var best = null;
       for (var at = MIN_PART; at <= word.length - MIN_PART; at++) {
         var left = word.slice(0, at), right = word.slice(at);
@@ -623,7 +629,7 @@
         var rows = await ix.follows(a, b);
         if (rows && (best === null || rows > best[0])) { best = [rows, left, right]; }
       }
-      if (best !== null) { out.push({ term: i, left: best[1], right: best[2], keep: hits > 0 }); }
+      if (best !== null) { out.push({ term: i, parts: [best[1], best[2]], keep: hits > 0 }); }
     }
     return out;
   };
@@ -650,7 +656,7 @@
       if (inside.has(i)) { continue; }
       if (joins.has(i)) {
         var join = joins.get(i);
-        var both = await this.phrase([T.stem(join.left), T.stem(join.right)]);
+        var both = await this.phrase(join.parts.map(function (p) { return T.stem(p); }));
         var alternatives = join.keep ? await this.word(t, i === last, completions) : [];
         alternatives.push(both);
         groups.push(alternatives);

@@ -530,14 +530,14 @@
     return { terms: found, truncated: truncated, quoted: quoted, joined: [] };
   }
 
-  /* Query.split_terms: each joined word ({term, left, right, keep}) as its two words. */
+  /* Query.split_terms: each joined word ({term, parts, keep}) as the words it joins. */
   function splitTerms(parsed) {
     var joins = new Map(), out = [];
     (parsed.joined || []).forEach(function (j) { joins.set(j.term, j); });
     parsed.terms.forEach(function (t, i) {
       var j = joins.get(i);
       if (j === undefined) { out.push(t); return; }
-      out.push({ text: j.left, cjk: false }, { text: j.right, cjk: false });
+      j.parts.forEach(function (p) { out.push({ text: p, cjk: false }); });
     });
     return out;
   }
@@ -550,7 +550,7 @@
       var j = joins.get(i);
       if (j === undefined) { out.push(t); return; }
       if (j.keep) { out.push(t); }
-      out.push({ text: j.left, cjk: false }, { text: j.right, cjk: false });
+      j.parts.forEach(function (p) { out.push({ text: p, cjk: false }); });
     });
     return { terms: out, prefixLast: prefixLast(parsed) && !joins.has(parsed.terms.length - 1) };
   }
@@ -576,14 +576,28 @@
     return out;
   }
 
-  /* tokenize.split_identifier: `invalidJWT` -> `invalidJWT invalid JWT`. */
-  function splitIdentifier(name) {
+  /* tokenize.identifier_parts: the camel-case parts of an identifier as written, or null. */
+  function identifierParts(name) {
     var parts = name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) || [];
-    if (parts.length < 2) { return name; }
+    if (parts.length < 2) { return null; }
     var plainParts = name.replace(/[^0-9A-Za-z]+/g, " ").toLowerCase().split(" ").filter(Boolean);
     var lowered = parts.map(function (p) { return p.toLowerCase(); });
-    if (lowered.join(" ") === plainParts.join(" ")) { return name; }
-    return name + " " + parts.join(" ");
+    if (lowered.join(" ") === plainParts.join(" ")) { return null; }
+    return parts;
+  }
+
+  /* tokenize.split_identifier: `invalidJWT` -> `invalidJWT invalid JWT`. */
+  function splitIdentifier(name) {
+    var parts = identifierParts(name);
+    return parts === null ? name : name + " " + parts.join(" ");
+  }
+
+  /* tokenize.camel_parts: `rateLimit` -> ["rate", "limit"]; null without a lower-case
+   * letter followed by a capital. */
+  function camelParts(word) {
+    if (!/^[\x00-\x7f]*$/.test(word) || !/[a-z][A-Z]/.test(word)) { return null; }
+    var parts = identifierParts(word);
+    return parts === null ? null : parts.map(function (p) { return p.toLowerCase(); });
   }
 
   function quoted(text) { return '"' + text + '"'; }
@@ -841,6 +855,7 @@
     textKey: textKey,
     words: words,
     splitIdentifier: splitIdentifier,
+    camelParts: camelParts,
     matchExpression: matchExpression,
     phraseExpression: phraseExpression,
     Highlighter: Highlighter,
