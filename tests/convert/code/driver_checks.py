@@ -15,6 +15,7 @@ from drivers import run
 from wire_cases import failures, to_lines, vectors
 
 from errdex.model import Catalog
+from retry_agreement import wire_cases
 
 SEED_JSONRPC = [
     ("alchemy", 429, 200),
@@ -43,6 +44,30 @@ def assert_answers_like_python(driver: list[str], catalog: Catalog) -> None:
     answers = run(driver, to_lines(catalog, cases))
     bad = failures(cases, answers)
     assert not bad, f"{len(bad)} of {len(cases)} cases differ:\n" + "\n".join(bad[:5])
+
+
+def assert_retry_advice_read_back(driver: list[str], catalog: Catalog) -> None:
+    """Every response errdex sends for each entry (and known variant) of ``catalog`` decodes,
+    in ``driver``, to the entry's retry advice (:func:`errdex.model.effective.retry_advice`)."""
+    cases = list(wire_cases(catalog))
+    lines = [
+        {
+            "kind": "decode",
+            "vector": c.label,
+            "status": c.status,
+            "headers": [list(h) for h in c.headers],
+            "body": c.body.decode("utf-8"),
+        }
+        for c in cases
+    ]
+    answers = run(driver, to_lines(catalog, lines))
+    assert len(answers) == len(cases)
+    bad = [
+        f"{c.label}: got {a['got']['retryable']!r}, advice {c.retryable!r}"
+        for c, a in zip(cases, answers, strict=True)
+        if a["got"]["retryable"] is not c.retryable
+    ]
+    assert not bad, f"{len(bad)} of {len(cases)} responses differ:\n" + "\n".join(bad[:5])
 
 
 def assert_jsonrpc_round_trip(driver: list[str], catalog: Catalog, code: int, status: int) -> None:

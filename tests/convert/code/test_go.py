@@ -19,9 +19,10 @@ from driver_checks import (
     BuiltDrivers,
     assert_answers_like_python,
     assert_jsonrpc_round_trip,
+    assert_retry_advice_read_back,
 )
 from drivers import build_go, go_env, run, write_go
-from langs_catalogs import CATALOGS, load_catalog
+from langs_catalogs import CATALOGS, EXAMPLES, load_catalog
 from wire_cases import to_lines
 
 from errdex.convert.code import generate
@@ -40,6 +41,13 @@ def test_go_renders_and_decodes_like_the_python_runtime(
     name: str, go_drivers: dict[str, list[str]]
 ) -> None:
     assert_answers_like_python(go_drivers[name], load_catalog(name))
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_go_reads_back_each_entrys_retry_advice(
+    name: str, go_drivers: dict[str, list[str]]
+) -> None:
+    assert_retry_advice_read_back(go_drivers[name], load_catalog(name))
 
 
 def test_go_seed_csghub_renders_its_envelope(go_drivers: dict[str, list[str]]) -> None:

@@ -16,9 +16,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from driver_checks import BuiltDrivers, assert_answers_like_python
+from driver_checks import BuiltDrivers, assert_answers_like_python, assert_retry_advice_read_back
 from drivers import build_rust, run
-from langs_catalogs import CATALOGS, load_catalog
+from langs_catalogs import CATALOGS, EXAMPLES, load_catalog
 from wire_cases import to_lines
 
 from errdex.convert.code import generate
@@ -37,6 +37,13 @@ def test_rust_renders_and_decodes_like_the_python_runtime(
     name: str, rust_drivers: dict[str, list[str]]
 ) -> None:
     assert_answers_like_python(rust_drivers[name], load_catalog(name))
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_rust_reads_back_each_entrys_retry_advice(
+    name: str, rust_drivers: dict[str, list[str]]
+) -> None:
+    assert_retry_advice_read_back(rust_drivers[name], load_catalog(name))
 
 
 def test_rust_seed_subquery_renders_its_envelope(rust_drivers: dict[str, list[str]]) -> None:

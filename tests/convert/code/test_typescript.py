@@ -15,9 +15,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from driver_checks import SEED_JSONRPC, assert_answers_like_python, assert_jsonrpc_round_trip
+from driver_checks import (
+    SEED_JSONRPC,
+    assert_answers_like_python,
+    assert_jsonrpc_round_trip,
+    assert_retry_advice_read_back,
+)
 from drivers import TS_FLAGS, compile_typescript, write_typescript
-from langs_catalogs import CATALOGS, load_catalog
+from langs_catalogs import CATALOGS, EXAMPLES, load_catalog
 
 from errdex.convert.code import generate
 
@@ -40,6 +45,13 @@ def test_typescript_renders_and_decodes_like_the_python_runtime(
     name: str, ts_drivers: dict[str, list[str]]
 ) -> None:
     assert_answers_like_python(ts_drivers[name], load_catalog(name))
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_typescript_reads_back_each_entrys_retry_advice(
+    name: str, ts_drivers: dict[str, list[str]]
+) -> None:
+    assert_retry_advice_read_back(ts_drivers[name], load_catalog(name))
 
 
 @pytest.mark.parametrize(("name", "code", "status"), SEED_JSONRPC)
