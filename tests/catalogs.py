@@ -18,6 +18,8 @@ Everywhere else use the fixtures of the root ``tests/conftest.py`` (``shop``,
 - ``ODD`` / ``ODD_CODES``: the catalog ``odd`` of string codes a URL path or a file
   name must escape (``A/B``, ``Q?x=1#frag``, ``../../etc``, ``%2e%2e``, ``中文码``,
   ``<img>``), each with a docs URL: an outside reviewer's catalog.
+- ``CONTROLS``: the catalog ``evil`` whose texts hold terminal escapes (ESC, BEL),
+  DEL, a C1 control and bidi overrides and isolates: an outside reviewer's catalog.
 - ``EXAMPLES`` / ``EXAMPLE_NAMES``: the example catalogs of ``examples/``;
   ``APP_SHOP``: the example apps' shop catalog (``examples/apps/shop.toml``).
 
@@ -88,6 +90,42 @@ ODD = '[catalog]\nid = "odd"\ndocs_url = "https://e.example.com/odd/{code}"\n' +
     for code, name in ODD_CODES.items()
 )
 """The catalog ``odd``: one entry per code of :data:`ODD_CODES`, in that order."""
+
+
+CONTROLS = r"""[catalog]
+id = "evil"
+title = "Evil \u202eCatalog"
+docs_url = "https://errors.example.com/evil/{code}"
+locales = ["en", "zh-CN"]
+
+[modules.auth]
+title = "Auth \u001b[31mRED\u001b[0m"
+prefix = "AUTH-"
+http_status = 401
+
+[[errors]]
+code = "AUTH-1"
+name = "badToken"
+module = "auth"
+message = "Token <b>bad</b> \u001b]0;pwned\u0007 {who}"
+description = "See **bold** \u202e reversed \u2066isolated\u2069, DEL \u007f, NEL \u0085 end"
+solution = "Tab\tand\nline feed stay"
+params = { who = { type = "str" } }
+
+[errors.translations.zh-CN]
+message = "令牌错误 \u001b[2J {who}"
+
+[[errors]]
+code = "AUTH-3"
+name = "depToken"
+module = "auth"
+status = "deprecated"
+message = "Deprecated \u202d\u202a\u202b\u202c"
+reason = "use AUTH-1 \u2067\u2068"
+replaced_by = "AUTH-1"
+"""
+"""The catalog ``evil``: texts with ESC, BEL, DEL, NEL, every bidi embedding, override and
+isolate (U+202A–U+202E, U+2066–U+2069), and a tab and a line feed that must stay."""
 
 
 def example(name: str) -> Catalog:

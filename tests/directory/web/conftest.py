@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from catalogs import ODD, ODD_CODES, ROOT
+from catalogs import CONTROLS, ODD, ODD_CODES, ROOT
 
 pytest.importorskip("starlette")
 pytest.importorskip("jinja2")
@@ -108,6 +108,22 @@ def odd_registry(odd_folder: Path) -> Registry:
     reg = Registry.from_paths([odd_folder])
     assert len(reg.catalog("odd")) == len(ODD_CODES), [d.message for d in reg.problems]
     return reg
+
+
+@pytest.fixture(scope="session")
+def controls_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the catalog of control and bidi characters (``catalogs.CONTROLS``)."""
+    folder = tmp_path_factory.mktemp("controls")
+    (folder / "errdex.toml").write_text(CONTROLS, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def controls_client(controls_folder: Path) -> TestClient:
+    """A test client over the catalog of control and bidi characters."""
+    reg = Registry.from_paths([controls_folder])
+    assert "evil" in reg.catalogs, [d.message for d in reg.problems]
+    return TestClient(create_app(reg))
 
 
 @pytest.fixture(scope="session")
@@ -213,6 +229,13 @@ def live_url() -> Iterator[str]:
 def odd_url(odd_folder: Path) -> Iterator[str]:
     """The base URL of ``errdex serve`` over the catalog of odd codes (a subprocess)."""
     with errdex_serve(odd_folder) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def controls_url(controls_folder: Path) -> Iterator[str]:
+    """The base URL of ``errdex serve`` over the catalog of control and bidi characters."""
+    with errdex_serve(controls_folder) as url:
         yield url
 
 

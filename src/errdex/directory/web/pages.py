@@ -27,6 +27,7 @@ from errdex.directory.web.i18n import STRINGS, Language, entry_text, language_na
 from errdex.directory.web.markup import MAX_SHORT, clip, highlight, rich, short
 from errdex.directory.web.responses import example_responses, retry_advice
 from errdex.directory.web.views import Views, catalog_path, module_path
+from errdex.directory.web.visible import visible
 from errdex.model import Catalog, Entry
 from errdex.model.effective import retry_advice as advice_of
 from errdex.runtime.locale import normalize_tag
@@ -177,6 +178,10 @@ class Pages:
     # -- common --------------------------------------------------------------
 
     def _render(self, template: str, lang: Language, links: Links, **context: Any) -> str:
+        """A page from ``template``, control and bidi characters made visible (:mod:`.visible`)."""
+        return visible(self._render_raw(template, lang, links, **context))
+
+    def _render_raw(self, template: str, lang: Language, links: Links, **context: Any) -> str:
         t = lang.strings
         choices = [
             {
@@ -313,7 +318,11 @@ class Pages:
         if links.static or not self.keep_frames:
             return self._render("entry.html", lang, links, title=title, main=Markup(main))
         parts = self._frame(lang, links)
-        fill = {_TITLE: str(escape(title)), _PAGE: str(escape(links.page)), _MAIN: main}
+        fill = {
+            _TITLE: visible(str(escape(title))),
+            _PAGE: visible(str(escape(links.page))),
+            _MAIN: visible(main),
+        }
         return "".join([fill.get(part, part) for part in parts])
 
     def _frame(self, lang: Language, links: Links) -> tuple[str, ...]:
@@ -323,14 +332,14 @@ class Pages:
         key = (lang.explicit, lang.ui, links.lang)
         found = self._frames.get(key)
         if found is None:
-            page = self._render(
+            page = self._render_raw(  # its markers hold NULs: made visible part by part
                 "entry.html",
                 lang,
                 Links(_PAGE, lang=links.lang),
                 title=_TITLE,
                 main=Markup(_MAIN),
             )
-            found = tuple(_MARKERS.split(page))
+            found = tuple(p if _MARKERS.fullmatch(p) else visible(p) for p in _MARKERS.split(page))
             if len(self._frames) >= 256:  # one per language pair: a few in practice
                 self._frames.clear()
             self._frames[key] = found

@@ -78,10 +78,26 @@
     return Promise.resolve({ total: 0, hits: [] });
   }
 
-  function el(tag, cls, text) {
+  /* Control and bidi characters in a visible form, as the server's pages show them
+   * (errdex/directory/web/visible.py): a C0 control (not tab, LF, CR) as its control
+   * picture, DEL as U+2421, a C1 control or bidi embedding, override or isolate as
+   * "⟨U+202E⟩". The JSON API and the static index keep the data as it is. */
+  var HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  function visible(text) {
+    return String(text).replace(HIDDEN, function (ch) {
+      var cp = ch.charCodeAt(0);
+      if (cp < 0x20) { return String.fromCharCode(0x2400 + cp); }
+      if (cp === 0x7f) { return "\u2421"; }
+      return "\u27e8U+" + cp.toString(16).toUpperCase().padStart(4, "0") + "\u27e9";
+    });
+  }
+
+  function textNode(value) { return document.createTextNode(visible(value)); }
+
+  function el(tag, cls, value) {
     var node = document.createElement(tag);
     if (cls) { node.className = cls; }
-    if (text) { node.textContent = text; }
+    if (value) { node.textContent = visible(value); }
     return node;
   }
 
@@ -92,11 +108,11 @@
     (snippet.marks || []).slice().sort(function (a, b) { return a[0] - b[0]; }).forEach(function (m) {
       var s = Math.max(m[0], pos), e = Math.min(m[1], text.length);
       if (e <= s) { return; }
-      p.appendChild(document.createTextNode(text.slice(pos, s)));
+      p.appendChild(textNode(text.slice(pos, s)));
       p.appendChild(el("mark", "", text.slice(s, e)));
       pos = e;
     });
-    p.appendChild(document.createTextNode(text.slice(pos)));
+    p.appendChild(textNode(text.slice(pos)));
     return p;
   }
 
