@@ -85,7 +85,10 @@ def test_words_typed_together_are_searched_as_the_two_words() -> None:
 
 def test_json_shape() -> None:
     data = search_json("jwt", "--limit", "2")
-    assert set(data) == {"query", "total", "limit", "offset", "truncated", "total_exact", "hits"}
+    assert set(data) == {
+        "query", "total", "limit", "offset", "truncated", "total_exact", "hits", "suggestions",
+    }  # fmt: skip
+    assert data["suggestions"] == []
     assert data["total_exact"] is True
     assert set(data["hits"][0]) == {
         "catalog", "space", "module", "code", "name", "title", "status", "http_status", "retryable",
@@ -333,3 +336,27 @@ def test_camel_case_and_underscores_find_what_the_spaced_words_find() -> None:
         codes("rateLimitExceeded")[:1] == codes("rate limit exceeded")[:1] == ["csghub:REQ-ERR-10"]
     )
     assert set(codes("tooManyRequests")) == set(codes('"too many requests"')) != set()
+
+
+@pytest.mark.parametrize(
+    ("query", "suggested"),
+    [("insufficent", "insufficient"), ("tokne", "token"), ("tokne expird", "token expire")],
+)
+def test_a_misspelt_query_that_finds_nothing_suggests_indexed_words(
+    query: str, suggested: str
+) -> None:
+    data = process_json(query)
+    assert (data["total"], data["hits"]) == (0, [])
+    assert data["suggestions"][0] == suggested
+    assert process_json(suggested)["total"] > 0
+    result = errdex("search", query, "--catalog-path", str(EXAMPLES))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "no errors match",
+        f"did you mean: errdex search {suggested}?",
+    ]
+
+
+def test_nothing_is_suggested_that_the_filters_would_not_find() -> None:
+    assert process_json("insufficent", "--catalog", "zan")["suggestions"] == []
+    assert process_json("zzzzqqqq")["suggestions"] == []

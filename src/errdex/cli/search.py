@@ -9,6 +9,7 @@ matched, 1 when nothing did, 2 when the command cannot run.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -119,11 +120,19 @@ def search(
             "truncated": result.truncated,
             "total_exact": result.total_exact,
             "hits": hits,
+            "suggestions": list(result.suggestions),
         }
         write_json(payload)
     elif plain_output():
         sys.stdout.write(
-            plain_text(result.total, offset, hits, result.truncated, result.total_exact)
+            plain_text(
+                result.total,
+                offset,
+                hits,
+                result.truncated,
+                result.total_exact,
+                result.suggestions,
+            )
         )
     else:
         render(
@@ -133,6 +142,7 @@ def search(
             hits,
             result.truncated,
             result.total_exact,
+            result.suggestions,
         )
     sys.exit(0 if result.total else 1)
 
@@ -178,6 +188,7 @@ def plain_text(
     hits: list[dict[str, Any]],
     truncated: bool,
     total_exact: bool = True,
+    suggestions: Sequence[str] = (),
 ) -> str:
     """What :func:`render` prints when there are no styles and no wrapping, as one text."""
     lines = []
@@ -185,6 +196,8 @@ def plain_text(
         lines.append("note: the query was too long and was cut")
     if not total:
         lines.append("no errors match")
+        if suggestions:
+            lines.append(_did_you_mean(suggestions))
         return "\n".join(lines) + "\n"
     lines.append(_count_line(total, offset, len(hits), total_exact))
     for h in hits:
@@ -200,6 +213,12 @@ def plain_text(
         if snippet:
             lines.append("  " + safe_line(snippet["text"]))
     return "\n".join(lines) + "\n"
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    """``did you mean: errdex search insufficient?`` (each suggestion as a command)."""
+    shown = " or ".join(f"errdex search {safe_line(q)}" for q in suggestions)
+    return f"did you mean: {shown}?"
 
 
 def _count_line(total: int, offset: int, shown: int, total_exact: bool) -> str:
@@ -236,10 +255,12 @@ def render(
     hits: list[dict[str, Any]],
     truncated: bool,
     total_exact: bool = True,
+    suggestions: Sequence[str] = (),
 ) -> None:
     """Print hits: code, catalog and space, then the snippet with its matches highlighted.
 
-    ``total_exact`` false means ``total`` is a lower bound: it prints as ``500+``.
+    ``total_exact`` false means ``total`` is a lower bound: it prints as ``500+``. With
+    no match, ``suggestions`` (corrected queries) follow as "did you mean".
     """
     from rich.text import Text
 
@@ -247,6 +268,8 @@ def render(
         console.print(Text("note: the query was too long and was cut", "yellow"), style=None)
     if not total:
         console.print("no errors match")
+        if suggestions:
+            console.print(Text(_did_you_mean(suggestions)), style=None)
         return
     console.print(Text(_count_line(total, offset, len(hits), total_exact), "bold"))
     for h in hits:

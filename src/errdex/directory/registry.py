@@ -397,7 +397,15 @@ class Registry:
             Hit(f.doc.catalog_id, docs[f.rowid - 1][1], f.score, f.snippet, f.fields)
             for f in page.hits
         ]
-        return SearchResult(page.query, hits, page.total, page.limit, page.offset, page.truncated)
+        return SearchResult(
+            page.query,
+            hits,
+            page.total,
+            page.limit,
+            page.offset,
+            page.truncated,
+            suggestions=page.suggestions,
+        )
 
     def near_names(self, query: str) -> list[tuple[str, Entry]]:
         """Entries whose name is one edit away from a one-word ``query`` (any case).

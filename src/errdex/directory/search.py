@@ -41,7 +41,10 @@ term (and any bigram of a CJK run) may. A word in (almost) no entry is also
 searched as the two words it joins (:mod:`errdex.directory.joins`:
 ``apikey`` finds "API key", and the tiers compare ``api key``). Terms in double quotes
 (``"rate limit"``) are a phrase: they must follow each other in that order,
-and stay a phrase when any term may match. User queries never reach FTS5 as syntax
+and stay a phrase when any term may match. A query that finds nothing at all suggests
+itself with its misspelt words corrected to indexed words one edit away
+(:mod:`errdex.directory.suggest`: ``insufficent`` → ``insufficient``), keeping
+only corrections that find something. User queries never reach FTS5 as syntax
 (:func:`tokenize.match_expression`). Queries run under a lock, so one
 :class:`SearchIndex` serves many threads.
 """
@@ -55,7 +58,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from errdex.directory import impact, indexing, joins, tokenize, typo
+from errdex.directory import impact, indexing, joins, suggest, tokenize, typo
 from errdex.directory.indexing import COLUMNS, WEIGHT_ARGS, WEIGHTS, Doc
 from errdex.directory.snippet import (
     SNIPPET_CHARS,
@@ -164,6 +167,9 @@ class SearchResult(NamedTuple):
     truncated: bool = False
     total_exact: bool = True
     """Always true: ``total`` counts every match (kept for clients of the JSON API)."""
+    suggestions: tuple[str, ...] = ()
+    """When nothing matched: the query with its misspelt words corrected, each of which
+    does find something (:mod:`errdex.directory.suggest`)."""
 
 
 class Page(NamedTuple):
@@ -176,6 +182,8 @@ class Page(NamedTuple):
     offset: int
     truncated: bool = False
     total_exact: bool = True
+    suggestions: tuple[str, ...] = ()
+    """As :attr:`SearchResult.suggestions`."""
 
 
 class Filters(NamedTuple):
@@ -386,13 +394,57 @@ class SearchIndex:
         *,
         limit: int = 20,
         offset: int = 0,
+        suggest: bool = True,
     ) -> Page:
         """Search; exact code or name matches rank first, then names one edit away, then
         the tiers of the module docstring.
 
         All terms must match; when that finds nothing, any term may. An empty
-        query lists the entries the filters select, in catalog order.
+        query lists the entries the filters select, in catalog order. When
+        nothing matches at all and ``suggest`` is true, the page suggests the
+        query with its misspelt words corrected (:meth:`suggestions`).
         """
+        page = self._search(query, filters, limit=limit, offset=offset)
+        if page.total or not suggest or not page.query.strip():
+            return page
+        return page._replace(suggestions=tuple(self.suggestions(query, filters)))
+
+    def suggestions(self, query: str, filters: Filters = NO_FILTERS) -> list[str]:
+        """The query with its misspelt words replaced by indexed words one edit away
+        (:mod:`errdex.directory.suggest`), only those that find something with ``filters``."""
+        parsed = tokenize.parse(query)
+        with self._lock:
+            fixes = suggest.corrections(parsed, self._knows, self._vocabulary)
+        return [
+            fixed
+            for fixed in suggest.suggestions(parsed, fixes)
+            if self._search(fixed, filters, limit=0, offset=0).total
+        ]
+
+    def _knows(self, word: str, prefix: bool) -> bool:
+        """Whether a folded query word finds an entry: its stem is indexed or, as a
+        ``prefix``, an indexed word starts with it."""
+        if self._count(tokenize.stem(word)):
+            return True
+        if not prefix:
+            return False
+        row = self._db.execute(
+            "SELECT 1 FROM w WHERE word >= ? AND word < ? LIMIT 1", (word, word + "\U0010ffff")
+        ).fetchone()
+        return row is not None
+
+    def _vocabulary(self, words: Sequence[str]) -> dict[str, int]:
+        """The indexed words (as written, folded) among ``words``, each with the number of
+        entries holding its stem."""
+        rows = self._db.execute(
+            "SELECT w.word, t.n FROM w JOIN t ON t.term = (CASE WHEN w.stem = '' "
+            "THEN w.word ELSE w.stem END) WHERE w.word IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(words)),),
+        )
+        return {word: int(n) for word, n in rows}
+
+    def _search(self, query: str, filters: Filters, *, limit: int, offset: int) -> Page:
+        """:meth:`search` without suggestions."""
         limit = max(0, limit)
         offset = max(0, offset)
         parsed = tokenize.parse(query)

@@ -133,3 +133,13 @@ def test_an_unknown_filter_value_is_a_400_naming_it(client: TestClient) -> None:
         assert (f"did you mean {close!r}?" in detail) is (close is not None)
     known = client.get("/api/search", params={"q": "token", "locale": "zh-CN", "catalog": ""})
     assert known.status_code == 200 and known.json()["total"] > 0
+
+
+def test_a_misspelt_search_suggests_the_corrected_query(client: TestClient) -> None:
+    api = client.get("/api/search", params={"q": "tokne"}).json()
+    assert (api["total"], api["suggestions"]) == (0, ["token"])
+    page = client.get("/search", params={"q": "tokne"})
+    assert "<p>No error matches this search.</p>" in page.text
+    assert 'Did you mean <a href="/search?q=token">token</a>?' in page.text
+    found = client.get("/api/search", params={"q": "token"}).json()
+    assert found["total"] > 0 and found["suggestions"] == []

@@ -286,6 +286,12 @@ def spec() -> dict[str, Any]:
                             "description": "false when more entries matched than are ranked: "
                             "total is then a lower bound",
                         },
+                        "suggestions": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "when nothing matched: the query with its misspelt "
+                            "words corrected (each finds something)",
+                        },
                         "hits": {
                             "type": "array",
                             "items": {

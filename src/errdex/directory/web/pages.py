@@ -484,6 +484,10 @@ class Pages:
             query=query,
             result=result,
             hits=hits,
+            suggested=[
+                {"q": q, "href": links.href("/search", {"q": q})}
+                for q in (result.suggestions if result is not None else ())
+            ],
         )
 
     def error(self, status: int, title: str, detail: str, lang: Language, links: Links) -> str:

@@ -272,6 +272,7 @@ class Views:
             "truncated": result.truncated,
             "total_exact": result.total_exact,
             "hits": [self.hit(h, locale) for h in result.hits],
+            "suggestions": list(result.suggestions),
         }
 
     def _catalog_locale(self, catalog: Catalog, locale: str) -> str:
