@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_process import errdex as process
 from click.testing import CliRunner
 
 import errdex
@@ -28,14 +29,14 @@ def test_import_writes_a_loadable_catalog(tmp_path):
     assert "wrote" in result.stderr
 
 
-def test_import_reports_unplaced_lines_and_exits_1(tmp_path):
+def test_import_reports_unplaced_lines_and_exits_0_for_warnings_only(tmp_path):
     doc = tmp_path / "errors.md"
     doc.write_text(
         "# E\n\n| Code | Message | Owner |\n| --- | --- | --- |\n| 7 | seven | me |\n",
         encoding="utf-8",
     )
     result = run("import", str(doc))
-    assert result.exit_code == 1
+    assert result.exit_code == 0  # only warnings: 0, the rule of every command
     assert "errors.md:3:1: warning[I001 import-unplaced]: column 3 'Owner'" in result.stderr
     assert 'code = 7\nmessage = "seven"' in result.stdout
 
@@ -140,7 +141,7 @@ def test_import_format_json_reports_the_catalog_and_its_findings(tmp_path):
         encoding="utf-8",
     )
     result = run("import", str(doc), "--format", "json", "--id", "shop")
-    assert result.exit_code == 1
+    assert result.exit_code == 0  # an I001 warning only
     report = json.loads(result.stdout)
     assert set(report) == {"inputs", "from", "output", "catalog", "codes", "diagnostics", "toml"}
     assert report["catalog"] == "shop" and report["codes"] == 1
@@ -160,3 +161,54 @@ def test_import_format_json_of_nothing_exits_2_with_a_report(tmp_path):
     assert result.exit_code == 2
     report = json.loads(result.stdout)
     assert report["codes"] == 0 and report["catalog"] is None and report["diagnostics"]
+
+
+HUGE = (
+    "| Code | Name | Message |\n| --- | --- | --- |\n"
+    "| 99999999999999999999 | huge | Huge |\n| 7 | seven | Seven |\n"
+)
+
+
+def test_a_code_no_wire_holds_is_reported_as_check_would_and_left_out(tmp_path):
+    doc = tmp_path / "errors.md"
+    doc.write_text(HUGE, encoding="utf-8")
+    out = tmp_path / "errdex.toml"
+    done = process("import", str(doc), "-o", str(out))
+    assert done.returncode == 1  # an error was reported
+    assert (
+        f"{doc}:3:1: error[E114 integer-out-of-range]: code 99999999999999999999 in space 'app'"
+        in done.stderr
+    )
+    assert "not imported" in done.stderr and "Traceback" not in done.stderr
+    written = out.read_text(encoding="utf-8")
+    assert "99999999999999999999" not in written and "code = 7" in written
+    checked = process("check", str(out))
+    assert checked.returncode == 0, checked.stdout
+    as_json = json.loads(process("import", str(doc), "--json").stdout)
+    assert [d["rule"] for d in as_json["diagnostics"]] == ["E114"]
+
+
+def test_a_jsonrpc_code_beyond_32_bits_is_left_out_with_e114(tmp_path):
+    doc = tmp_path / "errors.md"
+    doc.write_text(
+        "| Code | Message | JSON-RPC code |\n| --- | --- | --- |\n| 7 | Seven | 4294967296 |\n",
+        encoding="utf-8",
+    )
+    done = process("import", str(doc))
+    assert done.returncode == 1
+    assert "error[E114 integer-out-of-range]: jsonrpc_code 4294967296 is out of range" in (
+        done.stderr
+    )
+    assert "code = 7" in done.stdout and "4294967296" not in done.stdout
+    checked = process("check", "-", stdin=done.stdout.encode())
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_only_a_warning_exits_0(tmp_path):
+    doc = tmp_path / "errors.md"
+    doc.write_text(
+        "# E\n\n| Code | Message | Owner |\n| --- | --- | --- |\n| 7 | seven | me |\n",
+        encoding="utf-8",
+    )
+    done = process("import", str(doc))
+    assert done.returncode == 0 and "warning[I001 import-unplaced]" in done.stderr

@@ -87,6 +87,9 @@ def test_bytes_that_are_not_utf8_are_reported_with_their_offset():
     )
     assert done.returncode == 2
     stderr = done.stderr.decode()
-    assert f"byte {len(TABLE)} is not UTF-8" in stderr
+    assert stderr.splitlines() == [
+        f"errdex import: <stdin>: byte {len(TABLE)} is not UTF-8",
+        "  = help: convert the document to UTF-8",
+    ]
     assert "Traceback" not in stderr
     assert done.stdout == b""

@@ -5,9 +5,11 @@ Documents: Markdown (bullet lists, tables, a heading per code), MyST
 extension): Go, Rust, Python, TypeScript/JavaScript, Java, C/C++, Protocol
 Buffers and OpenAPI; each entry keeps a ``# from path:line`` comment.
 Everything the importer could not place is printed to stderr as
-``file:line:col: warning I001 …`` lines; the catalog is written (atomically)
-to ``-o`` or printed. Exit 0 when everything was placed, 1 when something
-was reported as not imported, 2 when nothing could be read.
+``file:line:col: warning[I001 …]`` blocks; a value no wire holds (an integer
+code beyond ±(2^53-1)) is left out and reported as ``error[E114 …]``, the rule
+``errdex check`` would refuse it with. The catalog is written (atomically) to
+``-o`` or printed. Exit 0 when imported (warnings and notes do not count, as for
+every command), 1 when an error was reported, 2 when nothing could be read.
 
 ``--format json`` (or ``--json``) prints one JSON object instead: ``{"inputs",
 "from", "output", "catalog", "codes", "diagnostics", "toml"}`` — ``toml`` is
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from errdex.cli.common import print_diagnostics, save
+from errdex.cli.common import print_diagnostics, refuse, save, say
 from errdex.cli.main import EXIT_FINDINGS, EXIT_USAGE
 from errdex.cli.output import format_option, progress, write_json
 from errdex.cli.paths import PathParam, output_path
@@ -94,8 +96,10 @@ def import_command(
     files = [Path(p) for p in paths]
     missing = [p for p in files if not p.exists()]
     if missing:
-        click.echo(f"errdex: {missing[0]}: no such file or folder", err=True)
-        sys.exit(EXIT_USAGE)
+        refuse(
+            f"no such file or folder: {missing[0]}",
+            "give an error document, a source file or folder, or - for standard input",
+        )
     text: str | None = None
     if _is_source(files, fmt):
         from errdex.convert.importers.source.run import import_sources
@@ -107,8 +111,10 @@ def import_command(
         label = ", ".join(paths)
     else:
         if len(files) > 1:
-            click.echo("errdex: import reads one document at a time (or source files)", err=True)
-            sys.exit(EXIT_USAGE)
+            refuse(
+                "import reads one document at a time (or source files)",
+                "import each document on its own (-o a.toml, -o b.toml)",
+            )
         file = paths[0]
         text, problem = read_text(Path(file))
         if problem is not None:
@@ -141,24 +147,20 @@ def _import_stdin(
     from errdex.convert.importers import import_text
 
     if len(paths) > 1:
-        click.echo("errdex: '-' (standard input) is the only document when given", err=True)
-        sys.exit(EXIT_USAGE)
-    if fmt in LANGUAGES:
-        click.echo(
-            f"errdex: --from {fmt} reads source files or folders, not standard input;"
-            " pass the file's path (its entries name it in '# from' comments)",
-            err=True,
+        refuse(
+            "'-' (standard input) is the only document when given",
+            "import standard input on its own, and each file on its own",
         )
-        sys.exit(EXIT_USAGE)
+    if fmt in LANGUAGES:
+        refuse(
+            f"--from {fmt} reads source files or folders, not standard input",
+            "pass the file's path (its entries name it in '# from' comments)",
+        )
     data = sys.stdin.buffer.read() if sys.stdin is not None else b""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        click.echo(
-            f"errdex: <stdin>: byte {exc.start} is not UTF-8; convert the document to UTF-8",
-            err=True,
-        )
-        sys.exit(EXIT_USAGE)
+        refuse(f"{STDIN_NAME}: byte {exc.start} is not UTF-8", "convert the document to UTF-8")
     text = text.removeprefix("\ufeff")
     with progress("Importing <stdin>", show=not as_json) as ticker:
         result = import_text(
@@ -193,7 +195,7 @@ def _finish(
         if as_json:
             _report(paths, fmt, None, None, 0, result.diagnostics, None)
             sys.exit(EXIT_USAGE)
-        click.echo(f"errdex: nothing imported from {label}", err=True)
+        say(f"nothing imported from {label}")
         if document is not None:
             _suggest(document, fmt, label if label == STDIN_NAME else _display(paths[0]))
         sys.exit(EXIT_USAGE)
@@ -206,19 +208,18 @@ def _finish(
         d.severity == "error" for d in found
     ):  # pragma: no cover - a bug guard
         print_diagnostics(found)
-        click.echo("errdex: the imported catalog does not load; please report this", err=True)
-        sys.exit(EXIT_USAGE)
+        refuse("the imported catalog does not load", "please report this as a bug of errdex")
     data = toml_text.encode("utf-8")
     if output:
         save("import", output, data)
         if not as_json:
-            click.echo(f"errdex: wrote {output}: {len(catalog)} codes", err=True)
+            click.echo(f"errdex import: wrote {output}: {len(catalog)} codes", err=True)
     elif not as_json:
         sys.stdout.buffer.write(data)
     if as_json:
         shown = None if output else toml_text
         _report(paths, fmt, output, catalog.meta.id, len(catalog), result.diagnostics, shown)
-    if any(d.severity in ("error", "warning") for d in result.diagnostics):
+    if any(d.severity == "error" for d in result.diagnostics):  # warnings: 0 (docs/cli.md)
         sys.exit(EXIT_FINDINGS)
 
 

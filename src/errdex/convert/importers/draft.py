@@ -17,9 +17,13 @@ from errdex.io import Diagnostic, SourceFile
 from errdex.io.progress import Steps
 from errdex.io.rules import rule
 from errdex.model.types import FAULTS, RETRY_CLASSES
+from errdex.model.wire import INT32_MAX, INT32_MIN, SAFE_INTEGER
 
 UNPLACED = rule("I001")
 GUESSED = rule("I002")
+OUT_OF_RANGE = rule("E114")
+"""An integer no wire or target language holds: reported with ``errdex check``'s rule id,
+and left out, so the catalog written is one ``check`` accepts."""
 
 INT_RE = re.compile(r"[+-]?[0-9]+")
 IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -46,6 +50,12 @@ def slug(text: str) -> str:
     """An id from a title: lower case ASCII letters, digits, ``.``, ``_`` and ``-``."""
     value = _SLUG_UNSAFE.sub("-", text.strip().lower()).strip("-._")
     return value
+
+
+def _shown(value: int) -> str:
+    """An integer as a message shows it: a huge one shortened, with its length."""
+    text = str(value)
+    return text if len(text) <= 30 else f"{text[:12]}… ({len(text)} digits)"
 
 
 def parse_code(text: str) -> int | str | None:
@@ -82,6 +92,18 @@ class Draft:
         self.diagnostics.append(
             Diagnostic(
                 UNPLACED,
+                message,
+                source=self.source,
+                position=(max(line, 1), max(col, 1)),
+                hint=hint,
+            )
+        )
+
+    def out_of_range(self, line: int, message: str, hint: str, col: int = 1) -> None:
+        """Report an integer beyond what the wire and every target language hold (E114)."""
+        self.diagnostics.append(
+            Diagnostic(
+                OUT_OF_RANGE,
                 message,
                 source=self.source,
                 position=(max(line, 1), max(col, 1)),
@@ -182,6 +204,15 @@ class Draft:
             if role == "retry_after" and number < 0:
                 self.unplaced(line, f"retry_after {number} is negative; not imported", col=col)
                 return
+            low, high = (INT32_MIN, INT32_MAX) if role == "jsonrpc_code" else (0, SAFE_INTEGER)
+            if not low <= number <= high:
+                self.out_of_range(
+                    line,
+                    f"{role} {_shown(number)} is out of range ({low}..{high}); not imported",
+                    f"write {role} within {low}..{high}",
+                    col=col,
+                )
+                return
             entry[role] = number
         elif role == "retryable":
             flag = _BOOLS.get(raw.strip().lower())
@@ -261,6 +292,9 @@ class Draft:
         for sid, kind in kinds.items():
             self.spaces[sid] = {"kind": kind, **self.spaces[sid]}
         self._resolve_carried(kinds)
+        self._drop_out_of_range(kinds)
+        if not self.entries:
+            return None
         for entry in self.entries if http_codes else ():
             space = self._space_of(entry)
             if (
@@ -363,6 +397,30 @@ class Draft:
                     f"{key} {value!r} of code {into['code']} differs from {current!r} at line "
                     f"{at}; the first is kept",
                 )
+
+    def _drop_out_of_range(self, kinds: dict[str, str]) -> None:
+        """Leave out each entry whose integer code its space cannot hold (E114, the rule
+        ``errdex check`` would refuse the written catalog with): 32-bit in a JSON-RPC
+        space, within ±(2^53-1) elsewhere."""
+        keep = []
+        for i, entry in enumerate(self.entries):
+            code = entry.get("code")
+            space = self._space_of(entry)
+            jsonrpc = kinds.get(space) == "jsonrpc"
+            low, high = (INT32_MIN, INT32_MAX) if jsonrpc else (-SAFE_INTEGER, SAFE_INTEGER)
+            if type(code) is int and not low <= code <= high:
+                what = "a 32-bit integer" if jsonrpc else "an integer within ±(2^53-1)"
+                self.out_of_range(
+                    self._lines[i],
+                    f"code {_shown(code)} in space {space!r} is out of range: it must be "
+                    f"{what} (what every wire and target language holds); not imported",
+                    "use a smaller code, or a string code (quote it in the document)",
+                )
+                continue
+            keep.append(i)
+        if len(keep) < len(self.entries):
+            self.entries = [self.entries[i] for i in keep]
+            self._lines = [self._lines[i] for i in keep]
 
     def _space_of(self, entry: dict[str, Any]) -> str:
         if "space" in entry:

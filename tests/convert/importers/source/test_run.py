@@ -19,7 +19,7 @@ pytest.importorskip("tree_sitter", reason="the import-source extra is not instal
 def test_a_folder_imports_every_language_below_it_with_from_comments(tmp_path):
     out = tmp_path / "errdex.toml"
     result = CliRunner().invoke(cli, ["import", str(FIXTURES / "go"), "-o", str(out)])
-    assert result.exit_code == 1, result.output  # 1: the csghub doc-comment notes are reported
+    assert result.exit_code == 0, result.output  # the csghub doc-comment notes: warnings only
     text = out.read_text(encoding="utf-8")
     data = tomllib.loads(text)
     assert len(data["errors"]) == 27 + 24 + 51 + 22  # iam, csghub, smartassistant, gf
