@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_process import EXAMPLES, errdex
 from click.testing import CliRunner
 
 from errdex.cli.main import cli
@@ -112,3 +113,15 @@ def test_examples_report_known_defects_and_fail():
     code, out, _ = invoke(str(examples))
     assert code == 1
     assert "checked 5 catalogs: 3 errors" in out
+
+
+def test_colour_follows_the_one_rule_in_a_pipe_too():
+    """FORCE_COLOR and --color always colour the report on a pipe; NO_COLOR and never do not."""
+    alchemy = str(EXAMPLES / "alchemy")
+    for env, args in (({"FORCE_COLOR": "1"}, ()), ({}, ("--color", "always"))):
+        done = errdex("check", alchemy, *args, env=env)
+        assert "\x1b[" in done.stdout, (env, args)
+    plain = (({}, ()), ({"NO_COLOR": "1"}, ()), ({"FORCE_COLOR": "1"}, ("--color", "never")))
+    for env, args in plain:
+        done = errdex("check", alchemy, *args, env=env)
+        assert "\x1b[" not in done.stdout, (env, args)

@@ -6,7 +6,6 @@ Exit 0 when nothing failed, 1 when an error was found (or a warning, with
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -15,20 +14,14 @@ import click
 from errdex.check import Selection, run
 from errdex.check.output import FORMATS
 from errdex.cli import stdin
+from errdex.cli.common import say
 from errdex.cli.main import EXIT_USAGE
-from errdex.cli.output import json_alias, progress
-from errdex.cli.paths import catalog_path
+from errdex.cli.output import color_enabled, json_alias, progress
+from errdex.cli.paths import CATALOG_HINT, catalog_path
 
 
 def _rules(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _color(stream: object) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 @click.command()
@@ -74,16 +67,21 @@ def check(
         sys.exit(EXIT_USAGE)
     paths = tuple(stdin.resolve(p) for p in paths)
     missing = [p for p in paths if not Path(p).exists()]
-    for p in missing:
-        click.echo(f"errdex check: no such file or folder: {p}", err=True)
+    for n, p in enumerate(missing, 1):
+        say(f"no such file or folder: {p}", CATALOG_HINT if n == len(missing) else None)
     if missing:
         sys.exit(EXIT_USAGE)
     with progress("Checking", show=fmt == "text") as ticker:
         result = run(paths or (".",), selection, ticker.step if ticker else None)
-    out = sys.stdout
-    report = FORMATS[fmt](result, color=_color(out)) if fmt == "text" else FORMATS[fmt](result)
-    click.echo(stdin.display(report), nl=False, color=_color(out) if fmt == "text" else False)
-    if result.unreadable:
-        for path in result.unreadable:
-            click.echo(f"errdex check: no catalog at {path}", err=True)
+    color = fmt == "text" and color_enabled(sys.stdout)  # the one colour rule (docs/cli.md)
+    report = FORMATS[fmt](result, color=color) if fmt == "text" else FORMATS[fmt](result)
+    click.echo(stdin.display(report), nl=False, color=color)
+    for n, path in enumerate(result.unreadable, 1):
+        last = n == len(result.unreadable)
+        say(
+            stdin.display(f"no catalog at {path}"),
+            "give a catalog file (TOML, YAML or JSON) or a folder with errdex.toml"
+            if last
+            else None,
+        )
     sys.exit(result.exit_code(strict))
