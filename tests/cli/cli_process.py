@@ -25,9 +25,12 @@ def errdex(
     environ.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "errdex", *args],
-        input=stdin.decode() if stdin is not None else "",
+        # surrogateescape: bytes that are not UTF-8 (a binary stdin) reach the child unchanged
+        input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else "",
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="surrogateescape",
         env=environ,
         cwd=cwd,
         timeout=120,

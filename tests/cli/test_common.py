@@ -27,7 +27,7 @@ def test_load_or_exit_prints_the_errors_and_exits_2(
     err = capsys.readouterr().err
     assert f"{path}:" in err and " error[E" in err
     assert err.rstrip().endswith(
-        f"errdex: cannot load {path}: fix the errors above (errdex check {path})"
+        f"errdex: cannot load {path}\n  = help: fix the errors above (errdex check {path})"
     )
 
 

@@ -121,7 +121,7 @@ def test_unreadable_input_exits_2_without_a_traceback(
     assert proc.stdout == ""
     assert expected in proc.stderr
     assert "Traceback" not in proc.stderr
-    assert f"errdex: cannot load {name}" in proc.stderr
+    assert f"errdex export: cannot load {name}\n  = help: fix the errors above" in proc.stderr
 
 
 def test_an_unknown_format_is_a_usage_error(shop: Path) -> None:

@@ -60,3 +60,61 @@ def test_a_refusal_without_a_place_gives_its_fix_as_help():
         "errdex hash: catalog 'zan' has no error '1'",
         "  = help: pass a code or a name of an entry of this catalog",
     ]
+
+
+def _refusals():
+    """(args, files to make, the expected last lines of stderr) of refusals with no place."""
+    return [
+        (
+            ("export", "bad.toml"),
+            [
+                "errdex export: cannot load bad.toml",
+                "  = help: fix the errors above (errdex check bad.toml)",
+            ],
+        ),
+        (
+            ("build", str(EXAMPLES / "zan"), "--site", "full"),
+            [
+                "errdex build: cannot write the site: full is a folder with other files in it; "
+                "give an empty or new folder",
+                "  = help: give --site a new or empty folder (or an earlier site's)",
+            ],
+        ),
+        (
+            ("explain", "1", "--catalog-path", "nothing"),
+            [
+                "errdex explain: no catalogs to look in (from arguments)",
+                "  = help: pass --catalog-path PATH or set ERRDEX_CATALOGS",
+            ],
+        ),
+        (
+            ("explain", "1", "--catalog-path", str(EXAMPLES / "zan"), "--catalog", "nope"),
+            ["errdex explain: no catalog 'nope'", "  = help: choose one of: zan"],
+        ),
+        (
+            ("serve", str(EXAMPLES / "zan"), "--host", "999.1.1.1"),
+            ["  = help: choose another --host"],
+        ),
+    ]
+
+
+@pytest.mark.parametrize(("args", "tail"), _refusals(), ids=lambda v: " ".join(v)[:40])
+def test_a_refusal_names_the_command_and_gives_its_fix(tmp_path, args, tail):
+    (tmp_path / "bad.toml").write_text(BROKEN)
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "mine.txt").write_text("keep me")
+    (tmp_path / "nothing").mkdir()
+    done = errdex(*args, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[-len(tail) :] == tail
+    assert not any(line.startswith("errdex: ") for line in lines)
+    assert "Traceback" not in done.stderr
+
+
+def test_serve_names_the_host_it_cannot_resolve():
+    done = errdex("serve", str(EXAMPLES / "zan"), "--host", "999.1.1.1")
+    assert done.returncode == 2
+    first, hint = done.stderr.splitlines()[-2:]
+    assert first.startswith("errdex serve: cannot resolve host '999.1.1.1': ")
+    assert hint == "  = help: choose another --host" and "--port" not in done.stderr

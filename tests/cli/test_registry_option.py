@@ -53,7 +53,7 @@ def test_a_catalog_that_cannot_load_is_reported_and_left_out(
     assert registry.catalog_ids == ("shop",)
     err = capsys.readouterr().err
     assert f"{broken}:1:" in err
-    assert "errdex: some catalogs could not be loaded and are left out (see above)" in err
+    assert "errdex: some catalogs could not be loaded and are left out\n  = help: fix the" in err
 
 
 def test_no_catalog_at_all_exits_2_with_how_to_pass_one(
@@ -74,4 +74,4 @@ def test_an_unknown_catalog_id_exits_2_naming_the_loaded_ones(
     with pytest.raises(SystemExit) as caught:
         searchable_or_exit((str(path),), catalog="nope")
     assert caught.value.code == 2
-    assert capsys.readouterr().err == "errdex: no catalog 'nope'; catalogs: shop\n"
+    assert capsys.readouterr().err == "errdex: no catalog 'nope'\n  = help: choose one of: shop\n"

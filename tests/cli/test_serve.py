@@ -42,11 +42,13 @@ def test_check_port_says_why_a_port_cannot_be_listened_on() -> None:
         sock.listen()
         port = sock.getsockname()[1]
         why = _check_port("127.0.0.1", port)
-        assert why is not None and why.startswith(f"cannot listen on 127.0.0.1:{port}: ")
+        assert why is not None and why[0].startswith(f"cannot listen on 127.0.0.1:{port}: ")
+        assert "--port" in why[1]
     assert _check_port("127.0.0.1", 0) is None
     unresolved = _check_port("no-such-host.invalid", 80)
     assert unresolved is not None
-    assert unresolved.startswith("cannot resolve host 'no-such-host.invalid': ")
+    assert unresolved[0].startswith("cannot resolve host 'no-such-host.invalid': ")
+    assert unresolved[1] == "choose another --host"
 
 
 def test_server_options_bound_what_one_client_can_hold() -> None:

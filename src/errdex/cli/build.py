@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 import click
 
-from errdex.cli.common import inside, load_or_exit, print_diagnostics, save
+from errdex.cli.common import inside, load_or_exit, print_diagnostics, refuse, save
 from errdex.cli.output import format_option, progress, write_json
 from errdex.cli.paths import PathParam, catalog_path
 from errdex.io import Diagnostic
@@ -131,8 +131,12 @@ def _build_site(path: str | None, out: str, as_json: bool = False) -> None:
         with progress("Building the site", show=not as_json) as ticker:
             report = build_site(registry, out, ticker.step if ticker else None)
     except (SiteError, OSError) as exc:
-        click.echo(f"errdex: cannot write the site: {exc}", err=True)
-        sys.exit(2)
+        hint = (
+            "give --site a new or empty folder (or an earlier site's)"
+            if isinstance(exc, SiteError)
+            else "check that the folder and its parent are writable"
+        )
+        refuse(f"cannot write the site: {exc}", hint)
     if as_json:
         write_json(
             {
@@ -189,8 +193,7 @@ def build(path: str | None, check: bool, site: str | None, output_format: str) -
     problems = target_problems(catalog)
     if problems:
         print_diagnostics(problems)
-        click.echo(f"errdex: cannot build {path}: fix the targets above", err=True)
-        sys.exit(2)
+        refuse(f"cannot build {path}", "fix the [[targets]] above")
     if not catalog.targets:
         if as_json:
             write_json({"check": check, "files": [], "stale": 0})
@@ -210,8 +213,10 @@ def build(path: str | None, check: bool, site: str | None, output_format: str) -
                 failed = (target.output, exc)
                 break
     if failed is not None:  # said once the bar is gone
-        click.echo(f"errdex: cannot build target {failed[0]!r}: {failed[1]}", err=True)
-        sys.exit(2)
+        refuse(
+            f"cannot build target {failed[0]!r}: {failed[1]}",
+            "see [[targets]] in docs/catalog-format.md for the formats and languages",
+        )
     stale = 0
     for file in planned:
         inside("build", root, file.relative_to(root))

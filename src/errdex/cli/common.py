@@ -39,24 +39,38 @@ def load_or_exit(path: str | Path, *, show_progress: bool = False) -> Catalog:
     from errdex.cli.output import progress
     from errdex.cli.stdin import resolve
 
-    shown = path
-    path = resolve(str(path))
+    given = str(path)
+    shown = "<stdin>" if given == "-" else given
+    path = resolve(given)
     with progress(f"Reading {shown}", show=show_progress):
         catalog, diagnostics = read_valid(path)
     if catalog is None or refusals(diagnostics):
         print_diagnostics(
             refusals(diagnostics) or [d for d in diagnostics if d.severity == "error"]
         )
-        click.echo(
-            f"errdex: cannot load {shown}: fix the errors above (errdex check {shown})", err=True
-        )
-        sys.exit(2)
+        refuse(f"cannot load {shown}", f"fix the errors above (errdex check {given})")
     return catalog
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (see :func:`errdex.io.confine.write_atomic`)."""
     _write_atomic(path, data)
+
+
+def say(message: str, hint: str | None = None) -> None:
+    """Print ``errdex COMMAND: message`` (the running command, e.g. ``errdex i18n update``)
+    and the hint as ``= help:`` to stderr: the one form of a line with no place in a file."""
+    from errdex.cli.usage import command_path
+
+    click.echo(f"{command_path()}: {message}", err=True)
+    if hint:
+        click.echo(f"  = help: {hint}", err=True)
+
+
+def refuse(message: str, hint: str | None = None) -> NoReturn:
+    """Refuse: :func:`say` the message and its fix, exit 2."""
+    say(message, hint)
+    sys.exit(2)
 
 
 def fail(command: str, message: str, hint: str | None = None) -> NoReturn:

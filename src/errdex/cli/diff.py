@@ -61,7 +61,10 @@ def diff_command(old: str, new: str, fmt: str, output: str | None) -> None:
             diagnostics = validated(side.catalog, diagnostics)[1]
         if side.catalog is None or has_errors(diagnostics):
             print_diagnostics([d for d in diagnostics if d.severity == "error"])
-            click.echo(f"errdex diff: cannot load {which} catalog {side.label}", err=True)
+            click.echo(
+                stdin.display(f"errdex diff: cannot load {which} catalog {side.label}"), err=True
+            )
+            click.echo("  = help: fix the errors above", err=True)
             unreadable = True
     if unreadable:
         sys.exit(2)
@@ -70,7 +73,7 @@ def diff_command(old: str, new: str, fmt: str, output: str | None) -> None:
     report = diff(
         old_side.catalog, new_side.catalog, old_label=old_side.label, new_label=new_side.label
     )
-    text = render(report, fmt)
+    text = stdin.display(render(report, fmt))  # a side read from - is <stdin>
     if output:
         save("diff", output, text.encode())
     else:

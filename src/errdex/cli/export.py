@@ -55,7 +55,7 @@ def export(path: str, fmt: str, style: str | None, locale: str | None, output: s
         and locale != catalog.meta.default_locale
     ):
         click.echo(
-            f"errdex: note: {path} does not promise locale {locale!r} "
+            f"errdex export: note: {path} does not promise locale {locale!r} "
             f"(it has {', '.join(catalog.meta.locales)}); "
             f"untranslated texts stay in {catalog.meta.default_locale}",
             err=True,

@@ -37,6 +37,21 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def _holds_nothing(text: str) -> bool:
+    """Whether ``text`` holds no catalog at all: nothing but blank lines and comments."""
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _refuse_empty(path: str) -> None:
+    """Standard input with no catalog in it: refused with the diagnostic ``errdex check -``
+    gives it (E004, no ``[catalog]`` table), exit 2, as for any input fmt cannot use."""
+    from errdex.io import read_valid
+
+    _, diagnostics = read_valid(path)
+    print_diagnostics([d for d in diagnostics if d.severity == "error"])
+    sys.exit(2)
+
+
 def _format_stdin(check: bool, show_diff: bool) -> None:
     """``errdex fmt -``: print standard input formatted (``--check``: exit 1 if it would change)."""
     from errdex.cli.stdin import display, stdin_file
@@ -45,6 +60,8 @@ def _format_stdin(check: bool, show_diff: bool) -> None:
     if result.problems:
         print_diagnostics(result.problems)
         sys.exit(2)
+    if _holds_nothing(result.before or ""):
+        _refuse_empty(str(stdin_file()))
     if check:
         if result.changed and show_diff:
             click.echo(display(_diff(result)), nl=False)
@@ -102,7 +119,7 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, output_format: str
         elif result.skipped:
             report.append({"path": name, "status": "skipped", "reason": result.skipped})
             if not as_json:
-                click.echo(f"errdex: skipped {name}: {result.skipped}", err=True)
+                click.echo(f"errdex fmt: skipped {name}: {result.skipped}", err=True)
         elif result.changed:
             changed += 1
             if check:
@@ -121,7 +138,7 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, output_format: str
                         if result.path.read_text(encoding="utf-8-sig") != result.before:
                             message = f"{name} changed while formatting; run again"
                             report.append({"path": name, "status": "failed", "error": message})
-                            click.echo(f"errdex fmt: {message}")
+                            click.echo(f"errdex fmt: {message}", err=True)
                             failed += 1
                             continue
                         write_atomic(result.path, result.after.encode("utf-8"))

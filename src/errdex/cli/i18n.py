@@ -13,21 +13,37 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from errdex.cli.common import fail, inside, load_or_exit, save
 from errdex.cli.output import format_option, write_json
 from errdex.cli.paths import PathParam, catalog_path, output_path
+from errdex.cli.stdin import STDIN, stdin_file
 from errdex.convert import gettext
 from errdex.io.edit import LockTimeout, catalog_lock
 from errdex.io.source import display_path
 from errdex.model import Catalog
 
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog as PoCatalog
+
 
 def _fail(message: str, hint: str | None = None) -> NoReturn:
     fail("i18n", message, hint)
+
+
+def _stdin_locations(po: PoCatalog, path: str) -> None:
+    """For a catalog read from ``-``: its messages' locations name ``<stdin>``, not the
+    temporary file that held standard input."""
+    if path != STDIN:
+        return
+    held = stdin_file().name
+    for message in po:
+        message.locations = [
+            ("<stdin>" if name == held else name, line) for name, line in message.locations
+        ]
 
 
 def _root(path: str) -> Path:
@@ -69,6 +85,7 @@ def extract(path: str, output: str | None) -> None:
     """Write the catalog's texts as a gettext template (stdout without -o)."""
     catalog = load_or_exit(path)
     template = gettext.template(catalog)
+    _stdin_locations(template, path)
     data = gettext.po_bytes(template)
     if output:
         save("i18n", output, data)
@@ -107,6 +124,11 @@ def update(path: str, locales: tuple[str, ...], directory: str | None, output_fo
     old source as `#| msgid`. A new .po is seeded with the catalog's existing
     translations.
     """
+    if path == STDIN and directory is None:
+        _fail(
+            "a catalog read from standard input has no folder for its .po files",
+            "name the folder of the .po files with -d DIR",
+        )
     catalog = load_or_exit(path)
     folder = _po_dir(path, directory)
     results: list[dict[str, object]] = []
@@ -122,6 +144,7 @@ def update(path: str, locales: tuple[str, ...], directory: str | None, output_fo
                 _fail(exc.message, exc.hint)
             old_bytes = po_path.read_bytes()
         po, report = gettext.merge(existing, catalog, locale)
+        _stdin_locations(po, path)
         data = gettext.po_bytes(po)
         results.append(
             {

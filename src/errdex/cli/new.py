@@ -5,12 +5,18 @@ module's highest, never a tombstone, never a code another space holds), the
 edit from :func:`errdex.io.edit.append_entry` (appended after the module's
 last entry, every other byte of the file unchanged), the write from
 :func:`errdex.cli.common.write_atomic`.
+
+``errdex new - …`` edits the catalog read from standard input and, as ``errdex
+fmt -`` does, prints the whole updated catalog on stdout (the report, naming
+``<stdin>``, goes to stderr); nothing is written. ``--format json`` then gives
+the updated text as ``toml``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +25,7 @@ import click
 from errdex.cli.common import fail, load_or_exit, save
 from errdex.cli.output import format_option, write_json
 from errdex.cli.paths import catalog_path
+from errdex.cli.stdin import STDIN, display
 from errdex.io.edit import EditError, LockTimeout, append_entry, catalog_lock
 from errdex.io.source import display_path
 from errdex.model.allocate import AllocationError, allocate, check_name
@@ -90,19 +97,22 @@ def new(
             )
         except EditError as exc:
             fail("new", exc.message, exc.hint)
-        where = f"{display_path(edit.path)}:{edit.line}"
+        piped = path == STDIN  # the updated catalog goes to stdout, as `fmt -` prints it
+        shown = display(display_path(edit.path))
+        where = f"{shown}:{edit.line}"
         if output_format == "json":
-            if not dry_run:
+            if not dry_run and not piped:
                 save("new", edit.path, edit.after.encode("utf-8"))
             write_json(
                 {
                     "code": chosen.code,
                     "name": name,
                     "module": chosen.module.id,
-                    "path": display_path(edit.path),
+                    "path": shown,
                     "line": edit.line,
-                    "written": not dry_run,
+                    "written": not dry_run and not piped,
                     "entry": edit.added,
+                    "toml": edit.after if piped and not dry_run else None,
                 }
             )
             return
@@ -110,8 +120,11 @@ def new(
             click.echo(f"# would add {chosen.code} to {where}")
             click.echo(edit.added, nl=False)
             return
-        save("new", edit.path, edit.after.encode("utf-8"))
-        click.echo(f"{chosen.code}", nl=True)
+        if piped:
+            sys.stdout.write(edit.after)
+        else:
+            save("new", edit.path, edit.after.encode("utf-8"))
+            click.echo(f"{chosen.code}", nl=True)
         click.echo(f"added {chosen.code} ({name}) to {where}", err=True)
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from errdex.cli.common import refuse, say
 from errdex.cli.paths import CATALOG_HINT, catalog_path
 
 if TYPE_CHECKING:  # imported when used: a search answered from the cache loads no catalog code
@@ -113,17 +113,15 @@ def _check(registry: Registry | StoredRegistry, catalog: str | None) -> None:
         from errdex.cli.common import print_diagnostics
 
         print_diagnostics(list(registry.problems))
-        click.echo(
-            "errdex: some catalogs could not be loaded and are left out (see above)", err=True
+        say(
+            "some catalogs could not be loaded and are left out",
+            "fix the errors above (errdex check PATH), or leave those catalogs out",
         )
     ids = registry.catalog_ids
     if not ids:
-        click.echo(
-            f"errdex: no catalogs to look in (from {registry.origin}); "
+        refuse(
+            f"no catalogs to look in (from {registry.origin})",
             "pass --catalog-path PATH or set ERRDEX_CATALOGS",
-            err=True,
         )
-        sys.exit(2)
     if catalog is not None and catalog not in ids:
-        click.echo(f"errdex: no catalog {catalog!r}; catalogs: {', '.join(ids)}", err=True)
-        sys.exit(2)
+        refuse(f"no catalog {catalog!r}", f"choose one of: {', '.join(ids)}")

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from errdex.cli.common import refuse
 from errdex.cli.paths import CATALOG_HINT, catalog_path
 from errdex.cli.registry_option import (
     build_index,
@@ -24,19 +25,20 @@ from errdex.cli.registry_option import (
 )
 
 
-def _check_port(host: str, port: int) -> str | None:
-    """Return why ``host:port`` cannot be listened on, or None when it can."""
+def _check_port(host: str, port: int) -> tuple[str, str] | None:
+    """Return why ``host:port`` cannot be listened on and the fix, or None when it can."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
-        return f"cannot resolve host {host!r}: {exc.strerror or exc}"
+        return f"cannot resolve host {host!r}: {exc.strerror or exc}", "choose another --host"
     family, kind, proto, _, address = infos[0]
     with socket.socket(family, kind, proto) as sock:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(address)
         except OSError as exc:
-            return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+            why = exc.strerror or str(exc)
+            return f"cannot listen on {host}:{port}: {why}", "choose another --port (or --host)"
     return None
 
 
@@ -75,8 +77,7 @@ def serve(paths: tuple[str, ...], host: str, port: int, no_cache: bool) -> None:
     registry = registry_or_exit(paths, cache=index_cache(no_cache), show_progress=True)
     problem = _check_port(host, port)
     if problem:
-        click.echo(f"errdex: {problem}; choose another --port", err=True)
-        sys.exit(2)
+        refuse(*problem)
     build_index(registry, show_progress=True)  # from the cache when the catalogs are unchanged
     app = create_app(registry)
     import gc
@@ -86,7 +87,7 @@ def serve(paths: tuple[str, ...], host: str, port: int, no_cache: bool) -> None:
     entries = sum(len(c) for c in registry.catalogs.values())
     shown = f"[{host}]" if ":" in host else host
     click.echo(
-        f"errdex: serving {len(registry.catalogs)} catalog(s), {entries} codes, "
+        f"errdex serve: serving {len(registry.catalogs)} catalog(s), {entries} codes, "
         f"from {registry.origin} at http://{shown}:{port}/ (Ctrl+C to stop)",
         err=True,
     )
