@@ -80,3 +80,49 @@ def test_search_snippets_and_heads_are_safe_and_keep_their_marks(catalog: Path) 
 def test_json_output_escapes_controls_for_scripts(catalog: Path) -> None:
     out = errdex("search", "quota", "--catalog-path", str(catalog), "--json")
     assert "\x1b" not in out and json.loads(out)["total"] == 5
+
+
+def errdex_on_a_terminal(*args: str) -> str:
+    """``errdex ARGS`` with stdout a terminal (a pty in raw mode: LF stays LF)."""
+    import os
+    import pty
+    import tty
+
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": ":".join(sys.path), "NO_COLOR": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errdex", *args], stdout=slave, stderr=subprocess.PIPE, env=env
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert proc.wait(timeout=120) == 0, proc.stderr.read() if proc.stderr else ""
+    return b"".join(chunks).decode("utf-8")
+
+
+REVIEW = Path(__file__).parents[1] / "convert" / "fixtures" / "review"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "myst", "rst", "html", "json", "csv", "openapi"])
+def test_export_on_a_terminal_shows_escapes_visibly_never_raw(catalog: Path, fmt: str) -> None:
+    for path in (catalog, REVIEW):
+        out = errdex_on_a_terminal("export", str(path), "--format", fmt)
+        assert [ch for ch in _raw_controls(out) if ch != "\r" or fmt != "csv"] == [], path
+        assert "\\u202e" in out, path  # JSON and CSV too: a terminal is no place for data
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "myst", "rst", "html"])
+def test_export_of_a_document_into_a_pipe_holds_no_raw_control_either(
+    catalog: Path, fmt: str
+) -> None:
+    out = errdex("export", str(REVIEW), "--format", fmt)
+    assert _raw_controls(out) == [] and "\\x1b" in out and "\\u202e" in out

@@ -13,7 +13,15 @@ One function per target, each the only way a generator writes catalog text:
   standalone URI (``javascript:``) is recognised;
 - CSV (:func:`csv_cell`): a cell a spreadsheet would run as a formula (``=``, ``+``,
   ``-``, ``@``, TAB, CR) gets a leading ``'``;
-- HTML (:func:`html_text`); code fence languages (:func:`fence_lang`).
+- HTML (:func:`html_text`); code fence languages (:func:`fence_lang`);
+- code blocks and anything else written as it is (:func:`shown`).
+
+Every one of them but CSV's (data, as JSON is) first shows control and bidi
+characters as visible escapes (``\\x1b``, ``\\u202e``; :func:`shown`, the rule
+of :mod:`errdex.io.controls` that the terminal output follows too), so an ESC,
+a BEL or a right-to-left override in a catalog never reaches a page raw. The
+escape is made before the target's own escaping: reST writes its backslash as
+``\\\\``, so it shows.
 
 Catalog texts are Markdown already (links, ``**bold**``, code spans stay as
 written). What must not survive is what would change the document around the
@@ -29,10 +37,19 @@ import html
 import re
 from collections.abc import Callable
 
+from errdex.io.controls import in_document
+
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _UNESCAPE = re.compile(r"&(lt|amp);")
 _BR = re.compile(r"<br\s*/?>", re.I)
+
+
+def shown(text: str) -> str:
+    """``text`` with every control and bidi character but TAB, LF and CR as a visible
+    escape (``\\x1b``, ``\\u202e``): for text written where no other escape applies
+    (a code block's body)."""
+    return in_document(text)
 
 
 def one_line(text: str) -> str:
@@ -149,8 +166,10 @@ def md_inline(text: str) -> str:
     """Escape what Markdown would read as raw HTML (``<tag``, ``&entity;``) or a bad link.
 
     Code spans are kept as written: Markdown shows their ``<`` and ``&`` literally
-    already, so ```<T>``` stays ```<T>``` instead of showing ``&lt;T>``.
+    already, so ```<T>``` stays ```<T>``` instead of showing ``&lt;T>``. Controls
+    are shown (:func:`shown`).
     """
+    text = in_document(text)
     if "<" in text or "&" in text:
         text = _outside_code(text, _escape_html)
     if "](" in text or "]:" in text:
@@ -263,6 +282,7 @@ def md_block(text: str, indent: int, inline: Callable[[str], str] | None = None)
 
 def code_span(text: str) -> str:
     """``text`` as a Markdown code span, with a fence longer than any backtick run inside."""
+    text = in_document(text)
     if "`" not in text:
         return f"`{text}`"
     longest = max(len(run) for run in re.findall(r"`+", text))
@@ -302,8 +322,8 @@ _RST_COLON = re.compile(r"::|([A-Za-z][A-Za-z0-9+.-]*):(?=[^\s:])")
 
 
 def rst_inline(text: str) -> str:
-    """Escape reStructuredText inline markup so the text shows literally."""
-    return _RST_SPECIAL.sub(r"\\\1", text)
+    """Escape reStructuredText inline markup so the text shows literally (controls shown)."""
+    return _RST_SPECIAL.sub(r"\\\1", in_document(text))
 
 
 def _rst_colon(m: re.Match[str]) -> str:
@@ -372,5 +392,6 @@ def csv_quote(value: str) -> str:
 
 
 def html_text(text: str) -> str:
-    """Escape ``&``, ``<``, ``>`` and both quotes for HTML text and attribute values."""
-    return html.escape(text, quote=True)
+    """Escape ``&``, ``<``, ``>`` and both quotes for HTML text and attribute values
+    (controls shown)."""
+    return html.escape(in_document(text), quote=True)

@@ -17,7 +17,7 @@ import functools
 import re
 from typing import Any
 
-from errdex.convert.escape import fence_lang, safe_url
+from errdex.convert.escape import fence_lang, safe_url, shown
 from errdex.convert.escape import html_text as esc
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import Group, Layout, Lifecycle
@@ -67,13 +67,13 @@ def _markdown() -> Any:
 
 
 def md_block(text: str) -> str:
-    """A catalog text (Markdown) as HTML blocks."""
-    return str(_markdown().render(text.strip())).strip()
+    """A catalog text (Markdown) as HTML blocks, controls shown (:func:`shown`)."""
+    return str(_markdown().render(shown(text.strip()))).strip()
 
 
 def md_line(text: str) -> str:
-    """A one-line catalog text (Markdown) as inline HTML."""
-    return str(_markdown().renderInline(text.strip()))
+    """A one-line catalog text (Markdown) as inline HTML, controls shown."""
+    return str(_markdown().renderInline(shown(text.strip())))
 
 
 def anchor(*parts: object) -> str:

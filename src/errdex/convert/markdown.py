@@ -40,6 +40,7 @@ from errdex.convert.escape import (
     md_cell,
     md_inline,
     one_line,
+    shown,
 )
 from errdex.convert.html import anchor
 from errdex.convert.labels import labels_for
@@ -206,7 +207,7 @@ def extras(
         out.append("")
     for example in entry.examples:
         caption = example.title or labels["example"]
-        body = example.body.rstrip("\n")
+        body = shown(example.body.rstrip("\n"))
         fence = fence_for(body)
         out += [f"**{inline(one_line(caption))}** ({code}):", ""]
         out += [f"{fence}{fence_lang(example.lang)}", body, fence, ""]

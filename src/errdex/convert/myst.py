@@ -82,7 +82,7 @@ def _csv_table(
             if role == "code":  # the code's label, then the code
                 cells.append(csv_quote(f"({code_label[id(entry)]})=\n" + _code_text(entry, value)))
             elif role == "carried" and value is not None:
-                cells.append(csv_quote(", ".join(value.split("\n"))))
+                cells.append(csv_quote(myst_inline(", ".join(value.split("\n")))))
             elif role == "status" and (life := layout.lifecycle(entry)) is not None:
                 note = lifecycle(life, labels, myst_inline, lambda e: code_label[id(e)])
                 cells.append(csv_quote(note))

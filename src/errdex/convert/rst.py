@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from errdex.convert.escape import csv_quote, fence_lang, one_line, rst_inline, rst_text
+from errdex.convert.escape import (
+    csv_quote,
+    fence_lang,
+    one_line,
+    rst_inline,
+    rst_text,
+    shown,
+)
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import CodeLabels, Group, Layout, Lifecycle, document
 from errdex.convert.myst import label
@@ -119,15 +126,25 @@ def _lifecycle(life: Lifecycle, labels: dict[str, str], code_label: dict[int, st
         if life.target is not None:  # an anonymous reference: no target name of its own
             code = f"`{code} <{code_label[id(life.target)]}_>`__"
         else:
-            code = f"``{code}``"
+            code = _literal(life.replaced_by)
         out += f" ({life.note(labels, code)})"
     return out
 
 
+def _literal(code: str) -> str:
+    """A code as an inline literal (``\u0060\u0060E1\u0060\u0060``): shown as written, no
+    escaping inside; a code a literal cannot hold (a backtick, blanks at an end) as
+    escaped text."""
+    code = shown(code)
+    if "`" in code or code != code.strip() or not code:
+        return rst_inline(code)
+    return f"``{code}``"
+
+
 def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
-    code = rst_inline(str(entry.code))
+    code = _literal(str(entry.code))
     if entry.variants:
-        out += [f"**{labels['variants']}** (``{code}``):", ""]
+        out += [f"**{labels['variants']}** ({code}):", ""]
         for v in entry.variants:
             item = rst_text(_flush(f'"{v.message}"'))
             if v.description is not None:
@@ -135,6 +152,6 @@ def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
             out += [_indent("- " + item, "  ")[2:], ""]
     for example in entry.examples:
         caption = rst_text(one_line(example.title or labels["example"]))
-        out += [f"**{caption}** (``{code}``):", ""]
+        out += [f"**{caption}** ({code}):", ""]
         out += [f".. code-block:: {fence_lang(example.lang) or 'text'}", ""]
-        out += [_indent(example.body.rstrip("\n"), "   "), ""]
+        out += [_indent(shown(example.body.rstrip("\n")), "   "), ""]

@@ -6,40 +6,31 @@ writes), a BEL, a C1 control (U+0080 to U+009F, which some terminals read as
 ESC + a letter) or a bidi override would act on the reader's terminal. Every
 command that prints catalog text passes it through :func:`safe` (``explain``,
 ``search`` and the diagnostics of ``check``). Controls are shown as visible
-escapes (``\\x1b``, ``\\u202e``), so what was there stays readable.
+escapes (``\\x1b``, ``\\u202e``), so what was there stays readable; the rule
+of which characters those are is :mod:`errdex.io.controls`, shared with the
+generated documents.
 """
 
 from __future__ import annotations
 
-import re
-
-# C0 controls but TAB and LF, DEL, C1, and Unicode format controls that reorder
-# or hide text (bidi embeddings, overrides, isolates, marks; zero-width joiners
-# are kept: emoji and Indic scripts need them).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_ONE_LINE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\x85]"
-)
-
-
-def _visible(m: re.Match[str]) -> str:
-    ch = m.group()
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+from errdex.io.controls import in_line, in_terminal
 
 
 def safe(text: str) -> str:
     """``text`` with every terminal control but TAB and LF shown as a visible escape."""
-    if text.isascii() and text.isprintable():
-        return text
-    return _UNSAFE.sub(_visible, text)
+    return in_terminal(text)
 
 
 def safe_line(text: str) -> str:
     """Like :func:`safe`, for one line: line breaks (LF, CR, U+2028, NEL) escaped too."""
-    if text.isascii() and text.isprintable():
-        return text
-    return _UNSAFE_ONE_LINE.sub(_visible, text)
+    return in_line(text)
+
+
+def safe_lines(text: str) -> str:
+    """Like :func:`safe`, keeping CRLF line ends (CSV's): a CR before LF moves nothing."""
+    if "\r\n" not in text:
+        return in_terminal(text)
+    return "\r\n".join(in_terminal(part) for part in text.split("\r\n"))
 
 
 def clip(text: str, limit: int = 240, *, around: int | None = None) -> str:
