@@ -120,6 +120,8 @@ class Links:
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
+_TEXT_FIELDS = ("title", "message", "description", "solution")
+"""The texts of an entry a code page shows, each in the page's language when translated."""
 _TITLE, _PAGE, _MAIN = "\x00title\x00", "\x00page\x00", "\x00main\x00"
 _MARKERS = re.compile(f"({_TITLE}|{_PAGE}|{_MAIN})")
 """Markers in a kept code-page frame (:meth:`Pages._frame`): no template or interface
@@ -352,7 +354,7 @@ class Pages:
         cat = views.registry.catalogs[catalog_id]
         locale = views.locale(lang, cat)
         texts = {}
-        for field in ("title", "message", "description", "solution"):
+        for field in _TEXT_FIELDS:
             value, tag = entry_text(cat, entry, field, locale)
             texts[field] = {"text": value or "", "lang": tag}
         space = cat.spaces.get(entry.space)
@@ -374,6 +376,7 @@ class Pages:
             "catalog": {
                 "id": catalog_id,
                 "title": short(cat.meta.title) or catalog_id,
+                "lang": cat.meta.default_locale,  # of its title and its modules' titles
                 "href": links.href(catalog_path(catalog_id)),
             },
             "code": entry.code,
@@ -429,18 +432,14 @@ class Pages:
             if normalize_tag(tag) == normalize_tag(locale):
                 continue
             translations.append({"tag": tag, "name": language_name(tag), "tr": tr})
-        if normalize_tag(own) != normalize_tag(locale):
-            translations.insert(
-                0,
-                {
-                    "tag": own,
-                    "name": language_name(own),
-                    "tr": {
-                        f: getattr(entry, f)
-                        for f in ("title", "message", "description", "solution")
-                    },
-                },
-            )
+        # The original texts, of the fields shown translated only: a field without a
+        # translation is shown in the original already, and is not repeated here.
+        original = {
+            f: getattr(entry, f) if normalize_tag(texts[f]["lang"]) != normalize_tag(own) else None
+            for f in _TEXT_FIELDS
+        }
+        if any(original.values()):
+            translations.insert(0, {"tag": own, "name": language_name(own), "tr": original})
         e = {
             "texts": texts,
             "anchor": f"{catalog_id}-{entry.space}-{entry.code}",
