@@ -7,6 +7,12 @@ real toolchain, runs every vector (the file given, else freshly made ones)
 through the generated render and decode, and prints ``N passed, M failed`` with
 the first failures as diffs. Exit 0 all pass, 1 a failure, 2 a missing toolchain
 (named), a malformed vectors file or a catalog that cannot be loaded.
+
+``--format json`` (or ``--json``) reports as one object: the write form
+``{"catalog", "vectors", "output"}`` (what was written where; with ``-o -`` the
+vectors themselves are stdout, so it is refused), ``run`` ``{"catalog", "lang",
+"vectors", "passed", "failed", "failures": [{"vector", "line", "diff"}], "error"}``
+(every failure, not only the first ten; ``error`` says why a driver broke, else null).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 import click
 
 from errdex.cli.common import fail, load_or_exit, save
+from errdex.cli.output import format_option, write_json
 from errdex.cli.paths import PathParam, catalog_path
 
 LANGS = ("python", "typescript", "go", "rust")
@@ -60,11 +67,19 @@ def conformance() -> None:
     required=True,
     help="The vectors file to write (JSON Lines); '-' for standard output.",
 )
-def write(path: str, output: str) -> None:
+@format_option
+def write(path: str, output: str, output_format: str) -> None:
     """Write the catalog's test vectors, answered by the Python runtime."""
     from errdex.conformance.make import make_vectors
     from errdex.conformance.vectors import dump_lines
 
+    as_json = output_format == "json"
+    if as_json and output == "-":
+        fail(
+            "conformance",
+            "--format json and -o - would both print to standard output",
+            "write the vectors to a file (-o FILE) for a JSON report",
+        )
     catalog = load_or_exit(path)
     header, cases = make_vectors(catalog)
     text = dump_lines(header, cases)
@@ -72,6 +87,9 @@ def write(path: str, output: str) -> None:
         sys.stdout.write(text)
         return
     save("conformance", output, text.encode("utf-8", "surrogatepass"))
+    if as_json:
+        write_json({"catalog": catalog.meta.id, "vectors": len(cases), "output": output})
+        return
     click.echo(f"wrote {len(cases)} vectors for {catalog.meta.id!r} to {output}", err=True)
 
 
@@ -107,7 +125,10 @@ def _report(outcome: Any) -> None:
     ),
     help="Build in this folder and leave it there (default: a temporary one).",
 )
-def run(path: str, lang: str, vectors_file: str | None, keep: str | None) -> None:
+@format_option
+def run(
+    path: str, lang: str, vectors_file: str | None, keep: str | None, output_format: str
+) -> None:
     """Generate LANG code for PATH, build it, and run the vectors through it."""
     from errdex.conformance.make import make_vectors
     from errdex.conformance.toolchain import DriverFailed, ToolchainMissing, run_vectors
@@ -137,7 +158,27 @@ def run(path: str, lang: str, vectors_file: str | None, keep: str | None) -> Non
     except ToolchainMissing as exc:
         fail("conformance", str(exc))
     except DriverFailed as exc:
-        click.echo(f"errdex conformance: {lang}: {exc}", err=True)
+        if output_format == "json":
+            write_json(_json(catalog.meta.id, lang, len(vectors.cases), None, str(exc)))
+        else:
+            click.echo(f"errdex conformance: {lang}: {exc}", err=True)
         sys.exit(1)
-    _report(outcome)
+    if output_format == "json":
+        write_json(_json(catalog.meta.id, lang, len(vectors.cases), outcome, None))
+    else:
+        _report(outcome)
     sys.exit(1 if outcome.failures else 0)
+
+
+def _json(catalog: str, lang: str, total: int, outcome: Any, error: str | None) -> dict[str, Any]:
+    """The ``run --format json`` report (``outcome`` None: the driver broke, see ``error``)."""
+    failures = list(outcome.failures) if outcome is not None else []
+    return {
+        "catalog": catalog,
+        "lang": lang,
+        "vectors": total,
+        "passed": outcome.passed if outcome is not None else 0,
+        "failed": len(failures),
+        "failures": [{"vector": f.vector, "line": f.line, "diff": f.diff} for f in failures],
+        "error": error,
+    }

@@ -81,15 +81,24 @@ def i18n() -> None:
     type=output_path("the template file", dir_okay=False),
     help="Write the .pot here.",
 )
-def extract(path: str, output: str | None) -> None:
-    """Write the catalog's texts as a gettext template (stdout without -o)."""
+@format_option
+def extract(path: str, output: str | None, output_format: str) -> None:
+    """Write the catalog's texts as a gettext template (stdout without -o).
+
+    With --format json, one object says what was made: {"output", "messages",
+    "pot"} (the template's text when there is no -o, else null).
+    """
     catalog = load_or_exit(path)
     template = gettext.template(catalog)
     _stdin_locations(template, path)
     data = gettext.po_bytes(template)
+    count = sum(1 for m in template if m.id)
     if output:
         save("i18n", output, data)
-        count = sum(1 for m in template if m.id)
+    if output_format == "json":
+        shown = None if output else data.decode("utf-8")
+        write_json({"output": output, "messages": count, "pot": shown})
+    elif output:
         click.echo(f"wrote {count} messages to {output}", err=True)
     else:
         sys.stdout.buffer.write(data)
