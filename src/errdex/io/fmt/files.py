@@ -212,8 +212,8 @@ def known_format(text: str, data: Any, role: str = "main") -> str | None:
     ``data``) gives, when known without running the formatter: ``text`` itself when it is formatted
     already (:func:`formatted_already`), or the canonical text with its comments placed
     where the formatter puts them (:func:`~errdex.io.fmt.toml_placed.placed`) when the
-    file is that text with keys moved inside tables, and the result is recognised as a
-    fixed point. None means "not known": :func:`format_paths` then runs the formatter.
+    file is that text with keys moved inside tables (the result recognised as a fixed
+    point). None means "not known": :func:`format_paths` then runs the formatter.
 
     The result reads as ``data`` with the keys of some spec tables in another order (the
     file less its comments is the writer's text with key lines moved inside tables):
@@ -230,10 +230,7 @@ def known_format(text: str, data: Any, role: str = "main") -> str | None:
         return None
     if not trace.moved and settled(text, canonical, lexed):  # (keys moved: not as written)
         return text
-    after = placed(text, canonical, trace, quoted, lexed, role)
-    if after is not None and (after == canonical or settled(after, canonical)):
-        return after
-    return None
+    return placed(text, canonical, trace, quoted, lexed, role)
 
 
 def first_difference(a: Any, b: Any, path: str = "the top") -> str | None:

@@ -33,6 +33,7 @@ from errdex.io.fmt.shape import Shape
 from errdex.io.fmt.toml_comments import Span, blank_lines, lex, regions
 from errdex.io.fmt.toml_cst import CSTError, Header, statements
 from errdex.io.fmt.toml_format import Attacher, Section, Writer, with_comment
+from errdex.io.fmt.toml_settled import settled
 from errdex.io.fmt.toml_writer import Trace
 
 _CHUNK = 1 << 20
@@ -48,7 +49,8 @@ def placed(
 ) -> str | None:
     """What the formatter makes of ``text`` (LF line ends, no BOM), given the canonical
     writer's text for its data (key names in ``quoted`` quoted) and its trace, or None
-    when ``text`` is not that text with keys moved inside tables and comments added.
+    when ``text`` is not that text with keys moved inside tables and comments added, or
+    when the result is not recognised as a fixed point of the formatter.
     ``lexed``: :func:`~.toml_comments.lex` of ``text``, when already known; ``role``: the
     file's in a folder catalog (``main``, ``module`` or ``locale``)."""
     if lexed is None:
@@ -161,12 +163,26 @@ def _assemble(
                     heads = [lengths[i] + i for i in trace.heads]
                 shape = trace.shapes[bisect_right(heads, start) - 1]
             written = _table(text, max(first, 0), last, first >= 0, shape, quoted)
-        if written is None:
+        if written is None or not _stable(written, canonical, start, end):
             return None
         pieces += [canonical[done:start], written]
         done = end
     pieces.append(canonical[done:])
     return "".join(pieces)
+
+
+def _stable(written: str, canonical: str, start: int, end: int) -> bool:
+    """Whether a table written from the file, ``canonical[start:end]`` in the writer's
+    text, is a fixed point of the formatter: the writer's table with comments where the
+    formatter keeps them (:func:`~.toml_settled.settled`, on the table and the next
+    header's line: what the rules look at around a table; the rest of the text is the
+    writer's, itself a fixed point)."""
+    table = canonical[start:end]
+    if written == table:
+        return True
+    nl = canonical.find("\n", end)
+    after = canonical[end : nl + 1] if end < len(canonical) else ""
+    return settled(written + after, table + after)
 
 
 def _header(text: str, at: int, strings: list[Span], before: bool) -> int:

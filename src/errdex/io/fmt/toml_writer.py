@@ -62,6 +62,10 @@ def key(name: str, quoted: Container[str] = ()) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape, name) + '"'
 
 
+Order = tuple[int, Any]
+"""How to put n lines written in canonical order in the order read: (n, an itemgetter of
+n items, or None when they are in that order)."""
+
 Plan = list[tuple[str, Shape, int, str]]
 """A table's keys in canonical order, each with its value's shape, its place in the
 table as read and the start of its line (``key = ``)."""
@@ -74,12 +78,14 @@ class _Keys(dict[str, str]):
     def __init__(self, quoted: Container[str]) -> None:
         super().__init__()
         self.quoted = quoted
-        self.plans: dict[tuple[int, tuple[str, ...]], tuple[Shape, Plan, tuple[int, ...]]] = {}
+        self.plans: dict[tuple[int, tuple[str, ...]], tuple[Shape, Plan, Order | None]] = {}
+        self.orders: dict[tuple[int, ...], Order] = {}
 
-    def plan(self, shape: Shape, names: tuple[str, ...]) -> tuple[Plan, tuple[int, ...]]:
+    def plan(self, shape: Shape, names: tuple[str, ...]) -> tuple[Plan, Order | None]:
         """``names`` in canonical order, each with the shape of its value and its index
-        in ``names``, and those indices (empty when the order is ``names``' own): worked
-        out once per table shape and key list (a catalog's entries share a few lists)."""
+        in ``names``, and how to put their lines back in the order of ``names`` (None when
+        that is the canonical order): worked out once per table shape and key list (the
+        entries of a catalog share a few key lists)."""
         found = self.plans.get((id(shape), names))
         if found is not None and found[0] is shape:
             return found[1], found[2]
@@ -88,10 +94,20 @@ class _Keys(dict[str, str]):
             (n, shapes.child(shape, n), where[n], self[n] + " = ")
             for n in shapes.ordered(shape, names)
         ]
-        places = tuple(at for _, _, at, _ in plan)
-        moved = () if places == tuple(range(len(places))) else places
+        order = self.order(tuple(at for _, _, at, _ in plan))
+        moved = order if order[1] is not None else None
         self.plans[id(shape), names] = (shape, plan, moved)
         return plan, moved
+
+    def order(self, places: tuple[int, ...]) -> Order:
+        """How to pick lines written in canonical order in the order read (``places``):
+        their number and an itemgetter, or None when that is their order."""
+        order = self.orders.get(places)
+        if order is None:
+            picks = sorted(range(len(places)), key=places.__getitem__)
+            moved = picks != list(range(len(picks)))
+            order = self.orders[places] = (len(places), itemgetter(*picks) if moved else None)
+        return order
 
     def __missing__(self, name: str) -> str:
         spelled = key(name, self.quoted)
@@ -148,32 +164,20 @@ class Trace:
     as many small containers would wake the collector over all of its data.
     """
 
-    __slots__ = ("_orders", "heads", "lines", "moved", "orders", "shapes")
+    __slots__ = ("heads", "lines", "moved", "orders", "shapes")
 
     def __init__(self) -> None:
         self.heads: list[int] = []
         self.shapes: list[Shape] = []
         self.moved: list[int] = []
-        self.orders: list[tuple[int, Any]] = []  # (n, itemgetter picking n lines)
+        self.orders: list[Order] = []
         self.lines: list[str] = []
-        self._orders: dict[tuple[int, ...], tuple[int, Any]] = {}  # (n, getter or None)
 
-    def move(self, start: int, places: tuple[int, ...]) -> None:
-        """Record that the key lines from ``lines[start]`` were read at ``places``."""
-        order = self.order(places)
+    def move(self, start: int, order: Order) -> None:
+        """Record that the key lines from ``lines[start]`` were read in ``order``."""
         if order[1] is not None:
             self.moved.append(start)
             self.orders.append(order)
-
-    def order(self, places: tuple[int, ...]) -> tuple[int, Any]:
-        """How to pick lines written in canonical order in the order read (``places``):
-        their number and an itemgetter, or None when that is their order."""
-        order = self._orders.get(places)
-        if order is None:
-            picks = sorted(range(len(places)), key=places.__getitem__)
-            moved = picks != list(range(len(picks)))
-            order = self._orders[places] = (len(places), itemgetter(*picks) if moved else None)
-        return order
 
     def as_read(self) -> str:
         """The text with every table's key lines in the order they were read, the tables
@@ -233,12 +237,10 @@ def _table(
         else:
             out.append(line + _value(item, sub, keys))
     if moved and trace is not None:
-        if skipped or later:
-            moved = tuple(at for k, _, at, _ in plan if data[k] is not None and k not in later)
-            trace.move(start, moved)
-        else:  # every key has its line: the plan's own order, worked out once
-            trace.moved.append(start)
-            trace.orders.append(trace.order(moved))
+        if skipped or later:  # the lines written are fewer than the keys
+            places = tuple(at for k, _, at, _ in plan if data[k] is not None and k not in later)
+            moved = keys.order(places)
+        trace.move(start, moved)
     for name in later:
         item = data[name]
         sub = shapes.child(shape, name)
@@ -318,7 +320,7 @@ def to_toml(
         if len(places) > 1:
             moved_, orders = trace.moved, trace.orders
             trace.moved, trace.orders = [], []
-            trace.move(0, tuple(places))
+            trace.move(0, keys.order(tuple(places)))
             trace.moved += moved_
             trace.orders += orders
         trace.lines = lines
