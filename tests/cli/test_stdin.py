@@ -134,3 +134,30 @@ def test_fmt_dash_refuses_what_check_dash_refuses_no_catalog_at_all(empty: bytes
         assert formatted.stderr.startswith(
             "<stdin>:1:1: error[E004 missing-field]: the catalog has no [catalog] table\n"
         )
+
+
+def test_fmt_dash_json_reports_stdin_with_the_formatted_text() -> None:
+    messy = b'[catalog]\nid="x"\n'
+    done = errdex("fmt", "-", "--json", stdin=messy)
+    assert done.returncode == 0, done.stderr
+    report = orjson.loads(done.stdout)
+    assert report["files"] == [
+        {"path": "<stdin>", "status": "reformatted", "text": '[catalog]\nid = "x"\n'}
+    ]
+    assert report["summary"] == {"changed": 1, "unchanged": 0, "failed": 0}
+    checked = errdex("fmt", "--check", "-", "--json", stdin=messy)
+    assert checked.returncode == 1
+    assert orjson.loads(checked.stdout)["files"] == [
+        {"path": "<stdin>", "status": "would-reformat"}
+    ]
+    empty = errdex("fmt", "-", "--json", stdin=b"")
+    assert empty.returncode == 2
+    (entry,) = orjson.loads(empty.stdout)["files"]
+    assert entry["status"] == "failed" and entry["diagnostics"][0]["rule"] == "E004"
+    assert entry["diagnostics"][0]["file"] == "<stdin>"
+
+
+def test_fmt_dash_with_other_paths_is_bad_usage(tmp_path) -> None:
+    done = errdex("fmt", "-", str(tmp_path), stdin=b'[catalog]\nid = "x"\n')
+    assert done.returncode == 2
+    assert done.stderr.startswith("errdex fmt: '-' (standard input) is the only catalog")

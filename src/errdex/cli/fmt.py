@@ -16,9 +16,11 @@ import sys
 
 import click
 
-from errdex.cli.common import print_diagnostics, write_atomic
+from errdex.cli.common import fail, print_diagnostics, write_atomic
 from errdex.cli.output import format_option, progress, write_json
 from errdex.cli.paths import catalog_path
+from errdex.cli.stdin import STDIN
+from errdex.io import Diagnostic
 from errdex.io.edit import LockTimeout, catalog_lock
 from errdex.io.fmt import Formatted, format_paths
 from errdex.io.source import display_path
@@ -33,6 +35,9 @@ def _diff(result: Formatted) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
+STDIN_NAME = "<stdin>"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
@@ -42,26 +47,58 @@ def _holds_nothing(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def _refuse_empty(path: str) -> None:
-    """Standard input with no catalog in it: refused with the diagnostic ``errdex check -``
-    gives it (E004, no ``[catalog]`` table), exit 2, as for any input fmt cannot use."""
+def _no_catalog(path: str) -> list[Diagnostic]:
+    """Why standard input with no catalog in it is refused: the errors ``errdex check -``
+    gives it (E004, no ``[catalog]`` table)."""
     from errdex.io import read_valid
 
     _, diagnostics = read_valid(path)
-    print_diagnostics([d for d in diagnostics if d.severity == "error"])
-    sys.exit(2)
+    return [d for d in diagnostics if d.severity == "error"]
 
 
-def _format_stdin(check: bool, show_diff: bool) -> None:
+def _stdin_json(
+    check: bool, show_diff: bool, result: Formatted, problems: list[Diagnostic]
+) -> None:
+    """``errdex fmt - --format json``: the one-file report, with the formatted ``text``
+    (standard input cannot be rewritten; null under ``--check``)."""
+    from errdex.cli.stdin import display
+
+    entry: dict[str, object] = {"path": STDIN_NAME}
+    if problems:
+        entry["status"] = "failed"
+        entry["diagnostics"] = [{**d.to_dict(), "file": STDIN_NAME} for d in problems]
+    elif result.skipped:
+        entry.update(status="skipped", reason=result.skipped)
+    elif result.changed:
+        entry["status"] = "would-reformat" if check else "reformatted"
+        if show_diff:
+            entry["diff"] = display(_diff(result))
+    else:
+        entry["status"] = "unchanged"
+    if not problems and not check:
+        entry["text"] = result.after if result.changed else result.before
+    changed = int(result.changed and not problems)
+    unchanged = int(not result.changed and not problems)
+    counts = {"changed": changed, "unchanged": unchanged, "failed": int(bool(problems))}
+    write_json({"check": check, "files": [entry], "summary": counts})
+
+
+def _format_stdin(check: bool, show_diff: bool, as_json: bool) -> None:
     """``errdex fmt -``: print standard input formatted (``--check``: exit 1 if it would change)."""
     from errdex.cli.stdin import display, stdin_file
 
     (result,) = format_paths([str(stdin_file())])
-    if result.problems:
-        print_diagnostics(result.problems)
+    problems = list(result.problems)
+    if not problems and _holds_nothing(result.before or ""):
+        problems = _no_catalog(str(stdin_file()))
+    if as_json:
+        _stdin_json(check, show_diff, result, problems)
+    elif problems:
+        print_diagnostics(problems)
+    if problems:
         sys.exit(2)
-    if _holds_nothing(result.before or ""):
-        _refuse_empty(str(stdin_file()))
+    if as_json:
+        sys.exit(1 if check and result.changed else 0)
     if check:
         if result.changed and show_diff:
             click.echo(display(_diff(result)), nl=False)
@@ -96,8 +133,14 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, output_format: str
     """
     check = check or show_diff
     as_json = output_format == "json"
-    if paths == ("-",) and not as_json:
-        _format_stdin(check, show_diff)
+    if STDIN in paths:
+        if len(paths) > 1:
+            fail(
+                "fmt",
+                "'-' (standard input) is the only catalog when given",
+                "format standard input on its own, and the files in another run",
+            )
+        _format_stdin(check, show_diff, as_json)
     with progress("Formatting", show=not as_json) as ticker:
         results = format_paths(paths or (".",), ticker.step if ticker else None)
     failed = changed = unchanged = 0
