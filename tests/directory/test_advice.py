@@ -6,7 +6,7 @@ import pytest
 
 import errdex
 from catalogs import HEAD
-from errdex.directory.advice import retry_advice
+from errdex.directory.advice import retry_advice, variant_advice
 from errdex.model import Catalog, Entry
 
 CATALOG = (
@@ -23,6 +23,13 @@ http_status = 200
 code = -32000
 space = "rpc"
 message = "Server error"
+
+[[errors.variants]]
+message = "timed out"
+retryable = true
+
+[[errors.variants]]
+message = "already known"
 
 [[errors]]
 code = 7
@@ -92,3 +99,13 @@ def test_the_words_follow_the_advice_and_say_where_it_comes_from(
 def test_chinese_words_end_with_a_full_width_stop() -> None:
     words = retry_advice(*_entry("GONE"), "zh-CN")
     assert words.endswith("504）。") and retry_advice(*_entry("GONE"), "fr").endswith(").")
+
+
+def test_a_variant_that_states_its_own_answer_says_it_and_one_that_does_not_says_nothing() -> None:
+    cat, entry = _entry(-32000)
+    timed_out, known = entry.variants
+    assert variant_advice(cat, entry, timed_out) == (
+        "Safe to retry, with exponential backoff (the catalog says so for this message)."
+    )
+    assert variant_advice(cat, entry, timed_out, "zh-CN").endswith("。")
+    assert variant_advice(cat, entry, known) is None

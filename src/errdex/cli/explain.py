@@ -223,6 +223,8 @@ def _render_entry(console: Console, m: dict[str, Any]) -> None:
             for key in ("description", "solution"):
                 if v[key]:
                     console.print(Text(f"    {v[key]}"))
+            if v["retry_advice"]:
+                console.print(Text(f"    retry: {v['retry_advice']}"))
     for ex in m["examples"]:
         console.print(Text(f"Example{': ' + ex['title'] if ex['title'] else ''}", "bold"))
         for line in ex["body"].splitlines():

@@ -7,7 +7,7 @@ disagree with what errdex's clients do.
 
 from __future__ import annotations
 
-from errdex.model import Catalog, Entry
+from errdex.model import Catalog, Entry, Variant
 from errdex.model.effective import http_status
 from errdex.model.effective import retry_advice as advice_of
 
@@ -26,6 +26,7 @@ ADVICE = {
         "by-status": " (the catalog does not say; this follows from HTTP status {status})",
         "by-fallback": " (the catalog does not say; this follows from HTTP status {status}, "
         "which the entry is sent with because it states none)",
+        "variant": " (the catalog says so for this message)",
     },
     "zh": {
         "safe": "可以重试，请使用指数退避。",
@@ -38,6 +39,7 @@ ADVICE = {
         "除非响应要求（Retry-After 或 retryable 字段），errdex 的客户端不会重试。",
         "by-status": "（目录未说明；依据 HTTP 状态码 {status}）",
         "by-fallback": "（目录未说明；依据 HTTP 状态码 {status}：条目未给出状态码时以此发送）",
+        "variant": "（目录对这条消息如此说明）",
     },
 }
 """The retry advice in each language of the directory's pages (``en`` for any other)."""
@@ -64,3 +66,16 @@ def retry_advice(catalog: Catalog, entry: Entry, lang: str = "en") -> str:
         text = text.rstrip("。.") + words[key].format(status=advice.status)
         text += "。" if words is ADVICE["zh"] else "."
     return text
+
+
+def variant_advice(
+    catalog: Catalog, entry: Entry, variant: Variant, lang: str = "en"
+) -> str | None:
+    """What a known message variant of ``entry`` says about retrying, in ``lang``: a decoder
+    that matches the message takes the variant's own ``retryable`` (docs/wire.md §6.2);
+    None when the variant states none (it has the entry's advice)."""
+    if variant.retryable is None:
+        return None
+    words = ADVICE.get(lang.split("-")[0].lower(), ADVICE["en"])
+    text = words["safe" if variant.retryable else "never"]
+    return text.rstrip("。.") + words["variant"] + ("。" if words is ADVICE["zh"] else ".")

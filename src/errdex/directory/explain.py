@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from errdex.directory.advice import retry_advice as advice_words
+from errdex.directory.advice import variant_advice
 from errdex.directory.registry import Match, Registry, entry_state
 from errdex.directory.search import http_status_of
 from errdex.model import Catalog, Entry
@@ -147,7 +148,10 @@ def entry_view(
             for k, p in entry.params.items()
             if p.public
         },
-        "variants": [v._asdict() for v in entry.variants],
+        "variants": [
+            {**v._asdict(), "retry_advice": variant_advice(catalog, entry, v, shown)}
+            for v in entry.variants
+        ],
         "examples": [x._asdict() for x in entry.examples],
         "tags": list(entry.tags),
         "own_texts": {f: getattr(entry, f) for f in TEXTS if getattr(entry, f)},

@@ -12,6 +12,7 @@ import pytest
 import errdex
 from errdex.directory import Registry
 from errdex.directory.advice import retry_advice as advice_words
+from errdex.directory.advice import variant_advice
 from errdex.directory.explain import entry_view
 from errdex.model import Catalog, Entry
 from errdex.model.effective import retry_advice
@@ -48,11 +49,16 @@ def test_explain_search_and_lookup_give_the_advice_of_every_entry(
             advice.retry,
         ), key
         assert view["retry_advice"] == advice_words(cat, entry, view["locale"]), key
+        for v, shown in zip(entry.variants, view["variants"], strict=True):
+            words = variant_advice(cat, entry, v, view["locale"])
+            assert shown["retry_advice"] == words and (words is None) is (v.retryable is None)
         assert (key in yes, key in no) == (advice.retryable is True, advice.retryable is False)
         query = {"q": str(entry.code), "catalog": cid, "space": entry.space}
         matches = client.get("/api/lookup", params=query).json()["matches"]
         (brief,) = [m for m in matches if m["code"] == entry.code]
         assert brief["retryable"] is advice.retryable, key
+        detail = client.get(brief["api"]).json()["advice"]
+        assert tuple(detail.values()) == (advice.retry, advice.retryable, advice.source), key
         checked += 1
     assert checked > 300
 
@@ -61,8 +67,11 @@ def test_the_code_page_says_the_advice(registry: Registry, client: Any) -> None:
     for cid, cat, entry in _entries(registry):
         if cid not in {"alchemy", "zan"} and entry.code not in {1003, "AUTH-ERR-4"}:
             continue  # every page of the JSON-RPC gateways, a sample of the others
-        page = client.get(registry.entry_url_path(cid, entry)).text
-        assert advice_words(cat, entry, "en") in html.unescape(page), (cid, entry.code)
+        page = html.unescape(client.get(registry.entry_url_path(cid, entry)).text)
+        assert advice_words(cat, entry, "en") in page, (cid, entry.code)
+        for v in entry.variants:  # a variant that states its own answer shows it
+            words = variant_advice(cat, entry, v, "en")
+            assert words is None or words in page, (cid, entry.code, v.message)
 
 
 @pytest.mark.parametrize("name", ["alchemy", "csghub", "subquery-indexer-proxy", "yuanrong", "zan"])
@@ -85,6 +94,8 @@ def test_a_jsonrpc_error_over_http_200_gets_no_fix_the_request_advice(
     assert (advice.retryable, advice.source, advice.status) == (None, None, 200)
     page = client.get(registry.entry_url_path("alchemy", plain)).text
     assert "Do not retry" not in page and "HTTP status 200 says nothing" in page
+    timeout_words = "Safe to retry, with exponential backoff (the catalog says so for this message)"
+    assert timeout_words in html.unescape(page)
     body = b'{"jsonrpc":"2.0","id":1,"error":{"code":-32000,"message":"Server error"}}'
     assert errdex.decode(200, [], body, catalog=cat).retryable is None
     timeout = body.replace(b"Server error", b"Request timed out. Client should retry.")

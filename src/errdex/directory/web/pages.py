@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup, escape
 
+from errdex.directory.advice import variant_advice
 from errdex.directory.search import SearchResult
 from errdex.directory.web.fragments import FragmentMemo, Fragments
 from errdex.directory.web.i18n import STRINGS, Language, entry_text, language_name
@@ -446,7 +447,10 @@ class Pages:
             "retry_advice": retry_advice(cat, entry, ui),
             "responses": example_responses(cat, entry, locale),
             "params": [(name, p) for name, p in list(entry.params.items())[:100]],
-            "variants": entry.variants[:100],
+            "variants": [
+                {**v._asdict(), "retry": variant_advice(cat, entry, v, ui)}
+                for v in entry.variants[:100]
+            ],
             "examples": [
                 {"title": ex.title, "lang": ex.lang, "body": clip(ex.body)}
                 for ex in entry.examples[:20]

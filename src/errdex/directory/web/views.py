@@ -146,7 +146,9 @@ class Views:
         }
 
     def entry_detail(self, catalog_id: str, entry: Entry) -> dict[str, Any]:
-        """An entry in full (the canonical export form, every text clipped), with its links."""
+        """An entry in full (the canonical export form, every text clipped), with its links
+        and its retry advice (``advice``; the export's ``retryable`` is what the catalog
+        states)."""
         key = (id(entry), catalog_id)
         cached = self._entry_json.get(key)
         if cached is not None:
@@ -154,10 +156,16 @@ class Views:
         from errdex.io.export import entry_data
 
         data = _clip_all(entry_data(entry))
+        advice = retry_advice(self.registry.catalogs[catalog_id], entry)
         data = {
             "catalog": catalog_id,
             **data,
             "state": entry_state(entry),
+            "advice": {
+                "retry": advice.retry,
+                "retryable": advice.retryable,
+                "source": advice.source,
+            },
             "url": self.path(catalog_id, entry),
             "type": self.registry.entry_url(catalog_id, entry),
             "api": entry_api_path(catalog_id, entry),
