@@ -79,9 +79,10 @@ def explain(
     # an unknown code is answered with search hits: the index comes from the cache
     shown = output_format != "json"  # a progress bar on a terminal, never beside JSON
     registry = registry_or_exit(catalog_paths, cache=index_cache(no_cache), show_progress=shown)
-    docs = ((registry.catalog(cid), entry) for cid, entry in registry.entries())
     filters = Filters(catalog=catalog_id, space=space, locale=locale)
-    check_or_exit("explain", filters, known_in_catalogs(docs))
+    if filters != Filters():  # the known values are read from every entry: only when asked
+        docs = ((registry.catalog(cid), entry) for cid, entry in registry.entries())
+        check_or_exit("explain", filters, known_in_catalogs(docs))
     with progress(f"Looking up {code}", show=shown) as ticker:
         if ticker is not None:  # an unknown code's suggestions may build the search index
             total = entries_of(registry)

@@ -17,7 +17,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Match, Route
 from starlette.types import Scope
 
-from errdex.directory.filter_values import UnknownValue, check, known_in_catalogs
+from errdex.directory.filter_values import UnknownValue, check, known_in_index
 from errdex.directory.registry import Registry
 from errdex.directory.search import Filters
 from errdex.directory.web.cache import ResponseCache
@@ -85,7 +85,7 @@ class Directory:
         self.pages = Pages(self.views, assets=load_assets())
         self.openapi = orjson.dumps(spec())
         self.entries = sum(len(c) for c in registry.catalogs.values())
-        self.known = known_in_catalogs((registry.catalog(c), e) for c, e in registry.entries())
+        self.known = known_in_index(self.registry.index)  # warm() has built the index
         """The catalogs, modules, spaces and locales a search filter may name."""
         self.cache = ResponseCache()
         """Search answers by request (a lookup is two dict lookups: it has no cache)."""
