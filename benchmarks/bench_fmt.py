@@ -15,11 +15,14 @@ Four files of the synthetic catalog (``synth.py``):
   entry's code), as teams' catalogs have: the ``fmt --check`` and pre-commit
   case, recognised as a fixed point without the formatter's reader, target 1.5×;
 - that commented file with every entry needing changes (``code`` moved below
-  ``name``, as a hand-edited file has): the formatter's full path, which reads
-  and writes every statement, checks the data and (the keys having moved)
-  builds the catalog before and after; target 12×: its
-  statement reader and writer are Python per statement, run once (the result
-  is recognised as stable without a second run).
+  ``name``, as a hand-edited file has): the canonical text with the comments
+  placed where the formatter puts them, only the commented tables read
+  (:mod:`errdex.io.fmt.toml_placed`), target 1.5×;
+- the canonical file with an empty line between two keys of every hundredth
+  entry (kept by the formatter): recognised as formatted, target 1.5×;
+- a folder catalog (``errdex.toml``, one module file per module holding its
+  entries, a ``zh-CN`` locale file), formatted: every file recognised, target
+  1.5× loading the folder.
 """
 
 from __future__ import annotations
@@ -52,7 +55,8 @@ def run(quick: bool) -> list[Result]:
         "as errdex writes it": (canonical, 1.5),
         'locale tables quoted ("zh-CN")': (quoted_toml(data), 1.5),
         "with comments, formatted": (commented, 1.5),
-        "with comments, every entry to reformat": (_shuffled(commented), 12.0),
+        "with comments, every entry to reformat": (_shuffled(commented), 1.5),
+        "an empty line between two keys, formatted": (_spaced(canonical), 1.5),
     }
     out: list[Result] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -60,25 +64,31 @@ def run(quick: bool) -> list[Result]:
             path = Path(folder) / name.replace(" ", "_").replace('"', "") / "errdex.toml"
             path.parent.mkdir()
             path.write_text(text, encoding="utf-8")
-            [result] = format_paths([path])
-            assert result.problems == [], (name, result.problems[:3])
-            assert result.changed == ("reformat" in name), name
-            load: Callable[[], object] = lambda path=path: errdex.load(path)  # noqa: E731
-            fmt: Callable[[], object] = lambda path=path: format_paths([path])  # noqa: E731
-            floor = best_of(load, repeat=repeat, clock=time.process_time)
-            took = best_of(fmt, repeat=repeat, clock=time.process_time)
-            out.append(
-                Result(
-                    SUITE,
-                    f"errdex fmt --check, {label}, {name}",
-                    took,
-                    "errdex.load (same TOML)",
-                    floor,
-                    target,
-                    note=f"{len(text) / 1e6:.1f} MB",
-                )
-            )
+            out.append(_timed(f"{label}, {name}", path, path, target, repeat, len(text)))
+        root = Path(folder) / "folder"
+        size = _folder(root, data)
+        out.append(_timed(f"{label}, folder catalog, formatted", root, root, 1.5, repeat, size))
     return out
+
+
+def _timed(name: str, path: Path, catalog: Path, target: float, repeat: int, size: int) -> Result:
+    """``format_paths`` of ``path`` against ``errdex.load`` of ``catalog``."""
+    results = format_paths([path])
+    assert all(r.problems == [] for r in results), (name, results[0].problems[:3])
+    assert any(r.changed for r in results) == ("reformat" in name), name
+    load: Callable[[], object] = lambda: errdex.load(catalog)  # noqa: E731
+    fmt: Callable[[], object] = lambda: format_paths([path])  # noqa: E731
+    floor = best_of(load, repeat=repeat, clock=time.process_time)
+    took = best_of(fmt, repeat=repeat, clock=time.process_time)
+    return Result(
+        SUITE,
+        f"errdex fmt --check, {name}",
+        took,
+        "errdex.load (same TOML)",
+        floor,
+        target,
+        note=f"{size / 1e6:.1f} MB",
+    )
 
 
 def _commented(text: str) -> str:
@@ -96,3 +106,38 @@ def _commented(text: str) -> str:
 def _shuffled(text: str) -> str:
     """``text`` with each entry's ``code`` line moved below its ``name`` line."""
     return re.sub(r"\n(code = [^\n]*)\n(name = [^\n]*)\n", r"\n\2\n\1\n", text)
+
+
+def _spaced(text: str) -> str:
+    """``text`` with an empty line above the ``message`` of every hundredth entry."""
+    entries = text.split("\n\n[[errors]]\n")
+    for i in range(1, len(entries), 100):
+        entries[i] = entries[i].replace("\nmessage = ", "\n\nmessage = ", 1)
+    return "\n\n[[errors]]\n".join(entries)
+
+
+def _folder(root: Path, data: dict) -> int:
+    """Write ``data`` as a folder catalog at ``root`` in canonical form: the catalog in
+    ``errdex.toml``, each module's entries in ``modules/<id>.toml`` and the translations
+    in ``locales/zh-CN.toml``; returns the bytes written."""
+    (root / "modules").mkdir(parents=True)
+    (root / "locales").mkdir()
+    files = {root / "errdex.toml": to_toml({"catalog": data["catalog"]})}
+    by_module: dict[str, list[dict]] = {}
+    locale: list[str] = []
+    for entry in data["errors"]:
+        entry = dict(entry)
+        texts = entry.pop("translations", {}).get("zh-CN")
+        by_module.setdefault(entry.pop("module"), []).append(entry)
+        if texts:
+            body = to_toml({"catalog": {"title": texts["message"]}}).split("\n", 1)[1]
+            locale.append(f"[errors.{entry['code']}]\nmessage = {body[len('title = ') :]}")
+    for mid, entries in by_module.items():
+        title = data["modules"][mid]["title"]
+        files[root / "modules" / f"{mid}.toml"] = f'[module]\ntitle = "{title}"\n\n' + to_toml(
+            {"errors": entries}
+        )
+    files[root / "locales" / "zh-CN.toml"] = "\n".join(locale)
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+    return sum(len(t) for t in files.values())
