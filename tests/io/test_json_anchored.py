@@ -186,3 +186,14 @@ def test_generated_catalogs_agree_with_the_exact_index_or_are_refused(
     nested = text.count('"code"') != len(errors)
     assert agrees(text) is not nested
     places_agree(text)
+
+
+def test_the_builder_says_whether_every_entry_has_a_code() -> None:
+    shapes = [{"code": 1, "message": "a"}, {"code": 2}, {"code": 3, "message": "b"}]
+    catalog, _ = reads(json.dumps({"catalog": {"id": "s"}, "errors": shapes}), "json")
+    assert catalog is not None and catalog.sources[0].locator.coded
+    for bad in ({"message": "no code"}, "not a table", {"code": 4, "name": 5}):
+        text = json.dumps({"catalog": {"id": "s"}, "errors": [*shapes, bad]})
+        catalog, _ = reads(text, "json")
+        assert catalog is not None
+        assert catalog.sources[0].locator.coded is ("code" in bad), bad

@@ -187,9 +187,7 @@ def build(documents: list[Document]) -> tuple[Catalog | None, list[Diagnostic]]:
                 "write each entry as [[errors]]",
             )
             continue
-        locator = doc.source.locator
-        locator.count = len(items)
-        locator.coded = all(type(item) is dict and "code" in item for item in items)
+        doc.source.locator.count = len(items)
         file_module = (
             doc.source.path.stem if doc.role == "module" and doc.source.path is not None else None
         )

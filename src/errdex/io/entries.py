@@ -261,8 +261,13 @@ def build_entries(
     origins: Origins,
 ) -> None:
     """Append the entries of ``items`` (the ``errors`` list of ``src``) to ``out``, and where
-    each was read to ``origins``; report every problem to ``b`` and leave bad entries out."""
+    each was read to ``origins``; report every problem to ``b`` and leave bad entries out.
+
+    Also tells ``src``'s locator whether every item is a table with a ``code`` key (a
+    JSON file's entries are then found from their code keys): known per shape of entry,
+    so it costs nothing per entry."""
     new = _new_entry
+    coded = True
     append = out.append
     dropped: list[int] = []
     plans: dict[tuple[Any, ...], _Plan | None] = {}
@@ -279,6 +284,7 @@ def build_entries(
                     plan = plans[sig]
                 except KeyError:
                     plan = plans[sig] = _plan(sig)
+                    coded = coded and "code" in raw  # every item of this shape has its keys
                 last_sig, last_plan = sig, plan
             if plan is not None:
                 module = vals[plan.module_at] if plan.module_at >= 0 else file_module
@@ -295,11 +301,14 @@ def build_entries(
                     if computed is not None:
                         append(new(Entry, plan.getter(vals + computed + base)))
                         continue
+        elif coded:
+            coded = False
         entry = _general(b, raw, i, src, file_module, spaces, modules, by_module, by_space)
         if entry is not None:
             append(entry)
         else:
             dropped.append(i)
+    src.locator.coded = coded
     if dropped:
         left_out = set(dropped)
         origins.add(src, array("q", (i for i in range(len(items)) if i not in left_out)))
