@@ -88,12 +88,30 @@ def _refusals():
             ],
         ),
         (
-            ("explain", "1", "--catalog-path", str(EXAMPLES / "zan"), "--catalog", "nope"),
-            ["errdex explain: no catalog 'nope'", "  = help: choose one of: zan"],
-        ),
-        (
             ("serve", str(EXAMPLES / "zan"), "--host", "999.1.1.1"),
             ["  = help: choose another --host"],
+        ),
+        (
+            ("verify", str(EXAMPLES / "zan"), "--base-url", "http://x", "--app", "a:b"),
+            [
+                "errdex verify: give --base-url or --app, not both",
+                "  = help: --base-url for a running service, --app for an ASGI or WSGI app "
+                "in this process",
+            ],
+        ),
+        (
+            ("reconcile", str(EXAMPLES / "zan"), "absent.log"),
+            [
+                "errdex reconcile: absent.log: not a readable file",
+                "  = help: give log, OTLP, HAR or dump files",
+            ],
+        ),
+        (
+            ("scan", "-c", str(EXAMPLES / "zan"), "nope.py"),
+            [
+                "errdex scan: no such file or folder: nope.py",
+                "  = help: give source files or folders, or - for standard input",
+            ],
         ),
     ]
 

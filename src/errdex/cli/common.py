@@ -73,6 +73,13 @@ def refuse(message: str, hint: str | None = None) -> NoReturn:
     sys.exit(2)
 
 
+def refuse_text(text: str, hint: str | None = None) -> NoReturn:
+    """Refuse with ``text`` written as "what; how to fix it" (the form of the errors lower
+    layers raise): the part after the first ``; `` becomes the ``= help:`` (else ``hint``)."""
+    what, _, fix = text.partition("; ")
+    refuse(what, fix or hint)
+
+
 def fail(command: str, message: str, hint: str | None = None) -> NoReturn:
     """Refuse: print ``errdex COMMAND: message`` and the hint to stderr, exit 2."""
     click.echo(f"errdex {command}: {message}", err=True)

@@ -162,6 +162,7 @@ def run(
             write_json(_json(catalog.meta.id, lang, len(vectors.cases), None, str(exc)))
         else:
             click.echo(f"errdex conformance: {lang}: {exc}", err=True)
+            click.echo("  = help: the toolchain's output above says what failed", err=True)
         sys.exit(1)
     if output_format == "json":
         write_json(_json(catalog.meta.id, lang, len(vectors.cases), outcome, None))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from errdex.cli.common import load_or_exit, write_atomic
+from errdex.cli.common import load_or_exit, refuse, refuse_text, say, write_atomic
 from errdex.cli.output import json_alias
 from errdex.cli.paths import PathParam, catalog_path, output_path
 
@@ -97,12 +97,10 @@ def reconcile(
         target = Path(suggest_to).resolve()
         ours = {Path(s.path).resolve() for s in catalog.sources if s.path is not None}
         if target in ours:
-            click.echo(
-                f"errdex reconcile: --suggest {suggest_to} is a file of the catalog; "
+            refuse(
+                f"--suggest {suggest_to} is a file of the catalog",
                 "write the patch elsewhere and review it (errdex never edits the catalog)",
-                err=True,
             )
-            sys.exit(2)
     try:
         result = run_reconcile(
             catalog,
@@ -114,8 +112,7 @@ def reconcile(
             spaces=spaces,
         )
     except ReconcileError as exc:
-        click.echo(f"errdex reconcile: {exc}", err=True)
-        sys.exit(2)
+        refuse_text(str(exc), "see errdex reconcile --help")
     report = render(result, fmt)
     try:
         if output:
@@ -123,16 +120,13 @@ def reconcile(
         if suggest_to is not None:
             write_atomic(Path(suggest_to), patch(result).encode())
     except OSError as exc:
-        click.echo(f"errdex reconcile: cannot write: {exc.strerror or exc}", err=True)
-        sys.exit(2)
+        refuse(
+            f"cannot write: {exc.strerror or exc}", "check that the folder exists and is writable"
+        )
     click.echo(report, nl=False)
     short = False
     if min_share is not None and result.tally.share is not None:
         short = result.tally.share * 100 < min_share
         if short:
-            click.echo(
-                f"errdex reconcile: catalog errors are {result.tally.share:.1%}, "
-                f"below --min-share {min_share:g}%",
-                err=True,
-            )
+            say(f"catalog errors are {result.tally.share:.1%}, below --min-share {min_share:g}%")
     sys.exit(1 if result.drift or short else 0)

@@ -18,7 +18,7 @@ from errdex.check.engine import CheckResult
 from errdex.check.output import FORMATS, ordered
 from errdex.check.output.text import render_one
 from errdex.check.scan import scan as scan_sources
-from errdex.cli.common import load_or_exit
+from errdex.cli.common import load_or_exit, refuse
 from errdex.cli.output import color_enabled, progress
 from errdex.cli.paths import PathParam, catalog_path
 from errdex.cli.stdin import STDIN, display, stdin_file
@@ -61,16 +61,17 @@ def scan(
     """
     if STDIN in sources:
         if catalog_path == STDIN:
-            click.echo(
-                "errdex scan: standard input can be the catalog or one source, not both",
-                err=True,
+            refuse(
+                "standard input can be the catalog or one source, not both",
+                "give the catalog as a file (-c errdex.toml) and pipe the source",
             )
-            sys.exit(2)
         sources = tuple(str(stdin_file(stdin_filename)) if s == STDIN else s for s in sources)
     missing = [s for s in sources if not Path(s).exists()]
     if missing:
-        click.echo(f"errdex scan: no such file or folder: {missing[0]}", err=True)
-        sys.exit(2)
+        refuse(
+            f"no such file or folder: {missing[0]}",
+            "give source files or folders, or - for standard input",
+        )
     if as_json:
         fmt = "json"
     shown = fmt == "text"  # a progress bar on a terminal, never beside JSON or GitHub lines

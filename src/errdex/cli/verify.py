@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from errdex.cli.common import load_or_exit, write_atomic
+from errdex.cli.common import load_or_exit, refuse, refuse_text, say, write_atomic
 from errdex.cli.output import json_alias
 from errdex.cli.paths import catalog_path, output_path
 
@@ -68,8 +68,10 @@ def verify(
     from errdex.reality.verify.report import render
 
     if base_url and app:
-        click.echo("errdex verify: give --base-url or --app, not both", err=True)
-        sys.exit(2)
+        refuse(
+            "give --base-url or --app, not both",
+            "--base-url for a running service, --app for an ASGI or WSGI app in this process",
+        )
     catalog = load_or_exit(path)
     started = time.perf_counter()
     try:
@@ -84,17 +86,21 @@ def verify(
             select=select,
         )
     except VerifyError as exc:
-        click.echo(f"errdex verify: {exc}", err=True)
-        sys.exit(2)
+        refuse_text(str(exc), "see docs/verify.md")
     report = render(run, fmt, elapsed=time.perf_counter() - started)
     if output:
         try:
             write_atomic(Path(output), report.encode())
         except OSError as exc:
-            click.echo(f"errdex verify: cannot write {output}: {exc.strerror or exc}", err=True)
-            sys.exit(2)
+            refuse(
+                f"cannot write {output}: {exc.strerror or exc}",
+                "check that the folder exists and is writable",
+            )
     click.echo(report, nl=False)
     if not run.outcomes and not run.missing:
-        click.echo("errdex verify: the catalog has no entries to verify", err=True)
+        say(
+            "the catalog has no entries to verify",
+            "give entries request examples ([[errors.examples]], see docs/verify.md)",
+        )
     failed = run.failed > 0 or (strict and bool(run.missing))
     sys.exit(1 if failed else 0)
