@@ -24,14 +24,22 @@
     return searcher;
   }
 
-  /* The title in this copy's language when the entry has one (as the server's pages). */
+  /* The title in this copy's language when the entry has one (as the server's pages),
+   * and the language the shown title is in (hit.title_lang, as the API gives it): the
+   * text's own, else (a name or a code standing in) the entry's, whose texts come first. */
   function localTitle(hit) {
-    if (lang && hit.texts) {
-      var want = window.ErrdexText.tag(lang);
-      for (var i = 0; i < hit.texts.length; i++) {
-        var t = hit.texts[i];
-        if (t[0] === "title" && t[1] && window.ErrdexText.tag(t[1]) === want) { return t[2]; }
+    if (!hit.texts) { return hit.title; }
+    var want = lang ? window.ErrdexText.tag(lang) : null, i, t;
+    for (i = 0; want && i < hit.texts.length; i++) {
+      t = hit.texts[i];
+      if (t[0] === "title" && t[1] && window.ErrdexText.tag(t[1]) === want) {
+        hit.title_lang = t[1];
+        return t[2];
       }
+    }
+    hit.title_lang = hit.texts.length ? hit.texts[0][1] : null;
+    for (i = 0; i < hit.texts.length; i++) {
+      if (hit.texts[i][2] === hit.title && hit.texts[i][1]) { hit.title_lang = hit.texts[i][1]; break; }
     }
     return hit.title;
   }
@@ -104,6 +112,7 @@
   function snippetNode(snippet, cls) {
     var p = el(cls === "snippet" ? "p" : "span", cls);
     if (!snippet) { return p; }
+    if (snippet.locale) { p.lang = snippet.locale; }
     var text = snippet.text, pos = 0;
     (snippet.marks || []).slice().sort(function (a, b) { return a[0] - b[0]; }).forEach(function (m) {
       var s = Math.max(m[0], pos), e = Math.min(m[1], text.length);
@@ -124,7 +133,9 @@
     a.appendChild(document.createTextNode(" "));
     a.appendChild(el("span", "hit-cat", hit.catalog + " · " + hit.space));
     a.appendChild(document.createTextNode(" "));
-    a.appendChild(el("span", "hit-title", hit.title || hit.name || ""));
+    var title = el("span", "hit-title", hit.title || hit.name || "");
+    if (hit.title_lang) { title.lang = hit.title_lang; }  /* the language the title is in */
+    a.appendChild(title);
     if (!full) { a.appendChild(snippetNode(hit.snippet, "hit-snippet")); }
     li.appendChild(a);
     if (full) { li.appendChild(snippetNode(hit.snippet, "snippet")); }
