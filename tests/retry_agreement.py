@@ -20,8 +20,9 @@ from errdex.runtime.state import runtime_of
 
 
 class WireCase(NamedTuple):
-    """One response errdex sends for an entry (or one of its variants), and the
-    ``retryable`` every decoder must read back from it."""
+    """One response errdex sends for an entry (or one of its variants), the error raised
+    to send it, the ``retryable`` every decoder must read back from it and the retry
+    class (``retry``) a client decides with."""
 
     label: str
     entry: Entry
@@ -29,6 +30,8 @@ class WireCase(NamedTuple):
     headers: list[tuple[str, str]]
     body: bytes
     retryable: bool | None
+    retry: str
+    raised: BaseException
 
 
 def wire_cases(catalog: Catalog) -> Iterator[WireCase]:
@@ -41,11 +44,14 @@ def wire_cases(catalog: Catalog) -> Iterator[WireCase]:
             continue
         advice = retry_advice(catalog, entry)
         params = {name: f"<{name}>" for name in entry.params}
-        options: list[tuple[str | None, bool | None]] = [(None, advice.retryable)]
+        options = [(None, advice.retryable, advice.retry)]
         for v in entry.variants:
-            options.append((v.message, advice.retryable if v.retryable is None else v.retryable))
+            if v.retryable is None or v.retryable == (advice.retry != "never"):
+                options.append((v.message, advice.retryable, advice.retry))
+            else:  # the variant's own word, more specific than the entry's
+                options.append((v.message, v.retryable, "safe" if v.retryable else "never"))
         for profile in profiles_of(catalog, entry):
-            for variant, expected in options:
+            for variant, expected, kind in options:
                 extra: dict[str, Any] = {} if variant is None else {"variant": variant}
                 error = raisable(runtime_of(catalog).errors, entry.code, entry.space)
                 error = error(**params, **extra)
@@ -58,4 +64,6 @@ def wire_cases(catalog: Catalog) -> Iterator[WireCase]:
                     [(k, v) for k, v in done.headers],
                     done.body,
                     expected,
+                    kind,
+                    error,
                 )

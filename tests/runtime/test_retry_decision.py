@@ -101,6 +101,17 @@ http_status = 503
 code = "BAD"
 http_status = 400
 retryable = false
+[[errors]]
+code = "RPC"
+http_status = 200
+jsonrpc_code = -32000
+message = "Server error"
+[[errors.variants]]
+message = "Request timed out. Client should retry."
+retryable = true
+[[errors]]
+code = "LATER"
+retry_after = 4
 """
 
 
@@ -121,3 +132,22 @@ def test_retry_of_raised_and_decoded_errors() -> None:
         400, [("Retry-After", "3")], b'{"code":"NOPE","message":"slow down"}', catalog=cat
     )
     assert retry_of(told) == "safe"
+
+
+def test_a_variants_own_word_and_a_sent_delay_give_the_class() -> None:
+    cat = errdex.loads(CATALOG)
+    # a JSON-RPC error over 200 says nothing; its "timed out" message says retry
+    assert retry_of(cat.error("RPC")) == "never"
+    timed_out = cat.error("RPC", variant="Request timed out. Client should retry.")
+    assert retry_of(timed_out) == "safe"
+    rendered = errdex.render(timed_out, "jsonrpc", id=1)
+    decoded = errdex.decode(rendered.status, rendered.headers, rendered.body, catalog=cat)
+    assert decoded.retryable is True and retry_of(decoded) == "safe"
+    # an error sent with Retry-After is safe on both sides, not only once decoded
+    later = cat.error("LATER")
+    back = errdex.render(later, "problem")
+    assert (
+        retry_of(later)
+        == "safe"
+        == retry_of(errdex.decode(back.status, back.headers, back.body, catalog=cat))
+    )

@@ -144,17 +144,26 @@ def retry_class(
 def retry_of(error: Any) -> str:
     """The retry class of an :class:`errdex.Error` (raised here or decoded from a response).
 
-    The entry's effective ``retry``; else its ``retryable`` (for an error raised
-    here: its own ``retryable`` option first); else, for a decoded error, the
-    body's ``retryable`` member, then a server delay (``retry_after``); else its
-    HTTP status. See :func:`retry_class`.
+    The entry's effective ``retry`` (unless the error is a known message variant whose
+    own ``retryable`` says otherwise); else its ``retryable`` — for an error raised here its
+    own ``retryable`` option first, then the matched variant's, then the entry's; else,
+    for a decoded error, the body's ``retryable`` member; then a delay (a decoded
+    ``Retry-After``, or the ``retry_after`` an error raised here is sent with); else its
+    HTTP status. See :func:`retry_class`. For an entry's own responses this is the class
+    of :func:`errdex.model.effective.retry_advice`.
     """
     entry = getattr(error, "entry", None)
-    if entry is not None and entry.retry in RETRY_CLASSES:
-        return str(entry.retry)
+    variant = getattr(error, "variant", None)
+    said = getattr(variant, "retryable", None)
+    said = said if type(said) is bool else None
+    fine = getattr(entry, "retry", None)
+    if fine in RETRY_CLASSES and (said is None or said == (fine != "never")):
+        return str(fine)
     raw = getattr(error, "raw", None)
     own = vars(error).get("retryable") if raw is None else None
-    flag = own if type(own) is bool else (entry.retryable if entry is not None else None)
+    flag = own if type(own) is bool else said
+    if flag is None and entry is not None:
+        flag = entry.retryable
     if flag is None and isinstance(raw, dict):
         found = raw.get("retryable")
         inner = raw.get("error")
@@ -166,7 +175,7 @@ def retry_of(error: Any) -> str:
     status = getattr(error, "status", None)
     return retry_class(
         retryable=flag,
-        server_delay=delay if type(delay) in (int, float) and raw is not None else None,
+        server_delay=delay if type(delay) in (int, float) else None,
         http_status=status if type(status) is int and status >= 400 else None,
     )
 

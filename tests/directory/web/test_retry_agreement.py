@@ -16,6 +16,7 @@ from errdex.directory.advice import variant_advice
 from errdex.directory.explain import entry_view
 from errdex.model import Catalog, Entry
 from errdex.model.effective import retry_advice
+from errdex.runtime.retry import retry_of
 from retry_agreement import wire_cases
 
 
@@ -83,6 +84,8 @@ def test_decoding_an_entrys_own_responses_gives_its_advice(registry: Registry, n
         err = errdex.decode(case.status, case.headers, case.body, catalog=catalog)
         assert err.entry is case.entry, case.label
         assert err.retryable is case.retryable, case.label
+        # the class a client decides with (errdex.integrations.retrying), both sides
+        assert retry_of(err) == case.retry == retry_of(case.raised), case.label
 
 
 def test_a_jsonrpc_error_over_http_200_gets_no_fix_the_request_advice(
