@@ -74,6 +74,7 @@ KEPT = [
     PLAIN.replace('message = "m"', 'message = "m # not a comment"  # but this is'),
     PLAIN + "# at the end\n",
     PLAIN + "\n# at the end, after a blank\n",
+    PLAIN.replace('code = 1\nmessage = "m"', 'code = 1\n\nmessage = "m"'),  # between keys
 ]
 
 CHANGED = [
@@ -86,6 +87,9 @@ CHANGED = [
     PLAIN.replace("[modules.auth]\n", "[modules.auth]\n\n# blank above the preamble\n"),
     PLAIN.replace("\n\n[modules.auth]", "\n# right above, no blank\n[modules.auth]"),
     PLAIN + "# at the end, then a blank\n\n",
+    PLAIN.replace("[[errors]]\ncode = 1", "[[errors]]\n\ncode = 1"),  # above a first key
+    PLAIN.replace("code = 1\nmessage", "code = 1\n\n\nmessage"),  # two empty lines
+    "\n" + PLAIN,
 ]
 
 

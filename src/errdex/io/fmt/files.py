@@ -9,10 +9,13 @@ one, and verifies the result three ways before offering it:
 3. the catalog built from the formatted files equals the catalog built from
    the originals (when the originals build without errors).
 
-A main TOML file that is the canonical writer's text for its own data, with
+A TOML file that is the canonical writer's text for its own data, with
 comments only where the formatter keeps them (:mod:`.toml_settled`), is known
 to be a fixed point: it is offered as it is without running the formatter
-(the ``fmt --check`` and pre-commit case of a big catalog).
+(the ``fmt --check`` and pre-commit case of a big catalog). One that is that
+text with keys moved inside tables gets the canonical text with its comments
+placed as the formatter places them (:mod:`.toml_placed`), reading only the
+tables that hold comments.
 
 A file that fails a check is refused with an internal-error diagnostic and
 left alone. Nothing here writes: the caller decides (``errdex fmt`` writes
