@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -315,3 +316,13 @@ def test_cli_build_site_says_which_pages_moved(tmp_path: Path) -> None:
     assert "its page is at /odd/A%252FB/" in run.stderr
     assert (tmp_path / "o" / "odd" / "A%2FB" / "index.html").is_file()
     assert (tmp_path / "o" / "odd" / "..%2F..%2Fetc" / "index.html").is_file()
+    build = [sys.executable, "-m", "errdex", "build", str(tmp_path), "--site"]
+    as_json = subprocess.run(
+        [*build, str(tmp_path / "o"), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert as_json.returncode == 0, as_json.stderr
+    report = json.loads(as_json.stdout)
+    assert report["skipped"] == [] and len(report["moved"]) == 2
+    assert report["moved"][0].endswith("its page is at /odd/A%252FB/")
