@@ -14,6 +14,7 @@ from errdex.integrations.framework import (
     json_pointer,
 )
 from errdex.model import Catalog
+from errdex.runtime.retry import retry_class, retry_of
 
 
 def _body(error: errdex.Error) -> dict[str, object]:
@@ -37,6 +38,22 @@ def test_without_a_catalog_entry_a_builtin_problem_type_is_sent(shop: Catalog) -
     assert (teapot.code, _body(teapot)["detail"]) == ("http-418", "short and stout")
     assert errors.for_status(503).retryable is True
     assert BUILTIN[405] == "method-not-allowed"
+
+
+@pytest.mark.parametrize("status", [400, 404, 408, 425, 429, 500, 502, 503, 504])
+def test_a_builtin_errors_retry_is_its_statuss_class_on_both_sides(
+    shop: Catalog, status: int
+) -> None:
+    # the body's retryable member must not contradict what the status says (a 504 that
+    # said "retryable": false made every client give up on it)
+    sent = FrameworkErrors(shop).for_status(status)
+    kind = retry_class(http_status=status)
+    done = errdex.render(sent, "problem")
+    back = errdex.decode(done.status, done.headers, done.body, catalog=shop)
+    assert retry_of(sent) == kind == retry_of(back)
+    assert back.retryable is (kind != "never")
+    # 502 and 504 send no retryable member: "true" would make a client retry a POST
+    assert sent.retryable is {"safe": True, "never": False}.get(kind)
 
 
 def test_a_5xx_never_sends_the_frameworks_own_text(shop: Catalog) -> None:

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from errdex.model import Catalog, Entry
+from errdex.model.wire import status_retry_class
 from errdex.runtime import Error, errors_of, runtime_of
 from errdex.runtime.spec import EntrySpec
 from errdex.runtime.status import phrase
@@ -117,6 +118,9 @@ class FrameworkErrors:
         spec = self._specs.get((status, code))
         if spec is None:
             title = phrase(status)
+            # the status's retry class (the table decoders read it by); a finer class than
+            # safe/never sends no retryable member, which a client would read as "safe"
+            kind = status_retry_class(status) or "never"
             entry = Entry(
                 code=code,
                 key=code,
@@ -124,7 +128,8 @@ class FrameworkErrors:
                 title=title,
                 message=_literal(_MESSAGES.get(status) or title),
                 http_status=status,
-                retryable=status in (429, 503),
+                retryable={"safe": True, "never": False}.get(kind),
+                retry=kind,
             )
             spec = self._specs[status, code] = EntrySpec(self.catalog, entry, synthetic=True)
         classes = errors_of(self.catalog)
