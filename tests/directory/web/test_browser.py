@@ -174,6 +174,26 @@ def test_static_site_client_side_search(
         assert page.locator("article.entry").count() >= 1
 
 
+def test_the_static_search_page_suggests_a_misspelt_query(
+    page: object, tmp_path: Path, serve_static: Callable[[Path], AbstractContextManager[str]]
+) -> None:
+    """As the server's search page: no match, then "Did you mean" linking the correction."""
+    from errdex.directory import Registry
+    from errdex.directory.site import build_site
+
+    out = tmp_path / "site"
+    build_site(Registry.from_paths([ROOT / "examples"]), out)
+    with serve_static(out) as url:
+        page.goto(url + "/search/?q=tokne")
+        note = page.locator("p.did-you-mean")
+        note.wait_for(timeout=10_000)
+        assert note.inner_text() == "Did you mean token?"
+        note.locator("a").click()
+        page.wait_for_url("**/search/?q=token")
+        page.locator("#results li").first.wait_for(timeout=10_000)
+        assert page.locator("p.did-you-mean").count() == 0
+
+
 def test_a_code_page_shows_what_a_client_receives_and_copies_it(browser: object, base: str) -> None:
     context = browser.new_context(  # type: ignore[attr-defined]
         viewport={"width": 1200, "height": 900}, permissions=["clipboard-read", "clipboard-write"]

@@ -41,7 +41,7 @@ const cases = JSON.parse(fs.readFileSync(0, "utf8"));
     const p = await s.search(c.q, c.filters, c.limit, c.offset);
     out.push({ total: p.total, hits: p.hits.map((h) => [h.catalog, String(h.code), h.score,
       h.snippet && [h.snippet.text, h.snippet.marks, h.snippet.field, h.snippet.locale],
-      h.fields]) });
+      h.fields]), suggestions: p.suggestions });
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { process.stderr.write(String(e.stack || e)); process.exit(1); });
@@ -73,6 +73,8 @@ def queries(examples: Registry) -> list[str]:
     out += ["rateLimit", "rateLim", "invalidJWT token", "getPlanTemplate", "tokenExpired"]
     out += ["userNotFound", "errRateLimitExceeded", "rate_limit", "invalid_jwt", "deploymentId"]
     out += ['"rateLimit"', "token rateLimit", "rateLimitExceeded 429", "x-rateLimit"]
+    out += ["insufficent", "tokne", "tokne expird", "Unauthorzed", '"tokne"', "tokne 白名单"]
+    out += ["insufficent toke", "expird tokne zzzzz", "ratelimt", "permision denied"]
     return out
 
 
@@ -85,7 +87,7 @@ def answers(examples: Registry, cases: list[dict[str, Any]]) -> list[dict[str, A
             s = h.snippet
             snippet = s and [s.text, [list(m) for m in s.marks], s.field, s.locale]
             hits.append([h.catalog_id, str(h.entry.code), h.score, snippet, list(h.fields)])
-        out.append({"total": r.total, "hits": hits})
+        out.append({"total": r.total, "hits": hits, "suggestions": list(r.suggestions)})
     return out
 
 
@@ -171,6 +173,11 @@ def test_the_scripts_constants_are_the_servers() -> None:
     assert number("FORMAT") == static_index.FORMAT
     from errdex.directory import joins
 
+    from errdex.directory import suggest
+
+    assert number("MAX_SUGGESTIONS") == suggest.MAX_SUGGESTIONS
+    alphabet = re.search(r'SUGGEST_ALPHABET = "([^"]+)"', text)
+    assert alphabet and alphabet.group(1) == suggest.ALPHABET
     assert number("JOIN_BELOW") == joins.JOIN_BELOW
     assert number("MIN_PART") == joins.MIN_PART
     assert number("MAX_WORD") == joins.MAX_WORD

@@ -18,7 +18,7 @@
  * searcher.search(query, filters, limit, offset) -> Promise<page> where page is the
  * JSON shape of /api/search (views.search_data): {query, total, limit, offset,
  * truncated, total_exact, hits: [{catalog, space, module, code, name, title, url,
- * score, fields, snippet: {text, marks, field, locale} | null}]}.
+ * score, fields, snippet: {text, marks, field, locale} | null}], suggestions}.
  */
 (function (root) {
   "use strict";
@@ -29,6 +29,7 @@
   var COMPLETIONS = 8, MIN_NAME = 4, MAX_SHORT = 300;
   var JOIN_BELOW = 2, MIN_PART = 2, MAX_WORD = 40;
   var K1 = 1.2, B = 0.75, FORMAT = 2;
+  var SUGGEST_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789", MAX_SUGGESTIONS = 3;
   var TOP = "\u{10ffff}";
   var SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
   var SPACE_RUNS = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
@@ -378,7 +379,74 @@
 
   function Searcher(index) { this.index = index; }
 
+  /* search.SearchIndex.search: the page, and when nothing matched, the suggestions. */
   Searcher.prototype.search = async function (query, filters, limit, offset) {
+    var page = await this.searchOnly(query, filters, limit, offset);
+    page.suggestions = page.total || !pyStrip(query) ? [] : await this.suggestions(query, filters || {});
+    return page;
+  };
+
+  /* typo.one_edit over SUGGEST_ALPHABET, as a set (never the word itself). */
+  function oneEdits(word) {
+    var out = new Set(), n = word.length, i, c;
+    for (i = 0; i < n; i++) {
+      out.add(word.slice(0, i) + word.slice(i + 1));
+      if (i + 1 < n) { out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)); }
+      for (c of SUGGEST_ALPHABET) { if (c !== word[i]) { out.add(word.slice(0, i) + c + word.slice(i + 1)); } }
+    }
+    for (i = 0; i <= n; i++) {
+      for (c of SUGGEST_ALPHABET) { out.add(word.slice(0, i) + c + word.slice(i)); }
+    }
+    out.delete(word);
+    return out;
+  }
+
+  /* search.SearchIndex.suggestions (suggest.corrections, then suggest.suggestions): the
+   * query with its misspelt words corrected, only those that find something. */
+  Searcher.prototype.suggestions = async function (query, filters) {
+    var ix = this.index, parsed = T.terms(query), found = parsed.terms, last = found.length - 1;
+    var inside = new Set(), fixes = new Map(), i;
+    parsed.quoted.forEach(function (sp) { for (var j = sp[0]; j < sp[1]; j++) { inside.add(j); } });
+    for (i = 0; i < found.length; i++) {
+      var t = found[i], word = T.fold(t.text);
+      if (t.cjk || inside.has(i) || !/^[A-Za-z]+$/.test(word) || word.length < MIN_NAME) { continue; }
+      if (await ix.count(T.stem(word))) { continue; }
+      if (i === last && T.prefixLast(parsed)) {
+        var next = await ix.tables.words.after(word, 1);
+        if (next.length && next[0][0].startsWith(word)) { continue; }
+      }
+      var counts = new Map();
+      for (var c of Array.from(oneEdits(word)).sort(cmp)) {
+        var payload = await ix.tables.words.get(c);
+        if (payload === null) { continue; }
+        var n = await ix.count(decoder.decode(payload) || c);
+        if (n) { counts.set(c, n); }
+      }
+      if (counts.size) {
+        fixes.set(i, Array.from(counts.keys()).sort(function (a, b) {
+          return counts.get(b) - counts.get(a) || cmp(a, b);
+        }));
+      }
+    }
+    if (!fixes.size) { return []; }
+    var words = found.map(function (f) { return f.text; }), queries = [];
+    var withFix = function (fix) { return words.map(function (w, k) { return fix.has(k) ? fix.get(k) : w; }).join(" "); };
+    if (fixes.size === 1) {
+      var at = Array.from(fixes.keys())[0];
+      fixes.get(at).slice(0, MAX_SUGGESTIONS).forEach(function (w) { queries.push(withFix(new Map([[at, w]]))); });
+    } else {
+      var best = new Map();
+      fixes.forEach(function (list, k) { best.set(k, list[0]); });
+      queries.push(withFix(best));
+    }
+    var out = [];
+    for (var q of queries) {
+      if ((await this.searchOnly(q, filters, 0, 0)).total) { out.push(q); }
+    }
+    return out;
+  };
+
+  Searcher.prototype.searchOnly = async function (query, filters, limit, offset) {
     var ix = this.index;
     filters = filters || {};
     limit = Math.max(0, limit === undefined ? 20 : limit);

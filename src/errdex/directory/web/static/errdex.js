@@ -8,6 +8,7 @@
   var siteRoot = body.getAttribute("data-site-root") || "/";
   var lang = body.getAttribute("data-lang") || "";
   var noResults = body.getAttribute("data-no-results") || "No results.";
+  var didYouMean = body.getAttribute("data-did-you-mean") || "Did you mean";
   var MAX_QUERY = 200;
   var sitePrefix = body.getAttribute("data-site-prefix") || "";
   var searcher = null;
@@ -193,6 +194,18 @@
       list.textContent = "";
       res.hits.forEach(function (h) { list.appendChild(hitNode(h, true)); });
       if (summary) { summary.textContent = res.hits.length ? res.total + " · " + q : noResults; }
+      var fixes = res.suggestions || [];
+      if (!res.total && fixes.length && list.parentNode) {
+        /* as the server's page: "Did you mean <a>token</a>?", links to this page's ?q= */
+        var note = el("p", "did-you-mean", didYouMean + " ");
+        fixes.forEach(function (s, i) {
+          var link = el("a", "", s);
+          link.href = window.location.pathname + "?q=" + encodeURIComponent(s);
+          note.appendChild(link);
+          note.appendChild(document.createTextNode(i < fixes.length - 1 ? ", " : "?"));
+        });
+        list.parentNode.insertBefore(note, list.nextSibling);
+      }
     }).catch(function () { if (summary) { summary.textContent = noResults; } });
   }
 
