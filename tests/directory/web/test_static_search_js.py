@@ -171,9 +171,7 @@ def test_the_scripts_constants_are_the_servers() -> None:
     tiers = re.search(r"TIERS = \[([^\]]+)\]", text)
     assert tiers and tuple(float(t) for t in tiers.group(1).split(",")) == search.TIERS
     assert number("FORMAT") == static_index.FORMAT
-    from errdex.directory import joins
-
-    from errdex.directory import suggest
+    from errdex.directory import joins, suggest
 
     assert number("MAX_SUGGESTIONS") == suggest.MAX_SUGGESTIONS
     alphabet = re.search(r'SUGGEST_ALPHABET = "([^"]+)"', text)
