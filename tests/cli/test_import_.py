@@ -212,3 +212,12 @@ def test_only_a_warning_exits_0(tmp_path):
     )
     done = process("import", str(doc))
     assert done.returncode == 0 and "warning[I001 import-unplaced]" in done.stderr
+
+
+def test_a_code_beyond_pythons_digit_limit_is_reported_not_a_traceback(tmp_path):
+    doc = tmp_path / "errors.md"
+    doc.write_text(HUGE.replace("99999999999999999999", "9" * 5000), encoding="utf-8")
+    done = process("import", str(doc))
+    assert "Traceback" not in done.stderr
+    assert f"{doc}:3:1: warning[I001 import-unplaced]" in done.stderr
+    assert "code = 7" in done.stdout and "9" * 50 not in done.stdout

@@ -82,3 +82,12 @@ def test_help_and_version_still_exit_0():
     assert helped.returncode == 0 and helped.stdout.startswith("Usage: errdex check")
     bare = errdex()
     assert bare.returncode == 2 and "Commands:" in bare.stdout + bare.stderr
+
+
+def test_the_groups_own_color_choice_gets_did_you_mean_too():
+    done = errdex("--color", "alwyas", "check", ZAN)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == (
+        "errdex: invalid value for '--color': 'alwyas' is not one of 'auto', 'always', 'never'; "
+        "did you mean 'always'?"
+    )

@@ -92,6 +92,9 @@ class LazyGroup(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         from errdex.cli import usage
+        from errdex.cli.args import suggest_choices
+
+        suggest_choices(self)  # the group's own --color too
 
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)

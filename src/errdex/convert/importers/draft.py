@@ -64,7 +64,10 @@ def parse_code(text: str) -> int | str | None:
     if not value or any(ch.isspace() for ch in value):
         return None
     if INT_RE.fullmatch(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # beyond Python's 4300 digits: no code at all (reported as such)
+            return None
     return value
 
 
