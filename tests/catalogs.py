@@ -17,7 +17,8 @@ Everywhere else use the fixtures of the root ``tests/conftest.py`` (``shop``,
 - ``AUTH``: one module with a prefix and an HTTP status, one entry with a placeholder.
 - ``ODD`` / ``ODD_CODES``: the catalog ``odd`` of string codes a URL path or a file
   name must escape (``A/B``, ``Q?x=1#frag``, ``../../etc``, ``%2e%2e``, ``中文码``,
-  ``<img>``), each with a docs URL: an outside reviewer's catalog.
+  ``<img>``), each with a docs URL: an outside reviewer's catalog; ``ODD_MODULES``
+  its modules, whose ids (``x/y``, ``a%2Fb``, ``..``) a URL path must escape too.
 - ``CONTROLS``: the catalog ``evil`` whose texts hold terminal escapes (ESC, BEL),
   DEL, a C1 control and bidi overrides and isolates: an outside reviewer's catalog.
 - ``EXAMPLES`` / ``EXAMPLE_NAMES``: the example catalogs of ``examples/``;
@@ -85,9 +86,21 @@ ODD_CODES = {
 }
 """The codes of :data:`ODD` and their names."""
 
-ODD = '[catalog]\nid = "odd"\ndocs_url = "https://e.example.com/odd/{code}"\n' + "".join(
-    f'\n[[errors]]\ncode = "{code}"\nname = "{name}"\nmessage = "{name} message"\n'
-    for code, name in ODD_CODES.items()
+ODD_MODULES = {
+    "x/y": ("A/B", "Slash module"),
+    "a%2Fb": ("%2e%2e", "Pct module"),
+    "..": ("../../etc", "Dots module"),
+}
+"""Module ids a URL path must escape: id → (the code it holds, its title)."""
+
+ODD = (
+    '[catalog]\nid = "odd"\ndocs_url = "https://e.example.com/odd/{code}"\n'
+    + "".join(f'\n[modules."{m}"]\ntitle = "{title}"\n' for m, (_, title) in ODD_MODULES.items())
+    + "".join(
+        f'\n[[errors]]\ncode = "{code}"\nname = "{name}"\nmessage = "{name} message"\n'
+        + "".join(f'module = "{m}"\n' for m, (held, _) in ODD_MODULES.items() if held == code)
+        for code, name in ODD_CODES.items()
+    )
 )
 """The catalog ``odd``: one entry per code of :data:`ODD_CODES`, in that order."""
 

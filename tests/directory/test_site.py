@@ -242,6 +242,10 @@ def odd(tmp_path_factory: pytest.TempPathFactory) -> tuple[Registry, Path, SiteR
     return registry, out, report
 
 
+_MODULE_FOLDERS = ("x%2Fy", "a%2Fb", "%2E%2E")
+"""Where the modules of ``catalogs.ODD`` are written: ``x/y`` and ``..`` escaped."""
+
+
 def _pages_of(site: Path) -> list[str]:
     return ["/" + str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html")]
 
@@ -260,18 +264,24 @@ def test_every_link_of_every_page_opens_a_page_when_codes_are_odd(
                 continue
             target = urlsplit(urljoin("http://site" + page_url, unescape(ref))).path
             assert _file_for(site, target).is_file(), (page, ref, target)
-    catalog = (site / "catalogs" / "odd" / "index.html").read_text(encoding="utf-8")
+    pages = [site / "catalogs" / "odd" / "index.html"]
+    pages += [site / "catalogs" / "odd" / "modules" / m / "index.html" for m in _MODULE_FOLDERS]
+    listed = "".join(page.read_text(encoding="utf-8") for page in pages)
     for code, name in {**ODD_CODES, "A%2FB": "escapedCode", "S": "searchCode"}.items():
-        assert f"<code>{escape(code)}</code></a>" in catalog, code  # every code is linked
-        assert name in catalog
+        assert f"<code>{escape(code)}</code></a>" in listed, code  # every code is linked
+        assert name in listed
 
 
 def test_each_code_is_served_by_a_static_host_at_the_link_the_site_gives(
     odd: tuple[Registry, Path, SiteReport],
 ) -> None:
     registry, site, _ = odd
-    catalog = (site / "catalogs" / "odd" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<a href="([^"]+)"><code>([^<]+)</code></a>', catalog)
+    rows = []
+    for where in ("", *(f"modules/{m}/" for m in _MODULE_FOLDERS)):
+        html = (site / "catalogs" / "odd" / where / "index.html").read_text(encoding="utf-8")
+        rows += [
+            (where, *row) for row in re.findall(r'<a href="([^"]+)"><code>([^<]+)</code></a>', html)
+        ]
     assert len(rows) == len(registry.catalog("odd"))
     names = {str(e.code): e.name for e in registry.catalog("odd").entries}
     handler = partial(_QuietHandler, directory=str(site))
@@ -279,8 +289,10 @@ def test_each_code_is_served_by_a_static_host_at_the_link_the_site_gives(
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
             base = f"http://127.0.0.1:{server.server_address[1]}/catalogs/odd/"
-            for ref, code in rows:
-                answer = httpx.get(urljoin(base, unescape(ref)), follow_redirects=True)
+            for where, ref, code in rows:
+                page = urljoin(base, quote(where))  # the module page's URL, as linked
+                assert httpx.get(page).status_code == 200, where
+                answer = httpx.get(urljoin(page, unescape(ref)), follow_redirects=True)
                 assert answer.status_code == 200, (code, ref)
                 assert f"<code>{names[unescape(code)]}</code>" in answer.text  # that code's page
         finally:

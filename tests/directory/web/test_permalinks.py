@@ -16,7 +16,7 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from catalogs import ODD_CODES
+from catalogs import ODD_CODES, ODD_MODULES
 from errdex.directory import Registry
 from errdex.directory.web import create_app
 
@@ -42,12 +42,14 @@ def _code_of(client: httpx.Client, url: str) -> str:
     return str(entry["code"])
 
 
-def test_every_code_link_of_the_catalog_page_opens_that_code(
+def test_every_code_link_of_the_catalog_and_module_pages_opens_that_code(
     http: httpx.Client, odd_registry: Registry
 ) -> None:
     page = http.get("/catalogs/odd/")
     assert page.status_code == 200
     links = {unescape(h).split("?")[0] for h in _HREF.findall(page.text)}
+    for module in [link for link in links if "/modules/" in link]:  # the codes in modules
+        links |= {unescape(h).split("?")[0] for h in _HREF.findall(http.get(module).text)}
     for cid, entry in odd_registry.entries():
         url = odd_registry.entry_url_path(cid, entry)
         assert url in links, (entry.code, url)
@@ -83,3 +85,20 @@ def test_the_language_links_of_a_code_page_stay_on_that_page(http: httpx.Client)
     own = [unescape(h) for h in _HREF.findall(page.text) if h.startswith("/odd/")]
     assert own and all(h.startswith("/odd/%252e%252e?") for h in own), own
     assert all(http.get(h).status_code == 200 for h in own)
+
+
+def test_every_module_link_opens_that_module(http: httpx.Client) -> None:
+    page = http.get("/catalogs/odd/")
+    links = [unescape(h) for h in _HREF.findall(page.text) if "/modules/" in h]
+    assert len(links) == len(ODD_MODULES)
+    for link in links:
+        module = http.get(link)
+        assert module.status_code == 200, link
+        own = [unescape(h) for h in _HREF.findall(module.text) if "/modules/" in h]
+        assert own and all(h.split("?")[0] == link.split("?")[0] for h in own), (link, own)
+        data = http.get(link, headers={"Accept": "application/json"}).json()
+        code, title = ODD_MODULES[data["id"]]
+        assert title in module.text and [e["code"] for e in data["errors"]] == [code]
+    assert "/catalogs/odd/modules/x%252Fy/" in {h.split("?")[0] for h in links}
+    assert http.get("/catalogs/odd/modules/x%2Fy/").status_code == 200  # the id, unescaped
+    assert http.get("/catalogs/odd/modules/x/").status_code == 404

@@ -24,7 +24,15 @@ def jwt(views: Views) -> Entry:
 
 def test_site_paths_quote_every_part() -> None:
     assert catalog_path("a b/c") == "/catalogs/a%20b%2Fc/"
-    assert module_path("shop", "a/b") == "/catalogs/shop/modules/a%2Fb/"
+    assert module_path("shop", "auth") == "/catalogs/shop/modules/auth/"
+    # a module id a host would take for two folders (a, b) is the folder 'a%2Fb'
+    assert module_path("shop", "a/b") == "/catalogs/shop/modules/a%252Fb/"
+    assert module_path("shop", "..") == "/catalogs/shop/modules/%252E%252E/"
+
+
+def test_a_module_is_found_at_its_path(views: Views) -> None:
+    assert views.find_module("shop", "auth") == "auth"
+    assert views.find_module("shop", "no-such") is None
 
 
 def test_each_entry_has_a_permalink_and_an_api_path(views: Views, jwt: Entry) -> None:

@@ -28,7 +28,7 @@ from errdex.directory.web.negotiation import json_response, prefers_json, proble
 from errdex.directory.web.openapi import spec
 from errdex.directory.web.pages import Links, Pages, load_assets
 from errdex.directory.web.scope import decoded_path, header, query_params, url_path
-from errdex.directory.web.views import Views
+from errdex.directory.web.views import Views, module_path
 
 _JS = "text/javascript; charset=utf-8"
 _TYPES = {
@@ -211,10 +211,17 @@ class Directory:
         return self.html(self.pages.catalog(catalog_id, lang, self.links(request, lang), page=page))
 
     async def module_page(self, request: Request) -> Response:
+        """A module's page. The module is read from the path decoded once
+        (:func:`.scope.decoded_path`), all that follows ``modules/`` but one final slash, so
+        a module id holding ``/`` or ``%`` is found at its :func:`.views.module_path`."""
         catalog_id = self._catalog_id(request)
-        module = request.path_params["module"]
-        if module not in self.registry.catalogs[catalog_id].modules:
-            raise HTTPException(404, f"catalog {catalog_id!r} has no module {module[:MAX_PARAM]!r}")
+        rest = decoded_path(request.scope).partition(f"/catalogs/{catalog_id}/modules/")[2]
+        segment = rest[:-1] if rest.endswith("/") else rest
+        module = self.views.find_module(catalog_id, segment)
+        if module is None:
+            raise HTTPException(
+                404, f"catalog {catalog_id!r} has no module {segment[:MAX_PARAM]!r}"
+            )
         if wants_json(request):
             cat = self.registry.catalogs[catalog_id]
             data = self.views.module_summary(catalog_id, module)
@@ -224,9 +231,8 @@ class Directory:
             return json_response(data, headers=_VARY)
         lang = self.language(request)
         page = self.int_param(request.query_params, "page", 1, 1, 1_000_000) or 1
-        return self.html(
-            self.pages.module(catalog_id, module, lang, self.links(request, lang), page=page)
-        )
+        links = Links(module_path(catalog_id, module), lang=lang.explicit)
+        return self.html(self.pages.module(catalog_id, module, lang, links, page=page))
 
     async def permalink(self, scope: Scope) -> Answer | Response:
         """A code's page (an :class:`.endpoint.Endpoint`: the busiest route)."""
@@ -370,8 +376,7 @@ class Directory:
             Route("/search/", self.search_page, methods=get),
             Route("/catalogs/{catalog}", self.catalog_page, methods=get),
             Route("/catalogs/{catalog}/", self.catalog_page, methods=get),
-            Route("/catalogs/{catalog}/modules/{module}", self.module_page, methods=get),
-            Route("/catalogs/{catalog}/modules/{module}/", self.module_page, methods=get),
+            Route("/catalogs/{catalog}/modules/{module:path}", self.module_page, methods=get),
             Route("/{path:path}", Endpoint(self.permalink), methods=get),
         ]
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from errdex.directory.registry import Registry, entry_state
 from errdex.directory.search import Hit, SearchResult, http_status_of
+from errdex.directory.sitepaths import folder_name
 from errdex.directory.web.i18n import Language, catalog_locales, entry_text, registry_locales
 from errdex.directory.web.markup import MAX_SHORT, clip, short
 from errdex.model import Catalog, Entry, parse_code_query
@@ -31,10 +32,13 @@ def catalog_path(catalog_id: str) -> str:
 
 
 def module_path(catalog_id: str, module: str) -> str:
-    """The site path of a module's page."""
+    """The site path of a module's page, the same on the server and the static site: the
+    module id as a folder name a static host can serve (:func:`.sitepaths.folder_name`:
+    ``x/y`` → ``x%2Fy``, linked ``x%252Fy``), percent-quoted. :meth:`Views.find_module`
+    reads it back."""
     from urllib.parse import quote
 
-    return f"{catalog_path(catalog_id)}modules/{quote(module, safe='')}/"
+    return f"{catalog_path(catalog_id)}modules/{quote(folder_name(module), safe='')}/"
 
 
 def entry_api_path(catalog_id: str, entry: Entry) -> str:
@@ -85,6 +89,18 @@ class Views:
         self._paths[id(entry)] = path
         self._briefs.clear()
         self._entry_json.clear()
+
+    def find_module(self, catalog_id: str, segment: str) -> str | None:
+        """The module of a catalog whose page is at ``segment`` (the last part of
+        :func:`module_path`, decoded once): the module of that id, else the one whose
+        folder name it is; None when there is neither."""
+        modules = self.registry.catalogs[catalog_id].modules
+        if segment in modules:
+            return segment
+        for module in modules:
+            if folder_name(module) == segment:
+                return module
+        return None
 
     def locale(self, lang: Language, catalog: Catalog) -> str:
         """The content locale of ``catalog`` for a request."""
