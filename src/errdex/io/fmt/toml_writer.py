@@ -215,15 +215,15 @@ def _table(
     start = len(out)
     plan, moved = keys.plan(shape, tuple(data))
     skipped = False  # a key without a line
-    needs_escape = _NEEDS_ESCAPE.search
     for name, sub, _, line in plan:
         item = data[name]
         if item is None:
             skipped = True
             continue
         kind = type(item)
-        if kind is str:  # most values: no other test needed (string() spells them so)
-            out.append(f'{line}"{item}"' if needs_escape(item) is None else line + string(item))
+        if kind is str:  # most values; printable without '"' or '\': string() has no escape
+            plain = '"' not in item and "\\" not in item and item.isprintable()
+            out.append(f'{line}"{item}"' if plain else line + string(item))
             continue
         if kind is int:  # codes and statuses: spelled as _value spells them
             out.append(f"{line}{item}")
