@@ -94,11 +94,11 @@ def test_html_escapes_every_text(catalog):
     assert "src=" not in text and "<link" not in text  # self-contained: no external assets
 
 
-def test_rst_escapes_inline_markup(catalog):
+def test_rst_writes_the_markdown_as_markup_and_escapes_the_rest(catalog):
     text = render_doc(catalog, "rst")
-    assert "\\*not bold\\* \\_nor this\\_" in text
-    assert "use \\`x\\` or \\`\\`y\\`\\`" in text
-    assert "a \\| b \\|\\| c" in text
+    assert "*not bold* *nor this*" in text  # Markdown emphasis is reST emphasis
+    assert "use ``x`` or ``y``" in text  # and code spans literals
+    assert "a \\| b \\|\\| c" in text  # a substitution reference stays text
 
 
 def test_rst_parses_without_warnings(catalog):

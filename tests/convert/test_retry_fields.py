@@ -114,7 +114,7 @@ def test_rst_csv_table(shop):
     )
     assert (
         '   ".. _shop--app--code-PAY-1:\n\n'
-        '   PAY-1", "Declined \\<b\\>\\|\\*card\\*\\|\\</b\\>", "402", '
+        '   PAY-1", "Declined \\<b\\>\\|\\ *card*\\ \\|\\</b\\>", "402", '
         '"dependency", "outcome-unknown"' in text
     )
 

@@ -19,7 +19,7 @@ def test_titles_are_underlined_by_level_and_labelled(doc_catalog: Catalog) -> No
     assert lines[at - 2] == ".. _shop--app--auth:"
 
 
-def test_rows_are_indented_in_a_csv_table_with_inline_markup_escaped(
+def test_rows_are_indented_in_a_csv_table_with_markdown_as_markup(
     doc_catalog: Catalog,
 ) -> None:
     text = render_rst(doc_catalog)
@@ -28,7 +28,7 @@ def test_rows_are_indented_in_a_csv_table_with_inline_markup_escaped(
         '   ".. _shop--app--code-AUTH-1:\n\n   AUTH-1", "invalidJWT", '
         '"The token expired {age} seconds ago.", '
     ) in text
-    assert '"The token is \\*bad\\*."' in text
+    assert '"The token is *bad*."' in text  # Markdown emphasis, written as reST emphasis
     assert "\"=cmd\\|' /C calc'!A0\"" in text
     assert '   ".. _shop--app--code-AUTH-3:\n\n   AUTH-3", ' in text  # its label opens its row
 

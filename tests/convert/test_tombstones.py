@@ -36,7 +36,7 @@ def test_a_tombstone_and_a_deprecation_show_reason_and_linked_replacement(
     removed = {
         "markdown": "removed: Replaced by *AUTH-1* &lt;u>now&lt;/u>",
         "myst": "removed: Replaced by *AUTH-1* &lt;u>now&lt;/u>",
-        "rst": "removed: Replaced by \\*AUTH-1\\* \\<u\\>now\\</u\\>",
+        "rst": "removed: Replaced by *AUTH-1* \\<u\\>now\\</u\\>",
         "html": "removed: Replaced by <em>AUTH-1</em> &lt;u&gt;now&lt;/u&gt;",
     }[fmt]
     assert f"{removed} (use {link} instead)" in text

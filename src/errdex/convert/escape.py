@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable
 
 from errdex.io.controls import in_document
+from errdex.io.richtext import SAFE_SCHEMES, safe_url
 
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -55,28 +56,6 @@ def shown(text: str) -> str:
 def one_line(text: str) -> str:
     """``text`` on one line, runs of whitespace (line breaks included) as one space."""
     return " ".join(text.split())
-
-
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-"""The URL schemes errdex lets a link have; a link without a scheme (relative) is allowed too."""
-
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
-def safe_url(url: str) -> str | None:
-    """``url`` when it is relative or its scheme is http, https or mailto; None otherwise.
-
-    The scheme is read as a browser would: entities decoded, Markdown
-    backslash escapes, whitespace and control characters dropped
-    (``java\tscript&#58;`` is ``javascript:``).
-    """
-    probe = _INVISIBLE.sub("", _MD_ESCAPE.sub(r"\1", html.unescape(url))).lstrip("<")
-    m = _SCHEME.match(probe)
-    if m is None:
-        return url
-    return url if m.group(1).lower() in SAFE_SCHEMES else None
 
 
 _MD_LINK = re.compile(r"\]\((\s*<?)([^\s)>]*)")
@@ -343,10 +322,16 @@ def rst_text(text: str) -> str:
     section underline or transition) starts with an escaped character:
     ``.. include:: /etc/hostname`` stays text.
     """
+    return _RST_OPENER.sub(r"\1\\", rst_words(text))
+
+
+def rst_words(text: str) -> str:
+    """:func:`rst_text` but for line starts: inline markup and colons escaped, for a piece
+    of a line (:mod:`errdex.convert.rstmarkup` escapes the line starts it writes)."""
     text = rst_inline(text)
     if ":" in text:
         text = _RST_COLON.sub(_rst_colon, text)
-    return _RST_OPENER.sub(r"\1\\", text)
+    return text
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")

@@ -8,7 +8,7 @@ column where a group has one, a tombstone's reason and replacement in its
 status cell, and each entry's known messages and examples below its group's
 table. Catalog texts are Markdown and are rendered with markdown-it-py, raw
 HTML off and links limited to http, https, mailto and relative URLs
-(:func:`errdex.convert.escape.safe_url`).
+(:func:`errdex.io.richtext.safe_url`).
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ import functools
 import re
 from typing import Any
 
-from errdex.convert.escape import fence_lang, safe_url, shown
+from errdex.convert.escape import fence_lang, shown
 from errdex.convert.escape import html_text as esc
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import Group, Layout, Lifecycle
+from errdex.io.richtext import safe_url
 from errdex.model import Catalog, Entry
 
 _CSS = """\

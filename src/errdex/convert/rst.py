@@ -4,8 +4,9 @@ The same plan as the MyST page (:mod:`errdex.convert.myst`), in RST syntax:
 ``.. _label:`` targets, underlined titles (``=``, ``-``, ``~``, ``^``) sized
 for wide characters, ``.. csv-table::`` with an indented body (each code cell opens
 with the code's ``.. _label:``, so the target's HTML id is on that code's row), known messages
-as a bullet list and examples as ``.. code-block::``. Entry texts are escaped
-so that RST inline markup characters show as written. A deprecated or removed
+as a bullet list and examples as ``.. code-block::``. Entry texts are catalog
+Markdown, written as reST markup (:mod:`errdex.convert.rstmarkup`: bold is bold,
+a link a link), every other character escaped so it shows as written. A deprecated or removed
 code's status cell says why and what to use instead, the replacement linked to
 its code's label.
 """
@@ -25,9 +26,12 @@ from errdex.convert.escape import (
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import CodeLabels, Group, Layout, Lifecycle, document
 from errdex.convert.myst import label
+from errdex.convert.rstmarkup import rst_markup
 from errdex.model import Catalog, Entry
 
 _UNDERLINES = "=-~^\"'"
+_MARKDOWN_ROLES = frozenset({"title", "message", "name_or_message", "description", "solution"})
+"""The cells whose text is catalog Markdown, written as reST markup (:mod:`.rstmarkup`)."""
 
 
 def _width(text: str) -> int:
@@ -40,7 +44,7 @@ def _title(out: list[str], text: str, level: int) -> None:
 
 
 def _paragraph(out: list[str], text: str) -> None:
-    out += [rst_text(_flush(text.strip())), ""]
+    out += [rst_markup(text), ""]
 
 
 def _flush(text: str) -> str:
@@ -108,7 +112,12 @@ def _csv_table(
                 continue
             if role == "carried" and value is not None:
                 value = ", ".join(value.split("\n"))
-            shown = "" if value is None else rst_text(_flush(value))
+            if value is None:
+                shown = ""
+            elif role in _MARKDOWN_ROLES:
+                shown = rst_markup(value)
+            else:
+                shown = rst_text(_flush(value))
             if role == "code":  # the code's label, then the code: the target is on its row
                 shown = f".. _{code_label[id(entry)]}:\n\n{shown}"
             cells.append(csv_quote(shown))
@@ -120,7 +129,7 @@ def _lifecycle(life: Lifecycle, labels: dict[str, str], code_label: dict[int, st
     """``STATE[: reason][ (use X instead)]``, the replacement a link to its code's label."""
     out = rst_text(life.state)
     if life.reason is not None:
-        out += ": " + rst_text(_flush(life.reason))
+        out += ": " + rst_markup(life.reason)
     if life.replaced_by is not None:
         code = rst_inline(life.replaced_by)
         if life.target is not None:  # an anonymous reference: no target name of its own
@@ -148,7 +157,7 @@ def _extras(out: list[str], entry: Entry, labels: dict[str, str]) -> None:
         for v in entry.variants:
             item = rst_text(_flush(f'"{v.message}"'))
             if v.description is not None:
-                item += ": " + rst_text(_flush(v.description))
+                item += ": " + rst_markup(v.description)
             out += [_indent("- " + item, "  ")[2:], ""]
     for example in entry.examples:
         caption = rst_text(one_line(example.title or labels["example"]))
