@@ -64,6 +64,10 @@ QUERIES = [
     ("request token", Filters(retryable=True)),
     ("quota window", Filters()),
     ("the balance", Filters(locale="zh-CN")),
+    ("signer not valid", Filters(module="mod003")),
+    ("valid signer", Filters(http_status=401)),
+    ("not token", Filters(retryable=True)),
+    ("request balance again", Filters()),
 ]
 
 
@@ -106,3 +110,17 @@ def test_the_bound_is_above_every_row_score(index: SearchIndex) -> None:
         assert 0 < top < bm25_bound(expression, size) < TIERS[-1]
     # a phrase in one row of a huge index still stays under the bound
     assert bm25_bound('"x"', 10**9) == pytest.approx(2.2 * math.log((10**9 + 0.5) / 1.5) + 1)
+
+
+def test_one_rare_word_among_common_ones_is_ranked_from_its_list_head(
+    index: SearchIndex,
+) -> None:
+    recorder = Recorder(index.db)
+    try:
+        for query in ("signer not valid", "signer request", "request the token"):
+            recorder.statements.clear()
+            index.search(query, limit=20)
+            assert sum("json_each" in s for s in recorder.statements) == 1, query
+            assert sum("ORDER BY s DESC" in s for s in recorder.statements) == 1, query
+    finally:
+        index.db.set_trace_callback(None)

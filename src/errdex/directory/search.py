@@ -51,6 +51,7 @@ only corrections that find something. User queries never reach FTS5 as syntax
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import sqlite3
@@ -687,7 +688,14 @@ class SearchIndex:
                 words, facets, span, skip, key, said, phrase, limit, offset
             ), total
         if not self.reference_order:
-            return self._ranked(where, params, said, key, phrase, every, limit, offset), total
+            narrow = None
+            if not any_term and not quoted and not joined:
+
+                def narrow(want: int) -> tuple[list[int], float] | None:
+                    return self._narrowed(found, completions, facet_tokens, span, skip, want)
+
+            ranked = self._ranked(where, params, said, key, phrase, every, limit, offset, narrow)
+            return ranked, total
         score = "" if common else f" - bm25(f, {WEIGHT_ARGS})"
         rows = db.execute(
             f"SELECT rowid, {bonus}{score} AS s FROM f WHERE {where} "
@@ -706,6 +714,7 @@ class SearchIndex:
         every: bool,
         limit: int,
         offset: int,
+        narrow: Callable[[int], tuple[list[int], float] | None] | None = None,
     ) -> list[tuple[int, float]]:
         """The SQL ranking of :meth:`_match` (tier bonus plus BM25, then rowid), computed
         with less work and the same floats.
@@ -716,6 +725,10 @@ class SearchIndex:
           (:func:`bm25_bound` below the smallest bonus), the page is ranked among the
           tier rows first, so BM25 is computed for them only; the rest are ranked after
           them only when the tiers hold fewer rows than the page needs.
+        - When no tier holds a row and ``narrow`` finds the rows that can reach the page
+          (:meth:`_narrowed`), BM25 is computed for those only; the answer is kept when
+          it proves itself (the page's last score reaches the bound those rows were
+          chosen by), else the whole ranking runs.
         """
         db = self._db
         upper = key + " \U0010ffff"
@@ -756,6 +769,16 @@ class SearchIndex:
             (sql, args) for present, (sql, args) in zip(has, tier_sql, strict=True) if present
         ]
         expression = str(params[0])
+        if not listed and not every and narrow is not None:
+            chosen = narrow(want)
+            if chosen is not None:
+                rowids, reach = chosen
+                rows = db.execute(
+                    f"{select} AND +rowid IN (SELECT value FROM json_each(?)){order}",
+                    [*cte_params, *bonus_params, *params, json.dumps(rowids), want],
+                ).fetchall()
+                if len(rows) == want and rows[-1][1] >= reach:
+                    return [(r, s) for r, s in rows[offset:]]
         if not listed or every or bm25_bound(expression, self._size) >= TIERS[3]:
             rows = db.execute(
                 select + order + " OFFSET ?", [*cte_params, *bonus_params, *params, limit, offset]
@@ -773,6 +796,86 @@ class SearchIndex:
                 [*cte_params, *bonus_params, *params, *inside_params, want - len(first)],
             ).fetchall()
         return [(r, s) for r, s in first[offset:want]]
+
+    def _narrowed(
+        self,
+        found: list[tokenize.Term],
+        completions: list[str] | None,
+        facet_tokens: list[str],
+        span: tuple[int, int],
+        skip: set[int],
+        want: int,
+    ) -> tuple[list[int], float] | None:
+        """The rows that can be among the first ``want`` of an AND of one rarer word and
+        words in half of the entries or more, and the score the ``want``-th must reach.
+
+        FTS5 gives a word in half of the entries or more the IDF 1e-6, so it adds at most
+        ``1e-6 × (k1 + 1)`` to a row's score: the ranking is the rarer word's impact list
+        (:mod:`errdex.directory.impact`, its contribution by row, best first) up to those
+        few millionths. The rows are the list's head down to the ``want``-th row that can
+        match (its bitmap, the filters' and the span), then every row whose contribution
+        is within what the common words can add; a row past them scores less than the
+        ``want``-th contribution, which the ``want``-th answer must then reach. None for
+        any other query, a page deeper than :data:`impact.WANT_MAX`, or a head that is
+        most of the list (no gain).
+        """
+        if want > impact.WANT_MAX or not found:
+            return None
+        db, size = self._db, self._size
+        rare: tuple[str, int] | None = None
+        common = 0
+        last = len(found) - 1
+        for i, term in enumerate(found):
+            if term.cjk:
+                return None
+            if i == last:
+                if not completions or len(completions) != 1:
+                    return None
+                token = completions[0]
+            else:
+                token = tokenize.stem(tokenize.fold(term.text))
+            n = self._count(token)
+            if not n or token in self._facet_tokens:
+                return None
+            if 2 * n >= size:
+                common += 1
+            elif rare is None:
+                rare = (token, n)
+            else:
+                return None
+        if rare is None or not common:
+            return None
+        words = impact.phrase_list(db, rare[0], rare[1], size, WEIGHT_ARGS)
+        if words is None:
+            return None
+        bits = words.bits
+        for token in facet_tokens:
+            only = impact.facet_bits(db, token, self._count(token), size)
+            if only is not None:
+                bits &= only
+        lo, hi = span
+        bits &= ((1 << (hi + 1)) - 1) ^ ((1 << lo) - 1)
+        for rowid in skip:
+            bits &= ~(1 << rowid)
+        held = bits.to_bytes((size >> 3) + 2, "little")
+        seen, at = 0, -1
+        for i, rowid in enumerate(words.docs):
+            if held[rowid >> 3] >> (rowid & 7) & 1:
+                seen += 1
+                if seen == want:
+                    at = i
+                    break
+        if at < 0:
+            return None
+        reach = words.value_at(at)
+        slack = common * 1e-6 * (_K1 + 1.0) * (1 + 1e-9) + abs(reach) * 1e-9
+        level = bisect.bisect_right(words.ends, at)
+        while level + 1 < len(words.values) and words.values[level + 1] >= reach - slack:
+            level += 1
+        end = words.ends[level]
+        if 10 * end > 7 * len(words.docs):
+            return None
+        return list(words.docs[:end]), reach
 
     reference_order = False
     """Rank every match in one SQL statement: no impact lists, and not even when every word
