@@ -148,7 +148,10 @@ def _value(item: Any, shape: Shape, keys: _Keys) -> str:
 
 
 def _is_tables(item: Any) -> bool:
-    return isinstance(item, list) and bool(item) and all(isinstance(v, Mapping) for v in item)
+    if not isinstance(item, list) or not item:
+        return False
+    # Parsed data holds plain dicts: a type test per item, the abstract test only else.
+    return all(type(v) is dict for v in item) or all(isinstance(v, Mapping) for v in item)
 
 
 class Trace:
@@ -213,7 +216,9 @@ def _table(
         out.append(f"[[{path}]]" if aot else f"[{path}]")
     later: list[str] = []
     start = len(out)
-    plan, moved = keys.plan(shape, tuple(data))
+    names = tuple(data)
+    found = keys.plans.get((id(shape), names))  # keys.plan, without a call per table
+    plan, moved = (found[1], found[2]) if found and found[0] is shape else keys.plan(shape, names)
     skipped = False  # a key without a line
     for name, sub, _, line in plan:
         item = data[name]
@@ -240,7 +245,9 @@ def _table(
         if skipped or later:  # the lines written are fewer than the keys
             places = tuple(at for k, _, at, _ in plan if data[k] is not None and k not in later)
             moved = keys.order(places)
-        trace.move(start, moved)
+        if moved[1] is not None:
+            trace.moved.append(start)
+            trace.orders.append(moved)
     for name in later:
         item = data[name]
         sub = shapes.child(shape, name)
