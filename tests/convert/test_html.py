@@ -110,3 +110,14 @@ def test_the_page_in_chromium_light_dark_and_390px(browser, pages, tmp_path, sch
     page.screenshot(path=str(ARTIFACTS / f"html-export-zan-{scheme}-{width}.png"), full_page=False)
     context.close()
     assert errors == []
+
+
+def test_an_entry_text_is_rendered_as_the_directory_renders_it(review_catalog) -> None:
+    """One Markdown subset (errdex.io.richtext): a heading in a solution is a strong
+    paragraph, not an <h1> inside a cell, and a Markdown table is text, not a table in a
+    table."""
+    page = render_doc(review_catalog, "html")
+    assert page.count("<h1") == 1  # the page's title only
+    assert page.count("<table") == 1  # the module's table, nothing nested in its cells
+    assert "<p><strong>heading</strong></p>" in page
+    assert "<p>| a | b |\n|---|---|\n| x | y |</p>" in page

@@ -17,11 +17,10 @@ One function per target, each the only way a generator writes catalog text:
 - code blocks and anything else written as it is (:func:`shown`).
 
 Every one of them but CSV's (data, as JSON is) first shows control and bidi
-characters as visible escapes (``\\x1b``, ``\\u202e``; :func:`shown`, the rule
-of :mod:`errdex.io.controls` that the terminal output follows too), so an ESC,
-a BEL or a right-to-left override in a catalog never reaches a page raw. The
-escape is made before the target's own escaping: reST writes its backslash as
-``\\\\``, so it shows.
+characters in a visible form (control pictures ``␛``, ``␇`` and ``⟨U+202E⟩``;
+:func:`shown`, the rule of :mod:`errdex.io.controls` the web directory's pages
+follow too), so an ESC, a BEL or a right-to-left override in a catalog never
+reaches a page raw.
 
 Catalog texts are Markdown already (links, ``**bold**``, code spans stay as
 written). What must not survive is what would change the document around the
@@ -47,9 +46,9 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 
 
 def shown(text: str) -> str:
-    """``text`` with every control and bidi character but TAB, LF and CR as a visible
-    escape (``\\x1b``, ``\\u202e``): for text written where no other escape applies
-    (a code block's body)."""
+    """``text`` with every control and bidi character but TAB, LF and CR in a visible
+    form (``␛``, ``⟨U+202E⟩``): for text written where no other escape applies (a code
+    block's body)."""
     return in_document(text)
 
 

@@ -6,22 +6,21 @@ tables scroll inside their box), a table of contents (each space and module
 once), an ``id`` per entry (``<space>-<code>``, linkable), the retry hint as a
 column where a group has one, a tombstone's reason and replacement in its
 status cell, and each entry's known messages and examples below its group's
-table. Catalog texts are Markdown and are rendered with markdown-it-py, raw
-HTML off and links limited to http, https, mailto and relative URLs
-(:func:`errdex.io.richtext.safe_url`).
+table. Catalog texts are Markdown, rendered as the one subset the web directory
+renders too (:mod:`errdex.io.richtext`: raw HTML off, links limited to http, https,
+mailto and relative URLs, a heading inside a text a strong paragraph, a table
+shown as its text — never a table inside a cell).
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Any
 
-from errdex.convert.escape import fence_lang, shown
+from errdex.convert.escape import fence_lang
 from errdex.convert.escape import html_text as esc
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import Group, Layout, Lifecycle
-from errdex.io.richtext import safe_url
+from errdex.io.richtext import to_html, to_html_inline
 from errdex.model import Catalog, Entry
 
 _CSS = """\
@@ -49,32 +48,15 @@ th,td{padding:.3rem .4rem}}"""
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
-@functools.lru_cache(maxsize=1)
-def _markdown() -> Any:
-    """The markdown-it-py renderer: CommonMark plus tables, raw HTML off, safe links only."""
-    try:
-        from markdown_it import MarkdownIt
-    except ImportError as exc:  # pragma: no cover - a dependency of errdex[docs]
-        raise ImportError(
-            "the HTML export renders catalog Markdown with markdown-it-py: "
-            "pip install 'errdex[docs]'"
-        ) from exc
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
-        ["table", "strikethrough"]
-    )
-    # markdown-it documents replacing validateLink on the instance to filter links
-    md.validateLink = lambda url: safe_url(url) is not None  # type: ignore[method-assign]
-    return md
-
-
 def md_block(text: str) -> str:
-    """A catalog text (Markdown) as HTML blocks, controls shown (:func:`shown`)."""
-    return str(_markdown().render(shown(text.strip()))).strip()
+    """A catalog text (Markdown) as HTML blocks: the subset of :mod:`errdex.io.richtext`,
+    the one the web directory renders too."""
+    return to_html(text.strip())
 
 
 def md_line(text: str) -> str:
-    """A one-line catalog text (Markdown) as inline HTML, controls shown."""
-    return str(_markdown().renderInline(shown(text.strip())))
+    """A one-line catalog text (Markdown) as inline HTML (:mod:`errdex.io.richtext`)."""
+    return to_html_inline(text.strip())
 
 
 def anchor(*parts: object) -> str:

@@ -200,7 +200,7 @@ def extras(
     if entry.variants:
         out += [f"**{labels['variants']}** ({code}):", ""]
         for v in entry.variants:
-            item = "- " + inline(json.dumps(v.message, ensure_ascii=False))
+            item = "- " + inline(json.dumps(shown(v.message), ensure_ascii=False))
             if v.description is not None:
                 item += ": " + md_block(v.description, 2, inline)
             out.append(item)

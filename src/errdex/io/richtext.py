@@ -16,9 +16,10 @@ reST export (:mod:`errdex.convert.rstmarkup`) and the web directory
   inside a table cell or an article, so it is shown as a paragraph of strong text.
 
 Everything else is shown as the text it is: raw HTML (``<script>``), tables
-(``| a | b |``), block quotes, images, rules, strikethrough. :func:`parse` reads a
-text into markdown-it-py tokens with exactly these rules on; :func:`to_html`
-renders them as HTML, every text escaped.
+(``| a | b |``), block quotes, images, rules, strikethrough. Control and bidi
+characters are shown as visible escapes first (:func:`errdex.io.controls.in_document`).
+:func:`parse` reads a text into markdown-it-py tokens with exactly these rules on;
+:func:`to_html` renders them as HTML, every text escaped.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import functools
 import html
 import re
 from typing import Any
+
+from errdex.io.controls import in_document
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 """The URL schemes a link may have; a relative link (no scheme, not ``//host``) is allowed."""
@@ -72,7 +75,7 @@ def markdown() -> Any:
 
 def parse(text: str) -> list[Any]:
     """``text`` as markdown-it-py block tokens of the subset (inline ones as ``children``)."""
-    return list(markdown().parse(text))
+    return list(markdown().parse(in_document(text)))
 
 
 def to_html(text: str) -> str:
@@ -81,13 +84,14 @@ def to_html(text: str) -> str:
     Links carry ``rel="nofollow noopener noreferrer"``; blocks follow each other
     without a line break between them.
     """
-    out = str(markdown().render(text))
+    out = str(markdown().render(in_document(text)))
     return out.replace(">\n<", "><").strip()
 
 
 def to_html_inline(text: str) -> str:
-    """``text`` (one line) as inline HTML: the subset's inline markup, the rest escaped."""
-    return str(markdown().renderInline(text))
+    """``text`` (one line) as inline HTML: the subset's inline markup, the rest escaped
+    (a line break is a line break of the HTML source: no block is made)."""
+    return str(markdown().renderInline(in_document(text)))
 
 
 def _strong_paragraph_open(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:

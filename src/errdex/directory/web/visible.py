@@ -16,32 +16,21 @@ Letters and the marks right-to-left text needs (LRM, RLM, ALM) stay as they
 are. The pages apply it to all they render, every catalog text, query and
 title included (:class:`~errdex.directory.web.pages.Pages`); ``errdex.js``
 does the same to the search hits it builds from the JSON API, which keeps the
-data unchanged (JSON escapes the controls itself).
+data unchanged (JSON escapes the controls itself). The rule is errdex's one for
+every page (:mod:`errdex.io.controls`): the HTML, Markdown, MyST and reST exports
+show these characters the same way.
 """
 
 from __future__ import annotations
 
-import re
-
-HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""The characters :func:`visible` replaces."""
-
-
-def _shown(match: re.Match[str]) -> str:
-    cp = ord(match.group())
-    if cp < 0x20:
-        return chr(0x2400 + cp)
-    if cp == 0x7F:
-        return "\u2421"
-    return f"\u27e8U+{cp:04X}\u27e9"
+from errdex.io.controls import PAGE_HIDDEN as HIDDEN
+from errdex.io.controls import in_document
 
 
 def visible(text: str) -> str:
     """``text`` with every character of :data:`HIDDEN` shown in a visible form (see the
     module docstring); the very same string when it holds none, the common case."""
-    if HIDDEN.search(text) is None:
-        return text
-    return HIDDEN.sub(_shown, text)
+    return in_document(text)
 
 
 __all__ = ["HIDDEN", "visible"]
