@@ -19,13 +19,19 @@ def test_the_index_and_the_catalogs_know_the_same_values(examples: Registry) -> 
     docs = [(examples.catalog(c), e) for c, e in examples.entries()]
     known = known_in_catalogs(docs)
     assert known == known_in_index(examples.index)
-    assert {"en", "zh", "zh-cn"} <= known["locale"] and "auth" in known["module"]
+    assert {"en", "zh", "zh-CN"} <= known["locale"] and "auth" in known["module"]
+    assert "zh-cn" not in known["locale"]  # the catalogs' spelling, not the compared one
     assert set(known["catalog"]) == set(examples.catalogs)
 
 
 def test_known_values_pass_in_any_locale_spelling(examples: Registry) -> None:
     known = known_in_index(examples.index)
-    for filters in (Filters(), Filters("zan", locale="zh_CN"), Filters(module="auth", space="app")):
+    for filters in (
+        Filters(),
+        Filters("zan", locale="zh_CN"),
+        Filters(locale="zh-cn"),
+        Filters(module="auth", space="app"),
+    ):
         check(filters, known)
     check(Filters(catalog="", locale=""), known)  # an empty value is no filter
 
@@ -38,7 +44,7 @@ def test_an_unknown_value_is_named_with_the_known_ones_and_the_closest(
         check(Filters(space="htpp"), known)
     assert (caught.value.kind, caught.value.value, caught.value.close) == ("space", "htpp", "http")
     assert str(caught.value).startswith("no space 'htpp' (did you mean 'http'?); spaces: app, ")
-    with pytest.raises(UnknownValue, match=r"^no locale '\.\./x'; locales: en, zh, zh-cn$"):
+    with pytest.raises(UnknownValue, match=r"^no locale '\.\./x'; locales: en, zh, zh-CN$"):
         check(Filters(locale="../x"), known)
 
 

@@ -17,7 +17,7 @@ import difflib
 from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from errdex.directory.indexing import facet_pairs, locales_of
+from errdex.directory.indexing import facet_pairs, locale_spellings, locales_of
 from errdex.directory.snippet import tag
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ LISTED = 30
 """At most this many known values are listed in the error's text."""
 
 Known = Mapping[str, Collection[str]]
-"""Filter kind → the values entries have (locales as :func:`snippet.tag` writes them)."""
+"""Filter kind → the values entries have, as the catalogs write them (``zh-CN``); a locale
+filter is compared in any spelling (:func:`snippet.tag`)."""
 
 
 class UnknownValue(ValueError):
@@ -63,23 +64,31 @@ def check(filters: Filters, known: Known) -> None:
         value = getattr(filters, kind)
         if not value:  # None, or an empty value (no filter)
             continue
-        compared = tag(value) if kind == "locale" else value
-        if compared not in known.get(kind, ()):
-            raise UnknownValue(kind, value, known.get(kind, ()))
+        values = known.get(kind, ())
+        if kind == "locale":
+            found = tag(value) in {tag(one) for one in values}
+        else:
+            found = value in values
+        if not found:
+            raise UnknownValue(kind, value, values)
 
 
 def known_in_index(index: SearchIndex) -> dict[str, set[str]]:
-    """The filter values a search index holds entries for."""
-    return {kind: set(index.facet_values(kind)) for kind in KINDS}
+    """The filter values a search index holds entries for, as the catalogs write them."""
+    return {kind: {index.spelled(kind, v) for v in index.facet_values(kind)} for kind in KINDS}
 
 
 def known_in_catalogs(docs: Iterable[tuple[Catalog, Entry]]) -> dict[str, set[str]]:
-    """The filter values the entries of loaded catalogs have (as their index would hold)."""
+    """The filter values the entries of loaded catalogs have (as :func:`known_in_index` reads
+    them from their index)."""
     out: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    spellings: dict[str, str] = {}
     for catalog, entry in docs:
+        for one, spelled in locale_spellings(catalog, entry).items():
+            spellings.setdefault(one, spelled)
         for kind, value in facet_pairs(catalog, entry, locales_of(catalog, entry)):
             if kind in out:
-                out[kind].add(value)
+                out[kind].add(spellings.get(value, value) if kind == "locale" else value)
     return out
 
 

@@ -22,7 +22,8 @@ table      holds
            zlib-compressed blocks of :data:`BLOCK` entries)
 ``m``      impact lists: per frequent token its entries by BM25 contribution
            (:mod:`errdex.directory.impact`)
-``meta``   format, catalogs and their sizes, filter tokens, rowid ranges
+``meta``   format, catalogs and their sizes, filter tokens, rowid ranges,
+           locale spellings
 =========  ==============================================================
 
 Rowid ``i`` is the ``i``-th entry of the registry, catalog by catalog in
@@ -42,7 +43,7 @@ from errdex.directory.snippet import SnippetSource, extra_text, tag
 from errdex.model import Catalog, Code, Entry
 from errdex.model.effective import http_status, retry_advice
 
-FORMAT = 3
+FORMAT = 4
 """The layout of the database; a cache file of another format is never read."""
 BLOCK = 16
 """Records of this many consecutive entries are compressed together in table ``d``."""
@@ -121,6 +122,19 @@ def unpack_record(data: bytes, at: int) -> Doc:
 def code_key(key: Code) -> str:
     """A code's comparison key (:func:`errdex.model.normalize_code`) as table ``c`` stores it."""
     return f"i{key}" if type(key) is int else f"s{key}"
+
+
+def locale_spellings(catalog: Catalog, entry: Entry) -> dict[str, str]:
+    """The locales :func:`locales_of` lists, each (as :func:`snippet.tag` writes it) to its
+    spelling in the catalog: ``{"zh-cn": "zh-CN", "zh": "zh"}``. A refusal lists locales as
+    the catalogs write them."""
+    out: dict[str, str] = {}
+    for raw in [entry.locale or catalog.meta.default_locale, *entry.translations]:
+        spelled = raw.strip()
+        out.setdefault(tag(spelled), spelled)
+        language = spelled.replace("_", "-").split("-")[0]
+        out.setdefault(tag(language), language)
+    return out
 
 
 def locales_of(catalog: Catalog, entry: Entry) -> str:
@@ -288,6 +302,7 @@ def build(
     names: list[tuple[str, int]] = []
     keys: list[tuple[str, int]] = []
     said: list[tuple[str, int]] = []
+    spellings: dict[str, str] = {}
 
     def rows() -> Any:
         for rowid, (catalog, entry) in enumerate(docs, 1):
@@ -295,6 +310,8 @@ def build(
             place = order.setdefault(cid, len(order))
             sizes[cid] = sizes.get(cid, 0) + 1
             locales = locales_of(catalog, entry)
+            for one, spelled in locale_spellings(catalog, entry).items():
+                spellings.setdefault(one, spelled)
             ids = facet_ids
             facets = " ".join(
                 ids.get(p) or ids.setdefault(p, f"facet{len(ids)}x")
@@ -361,6 +378,7 @@ def build(
             "facets": [[kind, value, token] for (kind, value), token in facet_ids.items()],
             "ranges": ranges,
             "alphabet": alphabet,
+            "spellings": dict(sorted(spellings.items())),
             "size": len(docs),
         }
         db.executemany(
@@ -384,6 +402,7 @@ __all__ = [
     "code_key",
     "default_path",
     "facet_pairs",
+    "locale_spellings",
     "locales_of",
     "message_keys",
     "pack_block",

@@ -356,6 +356,8 @@ class SearchIndex:
             }
             """Filter value → the rowid range holding its entries (narrows the FTS5 scan)."""
             self._alphabet = str(meta["alphabet"])
+            self._spellings = {str(k): str(v) for k, v in meta["spellings"].items()}
+            """Locale (as :func:`snippet.tag` writes it) → its spelling in the catalogs."""
             """Every character of a name (the letters one typo may bring in)."""
         except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, IndexFormatError):
@@ -545,6 +547,11 @@ class SearchIndex:
         """The values of one filter (``module``, ``locale``…) the indexed entries have,
         sorted (locales as :func:`snippet.tag` writes them)."""
         return sorted(value for k, value in self._facet_ids if k == kind)
+
+    def spelled(self, kind: str, value: str) -> str:
+        """A filter value of :meth:`facet_values` as the catalogs write it (``zh-cn`` →
+        ``zh-CN``); other kinds than ``locale`` are written as they are."""
+        return self._spellings.get(value, value) if kind == "locale" else value
 
     def _facet_expression(self, filters: Filters) -> str | None:
         """The FTS5 expression of the filters (``""`` for none); None when a value is unknown."""

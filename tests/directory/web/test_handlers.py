@@ -135,6 +135,26 @@ def test_an_unknown_filter_value_is_a_400_naming_it(client: TestClient) -> None:
     assert known.status_code == 200 and known.json()["total"] > 0
 
 
+def test_lookup_refuses_an_unknown_catalog_or_space_as_search_does(client: TestClient) -> None:
+    for name, value in (("space", "nope"), ("catalog", "nope"), ("space", "htpp")):
+        r = client.get("/api/lookup", params={"q": "1003", name: value})
+        assert r.status_code == 400, (name, value)
+        assert r.headers["content-type"] == "application/problem+json"
+        assert r.json()["detail"].startswith(f"no {name} {value!r}")
+    searched = client.get("/api/search", params={"q": "1003", "space": "nope"}).json()
+    looked = client.get("/api/lookup", params={"q": "1003", "space": "nope"}).json()
+    assert looked["detail"] == searched["detail"]
+    known = client.get("/api/lookup", params={"q": "1003", "catalog": "yuanrong", "space": ""})
+    assert known.status_code == 200 and [m["code"] for m in known.json()["matches"]] == [1003]
+
+
+def test_a_refused_locale_lists_the_locales_as_the_catalogs_write_them(
+    client: TestClient,
+) -> None:
+    detail = client.get("/api/search", params={"q": "x", "locale": "fr"}).json()["detail"]
+    assert detail.endswith("; locales: en, zh, zh-CN"), detail
+
+
 def test_a_misspelt_search_suggests_the_corrected_query(client: TestClient) -> None:
     api = client.get("/api/search", params={"q": "tokne"}).json()
     assert (api["total"], api["suggestions"]) == (0, ["token"])

@@ -301,14 +301,22 @@ class Directory:
 
     async def api_lookup(self, scope: Scope) -> Answer:
         """The entries whose code or name is ``q`` (an :class:`.endpoint.Endpoint`): two dict
-        lookups and kept brief forms, as cheap as a cached answer would be, so none is cached."""
+        lookups and kept brief forms, as cheap as a cached answer would be, so none is cached.
+        A ``catalog`` or ``space`` no entry has is refused (400) as :meth:`api_search` does."""
         params = query_params(scope)
         query = self.param(params, "q")
         if not query or not query.strip():
             raise BadRequest(400, "Bad Request", "parameter 'q' (a code or a name) is required")
-        catalog = self.param(params, "catalog") if "catalog" in params else None
-        space = self.param(params, "space") if "space" in params else None
-        return Answer(orjson.dumps(self.views.lookup(query, catalog=catalog, space=space)), JSON)
+        # an empty value (``catalog=``) is no filter; an unknown one is refused as by search
+        filters = Filters(
+            catalog=self.param(params, "catalog") or None, space=self.param(params, "space") or None
+        )
+        try:
+            check(filters, self.known)
+        except UnknownValue as exc:
+            raise BadRequest(400, "Bad Request", str(exc)) from None
+        data = self.views.lookup(query, catalog=filters.catalog, space=filters.space)
+        return Answer(orjson.dumps(data), JSON)
 
     async def api_search(self, scope: Scope) -> Answer:
         """A page of search hits (an :class:`.endpoint.Endpoint`), kept by request."""
