@@ -65,11 +65,10 @@ def check(filters: Filters, known: Known) -> None:
         if not value:  # None, or an empty value (no filter)
             continue
         values = known.get(kind, ())
-        if kind == "locale":
-            found = tag(value) in {tag(one) for one in values}
-        else:
-            found = value in values
-        if not found:
+        wanted, among = (
+            (tag(value), {tag(v) for v in values}) if kind == "locale" else (value, values)
+        )
+        if wanted not in among:
             raise UnknownValue(kind, value, values)
 
 
