@@ -14,7 +14,7 @@ from pathlib import Path
 
 from catalogs import EXAMPLES, ROOT
 
-__all__ = ["EXAMPLES", "ROOT", "errdex", "errdex_into_closed_pipe"]
+__all__ = ["EXAMPLES", "ROOT", "errdex", "errdex_into_closed_pipe", "errdex_on_a_terminal"]
 
 
 def errdex(
@@ -56,3 +56,37 @@ def errdex_into_closed_pipe(*args: str, cwd: Path = ROOT) -> subprocess.Complete
         )
     finally:
         os.close(write_end)
+
+
+def errdex_on_a_terminal(*args: str, cwd: Path = ROOT) -> tuple[int, bytes, str]:
+    """Run ``python -m errdex ARGS`` with stdout a terminal (a pty in raw mode: LF stays LF);
+    its exit status, the bytes the terminal received, and stderr."""
+    import pty
+    import tty
+
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    environ["NO_COLOR"] = "1"
+    leader, follower = pty.openpty()
+    tty.setraw(follower)
+    with subprocess.Popen(
+        [sys.executable, "-m", "errdex", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=environ,
+        cwd=cwd,
+    ) as proc:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(leader)
+        stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        code = proc.wait(timeout=120)
+    return code, b"".join(chunks), stderr

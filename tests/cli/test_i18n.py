@@ -197,3 +197,51 @@ def test_update_and_compile_report_as_json(shop):
     assert result.exit_code == 0, result.output
     (done,) = orjson.loads(result.stdout)["locales"]
     assert done["translated"] == 1 and done["written"] is True
+
+
+HOSTILE_TOML = """\
+[catalog]
+id = "evil"
+
+[spaces.app]
+kind = "app"
+
+[[errors]]
+code = 1
+name = "badToken"
+message = "Token \\u001b]0;pwned\\u0007 {who}"
+description = "abc \\u202e reversed"
+params = { who = { type = "str" } }
+"""
+
+
+def _hostile(tmp_path: Path) -> Path:
+    path = tmp_path / "evil.toml"
+    path.write_text(HOSTILE_TOML, encoding="utf-8")
+    return path
+
+
+def test_extract_on_a_terminal_shows_controls_as_visible_escapes(tmp_path: Path) -> None:
+    from cli_process import errdex_on_a_terminal
+
+    code, out, err = errdex_on_a_terminal("i18n", "extract", str(_hostile(tmp_path)))
+    assert code == 0, err
+    text = out.decode("utf-8")
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "\\x1b]0;pwned\\x07" in text and "\\u202e reversed" in text
+    code, out, err = errdex_on_a_terminal("i18n", "extract", str(_hostile(tmp_path)), "--json")
+    assert code == 0, err
+    assert "\u202e" not in out.decode("utf-8") and "\\u202e reversed" in out.decode("utf-8")
+
+
+def test_extract_into_a_pipe_or_a_file_keeps_the_template_byte_exact(tmp_path: Path) -> None:
+    from cli_process import errdex as process
+
+    catalog = _hostile(tmp_path)
+    piped = process("i18n", "extract", str(catalog))
+    assert piped.returncode == 0, piped.stderr
+    assert "\u202e reversed" in piped.stdout and "\x07" in piped.stdout  # gettext's data
+    pot = tmp_path / "evil.pot"
+    written = process("i18n", "extract", str(catalog), "-o", str(pot))
+    assert written.returncode == 0, written.stderr
+    assert pot.read_text(encoding="utf-8") == piped.stdout

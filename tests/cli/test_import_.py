@@ -221,3 +221,19 @@ def test_a_code_beyond_pythons_digit_limit_is_reported_not_a_traceback(tmp_path)
     assert "Traceback" not in done.stderr
     assert f"{doc}:3:1: warning[I001 import-unplaced]" in done.stderr
     assert "code = 7" in done.stdout and "9" * 50 not in done.stdout
+
+
+def test_import_on_a_terminal_shows_a_bidi_override_as_a_visible_escape(tmp_path):
+    from cli_process import errdex_on_a_terminal
+
+    doc = tmp_path / "hostile.md"
+    doc.write_text(
+        "# Errors\n\n| Code | Message |\n| --- | --- |\n| 1 | bad \x1b]0;pwned\x07 x \u202e y |\n",
+        encoding="utf-8",
+    )
+    code, out, err = errdex_on_a_terminal("import", str(doc))
+    assert code == 0, err
+    text = out.decode("utf-8")
+    assert "\u202e" not in text and "\x1b" not in text and "\\u202e y" in text
+    piped = process("import", str(doc))  # into a pipe: the TOML as written, exact
+    assert piped.returncode == 0 and "\u202e y" in piped.stdout

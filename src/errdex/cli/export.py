@@ -4,18 +4,17 @@
 formats are documents made by :mod:`errdex.convert`: ``markdown`` (``--style
 list|table|sections``), ``myst``, ``rst``, ``csv``, ``html`` and ``openapi``.
 ``--locale`` renders translated texts, falling back to the source text. Catalog
-text never reaches a terminal raw (:func:`for_stdout`).
+text never reaches a terminal raw (:func:`errdex.cli.screen.write_data`).
 """
 
 from __future__ import annotations
-
-import sys
 
 import click
 
 from errdex.cli.common import load_or_exit, save
 from errdex.cli.output import progress
 from errdex.cli.paths import catalog_path, output_path
+from errdex.cli.screen import write_data
 from errdex.convert import DOC_FORMATS, STYLES
 
 FORMATS = ("json", *DOC_FORMATS)
@@ -73,17 +72,4 @@ def export(path: str, fmt: str, style: str | None, locale: str | None, output: s
     if output:
         save("export", output, data)
     else:
-        terminal = bool(getattr(sys.stdout, "isatty", lambda: False)())
-        sys.stdout.buffer.write(for_stdout(data, terminal))
-
-
-def for_stdout(data: bytes, terminal: bool) -> bytes:
-    """What ``export`` prints: ``data`` as is into a pipe or a file; on a terminal, every
-    control and bidi character a catalog text holds as a visible escape
-    (:func:`errdex.io.terminal.safe_lines`), whatever the format — JSON and CSV are
-    data and keep them raw, but never on a screen."""
-    if not terminal:
-        return data
-    from errdex.io.terminal import safe_lines
-
-    return safe_lines(data.decode("utf-8")).encode("utf-8")
+        write_data(data)

@@ -9,7 +9,6 @@ translated, current messages back into the folder catalog's
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +19,7 @@ import click
 from errdex.cli.common import fail, inside, load_or_exit, save
 from errdex.cli.output import format_option, write_json
 from errdex.cli.paths import PathParam, catalog_path, output_path
+from errdex.cli.screen import write_data
 from errdex.cli.stdin import STDIN, stdin_file
 from errdex.convert import gettext
 from errdex.io.edit import LockTimeout, catalog_lock
@@ -101,7 +101,7 @@ def extract(path: str, output: str | None, output_format: str) -> None:
     elif output:
         click.echo(f"wrote {count} messages to {output}", err=True)
     else:
-        sys.stdout.buffer.write(data)
+        write_data(data)  # a pipe or a file gets the exact .pot; a terminal, visible escapes
 
 
 def _check_locale(catalog: Catalog, locale: str) -> None:

@@ -29,6 +29,7 @@ from errdex.cli.common import print_diagnostics, refuse, save, say
 from errdex.cli.main import EXIT_FINDINGS, EXIT_USAGE
 from errdex.cli.output import format_option, progress, write_json
 from errdex.cli.paths import PathParam, output_path
+from errdex.cli.screen import write_data
 from errdex.cli.stdin import STDIN
 from errdex.convert import IMPORT_FORMATS
 from errdex.convert.importers.source import LANGUAGES
@@ -215,7 +216,7 @@ def _finish(
         if not as_json:
             click.echo(f"errdex import: wrote {output}: {len(catalog)} codes", err=True)
     elif not as_json:
-        sys.stdout.buffer.write(data)
+        write_data(data)  # exact TOML into a pipe or a file; visible escapes on a terminal
     if as_json:
         shown = None if output else toml_text
         _report(paths, fmt, output, catalog.meta.id, len(catalog), result.diagnostics, shown)

@@ -239,11 +239,11 @@ def progress(label: str, total: int | None = None, *, show: bool = True) -> Iter
 
 
 def write_json(data: Any) -> None:
-    """Print ``data`` as indented JSON (UTF-8) on stdout, with a final newline."""
+    """Print ``data`` as indented JSON (UTF-8) on stdout, with a final newline: exact into
+    a pipe or a file, with visible escapes on a terminal (:func:`errdex.cli.screen.write_data`;
+    JSON escapes C0 controls itself, not C1 or bidi ones)."""
     import orjson
 
-    sys.stdout.flush()
-    sys.stdout.buffer.write(
-        orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
-    )
-    sys.stdout.buffer.flush()
+    from errdex.cli.screen import write_data
+
+    write_data(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n")
