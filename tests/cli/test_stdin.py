@@ -136,6 +136,23 @@ def test_fmt_dash_refuses_what_check_dash_refuses_no_catalog_at_all(empty: bytes
         )
 
 
+@pytest.mark.parametrize("given", [b"", b"[catalog\n"])
+def test_fmt_dash_refuses_a_catalog_it_cannot_load_in_the_words_of_export(
+    given: bytes,
+) -> None:
+    tails = {}
+    for command in ("fmt", "export"):
+        done = errdex(command, "-", stdin=given)
+        assert done.returncode == 2, command
+        assert done.stderr.startswith("<stdin>:1:"), command
+        tails[command] = done.stderr.splitlines()[-2:]
+    assert tails["fmt"] == [
+        "errdex fmt: cannot load <stdin>",
+        "  = help: fix the errors above (errdex check -)",
+    ]
+    assert tails["export"] == [line.replace("fmt", "export") for line in tails["fmt"]]
+
+
 def test_fmt_dash_json_reports_stdin_with_the_formatted_text() -> None:
     messy = b'[catalog]\nid="x"\n'
     done = errdex("fmt", "-", "--json", stdin=messy)

@@ -16,7 +16,7 @@ import sys
 
 import click
 
-from errdex.cli.common import fail, print_diagnostics, write_atomic
+from errdex.cli.common import fail, print_diagnostics, refuse, write_atomic
 from errdex.cli.output import format_option, progress, write_json
 from errdex.cli.paths import catalog_path
 from errdex.cli.stdin import STDIN
@@ -95,6 +95,7 @@ def _format_stdin(check: bool, show_diff: bool, as_json: bool) -> None:
         _stdin_json(check, show_diff, result, problems)
     elif problems:
         print_diagnostics(problems)
+        refuse(f"cannot load {STDIN_NAME}", "fix the errors above (errdex check -)")  # as export -
     if problems:
         sys.exit(2)
     if as_json:
