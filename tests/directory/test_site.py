@@ -109,7 +109,7 @@ def test_the_static_index_finds_every_code_in_every_language(
         found = static.search(str(entry.code), limit=50)
         assert any(d.catalog_id == cid and d.code == entry.code for _, _, d in found.hits)
     (zan,) = [d for _, _, d in static.search("白名单").hits if d.catalog_id == "zan"]
-    assert zan.path == "/zan/403" and (site / "zan" / "403" / "index.html").is_file()
+    assert zan.path == "/zan/403/" and (site / "zan" / "403" / "index.html").is_file()
 
 
 def test_pages_carry_a_csp_and_no_inline_script(site: Path) -> None:
@@ -313,6 +313,36 @@ def test_the_static_search_links_each_odd_code_to_its_page(
         page = _file_for(site, hit.path if hit.path.endswith("/") else hit.path + "/")
         assert page.is_file(), (name, hit.path)
         assert f"<code>{name}</code>" in page.read_text(encoding="utf-8")
+
+
+def test_every_path_of_the_static_index_is_served_without_a_redirect(
+    odd: tuple[Registry, Path, SiteReport],
+) -> None:
+    from errdex.directory.static_reader import StaticSearch
+
+    registry, site, _ = odd
+    manifest = _manifest(site, "")
+    folder = site / "static" / "search"
+    static = StaticSearch(lambda name: (folder / name).read_bytes(), manifest.name)
+    paths = {
+        d.name: d.path
+        for e in registry.catalog("odd").entries
+        for _, _, d in static.search(str(e.name)).hits
+        if d.name == e.name
+    }
+    assert len(paths) == len(registry.catalog("odd"))
+    handler = partial(_QuietHandler, directory=str(site))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            base = f"http://127.0.0.1:{server.server_address[1]}"
+            for name, path in paths.items():
+                assert path.endswith("/"), (name, path)  # the folder's own path
+                answer = httpx.get(base + path, follow_redirects=False)
+                assert answer.status_code == 200, (name, path, answer.status_code)
+                assert f"<code>{name}</code>" in answer.text
+        finally:
+            server.shutdown()
 
 
 def test_cli_build_site_says_which_pages_moved(tmp_path: Path) -> None:

@@ -225,11 +225,15 @@ def _move(
     placed: dict[str, str],
 ) -> tuple[list[str], dict[str, str]]:
     """Point the links of each page away from its permalink to where it is written; return
-    the notes and, by permalink as the search index holds it, the paths to link instead."""
+    the notes and, by permalink as the search index holds it, the path of each page as the
+    site serves it: its folder with the trailing slash, written as the folder is named
+    (``/odd/Q%3Fx%3D1%23frag/``), so a hit is never answered with a redirect."""
     notes: list[str] = []
     index_paths: dict[str, str] = {}
     for path, found in groups.items():
         site = placed[path]
+        for cid, entry in found:
+            index_paths[registry.entry_url_path(cid, entry)] = site + "/"
         if site == path:
             continue
         bad = unservable_segment(path)
@@ -240,9 +244,8 @@ def _move(
         else:
             why = "another code's page has this folder"
         notes.append(f"{path}: {why}; its page is at {site}/")
-        for cid, entry in found:
+        for _, entry in found:
             views.move(entry, site + "/")
-            index_paths[registry.entry_url_path(cid, entry)] = site + "/"
     return notes, index_paths
 
 
