@@ -39,6 +39,17 @@ CASES = [
         "  = help: run 'errdex check --help' for the options",
     ),
     (
+        ("search", "--retryabel", "x"),
+        "errdex search: no such option '--retryabel'; "
+        "did you mean '--no-retryable' or '--retryable'?",
+        "  = help: run 'errdex search --help' for the options",
+    ),
+    (
+        ("--colr", "never", "check", ZAN),
+        "errdex: no such option '--colr'; did you mean '--color'?",
+        "  = help: run 'errdex --help' for the commands",
+    ),
+    (
         ("serch", "jwt"),
         "errdex: no such command 'serch'; did you mean 'search' or 'serve'?",
         "  = help: run 'errdex --help' for the commands",

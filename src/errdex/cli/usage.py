@@ -33,7 +33,14 @@ def command_path(ctx: click.Context | None = None) -> str:
 
 
 def message_of(exc: click.UsageError) -> str:
-    """Click's message for ``exc`` on one line, starting lower-case, without the final stop."""
+    """Click's message for ``exc`` on one line, starting lower-case, without the final stop;
+    an unknown option's close names as every other refusal gives them (``…; did you mean
+    '--limit'?``), not click's ``. (Did you mean one of: …?)``."""
+    if isinstance(exc, click.NoSuchOption):
+        text = f"no such option {exc.option_name!r}"
+        if exc.possibilities:
+            text += "; did you mean " + " or ".join(map(repr, sorted(exc.possibilities))) + "?"
+        return text
     text = " ".join(part.strip().rstrip(",") for part in exc.format_message().splitlines())
     text = re.sub(r"\s+", " ", text).strip().rstrip(".")
     text = text.replace(". Choose from: ", "; choose from: ")
