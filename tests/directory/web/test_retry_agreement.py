@@ -58,10 +58,36 @@ def test_explain_search_and_lookup_give_the_advice_of_every_entry(
         matches = client.get("/api/lookup", params=query).json()["matches"]
         (brief,) = [m for m in matches if m["code"] == entry.code]
         assert brief["retryable"] is advice.retryable, key
-        detail = client.get(brief["api"]).json()["advice"]
+        full = client.get(brief["api"]).json()
+        detail = full["advice"]
         assert tuple(detail.values()) == (advice.retry, advice.retryable, advice.source), key
+        # the entry's top-level answer is the effective one; the catalog's own kept apart
+        assert (full["retry"], full["retryable"], full["retryable_source"]) == (
+            advice.retry,
+            advice.retryable,
+            advice.source,
+        ), key
+        assert (full["catalog_retry"], full["catalog_retryable"]) == (
+            entry.retry,
+            entry.retryable,
+        ), key
         checked += 1
     assert checked > 300
+
+
+def test_the_entry_api_answers_the_retry_advice_of_a_429_the_catalog_says_nothing_about(
+    client: Any,
+) -> None:
+    full = client.get("/api/entries/alchemy/http/429").json()
+    assert (full["retryable"], full["retry"], full["retryable_source"]) == (
+        True,
+        "safe",
+        "http-status",
+    )
+    assert (full["catalog_retryable"], full["catalog_retry"]) == (None, None)
+    looked = client.get("/api/lookup", params={"q": "429", "catalog": "alchemy", "space": "http"})
+    (brief,) = looked.json()["matches"]
+    assert brief["retryable"] is full["retryable"]
 
 
 def test_the_code_page_says_the_advice(registry: Registry, client: Any) -> None:

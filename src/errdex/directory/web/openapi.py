@@ -321,7 +321,18 @@ def spec() -> dict[str, Any]:
                 "Entry": {
                     "type": "object",
                     "description": "An entry as `errdex export` writes it, with links",
-                    "required": ["catalog", "code", "space", "url", "api"],
+                    "required": [
+                        "catalog",
+                        "code",
+                        "space",
+                        "url",
+                        "api",
+                        "retry",
+                        "retryable",
+                        "retryable_source",
+                        "catalog_retry",
+                        "catalog_retryable",
+                    ],
                     "properties": {
                         "catalog": {"type": "string"},
                         "code": {"type": ["integer", "string"]},
@@ -332,6 +343,31 @@ def spec() -> dict[str, Any]:
                         },
                         "url": {"type": "string"},
                         "api": {"type": "string"},
+                        "retry": {
+                            "type": "string",
+                            "enum": ["safe", "idempotent-only", "outcome-unknown", "never"],
+                            "description": "The effective retry class, as lookup, search "
+                            "and `errdex explain` give it",
+                        },
+                        "retryable": {
+                            "type": ["boolean", "null"],
+                            "description": "The effective retry answer (from the catalog, "
+                            "else the HTTP status; null when nothing says), as lookup, "
+                            "search and `errdex explain` give it",
+                        },
+                        "retryable_source": {
+                            "type": ["string", "null"],
+                            "enum": ["catalog", "http-status", None],
+                            "description": "What `retryable` comes from",
+                        },
+                        "catalog_retry": {
+                            "type": ["string", "null"],
+                            "description": "The retry class the catalog itself states",
+                        },
+                        "catalog_retryable": {
+                            "type": ["boolean", "null"],
+                            "description": "The retry answer the catalog itself states",
+                        },
                     },
                     "additionalProperties": True,
                 },

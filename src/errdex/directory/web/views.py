@@ -163,8 +163,10 @@ class Views:
 
     def entry_detail(self, catalog_id: str, entry: Entry) -> dict[str, Any]:
         """An entry in full (the canonical export form, every text clipped), with its links
-        and its retry advice (``advice``; the export's ``retryable`` is what the catalog
-        states)."""
+        and its retry advice. ``retry`` and ``retryable`` are the effective answer
+        (:func:`~errdex.model.effective.retry_advice`, as lookup, search and ``explain``
+        give it, with ``retryable_source``); what the catalog itself states is kept as
+        ``catalog_retry`` and ``catalog_retryable``; ``advice`` holds the answer too."""
         key = (id(entry), catalog_id)
         cached = self._entry_json.get(key)
         if cached is not None:
@@ -173,9 +175,14 @@ class Views:
 
         data = _clip_all(entry_data(entry))
         advice = retry_advice(self.registry.catalogs[catalog_id], entry)
+        stated = {"catalog_retry": data["retry"], "catalog_retryable": data["retryable"]}
         data = {
             "catalog": catalog_id,
             **data,
+            "retry": advice.retry,
+            "retryable": advice.retryable,
+            "retryable_source": advice.source,
+            **stated,
             "state": entry_state(entry),
             "advice": {
                 "retry": advice.retry,
