@@ -360,3 +360,21 @@ def test_a_misspelt_query_that_finds_nothing_suggests_indexed_words(
 def test_nothing_is_suggested_that_the_filters_would_not_find() -> None:
     assert process_json("insufficent", "--catalog", "zan")["suggestions"] == []
     assert process_json("zzzzqqqq")["suggestions"] == []
+
+
+def test_the_limit_is_the_servers_bound_on_the_command_line_too() -> None:
+    from starlette.testclient import TestClient
+
+    from errdex.directory import Registry
+    from errdex.directory.paging import MAX_LIMIT
+    from errdex.directory.web import create_app
+
+    args = ("search", "rate", "--catalog-path", str(EXAMPLES / "zan"), "--json", "--limit")
+    assert errdex(*args, str(MAX_LIMIT)).returncode == 0
+    refused = errdex(*args, str(MAX_LIMIT + 1))
+    assert refused.returncode == 2
+    assert f"is not in the range 1<=x<={MAX_LIMIT}" in refused.stderr
+    client = TestClient(create_app(Registry.from_paths([EXAMPLES / "zan"])))
+    assert client.get("/api/search", params={"q": "rate", "limit": MAX_LIMIT}).status_code == 200
+    past = client.get("/api/search", params={"q": "rate", "limit": MAX_LIMIT + 1})
+    assert past.status_code == 400 and str(MAX_LIMIT) in past.text

@@ -18,7 +18,7 @@ CASES = [
     ),
     (
         ("search", "--limit", "0", "x"),
-        "errdex search: invalid value for '--limit': 0 is not in the range 1<=x<=1000",
+        "errdex search: invalid value for '--limit': 0 is not in the range 1<=x<=100",
         "  = help: run 'errdex search --help' for the options",
     ),
     (

@@ -22,7 +22,7 @@ from errdex.cli.registry_option import (
     no_cache_option,
     searchable_or_exit,
 )
-from errdex.directory.paging import MAX_OFFSET
+from errdex.directory.paging import MAX_LIMIT, MAX_OFFSET
 from errdex.io.terminal import safe_line
 
 if TYPE_CHECKING:  # rich is imported for a terminal or colour only: piped text needs none of it
@@ -54,10 +54,10 @@ if TYPE_CHECKING:  # rich is imported for a terminal or colour only: piped text 
 )
 @click.option(
     "--limit",
-    type=click.IntRange(1, 1000),
+    type=click.IntRange(1, MAX_LIMIT),
     default=20,
     show_default=True,
-    help="At most this many results.",
+    help=f"At most this many results (at most {MAX_LIMIT}, as errdex serve).",
 )
 @click.option(
     "--offset",

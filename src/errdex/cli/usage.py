@@ -3,7 +3,7 @@
 Every refusal of the command line reads the same (docs/cli.md, "Diagnostics
 and exit codes")::
 
-    errdex search: invalid value for '--limit': 0 is not in the range 1<=x<=1000
+    errdex search: invalid value for '--limit': 0 is not in the range 1<=x<=100
       = help: run 'errdex search --help' for the options
 
 :func:`show` prints a click usage error (a bad option value, a missing

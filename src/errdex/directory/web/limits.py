@@ -1,6 +1,7 @@
 """Bounds on what one request to the web directory may ask for."""
 
-# The deepest search page offset is the command line's too: one bound, kept in paging.
+# The search page bounds are the command line's too: one of each, kept in paging.
+from errdex.directory.paging import MAX_LIMIT as MAX_LIMIT
 from errdex.directory.paging import MAX_OFFSET as MAX_OFFSET
 
 MAX_QUERY = 200
@@ -11,8 +12,6 @@ MAX_PARAM = 100
 """Longest value of any other query parameter (catalog, space, module, lang…)."""
 MAX_BODY = 1024
 """Largest request body accepted (the directory reads none); larger is a 413 problem."""
-MAX_LIMIT = 100
-"""Most search hits per page."""
 MAX_HEAD = 16 * 1024
 """Largest request head (request line plus headers) ``errdex serve`` reads, in bytes;
 larger is a 431 problem (:mod:`errdex.directory.web.protocol`)."""
