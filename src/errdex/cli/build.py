@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 import click
 
 from errdex.cli.common import inside, load_or_exit, print_diagnostics, refuse, save
+from errdex.cli.one_catalog import one_catalog
 from errdex.cli.output import format_option, progress, write_json
 from errdex.cli.paths import PathParam, catalog_path
 from errdex.io import Diagnostic
@@ -188,7 +189,7 @@ def build(path: str | None, check: bool, site: str | None, output_format: str) -
     if site is not None:
         _build_site(path, site, as_json)
         return
-    path = path or "."
+    path = one_catalog(path or ".")
     catalog = load_or_exit(path, show_progress=not as_json)
     problems = target_problems(catalog)
     if problems:

@@ -14,6 +14,7 @@ import click
 from errdex.check.compat import FORMATS, SideError, diff, read_sides, render, unknown_allows
 from errdex.cli import stdin
 from errdex.cli.common import fail, print_diagnostics, save
+from errdex.cli.one_catalog import one_catalog
 from errdex.cli.output import json_alias
 from errdex.cli.paths import catalog_path, output_path
 from errdex.io import has_errors
@@ -51,6 +52,7 @@ def diff_command(old: str, new: str, fmt: str, output: str | None) -> None:
         errdex diff git:origin/main examples/csghub
     """
     try:
+        old, new = one_catalog(old), one_catalog(new)
         old_side, new_side = read_sides(stdin.resolve(old), stdin.resolve(new))
     except SideError as exc:
         fail("diff", exc.message, exc.hint)

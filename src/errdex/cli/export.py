@@ -12,6 +12,7 @@ from __future__ import annotations
 import click
 
 from errdex.cli.common import load_or_exit, save
+from errdex.cli.one_catalog import one_catalog
 from errdex.cli.output import progress
 from errdex.cli.paths import catalog_path, output_path
 from errdex.cli.screen import write_data
@@ -47,6 +48,7 @@ def export(path: str, fmt: str, style: str | None, locale: str | None, output: s
     if style is not None and fmt != "markdown":
         raise click.UsageError("--style applies to --format markdown only")
     shown = fmt != "json"  # a progress bar on a terminal, never beside JSON
+    path = one_catalog(path)
     catalog = load_or_exit(path, show_progress=shown)
     if (
         locale is not None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import click
 
 from errdex.cli.common import inside, load_or_exit, save
+from errdex.cli.one_catalog import one_catalog
 from errdex.cli.output import format_option, write_json
 from errdex.cli.paths import PathParam, catalog_path
 from errdex.convert.code import LANGS, generate
@@ -41,6 +42,7 @@ from errdex.convert.code import LANGS, generate
 @format_option
 def gen(path: str, lang: str, out_dir: str, package: str | None, output_format: str) -> None:
     """Generate LANG source for the catalog at PATH: constants, typed errors, lookup, decode."""
+    path = one_catalog(path)
     catalog = load_or_exit(path)
     if package is not None and not package.replace("_", "a").replace("-", "a").isalnum():
         raise click.BadParameter(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from errdex.cli.common import fail, load_or_exit
+from errdex.cli.one_catalog import one_catalog
 from errdex.cli.output import format_option, write_json
 from errdex.cli.paths import catalog_path
 from errdex.model import AmbiguousCodeError, UnknownCodeError, source_hash
@@ -20,7 +21,7 @@ from errdex.model import AmbiguousCodeError, UnknownCodeError, source_hash
 @format_option
 def hash_command(path: str, code: str, space: str | None, output_format: str) -> None:
     """Print the source_hash of CODE's current texts (what a fresh translation records)."""
-    catalog = load_or_exit(path)
+    catalog = load_or_exit(one_catalog(path))
     try:
         entry = catalog.entry(code, space=space)
     except AmbiguousCodeError as exc:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from errdex.cli.common import fail, inside, load_or_exit, save
+from errdex.cli.one_catalog import one_catalog
 from errdex.cli.output import format_option, write_json
 from errdex.cli.paths import PathParam, catalog_path, output_path
 from errdex.cli.screen import write_data
@@ -88,6 +89,7 @@ def extract(path: str, output: str | None, output_format: str) -> None:
     With --format json, one object says what was made: {"output", "messages",
     "pot"} (the template's text when there is no -o, else null).
     """
+    path = one_catalog(path)
     catalog = load_or_exit(path)
     template = gettext.template(catalog)
     _stdin_locations(template, path)
@@ -138,6 +140,7 @@ def update(path: str, locales: tuple[str, ...], directory: str | None, output_fo
             "a catalog read from standard input has no folder for its .po files",
             "name the folder of the .po files with -d DIR",
         )
+    path = one_catalog(path)
     catalog = load_or_exit(path)
     folder = _po_dir(path, directory)
     results: list[dict[str, object]] = []
