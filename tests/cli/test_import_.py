@@ -237,3 +237,28 @@ def test_import_on_a_terminal_shows_a_bidi_override_as_a_visible_escape(tmp_path
     assert "\u202e" not in text and "\x1b" not in text and "\\u202e y" in text
     piped = process("import", str(doc))  # into a pipe: the TOML as written, exact
     assert piped.returncode == 0 and "\u202e y" in piped.stdout
+
+
+def test_import_leaves_out_a_row_whose_code_a_catalog_refuses_and_locates_it(tmp_path):
+    doc = tmp_path / "hostile.md"
+    doc.write_text(
+        "# Errors\n\n| Code | Message | Status |\n| --- | --- | --- |\n"
+        "| 1 | one | active |\n"
+        "| \x1b[31m2 | two | active |\n"
+        "| 3 | three | deprecated: gone (use \x1b4 instead) |\n"
+        "| 5 | five | active |\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "imported.toml"
+    done = process("import", str(doc), "-o", str(out))
+    assert done.returncode == 1, done.stderr  # an error reported: something was left out
+    assert "does not load" not in done.stderr and "report this as a bug" not in done.stderr
+    assert f"{doc}:6:1: error[E005 invalid-value]: 'code' '\\x1b[31m2' holds the character " in (
+        done.stderr
+    )
+    assert f"{doc}:7:1: error[E005 invalid-value]: 'replaced_by' '\\x1b4'" in done.stderr
+    catalog = errdex.load(out)
+    assert [e.code for e in catalog] == [1, 3, 5]
+    assert catalog.entry(3).replaced_by is None
+    checked = process("check", str(out))
+    assert checked.returncode == 0, checked.stdout + checked.stderr

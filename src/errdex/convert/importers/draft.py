@@ -14,8 +14,10 @@ from typing import Any
 
 from errdex.convert.labels import lifecycle_of, value_of
 from errdex.io import Diagnostic, SourceFile
+from errdex.io.diagnostic import INVALID_VALUE
 from errdex.io.progress import Steps
 from errdex.io.rules import rule
+from errdex.io.validate import bad_code, clean_code
 from errdex.model.types import FAULTS, RETRY_CLASSES
 from errdex.model.wire import INT32_MAX, INT32_MIN, SAFE_INTEGER
 
@@ -107,6 +109,18 @@ class Draft:
         self.diagnostics.append(
             Diagnostic(
                 OUT_OF_RANGE,
+                message,
+                source=self.source,
+                position=(max(line, 1), max(col, 1)),
+                hint=hint,
+            )
+        )
+
+    def refused(self, line: int, message: str, hint: str, col: int = 1) -> None:
+        """Report a value a catalog refuses (E005, the rule loading would give it)."""
+        self.diagnostics.append(
+            Diagnostic(
+                INVALID_VALUE,
                 message,
                 source=self.source,
                 position=(max(line, 1), max(col, 1)),
@@ -296,6 +310,7 @@ class Draft:
             self.spaces[sid] = {"kind": kind, **self.spaces[sid]}
         self._resolve_carried(kinds)
         self._drop_out_of_range(kinds)
+        self._drop_unclean_codes()
         if not self.entries:
             return None
         for entry in self.entries if http_codes else ():
@@ -420,6 +435,28 @@ class Draft:
                     "use a smaller code, or a string code (quote it in the document)",
                 )
                 continue
+            keep.append(i)
+        if len(keep) < len(self.entries):
+            self.entries = [self.entries[i] for i in keep]
+            self._lines = [self._lines[i] for i in keep]
+
+    def _drop_unclean_codes(self) -> None:
+        """Leave out each entry whose string code a catalog refuses (E005: empty, blanks
+        around it, a control or invisible character such as ESC), and a ``replaced_by``
+        naming such a code, each reported at its row: loading the written catalog would
+        refuse it, and nothing would be imported."""
+        keep = []
+        for i, entry in enumerate(self.entries):
+            code = entry.get("code")
+            if type(code) is str and not clean_code(code):
+                message, hint = bad_code("code", code)
+                self.refused(self._lines[i], f"{message}; not imported", hint)
+                continue
+            replacement = entry.get("replaced_by")
+            if type(replacement) is str and not clean_code(replacement):
+                message, hint = bad_code("replaced_by", replacement)
+                self.refused(self._lines[i], f"{message}; not imported", hint)
+                del entry["replaced_by"]
             keep.append(i)
         if len(keep) < len(self.entries):
             self.entries = [self.entries[i] for i in keep]
