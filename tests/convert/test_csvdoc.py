@@ -70,3 +70,24 @@ def test_the_header_is_labelled_in_the_locales_language_and_reads_back(
         {k: v for k, v in e.items() if k not in ("message", "description")}
         for e in chinese["errors"]
     ] == strip  # every column read back under its Chinese header
+
+
+def test_tombstones_carry_their_reason_and_replacement_and_read_back() -> None:
+    from pathlib import Path
+
+    import errdex
+    from errdex.convert.importers import import_text
+
+    catalog = errdex.load(Path(__file__).parent / "fixtures" / "review" / "errdex.toml")
+    text = render_csv(catalog)
+    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert rows["AUTH-2"]["status"] == "removed"
+    assert rows["AUTH-2"]["reason"] == "Replaced by *AUTH-1* <u>now</u>"
+    assert rows["AUTH-2"]["replaced_by"] == "AUTH-1"
+    assert rows["AUTH-3"]["reason"] == "use AUTH-1" and rows["AUTH-1"]["reason"] == ""
+    data = import_text(text, "csv", name="review.csv").data
+    assert data is not None
+    back = {e["code"]: e for e in data["errors"]}
+    assert back["AUTH-2"]["reason"] == "Replaced by *AUTH-1* <u>now</u>"
+    assert back["AUTH-2"]["replaced_by"] == "AUTH-1"
+    assert "reason" not in back["AUTH-1"]

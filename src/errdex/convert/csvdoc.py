@@ -1,7 +1,8 @@
 """CSV: one row per entry with fixed columns, RFC 4180 (``csv`` module, CRLF line ends).
 
 Columns: ``code, space, module, name, title, message, description, solution,
-http_status, jsonrpc_code, retryable, retry_after, fault, retry, status``: the header row
+http_status, jsonrpc_code, retryable, retry_after, fault, retry, status, reason,
+replaced_by``: the header row
 names them so in English (and with no locale), and with their labels
 (:data:`errdex.convert.labels.LABELS`: 错误码, 消息描述…) for a locale of another
 language the table has. Values are the entry's effective values (module and space
@@ -36,6 +37,8 @@ COLUMNS = (
     "fault",
     "retry",
     "status",
+    "reason",
+    "replaced_by",
 )
 """The header row of a CSV export in English (or with no locale)."""
 
@@ -76,6 +79,8 @@ def render_csv(catalog: Catalog, *, locale: str | None = None) -> str:
                 _cell(e.fault),
                 _cell(e.retry),
                 csv_cell(e.status),
+                _cell(e.reason),
+                _cell(e.replaced_by),
             )
         )
     writer.writerows(rows)

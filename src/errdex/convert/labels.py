@@ -34,6 +34,8 @@ ROLES = (
     "fault",
     "retry",
     "status",
+    "reason",
+    "replaced_by",
 )
 """Every column role. ``carried``: on an HTTP status, the codes of other spaces sent
 with it (ZAN's 对应错误码); ``name_or_message``: one column holding a name where the
@@ -59,6 +61,8 @@ _EN = {
     "fault": "Fault",
     "retry": "Retry Class",
     "status": "Status",
+    "reason": "Reason",
+    "replaced_by": "Replaced By",
     "example": "Example",
     "variants": "Known Messages",
     "status_active": "active",
@@ -87,6 +91,8 @@ _ZH = {
     "fault": "责任方",
     "retry": "重试类别",
     "status": "状态",
+    "reason": "原因",
+    "replaced_by": "替代错误码",
     "example": "示例",
     "variants": "已知消息",
     "status_active": "有效",
@@ -245,6 +251,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "fault": ("fault", "责任方"),
     "retry": ("retry class", "retry policy", "重试类别"),
     "status": ("status", "lifecycle", "状态"),
+    "reason": ("reason", "原因"),
+    "replaced_by": ("replaced by", "replaced_by", "replacement", "替代错误码"),
 }
 _BY_LABEL = {label: role for role, labels in _SYNONYMS.items() for label in labels}
 _BY_LABEL.update({role: role for role in ROLES})

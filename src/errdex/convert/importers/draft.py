@@ -12,6 +12,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
+from errdex.convert.escape import strip_code_span
 from errdex.convert.labels import lifecycle_of, value_of
 from errdex.io import Diagnostic, SourceFile
 from errdex.io.diagnostic import INVALID_VALUE
@@ -273,6 +274,11 @@ class Draft:
                 )
                 return
             entry["status"] = value
+        elif role == "reason":
+            entry["reason"] = raw.strip()
+        elif role == "replaced_by":
+            code = strip_code_span(raw.strip())
+            entry["replaced_by"] = int(code) if INT_RE.fullmatch(code) else code
         elif role in ("space", "module"):
             entry["_" + role] = raw.strip()
         else:  # pragma: no cover - every role is handled above
