@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tomllib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,3 +99,13 @@ def test_removing_the_comments_found_keeps_what_the_file_says(
     assert tomllib.loads(stripped) == data
     again = lex(stripped)
     assert again is not None and again[0] == []  # no comment is left behind
+
+
+def test_same_at_compares_across_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from errdex.io.fmt import toml_comments
+
+    monkeypatch.setattr(toml_comments, "_CHUNK", 3)
+    text, other = "xxabcdefgyy", "__abcdefg"
+    assert toml_comments.same_at(text, 2, 9, other, 2)
+    assert not toml_comments.same_at(text, 2, 9, "__abcdeFg", 2)
+    assert not toml_comments.same_at(text, 2, 9, "__abc", 2)  # other ends first

@@ -146,3 +146,18 @@ def regions(text: str, seeds: list[int], comment_lines: set[int]) -> list[tuple[
                 break
         found.append((start, end, kinds))
     return found
+
+
+_CHUNK = 1 << 20
+"""Characters compared at a time by :func:`same_at`."""
+
+
+def same_at(text: str, start: int, end: int, other: str, at: int) -> bool:
+    """Whether ``text[start:end]`` is in ``other`` at ``at``, compared a chunk at a time
+    (a slice of a whole big file would cost more than the comparison)."""
+    if end - start > len(other) - at:
+        return False
+    for i in range(start, end, _CHUNK):
+        if not other.startswith(text[i : min(i + _CHUNK, end)], at + i - start):
+            return False
+    return True

@@ -30,13 +30,11 @@ from itertools import accumulate
 
 from errdex.io.fmt import shape as shapes
 from errdex.io.fmt.shape import Shape
-from errdex.io.fmt.toml_comments import Span, blank_lines, lex, regions
+from errdex.io.fmt.toml_comments import Span, blank_lines, lex, regions, same_at
 from errdex.io.fmt.toml_cst import CSTError, Header, statements
 from errdex.io.fmt.toml_format import Attacher, Section, Writer, with_comment
 from errdex.io.fmt.toml_settled import settled
 from errdex.io.fmt.toml_writer import Trace
-
-_CHUNK = 1 << 20
 
 
 def placed(
@@ -102,7 +100,7 @@ def _align(text: str, cuts: list[Cut], other: str) -> tuple[list[int], list[int]
     in_other: list[int] = []
     done = at = 0  # text[:done] matched other[:at]
     for start, end, image, _ in cuts:
-        if not _same(text, done, start, other, at):
+        if not same_at(text, done, start, other, at):
             return None
         in_text.append(done)
         in_other.append(at)
@@ -111,21 +109,11 @@ def _align(text: str, cuts: list[Cut], other: str) -> tuple[list[int], list[int]
             return None
         at += len(image)
         done = end
-    if not _same(text, done, len(text), other, at) or at + len(text) - done != len(other):
+    if not same_at(text, done, len(text), other, at) or at + len(text) - done != len(other):
         return None
     in_text.append(done)
     in_other.append(at)
     return in_text, in_other
-
-
-def _same(text: str, start: int, end: int, other: str, at: int) -> bool:
-    """Whether ``text[start:end]`` is in ``other`` at ``at``, compared a chunk at a time."""
-    if end - start > len(other) - at:
-        return False
-    for i in range(start, end, _CHUNK):
-        if not other.startswith(text[i : min(i + _CHUNK, end)], at + i - start):
-            return False
-    return True
 
 
 def _assemble(

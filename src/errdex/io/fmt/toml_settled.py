@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from errdex.io.fmt.toml_comments import Span, blank_lines, lex, regions
+from errdex.io.fmt.toml_comments import Span, blank_lines, lex, regions, same_at
 
 Cut = tuple[int, int, str]
 """``text[start:end]`` replaced by a string when the comments are taken out."""
@@ -85,7 +85,7 @@ def settled(text: str, canonical: str, lexed: tuple[list[Span], list[Span]] | No
     done = 0  # text[:done] matched canonical[:at]
     at = 0
     for start, end, image in cuts:
-        if not _same(text, done, start, canonical, at):
+        if not same_at(text, done, start, canonical, at):
             return False
         at += start - done
         if not canonical.startswith(image, at):
@@ -93,20 +93,6 @@ def settled(text: str, canonical: str, lexed: tuple[list[Span], list[Span]] | No
         at += len(image)
         done = end
     return at == len(canonical)
-
-
-_CHUNK = 1 << 20
-
-
-def _same(text: str, start: int, end: int, other: str, at: int) -> bool:
-    """Whether ``text[start:end]`` is in ``other`` at ``at``, compared a chunk at a time
-    (a slice of a whole big file would cost more than the comparison)."""
-    if end - start > len(other) - at:
-        return False
-    for i in range(start, end, _CHUNK):
-        if not other.startswith(text[i : min(i + _CHUNK, end)], at + i - start):
-            return False
-    return True
 
 
 def _literal_quotes(text: str, strings: list[tuple[int, int]]) -> list[Cut]:
