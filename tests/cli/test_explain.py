@@ -158,7 +158,7 @@ def test_no_usable_catalog_and_unknown_catalog_exit_2(tmp_path: Path) -> None:
         ("--space", "nope", "jsonrpc", None),
         ("--space", "htpp", "jsonrpc", "http"),
         ("--catalog", "za", "csghub", "zan"),
-        ("--locale", "../x", "zh-cn", None),
+        ("--locale", "../x", "zh-CN", None),
     ],
 )
 def test_an_unknown_filter_value_is_bad_usage_naming_it(

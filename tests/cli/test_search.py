@@ -50,9 +50,21 @@ def test_filters_apply() -> None:
     data = search_json("error", "--catalog", "alchemy", "--space", "jsonrpc")
     assert {(h["catalog"], h["space"]) for h in data["hits"]} == {("alchemy", "jsonrpc")}
     data = search_json("", "--retryable", "--limit", "100")
-    assert all(h["retryable"] is True for h in data["hits"])
+    assert all(h["retryable"] is True or True in h["retryable_for_messages"] for h in data["hits"])
     data = search_json("jwt", "--module", "auth", "--catalog", "csghub")
     assert [h["code"] for h in data["hits"]] == ["AUTH-ERR-4"]
+
+
+def test_an_entry_retryable_for_one_of_its_messages_is_found_by_retryable() -> None:
+    """Alchemy's -32000 says nothing itself; its message "Request timed out. Client should
+    retry." is retryable: --retryable finds it and the hit says so."""
+    code, out, _ = run("--retryable", "timed out")
+    assert code == 0
+    assert "-32000  alchemy · jsonrpc  [retryable for some messages]" in out.splitlines()
+    hits = search_json("--retryable", "timed out")["hits"]
+    (hit,) = [h for h in hits if h["code"] == -32000]
+    assert (hit["retryable"], hit["retryable_for_messages"]) == (None, [True])
+    assert -32000 not in [h["code"] for h in search_json("--no-retryable", "timed out")["hits"]]
 
 
 def test_a_pasted_message_finds_the_entry_that_sends_it_first() -> None:
@@ -92,7 +104,7 @@ def test_json_shape() -> None:
     assert data["total_exact"] is True
     assert set(data["hits"][0]) == {
         "catalog", "space", "module", "code", "name", "title", "status", "http_status", "retryable",
-        "score", "fields", "snippet", "path",
+        "retryable_for_messages", "score", "fields", "snippet", "path",
     }  # fmt: skip
     assert len(data["hits"]) == 2 and data["total"] >= 2
 
@@ -300,7 +312,7 @@ def test_no_query_and_no_filter_asks_for_a_query() -> None:
     [
         ("--module", "nope", "auth", None),
         ("--module", "auht", "git", "auth"),
-        ("--locale", "../x", "zh-cn", None),
+        ("--locale", "../x", "zh-CN", None),
         ("--space", "nope", "jsonrpc", None),
         ("--catalog", "nope", "csghub", None),
         ("--catalog", "csgub", "zan", "csghub"),

@@ -11,6 +11,7 @@ VIEW_KEYS = set(
     [
         "catalog",
         "catalog_title",
+        "retryable_for_messages",
         "space",
         "space_kind",
         "space_title",

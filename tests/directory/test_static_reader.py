@@ -109,3 +109,22 @@ def test_a_hyphenated_code_finds_what_its_spaced_words_find(
         page = static.search(query)
         assert page.total == 1, query
         assert [d.code for _, _, d in page.hits] == [code]
+
+
+def test_a_retry_filter_matches_an_entry_retryable_for_some_message(
+    examples: Registry, tmp_path: Path
+) -> None:
+    """Alchemy's -32000 says nothing itself, but its message "Request timed out. Client
+    should retry." is retryable: ``retryable=True`` finds it, as the server does."""
+    from errdex.directory.search import Filters
+
+    manifest, _, _ = static_index.build(examples.index.db, static_index.write_to(tmp_path))
+    static = _reader(tmp_path, manifest)
+    for filters in (Filters(retryable=True), Filters(catalog="alchemy", retryable=True)):
+        page = static.search("timed out", filters)
+        server = examples.index.search("timed out", filters)
+        assert [(r, s) for r, s, _ in page.hits] == [(h.rowid, h.score) for h in server.hits]
+        found = [d for _, _, d in page.hits if d.catalog_id == "alchemy" and d.code == -32000]
+        assert [(d.retryable, d.retryable_for_messages) for d in found] == [(None, (True,))]
+    listed = static.search("", Filters(catalog="alchemy", retryable=True), limit=100)
+    assert any(d.code == -32000 and d.space == "jsonrpc" for _, _, d in listed.hits)

@@ -10,6 +10,7 @@ from errdex.model.effective import (
     inherit,
     inherited,
     jsonrpc_code,
+    message_retry_answers,
     retry_advice,
     retryable,
     sent_jsonrpc_code,
@@ -186,3 +187,40 @@ def test_retry_advice_is_the_catalogs_word_else_the_status_sent_else_nothing() -
         ("app", 4): ("never", False, "catalog", 429),  # the catalog's word beats the status
         ("app", 5): ("safe", True, "catalog", 400),  # it sends Retry-After
     }
+
+
+def test_the_retry_answers_of_messages_that_differ_from_the_entrys_own() -> None:
+    catalog = loads(
+        HEAD
+        + """\
+[[errors]]
+code = 1
+message = "Server error"
+[[errors.variants]]
+message = "already known"
+[[errors.variants]]
+message = "Request timed out."
+retryable = true
+[[errors.variants]]
+message = "Timed out again."
+retryable = true
+
+[[errors]]
+code = 2
+retryable = true
+message = "Busy"
+[[errors.variants]]
+message = "Busy, retry"
+retryable = true
+[[errors.variants]]
+message = "Gone"
+retryable = false
+"""
+    )
+    silent, busy = catalog.entries
+    # an app error is sent as 500 (not retried); one of its messages is retryable
+    assert (retry_advice(catalog, silent).retryable, message_retry_answers(catalog, silent)) == (
+        False,
+        (True,),
+    )
+    assert message_retry_answers(catalog, busy) == (False,)  # the agreeing one is not repeated

@@ -207,6 +207,9 @@ def _render_entry(console: Console, m: dict[str, Any]) -> None:
     _field(console, "HTTP status", m["http_status"])
     _field(console, "JSON-RPC code", m["jsonrpc_code"])
     _field(console, "retry", m["retry_advice"])
+    for answer in m.get("retryable_for_messages", ()):
+        said = "retryable" if answer else "not retryable"
+        _field(console, "retry", f"{said} for some of its messages (see Variants)")
     for name, param in m["params"].items():
         _field(
             console,

@@ -161,6 +161,7 @@ def hit_data(hit: Found) -> dict[str, Any]:
         "status": doc.status,
         "http_status": doc.http_status,
         "retryable": doc.retryable,
+        "retryable_for_messages": list(doc.retryable_for_messages),
         "score": hit.score,
         "fields": list(hit.fields),
         "snippet": None
@@ -208,11 +209,18 @@ def plain_text(
         head += f"  {safe_line(h['catalog'])} · {safe_line(h['space'])}"
         if h["status"] != "active":
             head += f"  [{h['status']}]"
+        head += _for_messages(h.get("retryable_for_messages", ()))
         lines.append(head)
         snippet = h["snippet"]
         if snippet:
             lines.append("  " + safe_line(snippet["text"]))
     return "\n".join(lines) + "\n"
+
+
+def _for_messages(answers: Sequence[bool]) -> str:
+    """``  [retryable for some messages]`` when some of a hit's messages answer otherwise."""
+    said = [("retryable" if a else "not retryable") for a in answers]
+    return f"  [{' / '.join(said)} for some messages]" if said else ""
 
 
 def _did_you_mean(suggestions: Sequence[str]) -> str:
@@ -280,6 +288,7 @@ def render(
         head.append(f"  {safe_line(h['catalog'])} · {safe_line(h['space'])}", "cyan")
         if h["status"] != "active":
             head.append(f"  [{h['status']}]", "yellow")
+        head.append(_for_messages(h.get("retryable_for_messages", ())), "yellow")
         console.print(head)
         snippet = h["snippet"]
         if snippet:

@@ -19,7 +19,7 @@ from errdex.directory.advice import variant_advice
 from errdex.directory.registry import Match, Registry, entry_state
 from errdex.directory.search import http_status_of
 from errdex.model import Catalog, Entry
-from errdex.model.effective import retry_advice
+from errdex.model.effective import message_retry_answers, retry_advice
 from errdex.runtime.locale import negotiate
 from errdex.runtime.spec import wire_jsonrpc_code
 
@@ -142,6 +142,7 @@ def entry_view(
         "retryable_source": retry_source,
         "retry": retry_advice(catalog, entry).retry,
         "retry_advice": advice_words(catalog, entry, shown),
+        "retryable_for_messages": list(message_retry_answers(catalog, entry)),
         "retry_after": entry.retry_after,
         "params": {
             k: {"type": p.type, "description": p.description}

@@ -41,9 +41,9 @@ from typing import Any, NamedTuple
 from errdex.directory import impact, tokenize
 from errdex.directory.snippet import SnippetSource, extra_text, tag
 from errdex.model import Catalog, Code, Entry
-from errdex.model.effective import http_status, retry_advice
+from errdex.model.effective import http_status, message_retry_answers, retry_advice
 
-FORMAT = 4
+FORMAT = 5
 """The layout of the database; a cache file of another format is never read."""
 BLOCK = 16
 """Records of this many consecutive entries are compressed together in table ``d``."""
@@ -83,18 +83,32 @@ class Doc(NamedTuple):
     locales: str
     """``|en|zh-cn|zh|``: the locales the entry has text in, and their languages."""
     source: SnippetSource
+    retryable_for_messages: tuple[bool, ...] = ()
+    """The other retry answers some of its messages give
+    (:func:`~errdex.model.effective.message_retry_answers`): a retry filter matches them too."""
+
+    def retry_matches(self, retryable: bool) -> bool:
+        """Whether the entry is (or for some message is) ``retryable``."""
+        return retryable == self.retryable or retryable in self.retryable_for_messages
 
     def to_data(self) -> list[Any]:
         """The record as JSON-ready data (one item of a block of table ``d``)."""
         source = self.source
-        return [*self[:12], source.code, source.name, [list(t) for t in source.texts], source.extra]
+        return [
+            *self[:12],
+            source.code,
+            source.name,
+            [list(t) for t in source.texts],
+            source.extra,
+            list(self.retryable_for_messages),
+        ]
 
     @classmethod
     def from_data(cls, data: list[Any]) -> Doc:
         """Read a record written by :meth:`to_data`."""
-        code, name, texts, extra = data[12:16]
+        code, name, texts, extra, others = data[12:17]
         source = SnippetSource(code, name, tuple((f, loc, t) for f, loc, t in texts), extra)
-        return cls._make([*data[:12], source])
+        return cls._make([*data[:12], source, tuple(others)])
 
 
 def pack_block(docs: Sequence[Doc]) -> bytes:
@@ -252,8 +266,9 @@ def facet_pairs(catalog: Catalog, entry: Entry, locales: str) -> list[tuple[str,
     if status is not None:
         pairs.append(("http_status", str(status)))
     retryable = retry_advice(catalog, entry).retryable
-    if retryable is not None:
-        pairs.append(("retryable", str(int(retryable))))
+    for answer in (retryable, *message_retry_answers(catalog, entry)):  # retryable for some
+        if answer is not None:
+            pairs.append(("retryable", str(int(answer))))
     pairs += [("locale", one) for one in locales.strip("|").split("|")]
     return pairs
 
@@ -336,6 +351,7 @@ def build(
                 path_of(cid, entry),
                 locales,
                 source,
+                message_retry_answers(catalog, entry),
             )
             records.append(doc)
             codes.append((code_key(entry.key), rowid))

@@ -223,7 +223,7 @@ class Filters(NamedTuple):
             and (self.module is None or self.module == doc.module)
             and (self.space is None or self.space == doc.space)
             and (self.http_status is None or self.http_status == doc.http_status)
-            and (self.retryable is None or self.retryable == doc.retryable)
+            and (self.retryable is None or doc.retry_matches(self.retryable))
             and (not self.locale or f"|{tag(self.locale)}|" in doc.locales)
         )
 

@@ -164,6 +164,17 @@ def retry_advice(catalog: Catalog | None, entry: Entry) -> RetryAdvice:
     return RetryAdvice(by_status, by_status != "never", "http-status", status)
 
 
+def message_retry_answers(catalog: Catalog | None, entry: Entry) -> tuple[bool, ...]:
+    """The retry answers some of the entry's messages give that differ from its own
+    (:func:`retry_advice`): each message variant that states ``retryable`` answers for
+    that message (docs/wire.md §6.2), so Alchemy's -32000, which says nothing, is
+    retryable for "Request timed out. Client should retry." — ``(True,)``. Sorted, each
+    once; empty when every variant agrees or states nothing. ``errdex search --retryable``
+    matches an entry retryable for some message."""
+    own = retry_advice(catalog, entry).retryable
+    return tuple(sorted({v.retryable for v in entry.variants if v.retryable is not None} - {own}))
+
+
 def inherited(catalog: Catalog, entry: Entry, field: str) -> Any:
     """The value of ``field`` (one of :data:`DEFAULT_FIELDS`) that ``entry`` gets from its
     module (when the module is in the entry's space) or its space when it sets none."""

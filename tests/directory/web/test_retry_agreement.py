@@ -15,7 +15,7 @@ from errdex.directory.advice import retry_advice as advice_words
 from errdex.directory.advice import variant_advice
 from errdex.directory.explain import entry_view
 from errdex.model import Catalog, Entry
-from errdex.model.effective import retry_advice
+from errdex.model.effective import message_retry_answers, retry_advice
 from errdex.runtime.retry import retry_of
 from retry_agreement import wire_cases
 
@@ -53,11 +53,14 @@ def test_explain_search_and_lookup_give_the_advice_of_every_entry(
         for v, shown in zip(entry.variants, view["variants"], strict=True):
             words = variant_advice(cat, entry, v, view["locale"])
             assert shown["retry_advice"] == words and (words is None) is (v.retryable is None)
-        assert (key in yes, key in no) == (advice.retryable is True, advice.retryable is False)
+        # an entry is found by each answer it gives, its own or one of its messages
+        answers = {advice.retryable, *message_retry_answers(cat, entry)}
+        assert (key in yes, key in no) == (True in answers, False in answers), key
         query = {"q": str(entry.code), "catalog": cid, "space": entry.space}
         matches = client.get("/api/lookup", params=query).json()["matches"]
         (brief,) = [m for m in matches if m["code"] == entry.code]
         assert brief["retryable"] is advice.retryable, key
+        assert brief["retryable_for_messages"] == list(message_retry_answers(cat, entry)), key
         full = client.get(brief["api"]).json()
         detail = full["advice"]
         assert tuple(detail.values()) == (advice.retry, advice.retryable, advice.source), key
@@ -67,6 +70,7 @@ def test_explain_search_and_lookup_give_the_advice_of_every_entry(
             advice.retryable,
             advice.source,
         ), key
+        assert full["retryable_for_messages"] == list(message_retry_answers(cat, entry)), key
         assert (full["catalog_retry"], full["catalog_retryable"]) == (
             entry.retry,
             entry.retryable,
@@ -129,3 +133,21 @@ def test_a_jsonrpc_error_over_http_200_gets_no_fix_the_request_advice(
     assert errdex.decode(200, [], body, catalog=cat).retryable is None
     timeout = body.replace(b"Server error", b"Request timed out. Client should retry.")
     assert errdex.decode(200, [], timeout, catalog=cat).retryable is True
+
+
+def test_an_entry_retryable_for_one_of_its_messages_is_found_by_retryable(
+    registry: Registry, client: Any
+) -> None:
+    """Alchemy's -32000 says nothing itself; its message "Request timed out. Client should
+    retry." is retryable, so the retry filter finds it (and says why) everywhere."""
+    found = registry.search("timed out", retryable=True)
+    keys = [(h.catalog_id, h.entry.space, h.entry.code) for h in found.hits]
+    assert ("alchemy", "jsonrpc", -32000) in keys
+    api = client.get("/api/search", params={"q": "timed out", "retryable": "true"}).json()
+    (hit,) = [h for h in api["hits"] if h["code"] == -32000]
+    assert (hit["retryable"], hit["retryable_for_messages"]) == (None, [True])
+    (entry,) = [
+        e for e in registry.catalog("alchemy").entries if e.module == "jsonrpc" and e.code == -32000
+    ]
+    view = entry_view(registry, "alchemy", entry)
+    assert (view["retryable"], view["retryable_for_messages"]) == (None, [True])

@@ -150,6 +150,7 @@ def test_filters_and_pages_rank_as_serve(page: Any, live_url: str) -> None:
     cases = [
         {"q": "rate limit", "filters": {"catalog": "zan"}, "limit": 10},
         {"q": "error", "filters": {"retryable": True}, "limit": 20},
+        {"q": "timed out", "filters": {"retryable": True}, "limit": 20},
         {"q": "token", "filters": {"locale": "zh-CN"}, "limit": 20},
         {"q": "", "filters": {"http_status": 429}, "limit": 20},
         {"q": "invalid", "filters": {"catalog": "nope"}, "limit": 20},
@@ -171,6 +172,10 @@ def test_filters_and_pages_rank_as_serve(page: Any, live_url: str) -> None:
         ], case
         assert shown(got["hits"]) == shown(api["hits"]), case
         assert got["total"] == api["total"], case
+        if case["q"] == "timed out":  # -32000 is retryable for one of its messages
+            assert ("alchemy", "-32000") in [(h["catalog"], str(h["code"])) for h in got["hits"]]
+            (hit,) = [h for h in api["hits"] if h["code"] == -32000]
+            assert (hit["retryable"], hit["retryable_for_messages"]) == (None, [True])
 
 
 def test_the_search_box_shows_the_ranked_hits_with_their_marks(page: Any, live_url: str) -> None:

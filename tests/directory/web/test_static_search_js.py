@@ -179,3 +179,17 @@ def test_the_scripts_constants_are_the_servers() -> None:
     assert number("JOIN_BELOW") == joins.JOIN_BELOW
     assert number("MIN_PART") == joins.MIN_PART
     assert number("MAX_WORD") == joins.MAX_WORD
+
+
+def test_a_retry_filter_matches_an_entry_retryable_for_some_message(
+    examples: Registry, tmp_path: Path
+) -> None:
+    cases = [
+        {"q": q, "filters": f, "limit": 20, "offset": 0}
+        for q in ("timed out", "")
+        for f in ({"retryable": True}, {"catalog": "alchemy", "retryable": True})
+    ]
+    got = run_script(examples, tmp_path, cases)
+    assert got == answers(examples, cases)
+    for page in got[:3]:  # the empty query lists them all: -32000 is among the alchemy ones
+        assert ["alchemy", "-32000"] in [h[:2] for h in page["hits"]], page

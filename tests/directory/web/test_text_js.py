@@ -167,7 +167,7 @@ def py_highlight(terms: list[list[Any]], last_stems: list[str], texts: list[str]
 
 
 def source_of(data: list[Any]) -> SnippetSource:
-    code, name, texts, extra = data[-4:]
+    code, name, texts, extra = data[12:16] if len(data) > 4 else data  # a record, or its source
     return SnippetSource(code, name, tuple((f, loc, t) for f, loc, t in texts), extra)
 
 
@@ -268,7 +268,7 @@ def catalog_sources(registry: Registry) -> list[list[Any]]:
         for t in MIXED_TEXTS
     ]
     return [
-        r if i % 2 else r[12:] for i, r in enumerate(records)
+        r if i % 2 else r[12:16] for i, r in enumerate(records)
     ] + mixed  # both shapes the JS takes
 
 

@@ -59,6 +59,12 @@ def spec() -> dict[str, Any]:
             "http_status": {"type": ["integer", "null"]},
             "jsonrpc_code": {"type": ["integer", "null"]},
             "retryable": {"type": ["boolean", "null"]},
+            "retryable_for_messages": {
+                "type": "array",
+                "items": {"type": "boolean"},
+                "description": "Other retry answers some of the entry's messages (variants) "
+                "give; `retryable=` matches them too",
+            },
             "url": {"type": "string", "description": "Path of the entry's permalink page."},
             "api": {"type": "string", "description": "Path of the entry in this API."},
         },
@@ -139,7 +145,8 @@ def spec() -> dict[str, Any]:
                         _param(
                             "retryable",
                             {"type": "boolean"},
-                            "Only retryable (true) or non-retryable (false) errors",
+                            "Only retryable (true) or non-retryable (false) errors; an error "
+                            "one of whose messages answers so is included",
                         ),
                         _param(
                             "locale",
@@ -359,6 +366,11 @@ def spec() -> dict[str, Any]:
                             "type": ["string", "null"],
                             "enum": ["catalog", "http-status", None],
                             "description": "What `retryable` comes from",
+                        },
+                        "retryable_for_messages": {
+                            "type": "array",
+                            "items": {"type": "boolean"},
+                            "description": "Other retry answers some of its messages give",
                         },
                         "catalog_retry": {
                             "type": ["string", "null"],

@@ -18,7 +18,7 @@ from errdex.directory.sitepaths import folder_name
 from errdex.directory.web.i18n import Language, catalog_locales, entry_text, registry_locales
 from errdex.directory.web.markup import MAX_SHORT, clip, short
 from errdex.model import Catalog, Entry, parse_code_query
-from errdex.model.effective import retry_advice
+from errdex.model.effective import message_retry_answers, retry_advice
 from errdex.runtime.locale import normalize_tag
 
 API = "/api"
@@ -157,6 +157,7 @@ class Views:
             "http_status": http_status_of(catalog, entry),
             "jsonrpc_code": entry.jsonrpc_code,
             "retryable": retry_advice(catalog, entry).retryable,
+            "retryable_for_messages": list(message_retry_answers(catalog, entry)),
             "url": self.path(catalog_id, entry),
             "api": entry_api_path(catalog_id, entry),
         }
@@ -174,7 +175,8 @@ class Views:
         from errdex.io.export import entry_data
 
         data = _clip_all(entry_data(entry))
-        advice = retry_advice(self.registry.catalogs[catalog_id], entry)
+        catalog = self.registry.catalogs[catalog_id]
+        advice = retry_advice(catalog, entry)
         stated = {"catalog_retry": data["retry"], "catalog_retryable": data["retryable"]}
         data = {
             "catalog": catalog_id,
@@ -182,6 +184,7 @@ class Views:
             "retry": advice.retry,
             "retryable": advice.retryable,
             "retryable_source": advice.source,
+            "retryable_for_messages": list(message_retry_answers(catalog, entry)),
             **stated,
             "state": entry_state(entry),
             "advice": {

@@ -371,7 +371,8 @@
       (!has("module") || filters.module === doc[3]) &&
       (!has("space") || filters.space === doc[2]) &&
       (!has("http_status") || filters.http_status === doc[8]) &&
-      (!has("retryable") || filters.retryable === doc[9]) &&
+      (!has("retryable") || filters.retryable === doc[9] ||
+        (doc[16] || []).indexOf(filters.retryable) >= 0) &&
       (!filters.locale || doc[11].indexOf("|" + T.tag(filters.locale) + "|") >= 0);
   }
 
@@ -516,7 +517,7 @@
     }
     return { catalog: doc[0], space: doc[2], module: doc[3], code: doc[4], name: doc[5],
              title: doc[6], status: doc[7], http_status: doc[8], retryable: doc[9],
-             url: doc[10], texts: doc[14], score: score, fields: cut.fields, snippet: shown };
+             retryable_for_messages: doc[16] || [], url: doc[10], texts: doc[14], score: score, fields: cut.fields, snippet: shown };
   }
 
   Searcher.prototype.exact = async function (query) {

@@ -778,12 +778,12 @@
     return { text: lead + cpSlice(text, start, end) + tail, marks: kept, field: field, locale: locale };
   }
 
-  /* A snippet source as Doc.to_data() writes it: the record itself (16 items), its
-   * last four items [code, name, [[field, locale, text], ...], extra], or an object
-   * with those four names. */
+  /* A snippet source as Doc.to_data() writes it: the record itself (17 items: the
+   * source is items 12-15), those four items [code, name, [[field, locale, text], ...],
+   * extra], or an object with those four names. */
   function sourceOf(source) {
     if (Array.isArray(source)) {
-      var s = source.length === 16 ? source.slice(12) : source;
+      var s = source.length === 17 ? source.slice(12, 16) : source;
       return { code: s[0], name: s[1], texts: s[2], extra: s[3] };
     }
     return source;
