@@ -10,18 +10,17 @@ strings, at the end), CRLF, a BOM and tabs.
 
 from __future__ import annotations
 
-import tempfile
 import tomllib
-from pathlib import Path
 from typing import Any
 from unittest import mock
 
 import pytest
+from fmt_cases import fmt_file, variants
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from errdex.io.fmt import files as fmt_files
-from errdex.io.fmt import format_paths, format_text
+from errdex.io.fmt import format_text
 from errdex.io.fmt.files import formatted_already
 from errdex.io.fmt.toml_settled import settled
 from errdex.io.fmt.toml_writer import to_toml
@@ -190,26 +189,6 @@ def commented(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         text = text.replace('"""', "'''")  # multi-line literal strings (when still TOML)
     return text + draw(st.sampled_from(["", "# the end\n", "\n# the end\n", "\n"]))
-
-
-def variants(text: str) -> list[str]:
-    """``text`` as it is, with CRLF line ends, and with a BOM (each when still TOML)."""
-    found = []
-    for candidate in (text, text.replace("\n", "\r\n"), "\ufeff" + text):
-        try:
-            tomllib.loads(candidate.removeprefix("\ufeff"))
-        except tomllib.TOMLDecodeError:
-            continue
-        found.append(candidate)
-    return found
-
-
-def fmt_file(text: str) -> tuple[str | None, str | None, list[str]]:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "errdex.toml"
-        path.write_bytes(text.encode("utf-8"))
-        [result] = format_paths([path])
-        return result.before, result.after, [p.message for p in result.problems]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
