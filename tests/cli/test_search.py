@@ -67,6 +67,15 @@ def test_an_entry_retryable_for_one_of_its_messages_is_found_by_retryable() -> N
     assert -32000 not in [h["code"] for h in search_json("--no-retryable", "timed out")["hits"]]
 
 
+def test_a_code_no_entry_has_is_no_match_with_the_closest_codes_suggested() -> None:
+    code, out, _ = run("AUTH-ERR-99")
+    assert code == 1, out
+    assert out.splitlines()[0] == "no errors match"
+    assert out.splitlines()[1].startswith("did you mean: errdex search AUTH-ERR-9 ")
+    data = search_json("AUTH-ERR-99")
+    assert (data["total"], data["hits"], data["suggestions"][0]) == (0, [], "AUTH-ERR-9")
+
+
 def test_a_pasted_message_finds_the_entry_that_sends_it_first() -> None:
     for query in ("Invalid JSON", "invalid   json"):
         hits = search_json(query, "--limit", "3")["hits"]

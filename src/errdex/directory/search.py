@@ -59,7 +59,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from errdex.directory import impact, indexing, joins, suggest, tokenize, typo
+from errdex.directory import codequery, impact, indexing, joins, suggest, tokenize, typo
 from errdex.directory.indexing import COLUMNS, WEIGHT_ARGS, WEIGHTS, Doc
 from errdex.directory.snippet import (
     SNIPPET_CHARS,
@@ -283,7 +283,9 @@ def completes(parsed: tokenize.Query) -> bool:
     return bool(parsed.terms) and not parsed.terms[-1].cjk and parsed.prefix_last
 
 
-def any_term_retry(found: Sequence[tokenize.Term], total: int, pinned: int) -> bool:
+def any_term_retry(
+    found: Sequence[tokenize.Term], total: int, pinned: int, query: str | None = None
+) -> bool:
     """Whether a search whose terms all had to match is run again with any term matching:
     when no entry matched — neither the ``total`` rows of the tiers nor the ``pinned``
     exact code and name matches (and names one edit away) ranked before them — and the
@@ -292,9 +294,12 @@ def any_term_retry(found: Sequence[tokenize.Term], total: int, pinned: int) -> b
     The tiers skip the pinned rows, so their ``total`` alone is 0 when the only entry
     holding every word is the exact match: ``AUTH-ERR-4`` would then list every entry
     holding ``auth``, ``err`` or ``4``, where ``AUTH ERR 4`` (no exact match, so nothing
-    skipped) lists the one.
+    skipped) lists the one. A code-shaped ``query`` (:mod:`.codequery`: ``AUTH-ERR-99``)
+    is never retried: it finds nothing and suggests the closest codes.
     """
     if total or pinned:
+        return False
+    if query is not None and codequery.code_shaped(exact_text(query)):
         return False
     return len(found) > 1 or (bool(found) and len(found[0].text) > 2)
 
@@ -414,7 +419,15 @@ class SearchIndex:
 
     def suggestions(self, query: str, filters: Filters = NO_FILTERS) -> list[str]:
         """The query with its misspelt words replaced by indexed words one edit away
-        (:mod:`errdex.directory.suggest`), only those that find something with ``filters``."""
+        (:mod:`errdex.directory.suggest`), only those that find something with ``filters``;
+        for a code-shaped query, the closest existing codes (:mod:`.codequery`)."""
+        raw = exact_text(query)
+        if raw is not None and codequery.code_shaped(raw):
+            return [
+                code
+                for code in codequery.closest_codes(raw, self._codes_from(raw))
+                if self._search(code, filters, limit=0, offset=0).total
+            ]
         parsed = tokenize.parse(query)
         with self._lock:
             fixes = suggest.corrections(parsed, self._knows, self._vocabulary)
@@ -423,6 +436,15 @@ class SearchIndex:
             for fixed in suggest.suggestions(parsed, fixes)
             if self._search(fixed, filters, limit=0, offset=0).total
         ]
+
+    def _codes_from(self, raw: str) -> list[str]:
+        """The string codes (upper case) that start with :func:`codequery.code_prefix`."""
+        low = indexing.code_key(codequery.code_prefix(raw))
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT DISTINCT key FROM c WHERE key >= ? AND key < ?", (low, low + "\U0010ffff")
+            ).fetchall()
+        return [str(key)[1:] for (key,) in rows]
 
     def _knows(self, word: str, prefix: bool) -> bool:
         """Whether a folded query word finds an entry: its stem is indexed or, as a
@@ -476,7 +498,7 @@ class SearchIndex:
                 skip = set(first)
                 args = (completions, said, facets, tokens, span, skip, rest_limit, rest_offset)
                 rows, total = self._match(parsed, False, *args)
-                if any_term_retry(found, total, len(first)):
+                if any_term_retry(found, total, len(first), query):
                     rows, total = self._match(parsed, True, *args)
             marked, prefix_last = parsed.marked_terms()
             pattern = tokenize.highlighter(marked, prefix_last=prefix_last, last_stems=last_stems)

@@ -353,7 +353,7 @@ class StaticSearch:
             said = message_text(query)
             args = (completions, said, facets, span, set(first), rest_limit, rest_offset)
             rows, total = self._match(parsed, False, *args)
-            if any_term_retry(found, total, len(first)):
+            if any_term_retry(found, total, len(first), query):
                 rows, total = self._match(parsed, True, *args)
         hits = [(r, s, d) for r, (d, s) in list(first.items())[offset : offset + limit]]
         hits += [(r, round(s, 4), self.doc(r)) for r, s in rows]

@@ -155,6 +155,11 @@ def test_a_refused_locale_lists_the_locales_as_the_catalogs_write_them(
     assert detail.endswith("; locales: en, zh, zh-CN"), detail
 
 
+def test_a_code_no_entry_has_finds_nothing_and_suggests_the_closest(client: TestClient) -> None:
+    api = client.get("/api/search", params={"q": "AUTH-ERR-99"}).json()
+    assert (api["total"], api["hits"], api["suggestions"][0]) == (0, [], "AUTH-ERR-9")
+
+
 def test_a_misspelt_search_suggests_the_corrected_query(client: TestClient) -> None:
     api = client.get("/api/search", params={"q": "tokne"}).json()
     assert (api["total"], api["suggestions"]) == (0, ["token"])

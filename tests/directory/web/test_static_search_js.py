@@ -75,6 +75,7 @@ def queries(examples: Registry) -> list[str]:
     out += ['"rateLimit"', "token rateLimit", "rateLimitExceeded 429", "x-rateLimit"]
     out += ["insufficent", "tokne", "tokne expird", "Unauthorzed", '"tokne"', "tokne 白名单"]
     out += ["insufficent toke", "expird tokne zzzzz", "ratelimt", "permision denied"]
+    out += ["AUTH-ERR-99", "auth-err-99", "`AUTH-ERR-40`", "AUTH-ERR-4x", "GIT-9", "E_1"]
     return out
 
 
@@ -193,3 +194,12 @@ def test_a_retry_filter_matches_an_entry_retryable_for_some_message(
     assert got == answers(examples, cases)
     for page in got[:3]:  # the empty query lists them all: -32000 is among the alchemy ones
         assert ["alchemy", "-32000"] in [h[:2] for h in page["hits"]], page
+
+
+def test_a_code_no_entry_has_finds_nothing_and_suggests_the_closest(
+    examples: Registry, tmp_path: Path
+) -> None:
+    cases = [{"q": q, "filters": {}, "limit": 20, "offset": 0} for q in ("AUTH-ERR-99", "a-9")]
+    got = run_script(examples, tmp_path, cases)
+    assert got == answers(examples, cases)
+    assert (got[0]["total"], got[0]["suggestions"][0]) == (0, "AUTH-ERR-9")

@@ -105,6 +105,52 @@
     return keys;
   }
 
+  /* errdex.directory.codequery: a query shaped like a code (AUTH-ERR-99) is never
+   * widened to any word; when nothing has it, the closest codes are suggested. */
+  var CODE_SHAPE = /^[A-Za-z][A-Za-z0-9]*(?:[-_.:][A-Za-z0-9]+)+$/, CODE_TAIL = /[A-Za-z0-9]+$/;
+  var MAX_CODE_DISTANCE = 2, MAX_CODES = 3;
+  function exactText(query) {
+    var raw = pyStrip(pyStrip(pyStrip(query), "`'\""));
+    return raw && cpLen(raw) <= 200 ? raw : null;
+  }
+  function codeShaped(raw) { return raw !== null && CODE_SHAPE.test(raw) && /[0-9]/.test(raw); }
+  function codePrefix(raw) { return raw.replace(CODE_TAIL, "").toUpperCase(); }
+  function distance(a, b) {
+    a = Array.from(a); b = Array.from(b);
+    var previous = [], j;
+    for (j = 0; j <= b.length; j++) { previous.push(j); }
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      for (j = 1; j <= b.length; j++) {
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1,
+          previous[j - 1] + (a[i - 1] !== b[j - 1] ? 1 : 0)));
+      }
+      previous = current;
+    }
+    return previous[b.length];
+  }
+  /* errdex.model.codes.code_sort_key for a string code, compared */
+  function codeOrder(a, b) {
+    var ka = stringSortKey(a), kb = stringSortKey(b);
+    if (ka[0] !== kb[0]) { return ka[0] - kb[0]; }
+    if (ka[1] !== kb[1]) { return ka[1] < kb[1] ? -1 : 1; }
+    return cmp(ka[2], kb[2]);
+  }
+  function stringSortKey(text) {
+    var m = /[0-9]+$/.exec(text);
+    if (m) { return [1, BigInt(m[0].slice(-4000)), text.slice(0, m.index).toUpperCase()]; }
+    return [2, 0n, text.toUpperCase()];
+  }
+  function closestCodes(raw, codes) {
+    var want = raw.toUpperCase(), near = [];
+    Array.from(new Set(codes)).forEach(function (c) {
+      if (c !== want) { near.push([distance(want, c), c]); }
+    });
+    near.sort(function (x, y) { return x[0] - y[0] || codeOrder(x[1], y[1]) || cmp(x[1], y[1]); });
+    return near.filter(function (n) { return n[0] <= MAX_CODE_DISTANCE; })
+      .slice(0, MAX_CODES).map(function (n) { return n[1]; });
+  }
+
   /* ---- decoding -------------------------------------------------------------- */
 
   function varints(bytes, start, end) {
@@ -405,6 +451,18 @@
   /* search.SearchIndex.suggestions (suggest.corrections, then suggest.suggestions): the
    * query with its misspelt words corrected, only those that find something. */
   Searcher.prototype.suggestions = async function (query, filters) {
+    var raw = exactText(query);
+    if (codeShaped(raw)) {
+      var low = "s" + codePrefix(raw), codes = [];
+      for (var e of await this.index.tables.codes.range(low, low + TOP)) {
+        if (e[0].startsWith(low)) { codes.push(e[0].slice(1)); }
+      }
+      var shown = [];
+      for (var code of closestCodes(raw, codes)) {
+        if ((await this.searchOnly(code, filters, 0, 0)).total) { shown.push(code); }
+      }
+      return shown;
+    }
     var ix = this.index, parsed = T.terms(query), found = parsed.terms, last = found.length - 1;
     var inside = new Set(), fixes = new Map(), i;
     parsed.quoted.forEach(function (sp) { for (var j = sp[0]; j < sp[1]; j++) { inside.add(j); } });
@@ -482,7 +540,8 @@
       var got = await this.match(parsed, false, completions, said, facets, span, skip, restLimit, restOffset);
       /* search.any_term_retry: only when no entry has every word, the pinned exact
        * matches (which the tiers skip) included */
-      if (got[1] === 0 && first.size === 0 && (found.length > 1 || (found.length && cpLen(found[0].text) > 2))) {
+      if (got[1] === 0 && first.size === 0 && !codeShaped(exactText(query)) &&
+          (found.length > 1 || (found.length && cpLen(found[0].text) > 2))) {
         got = await this.match(parsed, true, completions, said, facets, span, skip, restLimit, restOffset);
       }
       rows = got[0];
