@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from errdex.model import Entry
 from errdex.model.urls import fill_docs_url, permalink_path, unservable_segment
@@ -49,3 +51,22 @@ def test_a_segment_a_static_host_cannot_serve_as_a_folder_is_named(
     path: str, segment: str | None
 ) -> None:
     assert unservable_segment(path) == segment
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["http://", "https://", "HTTPS://", "ftp://", "//", ""]),
+    st.text(alphabet="ab.:@[]", max_size=6),
+    st.text(alphabet="/ab?#%.=&\t\n", max_size=12),
+)
+def test_url_path_reads_the_path_as_urlsplit_does(scheme: str, host: str, rest: str) -> None:
+    from urllib.parse import urlsplit
+
+    from errdex.model.urls import url_path
+
+    url = scheme + host + rest
+    try:
+        expected = urlsplit(url).path
+    except ValueError:  # an invalid IPv6 host: not a URL a catalog can have
+        return
+    assert url_path(url) == expected, url

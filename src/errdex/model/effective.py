@@ -171,8 +171,11 @@ def message_retry_answers(catalog: Catalog | None, entry: Entry) -> tuple[bool, 
     retryable for "Request timed out. Client should retry." — ``(True,)``. Sorted, each
     once; empty when every variant agrees or states nothing. ``errdex search --retryable``
     matches an entry retryable for some message."""
+    stated = {v.retryable for v in entry.variants if v.retryable is not None}
+    if not stated:  # most entries: no variant says (and no advice to derive)
+        return ()
     own = retry_advice(catalog, entry).retryable
-    return tuple(sorted({v.retryable for v in entry.variants if v.retryable is not None} - {own}))
+    return tuple(sorted(stated - {own}))
 
 
 def inherited(catalog: Catalog, entry: Entry, field: str) -> Any:

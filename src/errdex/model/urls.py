@@ -30,11 +30,29 @@ def fill_docs_url(template: str, catalog_id: str, entry: Entry) -> str:
     return _URL_FIELD.sub(lambda m: quote(values[m.group(1)], safe=""), template)
 
 
+_UNSAFE = frozenset("\t\r\n")
+
+
+def url_path(url: str) -> str:
+    """``urlsplit(url).path``, read straight off an ``http(s)://host/...`` URL (a permalink
+    is computed for every entry of a 100,000-code index); any other URL is split by
+    :func:`urllib.parse.urlsplit`."""
+    if url.startswith(("https://", "http://")) and _UNSAFE.isdisjoint(url):
+        start = url.index("//") + 2
+        ends = [at for at in (url.find(c, start) for c in "/?#") if at >= 0]
+        if not ends or url[min(ends)] != "/":
+            return ""  # no path: the host ends at a query, a fragment or the end
+        cut = min(ends)
+        stop = [at for at in (url.find("?", cut), url.find("#", cut)) if at >= 0]
+        return url[cut : min(stop)] if stop else url[cut:]
+    return urlsplit(url).path
+
+
 def permalink_path(docs_url: str | None, catalog_id: str, entry: Entry) -> str:
     """The URL path of an entry's permalink: the path of its filled ``docs_url``, else
     (no URL, or one without a path) ``/<catalog>/<space>/<code>``, each part percent-quoted."""
     if docs_url:
-        path = urlsplit(docs_url).path
+        path = url_path(docs_url)
         if path and path != "/":
             return path
     parts = (catalog_id, entry.space, str(entry.code))
