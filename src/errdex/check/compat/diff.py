@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
 from errdex.check.compat import kinds as K
@@ -571,6 +572,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_SPACE, _KEY, _NAME = attrgetter("space"), attrgetter("key"), attrgetter("name")
+
+
 class _Where:
     """Where each ``(space, key)`` first occurs in a tuple of entries.
 
@@ -583,13 +587,18 @@ class _Where:
     __slots__ = ("_spaces",)
 
     def __init__(self, entries: tuple[Entry, ...]) -> None:
-        groups: dict[str, list[int]] = {}
-        for i, e in enumerate(entries):
-            groups.setdefault(e.space, []).append(i)
         spaces: dict[str, dict[Code, int]] = {}
-        for space, indexes in groups.items():
-            # built from the last index to the first, so each key keeps its first
-            spaces[space] = {entries[i].key: i for i in reversed(indexes)}
+        names = set(map(_SPACE, entries))
+        if len(names) == 1:  # one space (the usual case): one dict built in C
+            # from the last index to the first, so each key keeps its first
+            keys = map(_KEY, reversed(entries))
+            spaces[names.pop()] = dict(zip(keys, range(len(entries) - 1, -1, -1), strict=True))
+        else:
+            groups: dict[str, list[int]] = {}
+            for i, e in enumerate(entries):
+                groups.setdefault(e.space, []).append(i)
+            for space, indexes in groups.items():
+                spaces[space] = {entries[i].key: i for i in reversed(indexes)}
         self._spaces = spaces
 
     def get(self, space: str, key: Code) -> int | None:
@@ -619,6 +628,10 @@ def _identities(entries: tuple[Entry, ...]) -> dict[Any, int]:
 
     A text shared by several unnamed entries identifies none of them: it maps to -1.
     """
+    names = list(map(_NAME, entries))
+    if None not in names:  # every entry named (the usual case): one dict built in C, from
+        # the last index to the first so each name keeps its first
+        return dict(zip(reversed(names), range(len(names) - 1, -1, -1), strict=True))
     index: dict[Any, int] = {}
     for i, e in enumerate(entries):
         if e.name is not None:
