@@ -140,3 +140,15 @@ def test_an_output_that_cannot_be_written_exits_2_without_a_traceback(
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"errdex export: cannot write {blocker / 'out.json'}" in result.stderr
     assert "= help:" in result.stderr
+
+
+def test_a_locale_that_is_no_language_tag_is_bad_usage() -> None:
+    from cli_process import EXAMPLES, errdex
+
+    done = errdex("export", str(EXAMPLES / "csghub"), "--format", "markdown", "--locale", "../x")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "errdex export: --locale '../x' is not a BCP 47 language tag" in done.stderr
+    assert "= help: give a tag such as en or zh-CN" in done.stderr
+    assert "Traceback" not in done.stderr
+    ok = errdex("export", str(EXAMPLES / "csghub"), "--format", "markdown", "--locale", "fr")
+    assert ok.returncode == 0 and "does not promise locale 'fr'" in ok.stderr

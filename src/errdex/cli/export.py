@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import click
 
-from errdex.cli.common import load_or_exit, save
+from errdex.cli.common import fail, load_or_exit, save
 from errdex.cli.one_catalog import one_catalog
 from errdex.cli.output import progress
 from errdex.cli.paths import catalog_path, output_path
@@ -47,6 +47,15 @@ def export(path: str, fmt: str, style: str | None, locale: str | None, output: s
     """Export the catalog at PATH as canonical JSON or as a document."""
     if style is not None and fmt != "markdown":
         raise click.UsageError("--style applies to --format markdown only")
+    if locale is not None:
+        from errdex.model.locales import is_locale_tag
+
+        if not is_locale_tag(locale):
+            fail(
+                "export",
+                f"--locale {locale!r} is not a BCP 47 language tag",
+                "give a tag such as en or zh-CN, or leave --locale out",
+            )
     shown = fmt != "json"  # a progress bar on a terminal, never beside JSON
     path = one_catalog(path)
     catalog = load_or_exit(path, show_progress=shown)
