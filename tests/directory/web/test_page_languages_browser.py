@@ -3,7 +3,7 @@ from the API (server) and from the static index (site), as the server's pages do
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -13,17 +13,6 @@ import pytest
 from catalogs import ROOT
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    assert errors == [], errors
-    context.close()
 
 
 def _title_lang(page: Any, query: str, code: str) -> str | None:
