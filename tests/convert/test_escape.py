@@ -202,3 +202,23 @@ def md_inline_count(text: str) -> int:
     from errdex.convert.escape import md_inline
 
     return md_inline(text).count("&lt;b>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["# heading", "intro\n\n## two\n\ntail", "   # three spaces", "not # a heading", "&#35; typed"],
+)
+def test_a_csv_table_cell_opens_no_heading_and_reads_back(text: str) -> None:
+    pytest.importorskip("myst_parser")
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    from errdex.convert.escape import myst_cell, myst_cell_unescape
+
+    cell = myst_cell(text)
+    md = create_md_parser(MdParserConfig(), RendererHTML)
+    assert [t.type for t in md.parse(cell) if t.type == "heading_open"] == []
+    assert myst_cell_unescape(cell) == text
+    if text.lstrip().startswith("#"):
+        assert "#" in md.render(cell)  # it still reads '#'

@@ -153,3 +153,19 @@ def test_the_html_export_holds_no_live_content(catalog):
     page = render_doc(catalog, "html")
     assert live_content(page) == []
     assert "<script" not in page
+
+
+def test_a_heading_in_an_entry_text_is_no_section_in_the_myst_table() -> None:
+    from pathlib import Path
+
+    import errdex
+    from errdex.convert import import_document, render_doc
+
+    catalog = errdex.load(Path(__file__).parent / "fixtures" / "review" / "errdex.toml")
+    text = render_doc(catalog, "myst")
+    assert "\n# heading" not in text and "&#35; heading" in text
+    data = import_document(text, "myst").data
+    assert data is not None
+    solutions = {str(e["code"]): e.get("solution") for e in data["errors"]}
+    original = {str(e.code): e.solution for e in catalog.entries}
+    assert solutions == original

@@ -201,6 +201,23 @@ def myst_inline(text: str) -> str:
     return text
 
 
+_HEADING_START = re.compile(r"^( {0,3})#", re.M)
+
+
+def myst_cell(text: str) -> str:
+    """:func:`myst_inline` for a ``{csv-table}`` cell, whose text MyST parses as blocks: a
+    line opening an ATX heading starts with ``&#35;`` instead, so no section is built
+    inside the table (it still reads ``#``). Unambiguous: :func:`md_inline` writes every
+    other ``&`` as ``&amp;``, so :func:`myst_cell_unescape` undoes exactly this."""
+    text = myst_inline(text)
+    return _HEADING_START.sub(r"\1&#35;", text) if "#" in text else text
+
+
+def myst_cell_unescape(text: str) -> str:
+    """Undo :func:`myst_cell`."""
+    return md_unescape(text.replace("&#35;", "#") if "&#35;" in text else text)
+
+
 def md_unescape(text: str) -> str:
     """Undo :func:`md_inline` (code spans are kept as written, as it keeps them)."""
     if "&" not in text:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from errdex.convert.escape import csv_quote, myst_inline, one_line
+from errdex.convert.escape import csv_quote, myst_cell, myst_inline, one_line
 from errdex.convert.labels import labels_for
 from errdex.convert.layout import CodeLabels, Group, Layout, document
 from errdex.convert.markdown import extras, lifecycle
@@ -87,7 +87,7 @@ def _csv_table(
                 note = lifecycle(life, labels, myst_inline, lambda e: code_label[id(e)])
                 cells.append(csv_quote(note))
             else:
-                cells.append(csv_quote("" if value is None else myst_inline(value)))
+                cells.append(csv_quote("" if value is None else myst_cell(value)))
         rows.append(", ".join(cells))
     body = "\n".join(rows)
     fence = "`" * max(3, _longest_backticks(body) + 1)

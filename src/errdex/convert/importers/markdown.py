@@ -35,7 +35,7 @@ import json
 import re
 from typing import Any
 
-from errdex.convert.escape import md_cell_unescape, md_unescape, strip_code_span
+from errdex.convert.escape import md_cell_unescape, md_unescape, myst_cell_unescape, strip_code_span
 from errdex.convert.importers.blocks import Block, scan
 from errdex.convert.importers.boldblocks import BoldBlocks
 from errdex.convert.importers.draft import IDENT_RE, Draft, parse_code
@@ -573,7 +573,7 @@ class _Reader:
                 f"the {{csv-table}} rows are not valid CSV ({exc}); the rest is not imported",
             )
         node = self.node
-        self._add_table_rows(roles, rows, md_unescape, node)
+        self._add_table_rows(roles, rows, myst_cell_unescape, node)
 
     def on_table(self, block: Block, *_: Any) -> None:
         header: list[str] = block.a  # type: ignore[assignment]
