@@ -109,6 +109,30 @@ _K1 = 1.2
 """FTS5's ``bm25()`` k1: a phrase adds at most ``idf × (k1 + 1)`` to a row's score."""
 
 
+def _phrase_groups(
+    found: Sequence[tokenize.Term], completions: list[str] | None, any_term: bool
+) -> list[list[str]] | None:
+    """The indexed tokens of a query's terms as FTS5 matches them, a group per term (any
+    token of a group matches it): a word's stem, a CJK run's bigrams, the last word's
+    completions. None when a term is no such group: a CJK run of several bigrams when
+    every term is required (a phrase of several tokens), a last word without completions."""
+    groups: list[list[str]] = []
+    last = len(found) - 1
+    for i, t in enumerate(found):
+        if t.cjk:
+            grams = [t.text[j : j + 2] for j in range(len(t.text) - 1)]
+            if not grams or (len(grams) > 1 and not any_term):
+                return None
+            groups.append(grams)  # any of them (FTS5's OR of the bigrams)
+        elif i == last:
+            if not completions:
+                return None
+            groups.append(list(completions))
+        else:
+            groups.append([tokenize.stem(tokenize.fold(t.text))])
+    return groups
+
+
 def bm25_bound(expression: str, size: int) -> float:
     """More than ``-bm25()`` can be for any row matching ``expression`` in an index of
     ``size`` rows: each phrase adds ``idf × f(k1 + 1) / (f + K)`` (less than ``idf × (k1 +
@@ -851,18 +875,12 @@ class SearchIndex:
         if want > impact.WANT_MAX or not found:
             return None
         db, size = self._db, self._size
+        groups = _phrase_groups(found, completions, False)
+        if groups is None or any(t.cjk for t in found) or any(len(g) != 1 for g in groups):
+            return None
         rare: tuple[str, int] | None = None
         common = 0
-        last = len(found) - 1
-        for i, term in enumerate(found):
-            if term.cjk:
-                return None
-            if i == last:
-                if not completions or len(completions) != 1:
-                    return None
-                token = completions[0]
-            else:
-                token = tokenize.stem(tokenize.fold(term.text))
+        for (token,) in groups:
             n = self._count(token)
             if not n or token in self._facet_tokens:
                 return None
@@ -932,20 +950,9 @@ class SearchIndex:
         want = offset + limit
         if want > impact.WANT_MAX:
             return None
-        groups: list[list[str]] = []
-        last = len(found) - 1
-        for i, t in enumerate(found):
-            if t.cjk:
-                grams = [t.text[j : j + 2] for j in range(len(t.text) - 1)]
-                if not grams or (len(grams) > 1 and not any_term):
-                    return None
-                groups.append(grams)  # any of them (FTS5's OR of the bigrams)
-            elif i == last:
-                if not completions:
-                    return None
-                groups.append(list(completions))
-            else:
-                groups.append([tokenize.stem(tokenize.fold(t.text))])
+        groups = _phrase_groups(found, completions, any_term)
+        if groups is None:
+            return None
         db = self._db
         lists: list[impact.PhraseList] = []
         indexes: list[list[int]] = []
