@@ -103,6 +103,13 @@ TIERS = (100_000.0, 30_000.0, 20_000.0, 10_000.0)
 """Bonus added to BM25 for: the exact message, the exact title, a title starting with the
 query, the phrase (the first is more than the others together)."""
 
+MESSAGE_ROWS = "SELECT doc FROM x WHERE key = ?"
+"""The rows whose message is the query (its :func:`tokenize.message_key`): the first tier."""
+TITLE_ROWS = "SELECT doc FROM k WHERE key = ?"
+"""The rows whose title is the query (its :func:`tokenize.key`)."""
+TITLE_START_ROWS = "SELECT doc FROM k WHERE key > ? AND key < ?"
+"""The rows whose title starts with the query (``key + " "`` to ``key + " \\U0010ffff"``)."""
+
 _MATERIALIZED = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
 """Computes a CTE once however often the statement reads it (SQLite 3.35 and later)."""
 _K1 = 1.2
@@ -720,9 +727,9 @@ class SearchIndex:
         # holds it, and testing each match against a second MATCH would only cost time.
         every = phrase is not None and phrase == words
         tiers = (
-            "(rowid IN (SELECT doc FROM x WHERE key = ?))" if said else "0",
-            "(rowid IN (SELECT doc FROM k WHERE key = ?))",
-            "(rowid IN (SELECT doc FROM k WHERE key > ? AND key < ?))",
+            f"(rowid IN ({MESSAGE_ROWS}))" if said else "0",
+            f"(rowid IN ({TITLE_ROWS}))",
+            f"(rowid IN ({TITLE_START_ROWS}))",
             "1" if every else "(rowid IN (SELECT rowid FROM f WHERE f MATCH ?))" if phrase else "0",
         )
         bonus = " + ".join(f"{b} * {t}" for b, t in zip(TIERS, tiers, strict=True))
@@ -796,9 +803,9 @@ class SearchIndex:
             phrase is not None and not every and some("SELECT 1 FROM f WHERE f MATCH ?", phrase),
         )
         tier_sql: tuple[tuple[str, list[object]], ...] = (
-            ("SELECT doc FROM x WHERE key = ?", [said]),
-            ("SELECT doc FROM k WHERE key = ?", [key]),
-            ("SELECT doc FROM k WHERE key > ? AND key < ?", [key + " ", upper]),
+            (MESSAGE_ROWS, [said]),
+            (TITLE_ROWS, [key]),
+            (TITLE_START_ROWS, [key + " ", upper]),
             ("SELECT rowid FROM p", []),
         )
         terms, bonus_params = [], []
@@ -984,15 +991,10 @@ class SearchIndex:
         if total < impact.SQL_BELOW:
             return None
         key = tokenize.key(found)
-        message = frozenset(
-            r for (r,) in db.execute("SELECT doc FROM x WHERE key = ?", (said,)) if said
-        )
-        exact = frozenset(r for (r,) in db.execute("SELECT doc FROM k WHERE key = ?", (key,)))
+        message = frozenset(r for (r,) in db.execute(MESSAGE_ROWS, (said,)) if said)
+        exact = frozenset(r for (r,) in db.execute(TITLE_ROWS, (key,)))
         starts = frozenset(
-            r
-            for (r,) in db.execute(
-                "SELECT doc FROM k WHERE key > ? AND key < ?", (key + " ", key + " \U0010ffff")
-            )
+            r for (r,) in db.execute(TITLE_START_ROWS, (key + " ", key + " \U0010ffff"))
         )
         phrase = tokenize.phrase_expression(found)
         words = tokenize.match_expression(found, any_term=any_term, last_words=completions)
